@@ -1,0 +1,43 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let providers = ["Wolkvox", "Dialog360", "Cequens", "Yeastar", "GENIQ", "WhatsApp"]
+
+let providerDependencies: [String: [Target.Dependency]] = [
+  "Dialog360": ["WhatsApp"],
+  "Cequens": ["WhatsApp"],
+]
+
+let package = Package(
+  name: "swift-provider-error-catalogs",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "ErrorCatalog", targets: ["ErrorCatalog"]),
+    .library(name: "ErrorCatalogFoundation", targets: ["ErrorCatalogFoundation"]),
+    .executable(name: "errcat", targets: ["errcat"]),
+  ] + providers.map { .library(name: $0, targets: [$0]) },
+  targets: [
+    .target(name: "ErrorCatalog"),
+    .target(name: "ErrorCatalogFoundation", dependencies: ["ErrorCatalog"]),
+    .target(name: "CatalogGenerator", path: "Sources/CatalogGenerator"),
+    .executableTarget(name: "generate-catalogs", dependencies: ["CatalogGenerator"]),
+    .target(
+      name: "ErrcatCommand",
+      dependencies: ["ErrorCatalog"] + providers.map { .target(name: $0) }
+    ),
+    .executableTarget(name: "errcat", dependencies: ["ErrcatCommand"]),
+    .testTarget(
+      name: "ErrorCatalogTests",
+      dependencies: ["ErrorCatalog", "ErrorCatalogFoundation", "CatalogGenerator", "ErrcatCommand"]
+        + providers.map { .target(name: $0) }
+    ),
+  ] + providers.map { .target(name: $0, dependencies: ["ErrorCatalog"] + (providerDependencies[$0] ?? [])) }
+)
+
+for target in package.targets {
+  var settings = target.swiftSettings ?? []
+  settings.append(.swiftLanguageMode(.v6))
+  settings.append(.enableUpcomingFeature("ExistentialAny"))
+  settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+  target.swiftSettings = settings
+}

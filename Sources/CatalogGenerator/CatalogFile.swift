@@ -1,0 +1,62 @@
+import Foundation
+
+/// The decoded form of one `Catalogs/*.json` file (see `Catalogs/catalog.schema.json`).
+public struct CatalogFile: Decodable, Sendable {
+  public var provider: String
+  public var module: String
+  public var displayName: String
+  public var summary: String
+  public var sources: [Source]
+  public var tables: [Table]
+  /// Other catalogs whose codes this provider passes through unchanged (360dialog and Meta's codes).
+  public var shares: [Share]?
+
+  public struct Source: Decodable, Sendable {
+    public var id: String
+    public var title: String
+    public var url: String?
+    public var document: String?
+  }
+
+  public struct Share: Decodable, Sendable {
+    /// The module whose `Code` is passed through, such as `WhatsApp`.
+    public var module: String
+    /// The case of this provider's `Code` that carries it, such as `cloudAPI`.
+    public var caseName: String
+    public var description: String
+  }
+
+  public struct Table: Decodable, Sendable {
+    public var id: String
+    public var swiftName: String
+    public var title: String
+    public var description: String
+    public var entries: [Entry]
+  }
+
+  public struct Entry: Decodable, Sendable {
+    public var name: String
+    public var code: String
+    public var status: Int?
+    public var message: String
+    public var title: String?
+    public var patterns: [String]?
+    public var explanation: String
+    public var remedy: String
+    public var category: String
+    public var retry: String
+    public var fault: String
+    public var outcome: String?
+    public var deprecated: Bool?
+    public var sample: Sample
+    public var source: String
+    public var note: String?
+  }
+
+  public struct Sample: Decodable, Sendable {
+    public var kind: String
+    public var status: Int?
+    public var headers: [String: String]?
+    public var body: String
+  }
+}

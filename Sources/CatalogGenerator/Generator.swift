@@ -1,0 +1,353 @@
+public import Foundation
+
+/// Reads `Catalogs/*.json` and writes the Swift the provider modules compile in.
+public enum Generator {
+  /// A problem in a catalog file.
+  public struct CatalogError: Error, CustomStringConvertible {
+    public var file: String
+    public var message: String
+    public var description: String { "\(file): \(message)" }
+  }
+
+  static let providerCases: [String: String] = [
+    "wolkvox": "wolkvox", "360dialog": "dialog360", "cequens": "cequens", "yeastar": "yeastar",
+    "geniq": "geniq", "whatsapp": "whatsapp",
+  ]
+  static let categories: Set<String> = [
+    "authentication", "permission", "rateLimit", "quota", "billing", "account", "configuration",
+    "invalidRequest", "notFound", "conflict", "conversationWindow", "template", "recipient", "policy",
+    "provider", "unknown",
+  ]
+  static let retries: Set<String> = ["backoff", "afterReset", "afterReauth", "afterFix", "never", "notNeeded"]
+  static let faults: Set<String> = ["caller", "account", "recipient", "provider", "carrier", "unknown"]
+  static let outcomes: Set<String> = ["success", "failure", "partial", "pending"]
+  static let kinds: Set<String> = ["response", "webhook", "report"]
+  static let keywords: Set<String> = [
+    "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+    "internal", "let", "open", "operator", "private", "protocol", "public", "rethrows", "static", "struct",
+    "subscript", "typealias", "var", "break", "case", "continue", "default", "defer", "do", "else",
+    "fallthrough", "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as", "catch",
+    "false", "is", "nil", "super", "self", "Self", "throw", "throws", "true", "try", "Type", "some", "any",
+    "table", "entry", "allCases", "rawValue", "description", "index", "sample", "category", "retry", "fault",
+  ]
+
+  /// The catalog files in `directory`, decoded and checked, by file name.
+  public static func loadCatalogs(in directory: URL) throws -> [(file: String, catalog: CatalogFile)] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+      .filter { $0.hasSuffix(".json") && $0 != "catalog.schema.json" }
+      .sorted()
+    return try names.map { name in
+      let data = try Data(contentsOf: directory.appendingPathComponent(name))
+      let catalog: CatalogFile
+      do {
+        catalog = try JSONDecoder().decode(CatalogFile.self, from: data)
+      } catch {
+        throw CatalogError(file: name, message: "does not decode: \(error)")
+      }
+      try validate(catalog, file: name)
+      return (name, catalog)
+    }
+  }
+
+  /// Checks what the schema cannot: unique names, known vocabularies, known sources.
+  public static func validate(_ catalog: CatalogFile, file: String) throws {
+    func fail(_ message: String) -> CatalogError { CatalogError(file: file, message: message) }
+    guard providerCases[catalog.provider] != nil else { throw fail("unknown provider \(catalog.provider)") }
+    let sourceIDs = Set(catalog.sources.map(\.id))
+    var tableIDs: Set<String> = []
+    var swiftNames: Set<String> = ["Code", "Error"]
+    for table in catalog.tables {
+      guard tableIDs.insert(table.id).inserted else { throw fail("duplicate table id \(table.id)") }
+      if table.swiftName != "Code" || catalog.tables.count > 1 {
+        guard swiftNames.insert(table.swiftName).inserted else { throw fail("duplicate swiftName \(table.swiftName)") }
+      }
+      var names: Set<String> = []
+      for entry in table.entries {
+        let at = "\(table.id)/\(entry.name)"
+        guard isIdentifier(entry.name), !keywords.contains(entry.name) else { throw fail("\(at): bad case name") }
+        guard names.insert(entry.name).inserted else { throw fail("\(at): duplicate name") }
+        guard !entry.code.isEmpty, !entry.message.isEmpty else { throw fail("\(at): empty code or message") }
+        guard categories.contains(entry.category) else { throw fail("\(at): category \(entry.category)") }
+        guard retries.contains(entry.retry) else { throw fail("\(at): retry \(entry.retry)") }
+        guard faults.contains(entry.fault) else { throw fail("\(at): fault \(entry.fault)") }
+        guard outcomes.contains(entry.outcome ?? "failure") else { throw fail("\(at): outcome") }
+        guard kinds.contains(entry.sample.kind) else { throw fail("\(at): sample kind \(entry.sample.kind)") }
+        guard sourceIDs.contains(entry.source) else { throw fail("\(at): unknown source \(entry.source)") }
+        guard !entry.explanation.isEmpty, !entry.remedy.isEmpty else { throw fail("\(at): empty explanation/remedy") }
+      }
+    }
+  }
+
+  static func isIdentifier(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+    return name.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+    }
+  }
+
+  /// The generated files, by path relative to the package root.
+  public static func generate(catalogsIn directory: URL) throws -> [String: String] {
+    var files: [String: String] = [:]
+    for (file, catalog) in try loadCatalogs(in: directory) {
+      files["Sources/\(catalog.module)/Generated/\(catalog.module)+Catalog.swift"] = render(catalog, file: file)
+    }
+    return files
+  }
+
+  /// The Swift for one catalog.
+  public static func render(_ catalog: CatalogFile, file: String) -> String {
+    var out = SwiftWriter()
+    out.line("// Automatically generated by generate-catalogs from Catalogs/\(file).")
+    out.line("// Do not edit: change the catalog, then run `swift run generate-catalogs`.")
+    out.line("")
+    out.line("public import ErrorCatalog")
+    for share in catalog.shares ?? [] { out.line("public import \(share.module)") }
+    out.line("")
+    let provider = providerCases[catalog.provider] ?? catalog.provider
+    let sources = Dictionary(uniqueKeysWithValues: catalog.sources.map { ($0.id, $0) })
+    let multi = catalog.tables.count > 1 || !(catalog.shares ?? []).isEmpty
+    for table in catalog.tables {
+      let enumName = multi && table.swiftName == "Code" ? "\(table.swiftName)Table" : table.swiftName
+      renderTable(table, enumName: enumName, catalog: catalog, provider: provider, sources: sources, into: &out)
+    }
+    if multi { renderUnion(catalog, into: &out) }
+    out.line("extension \(catalog.module) {")
+    out.indent { out in
+      out.line("/// Every table of this provider's catalog, in catalog order.")
+      let names = catalog.tables.map { "\($0.swiftName).table" }
+      out.line("public static let tables: [CatalogTable] = [\(names.joined(separator: ", "))]")
+    }
+    out.line("}")
+    return out.text
+  }
+
+  static func renderTable(
+    _ table: CatalogFile.Table, enumName: String, catalog: CatalogFile, provider: String,
+    sources: [String: CatalogFile.Source], into out: inout SwiftWriter
+  ) {
+    out.line("extension \(catalog.module) {")
+    out.indent { out in
+      out.doc(table.title)
+      out.doc("")
+      out.doc(table.description)
+      out.line("@nonexhaustive")
+      out.line("public enum \(enumName): String, CatalogCode, CaseIterable {")
+      out.indent { out in
+        for (offset, entry) in table.entries.enumerated() {
+          if offset > 0 { out.line("") }
+          out.doc(entry.message)
+          out.doc("")
+          out.doc(entry.explanation)
+          out.doc("")
+          let status = entry.status.map { " with HTTP \($0)" } ?? ""
+          out.doc("\(catalog.displayName) code `\(entry.code)`\(status). \(entry.remedy)")
+          if entry.deprecated == true {
+            out.doc("")
+            out.doc("- Note: \(catalog.displayName) marks this code as deprecated.")
+          }
+          out.line("case \(entry.name)")
+        }
+      }
+      out.line("}")
+    }
+    out.line("}")
+    out.line("")
+    let qualified = "\(catalog.module).\(enumName)"
+    out.line("extension \(qualified) {")
+    out.indent { out in
+      out.line("/// The catalog table these codes come from.")
+      out.line("public static let table = CatalogTable(")
+      out.indent { out in
+        out.line("provider: .\(provider), id: \(literal(table.id)), title: \(literal(table.title)),")
+        out.line("entries: [")
+        out.indent { out in
+          for entry in table.entries {
+            renderEntry(entry, table: table, provider: provider, source: sources[entry.source], into: &out)
+          }
+        }
+        out.line("]")
+      }
+      out.line(")")
+      out.line("")
+      out.line("/// The catalog entry of this code.")
+      out.line("public var entry: CatalogEntry { Self.table.entries[position] }")
+      out.line("")
+      out.line("private var position: Int {")
+      out.indent { out in
+        out.line("switch self {")
+        for (offset, entry) in table.entries.enumerated() { out.line("case .\(entry.name): \(offset)") }
+        out.line("}")
+      }
+      out.line("}")
+      out.line("")
+      out.line("/// The code of an entry of this table, or `nil` for any other entry.")
+      out.line("public init?(entry: CatalogEntry) {")
+      out.indent { out in
+        out.line("guard entry.provider == .\(provider), entry.table == \(literal(table.id)) else { return nil }")
+        out.line("self.init(rawValue: entry.name)")
+      }
+      out.line("}")
+    }
+    out.line("}")
+    out.line("")
+  }
+
+  static func renderEntry(
+    _ entry: CatalogFile.Entry, table: CatalogFile.Table, provider: String, source: CatalogFile.Source?,
+    into out: inout SwiftWriter
+  ) {
+    out.line("CatalogEntry(")
+    out.indent { out in
+      out.line(
+        "provider: .\(provider), table: \(literal(table.id)), name: \(literal(entry.name)), code: \(literal(entry.code)),"
+      )
+      out.line("status: \(entry.status.map(String.init) ?? "nil"),")
+      out.line("message: \(literal(entry.message)),")
+      if let title = entry.title { out.line("title: \(literal(title)),") }
+      if let patterns = entry.patterns, !patterns.isEmpty {
+        out.line("patterns: [\(patterns.map(literal).joined(separator: ", "))],")
+      }
+      out.line("explanation: \(literal(entry.explanation)),")
+      out.line("remedy: \(literal(entry.remedy)),")
+      out.line("category: .\(entry.category), retry: .\(entry.retry), fault: .\(entry.fault),")
+      if let outcome = entry.outcome, outcome != "failure" { out.line("outcome: .\(outcome),") }
+      if entry.deprecated == true { out.line("isDeprecated: true,") }
+      let headers = (entry.sample.headers ?? [:]).sorted { $0.key < $1.key }
+        .map { "\(literal($0.key)): \(literal($0.value))" }
+      let headerText = headers.isEmpty ? "" : " headers: [\(headers.joined(separator: ", "))],"
+      out.line(
+        "sample: SampleResponse(kind: .\(entry.sample.kind), status: \(entry.sample.status.map(String.init) ?? "nil"),\(headerText) body: \(literal(entry.sample.body))),"
+      )
+      var sourceArguments = ["title: \(literal(source?.title ?? entry.source))"]
+      if let url = source?.url { sourceArguments.append("url: \(literal(url))") }
+      if let document = source?.document { sourceArguments.append("document: \(literal(document))") }
+      out.line("source: CatalogSource(\(sourceArguments.joined(separator: ", ")))")
+    }
+    out.line("),")
+  }
+
+  static func renderUnion(_ catalog: CatalogFile, into out: inout SwiftWriter) {
+    struct Member {
+      var caseName: String
+      var type: String
+      var doc: String
+    }
+    var members = catalog.tables.map { table in
+      Member(
+        caseName: table.id, type: table.swiftName == "Code" ? "CodeTable" : table.swiftName,
+        doc:
+          "A code of the \(table.title.lowercased().first.map(String.init) ?? "")\(table.title.dropFirst()) table (`\(table.id)`)."
+      )
+    }
+    for share in catalog.shares ?? [] {
+      members.append(Member(caseName: share.caseName, type: "\(share.module).Code", doc: share.description))
+    }
+    out.line("extension \(catalog.module) {")
+    out.indent { out in
+      out.doc("Any code of \(catalog.displayName), whichever table it belongs to.")
+      out.doc("")
+      out.doc("The same number can mean different things in different tables, so a code always names its table.")
+      out.line("@nonexhaustive")
+      out.line("public enum Code: CatalogCode, CaseIterable {")
+      out.indent { out in
+        for (offset, member) in members.enumerated() {
+          if offset > 0 { out.line("") }
+          out.doc(member.doc)
+          out.line("case \(member.caseName)(\(member.type))")
+        }
+        out.line("")
+        out.line("/// Every code of every table.")
+        out.line("public static var allCases: [Code] {")
+        out.indent { out in
+          out.line(members.map { "\($0.type).allCases.map(Code.\($0.caseName))" }.joined(separator: "\n  + "))
+        }
+        out.line("}")
+        out.line("")
+        out.line("/// The catalog entry of this code.")
+        out.line("public var entry: CatalogEntry {")
+        out.indent { out in
+          out.line("switch self {")
+          for member in members { out.line("case .\(member.caseName)(let code): code.entry") }
+          out.line("}")
+        }
+        out.line("}")
+        out.line("")
+        out.line("/// The code of an entry of any of these tables, or `nil`.")
+        out.line("public init?(entry: CatalogEntry) {")
+        out.indent { out in
+          for (offset, member) in members.enumerated() {
+            let keyword = offset == 0 ? "if" : "} else if"
+            out.line("\(keyword) let code = \(member.type)(entry: entry) {")
+            out.line("  self = .\(member.caseName)(code)")
+          }
+          out.line("} else {")
+          out.line("  return nil")
+          out.line("}")
+        }
+        out.line("}")
+      }
+      out.line("}")
+    }
+    out.line("}")
+    out.line("")
+  }
+
+  /// A Swift string literal for `text`.
+  static func literal(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\0": out += "\\0"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          out += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}
+
+/// Builds indented Swift source text.
+struct SwiftWriter {
+  var text = ""
+  var depth = 0
+
+  mutating func line(_ content: String) {
+    for piece in content.split(separator: "\n", omittingEmptySubsequences: false) {
+      text += piece.isEmpty ? "\n" : String(repeating: "  ", count: depth) + piece + "\n"
+    }
+  }
+
+  mutating func indent(_ body: (inout SwiftWriter) -> Void) {
+    depth += 1
+    body(&self)
+    depth -= 1
+  }
+
+  /// A `///` comment, wrapped at 110 columns.
+  mutating func doc(_ content: String) {
+    let words = content.split(whereSeparator: { $0 == " " || $0 == "\n" })
+    if words.isEmpty {
+      line("///")
+      return
+    }
+    let width = 110 - depth * 2 - 4
+    var current = ""
+    for word in words {
+      if !current.isEmpty && current.count + 1 + word.count > width {
+        line("/// " + current)
+        current = ""
+      }
+      current += current.isEmpty ? String(word) : " " + word
+    }
+    if !current.isEmpty { line("/// " + current) }
+  }
+}

@@ -1,0 +1,3 @@
+public import ErrorCatalog
+
+public enum Cequens { public typealias Error = ClassifiedError<Code> }

@@ -1,0 +1,3 @@
+public import ErrorCatalog
+
+public enum Dialog360 { public typealias Error = ClassifiedError<Code> }

@@ -1,0 +1,285 @@
+import ErrorCatalog
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// The `errcat` command: classify, explain and list provider errors from a terminal.
+public enum Errcat {
+  /// What a run printed and how it ended.
+  public struct Output: Sendable, Equatable {
+    /// 0 when the command ran (whatever the classification), 2 for bad usage, 1 when a file can't be read.
+    public var status: Int32
+    public var standardOutput: String
+    public var standardError: String
+  }
+
+  static let usage = """
+    usage: errcat classify PROVIDER [--status N] [--header 'Name: value']... [--kind response|webhook|report]
+                                    [--body TEXT | --body-file PATH | body on standard input] [--json]
+           errcat explain PROVIDER CODE-OR-MESSAGE [--json]
+           errcat list [PROVIDER] [--json]
+    providers: wolkvox, 360dialog, cequens, yeastar, geniq, whatsapp
+    """
+
+  struct UsageError: Error {
+    var message: String
+  }
+
+  /// Runs errcat with `arguments` (without the program name). `standardInput` is read only when
+  /// `classify` is given no body.
+  public static func run(arguments: [String], standardInput: () -> [UInt8] = { [] }) -> Output {
+    do {
+      guard let command = arguments.first else { throw UsageError(message: "missing command") }
+      let rest = Array(arguments.dropFirst())
+      switch command {
+      case "classify": return try classify(rest, standardInput: standardInput)
+      case "explain": return try explain(rest)
+      case "list": return try list(rest)
+      case "help", "--help", "-h": return Output(status: 0, standardOutput: usage + "\n", standardError: "")
+      default: throw UsageError(message: "unknown command '\(command)'")
+      }
+    } catch let error as UsageError {
+      return Output(status: 2, standardOutput: "", standardError: "errcat: \(error.message) (see errcat --help)\n")
+    } catch {
+      return Output(status: 1, standardOutput: "", standardError: "errcat: \(error)\n")
+    }
+  }
+
+  static func provider(_ name: String?) throws -> ProviderAdapter {
+    guard let name else { throw UsageError(message: "missing PROVIDER") }
+    guard let adapter = ProviderAdapter.named(name) else {
+      let known = ProviderAdapter.all.map(\.id.rawValue).joined(separator: ", ")
+      throw UsageError(message: "unknown provider '\(name)' (known: \(known))")
+    }
+    return adapter
+  }
+
+  // MARK: classify
+
+  static func classify(_ arguments: [String], standardInput: () -> [UInt8]) throws -> Output {
+    var positional: [String] = []
+    var status: Int?
+    var headers: [String: String] = [:]
+    var kind = ResponseKind.response
+    var body: [UInt8]?
+    var json = false
+    var index = 0
+    func value(_ option: String) throws -> String {
+      index += 1
+      guard index < arguments.count else { throw UsageError(message: "\(option) needs a value") }
+      return arguments[index]
+    }
+    while index < arguments.count {
+      let argument = arguments[index]
+      switch argument {
+      case "--status":
+        let text = try value(argument)
+        guard let number = Int(text), (100...599).contains(number) else {
+          throw UsageError(message: "--status needs an HTTP status between 100 and 599, not '\(text)'")
+        }
+        status = number
+      case "--header":
+        let text = try value(argument)
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else {
+          throw UsageError(message: "--header needs 'Name: value'")
+        }
+        headers[trimmed(text[..<colon])] = trimmed(text[text.index(after: colon)...])
+      case "--kind":
+        let text = try value(argument)
+        guard let parsed = ResponseKind(rawValue: text) else {
+          throw UsageError(message: "--kind must be response, webhook or report, not '\(text)'")
+        }
+        kind = parsed
+      case "--body":
+        guard body == nil else { throw UsageError(message: "give the body once") }
+        body = Array(try value(argument).utf8)
+      case "--body-file":
+        guard body == nil else { throw UsageError(message: "give the body once") }
+        let path = try value(argument)
+        guard let data = FileManager.default.contents(atPath: path) else {
+          throw UsageError(message: "cannot read --body-file '\(path)'")
+        }
+        body = [UInt8](data)
+      case "--json": json = true
+      default:
+        if argument.hasPrefix("--") { throw UsageError(message: "unknown option '\(argument)'") }
+        positional.append(argument)
+      }
+      index += 1
+    }
+    guard positional.count <= 1 else { throw UsageError(message: "classify takes one PROVIDER") }
+    let adapter = try provider(positional.first)
+    guard adapter.kinds.contains(kind) else {
+      let kinds = adapter.kinds.map(\.rawValue).joined(separator: ", ")
+      throw UsageError(message: "\(adapter.id.rawValue) has no \(kind.rawValue) bodies (it has: \(kinds))")
+    }
+    let result = adapter.classify(kind, status, headers, body ?? standardInput())
+    if json {
+      let object = JSONOutput.object([
+        ("provider", .string(adapter.id.rawValue)),
+        ("outcome", .string(result.outcome.rawValue)),
+        ("errors", .array(result.errors.map(errorJSON))),
+      ])
+      return Output(status: 0, standardOutput: object.rendered(indent: 2) + "\n", standardError: "")
+    }
+    var lines = ["outcome: \(result.outcome.rawValue)"]
+    for (offset, error) in result.errors.enumerated() {
+      lines.append("")
+      lines.append(contentsOf: errorText(error, number: offset + 1, of: result.errors.count))
+    }
+    return Output(status: 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
+  }
+
+  static func errorJSON(_ error: any ProviderError) -> JSONOutput {
+    let entry = error.entry
+    let parameters = error.parameters.sorted { $0.key < $1.key }.map { ($0.key, JSONOutput.string($0.value)) }
+    var members: [(String, JSONOutput)] = [
+      ("recognized", .bool(entry != nil)),
+      ("name", .optional(entry?.name)),
+      ("table", .optional(entry?.table)),
+      ("code", .optional(entry?.code ?? error.rawCode)),
+      ("status", .optional(error.status)),
+      ("message", .optional(entry?.message)),
+      ("category", .string(error.category.rawValue)),
+      ("retry", .string(error.retry.rawValue)),
+      ("fault", .string(error.fault.rawValue)),
+      ("parameters", .object(parameters)),
+      ("retryAfterSeconds", .optional(error.retryAfterSeconds)),
+      ("explanation", .optional(entry?.explanation)),
+      ("remedy", .optional(entry?.remedy ?? error.recoverySuggestion)),
+    ]
+    if let entry, entry.provider != error.provider { members.append(("catalog", .string(entry.provider.rawValue))) }
+    members.append(("outcome", .string(error.outcome.rawValue)))
+    members.append(("kind", .string(error.kind.rawValue)))
+    members.append(
+      (
+        "body",
+        .object([
+          ("shape", .string(error.body.shape.rawValue)), ("bytes", .int(error.body.totalCount)),
+        ])
+      ))
+    return .object(members)
+  }
+
+  static func errorText(_ error: any ProviderError, number: Int, of count: Int) -> [String] {
+    var lines: [String] = []
+    let heading = count > 1 ? "error \(number) of \(count)" : "error"
+    let status = error.status.map { ", HTTP \($0)" } ?? ""
+    if let entry = error.entry {
+      lines.append("\(heading): \(entry.provider.rawValue) \(entry.table)/\(entry.name), code \(entry.code)\(status)")
+      lines.append("  message:     \(entry.message)")
+    } else {
+      let code = error.rawCode.map { ", code \(Redaction.redacted($0))" } ?? ""
+      lines.append("\(heading): unrecognized \(error.kind.rawValue)\(code)\(status)")
+      lines.append("  body:        \(error.body.shape.rawValue), \(error.body.totalCount) bytes")
+    }
+    lines.append(
+      "  category:    \(error.category.rawValue)   retry: \(error.retry.rawValue)   fault: \(error.fault.rawValue)")
+    if let seconds = error.retryAfterSeconds { lines.append("  retry after: \(seconds) s") }
+    for (name, value) in error.parameters.sorted(by: { $0.key < $1.key }) {
+      lines.append("  \(name): \(Redaction.redacted(value, key: name))")
+    }
+    if let explanation = error.entry?.explanation { lines.append("  explanation: \(explanation)") }
+    if let remedy = error.recoverySuggestion { lines.append("  remedy:      \(remedy)") }
+    return lines
+  }
+
+  static func trimmed(_ text: Substring) -> String {
+    String(text.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+  }
+
+  // MARK: explain and list
+
+  static func explain(_ arguments: [String]) throws -> Output {
+    let json = arguments.contains("--json")
+    let positional = arguments.filter { $0 != "--json" }
+    if let option = positional.first(where: { $0.hasPrefix("--") }) {
+      throw UsageError(message: "unknown option '\(option)'")
+    }
+    guard positional.count >= 2 else { throw UsageError(message: "explain needs PROVIDER and CODE-OR-MESSAGE") }
+    let adapter = try provider(positional[0])
+    let query = positional.dropFirst().joined(separator: " ")
+    var found: [(CatalogEntry, [String: String])] = []
+    for table in adapter.tables {
+      let byCode = table.entries(forCode: query)
+      if !byCode.isEmpty {
+        found += byCode.map { ($0, [:]) }
+      } else if let match = table.match(message: query) {
+        found.append((match.entry, match.parameters))
+      }
+    }
+    guard !found.isEmpty else {
+      if json { return Output(status: 0, standardOutput: "{\"entries\": []}\n", standardError: "") }
+      return Output(
+        status: 0, standardOutput: "no \(adapter.id.rawValue) code or message matches '\(query)'\n", standardError: "")
+    }
+    return entriesOutput(found, json: json)
+  }
+
+  static func list(_ arguments: [String]) throws -> Output {
+    let json = arguments.contains("--json")
+    let positional = arguments.filter { $0 != "--json" }
+    if let option = positional.first(where: { $0.hasPrefix("--") }) {
+      throw UsageError(message: "unknown option '\(option)'")
+    }
+    guard positional.count <= 1 else { throw UsageError(message: "list takes at most one PROVIDER") }
+    let adapters = try positional.first.map { [try provider($0)] } ?? ProviderAdapter.all
+    let entries = adapters.flatMap { $0.tables.flatMap(\.entries) }.map { ($0, [String: String]()) }
+    if json { return entriesOutput(entries, json: true) }
+    let lines = entries.map { entry, _ in
+      let status = entry.status.map(String.init) ?? "-"
+      return [
+        entry.provider.rawValue, entry.table, entry.code, status, entry.name,
+        "\(entry.category.rawValue)/\(entry.retry.rawValue)/\(entry.fault.rawValue)", entry.message,
+      ].joined(separator: "\t")
+    }
+    return Output(status: 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
+  }
+
+  static func entriesOutput(_ entries: [(CatalogEntry, [String: String])], json: Bool) -> Output {
+    if json {
+      let array = entries.map { entry, parameters in
+        var members: [(String, JSONOutput)] = [
+          ("provider", .string(entry.provider.rawValue)),
+          ("table", .string(entry.table)),
+          ("name", .string(entry.name)),
+          ("code", .string(entry.code)),
+          ("status", .optional(entry.status)),
+          ("message", .string(entry.message)),
+          ("category", .string(entry.category.rawValue)),
+          ("retry", .string(entry.retry.rawValue)),
+          ("fault", .string(entry.fault.rawValue)),
+          ("explanation", .string(entry.explanation)),
+          ("remedy", .string(entry.remedy)),
+          ("outcome", .string(entry.outcome.rawValue)),
+          ("deprecated", .bool(entry.isDeprecated)),
+          ("source", .optional(entry.source.url ?? entry.source.title)),
+        ]
+        if !parameters.isEmpty {
+          members.append(
+            ("parameters", .object(parameters.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+        }
+        return JSONOutput.object(members)
+      }
+      let object = JSONOutput.object([("entries", .array(array))])
+      return Output(status: 0, standardOutput: object.rendered(indent: 2) + "\n", standardError: "")
+    }
+    var lines: [String] = []
+    for (entry, parameters) in entries {
+      if !lines.isEmpty { lines.append("") }
+      let status = entry.status.map { ", HTTP \($0)" } ?? ""
+      lines.append("\(entry.provider.rawValue) \(entry.table)/\(entry.name), code \(entry.code)\(status)")
+      lines.append("  message:     \(entry.message)")
+      lines.append(
+        "  category:    \(entry.category.rawValue)   retry: \(entry.retry.rawValue)   fault: \(entry.fault.rawValue)")
+      for (name, value) in parameters.sorted(by: { $0.key < $1.key }) { lines.append("  \(name): \(value)") }
+      lines.append("  explanation: \(entry.explanation)")
+      lines.append("  remedy:      \(entry.remedy)")
+      if entry.isDeprecated { lines.append("  deprecated by the provider") }
+    }
+    return Output(status: 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
+  }
+}

@@ -1,0 +1,75 @@
+/// A JSON value with ordered members, for `errcat --json` output.
+indirect enum JSONOutput {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case string(String)
+  case array([JSONOutput])
+  case object([(String, JSONOutput)])
+
+  static func optional(_ text: String?) -> JSONOutput { text.map(JSONOutput.string) ?? .null }
+  static func optional(_ number: Int?) -> JSONOutput { number.map(JSONOutput.int) ?? .null }
+
+  /// Compact when `indent` is nil, else pretty-printed.
+  func rendered(indent: Int? = nil) -> String {
+    var out = ""
+    write(into: &out, level: 0, indent: indent)
+    return out
+  }
+
+  private func write(into out: inout String, level: Int, indent: Int?) {
+    let newline = indent == nil ? "" : "\n"
+    func pad(_ level: Int) -> String { indent.map { String(repeating: " ", count: $0 * level) } ?? "" }
+    switch self {
+    case .null: out += "null"
+    case .bool(let value): out += value ? "true" : "false"
+    case .int(let value): out += String(value)
+    case .string(let value): out += Self.quoted(value)
+    case .array(let values):
+      if values.isEmpty {
+        out += "[]"
+        return
+      }
+      out += "[" + newline
+      for (offset, value) in values.enumerated() {
+        out += pad(level + 1)
+        value.write(into: &out, level: level + 1, indent: indent)
+        out += (offset < values.count - 1 ? "," : "") + newline
+      }
+      out += pad(level) + "]"
+    case .object(let members):
+      if members.isEmpty {
+        out += "{}"
+        return
+      }
+      out += "{" + newline
+      for (offset, member) in members.enumerated() {
+        out += pad(level + 1) + Self.quoted(member.0) + (indent == nil ? ":" : ": ")
+        member.1.write(into: &out, level: level + 1, indent: indent)
+        out += (offset < members.count - 1 ? "," : "") + newline
+      }
+      out += pad(level) + "}"
+    }
+  }
+
+  static func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}

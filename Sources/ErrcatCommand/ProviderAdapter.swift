@@ -1,0 +1,37 @@
+import ErrorCatalog
+import Wolkvox
+
+/// What `errcat` needs of one provider.
+struct ProviderAdapter: Sendable {
+  /// The outcome of classifying one body, and the errors found (several for a webhook).
+  struct Result {
+    var outcome: Outcome
+    var errors: [any ProviderError]
+  }
+
+  let id: ProviderID
+  let tables: [CatalogTable]
+  /// The kinds of body this provider can classify.
+  let kinds: [ResponseKind]
+  let classify: @Sendable (_ kind: ResponseKind, _ status: Int?, _ headers: [String: String], _ body: [UInt8]) -> Result
+
+  static let all: [ProviderAdapter] = [wolkvox]
+
+  static func named(_ name: String) -> ProviderAdapter? {
+    all.first { $0.id.rawValue == name.lowercased() }
+  }
+
+  static func result<E: ProviderError>(_ classification: Classification<E>) -> Result {
+    Result(outcome: classification.outcome, errors: classification.error.map { [$0] } ?? [])
+  }
+
+  static func result<E: ProviderError>(_ errors: [E]) -> Result {
+    let failures = errors.filter { $0.outcome != .success }
+    return Result(outcome: failures.isEmpty ? .success : .failure, errors: failures)
+  }
+
+  static let wolkvox = ProviderAdapter(
+    id: .wolkvox, tables: Wolkvox.tables, kinds: [.response],
+    classify: { _, status, headers, body in result(Wolkvox.classify(status: status, headers: headers, body: body)) }
+  )
+}

@@ -1,0 +1,122 @@
+/// One documented code of one provider: what it says on the wire, what it means, and what to do.
+///
+/// Entries are compiled into each provider module from `Catalogs/*.json`; nothing is loaded at run time.
+/// Two entries are equal when they are the same code of the same table of the same provider.
+public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
+  /// The provider that documents the code.
+  public let provider: ProviderID
+  /// The table (number space) the code belongs to, such as `api` or `webhook`.
+  public let table: String
+  /// The Swift case name of the code, such as `tokenLimitExceeded`.
+  public let name: String
+  /// The wire code as the provider sends it, as a string (`"403"`, `"-2"`, `"MISSING_TOKEN"`).
+  public let code: String
+  /// The HTTP status the code comes with, where there is one.
+  public let status: Int?
+  /// The provider's message, verbatim (typos included).
+  public let message: String
+  /// A short title the provider gives the code, when it differs from the message.
+  public let title: String?
+  /// Further wire forms of the message; `{name}` placeholders capture values.
+  public let patterns: [String]
+  /// What happened, in plain English.
+  public let explanation: String
+  /// What to do about it, in plain English.
+  public let remedy: String
+  /// What went wrong.
+  public let category: ErrorCategory
+  /// Whether and when to retry.
+  public let retry: Retry
+  /// Whose side must act.
+  public let fault: Fault
+  /// How a response carrying this code ends; `.failure` for every error code.
+  public let outcome: Outcome
+  /// Whether the provider marks the code as deprecated.
+  public let isDeprecated: Bool
+  /// A wire response carrying this code, usable as a test fixture.
+  public let sample: SampleResponse
+  /// The public document the entry comes from.
+  public let source: CatalogSource
+
+  /// Creates an entry. Generated code calls this; you rarely need to.
+  public init(
+    provider: ProviderID, table: String, name: String, code: String, status: Int?, message: String,
+    title: String? = nil, patterns: [String] = [], explanation: String, remedy: String,
+    category: ErrorCategory, retry: Retry, fault: Fault, outcome: Outcome = .failure,
+    isDeprecated: Bool = false, sample: SampleResponse, source: CatalogSource
+  ) {
+    self.provider = provider
+    self.table = table
+    self.name = name
+    self.code = code
+    self.status = status
+    self.message = message
+    self.title = title
+    self.patterns = patterns
+    self.explanation = explanation
+    self.remedy = remedy
+    self.category = category
+    self.retry = retry
+    self.fault = fault
+    self.outcome = outcome
+    self.isDeprecated = isDeprecated
+    self.sample = sample
+    self.source = source
+  }
+
+  public static func == (lhs: CatalogEntry, rhs: CatalogEntry) -> Bool {
+    lhs.provider == rhs.provider && lhs.table == rhs.table && lhs.name == rhs.name
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(provider)
+    hasher.combine(table)
+    hasher.combine(name)
+  }
+
+  /// `provider/table/name (code): message`.
+  public var description: String { "\(provider.rawValue)/\(table)/\(name) (\(code)): \(message)" }
+}
+
+/// A public document a catalog entry comes from.
+public struct CatalogSource: Sendable, Hashable {
+  /// The document's title.
+  public let title: String
+  /// Where the document is published, when known.
+  public let url: String?
+  /// The seed file the entry was built from, when it was one of the project's seeds.
+  public let document: String?
+
+  /// Creates a source.
+  public init(title: String, url: String? = nil, document: String? = nil) {
+    self.title = title
+    self.url = url
+    self.document = document
+  }
+}
+
+/// A wire response exactly as a provider sends it.
+///
+/// Every catalog entry carries one, so that integrations can test their handling of each code without
+/// calling the provider.
+public struct SampleResponse: Sendable, Hashable {
+  /// Whether this is an API response, a webhook or a delivery report.
+  public let kind: ResponseKind
+  /// The HTTP status, or `nil` for webhooks and reports.
+  public let status: Int?
+  /// Response headers worth having, such as `Retry-After`.
+  public let headers: [String: String]
+  /// The body, byte for byte.
+  public let body: String
+
+  /// Creates a sample response.
+  public init(kind: ResponseKind, status: Int?, headers: [String: String] = [:], body: String) {
+    self.kind = kind
+    self.status = status
+    self.headers = headers
+    self.body = body
+  }
+
+  /// The body as bytes.
+  public var bodyBytes: [UInt8] { Array(body.utf8) }
+}

@@ -1,0 +1,135 @@
+/// One number space of one provider, with hashed indexes over its entries.
+///
+/// The indexes are built once, when the generated `static let` holding the table is first used.
+/// Lookups by code and by exact message are hash lookups; only entries whose message has variables are
+/// tried one by one, and only when the exact lookup misses.
+public struct CatalogTable: Sendable {
+  /// The provider.
+  public let provider: ProviderID
+  /// The table's identifier, such as `api` or `reason`.
+  public let id: String
+  /// The table's title.
+  public let title: String
+  /// The entries, in catalog order.
+  public let entries: [CatalogEntry]
+
+  private let indexByCode: [String: [Int]]
+  private let indexByName: [String: Int]
+  private let indexByMessageKey: [String: [Int]]
+  private let patterns: [(pattern: MessagePattern, entry: Int)]
+
+  /// Builds a table and its indexes.
+  public init(provider: ProviderID, id: String, title: String, entries: [CatalogEntry]) {
+    self.provider = provider
+    self.id = id
+    self.title = title
+    self.entries = entries
+    var byCode: [String: [Int]] = [:]
+    var byName: [String: Int] = [:]
+    var byMessage: [String: [Int]] = [:]
+    var patterns: [(MessagePattern, Int)] = []
+    for (index, entry) in entries.enumerated() {
+      byCode[Self.codeKey(entry.code), default: []].append(index)
+      byName[entry.name] = index
+      let messageKey = MessageNormalization.lookupKey(entry.message)
+      if byMessage[messageKey]?.contains(index) != true { byMessage[messageKey, default: []].append(index) }
+      for template in entry.patterns {
+        let pattern = MessagePattern(template)
+        if let key = pattern.literalKey {
+          if byMessage[key]?.contains(index) != true { byMessage[key, default: []].append(index) }
+        } else {
+          patterns.append((pattern, index))
+        }
+      }
+    }
+    indexByCode = byCode
+    indexByName = byName
+    indexByMessageKey = byMessage
+    self.patterns = patterns
+  }
+
+  /// The key codes are indexed under: trimmed and upper-cased, so `" 403"` and `403` meet.
+  static func codeKey(_ code: String) -> String {
+    MessageNormalization.lookupKey(bytes: Array(code.utf8).filter { !MessageNormalization.isSpace($0) })
+  }
+
+  /// The entry with this Swift case name.
+  public func entry(named name: String) -> CatalogEntry? {
+    indexByName[name].map { entries[$0] }
+  }
+
+  /// The entries documented under this wire code (several when a provider reuses a status for many
+  /// messages, as Wolkvox does).
+  public func entries(forCode code: String) -> [CatalogEntry] {
+    (indexByCode[Self.codeKey(code)] ?? []).map { entries[$0] }
+  }
+
+  /// Finds the entry a message belongs to, capturing the values of its placeholders.
+  ///
+  /// When several entries share a message, the one whose code equals `code` wins.
+  public func match(message: String, code: String? = nil) -> CatalogMatch? {
+    let normalized = MessageNormalization.normalizedBytes(message.utf8)
+    guard !normalized.isEmpty else { return nil }
+    let key = MessageNormalization.lookupKey(bytes: normalized)
+    if let candidates = indexByMessageKey[key] {
+      let index = preferred(candidates, code: code)
+      // An exact hit on a message with variables still captures them (`SKILL_ID X …` gives `skillID: X`).
+      return CatalogMatch(entry: entries[index], parameters: captures(normalized, entry: index) ?? [:])
+    }
+    var fallback: CatalogMatch?
+    for (pattern, index) in patterns {
+      guard let captured = pattern.match(normalized: normalized) else { continue }
+      let match = CatalogMatch(entry: entries[index], parameters: captured)
+      if code == nil || Self.codeKey(entries[index].code) == Self.codeKey(code ?? "") { return match }
+      if fallback == nil { fallback = match }
+    }
+    return fallback
+  }
+
+  /// Finds the entry for a wire code; when the code is shared by several entries, the message decides,
+  /// and without a deciding message there is no match.
+  public func match(code: String, message: String? = nil) -> CatalogMatch? {
+    guard let candidates = indexByCode[Self.codeKey(code)], !candidates.isEmpty else { return nil }
+    if let message, let byMessage = match(message: message, code: code),
+      Self.codeKey(byMessage.entry.code) == Self.codeKey(code)
+    {
+      return byMessage
+    }
+    guard candidates.count == 1 else { return nil }
+    let index = candidates[0]
+    var parameters: [String: String] = [:]
+    if let message {
+      parameters = captures(MessageNormalization.normalizedBytes(message.utf8), entry: index) ?? [:]
+    }
+    return CatalogMatch(entry: entries[index], parameters: parameters)
+  }
+
+  private func preferred(_ candidates: [Int], code: String?) -> Int {
+    if let code, candidates.count > 1 {
+      let key = Self.codeKey(code)
+      if let index = candidates.first(where: { Self.codeKey(entries[$0].code) == key }) { return index }
+    }
+    return candidates[0]
+  }
+
+  private func captures(_ normalized: [UInt8], entry index: Int) -> [String: String]? {
+    for (pattern, candidate) in patterns where candidate == index {
+      if let captured = pattern.match(normalized: normalized) { return captured }
+    }
+    return nil
+  }
+}
+
+/// An entry found for a wire code or message, with the values captured from the message.
+public struct CatalogMatch: Sendable, Hashable {
+  /// The entry.
+  public let entry: CatalogEntry
+  /// Placeholder values captured from the message, by placeholder name.
+  public let parameters: [String: String]
+
+  /// Creates a match.
+  public init(entry: CatalogEntry, parameters: [String: String] = [:]) {
+    self.entry = entry
+    self.parameters = parameters
+  }
+}

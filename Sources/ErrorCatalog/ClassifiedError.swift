@@ -1,0 +1,176 @@
+#if canImport(FoundationEssentials)
+  public import FoundationEssentials
+#else
+  public import Foundation
+#endif
+
+/// A provider's answer, classified: the typed code (or `nil` when unrecognized), its catalog entry, and
+/// everything the answer carried.
+///
+/// Each provider module names its own: `Wolkvox.Error` is `ClassifiedError<Wolkvox.Code>`.
+/// Switch on ``code`` for the typed cases; read ``category``, ``retry`` and ``fault`` to act generically.
+/// ``description`` is one line and never includes the body or the raw message.
+public struct ClassifiedError<Code: CatalogCode>: ProviderError {
+  /// The provider that answered.
+  public let provider: ProviderID
+  /// The typed code, or `nil` when nothing in the catalog matched.
+  public let code: Code?
+  /// The catalog entry of ``code``.
+  public let entry: CatalogEntry?
+  /// How the answer ended.
+  public let outcome: Outcome
+  /// What went wrong: the entry's, or derived from the HTTP status when unrecognized.
+  public let category: ErrorCategory
+  /// Whether and when to retry: the entry's, or derived from the HTTP status when unrecognized.
+  public let retry: Retry
+  /// Whose side must act: the entry's, or derived from the HTTP status when unrecognized.
+  public let fault: Fault
+  /// Whether the body was an API response, a webhook or a delivery report.
+  public let kind: ResponseKind
+  /// The HTTP status, when there was one.
+  public let status: Int?
+  /// The code as the body gave it.
+  public let rawCode: String?
+  /// The message as the body gave it.
+  public let rawMessage: String?
+  /// Values captured from the message and details read from the body.
+  public let parameters: [String: String]
+  /// The `Retry-After` delay in seconds, when the response had one.
+  public let retryAfterSeconds: Int?
+  /// The body (or its first ``ResponseBody/storedLimit`` bytes).
+  public let body: ResponseBody
+
+  /// Creates an error from a catalog match, or from the HTTP status when `match` is `nil`.
+  public init(
+    provider: ProviderID, match: CatalogMatch?, kind: ResponseKind = .response, status: Int?,
+    headers: [String: String] = [:], rawCode: String? = nil, rawMessage: String? = nil,
+    parameters: [String: String] = [:], body: ResponseBody, fallbackStatus: Int? = nil,
+    now: Double = Date().timeIntervalSince1970
+  ) {
+    self.provider = provider
+    let code = match.flatMap { Code(entry: $0.entry) }
+    self.code = code
+    self.entry = code == nil ? nil : match?.entry
+    self.kind = kind
+    self.status = status
+    self.rawCode = rawCode
+    self.rawMessage = rawMessage
+    self.body = body
+    var merged = parameters
+    if code != nil, let captured = match?.parameters {
+      merged.merge(captured) { _, fromMessage in fromMessage }
+    }
+    self.parameters = merged
+    retryAfterSeconds = HTTPHeaderLookup.value("Retry-After", in: headers).flatMap {
+      RetryAfter.seconds(from: $0, now: now)
+    }
+    if let entry = self.entry {
+      outcome = entry.outcome
+      category = entry.category
+      retry = entry.retry
+      fault = entry.fault
+    } else {
+      let fallback = StatusClassification.forHTTPStatus(fallbackStatus ?? status)
+      outcome = .failure
+      category = fallback.category
+      retry = fallback.retry
+      fault = fallback.fault
+    }
+  }
+
+  /// Whether a catalog entry was found.
+  public var isRecognized: Bool { entry != nil }
+
+  /// One line: provider, code and catalog message, and the classification. Never the body, never the raw
+  /// message (both can hold phone numbers and tokens).
+  public var description: String {
+    let verdict = "[\(category.rawValue), retry \(retry.rawValue), fault \(fault.rawValue)]"
+    if let entry {
+      return "\(provider.rawValue) \(entry.table)/\(entry.name) (\(entry.code)): \(entry.message) \(verdict)"
+    }
+    var parts = ["\(provider.rawValue) unrecognized \(kind.rawValue)"]
+    if let status { parts.append("HTTP \(status)") }
+    if let rawCode, Self.isPlainCode(rawCode) { parts.append("code \(rawCode)") }
+    parts.append("\(body.shape.rawValue) body of \(body.totalCount) bytes")
+    return parts.joined(separator: ", ") + " " + verdict
+  }
+
+  /// Short numeric codes are safe to print; anything else might be a token someone put in a code field.
+  private static func isPlainCode(_ code: String) -> Bool {
+    code.utf8.count <= 12 && code.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }
+  }
+
+  /// The catalog message, or a note that the error was not recognized.
+  public var errorDescription: String? {
+    if let entry { return "\(provider.displayName): \(entry.message)" }
+    if let status { return "\(provider.displayName): unrecognized error (HTTP \(status))" }
+    return "\(provider.displayName): unrecognized error"
+  }
+
+  /// What happened.
+  public var failureReason: String? { entry?.explanation }
+
+  /// What to do.
+  public var recoverySuggestion: String? {
+    entry?.remedy ?? Self.genericRemedy(for: retry)
+  }
+
+  static func genericRemedy(for retry: Retry) -> String {
+    switch retry {
+    case .backoff: "Retry with exponential backoff, honouring Retry-After."
+    case .afterReset: "Wait until the quota resets before retrying."
+    case .afterReauth: "Obtain new credentials, then retry."
+    case .afterFix: "Inspect the response and fix the request or account before retrying."
+    case .never: "Do not retry this request."
+    case .notNeeded: "Nothing needs to be done."
+    }
+  }
+}
+
+/// The result of classifying one provider answer.
+public enum Classification<Failure: ProviderError>: Sendable, Hashable {
+  /// The provider reports success.
+  case success
+  /// Part of the request succeeded; the error says what the provider reported.
+  case partial(Failure)
+  /// The request is still being processed.
+  case pending(Failure)
+  /// The request failed.
+  case failure(Failure)
+
+  /// The outcome, as the `errcat` JSON contract names it.
+  public var outcome: Outcome {
+    switch self {
+    case .success: .success
+    case .partial: .partial
+    case .pending: .pending
+    case .failure: .failure
+    }
+  }
+
+  /// The error, for anything but success.
+  public var error: Failure? {
+    switch self {
+    case .success: nil
+    case .partial(let error), .pending(let error), .failure(let error): error
+    }
+  }
+
+  /// Wraps an error according to its outcome.
+  public init(_ error: Failure) {
+    switch error.outcome {
+    case .success: self = .success
+    case .partial: self = .partial(error)
+    case .pending: self = .pending(error)
+    case .failure: self = .failure(error)
+    }
+  }
+}
+
+/// A provider whose synchronous answers can be classified from status, headers and body.
+public protocol ResponseClassifier {
+  /// The provider's classified error.
+  associatedtype Failure: ProviderError
+  /// Classifies one synchronous API answer.
+  static func classify(status: Int?, headers: [String: String], body: [UInt8]) -> Classification<Failure>
+}

@@ -1,0 +1,59 @@
+/// Normalises provider messages so that cosmetic differences do not defeat a lookup.
+///
+/// Runs of white space become one space, leading and trailing white space goes, and so does trailing
+/// punctuation (`.`, `!`, `,`, `;`, `:`). Letter case is kept, so values captured from a message keep
+/// theirs; comparisons fold ASCII case instead (provider messages are ASCII, and folding ASCII only keeps
+/// byte offsets stable).
+public enum MessageNormalization {
+  /// The normalised UTF-8 bytes of `message`.
+  public static func normalizedBytes(_ message: some Sequence<UInt8>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(message.underestimatedCount)
+    var pendingSpace = false
+    for byte in message {
+      if isSpace(byte) {
+        pendingSpace = !out.isEmpty
+        continue
+      }
+      if pendingSpace {
+        out.append(0x20)
+        pendingSpace = false
+      }
+      out.append(byte)
+    }
+    while let last = out.last, isTrailingPunctuation(last) || isSpace(last) {
+      out.removeLast()
+    }
+    return out
+  }
+
+  /// The normalised message as a string.
+  public static func normalize(_ message: String) -> String {
+    String(decoding: normalizedBytes(message.utf8), as: UTF8.self)
+  }
+
+  /// The key used for hashed lookups: the normalised message with ASCII letters upper-cased.
+  public static func lookupKey(_ message: String) -> String {
+    lookupKey(bytes: normalizedBytes(message.utf8))
+  }
+
+  /// The lookup key of already normalised bytes.
+  static func lookupKey(bytes: [UInt8]) -> String {
+    String(decoding: bytes.map(asciiUppercased), as: UTF8.self)
+  }
+
+  @inline(__always)
+  static func asciiUppercased(_ byte: UInt8) -> UInt8 {
+    (byte >= 0x61 && byte <= 0x7A) ? byte - 0x20 : byte
+  }
+
+  @inline(__always)
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+  }
+
+  @inline(__always)
+  static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+    byte == 0x2E || byte == 0x21 || byte == 0x2C || byte == 0x3B || byte == 0x3A
+  }
+}

@@ -1,0 +1,158 @@
+/// A provider message with named placeholders, such as `SKILL_ID {skillID} DOES NOT EXIST IN YOUR OPERATION.`
+///
+/// Matching follows ``MessageNormalization`` (white space, trailing punctuation, ASCII case) and captures
+/// each placeholder's text. It runs in one pass over the message with no regular-expression engine: each
+/// literal part is searched for once, left to right, and the last literal part must end the message.
+public struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
+  enum Segment: Sendable, Hashable {
+    case literal([UInt8])
+    case placeholder(String)
+  }
+
+  let segments: [Segment]
+  /// The pattern as written.
+  public let template: String
+
+  /// Parses a template. Text between `{` and `}` made of letters, digits and `_` is a placeholder; any
+  /// other brace is literal text.
+  public init(_ template: String) {
+    self.template = template
+    let bytes = MessageNormalization.normalizedBytes(template.utf8)
+    var segments: [Segment] = []
+    var literal: [UInt8] = []
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "{"), let close = Self.placeholderEnd(in: bytes, from: index + 1) {
+        if !literal.isEmpty {
+          segments.append(.literal(literal))
+          literal = []
+        }
+        let name = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
+        // Two adjacent placeholders cannot be told apart; the second one would always be empty.
+        if case .placeholder = segments.last {
+          segments.append(.literal([]))
+        }
+        segments.append(.placeholder(name))
+        index = close + 1
+      } else {
+        literal.append(bytes[index])
+        index += 1
+      }
+    }
+    if !literal.isEmpty { segments.append(.literal(literal)) }
+    self.segments = segments
+  }
+
+  private static func placeholderEnd(in bytes: [UInt8], from start: Int) -> Int? {
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "}") { return index > start ? index : nil }
+      let isNameByte =
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        || byte == UInt8(ascii: "_")
+      if !isNameByte { return nil }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The names of the placeholders, in order.
+  public var placeholderNames: [String] {
+    segments.compactMap { if case .placeholder(let name) = $0 { name } else { nil } }
+  }
+
+  /// Whether the pattern has any placeholder.
+  public var hasPlaceholders: Bool { !placeholderNames.isEmpty }
+
+  /// The lookup key of a pattern without placeholders (see ``MessageNormalization/lookupKey(_:)``).
+  var literalKey: String? {
+    guard !hasPlaceholders else { return nil }
+    if case .literal(let bytes)? = segments.first { return MessageNormalization.lookupKey(bytes: bytes) }
+    return ""
+  }
+
+  /// The captured placeholder values when `message` matches, or `nil`.
+  public func match(_ message: String) -> [String: String]? {
+    match(normalized: MessageNormalization.normalizedBytes(message.utf8))
+  }
+
+  /// Matches already normalised bytes.
+  func match(normalized message: [UInt8]) -> [String: String]? {
+    var captures: [String: String] = [:]
+    var position = 0
+    var pendingPlaceholder: String?
+    for (offset, segment) in segments.enumerated() {
+      switch segment {
+      case .placeholder(let name):
+        pendingPlaceholder = name
+      case .literal(let literal):
+        let isLast = offset == segments.count - 1
+        let found: Int?
+        if let name = pendingPlaceholder {
+          // A placeholder must capture at least one byte.
+          let from = position + 1
+          if isLast {
+            let start = message.count - literal.count
+            found = start >= from && Self.equalsFoldingCase(message, at: start, literal) ? start : nil
+          } else {
+            found = Self.firstIndex(of: literal, in: message, from: from)
+          }
+          guard let start = found else { return nil }
+          guard let value = Self.capture(message, position..<start) else { return nil }
+          captures[name] = value
+          pendingPlaceholder = nil
+        } else {
+          guard Self.equalsFoldingCase(message, at: position, literal) else { return nil }
+          found = position
+          if isLast && position + literal.count != message.count { return nil }
+        }
+        position = (found ?? position) + literal.count
+      }
+    }
+    if let name = pendingPlaceholder {
+      guard position < message.count, let value = Self.capture(message, position..<message.count) else {
+        return nil
+      }
+      captures[name] = value
+    } else if position != message.count {
+      return nil
+    }
+    return captures
+  }
+
+  private static func capture(_ message: [UInt8], _ range: Range<Int>) -> String? {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, MessageNormalization.isSpace(message[lower]) { lower += 1 }
+    while upper > lower, MessageNormalization.isSpace(message[upper - 1]) { upper -= 1 }
+    guard lower < upper else { return nil }
+    return String(decoding: message[lower..<upper], as: UTF8.self)
+  }
+
+  private static func equalsFoldingCase(_ message: [UInt8], at start: Int, _ literal: [UInt8]) -> Bool {
+    guard start >= 0, start + literal.count <= message.count else { return false }
+    var index = 0
+    while index < literal.count {
+      if MessageNormalization.asciiUppercased(message[start + index])
+        != MessageNormalization.asciiUppercased(literal[index])
+      {
+        return false
+      }
+      index += 1
+    }
+    return true
+  }
+
+  private static func firstIndex(of literal: [UInt8], in message: [UInt8], from start: Int) -> Int? {
+    guard !literal.isEmpty else { return start <= message.count ? start : nil }
+    var index = start
+    while index + literal.count <= message.count {
+      if equalsFoldingCase(message, at: index, literal) { return index }
+      index += 1
+    }
+    return nil
+  }
+
+  public var description: String { template }
+}

@@ -1,0 +1,71 @@
+/// The body a provider sent, kept with the error so nothing is lost.
+///
+/// At most ``storedLimit`` bytes are kept and read; ``totalCount`` says how long the body really was.
+/// Provider error bodies are a few hundred bytes, so the limit only bites on downloads or garbage.
+/// A body's text never appears in an error's `description`: bodies can hold phone numbers and tokens.
+public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
+  /// How many bytes of a body are kept and read: 1 MiB.
+  public static let storedLimit = 1 << 20
+
+  /// The body's first ``storedLimit`` bytes (all of it, unless ``isTruncated``).
+  public let bytes: [UInt8]
+  /// The body's full length in bytes.
+  public let totalCount: Int
+
+  /// Keeps a body, or its first ``storedLimit`` bytes.
+  public init(_ body: some Collection<UInt8>) {
+    totalCount = body.count
+    bytes = Array(body.prefix(Self.storedLimit))
+  }
+
+  /// Keeps a string's UTF-8.
+  public init(_ text: String) {
+    self.init(Array(text.utf8))
+  }
+
+  /// No body.
+  public static let empty = ResponseBody([UInt8]())
+
+  /// Whether only a prefix was kept.
+  public var isTruncated: Bool { totalCount > bytes.count }
+
+  /// Whether the body is empty or white space only.
+  public var isBlank: Bool { bytes.allSatisfy(MessageNormalization.isSpace) }
+
+  /// The kept bytes as text; invalid UTF-8 is replaced with U+FFFD.
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// The body parsed as JSON, or `nil`. A JSON string that itself holds a JSON object or array (a body
+  /// encoded twice) is unwrapped once.
+  public var json: JSONValue? {
+    guard !isTruncated, let value = JSONReader.parse(bytes) else { return nil }
+    if case .string(let inner) = value, let unwrapped = JSONReader.parse(inner) {
+      switch unwrapped {
+      case .object, .array: return unwrapped
+      default: return value
+      }
+    }
+    return value
+  }
+
+  /// A rough guess of what the body is, for unrecognized errors.
+  public var shape: Shape {
+    if isBlank { return .empty }
+    if json != nil { return .json }
+    let head = bytes.prefix(512)
+    let lowered = String(decoding: head, as: UTF8.self).lowercased()
+    if lowered.contains("<html") || lowered.contains("<!doctype html") || lowered.contains("<title") {
+      return .html
+    }
+    if head.contains(0) || String(validating: bytes, as: UTF8.self) == nil { return .binary }
+    return .text
+  }
+
+  /// What a body looks like.
+  public enum Shape: String, Sendable, Hashable, CaseIterable {
+    case empty, json, html, text, binary
+  }
+
+  /// `"<n> bytes"`, never the content.
+  public var description: String { "\(totalCount) bytes" }
+}

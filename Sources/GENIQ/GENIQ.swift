@@ -1,0 +1,3 @@
+public import ErrorCatalog
+
+public enum GENIQ { public typealias Error = ClassifiedError<Code> }

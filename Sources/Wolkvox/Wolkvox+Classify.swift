@@ -1,0 +1,81 @@
+public import ErrorCatalog
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+extension Wolkvox: ResponseClassifier {
+  /// Classifies one Wolkvox API answer.
+  ///
+  /// The body's own `code` is trusted before the HTTP status (Wolkvox sends it as a number or a string),
+  /// and its `msg` decides which error it is, since one status covers many messages. Values inside
+  /// messages (skill and campaign ids, record counts, limits) come back in `parameters`.
+  /// A body that is not JSON, or a message the catalog does not know, gives an unrecognized error
+  /// classified from the status, with the body kept.
+  ///
+  /// - Parameters:
+  ///   - status: The HTTP status, if the response had one.
+  ///   - headers: The response headers (`Retry-After` is read from them).
+  ///   - body: The response body.
+  public static func classify(
+    status: Int?, headers: [String: String] = [:], body: [UInt8]
+  ) -> Classification<Error> {
+    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
+  }
+
+  /// Classifies one Wolkvox API answer whose body is text.
+  public static func classify(
+    status: Int?, headers: [String: String] = [:], body: String
+  ) -> Classification<Error> {
+    classify(status: status, headers: headers, body: Array(body.utf8))
+  }
+
+  /// Finds the entry for a code or message, as `errcat explain` does: a message is matched against every
+  /// entry (placeholders capture), a bare code only when exactly one entry has it.
+  public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
+    Code.table.match(message: codeOrMessage) ?? Code.table.match(code: codeOrMessage)
+  }
+
+  static func classify(
+    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+  ) -> Classification<Error> {
+    let envelope = Envelope(body.json)
+    let effectiveStatus = envelope.status ?? status
+    var match: CatalogMatch?
+    for text in [envelope.message, envelope.errorText].compactMap({ $0 }) {
+      match = Code.table.match(message: text, code: envelope.code ?? status.map(String.init))
+      if match != nil { break }
+    }
+    if let effectiveStatus, (200..<300).contains(effectiveStatus),
+      envelope.status != nil || match == nil && (body.isBlank || body.json != nil)
+    {
+      return .success
+    }
+    var parameters: [String: String] = [:]
+    if let errorText = envelope.errorText { parameters["error"] = errorText }
+    let error = Error(
+      provider: .wolkvox, match: match, status: status, headers: headers, rawCode: envelope.code,
+      rawMessage: envelope.message ?? envelope.errorText, parameters: parameters, body: body,
+      fallbackStatus: effectiveStatus, now: now)
+    return .failure(error)
+  }
+
+  /// The fields of Wolkvox's `{"code", "error", "msg"}` envelope.
+  struct Envelope {
+    var code: String?
+    var status: Int?
+    var message: String?
+    var errorText: String?
+
+    init(_ json: JSONValue?) {
+      guard let json, json.isObject else { return }
+      let codeValue = json.member("code", "status_code", "statusCode")
+      code = codeValue?.scalarText
+      if let number = codeValue?.intValue, (100..<600).contains(number) { status = number }
+      message = json.member("msg", "message", "mensaje")?.messageText
+      errorText = json.member("error")?.messageText
+    }
+  }
+}

@@ -1,0 +1,3 @@
+public import ErrorCatalog
+
+public enum Yeastar { public typealias Error = ClassifiedError<Code> }
