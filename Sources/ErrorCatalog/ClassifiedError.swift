@@ -174,3 +174,12 @@ public protocol ResponseClassifier {
   /// Classifies one synchronous API answer.
   static func classify(status: Int?, headers: [String: String], body: [UInt8]) -> Classification<Failure>
 }
+
+extension ResponseClassifier {
+  /// Classifies one synchronous API answer whose body is text.
+  public static func classify(
+    status: Int?, headers: [String: String] = [:], body: String
+  ) -> Classification<Failure> {
+    classify(status: status, headers: headers, body: Array(body.utf8))
+  }
+}

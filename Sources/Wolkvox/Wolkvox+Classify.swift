@@ -25,13 +25,6 @@ extension Wolkvox: ResponseClassifier {
     classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
   }
 
-  /// Classifies one Wolkvox API answer whose body is text.
-  public static func classify(
-    status: Int?, headers: [String: String] = [:], body: String
-  ) -> Classification<Error> {
-    classify(status: status, headers: headers, body: Array(body.utf8))
-  }
-
   /// Finds the entry for a code or message, as `errcat explain` does: a message is matched against every
   /// entry (placeholders capture), a bare code only when exactly one entry has it.
   public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
