@@ -1,5 +1,9 @@
+import Cequens
+import Dialog360
 import ErrorCatalog
+import WhatsApp
 import Wolkvox
+import Yeastar
 
 /// What `errcat` needs of one provider.
 struct ProviderAdapter: Sendable {
@@ -15,7 +19,7 @@ struct ProviderAdapter: Sendable {
   let kinds: [ResponseKind]
   let classify: @Sendable (_ kind: ResponseKind, _ status: Int?, _ headers: [String: String], _ body: [UInt8]) -> Result
 
-  static let all: [ProviderAdapter] = [wolkvox]
+  static let all: [ProviderAdapter] = [wolkvox, dialog360, cequens, yeastar, whatsapp]
 
   static func named(_ name: String) -> ProviderAdapter? {
     all.first { $0.id.rawValue == name.lowercased() }
@@ -33,5 +37,37 @@ struct ProviderAdapter: Sendable {
   static let wolkvox = ProviderAdapter(
     id: .wolkvox, tables: Wolkvox.tables, kinds: [.response],
     classify: { _, status, headers, body in result(Wolkvox.classify(status: status, headers: headers, body: body)) }
+  )
+
+  static let dialog360 = ProviderAdapter(
+    id: .dialog360, tables: Dialog360.tables, kinds: [.response, .webhook],
+    classify: { kind, status, headers, body in
+      kind == .webhook
+        ? result(Dialog360.classifyWebhook(body: body))
+        : result(Dialog360.classify(status: status, headers: headers, body: body))
+    }
+  )
+
+  static let cequens = ProviderAdapter(
+    id: .cequens, tables: Cequens.tables, kinds: [.response, .webhook],
+    classify: { kind, status, headers, body in
+      kind == .webhook
+        ? result(Cequens.classifyWebhook(body: body))
+        : result(Cequens.classify(status: status, headers: headers, body: body))
+    }
+  )
+
+  static let whatsapp = ProviderAdapter(
+    id: .whatsapp, tables: WhatsApp.tables, kinds: [.response, .webhook],
+    classify: { kind, status, headers, body in
+      kind == .webhook
+        ? result(WhatsApp.classifyWebhook(body: body))
+        : result(WhatsApp.classify(status: status, headers: headers, body: body))
+    }
+  )
+
+  static let yeastar = ProviderAdapter(
+    id: .yeastar, tables: Yeastar.tables, kinds: [.response],
+    classify: { _, status, headers, body in result(Yeastar.classify(status: status, headers: headers, body: body)) }
   )
 }

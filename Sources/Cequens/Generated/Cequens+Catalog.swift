@@ -2,6 +2,7 @@
 // Do not edit: change the catalog, then run `swift run generate-catalogs`.
 
 public import ErrorCatalog
+public import WhatsApp
 
 extension Cequens {
   /// Authentication errors
@@ -1194,10 +1195,14 @@ extension Cequens {
     /// A code of the whatsApp Business API errors table (`whatsapp`).
     case whatsapp(WhatsAppCode)
 
+    /// A Meta WhatsApp Cloud API code, passed through from Meta's Graph API.
+    case cloudAPI(WhatsApp.Code)
+
     /// Every code of every table.
     public static var allCases: [Code] {
       AuthCode.allCases.map(Code.auth)
         + WhatsAppCode.allCases.map(Code.whatsapp)
+        + WhatsApp.Code.allCases.map(Code.cloudAPI)
     }
 
     /// The catalog entry of this code.
@@ -1205,6 +1210,7 @@ extension Cequens {
       switch self {
       case .auth(let code): code.entry
       case .whatsapp(let code): code.entry
+      case .cloudAPI(let code): code.entry
       }
     }
 
@@ -1214,6 +1220,8 @@ extension Cequens {
         self = .auth(code)
       } else if let code = WhatsAppCode(entry: entry) {
         self = .whatsapp(code)
+      } else if let code = WhatsApp.Code(entry: entry) {
+        self = .cloudAPI(code)
       } else {
         return nil
       }

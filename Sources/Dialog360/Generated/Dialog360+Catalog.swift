@@ -2,6 +2,7 @@
 // Do not edit: change the catalog, then run `swift run generate-catalogs`.
 
 public import ErrorCatalog
+public import WhatsApp
 
 extension Dialog360 {
   /// WhatsApp API errors
@@ -443,11 +444,10 @@ extension Dialog360.HubCode {
         status: 403,
         message: "Unknown error: biz_link_info_invalid_payload",
         title: "Access denied",
-        patterns: ["Registration failed for reason 'biz_link_info_invalid_payload'"],
         explanation: "Registering the number for the WhatsApp API failed because the number is still tied to a WhatsApp or WhatsApp Business app account that has not been fully deleted.",
         remedy: "Fully delete the WhatsApp account for this number from the phone (in the app's settings), then retry the registration for the WhatsApp API.",
         category: .account, retry: .afterFix, fault: .account,
-        sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Registration failed for reason 'biz_link_info_invalid_payload'.\"}]}"),
+        sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Unknown error: biz_link_info_invalid_payload\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
     ]
@@ -484,11 +484,15 @@ extension Dialog360 {
     /// A code of the hub errors table (`hub`).
     case hub(HubCode)
 
+    /// A Meta WhatsApp Cloud API code, which 360dialog's Cloud API passes through unchanged.
+    case cloudAPI(WhatsApp.Code)
+
     /// Every code of every table.
     public static var allCases: [Code] {
       APICode.allCases.map(Code.api)
         + WebhookCode.allCases.map(Code.webhook)
         + HubCode.allCases.map(Code.hub)
+        + WhatsApp.Code.allCases.map(Code.cloudAPI)
     }
 
     /// The catalog entry of this code.
@@ -497,6 +501,7 @@ extension Dialog360 {
       case .api(let code): code.entry
       case .webhook(let code): code.entry
       case .hub(let code): code.entry
+      case .cloudAPI(let code): code.entry
       }
     }
 
@@ -508,6 +513,8 @@ extension Dialog360 {
         self = .webhook(code)
       } else if let code = HubCode(entry: entry) {
         self = .hub(code)
+      } else if let code = WhatsApp.Code(entry: entry) {
+        self = .cloudAPI(code)
       } else {
         return nil
       }

@@ -1,0 +1,145 @@
+public import ErrorCatalog
+import WhatsApp
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+extension Cequens: ResponseClassifier {
+  /// Classifies one Cequens API answer.
+  ///
+  /// The documentation is thin, so many shapes are accepted. In order: an authentication title or message
+  /// anywhere in the envelope (`replyMessage`, `error.description`, `internalErrors[].code`/`details`, or a
+  /// plain-text body) is a Cequens auth error; an `errors` array (bare, or under `data` or `error`) holds
+  /// WhatsApp codes; a Graph `error` object is looked up in Meta's catalog; `replyCode` 0 is success.
+  /// Anything else is unrecognized and classified from `error.status` or the HTTP status.
+  public static func classify(
+    status: Int?, headers: [String: String] = [:], body: [UInt8]
+  ) -> Classification<Error> {
+    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
+  }
+
+  static func classify(
+    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+  ) -> Classification<Error> {
+    let json = body.json
+    let envelope = Envelope(json: json, body: body)
+    var parameters = envelope.parameters
+    func failure(_ match: CatalogMatch?, code: String?, message: String?) -> Classification<Error> {
+      .failure(
+        Error(
+          provider: .cequens, match: match, status: status, headers: headers, rawCode: code, rawMessage: message,
+          parameters: parameters, body: body, fallbackStatus: envelope.errorStatus ?? status, now: now))
+    }
+    // A bare title like `VALIDATION` counts only on a 401 (or when no status is known); the full auth
+    // messages are specific enough on their own.
+    let unauthorized = [status, envelope.errorStatus].contains(401) || (status == nil && envelope.errorStatus == nil)
+    for text in envelope.authCandidates {
+      let byTitle = unauthorized ? AuthCode.table.match(code: text) : nil
+      if let match = byTitle ?? AuthCode.table.match(message: text) {
+        return failure(match, code: match.entry.code, message: text)
+      }
+    }
+    if let item = envelope.whatsAppErrors.first {
+      let code = item.member("code")?.scalarText
+      let title = item.member("title")?.messageText
+      let details = item.member("details")?.messageText
+      parameters["title"] = title
+      parameters["details"] = details
+      let match = code.flatMap { WhatsAppCode.table.match(code: $0, message: title) }
+      return failure(match, code: code, message: title ?? details)
+    }
+    if let graph = WhatsApp.GraphError(json) {
+      let error: Error = WhatsApp.error(
+        for: graph, provider: .cequens, status: status, headers: headers, body: body, now: now)
+      return .failure(error)
+    }
+    for code in envelope.internalCodes where code != envelope.errorStatus.map(String.init) {
+      if let match = WhatsAppCode.table.match(code: code) { return failure(match, code: code, message: nil) }
+    }
+    if let replyCode = envelope.replyCode {
+      if replyCode == "0" && envelope.errorStatus == nil { return .success }
+      return failure(nil, code: replyCode, message: envelope.replyMessage)
+    }
+    if envelope.errorStatus != nil { return failure(nil, code: nil, message: envelope.errorDescription) }
+    if let status, (200..<300).contains(status), body.isBlank || json != nil { return .success }
+    return failure(nil, code: nil, message: nil)
+  }
+
+  /// Classifies a status webhook: one error per failed status, with the message id and recipient in its
+  /// parameters. On-Premise webhooks use the WhatsApp table; Cloud API webhooks use Meta's catalog first.
+  /// Delivered, read and sent statuses are not errors, so such a webhook gives an empty array.
+  public static func classifyWebhook(body: [UInt8]) -> [Error] {
+    let body = ResponseBody(body)
+    let json = body.json
+    let failures = WhatsApp.webhookFailures(in: json)
+    if failures.isEmpty && json == nil && !body.isBlank {
+      return [Error(provider: .cequens, match: nil, kind: .webhook, status: nil, body: body)]
+    }
+    return failures.map { failure in
+      let own = failure.code.flatMap { WhatsAppCode.table.match(code: $0, message: failure.matchText) }
+      let meta = WhatsApp.match(failure)
+      return Error(
+        provider: .cequens, match: failure.isCloudAPI ? meta ?? own : own ?? meta, kind: .webhook, status: nil,
+        rawCode: failure.code, rawMessage: failure.matchText, parameters: failure.parameters, body: body)
+    }
+  }
+
+  /// Classifies a status webhook whose body is text.
+  public static func classifyWebhook(body: String) -> [Error] {
+    classifyWebhook(body: Array(body.utf8))
+  }
+
+  /// What the Cequens envelope (or a bare body) says.
+  struct Envelope {
+    var replyCode: String?
+    var replyMessage: String?
+    var errorStatus: Int?
+    var errorDescription: String?
+    var internalCodes: [String] = []
+    var authCandidates: [String] = []
+    var whatsAppErrors: [JSONValue] = []
+    var parameters: [String: String] = [:]
+
+    init(json: JSONValue?, body: ResponseBody) {
+      guard let json, json.isObject else {
+        // A short plain-text answer may be just the auth title.
+        if !body.isBlank && body.totalCount <= 1024 && json == nil { authCandidates = [body.text] }
+        return
+      }
+      replyCode = json.member("replyCode", "reply_code")?.scalarText
+      replyMessage = json.member("replyMessage", "reply_message")?.messageText
+      parameters["requestID"] = json.member("requestId", "request_id")?.scalarText
+      parameters["clientRequestID"] = json.member("clientRequestId")?.scalarText
+      parameters["replyMessage"] = replyMessage
+      let error = json.member("error")
+      if let error, error.isObject, error.member("code") == nil || error.member("status") != nil {
+        errorStatus = error.member("status")?.intValue
+        errorDescription = error.member("description", "message")?.messageText
+        for item in error.member("internalErrors", "internal_errors")?.arrayValue ?? [] {
+          if let code = item.member("code")?.scalarText {
+            internalCodes.append(code)
+            authCandidates.append(code)
+          }
+          if let details = item.member("details")?.messageText { authCandidates.append(details) }
+        }
+      } else if case .string(let text)? = error {
+        errorDescription = text
+      }
+      parameters["description"] = errorDescription
+      authCandidates = [replyMessage, errorDescription].compactMap { $0 } + authCandidates
+      for key in ["title", "message", "description"] {
+        if let text = json.member(key)?.messageText { authCandidates.append(text) }
+      }
+      if case .string(let code)? = json.member("code") { authCandidates.append(code) }
+      for holder in [json, json.member("data"), error].compactMap({ $0 }) {
+        if let errors = holder.member("errors")?.arrayValue, !errors.isEmpty {
+          whatsAppErrors = errors
+          break
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+public import ErrorCatalog
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+extension WhatsApp: ResponseClassifier {
+  /// Classifies one Cloud API (Graph) answer: the `error` object's `code` decides, its `error_subcode`,
+  /// details and trace id come back in `parameters`. A 2xx answer without an `error` is success.
+  public static func classify(
+    status: Int?, headers: [String: String] = [:], body: [UInt8]
+  ) -> Classification<Error> {
+    let body = ResponseBody(body)
+    let now = Date().timeIntervalSince1970
+    let json = body.json
+    guard let graph = GraphError(json) else {
+      if let status, (200..<300).contains(status), body.isBlank || json != nil { return .success }
+      return .failure(Error(provider: .whatsapp, match: nil, status: status, headers: headers, body: body, now: now))
+    }
+    return .failure(error(for: graph, provider: .whatsapp, status: status, headers: headers, body: body, now: now))
+  }
+
+  /// Classifies a Cloud API status webhook: one error per failed status. Delivered, read and sent statuses
+  /// are not errors, so a webhook without failures gives an empty array.
+  public static func classifyWebhook(body: [UInt8]) -> [Error] {
+    let body = ResponseBody(body)
+    let json = body.json
+    let failures = webhookFailures(in: json)
+    if failures.isEmpty && json == nil && !body.isBlank {
+      // Not JSON at all: report it rather than pretend nothing failed.
+      return [Error(provider: .whatsapp, match: nil, kind: .webhook, status: nil, body: body)]
+    }
+    return failures.map { failure in
+      Error(
+        provider: .whatsapp, match: match(failure), kind: .webhook, status: nil, rawCode: failure.code,
+        rawMessage: failure.matchText, parameters: failure.parameters, body: body)
+    }
+  }
+
+  /// The catalog entry for a Graph error: by code, with Meta's message deciding when a code is shared.
+  public static func match(_ graph: GraphError) -> CatalogMatch? {
+    if let code = graph.code { return Code.table.match(code: code, message: graph.bareMessage) }
+    return graph.bareMessage.flatMap { Code.table.match(message: $0) }
+  }
+
+  /// The catalog entry for a webhook error.
+  public static func match(_ failure: WebhookFailure) -> CatalogMatch? {
+    if let code = failure.code { return Code.table.match(code: code, message: failure.matchText) }
+    return failure.matchText.flatMap { Code.table.match(message: $0) }
+  }
+
+  /// A classified error of any provider's code type for a Graph error, so providers that pass Meta's
+  /// errors through (360dialog, Cequens) report them alike.
+  public static func error<C: CatalogCode>(
+    for graph: GraphError, provider: ProviderID, status: Int?, headers: [String: String], body: ResponseBody,
+    now: Double
+  ) -> ClassifiedError<C> {
+    ClassifiedError<C>(
+      provider: provider, match: match(graph), status: status, headers: headers, rawCode: graph.code,
+      rawMessage: graph.message, parameters: graph.parameters, body: body, now: now)
+  }
+}

@@ -1,0 +1,128 @@
+public import ErrorCatalog
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+extension Yeastar: ResponseClassifier {
+  /// Classifies one P-Series API answer.
+  ///
+  /// The body's `errcode` (a number or a numeric string) decides, whatever the HTTP status, because the PBX
+  /// reports errors inside HTTP 200: `0` is ``Classification/success``, `1` PARTIAL SUCCESS is
+  /// ``Classification/partial(_:)``, `2` PROCESSING is ``Classification/pending(_:)``, anything else a
+  /// ``Classification/failure(_:)``. An `errcode` the catalog does not know gives an unrecognized error.
+  ///
+  /// A body without a top-level `errcode` is never success, even with HTTP 200: a recording download
+  /// (binary), a proxy's HTML page, an empty body, JSON without `errcode` (including the S-Series
+  /// `{"status": "Failed", "errno": …}` shape, whose codes mean something else) all give an unrecognized
+  /// error classified from the HTTP status (a 200 tells nothing, so its category is `unknown`).
+  ///
+  /// `parameters` keeps, as strings, the details the PBX sends beside the code:
+  /// - `errmsg` and `submsg`;
+  /// - for each element *i* (from 0) of `invalid_param_list`: `invalidParam.i.field`, `invalidParam.i.value`
+  ///   and `invalidParam.i.validationType` (from `validation_type`), each only when present;
+  ///   and `invalidParams`, a summary such as `name (required); email (format)` that leaves the values out;
+  /// - for each element *i* of `duplicate_field_list`: `duplicateField.i.field`, `duplicateField.i.value`,
+  ///   `duplicateField.i.externalSource` and `duplicateField.i.externalSourceName`; and `duplicateFields`,
+  ///   a summary such as `email_addr (extension 1011)` that leaves the values out.
+  ///
+  /// - Parameters:
+  ///   - status: The HTTP status, if the response had one.
+  ///   - headers: The response headers (`Retry-After` is read from them).
+  ///   - body: The response body.
+  public static func classify(
+    status: Int?, headers: [String: String] = [:], body: [UInt8]
+  ) -> Classification<Error> {
+    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
+  }
+
+  /// Finds the entry for a code or message, as `errcat explain` does: `"10004"` or `"TOKEN EXPIRED"`.
+  public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
+    Code.table.match(message: codeOrMessage) ?? Code.table.match(code: codeOrMessage)
+  }
+
+  static func classify(
+    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+  ) -> Classification<Error> {
+    let envelope = Envelope(body.json)
+    if envelope.errcode == 0 { return .success }
+    let match = envelope.lookupCode.flatMap { Code.table.match(code: $0, message: envelope.errmsg) }
+    let error = Error(
+      provider: .yeastar, match: match, status: status, headers: headers, rawCode: envelope.rawCode,
+      rawMessage: envelope.errmsg, parameters: envelope.parameters, body: body, now: now)
+    // The entry's outcome turns PARTIAL SUCCESS and PROCESSING into `.partial` and `.pending`.
+    return Classification(error)
+  }
+
+  /// The fields of the P-Series `{"errcode", "errmsg", …}` envelope.
+  struct Envelope {
+    /// The code as the body wrote it, trimmed.
+    var rawCode: String?
+    /// The code as an integer, when it is one.
+    var errcode: Int?
+    var errmsg: String?
+    var parameters: [String: String] = [:]
+
+    /// The key the catalog is searched with: the integer's canonical text (`"010004"` and `10004.0` give
+    /// `"10004"`), or the raw text when the code is not an integer.
+    var lookupCode: String? { errcode.map(String.init) ?? rawCode }
+
+    init(_ json: JSONValue?) {
+      // Only a top-level errcode counts: the P-Series documents no other place, and `errno` belongs to
+      // other Yeastar product lines whose numbers mean something else.
+      guard let json, json.isObject, let code = json.member("errcode", "errCode") else { return }
+      rawCode = code.scalarText
+      errcode = code.intValue
+      errmsg = json.member("errmsg", "errMsg")?.messageText
+      if let errmsg { parameters["errmsg"] = errmsg }
+      if let submsg = json.member("submsg", "subMsg")?.messageText { parameters["submsg"] = submsg }
+      readList(
+        json.member("invalid_param_list"), prefix: "invalidParam", summaryKey: "invalidParams",
+        fields: [("field", "field"), ("value", "value"), ("validation_type", "validationType")],
+        detail: { item in item["validationType"] })
+      readList(
+        json.member("duplicate_field_list"), prefix: "duplicateField", summaryKey: "duplicateFields",
+        fields: [
+          ("field", "field"), ("value", "value"), ("external_source", "externalSource"),
+          ("external_source_name", "externalSourceName"),
+        ],
+        detail: { item in
+          let owner = [item["externalSource"], item["externalSourceName"]].compactMap { $0 }
+          return owner.isEmpty ? nil : owner.joined(separator: " ")
+        })
+    }
+
+    /// Flattens a list of objects into `prefix.index.name` parameters plus a one-line summary of the field
+    /// names; the summary leaves values out because they can be e-mail addresses or phone numbers.
+    private mutating func readList(
+      _ list: JSONValue?, prefix: String, summaryKey: String, fields: [(wire: String, name: String)],
+      detail: ([String: String]) -> String?
+    ) {
+      guard let items = list?.arrayValue else { return }
+      var summary: [String] = []
+      for (index, item) in items.enumerated() where item.isObject {
+        var read: [String: String] = [:]
+        for (wire, name) in fields {
+          if let text = item.member(wire).flatMap(Self.text) { read[name] = text }
+        }
+        for (name, text) in read { parameters["\(prefix).\(index).\(name)"] = text }
+        if let field = read["field"] {
+          summary.append(detail(read).map { "\(field) (\($0))" } ?? field)
+        }
+      }
+      if !summary.isEmpty { parameters[summaryKey] = summary.joined(separator: "; ") }
+    }
+
+    /// A list element's value as text: strings as sent, numbers and booleans spelt out.
+    private static func text(_ value: JSONValue) -> String? {
+      switch value {
+      case .string(let text): text
+      case .number(let text): text
+      case .bool(let flag): flag ? "true" : "false"
+      case .null, .array, .object: nil
+      }
+    }
+  }
+}

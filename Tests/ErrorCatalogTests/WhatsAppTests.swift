@@ -1,0 +1,89 @@
+import ErrorCatalog
+import Testing
+import WhatsApp
+
+@Suite("WhatsApp (Meta)")
+struct WhatsAppTests {
+  static func classify(_ sample: SampleResponse) -> [WhatsApp.Error] {
+    switch sample.kind {
+    case .webhook, .report: WhatsApp.classifyWebhook(body: sample.bodyBytes)
+    case .response:
+      WhatsApp.classify(status: sample.status, headers: sample.headers, body: sample.body).error.map { [$0] } ?? []
+    }
+  }
+
+  @Test("Every catalog sample classifies back to its own code", arguments: WhatsApp.Code.allCases)
+  func sampleClassifiesToItsCode(code: WhatsApp.Code) throws {
+    let errors = Self.classify(code.sample)
+    #expect(errors.count == 1)
+    let error = try #require(errors.first)
+    #expect(error.code == code)
+    #expect(error.retry == code.entry.retry)
+  }
+
+  @Test("A Graph error keeps its subcode, details and trace id")
+  func graphDetailsAreKept() throws {
+    let body = #"""
+      {"error":{"message":"(#130429) Rate limit hit","type":"OAuthException","code":130429,
+      "error_data":{"messaging_product":"whatsapp","details":"Cloud API message throughput has been reached."},
+      "error_subcode":2494055,"is_transient":true,"fbtrace_id":"AxYz123"}}
+      """#
+    let error = try #require(WhatsApp.classify(status: 400, body: body).error)
+    #expect(error.code == .rateLimitHit)
+    #expect(error.retry == .backoff)
+    #expect(error.parameters["subcode"] == "2494055")
+    #expect(error.parameters["traceID"] == "AxYz123")
+    #expect(error.parameters["isTransient"] == "true")
+    #expect(error.parameters["details"] == "Cloud API message throughput has been reached.")
+  }
+
+  @Test(
+    "Meta's retry meanings hold",
+    arguments: [
+      ("4", Retry.backoff), ("80007", .backoff), ("130429", .backoff), ("131056", .backoff),
+      ("1", .backoff), ("2", .backoff), ("131000", .backoff), ("131016", .backoff), ("131057", .backoff),
+      ("0", .afterReauth), ("190", .afterReauth), ("131047", .afterFix), ("131008", .afterFix), ("131009", .afterFix),
+      ("132000", .afterFix), ("132001", .afterFix),
+    ])
+  func retryMeanings(code: String, retry: Retry) throws {
+    let match = try #require(WhatsApp.Code.table.match(code: code))
+    #expect(match.entry.retry == retry)
+  }
+
+  @Test("Policy blocks are policy", arguments: ["368", "131031"])
+  func policyBlocks(code: String) throws {
+    #expect(try #require(WhatsApp.Code.table.match(code: code)).entry.category == .policy)
+  }
+
+  @Test("Delivered and read statuses are not errors; each failed status is one error")
+  func webhookStatuses() throws {
+    let body = #"""
+      {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+      "messaging_product":"whatsapp","statuses":[
+      {"id":"wamid.A","status":"delivered","timestamp":"1","recipient_id":"15550001111"},
+      {"id":"wamid.B","status":"failed","timestamp":"2","recipient_id":"15550002222",
+       "errors":[{"code":131026,"title":"Message undeliverable","message":"Message undeliverable"}]},
+      {"id":"wamid.C","status":"failed","timestamp":"3","recipient_id":"15550003333",
+       "errors":[{"code":131047,"title":"Re-engagement message"}]},
+      {"id":"wamid.D","status":"read","timestamp":"4","recipient_id":"15550004444"}]}}]}]}
+      """#
+    let errors = WhatsApp.classifyWebhook(body: Array(body.utf8))
+    #expect(errors.map(\.code) == [.messageUndeliverable, .reEngagementMessage])
+    #expect(errors.map { $0.parameters["messageID"] } == ["wamid.B", "wamid.C"])
+    #expect(errors.map { $0.parameters["recipient"] } == ["15550002222", "15550003333"])
+    #expect(errors.allSatisfy { $0.kind == .webhook })
+  }
+
+  @Test("An unknown Graph code is unrecognized but keeps code, message, details and trace id")
+  func unknownGraphCode() throws {
+    let body =
+      #"{"error":{"message":"Brand new failure","type":"OAuthException","code":999999,"error_data":{"details":"d"},"fbtrace_id":"T1"}}"#
+    let error = try #require(WhatsApp.classify(status: 500, body: body).error)
+    #expect(error.code == nil)
+    #expect(error.rawCode == "999999")
+    #expect(error.rawMessage == "Brand new failure")
+    #expect(error.parameters["traceID"] == "T1")
+    #expect(error.parameters["details"] == "d")
+    #expect(error.retry == .backoff)
+  }
+}
