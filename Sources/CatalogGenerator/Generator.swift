@@ -236,7 +236,7 @@ public enum Generator {
       Member(
         caseName: table.id, type: table.swiftName == "Code" ? "CodeTable" : table.swiftName,
         doc:
-          "A code of the \(table.title.lowercased().first.map(String.init) ?? "")\(table.title.dropFirst()) table (`\(table.id)`)."
+          "A code of the table \(table.title) (`\(table.id)`)."
       )
     }
     for share in catalog.shares ?? [] {

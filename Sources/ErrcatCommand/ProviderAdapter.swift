@@ -1,6 +1,7 @@
 import Cequens
 import Dialog360
 import ErrorCatalog
+import GENIQ
 import WhatsApp
 import Wolkvox
 import Yeastar
@@ -19,7 +20,7 @@ struct ProviderAdapter: Sendable {
   let kinds: [ResponseKind]
   let classify: @Sendable (_ kind: ResponseKind, _ status: Int?, _ headers: [String: String], _ body: [UInt8]) -> Result
 
-  static let all: [ProviderAdapter] = [wolkvox, dialog360, cequens, yeastar, whatsapp]
+  static let all: [ProviderAdapter] = [wolkvox, dialog360, cequens, yeastar, geniq, whatsapp]
 
   static func named(_ name: String) -> ProviderAdapter? {
     all.first { $0.id.rawValue == name.lowercased() }
@@ -69,5 +70,14 @@ struct ProviderAdapter: Sendable {
   static let yeastar = ProviderAdapter(
     id: .yeastar, tables: Yeastar.tables, kinds: [.response],
     classify: { _, status, headers, body in result(Yeastar.classify(status: status, headers: headers, body: body)) }
+  )
+
+  static let geniq = ProviderAdapter(
+    id: .geniq, tables: GENIQ.tables, kinds: [.response, .report],
+    classify: { kind, status, headers, body in
+      kind == .report
+        ? result(GENIQ.classifyReport(body: body))
+        : result(GENIQ.classify(status: status, headers: headers, body: body))
+    }
   )
 }

@@ -40,12 +40,14 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   /// The body (or its first ``ResponseBody/storedLimit`` bytes).
   public let body: ResponseBody
 
-  /// Creates an error from a catalog match, or from the HTTP status when `match` is `nil`.
+  /// Creates an error from a catalog match, or, when `match` is `nil`, from `fallback` or else from the
+  /// HTTP status (`fallbackStatus` when the body named a better one than the response). `outcome`
+  /// overrides the entry's outcome, for answers whose state the entry alone does not tell.
   public init(
     provider: ProviderID, match: CatalogMatch?, kind: ResponseKind = .response, status: Int?,
     headers: [String: String] = [:], rawCode: String? = nil, rawMessage: String? = nil,
     parameters: [String: String] = [:], body: ResponseBody, fallbackStatus: Int? = nil,
-    now: Double = Date().timeIntervalSince1970
+    fallback: StatusClassification? = nil, outcome: Outcome? = nil, now: Double = Date().timeIntervalSince1970
   ) {
     self.provider = provider
     let code = match.flatMap { Code(entry: $0.entry) }
@@ -65,13 +67,13 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
       RetryAfter.seconds(from: $0, now: now)
     }
     if let entry = self.entry {
-      outcome = entry.outcome
+      self.outcome = outcome ?? entry.outcome
       category = entry.category
       retry = entry.retry
       fault = entry.fault
     } else {
-      let fallback = StatusClassification.forHTTPStatus(fallbackStatus ?? status)
-      outcome = .failure
+      let fallback = fallback ?? StatusClassification.forHTTPStatus(fallbackStatus ?? status)
+      self.outcome = outcome ?? .failure
       category = fallback.category
       retry = fallback.retry
       fault = fallback.fault

@@ -12,10 +12,11 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
   /// The body's full length in bytes.
   public let totalCount: Int
 
-  /// Keeps a body, or its first ``storedLimit`` bytes.
+  /// Keeps a body, or its first ``storedLimit`` bytes, and reads it once: as JSON when it is JSON.
   public init(_ body: some Collection<UInt8>) {
     totalCount = body.count
     bytes = Array(body.prefix(Self.storedLimit))
+    json = totalCount > bytes.count ? nil : Self.parse(bytes)
   }
 
   /// Keeps a string's UTF-8.
@@ -35,10 +36,12 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
   /// The kept bytes as text; invalid UTF-8 is replaced with U+FFFD.
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-  /// The body parsed as JSON, or `nil`. A JSON string that itself holds a JSON object or array (a body
-  /// encoded twice) is unwrapped once.
-  public var json: JSONValue? {
-    guard !isTruncated, let value = JSONReader.parse(bytes) else { return nil }
+  /// The body parsed as JSON, or `nil` (not JSON, or longer than ``storedLimit``). A JSON string that
+  /// itself holds a JSON object or array (a body encoded twice) is unwrapped once.
+  public let json: JSONValue?
+
+  static func parse(_ bytes: [UInt8]) -> JSONValue? {
+    guard let value = JSONReader.parse(bytes) else { return nil }
     if case .string(let inner) = value, let unwrapped = JSONReader.parse(inner) {
       switch unwrapped {
       case .object, .array: return unwrapped
@@ -46,6 +49,15 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
       }
     }
     return value
+  }
+
+  public static func == (lhs: ResponseBody, rhs: ResponseBody) -> Bool {
+    lhs.totalCount == rhs.totalCount && lhs.bytes == rhs.bytes
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(totalCount)
+    hasher.combine(bytes)
   }
 
   /// A rough guess of what the body is, for unrecognized errors.

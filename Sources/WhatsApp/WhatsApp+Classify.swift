@@ -57,8 +57,11 @@ extension WhatsApp: ResponseClassifier {
     for graph: GraphError, provider: ProviderID, status: Int?, headers: [String: String], body: ResponseBody,
     now: Double
   ) -> ClassifiedError<C> {
-    ClassifiedError<C>(
+    // Meta flags some errors as transient; for a code the catalog does not know, that beats the status.
+    let transient = StatusClassification(category: .provider, retry: .backoff, fault: .provider)
+    return ClassifiedError<C>(
       provider: provider, match: match(graph), status: status, headers: headers, rawCode: graph.code,
-      rawMessage: graph.message, parameters: graph.parameters, body: body, now: now)
+      rawMessage: graph.message, parameters: graph.parameters, body: body,
+      fallback: graph.isTransient == true ? transient : nil, now: now)
   }
 }

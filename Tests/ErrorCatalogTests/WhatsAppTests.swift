@@ -86,4 +86,15 @@ struct WhatsAppTests {
     #expect(error.parameters["details"] == "d")
     #expect(error.retry == .backoff)
   }
+
+  @Test("An unknown code Meta flags as transient is worth a backoff even on a 400")
+  func transientFlag() throws {
+    let body = #"{"error":{"message":"Temporary glitch","code":777777,"is_transient":true,"fbtrace_id":"Q"}}"#
+    let error = try #require(WhatsApp.classify(status: 400, body: body).error)
+    #expect(error.code == nil)
+    #expect(error.retry == .backoff)
+    let permanent = try #require(
+      WhatsApp.classify(status: 400, body: #"{"error":{"message":"x","code":777777,"is_transient":false}}"#).error)
+    #expect(permanent.retry == .afterFix)
+  }
 }

@@ -1189,10 +1189,10 @@ extension Cequens {
   /// The same number can mean different things in different tables, so a code always names its table.
   @nonexhaustive
   public enum Code: CatalogCode, CaseIterable {
-    /// A code of the authentication errors table (`auth`).
+    /// A code of the table Authentication errors (`auth`).
     case auth(AuthCode)
 
-    /// A code of the whatsApp Business API errors table (`whatsapp`).
+    /// A code of the table WhatsApp Business API errors (`whatsapp`).
     case whatsapp(WhatsAppCode)
 
     /// A Meta WhatsApp Cloud API code, passed through from Meta's Graph API.

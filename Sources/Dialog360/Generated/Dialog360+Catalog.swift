@@ -475,13 +475,13 @@ extension Dialog360 {
   /// The same number can mean different things in different tables, so a code always names its table.
   @nonexhaustive
   public enum Code: CatalogCode, CaseIterable {
-    /// A code of the whatsApp API errors table (`api`).
+    /// A code of the table WhatsApp API errors (`api`).
     case api(APICode)
 
-    /// A code of the webhook errors table (`webhook`).
+    /// A code of the table Webhook errors (`webhook`).
     case webhook(WebhookCode)
 
-    /// A code of the hub errors table (`hub`).
+    /// A code of the table Hub errors (`hub`).
     case hub(HubCode)
 
     /// A Meta WhatsApp Cloud API code, which 360dialog's Cloud API passes through unchanged.

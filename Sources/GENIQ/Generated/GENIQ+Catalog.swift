@@ -1256,7 +1256,7 @@ extension GENIQ.TemplateCode {
         message: "Unable to send message to this phone number",
         explanation: "WhatsApp refused to send to this number; in Meta's definition the recipient number is the same as the sending business number.",
         remedy: "Send to a different number than the business's own WhatsApp number.",
-        category: .recipient, retry: .afterFix, fault: .caller,
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0017\",\"responseMessage\":\"Unable to send message to this phone number\",\"responseCode\":\"131021\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1346,7 +1346,7 @@ extension GENIQ.TemplateCode {
         message: "A previous delete operation failed. A delete retry is needed before registering again",
         explanation: "An earlier delete (deregistration) did not complete, so the number cannot be registered yet.",
         remedy: "Run the delete operation again until it succeeds, then retry the registration.",
-        category: .conflict, retry: .afterFix, fault: .caller,
+        category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0026\",\"responseMessage\":\"A previous delete operation failed. A delete retry is needed before registering again\",\"responseCode\":\"133000\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1400,13 +1400,13 @@ extension GENIQ {
   /// The same number can mean different things in different tables, so a code always names its table.
   @nonexhaustive
   public enum Code: CatalogCode, CaseIterable {
-    /// A code of the aPI response codes (responseCode) table (`response`).
+    /// A code of the table API response codes (responseCode) (`response`).
     case response(ResponseCode)
 
-    /// A code of the delivery report reason codes (reasonCode) table (`reason`).
+    /// A code of the table Delivery report reason codes (reasonCode) (`reason`).
     case reason(ReasonCode)
 
-    /// A code of the whatsApp template management codes table (`template`).
+    /// A code of the table WhatsApp template management codes (`template`).
     case template(TemplateCode)
 
     /// Every code of every table.

@@ -1,0 +1,196 @@
+public import ErrorCatalog
+
+extension GENIQ {
+  /// Classifies one GENIQ delivery report (one report is about one message), for SMS and WhatsApp alike.
+  ///
+  /// Accepts the JSON callback (`{"messageId", "channel", "recipient", "status", "reasonCode", …}`) and the
+  /// query-string form GENIQ sends to GET callbacks (`messageId=…&channel=sms&status=undeliverable&
+  /// reasonCode=8`), alone, after a `?`, or as a whole URL; it is percent-decoded with `+` as a space.
+  ///
+  /// The `status` decides first, then the `reasonCode`, which is looked up in the reason table only
+  /// (``ReasonCode``), never in the API response table, where the same numbers mean other things:
+  /// - `delivered` and `read` are final successes: `.success`, whatever the reason code says.
+  /// - `processed` and `sent` mean the message is under way: `.pending`, with an error carrying the reason
+  ///   table's ``ReasonCode/notApplicable`` entry (retry `notNeeded`) and outcome `pending`, so the report's
+  ///   fields stay readable.
+  /// - A failure (`expired`, `deleted`, `undeliverable`, `rejected`, `unknown`, `failed`,
+  ///   `exceeded_retry`), or a report without a status, is classified from its non-zero `reasonCode`.
+  ///   Without one (no reason, or reason `0`), a failure is unrecognized and, as a report has no HTTP
+  ///   status to fall back on, classified `unknown` (retry `afterFix`, fault `unknown`), except `expired`:
+  ///   the message outlived its validity period undelivered, most often because the handset stayed
+  ///   unreachable, so it is classified like reason 8 (Subscriber Absent): `recipient`, `backoff`.
+  /// - A report without a status whose `reasonCode` is `0` is a success; a status this function does not
+  ///   know, or a body that is not a report, gives an unrecognized error with the body kept.
+  ///
+  /// Errors have kind `.report` and no HTTP status. `messageId`, `recipient`, `status`, `channel`,
+  /// `reasonCode`, `messageTimestamp`, `operatorTimestamp` and `providerTimestamp` come back in
+  /// `parameters` when the report has them.
+  ///
+  /// - Parameter body: The callback's body, or its query string.
+  public static func classifyReport(body: [UInt8]) -> Classification<Error> {
+    classifyReport(body: ResponseBody(body))
+  }
+
+  /// Classifies one GENIQ delivery report whose body is text (JSON or a query string), as the byte overload
+  /// does.
+  public static func classifyReport(body: String) -> Classification<Error> {
+    classifyReport(body: ResponseBody(body))
+  }
+
+  static func classifyReport(body: ResponseBody) -> Classification<Error> {
+    let report = DeliveryReport(body)
+    func error(_ match: CatalogMatch?, fallback: StatusClassification? = nil, outcome: Outcome? = nil) -> Error {
+      Error(
+        provider: .geniq, match: match, kind: .report, status: nil, rawCode: report.rawReason,
+        parameters: report.parameters, body: body, fallback: fallback, outcome: outcome)
+    }
+    let reason = canonicalCode(report.rawReason)
+    let noReason = ReasonCode.notApplicable.entry.code
+    switch report.state {
+    case .final?:
+      return .success
+    case .underWay?:
+      return .pending(error(CatalogMatch(entry: ReasonCode.notApplicable.entry), outcome: .pending))
+    case .failed?, nil:
+      if let reason, reason != noReason {
+        return Classification(error(ReasonCode.table.match(code: reason)))
+      }
+      // Reason 0 accompanies delivered reports; with no status to contradict it, the message arrived.
+      if !report.hasStatus, reason == noReason { return .success }
+      return .failure(error(nil, fallback: report.isExpired ? expiredFallback : nil))
+    }
+  }
+
+  /// How an `expired` report without a reason is classified: like Subscriber Absent, its usual cause.
+  static let expiredFallback = StatusClassification(category: .recipient, retry: .backoff, fault: .recipient)
+
+  /// The fields of one delivery report, from JSON or from a query string.
+  struct DeliveryReport {
+    /// Where a message stands according to a report's `status`.
+    enum State {
+      /// Delivered or read: nothing more will happen.
+      case final
+      /// Processed or sent: a later report will say how it ended.
+      case underWay
+      /// The message did not arrive.
+      case failed
+    }
+
+    /// The state, or `nil` when the status is missing or unknown.
+    var state: State?
+    /// Whether the report has a status at all, known or not.
+    var hasStatus = false
+    /// Whether the status is `expired`.
+    var isExpired = false
+    var rawReason: String?
+    var parameters: [String: String] = [:]
+
+    /// The report fields kept as parameters, with the spellings accepted for each.
+    static let fields: [(name: String, keys: [String])] = [
+      ("messageId", ["messageId", "message_id"]),
+      ("channel", ["channel"]),
+      ("recipient", ["recipient"]),
+      ("status", ["status"]),
+      ("reasonCode", ["reasonCode", "reason_code"]),
+      ("messageTimestamp", ["messageTimestamp", "message_timestamp"]),
+      ("operatorTimestamp", ["operatorTimestamp", "operator_timestamp"]),
+      ("providerTimestamp", ["providerTimestamp", "provider_timestamp"]),
+    ]
+
+    init(_ body: ResponseBody) {
+      let json = body.json
+      guard let fields = json?.isObject == true ? json : Self.queryFields(body) else { return }
+      for field in Self.fields {
+        if let value = GENIQ.fieldText(fields.member(field.keys)) { parameters[field.name] = value }
+      }
+      rawReason = fields.member("reasonCode", "reason_code")?.scalarText
+      if let status = parameters["status"] {
+        hasStatus = true
+        state = Self.state(of: status)
+        isExpired = Self.word(status) == "expired"
+      }
+    }
+
+    /// The state a status names; spelling, case and `_`/`-` separators do not matter (`exceeded_retry`).
+    static func state(of status: String) -> State? {
+      switch word(status) {
+      case "delivered", "read": return .final
+      case "processed", "sent": return .underWay
+      case "expired", "deleted", "undeliverable", "rejected", "unknown", "failed", "exceededretry": return .failed
+      default: return nil
+      }
+    }
+
+    /// A status folded for comparison: lower-cased letters only.
+    static func word(_ status: String) -> String {
+      String(status.lowercased().filter { $0.isLetter })
+    }
+
+    /// The keys a query string is searched for, folded; other pairs and repeats are dropped while parsing,
+    /// so a huge query string cannot make the lookups slow.
+    static let queryKeys = Set(fields.flatMap { $0.keys.map { $0.lowercased() } })
+
+    /// The report's pairs of a query string as a JSON object of strings, or `nil` when there is none.
+    ///
+    /// A leading URL or `?` is skipped only when the text before the first `?` holds no pair, since a `?` is
+    /// legal inside a query value.
+    static func queryFields(_ body: ResponseBody) -> JSONValue? {
+      guard !body.isTruncated, let text = String(validating: body.bytes, as: UTF8.self) else { return nil }
+      var query = Substring(text)
+      if let mark = query.firstIndex(of: "?"), !query[..<mark].contains("=") {
+        query = query[query.index(after: mark)...]
+      }
+      if let fragment = query.firstIndex(of: "#") { query = query[..<fragment] }
+      var members: [(key: String, value: JSONValue)] = []
+      var positions: [String: Int] = [:]
+      for pair in query.split(whereSeparator: { $0 == "&" || $0.isNewline }) {
+        guard let equals = pair.firstIndex(of: "=") else { continue }
+        let key = percentDecoded(pair[..<equals]).filter { !$0.isWhitespace }
+        let folded = key.lowercased()
+        guard queryKeys.contains(folded) else { continue }
+        let member = (key: key, value: JSONValue.string(percentDecoded(pair[pair.index(after: equals)...])))
+        // A repeated key keeps its last value, as JSON lookups do, and the object stays small.
+        if let position = positions[folded] {
+          members[position] = member
+        } else {
+          positions[folded] = members.count
+          members.append(member)
+        }
+      }
+      return members.isEmpty ? nil : .object(members)
+    }
+
+    /// Decodes `%XX` escapes and `+` (a space in form encoding); a malformed escape is kept as it is.
+    static func percentDecoded(_ text: Substring) -> String {
+      let bytes = Array(text.utf8)
+      var decoded: [UInt8] = []
+      decoded.reserveCapacity(bytes.count)
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "+") {
+          decoded.append(UInt8(ascii: " "))
+          index += 1
+        } else if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
+          let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+        {
+          decoded.append(high << 4 | low)
+          index += 3
+        } else {
+          decoded.append(byte)
+          index += 1
+        }
+      }
+      return String(decoding: decoded, as: UTF8.self)
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+      default: nil
+      }
+    }
+  }
+}

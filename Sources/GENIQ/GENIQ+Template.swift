@@ -1,0 +1,74 @@
+public import ErrorCatalog
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+extension GENIQ {
+  /// Classifies one answer of GENIQ's WhatsApp template management calls
+  /// (`/rest/v1/whatsapp/message_templates`: create, list, delete).
+  ///
+  /// These answers use the API envelope, but their `responseCode` holds Meta's Graph codes, so it is looked
+  /// up in the template table only (``TemplateCode``), whatever the HTTP status. There `0` is "Access
+  /// token expired/revoked", a failure, and not the API table's success.
+  ///
+  /// Success is accepted conservatively, only where nothing can be an error:
+  /// - `responseCode` `0` with the `responseMessage` "Success": GENIQ's create-template page lists
+  ///   "0: Success" among the answers of that call. `0` with any other message, or none, stays a failure.
+  /// - An HTTP 2xx JSON answer with no `responseCode`, no `responseMessage` and no `error` member (a
+  ///   template or a list of templates), and HTTP 204 with an empty body.
+  ///
+  /// A Graph-style `{"error": {"code", "message"}}` is read when there is no `responseCode`. Anything else
+  /// (HTML, empty, malformed, binary, or an unknown code) gives an unrecognized error classified from the
+  /// HTTP status, with the body kept. GENIQ's own codes that only the API table has (88, 311, 312) are not
+  /// borrowed from it: they come back unrecognized, with the code in `rawCode`.
+  ///
+  /// - Parameters:
+  ///   - status: The HTTP status, if the response had one.
+  ///   - headers: The response headers (`Retry-After` is read from them).
+  ///   - body: The response body.
+  public static func classifyTemplateResponse(
+    status: Int?, headers: [String: String] = [:], body: [UInt8]
+  ) -> Classification<Error> {
+    classifyTemplateResponse(
+      status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
+  }
+
+  /// Classifies one template management answer whose body is text, as the byte overload does.
+  public static func classifyTemplateResponse(
+    status: Int?, headers: [String: String] = [:], body: String
+  ) -> Classification<Error> {
+    classifyTemplateResponse(status: status, headers: headers, body: Array(body.utf8))
+  }
+
+  /// The normalised message that makes template code `0` a success rather than a revoked token.
+  static let templateSuccessMessage = MessageNormalization.lookupKey("Success")
+
+  static func classifyTemplateResponse(
+    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+  ) -> Classification<Error> {
+    let json = body.json
+    let envelope = Envelope(json, readingMetaError: true)
+    if let code = envelope.code {
+      if code == successCode, let message = envelope.message,
+        MessageNormalization.lookupKey(message) == templateSuccessMessage
+      {
+        return .success
+      }
+      let match = TemplateCode.table.match(code: code, message: envelope.message)
+      return Classification(envelope.error(match: match, status: status, headers: headers, body: body, now: now))
+    }
+    if let status, (200..<300).contains(status) {
+      let isPlainJSON: Bool
+      switch json {
+      case .object?: isPlainJSON = envelope.message == nil && !envelope.hasErrorMember
+      case .array?: isPlainJSON = true
+      default: isPlainJSON = false
+      }
+      if isPlainJSON || (status == 204 && body.isBlank) { return .success }
+    }
+    return .failure(envelope.error(match: nil, status: status, headers: headers, body: body, now: now))
+  }
+}

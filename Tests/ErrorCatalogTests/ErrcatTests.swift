@@ -1,0 +1,119 @@
+import ErrcatCommand
+import ErrorCatalog
+import Foundation
+import Testing
+
+@Suite("errcat")
+struct ErrcatTests {
+  func json(_ output: Errcat.Output) throws -> [String: Any] {
+    try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+  }
+
+  @Test("classify --json follows the contract")
+  func classifyContract() throws {
+    let output = Errcat.run(arguments: [
+      "classify", "wolkvox", "--status", "403", "--body",
+      #"{"code":403,"error":"FORBIDDEN","msg":"TOKEN LIMIT EXCEEDED"}"#,
+      "--json",
+    ])
+    #expect(output.status == 0)
+    let object = try json(output)
+    #expect(object["provider"] as? String == "wolkvox")
+    #expect(object["outcome"] as? String == "failure")
+    let errors = try #require(object["errors"] as? [[String: Any]])
+    let error = try #require(errors.first)
+    #expect(error["recognized"] as? Bool == true)
+    #expect(error["name"] as? String == "tokenLimitExceeded")
+    #expect(error["table"] as? String == "api")
+    #expect(error["code"] as? String == "403")
+    #expect(error["status"] as? Int == 403)
+    #expect(error["message"] as? String == "TOKEN LIMIT EXCEEDED")
+    #expect(error["category"] as? String == "quota")
+    #expect(error["retry"] as? String == "afterReset")
+    #expect(error["fault"] as? String == "account")
+    #expect(error["parameters"] is [String: Any])
+    #expect(error["retryAfterSeconds"] is NSNull)
+    #expect(error["explanation"] is String)
+    #expect(error["remedy"] is String)
+  }
+
+  @Test("An unrecognized answer has recognized false, name null, and a status-based classification")
+  func unrecognizedContract() throws {
+    let output = Errcat.run(
+      arguments: ["classify", "wolkvox", "--status", "503", "--header", "Retry-After: 30", "--json"],
+      standardInput: { Array("<html><title>503 Service Temporarily Unavailable</title></html>".utf8) })
+    let error = try #require((try json(output)["errors"] as? [[String: Any]])?.first)
+    #expect(error["recognized"] as? Bool == false)
+    #expect(error["name"] is NSNull)
+    #expect(error["retry"] as? String == "backoff")
+    #expect(error["category"] as? String == "provider")
+    #expect(error["retryAfterSeconds"] as? Int == 30)
+  }
+
+  @Test("Success prints an empty error list")
+  func success() throws {
+    let output = Errcat.run(arguments: [
+      "classify", "yeastar", "--body", #"{"errcode":0,"errmsg":"SUCCESS"}"#, "--json",
+    ])
+    let object = try json(output)
+    #expect(object["outcome"] as? String == "success")
+    #expect((object["errors"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test("A webhook with several failed statuses lists several errors")
+  func webhookErrors() throws {
+    let body =
+      #"{"statuses":[{"id":"a","status":"failed","errors":[{"code":470}]},{"id":"b","status":"failed","errors":[{"code":471}]},{"id":"c","status":"read"}]}"#
+    let output = Errcat.run(arguments: ["classify", "360dialog", "--kind", "webhook", "--body", body, "--json"])
+    let errors = try #require(try json(output)["errors"] as? [[String: Any]])
+    #expect(errors.compactMap { $0["code"] as? String } == ["470", "471"])
+  }
+
+  @Test(
+    "Bad usage prints one line and exits 2",
+    arguments: [
+      [], ["frobnicate"], ["classify"], ["classify", "nosuch"], ["classify", "wolkvox", "--status", "abc"],
+      ["classify", "wolkvox", "--kind", "report"], ["classify", "wolkvox", "--bogus"], ["explain", "wolkvox"],
+      ["list", "a", "b"], ["classify", "wolkvox", "--body"],
+    ])
+  func badUsage(arguments: [String]) {
+    let output = Errcat.run(arguments: arguments)
+    #expect(output.status == 2)
+    #expect(output.standardOutput.isEmpty)
+    #expect(output.standardError.split(separator: "\n").count == 1)
+  }
+
+  @Test("list --json lists every entry of every catalog with the contract's fields")
+  func listEverything() throws {
+    let entries = try #require(try json(Errcat.run(arguments: ["list", "--json"]))["entries"] as? [[String: Any]])
+    let expected = ProviderID.allCases.count
+    #expect(Set(entries.compactMap { $0["provider"] as? String }).count == expected)
+    for key in [
+      "provider", "table", "name", "code", "status", "message", "category", "retry", "fault", "explanation", "remedy",
+    ] {
+      #expect(entries.allSatisfy { $0[key] != nil }, "\(key)")
+    }
+  }
+
+  @Test("explain finds a code in every table that has it, and a message with its values")
+  func explain() throws {
+    let byCode = try #require(
+      try json(Errcat.run(arguments: ["explain", "wolkvox", "403", "--json"]))["entries"] as? [[String: Any]])
+    #expect(byCode.count == 4)
+    let byMessage = try #require(
+      try json(
+        Errcat.run(arguments: ["explain", "wolkvox", "CAMPAING_ID 77 DOES NOT EXIST IN YOUR OPERATION.", "--json"]))[
+          "entries"] as? [[String: Any]])
+    #expect(byMessage.first?["name"] as? String == "campaignNotFound")
+    #expect((byMessage.first?["parameters"] as? [String: String])?["campaignID"] == "77")
+  }
+
+  @Test("Text output never shows a token from the body")
+  func textHidesSecrets() {
+    let token = "sk_live_51HxYzAbCdEf0123456789abcdef"
+    let body = #"{"code":"\#(token)","error":"\#(token)","msg":"\#(token)"}"#
+    let output = Errcat.run(arguments: ["classify", "wolkvox", "--status", "401", "--body", body])
+    #expect(output.status == 0)
+    #expect(!output.standardOutput.contains(token))
+  }
+}
