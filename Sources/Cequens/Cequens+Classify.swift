@@ -7,7 +7,7 @@ import WhatsApp
   import Foundation
 #endif
 
-extension Cequens: ResponseClassifier {
+extension Cequens: ResponseClassifier, WebhookClassifier {
   /// Classifies one Cequens API answer.
   ///
   /// The documentation is thin, so many shapes are accepted. In order: an authentication title or message
@@ -85,11 +85,6 @@ extension Cequens: ResponseClassifier {
         provider: .cequens, match: failure.isCloudAPI ? meta ?? own : own ?? meta, kind: .webhook, status: nil,
         rawCode: failure.code, rawMessage: failure.matchText, parameters: failure.parameters, body: body)
     }
-  }
-
-  /// Classifies a status webhook whose body is text.
-  public static func classifyWebhook(body: String) -> [Error] {
-    classifyWebhook(body: Array(body.utf8))
   }
 
   /// What the Cequens envelope (or a bare body) says.

@@ -7,7 +7,7 @@ import WhatsApp
   import Foundation
 #endif
 
-extension Dialog360: ResponseClassifier {
+extension Dialog360: ResponseClassifier, WebhookClassifier {
   /// Classifies one 360dialog API answer.
   ///
   /// The body decides before the HTTP status: 360dialog's status can disagree with the body (an invalid
@@ -67,11 +67,6 @@ extension Dialog360: ResponseClassifier {
         provider: .dialog360, match: failure.isCloudAPI ? meta ?? own : own ?? meta, kind: .webhook, status: nil,
         rawCode: failure.code, rawMessage: failure.matchText, parameters: failure.parameters, body: body)
     }
-  }
-
-  /// Classifies a status webhook whose body is text.
-  public static func classifyWebhook(body: String) -> [Error] {
-    classifyWebhook(body: Array(body.utf8))
   }
 
   static func onPremiseError(

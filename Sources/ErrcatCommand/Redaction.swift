@@ -2,17 +2,18 @@
 enum Redaction {
   static let secretKeyWords = ["token", "key", "secret", "password", "authorization", "bearer", "signature"]
 
-  /// The value, or `[redacted, N characters]` when its name suggests a credential, or when it looks like
-  /// one (a long run of letters and digits with no spaces, as tokens and API keys are) and its name is not
-  /// an identifier's or a time's.
+  /// The value, or `[redacted, N characters]` when its name suggests a credential. Otherwise each word that
+  /// looks like a credential (a long run of letters and digits, as tokens and API keys are) is replaced,
+  /// unless the value is named as an identifier or a time.
   static func redacted(_ value: String, key: String = "") -> String {
     let loweredKey = key.lowercased()
-    let namedSecret = secretKeyWords.contains(where: loweredKey.contains)
+    if secretKeyWords.contains(where: loweredKey.contains) { return "[redacted, \(value.count) characters]" }
     let namedHarmless = loweredKey.hasSuffix("id") || loweredKey.hasSuffix("timestamp") || loweredKey == "status"
-    if namedSecret || (!namedHarmless && looksLikeSecret(value)) {
-      return "[redacted, \(value.count) characters]"
-    }
-    return value
+    if namedHarmless { return value }
+    let words = value.split(separator: " ", omittingEmptySubsequences: false)
+    guard words.contains(where: { looksLikeSecret(String($0)) }) else { return value }
+    return words.map { looksLikeSecret(String($0)) ? "[redacted, \($0.count) characters]" : String($0) }
+      .joined(separator: " ")
   }
 
   static func looksLikeSecret(_ value: String) -> Bool {

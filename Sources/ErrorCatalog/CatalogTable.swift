@@ -17,6 +17,7 @@ public struct CatalogTable: Sendable {
   private let indexByName: [String: Int]
   private let indexByMessageKey: [String: [Int]]
   private let patterns: [(pattern: MessagePattern, entry: Int)]
+  private let longestMessageKey: Int
 
   /// Builds a table and its indexes.
   public init(provider: ProviderID, id: String, title: String, entries: [CatalogEntry]) {
@@ -45,6 +46,7 @@ public struct CatalogTable: Sendable {
     indexByCode = byCode
     indexByName = byName
     indexByMessageKey = byMessage
+    longestMessageKey = byMessage.keys.map(\.utf8.count).max() ?? 0
     self.patterns = patterns
   }
 
@@ -83,8 +85,39 @@ public struct CatalogTable: Sendable {
       if code == nil || Self.codeKey(entries[index].code) == Self.codeKey(code ?? "") { return match }
       if fallback == nil { fallback = match }
     }
-    return fallback
+    if let fallback { return fallback }
+    return prefixMatch(normalized, code: code)
   }
+
+  /// A provider that appends details to a known message (`INVALID TOKEN: expired yesterday`) still
+  /// matches: the longest known message that the text starts with, ending at a word boundary, wins, and
+  /// the rest comes back as the `detail` parameter. Only word boundaries are hashed, so this stays cheap.
+  private func prefixMatch(_ normalized: [UInt8], code: String?) -> CatalogMatch? {
+    // Only prefixes as long as the longest known message can match, which bounds the work on huge input.
+    var end = min(normalized.count - 1, longestMessageKey)
+    while end >= Self.minimumPrefixLength {
+      let next = normalized[end]
+      if next == 0x20 || MessageNormalization.isTrailingPunctuation(next) || next == UInt8(ascii: "-") {
+        let prefix = MessageNormalization.normalizedBytes(normalized[..<end])
+        if prefix.count >= Self.minimumPrefixLength,
+          let candidates = indexByMessageKey[MessageNormalization.lookupKey(bytes: prefix)]
+        {
+          var rest = normalized[end...].drop {
+            $0 == 0x20 || $0 == UInt8(ascii: "-") || MessageNormalization.isTrailingPunctuation($0)
+          }
+          while let last = rest.last, last == 0x20 { rest = rest.dropLast() }
+          let detail = String(decoding: rest, as: UTF8.self)
+          return CatalogMatch(
+            entry: entries[preferred(candidates, code: code)], parameters: detail.isEmpty ? [:] : ["detail": detail])
+        }
+      }
+      end -= 1
+    }
+    return nil
+  }
+
+  /// Prefixes shorter than this are too generic to identify an entry.
+  static let minimumPrefixLength = 8
 
   /// Finds the entry for a wire code; when the code is shared by several entries, the message decides,
   /// and without a deciding message there is no match.

@@ -185,3 +185,18 @@ extension ResponseClassifier {
     classify(status: status, headers: headers, body: Array(body.utf8))
   }
 }
+
+/// A provider whose status webhooks can be classified: one error per failed status.
+public protocol WebhookClassifier {
+  /// The provider's classified error.
+  associatedtype Failure: ProviderError
+  /// Classifies one webhook body; an empty array means nothing failed.
+  static func classifyWebhook(body: [UInt8]) -> [Failure]
+}
+
+extension WebhookClassifier {
+  /// Classifies one webhook body given as text.
+  public static func classifyWebhook(body: String) -> [Failure] {
+    classifyWebhook(body: Array(body.utf8))
+  }
+}

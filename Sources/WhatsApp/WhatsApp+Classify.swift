@@ -6,7 +6,7 @@ public import ErrorCatalog
   import Foundation
 #endif
 
-extension WhatsApp: ResponseClassifier {
+extension WhatsApp: ResponseClassifier, WebhookClassifier {
   /// Classifies one Cloud API (Graph) answer: the `error` object's `code` decides, its `error_subcode`,
   /// details and trace id come back in `parameters`. A 2xx answer without an `error` is success.
   public static func classify(

@@ -59,9 +59,12 @@ extension WhatsApp {
       return String(message[message.index(after: close)...]).trimmingPrefixSpaces()
     }
 
-    /// The details worth keeping on a classified error, by parameter name.
+    /// The details worth keeping on a classified error, by parameter name. The code and Meta's message are
+    /// included, so an error the catalog does not know still shows them in `errcat` and in logs.
     public var parameters: [String: String] {
       var out: [String: String] = [:]
+      out["code"] = code
+      out["message"] = message
       out["subcode"] = subcode
       out["type"] = type
       out["details"] = details

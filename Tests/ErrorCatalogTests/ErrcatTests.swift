@@ -116,4 +116,21 @@ struct ErrcatTests {
     #expect(output.status == 0)
     #expect(!output.standardOutput.contains(token))
   }
+
+  @Test("Text output hides a token inside a provider's message, for every provider", arguments: ProviderID.allCases)
+  func textHidesEmbeddedSecrets(provider: ProviderID) {
+    let token = "EAAGm0PX4ZCpsBAKZCZBq7x2sSECRETz9ZA"
+    let bodies = [
+      #"{"error":{"message":"Malformed access token \#(token)","type":"OAuthException","code":190,"fbtrace_id":"A"}}"#,
+      #"{"code":401,"error":"UNAUTHORIZED","msg":"token \#(token) is not valid"}"#,
+      #"{"errcode":-1,"errmsg":"FAILURE","invalid_param_list":[{"field":"token","value":"\#(token)"}]}"#,
+      #"{"replyCode":1,"replyMessage":"TOKEN","error":{"status":401,"description":"bad \#(token)"}}"#,
+      #"{"responseCode":"20","responseMessage":"Invalid Token \#(token)","reference":"r"}"#,
+    ]
+    for body in bodies {
+      let output = Errcat.run(arguments: ["classify", provider.rawValue, "--status", "401", "--body", body])
+      #expect(output.status == 0)
+      #expect(!output.standardOutput.contains(token), "\(provider): \(output.standardOutput)")
+    }
+  }
 }

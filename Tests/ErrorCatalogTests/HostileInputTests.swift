@@ -123,6 +123,15 @@ struct HostileInputTests {
     }
   }
 
+  @Test("A message of 900 KB with many words is classified without quadratic work", arguments: EntryPoint.all)
+  func longMessage(entry: EntryPoint) {
+    let words = String(repeating: "TOKEN LIMIT ", count: 75_000)
+    let body = Array(
+      #"{"code":403,"msg":"\#(words)","errcode":40002,"errmsg":"\#(words)","responseCode":"5","responseMessage":"\#(words)","error":{"code":100,"message":"\#(words)"}}"#
+        .utf8)
+    check(entry, status: 403, body: body)
+  }
+
   @Test("A non-JSON 200 answer is never success for the providers that send errors in HTTP 200")
   func inBandProvidersDoNotTrustStatus() {
     let html = Array("<html><body>proxy login</body></html>".utf8)

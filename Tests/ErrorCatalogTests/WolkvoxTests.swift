@@ -130,6 +130,15 @@ struct WolkvoxTests {
     #expect(error.code == .tokenLimitExceeded)
   }
 
+  @Test("A known message followed by details still matches, with the details kept")
+  func appendedDetails() throws {
+    let error = try #require(
+      failure(400, #"{"code":400,"error":"BAD REQUEST","msg":"SOME PARAMETERS ARE REQUIRED: date_ini, date_end"}"#))
+    #expect(error.code == .parametersRequired)
+    #expect(error.parameters["detail"] == "date_ini, date_end")
+    #expect(failure(403, #"{"code":403,"msg":"TOKEN"}"#)?.code == nil)
+  }
+
   @Test("The body's code is trusted over the HTTP status, and codes may be strings")
   func bodyCodeWins() throws {
     let error = try #require(failure(200, #"{"code":"403","error":"FORBIDDEN","msg":"INVALID TOKEN"}"#))

@@ -121,7 +121,7 @@ extension Dialog360.APICode {
         provider: .dialog360, table: "api", name: "urlBlocked", code: "403",
         status: 403,
         message: "This URL *** is blocked",
-        patterns: ["This URL {url} is blocked", "This URL {url} is blocked. More info: {moreInfo}"],
+        patterns: ["This URL {url} is blocked", "This URL {url} is blocked. More info: {moreInfo}", "The endpoint is blocked"],
         explanation: "360dialog's gateway refuses calls to this endpoint because it is blocked (blacklisted) for your API key.",
         remedy: "Do not retry. If your integration really needs this endpoint, ask 360dialog support to enable it and describe your use case.",
         category: .permission, retry: .afterFix, fault: .account,
