@@ -290,8 +290,8 @@ extension Dialog360 {
 
     /// Re-engagement message
     ///
-    /// The message was not sent because more than 24 hours have passed since the customer last wrote to this
-    /// number, so free-form messages are no longer allowed.
+    /// Delivery failed: the customer's last reply to this number is older than 24 hours, so the free-form
+    /// messaging window has closed.
     ///
     /// 360dialog code `470`. Reach the customer with an approved message template instead; free-form messages
     /// are possible again once the customer replies.
@@ -308,8 +308,8 @@ extension Dialog360 {
 
     /// Chat application is not initialized
     ///
-    /// The message was sent from a number that is no longer registered for the WhatsApp API, for instance
-    /// after a terms-of-service violation.
+    /// The sending number has lost its WhatsApp API registration (for instance after a terms-of-service
+    /// violation), so nothing can be sent from it.
     ///
     /// 360dialog code `1011`. Re-register the number for the WhatsApp API, or contact 360dialog support if
     /// re-registration fails.
@@ -356,7 +356,7 @@ extension Dialog360.WebhookCode {
         provider: .dialog360, table: "webhook", name: "conversationWindowClosed", code: "470",
         status: nil,
         message: "Re-engagement message",
-        explanation: "The message was not sent because more than 24 hours have passed since the customer last wrote to this number, so free-form messages are no longer allowed.",
+        explanation: "Delivery failed: the customer's last reply to this number is older than 24 hours, so the free-form messaging window has closed.",
         remedy: "Reach the customer with an approved message template instead; free-form messages are possible again once the customer replies.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
@@ -377,7 +377,7 @@ extension Dialog360.WebhookCode {
         status: nil,
         message: "Chat application is not initialized",
         title: "Service not ready",
-        explanation: "The message was sent from a number that is no longer registered for the WhatsApp API, for instance after a terms-of-service violation.",
+        explanation: "The sending number has lost its WhatsApp API registration (for instance after a terms-of-service violation), so nothing can be sent from it.",
         remedy: "Re-register the number for the WhatsApp API, or contact 360dialog support if re-registration fails.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":1011,\"title\":\"Chat application is not initialized\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),

@@ -244,8 +244,8 @@ extension WhatsApp {
 
     /// Re-engagement message
     ///
-    /// More than 24 hours have passed since the recipient last wrote to the business number, so the customer
-    /// service window is closed for free-form messages.
+    /// The recipient's last message to the business is over a day old (24 hours), so the customer service
+    /// window has closed and free-form messages are refused.
     ///
     /// WhatsApp Cloud API (Meta) code `131047`. Send an approved template message instead, or wait for the
     /// user to write again.
@@ -802,7 +802,7 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "reEngagementMessage", code: "131047",
         status: nil,
         message: "Re-engagement message",
-        explanation: "More than 24 hours have passed since the recipient last wrote to the business number, so the customer service window is closed for free-form messages.",
+        explanation: "The recipient's last message to the business is over a day old (24 hours), so the customer service window has closed and free-form messages are refused.",
         remedy: "Send an approved template message instead, or wait for the user to write again.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),

@@ -354,7 +354,7 @@ extension Wolkvox {
 
     /// NUMBER LESS THAN 7 DIGITS
     ///
-    /// The destination phone number has fewer than 7 digits and cannot be valid.
+    /// The destination number is shorter than seven digits, so it cannot be a valid phone number.
     ///
     /// Wolkvox code `417` with HTTP 417. Send the recipient's full number, including the country code.
     case numberTooShort
@@ -393,8 +393,8 @@ extension Wolkvox {
 
     /// NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: X
     ///
-    /// The message was not sent because the number of variables supplied differs from what the template
-    /// expects.
+    /// Wolkvox refused to send: the count of template variables in the request differs from the count the
+    /// template defines.
     ///
     /// Wolkvox code `417` with HTTP 417. Send exactly as many template variables as the template defines.
     case variableCountMismatch
@@ -858,7 +858,7 @@ extension Wolkvox.Code {
         provider: .wolkvox, table: "api", name: "numberTooShort", code: "417",
         status: 417,
         message: "NUMBER LESS THAN 7 DIGITS",
-        explanation: "The destination phone number has fewer than 7 digits and cannot be valid.",
+        explanation: "The destination number is shorter than seven digits, so it cannot be a valid phone number.",
         remedy: "Send the recipient's full number, including the country code.",
         category: .recipient, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":\"417\",\"error\":\"EXPECTATION FAILED\",\"msg\":\"NUMBER LESS THAN 7 DIGITS\"}"),
@@ -909,7 +909,7 @@ extension Wolkvox.Code {
         status: 417,
         message: "NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: X",
         patterns: ["NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: {variableCount}"],
-        explanation: "The message was not sent because the number of variables supplied differs from what the template expects.",
+        explanation: "Wolkvox refused to send: the count of template variables in the request differs from the count the template defines.",
         remedy: "Send exactly as many template variables as the template defines.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: 3\"}"),
