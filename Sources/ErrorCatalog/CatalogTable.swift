@@ -16,7 +16,11 @@ public struct CatalogTable: Sendable {
   private let indexByCode: [String: [Int]]
   private let indexByName: [String: Int]
   private let indexByMessageKey: [String: [Int]]
-  private let patterns: [(pattern: MessagePattern, entry: Int)]
+  /// Patterns that start with literal text, by their first word (upper-cased).
+  private let patternsByFirstWord: [String: [(pattern: MessagePattern, entry: Int)]]
+  /// Patterns that start with a placeholder, tried for every message.
+  private let leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)]
+  private let patternsByEntry: [Int: [MessagePattern]]
   private let longestMessageKey: Int
 
   /// Builds a table and its indexes.
@@ -47,7 +51,20 @@ public struct CatalogTable: Sendable {
     indexByName = byName
     indexByMessageKey = byMessage
     longestMessageKey = byMessage.keys.map(\.utf8.count).max() ?? 0
-    self.patterns = patterns
+    var byFirstWord: [String: [(pattern: MessagePattern, entry: Int)]] = [:]
+    var leading: [(pattern: MessagePattern, entry: Int)] = []
+    var byEntry: [Int: [MessagePattern]] = [:]
+    for (pattern, index) in patterns {
+      byEntry[index, default: []].append(pattern)
+      if let word = pattern.firstLiteralWord {
+        byFirstWord[word, default: []].append((pattern, index))
+      } else {
+        leading.append((pattern, index))
+      }
+    }
+    patternsByFirstWord = byFirstWord
+    leadingPlaceholderPatterns = leading
+    patternsByEntry = byEntry
   }
 
   /// The key codes are indexed under: trimmed and upper-cased, so `" 403"` and `403` meet.
@@ -79,7 +96,8 @@ public struct CatalogTable: Sendable {
       return CatalogMatch(entry: entries[index], parameters: captures(normalized, entry: index) ?? [:])
     }
     var fallback: CatalogMatch?
-    for (pattern, index) in patterns {
+    let firstWord = MessageNormalization.lookupKey(bytes: Array(normalized.prefix { $0 != 0x20 }))
+    for (pattern, index) in (patternsByFirstWord[firstWord] ?? []) + leadingPlaceholderPatterns {
       guard let captured = pattern.match(normalized: normalized) else { continue }
       let match = CatalogMatch(entry: entries[index], parameters: captured)
       if code == nil || Self.codeKey(entries[index].code) == Self.codeKey(code ?? "") { return match }
@@ -146,7 +164,7 @@ public struct CatalogTable: Sendable {
   }
 
   private func captures(_ normalized: [UInt8], entry index: Int) -> [String: String]? {
-    for (pattern, candidate) in patterns where candidate == index {
+    for pattern in patternsByEntry[index] ?? [] {
       if let captured = pattern.match(normalized: normalized) { return captured }
     }
     return nil

@@ -59,14 +59,21 @@ public indirect enum JSONValue: Sendable, Hashable {
       if let value = members.last(where: { $0.key == key })?.value { return value }
     }
     for key in keys {
-      let folded = MessageNormalization.lookupKey(bytes: Array(key.utf8))
-      if let value = members.last(where: { MessageNormalization.lookupKey(bytes: Array($0.key.utf8)) == folded })?
-        .value
-      {
-        return value
-      }
+      let wanted = Array(key.utf8)
+      if let value = members.last(where: { Self.equalFoldingASCIICase($0.key, wanted) })?.value { return value }
     }
     return nil
+  }
+
+  static func equalFoldingASCIICase(_ key: String, _ wanted: [UInt8]) -> Bool {
+    var index = 0
+    for byte in key.utf8 {
+      guard index < wanted.count,
+        MessageNormalization.asciiUppercased(byte) == MessageNormalization.asciiUppercased(wanted[index])
+      else { return false }
+      index += 1
+    }
+    return index == wanted.count
   }
 
   /// The elements of an array, or `nil`.

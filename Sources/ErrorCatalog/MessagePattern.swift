@@ -65,6 +65,15 @@ public struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
   /// Whether the pattern has any placeholder.
   public var hasPlaceholders: Bool { !placeholderNames.isEmpty }
 
+  /// The pattern's first word, upper-cased, when the pattern starts with a whole literal word (the word is
+  /// followed by a space inside the literal); `nil` when it starts with a placeholder or a partial word.
+  var firstLiteralWord: String? {
+    guard case .literal(let bytes)? = segments.first, let space = bytes.firstIndex(of: 0x20), space > 0 else {
+      return nil
+    }
+    return MessageNormalization.lookupKey(bytes: Array(bytes[..<space]))
+  }
+
   /// The lookup key of a pattern without placeholders (see ``MessageNormalization/lookupKey(_:)``).
   var literalKey: String? {
     guard !hasPlaceholders else { return nil }
