@@ -1,12 +1,6 @@
 public import ErrorCatalog
 import WhatsApp
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 extension Cequens: ResponseClassifier, WebhookClassifier {
   /// Classifies one Cequens API answer.
   ///
@@ -16,12 +10,6 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
   /// WhatsApp codes; a Graph `error` object is looked up in Meta's catalog; `replyCode` 0 is success.
   /// Anything else is unrecognized and classified from `error.status` or the HTTP status.
   public static func classify(
-    status: Int?, headers: [String: String] = [:], body: [UInt8]
-  ) -> Classification<Error> {
-    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
-  }
-
-  static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
     let json = body.json

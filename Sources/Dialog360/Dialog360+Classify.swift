@@ -1,12 +1,6 @@
 public import ErrorCatalog
 import WhatsApp
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 extension Dialog360: ResponseClassifier, WebhookClassifier {
   /// Classifies one 360dialog API answer.
   ///
@@ -16,12 +10,6 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
   /// catalog (``Code/cloudAPI(_:)``), On-Premise `errors` in the API table and then the Hub table.
   /// HTML pages, empty and unknown bodies come back unrecognized, classified from the status.
   public static func classify(
-    status: Int?, headers: [String: String] = [:], body: [UInt8]
-  ) -> Classification<Error> {
-    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
-  }
-
-  static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
     let json = body.json

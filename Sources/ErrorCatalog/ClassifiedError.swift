@@ -174,10 +174,25 @@ public protocol ResponseClassifier {
   /// The provider's classified error.
   associatedtype Failure: ProviderError
   /// Classifies one synchronous API answer.
-  static func classify(status: Int?, headers: [String: String], body: [UInt8]) -> Classification<Failure>
+  ///
+  /// - Parameters:
+  ///   - status: The HTTP status, if the response had one.
+  ///   - headers: The response headers (`Retry-After` is read from them).
+  ///   - body: The response body, as kept by ``ResponseBody``.
+  ///   - now: The current time, seconds since 1970, to turn a `Retry-After` date into a delay.
+  static func classify(
+    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+  ) -> Classification<Failure>
 }
 
 extension ResponseClassifier {
+  /// Classifies one synchronous API answer: the HTTP status (if any), the headers and the body's bytes.
+  public static func classify(
+    status: Int?, headers: [String: String] = [:], body: [UInt8]
+  ) -> Classification<Failure> {
+    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
+  }
+
   /// Classifies one synchronous API answer whose body is text.
   public static func classify(
     status: Int?, headers: [String: String] = [:], body: String

@@ -15,6 +15,8 @@ extension ResponseClassifier {
     for (name, value) in http?.allHeaderFields ?? [:] {
       if let name = name as? String, let value = value as? String { headers[name] = value }
     }
-    return classify(status: http?.statusCode, headers: headers, body: [UInt8](data))
+    // ResponseBody copies at most its stored limit out of `data`, however large the download.
+    return classify(
+      status: http?.statusCode, headers: headers, body: ResponseBody(data), now: Date().timeIntervalSince1970)
   }
 }

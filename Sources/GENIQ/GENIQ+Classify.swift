@@ -1,35 +1,6 @@
 public import ErrorCatalog
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 extension GENIQ: ResponseClassifier {
-  /// Classifies one answer of GENIQ's RESTful API (send SMS, send WhatsApp, token and message calls).
-  ///
-  /// The body's `responseCode` decides, whatever the HTTP status: GENIQ answers errors inside HTTP 200 and
-  /// does not document the status of its errors. `"0"` is success; any other code is looked up in the
-  /// API response table only (``ResponseCode``), never in the delivery-report or template tables, whose
-  /// numbers mean other things. The code may arrive as a string or a number.
-  ///
-  /// `reference`, `messageIds` (joined with commas) and `responseMessage` come back in `parameters`.
-  /// A body without a `responseCode` (HTML, empty, malformed or binary, or JSON of another shape) is
-  /// never success, not even with HTTP 200: it gives an unrecognized error classified from the status,
-  /// with the body kept. Template management answers use other codes: classify them with
-  /// ``classifyTemplateResponse(status:headers:body:)``.
-  ///
-  /// - Parameters:
-  ///   - status: The HTTP status, if the response had one.
-  ///   - headers: The response headers (`Retry-After` is read from them).
-  ///   - body: The response body.
-  public static func classify(
-    status: Int?, headers: [String: String] = [:], body: [UInt8]
-  ) -> Classification<Error> {
-    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
-  }
-
   /// Finds the entry of one table for a code or a message, as `errcat explain` does: a message is matched
   /// against the table's entries (placeholders capture), then the text is tried as a code.
   ///
@@ -50,7 +21,25 @@ extension GENIQ: ResponseClassifier {
     tables.compactMap { lookup(codeOrMessage, in: $0) }
   }
 
-  static func classify(
+  /// Classifies one answer of GENIQ's RESTful API (send SMS, send WhatsApp, token and message calls).
+  ///
+  /// The body's `responseCode` decides, whatever the HTTP status: GENIQ answers errors inside HTTP 200 and
+  /// does not document the status of its errors. `"0"` is success; any other code is looked up in the
+  /// API response table only (``ResponseCode``), never in the delivery-report or template tables, whose
+  /// numbers mean other things. The code may arrive as a string or a number.
+  ///
+  /// `reference`, `messageIds` (joined with commas) and `responseMessage` come back in `parameters`.
+  /// A body without a `responseCode` (HTML, empty, malformed or binary, or JSON of another shape) is
+  /// never success, not even with HTTP 200: it gives an unrecognized error classified from the status,
+  /// with the body kept. Template management answers use other codes: classify them with
+  /// ``classifyTemplateResponse(status:headers:body:)``.
+  ///
+  /// - Parameters:
+  ///   - status: The HTTP status, if the response had one.
+  ///   - headers: The response headers (`Retry-After` is read from them).
+  ///   - body: The response body.
+  ///   - now: The current time, seconds since 1970, for a `Retry-After` date.
+  public static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
     let envelope = Envelope(body.json)

@@ -1,19 +1,11 @@
 public import ErrorCatalog
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 extension WhatsApp: ResponseClassifier, WebhookClassifier {
   /// Classifies one Cloud API (Graph) answer: the `error` object's `code` decides, its `error_subcode`,
   /// details and trace id come back in `parameters`. A 2xx answer without an `error` is success.
   public static func classify(
-    status: Int?, headers: [String: String] = [:], body: [UInt8]
+    status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
-    let body = ResponseBody(body)
-    let now = Date().timeIntervalSince1970
     let json = body.json
     guard let graph = GraphError(json) else {
       if let status, (200..<300).contains(status), body.isBlank || json != nil { return .success }

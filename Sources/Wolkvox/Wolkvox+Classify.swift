@@ -1,12 +1,12 @@
 public import ErrorCatalog
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 extension Wolkvox: ResponseClassifier {
+  /// Finds the entry for a code or message, as `errcat explain` does: a message is matched against every
+  /// entry (placeholders capture), a bare code only when exactly one entry has it.
+  public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
+    Code.table.match(message: codeOrMessage) ?? Code.table.match(code: codeOrMessage)
+  }
+
   /// Classifies one Wolkvox API answer.
   ///
   /// The body's own `code` is trusted before the HTTP status (Wolkvox sends it as a number or a string),
@@ -19,19 +19,8 @@ extension Wolkvox: ResponseClassifier {
   ///   - status: The HTTP status, if the response had one.
   ///   - headers: The response headers (`Retry-After` is read from them).
   ///   - body: The response body.
+  ///   - now: The current time, seconds since 1970, for a `Retry-After` date.
   public static func classify(
-    status: Int?, headers: [String: String] = [:], body: [UInt8]
-  ) -> Classification<Error> {
-    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
-  }
-
-  /// Finds the entry for a code or message, as `errcat explain` does: a message is matched against every
-  /// entry (placeholders capture), a bare code only when exactly one entry has it.
-  public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
-    Code.table.match(message: codeOrMessage) ?? Code.table.match(code: codeOrMessage)
-  }
-
-  static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
     let envelope = Envelope(body.json)

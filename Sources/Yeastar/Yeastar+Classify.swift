@@ -1,12 +1,11 @@
 public import ErrorCatalog
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 extension Yeastar: ResponseClassifier {
+  /// Finds the entry for a code or message, as `errcat explain` does: `"10004"` or `"TOKEN EXPIRED"`.
+  public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
+    Code.table.match(message: codeOrMessage) ?? Code.table.match(code: codeOrMessage)
+  }
+
   /// Classifies one P-Series API answer.
   ///
   /// The body's `errcode` (a number or a numeric string) decides, whatever the HTTP status, because the PBX
@@ -32,18 +31,8 @@ extension Yeastar: ResponseClassifier {
   ///   - status: The HTTP status, if the response had one.
   ///   - headers: The response headers (`Retry-After` is read from them).
   ///   - body: The response body.
+  ///   - now: The current time, seconds since 1970, for a `Retry-After` date.
   public static func classify(
-    status: Int?, headers: [String: String] = [:], body: [UInt8]
-  ) -> Classification<Error> {
-    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
-  }
-
-  /// Finds the entry for a code or message, as `errcat explain` does: `"10004"` or `"TOKEN EXPIRED"`.
-  public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
-    Code.table.match(message: codeOrMessage) ?? Code.table.match(code: codeOrMessage)
-  }
-
-  static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
     let envelope = Envelope(body.json)
