@@ -17,11 +17,13 @@ public enum Errcat {
   }
 
   static let usage = """
-    usage: errcat classify PROVIDER [--status N] [--header 'Name: value']... [--kind response|webhook|report]
+    usage: errcat classify PROVIDER [--status N] [--header 'Name: value']... [--kind response|webhook|report|template]
                                     [--body TEXT | --body-file PATH | body on standard input] [--json]
            errcat explain PROVIDER CODE-OR-MESSAGE [--json]
            errcat list [PROVIDER] [--json]
     providers: wolkvox, 360dialog, cequens, yeastar, geniq, whatsapp
+    kinds: response (default), webhook (status callbacks), report (GENIQ delivery reports),
+           template (GENIQ template management answers, whose codes are Meta's)
     """
 
   struct UsageError: Error {
@@ -63,7 +65,7 @@ public enum Errcat {
     var positional: [String] = []
     var status: Int?
     var headers: [String: String] = [:]
-    var kind = ResponseKind.response
+    var kind = ProviderAdapter.BodyKind.response
     var body: [UInt8]?
     var json = false
     var index = 0
@@ -89,8 +91,8 @@ public enum Errcat {
         headers[trimmed(text[..<colon])] = trimmed(text[text.index(after: colon)...])
       case "--kind":
         let text = try value(argument)
-        guard let parsed = ResponseKind(rawValue: text) else {
-          throw UsageError(message: "--kind must be response, webhook or report, not '\(text)'")
+        guard let parsed = ProviderAdapter.BodyKind(rawValue: text) else {
+          throw UsageError(message: "--kind must be response, webhook, report or template, not '\(text)'")
         }
         kind = parsed
       case "--body":

@@ -16,9 +16,14 @@ struct ProviderAdapter: Sendable {
 
   let id: ProviderID
   let tables: [CatalogTable]
+  /// What `--kind` can name: the contract's three kinds, plus GENIQ's template management answers.
+  enum BodyKind: String, CaseIterable {
+    case response, webhook, report, template
+  }
+
   /// The kinds of body this provider can classify.
-  let kinds: [ResponseKind]
-  let classify: @Sendable (_ kind: ResponseKind, _ status: Int?, _ headers: [String: String], _ body: [UInt8]) -> Result
+  let kinds: [BodyKind]
+  let classify: @Sendable (_ kind: BodyKind, _ status: Int?, _ headers: [String: String], _ body: [UInt8]) -> Result
 
   static let all: [ProviderAdapter] = [wolkvox, dialog360, cequens, yeastar, geniq, whatsapp]
 
@@ -73,11 +78,13 @@ struct ProviderAdapter: Sendable {
   )
 
   static let geniq = ProviderAdapter(
-    id: .geniq, tables: GENIQ.tables, kinds: [.response, .report],
+    id: .geniq, tables: GENIQ.tables, kinds: [.response, .report, .template],
     classify: { kind, status, headers, body in
-      kind == .report
-        ? result(GENIQ.classifyReport(body: body))
-        : result(GENIQ.classify(status: status, headers: headers, body: body))
+      switch kind {
+      case .report: result(GENIQ.classifyReport(body: body))
+      case .template: result(GENIQ.classifyTemplateResponse(status: status, headers: headers, body: body))
+      case .response, .webhook: result(GENIQ.classify(status: status, headers: headers, body: body))
+      }
     }
   )
 }

@@ -60,6 +60,18 @@ struct ErrcatTests {
     #expect((object["errors"] as? [Any])?.isEmpty == true)
   }
 
+  @Test("GENIQ template answers are looked up in the template table, where 0 is a revoked token")
+  func geniqTemplates() throws {
+    let body = #"{"reference":"t1","responseMessage":"Access token expired/revoked","responseCode":"0"}"#
+    let template = try #require(
+      (try json(Errcat.run(arguments: ["classify", "geniq", "--kind", "template", "--body", body, "--json"]))["errors"]
+        as? [[String: Any]])?.first)
+    #expect(template["table"] as? String == "template")
+    #expect(template["retry"] as? String == "afterReauth")
+    let api = try json(Errcat.run(arguments: ["classify", "geniq", "--body", body, "--json"]))
+    #expect(api["outcome"] as? String == "success")
+  }
+
   @Test("A webhook with several failed statuses lists several errors")
   func webhookErrors() throws {
     let body =
@@ -73,7 +85,8 @@ struct ErrcatTests {
     "Bad usage prints one line and exits 2",
     arguments: [
       [], ["frobnicate"], ["classify"], ["classify", "nosuch"], ["classify", "wolkvox", "--status", "abc"],
-      ["classify", "wolkvox", "--kind", "report"], ["classify", "wolkvox", "--bogus"], ["explain", "wolkvox"],
+      ["classify", "wolkvox", "--kind", "report"], ["classify", "yeastar", "--kind", "template"],
+      ["classify", "wolkvox", "--bogus"], ["explain", "wolkvox"],
       ["list", "a", "b"], ["classify", "wolkvox", "--body"],
     ])
   func badUsage(arguments: [String]) {
