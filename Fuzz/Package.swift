@@ -1,0 +1,54 @@
+// swift-tools-version: 6.2
+// libFuzzer targets for the provider error catalogs, kept out of the root package so that it stays free of
+// sanitizer-only code. Build and run everything with `Scripts/fuzz.sh [SECONDS]` (see README.md here).
+import PackageDescription
+
+// A package depended on by path is known by its folder's name (the clone's folder), not by the name in its
+// manifest, so the root's identity is read off the path.
+let root = String(Context.packageDirectory.split(separator: "/").dropLast().last ?? "main").lowercased()
+
+/// Each fuzz target and the provider modules it drives. The executable is named after the target.
+let fuzzTargets: [(name: String, modules: [String])] = [
+  ("FuzzJSONReader", []),
+  ("FuzzMessagePattern", []),
+  ("FuzzWolkvox", ["Wolkvox"]),
+  ("FuzzDialog360Response", ["Dialog360"]),
+  ("FuzzDialog360Webhook", ["Dialog360"]),
+  ("FuzzCequensResponse", ["Cequens"]),
+  ("FuzzCequensWebhook", ["Cequens"]),
+  ("FuzzYeastar", ["Yeastar"]),
+  ("FuzzWhatsAppResponse", ["WhatsApp"]),
+  ("FuzzWhatsAppWebhook", ["WhatsApp"]),
+  ("FuzzGENIQResponse", ["GENIQ"]),
+  ("FuzzGENIQReport", ["GENIQ"]),
+  ("FuzzGENIQTemplate", ["GENIQ"]),
+]
+
+let allProviders = ["Wolkvox", "Dialog360", "Cequens", "Yeastar", "WhatsApp", "GENIQ"]
+
+func product(_ name: String) -> Target.Dependency { .product(name: name, package: root) }
+
+let package = Package(
+  name: "ErrorCatalogFuzz",
+  platforms: [.macOS(.v13)],
+  dependencies: [.package(path: "..")],
+  targets: [
+    // Input decoding and the invariants every classifier must keep.
+    .target(name: "FuzzSupport", dependencies: [product("ErrorCatalog")]),
+    // Writes the seed corpora and the dictionary from the catalogs' samples (`FuzzSeeds <directory>`).
+    .executableTarget(
+      name: "FuzzSeeds", dependencies: ["FuzzSupport", product("ErrorCatalog")] + allProviders.map(product)),
+  ]
+    + fuzzTargets.map { target in
+      .executableTarget(
+        name: target.name, dependencies: ["FuzzSupport", product("ErrorCatalog")] + target.modules.map(product))
+    }
+)
+
+for target in package.targets {
+  var settings = target.swiftSettings ?? []
+  settings.append(.swiftLanguageMode(.v6))
+  settings.append(.enableUpcomingFeature("ExistentialAny"))
+  settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+  target.swiftSettings = settings
+}

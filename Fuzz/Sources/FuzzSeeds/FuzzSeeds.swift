@@ -1,0 +1,195 @@
+import Cequens
+import Dialog360
+import ErrorCatalog
+import Foundation
+import FuzzSupport
+import GENIQ
+import WhatsApp
+import Wolkvox
+import Yeastar
+
+// Built with the fuzz targets (so with libFuzzer's `main`), this program does its work in
+// `LLVMFuzzerInitialize`, which libFuzzer calls first, and exits before any fuzzing:
+//
+//     FuzzSeeds <directory>
+//
+// writes `<directory>/<Target>/<table>-<name>` for every catalog sample, a few shapes every classifier
+// must survive, and `<directory>/fuzz.dict`, a libFuzzer dictionary of the samples' keys and short values.
+
+/// One sample, with the target whose corpus it seeds.
+struct Seed {
+  var target: String
+  var name: String
+  var bytes: [UInt8]
+}
+
+/// The samples of a provider's codes: responses to `response`, webhooks and reports to `webhook`.
+func samples<C: CatalogCode>(_ codes: [C], response: String, webhook: String?) -> [Seed] {
+  codes.compactMap { code in
+    let entry = code.entry
+    let sample = entry.sample
+    let name = "\(entry.provider.rawValue)-\(entry.table)-\(entry.name)"
+    switch sample.kind {
+    case .response:
+      return Seed(
+        target: response, name: name,
+        bytes: ResponseInput.encode(status: sample.status, headers: sample.headers, body: sample.bodyBytes))
+    case .webhook, .report:
+      return webhook.map { Seed(target: $0, name: name, bytes: sample.bodyBytes) }
+    }
+  }
+}
+
+let responseTargets = [
+  "FuzzWolkvox", "FuzzDialog360Response", "FuzzCequensResponse", "FuzzYeastar", "FuzzWhatsAppResponse",
+  "FuzzGENIQResponse", "FuzzGENIQTemplate",
+]
+let bodyTargets = ["FuzzDialog360Webhook", "FuzzCequensWebhook", "FuzzWhatsAppWebhook", "FuzzGENIQReport"]
+
+/// Shapes no catalog sample has: empty, blank, HTML, text, binary, JSON of other shapes.
+let shapes: [(name: String, body: String)] = [
+  ("empty", ""),
+  ("blank", " \r\n\t"),
+  ("html", "<html><head><title>503 Service Temporarily Unavailable</title></head><body></body></html>"),
+  ("text", "Internal Server Error"),
+  ("binary", "\u{0}\u{1}\u{2}\u{FF}PK\u{3}\u{4}"),
+  ("null", "null"),
+  ("array", "[{\"code\":1}]"),
+  ("twice", "\"{\\\"code\\\":403,\\\"msg\\\":\\\"TOKEN LIMIT EXCEEDED\\\"}\""),
+  ("query", "messageId=1&channel=sms&status=undeliverable&reasonCode=8"),
+]
+
+func seeds() -> [Seed] {
+  var seeds: [Seed] = []
+  seeds += samples(Wolkvox.Code.allCases, response: "FuzzWolkvox", webhook: nil)
+  seeds += samples(Dialog360.Code.allCases, response: "FuzzDialog360Response", webhook: "FuzzDialog360Webhook")
+  seeds += samples(Cequens.Code.allCases, response: "FuzzCequensResponse", webhook: "FuzzCequensWebhook")
+  seeds += samples(Yeastar.Code.allCases, response: "FuzzYeastar", webhook: nil)
+  seeds += samples(WhatsApp.Code.allCases, response: "FuzzWhatsAppResponse", webhook: "FuzzWhatsAppWebhook")
+  seeds += samples(GENIQ.ResponseCode.allCases, response: "FuzzGENIQResponse", webhook: "FuzzGENIQReport")
+  seeds += samples(GENIQ.ReasonCode.allCases, response: "FuzzGENIQResponse", webhook: "FuzzGENIQReport")
+  seeds += samples(GENIQ.TemplateCode.allCases, response: "FuzzGENIQTemplate", webhook: "FuzzGENIQReport")
+
+  // Every sample body, and the shapes, are JSON (or not) for the reader.
+  let bodies = seeds.map { seed in
+    responseTargets.contains(seed.target) ? Array(ResponseInput(seed.bytes).body) : seed.bytes
+  }
+  for (index, body) in bodies.enumerated() {
+    seeds.append(Seed(target: "FuzzJSONReader", name: seeds[index].name, bytes: body))
+  }
+  for shape in shapes {
+    let body = Array(shape.body.utf8)
+    seeds.append(Seed(target: "FuzzJSONReader", name: "shape-\(shape.name)", bytes: body))
+    for target in bodyTargets { seeds.append(Seed(target: target, name: "shape-\(shape.name)", bytes: body)) }
+    for target in responseTargets {
+      for status in [200, 204, 401, 429, 503] {
+        seeds.append(
+          Seed(
+            target: target, name: "shape-\(shape.name)-\(status)",
+            bytes: ResponseInput.encode(status: status, headers: [:], body: body)))
+      }
+    }
+  }
+  for target in responseTargets {
+    for (index, value) in ["120", "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT"].enumerated() {
+      seeds.append(
+        Seed(
+          target: target, name: "retry-after-\(index)",
+          bytes: ResponseInput.encode(status: 429, headers: ["Retry-After": value], body: [])))
+    }
+  }
+
+  // Templates against the messages they were written for: `template NUL message`.
+  let tables =
+    Wolkvox.tables + Dialog360.tables + Cequens.tables + Yeastar.tables + WhatsApp.tables + GENIQ.tables
+  for table in tables {
+    for entry in table.entries {
+      let name = "\(entry.provider.rawValue)-\(entry.table)-\(entry.name)"
+      seeds.append(Seed(target: "FuzzMessagePattern", name: name, bytes: Array(entry.message.utf8)))
+      for (index, template) in entry.patterns.enumerated() {
+        seeds.append(
+          Seed(
+            target: "FuzzMessagePattern", name: "\(name)-\(index)",
+            bytes: Array(template.utf8) + [0] + Array(entry.message.utf8)))
+      }
+    }
+  }
+  return seeds
+}
+
+/// Keys (quoted, as they appear in JSON) and short string and number values of every JSON sample.
+func dictionary(_ seeds: [Seed]) -> [String] {
+  var tokens = Set<String>()
+  func collect(_ value: JSONValue) {
+    switch value {
+    case .object(let members):
+      for member in members {
+        tokens.insert("\"\(member.key)\":")
+        collect(member.value)
+      }
+    case .array(let values):
+      values.forEach(collect)
+    case .string(let text) where !text.isEmpty && text.utf8.count <= 32:
+      tokens.insert(text)
+    case .number(let text):
+      tokens.insert(text)
+    default:
+      break
+    }
+  }
+  for seed in seeds where seed.target == "FuzzJSONReader" {
+    if let json = ResponseBody(seed.bytes).json { collect(json) }
+  }
+  return tokens.sorted().map { token in
+    var line = "\""
+    for byte in token.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): line += "\\" + String(UnicodeScalar(byte))
+      case 0x20..<0x7F: line += String(UnicodeScalar(byte))
+      default: line += "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+      }
+    }
+    return line + "\""
+  }
+}
+
+extension String {
+  func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+func write(to directory: String) throws {
+  let manager = FileManager.default
+  let root = URL(fileURLWithPath: directory)
+  let all = seeds()
+  for seed in all {
+    let folder = root.appendingPathComponent(seed.target)
+    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data(seed.bytes).write(to: folder.appendingPathComponent(seed.name))
+  }
+  let dictionary = dictionary(all).joined(separator: "\n") + "\n"
+  try Data(dictionary.utf8).write(to: root.appendingPathComponent("fuzz.dict"))
+  var counts: [String: Int] = [:]
+  for seed in all { counts[seed.target, default: 0] += 1 }
+  print("FuzzSeeds: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+}
+
+@_cdecl("LLVMFuzzerInitialize")
+public func initialize(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> CInt {
+  let arguments = (0..<Int(argc.pointee)).compactMap { argv.pointee?[$0].map { String(cString: $0) } }
+  guard arguments.count == 2 else {
+    print("usage: FuzzSeeds <directory>")
+    exit(2)
+  }
+  do {
+    try write(to: arguments[1])
+  } catch {
+    print("FuzzSeeds: \(error)")
+    exit(1)
+  }
+  exit(0)
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt { 0 }
