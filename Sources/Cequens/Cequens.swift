@@ -9,7 +9,7 @@ public import ErrorCatalog
 /// "error": {"status", "description", "internalErrors": [{"code", "details"}]}}`; WhatsApp errors come as
 /// an `errors: [{code, title, details}]` array, bare or inside the envelope, and Meta's Graph `error` object
 /// may be passed through (``Code/cloudAPI(_:)``).
-/// Call ``classify(status:headers:body:)`` for responses and ``classifyWebhook(body:)`` for webhooks.
+/// Call `classify(status:headers:body:)` for responses and `classifyWebhook(body:)` for webhooks.
 public enum Cequens {
   /// A classified Cequens error.
   public typealias Error = ClassifiedError<Code>

@@ -32,7 +32,7 @@ extension GENIQ: ResponseClassifier {
   /// A body without a `responseCode` (HTML, empty, malformed or binary, or JSON of another shape) is
   /// never success, not even with HTTP 200: it gives an unrecognized error classified from the status,
   /// with the body kept. Template management answers use other codes: classify them with
-  /// ``classifyTemplateResponse(status:headers:body:)``.
+  /// `classifyTemplateResponse(status:headers:body:)`.
   ///
   /// - Parameters:
   ///   - status: The HTTP status, if the response had one.

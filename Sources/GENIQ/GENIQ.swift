@@ -5,11 +5,11 @@ public import ErrorCatalog
 ///
 /// GENIQ has three number spaces that overlap, so every code names its table (``Code``):
 /// - API answers carry `responseCode` in `{"reference", "responseMessage", "responseCode", "messageIds"}`,
-///   usually inside HTTP 200; `"0"` is success. Call ``classify(status:headers:body:)``.
+///   usually inside HTTP 200; `"0"` is success. Call `classify(status:headers:body:)`.
 /// - Delivery reports (SMS and WhatsApp callbacks, as JSON or as a query string) carry `reasonCode`.
-///   Call ``classifyReport(body:)``.
+///   Call `classifyReport(body:)`.
 /// - WhatsApp template management answers use the same envelope with Meta's codes, where `"0"` means an
-///   expired or revoked access token. Call ``classifyTemplateResponse(status:headers:body:)``.
+///   expired or revoked access token. Call `classifyTemplateResponse(status:headers:body:)`.
 public enum GENIQ {
   /// A classified GENIQ error; its ``Code`` says which of the three tables the code came from.
   public typealias Error = ClassifiedError<Code>

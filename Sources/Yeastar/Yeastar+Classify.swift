@@ -9,9 +9,9 @@ extension Yeastar: ResponseClassifier {
   /// Classifies one P-Series API answer.
   ///
   /// The body's `errcode` (a number or a numeric string) decides, whatever the HTTP status, because the PBX
-  /// reports errors inside HTTP 200: `0` is ``Classification/success``, `1` PARTIAL SUCCESS is
-  /// ``Classification/partial(_:)``, `2` PROCESSING is ``Classification/pending(_:)``, anything else a
-  /// ``Classification/failure(_:)``. An `errcode` the catalog does not know gives an unrecognized error.
+  /// reports errors inside HTTP 200: `0` is `Classification/success`, `1` PARTIAL SUCCESS is
+  /// `Classification/partial(_:)`, `2` PROCESSING is `Classification/pending(_:)`, anything else a
+  /// `Classification/failure(_:)`. An `errcode` the catalog does not know gives an unrecognized error.
   ///
   /// A body without a top-level `errcode` is never success, even with HTTP 200: a recording download
   /// (binary), a proxy's HTML page, an empty body, JSON without `errcode` (including the S-Series
