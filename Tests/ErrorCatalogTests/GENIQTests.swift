@@ -102,10 +102,16 @@ struct GENIQTests {
     let report = try #require(reportFailure(smsReport(status: "undeliverable", reason: "15")))
     #expect(report.code == nil)
     #expect(report.rawCode == "15")
-    let template = try #require(templateFailure(200, #"{"responseMessage":"General Failure","responseCode":"88"}"#))
+    let template = try #require(
+      templateFailure(
+        200, #"{"responseMessage":"System error. Please contact us if problem persist","responseCode":"99"}"#))
     #expect(template.code == nil)
     #expect(template.entry == nil)
-    #expect(template.rawCode == "88")
+    #expect(template.rawCode == "99")
+    // GENIQ's own template answers (create-template page) are in the template table too.
+    let rejected = try #require(
+      templateFailure(200, #"{"responseMessage":"WhatsApp Template rejected","responseCode":"311"}"#))
+    #expect(rejected.code == .template(.templateRejected))
   }
 
   @Test("Throttling and SMSC congestion are transient: back off")

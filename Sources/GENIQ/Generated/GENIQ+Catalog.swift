@@ -1081,6 +1081,30 @@ extension GENIQ {
     /// GENIQ code `133000` with HTTP 500. Run the delete operation again until it succeeds, then retry the
     /// registration.
     case previousDeleteFailed
+
+    /// General Failure
+    ///
+    /// The request failed for an unspecified reason.
+    ///
+    /// GENIQ code `88` with HTTP 200. Retry a limited number of times with backoff; if it keeps failing,
+    /// contact GENIQ with the request reference.
+    case generalFailure
+
+    /// WhatsApp Template rejected
+    ///
+    /// The WhatsApp template submitted for approval was rejected.
+    ///
+    /// GENIQ code `311` with HTTP 200. Revise the template content so it meets WhatsApp's template
+    /// guidelines, then submit it again.
+    case templateRejected
+
+    /// WhatsApp Template with same content already existed
+    ///
+    /// A template with identical content already exists, so the new one was not created.
+    ///
+    /// GENIQ code `312` with HTTP 200. Reuse the existing template or change the content before creating a
+    /// new one.
+    case duplicateTemplateContent
   }
 }
 
@@ -1350,6 +1374,36 @@ extension GENIQ.TemplateCode {
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0026\",\"responseMessage\":\"A previous delete operation failed. A delete retry is needed before registering again\",\"responseCode\":\"133000\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
+      CatalogEntry(
+        provider: .geniq, table: "template", name: "generalFailure", code: "88",
+        status: 200,
+        message: "General Failure",
+        explanation: "The request failed for an unspecified reason.",
+        remedy: "Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the request reference.",
+        category: .provider, retry: .backoff, fault: .provider,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-20260301-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "template", name: "templateRejected", code: "311",
+        status: 200,
+        message: "WhatsApp Template rejected",
+        explanation: "The WhatsApp template submitted for approval was rejected.",
+        remedy: "Revise the template content so it meets WhatsApp's template guidelines, then submit it again.",
+        category: .template, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-20260301-0022\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "template", name: "duplicateTemplateContent", code: "312",
+        status: 200,
+        message: "WhatsApp Template with same content already existed",
+        explanation: "A template with identical content already exists, so the new one was not created.",
+        remedy: "Reuse the existing template or change the content before creating a new one.",
+        category: .conflict, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-20260301-0023\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+      ),
     ]
   )
 
@@ -1384,6 +1438,9 @@ extension GENIQ.TemplateCode {
     case .templateFormatCharacterPolicyViolated: 23
     case .templateParameterFormatMismatch: 24
     case .previousDeleteFailed: 25
+    case .generalFailure: 26
+    case .templateRejected: 27
+    case .duplicateTemplateContent: 28
     }
   }
 
