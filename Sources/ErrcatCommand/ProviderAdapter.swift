@@ -45,32 +45,11 @@ struct ProviderAdapter: Sendable {
     classify: { _, status, headers, body in result(Wolkvox.classify(status: status, headers: headers, body: body)) }
   )
 
-  static let dialog360 = ProviderAdapter(
-    id: .dialog360, tables: Dialog360.tables, kinds: [.response, .webhook],
-    classify: { kind, status, headers, body in
-      kind == .webhook
-        ? result(Dialog360.classifyWebhook(body: body))
-        : result(Dialog360.classify(status: status, headers: headers, body: body))
-    }
-  )
+  static let dialog360 = responsesAndWebhooks(.dialog360, Dialog360.self, tables: Dialog360.tables)
 
-  static let cequens = ProviderAdapter(
-    id: .cequens, tables: Cequens.tables, kinds: [.response, .webhook],
-    classify: { kind, status, headers, body in
-      kind == .webhook
-        ? result(Cequens.classifyWebhook(body: body))
-        : result(Cequens.classify(status: status, headers: headers, body: body))
-    }
-  )
+  static let cequens = responsesAndWebhooks(.cequens, Cequens.self, tables: Cequens.tables)
 
-  static let whatsapp = ProviderAdapter(
-    id: .whatsapp, tables: WhatsApp.tables, kinds: [.response, .webhook],
-    classify: { kind, status, headers, body in
-      kind == .webhook
-        ? result(WhatsApp.classifyWebhook(body: body))
-        : result(WhatsApp.classify(status: status, headers: headers, body: body))
-    }
-  )
+  static let whatsapp = responsesAndWebhooks(.whatsapp, WhatsApp.self, tables: WhatsApp.tables)
 
   static let yeastar = ProviderAdapter(
     id: .yeastar, tables: Yeastar.tables, kinds: [.response],
@@ -87,4 +66,18 @@ struct ProviderAdapter: Sendable {
       }
     }
   )
+
+  /// A provider with synchronous answers and status webhooks.
+  static func responsesAndWebhooks<Provider: ResponseClassifier & WebhookClassifier & SendableMetatype>(
+    _ id: ProviderID, _: Provider.Type, tables: [CatalogTable]
+  ) -> ProviderAdapter {
+    ProviderAdapter(
+      id: id, tables: tables, kinds: [.response, .webhook],
+      classify: { kind, status, headers, body in
+        kind == .webhook
+          ? result(Provider.classifyWebhook(body: body))
+          : result(Provider.classify(status: status, headers: headers, body: body))
+      }
+    )
+  }
 }
