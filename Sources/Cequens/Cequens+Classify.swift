@@ -52,7 +52,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
       return failure(nil, code: replyCode, message: envelope.replyMessage)
     }
     if envelope.errorStatus != nil { return failure(nil, code: nil, message: envelope.errorDescription) }
-    if let status, (200..<300).contains(status), body.isBlank || json != nil { return .success }
+    if body.isPlainSuccess(status: status) { return .success }
     return failure(nil, code: nil, message: nil)
   }
 
@@ -60,19 +60,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
   /// parameters. On-Premise webhooks use the WhatsApp table; Cloud API webhooks use Meta's catalog first.
   /// Delivered, read and sent statuses are not errors, so such a webhook gives an empty array.
   public static func classifyWebhook(body: [UInt8]) -> [Error] {
-    let body = ResponseBody(body)
-    let json = body.json
-    let failures = WhatsApp.webhookFailures(in: json)
-    if failures.isEmpty && json == nil && !body.isBlank {
-      return [Error(provider: .cequens, match: nil, kind: .webhook, status: nil, body: body)]
-    }
-    return failures.map { failure in
-      let own = failure.code.flatMap { WhatsAppCode.table.match(code: $0, message: failure.matchText) }
-      let meta = WhatsApp.match(failure)
-      return Error(
-        provider: .cequens, match: failure.isCloudAPI ? meta ?? own : own ?? meta, kind: .webhook, status: nil,
-        rawCode: failure.code, rawMessage: failure.matchText, parameters: failure.parameters, body: body)
-    }
+    WhatsApp.webhookErrors(in: ResponseBody(body), provider: .cequens, ownTable: WhatsAppCode.table)
   }
 
   /// What the Cequens envelope (or a bare body) says.

@@ -33,7 +33,7 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
         rawMessage: gateway.message, body: body, fallbackStatus: gateway.status ?? status, now: now)
       return .failure(error)
     }
-    if let status, (200..<300).contains(status), body.isBlank || json != nil { return .success }
+    if body.isPlainSuccess(status: status) { return .success }
     return .failure(Error(provider: .dialog360, match: nil, status: status, headers: headers, body: body, now: now))
   }
 
@@ -42,19 +42,7 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
   /// Meta's catalog (Cloud API webhooks, such as 131047); the Cloud API envelope reverses that order.
   /// Delivered, read and sent statuses are not errors, so such a webhook gives an empty array.
   public static func classifyWebhook(body: [UInt8]) -> [Error] {
-    let body = ResponseBody(body)
-    let json = body.json
-    let failures = WhatsApp.webhookFailures(in: json)
-    if failures.isEmpty && json == nil && !body.isBlank {
-      return [Error(provider: .dialog360, match: nil, kind: .webhook, status: nil, body: body)]
-    }
-    return failures.map { failure in
-      let own = failure.code.flatMap { WebhookCode.table.match(code: $0, message: failure.matchText) }
-      let meta = WhatsApp.match(failure)
-      return Error(
-        provider: .dialog360, match: failure.isCloudAPI ? meta ?? own : own ?? meta, kind: .webhook, status: nil,
-        rawCode: failure.code, rawMessage: failure.matchText, parameters: failure.parameters, body: body)
-    }
+    WhatsApp.webhookErrors(in: ResponseBody(body), provider: .dialog360, ownTable: WebhookCode.table)
   }
 
   static func onPremiseError(

@@ -67,9 +67,11 @@ public struct CatalogTable: Sendable {
     patternsByEntry = byEntry
   }
 
-  /// The key codes are indexed under: trimmed and upper-cased, so `" 403"` and `403` meet.
+  /// The key codes are indexed under: trimmed and upper-cased, and an integer in its plain decimal form,
+  /// so `" 403"`, `403`, `"0403"` and `"+403"` all meet.
   static func codeKey(_ code: String) -> String {
-    MessageNormalization.lookupKey(bytes: Array(code.utf8).filter { !MessageNormalization.isSpace($0) })
+    let key = MessageNormalization.lookupKey(bytes: Array(code.utf8).filter { !MessageNormalization.isSpace($0) })
+    return Int(key).map(String.init) ?? key
   }
 
   /// The entry with this Swift case name.
@@ -136,6 +138,12 @@ public struct CatalogTable: Sendable {
 
   /// Prefixes shorter than this are too generic to identify an entry.
   static let minimumPrefixLength = 8
+
+  /// Finds the entry for text that may be either a message or a code, as `errcat explain` takes it: the
+  /// text is matched as a message first (placeholders capture), then as a code that only one entry has.
+  public func lookup(_ codeOrMessage: String) -> CatalogMatch? {
+    match(message: codeOrMessage) ?? match(code: codeOrMessage)
+  }
 
   /// Finds the entry for a wire code; when the code is shared by several entries, the message decides,
   /// and without a deciding message there is no match.

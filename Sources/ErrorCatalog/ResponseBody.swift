@@ -60,6 +60,13 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
     hasher.combine(bytes)
   }
 
+  /// Whether an answer with this body and `status` reads as a plain success when nothing in the body names
+  /// an error: a 2xx status with an empty body or a JSON one (an HTML or binary body is not trusted).
+  public func isPlainSuccess(status: Int?) -> Bool {
+    guard let status, (200..<300).contains(status) else { return false }
+    return isBlank || json != nil
+  }
+
   /// A rough guess of what the body is, for unrecognized errors.
   public var shape: Shape {
     if isBlank { return .empty }

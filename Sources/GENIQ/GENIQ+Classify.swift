@@ -12,7 +12,7 @@ extension GENIQ: ResponseClassifier {
   ///   - codeOrMessage: A wire code such as `132001`, or a message.
   ///   - table: One of ``tables``, such as `GENIQ.TemplateCode.table`.
   public static func lookup(_ codeOrMessage: String, in table: CatalogTable) -> CatalogMatch? {
-    table.match(message: codeOrMessage) ?? table.match(code: codeOrMessage)
+    table.lookup(codeOrMessage)
   }
 
   /// Finds a code or message in every table: at most one match per table, in table order (API responses,

@@ -8,7 +8,7 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
   ) -> Classification<Error> {
     let json = body.json
     guard let graph = GraphError(json) else {
-      if let status, (200..<300).contains(status), body.isBlank || json != nil { return .success }
+      if body.isPlainSuccess(status: status) { return .success }
       return .failure(Error(provider: .whatsapp, match: nil, status: status, headers: headers, body: body, now: now))
     }
     return .failure(error(for: graph, provider: .whatsapp, status: status, headers: headers, body: body, now: now))
@@ -17,17 +17,26 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
   /// Classifies a Cloud API status webhook: one error per failed status. Delivered, read and sent statuses
   /// are not errors, so a webhook without failures gives an empty array.
   public static func classifyWebhook(body: [UInt8]) -> [Error] {
-    let body = ResponseBody(body)
-    let json = body.json
-    let failures = webhookFailures(in: json)
-    if failures.isEmpty && json == nil && !body.isBlank {
-      // Not JSON at all: report it rather than pretend nothing failed.
-      return [Error(provider: .whatsapp, match: nil, kind: .webhook, status: nil, body: body)]
+    webhookErrors(in: ResponseBody(body), provider: .whatsapp, ownTable: nil)
+  }
+
+  /// Classifies a status webhook for any provider that reports WhatsApp statuses: one error per failed
+  /// status, with its details in `parameters`. A code is looked up in `ownTable` (the provider's own
+  /// webhook codes) and in Meta's catalog; On-Premise webhooks try `ownTable` first, Cloud API webhooks
+  /// Meta's catalog first. A body that is not JSON at all gives one unrecognized error rather than none.
+  public static func webhookErrors<C: CatalogCode>(
+    in body: ResponseBody, provider: ProviderID, ownTable: CatalogTable?
+  ) -> [ClassifiedError<C>] {
+    let failures = webhookFailures(in: body.json)
+    if failures.isEmpty && body.json == nil && !body.isBlank {
+      return [ClassifiedError<C>(provider: provider, match: nil, kind: .webhook, status: nil, body: body)]
     }
     return failures.map { failure in
-      Error(
-        provider: .whatsapp, match: match(failure), kind: .webhook, status: nil, rawCode: failure.code,
-        rawMessage: failure.matchText, parameters: failure.parameters, body: body)
+      let own = failure.code.flatMap { code in ownTable?.match(code: code, message: failure.matchText) }
+      let meta = match(failure)
+      return ClassifiedError<C>(
+        provider: provider, match: failure.isCloudAPI ? meta ?? own : own ?? meta, kind: .webhook, status: nil,
+        rawCode: failure.code, rawMessage: failure.matchText, parameters: failure.parameters, body: body)
     }
   }
 

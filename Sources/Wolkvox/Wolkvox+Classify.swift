@@ -4,7 +4,7 @@ extension Wolkvox: ResponseClassifier {
   /// Finds the entry for a code or message, as `errcat explain` does: a message is matched against every
   /// entry (placeholders capture), a bare code only when exactly one entry has it.
   public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
-    Code.table.match(message: codeOrMessage) ?? Code.table.match(code: codeOrMessage)
+    Code.table.lookup(codeOrMessage)
   }
 
   /// Classifies one Wolkvox API answer.
@@ -24,23 +24,20 @@ extension Wolkvox: ResponseClassifier {
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
     let envelope = Envelope(body.json)
-    let effectiveStatus = envelope.status ?? status
     var match: CatalogMatch?
     for text in [envelope.message, envelope.errorText].compactMap({ $0 }) {
       match = Code.table.match(message: text, code: envelope.code ?? status.map(String.init))
       if match != nil { break }
     }
-    if let effectiveStatus, (200..<300).contains(effectiveStatus),
-      envelope.status != nil || match == nil && (body.isBlank || body.json != nil)
-    {
-      return .success
-    }
+    // The body's own 2xx code is success; without one, a 2xx answer is success unless its message is an error.
+    if let code = envelope.status, (200..<300).contains(code) { return .success }
+    if envelope.status == nil, match == nil, body.isPlainSuccess(status: status) { return .success }
     var parameters: [String: String] = [:]
     if let errorText = envelope.errorText { parameters["error"] = errorText }
     let error = Error(
       provider: .wolkvox, match: match, status: status, headers: headers, rawCode: envelope.code,
       rawMessage: envelope.message ?? envelope.errorText, parameters: parameters, body: body,
-      fallbackStatus: effectiveStatus, now: now)
+      fallbackStatus: envelope.status ?? status, now: now)
     return .failure(error)
   }
 

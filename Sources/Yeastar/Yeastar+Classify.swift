@@ -3,7 +3,7 @@ public import ErrorCatalog
 extension Yeastar: ResponseClassifier {
   /// Finds the entry for a code or message, as `errcat explain` does: `"10004"` or `"TOKEN EXPIRED"`.
   public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
-    Code.table.match(message: codeOrMessage) ?? Code.table.match(code: codeOrMessage)
+    Code.table.lookup(codeOrMessage)
   }
 
   /// Classifies one P-Series API answer.
@@ -37,7 +37,7 @@ extension Yeastar: ResponseClassifier {
   ) -> Classification<Error> {
     let envelope = Envelope(body.json)
     if envelope.errcode == 0 { return .success }
-    let match = envelope.lookupCode.flatMap { Code.table.match(code: $0, message: envelope.errmsg) }
+    let match = envelope.rawCode.flatMap { Code.table.match(code: $0, message: envelope.errmsg) }
     let error = Error(
       provider: .yeastar, match: match, status: status, headers: headers, rawCode: envelope.rawCode,
       rawMessage: envelope.errmsg, parameters: envelope.parameters, body: body, now: now)
@@ -53,10 +53,6 @@ extension Yeastar: ResponseClassifier {
     var errcode: Int?
     var errmsg: String?
     var parameters: [String: String] = [:]
-
-    /// The key the catalog is searched with: the integer's canonical text (`"010004"` and `10004.0` give
-    /// `"10004"`), or the raw text when the code is not an integer.
-    var lookupCode: String? { errcode.map(String.init) ?? rawCode }
 
     init(_ json: JSONValue?) {
       // Only a top-level errcode counts: the P-Series documents no other place, and `errno` belongs to
