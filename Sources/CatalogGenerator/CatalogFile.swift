@@ -10,6 +10,20 @@ public struct CatalogFile: Decodable, Sendable {
   public var tables: [Table]
   /// Other catalogs whose codes this provider passes through unchanged (360dialog and Meta's codes).
   public var shares: [Share]?
+  /// How answers that no entry matches are classified in situations the provider documents (Meta's
+  /// `is_transient`), by name.
+  public var fallbacks: [Fallback]?
+
+  public struct Fallback: Decodable, Sendable {
+    /// The situation, such as `transient`; the Swift constant is `<name>Fallback`.
+    public var name: String
+    public var category: String
+    public var retry: String
+    public var fault: String
+    /// Why the situation is classified so.
+    public var reason: String
+    public var source: String
+  }
 
   public struct Source: Decodable, Sendable {
     public var id: String

@@ -54,6 +54,13 @@ public enum Generator {
     func fail(_ message: String) -> CatalogError { CatalogError(file: file, message: message) }
     guard providerCases[catalog.provider] != nil else { throw fail("unknown provider \(catalog.provider)") }
     let sourceIDs = Set(catalog.sources.map(\.id))
+    for fallback in catalog.fallbacks ?? [] {
+      let at = "fallback \(fallback.name)"
+      guard isIdentifier(fallback.name) else { throw fail("\(at): bad name") }
+      guard categories.contains(fallback.category), retries.contains(fallback.retry), faults.contains(fallback.fault)
+      else { throw fail("\(at): classification outside the vocabularies") }
+      guard sourceIDs.contains(fallback.source) else { throw fail("\(at): unknown source \(fallback.source)") }
+    }
     var tableIDs: Set<String> = []
     var swiftNames: Set<String> = ["Code", "Error"]
     for table in catalog.tables {
@@ -107,18 +114,42 @@ public enum Generator {
     let sources = Dictionary(uniqueKeysWithValues: catalog.sources.map { ($0.id, $0) })
     let multi = catalog.tables.count > 1 || !(catalog.shares ?? []).isEmpty
     for table in catalog.tables {
-      let enumName = multi && table.swiftName == "Code" ? "\(table.swiftName)Table" : table.swiftName
-      renderTable(table, enumName: enumName, catalog: catalog, provider: provider, sources: sources, into: &out)
+      renderTable(
+        table, enumName: enumName(table, multi: multi), catalog: catalog, provider: provider, sources: sources,
+        into: &out)
     }
     if multi { renderUnion(catalog, into: &out) }
     out.line("extension \(catalog.module) {")
     out.indent { out in
-      out.line("/// Every table of this provider's catalog, in catalog order.")
-      let names = catalog.tables.map { "\($0.swiftName).table" }
-      out.line("public static let tables: [CatalogTable] = [\(names.joined(separator: ", "))]")
+      out.line("/// Every table this provider's answers are looked up in, in catalog order, followed by the tables")
+      out.line("/// of the catalogs it passes through.")
+      let own = catalog.tables.map { "\(enumName($0, multi: multi)).table" }
+      let shared = (catalog.shares ?? []).map { " + \($0.module).tables" }.joined()
+      out.line("public static let tables: [CatalogTable] = [\(own.joined(separator: ", "))]\(shared)")
+      out.line("")
+      out.line("/// Finds the entries for a wire code or a message in every table of ``tables``: all the entries")
+      out.line("/// documented under a code, or the entry whose message it is, with the placeholders' values.")
+      out.line("///")
+      out.line("/// - Parameter codeOrMessage: A wire code such as `403`, or a message.")
+      out.line("/// - Returns: The matches, in table order; empty when nothing matches.")
+      out.line("public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {")
+      out.line("  tables.flatMap { $0.lookup(codeOrMessage) }")
+      out.line("}")
+      for fallback in catalog.fallbacks ?? [] {
+        out.line("")
+        out.doc("How an answer no entry matches is classified when it is \(fallback.name): \(fallback.reason)")
+        out.line("package static let \(fallback.name)Fallback = StatusClassification(")
+        out.line("  category: .\(fallback.category), retry: .\(fallback.retry), fault: .\(fallback.fault))")
+      }
     }
     out.line("}")
     return out.text
+  }
+
+  /// The Swift name of a table's enum: `Code` is kept for the union when the provider has several tables
+  /// or shares another catalog's codes, so a table named `Code` becomes `CodeTable` then.
+  static func enumName(_ table: CatalogFile.Table, multi: Bool) -> String {
+    multi && table.swiftName == "Code" ? "CodeTable" : table.swiftName
   }
 
   static func renderTable(
@@ -135,12 +166,20 @@ public enum Generator {
       out.indent { out in
         for (offset, entry) in table.entries.enumerated() {
           if offset > 0 { out.line("") }
-          out.doc(entry.message)
-          out.doc("")
-          out.doc(entry.explanation)
+          out.paragraphs(entry.explanation)
           out.doc("")
           let status = entry.status.map { " with HTTP \($0)" } ?? ""
-          out.doc("\(catalog.displayName) code `\(entry.code)`\(status). \(entry.remedy)")
+          out.doc(
+            "\(catalog.displayName) code `\(entry.code)`\(status): \u{201C}\(markdownEscaped(entry.message))\u{201D}")
+          out.doc("")
+          out.doc("Category `\(entry.category)`, retry `\(entry.retry)`, fault `\(entry.fault)`.")
+          if let outcome = entry.outcome, outcome != "failure" {
+            out.doc(
+              "An answer with this code is a \(outcome == "success" ? "success" : "`\(outcome)` outcome"), not an error."
+            )
+          }
+          out.doc("")
+          out.paragraphs(entry.remedy, firstPrefix: "> Tip: ", continuationPrefix: "> ")
           if entry.deprecated == true {
             out.doc("")
             out.doc("- Note: \(catalog.displayName) marks this code as deprecated.")
@@ -292,6 +331,19 @@ public enum Generator {
     out.line("")
   }
 
+  /// `text` with the characters Markdown would read as markup escaped, so a provider message shows verbatim.
+  static func markdownEscaped(_ text: String) -> String {
+    var out = ""
+    var atWordStart = true
+    for character in text {
+      // `-` and `+` are markup only where a wrapped line could start with them.
+      if "\\`*_[]<>#|~".contains(character) || (atWordStart && "-+".contains(character)) { out.append("\\") }
+      out.append(character)
+      atWordStart = character == " "
+    }
+    return out
+  }
+
   /// A Swift string literal for `text`.
   static func literal(_ text: String) -> String {
     var out = "\""
@@ -332,22 +384,39 @@ struct SwiftWriter {
     depth -= 1
   }
 
+  /// Text that may hold paragraph breaks (blank lines) as `///` paragraphs, each wrapped; the first line
+  /// of the first paragraph starts with `firstPrefix`, every other line of the text with
+  /// `continuationPrefix`, and blank lines between paragraphs keep `continuationPrefix` (for `> Tip:`).
+  mutating func paragraphs(_ content: String, firstPrefix: String = "", continuationPrefix: String = "") {
+    let parts = content.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      .filter { !$0.isEmpty }
+    for (offset, part) in parts.enumerated() {
+      if offset > 0 {
+        line(continuationPrefix.isEmpty ? "///" : "/// " + continuationPrefix.trimmingCharacters(in: .whitespaces))
+      }
+      doc(part, firstPrefix: offset == 0 ? firstPrefix : continuationPrefix, continuationPrefix: continuationPrefix)
+    }
+  }
+
   /// A `///` comment, wrapped at 110 columns.
-  mutating func doc(_ content: String) {
+  mutating func doc(_ content: String, firstPrefix: String = "", continuationPrefix: String = "") {
     let words = content.split(whereSeparator: { $0 == " " || $0 == "\n" })
     if words.isEmpty {
       line("///")
       return
     }
     let width = 110 - depth * 2 - 4
-    var current = ""
+    var current = firstPrefix
+    var isEmpty = true
     for word in words {
-      if !current.isEmpty && current.count + 1 + word.count > width {
+      if !isEmpty && current.count + 1 + word.count > width {
         line("/// " + current)
-        current = ""
+        current = continuationPrefix
+        isEmpty = true
       }
-      current += current.isEmpty ? String(word) : " " + word
+      current += isEmpty ? String(word) : " " + word
+      isEmpty = false
     }
-    if !current.isEmpty { line("/// " + current) }
+    if !isEmpty { line("/// " + current) }
   }
 }

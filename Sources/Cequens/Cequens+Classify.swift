@@ -14,13 +14,15 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
   ) -> Classification<Error> {
     let json = body.json
     let envelope = Envelope(json: json, body: body)
-    var parameters = envelope.parameters
+    let references = envelope.references.merging(WhatsApp.responseReferences(in: json, headers: headers))
     func failure(_ match: CatalogMatch?, code: String?, message: String?) -> Classification<Error> {
-      .failure(
+      Classification(
         Error(
           provider: .cequens, match: match, status: status, headers: headers, rawCode: code, rawMessage: message,
-          parameters: parameters, body: body, fallbackStatus: envelope.errorStatus ?? status, now: now))
+          parameters: envelope.parameters, references: references, body: body,
+          fallbackStatus: envelope.errorStatus ?? status, now: now))
     }
+    let success = ProviderSuccess(provider: .cequens, kind: .response, status: status, references: references)
     // A bare title like `VALIDATION` counts only on a 401 (or when no status is known); the full auth
     // messages are specific enough on their own.
     let unauthorized = [status, envelope.errorStatus].contains(401) || (status == nil && envelope.errorStatus == nil)
@@ -30,37 +32,38 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
         return failure(match, code: match.entry.code, message: text)
       }
     }
-    if let item = envelope.whatsAppErrors.first {
-      let code = item.member("code")?.scalarText
-      let title = item.member("title")?.messageText
-      let details = item.member("details")?.messageText
-      parameters["title"] = title
-      parameters["details"] = details
-      let match = code.flatMap { WhatsAppCode.table.match(code: $0, message: title) }
-      return failure(match, code: code, message: title ?? details)
+    if let item = envelope.whatsAppErrors.first.flatMap(WhatsApp.ErrorItem.init) {
+      // On-Premise codes: the WhatsApp table Cequens documents.
+      let error: Error = item.error(
+        provider: .cequens, kind: .response, match: item.code.flatMap { _ in item.match(in: WhatsAppCode.table) },
+        status: status, headers: headers, extraParameters: envelope.parameters, references: references, body: body,
+        now: now)
+      return Classification(error)
     }
-    if let graph = WhatsApp.GraphError(json) {
-      let error: Error = WhatsApp.error(
-        for: graph, provider: .cequens, status: status, headers: headers, body: body, now: now)
-      return .failure(error)
+    if let item = WhatsApp.graphError(in: json) {
+      let error: Error = item.error(
+        provider: .cequens, kind: .response, match: item.match(in: WhatsApp.Code.table), status: status,
+        headers: headers, references: references, body: body, now: now)
+      return Classification(error)
     }
     for code in envelope.internalCodes where code != envelope.errorStatus.map(String.init) {
       if let match = WhatsAppCode.table.match(code: code) { return failure(match, code: code, message: nil) }
     }
     if let replyCode = envelope.replyCode {
-      if replyCode == "0" && envelope.errorStatus == nil { return .success }
+      // `replyCode` 0 is the envelope's own success flag, as HTTP 2xx is elsewhere.
+      if CodeText.same(replyCode, "0") && envelope.errorStatus == nil { return .success(success) }
       return failure(nil, code: replyCode, message: envelope.replyMessage)
     }
     if envelope.errorStatus != nil { return failure(nil, code: nil, message: envelope.errorDescription) }
-    if body.isPlainSuccess(status: status) { return .success }
+    if body.isPlainSuccess(status: status) { return .success(success) }
     return failure(nil, code: nil, message: nil)
   }
 
-  /// Classifies a status webhook: one error per failed status, with the message id and recipient in its
-  /// parameters. On-Premise webhooks use the WhatsApp table; Cloud API webhooks use Meta's catalog first.
-  /// Delivered, read and sent statuses are not errors, so such a webhook gives an empty array.
-  public static func classifyWebhook(body: [UInt8]) -> [Error] {
-    WhatsApp.webhookErrors(in: ResponseBody(body), provider: .cequens, ownTable: WhatsAppCode.table)
+  /// Classifies a webhook: one classification per status or error it reports, with the message id and
+  /// recipient in its references. On-Premise webhooks use the WhatsApp table; Cloud API webhooks use Meta's
+  /// catalog first. Delivered, read and sent statuses are successes.
+  public static func classifyWebhook(body: [UInt8]) -> [Classification<Error>] {
+    WhatsApp.webhookClassifications(in: ResponseBody(body), provider: .cequens, ownTable: WhatsAppCode.table)
   }
 
   /// What the Cequens envelope (or a bare body) says.
@@ -73,6 +76,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
     var authCandidates: [String] = []
     var whatsAppErrors: [JSONValue] = []
     var parameters: [String: String] = [:]
+    var references = References.none
 
     init(json: JSONValue?, body: ResponseBody) {
       guard let json, json.isObject else {
@@ -84,6 +88,10 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
       replyMessage = json.member("replyMessage", "reply_message")?.messageText
       parameters["requestID"] = json.member("requestId", "request_id")?.scalarText
       parameters["clientRequestID"] = json.member("clientRequestId")?.scalarText
+      references = References([
+        "requestID": parameters["requestID"] ?? "", "clientRequestID": parameters["clientRequestID"] ?? "",
+        "timestamp": json.member("requestTime", "request_time")?.scalarText ?? "",
+      ])
       parameters["replyMessage"] = replyMessage
       let error = json.member("error")
       if let error, error.isObject, error.member("code") == nil || error.member("status") != nil {

@@ -13,57 +13,47 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
     let json = body.json
-    if let graph = WhatsApp.GraphError(json) {
-      let error: Error = WhatsApp.error(
-        for: graph, provider: .dialog360, status: status, headers: headers, body: body, now: now)
-      return .failure(error)
+    let references = WhatsApp.responseReferences(in: json, headers: headers)
+    if let item = WhatsApp.graphError(in: json) {
+      let error: Error = item.error(
+        provider: .dialog360, kind: .response, match: item.match(in: WhatsApp.Code.table), status: status,
+        headers: headers, references: references, body: body, now: now)
+      return Classification(error)
     }
-    if let first = json?.member("errors")?.arrayValue?.first {
-      return .failure(onPremiseError(first, status: status, headers: headers, body: body, now: now))
+    if let item = json?.member("errors")?.arrayValue?.first.flatMap(WhatsApp.ErrorItem.init) {
+      // On-Premise errors: 360dialog's API table, then its Hub table.
+      let match = item.match(in: APICode.table) ?? item.match(in: HubCode.table)
+      let error: Error = item.error(
+        provider: .dialog360, kind: .response, match: match, status: status, headers: headers,
+        references: references, body: body, now: now)
+      return Classification(error)
     }
+    let success = ProviderSuccess(provider: .dialog360, kind: .response, status: status, references: references)
     if let meta = json?.member("meta"), let gateway = Gateway(meta) {
-      if gateway.succeeded, let status, (200..<300).contains(status) { return .success }
-      if gateway.succeeded && status == nil { return .success }
+      if gateway.succeeded, status.map({ (200..<300).contains($0) }) ?? true { return .success(success) }
       var match: CatalogMatch?
       if let message = gateway.message { match = APICode.table.match(message: message, code: gateway.code) }
       if match == nil, let code = gateway.code { match = APICode.table.match(code: code, message: gateway.message) }
       if match == nil, let status { match = APICode.table.match(code: String(status), message: gateway.message) }
       let error = Error(
         provider: .dialog360, match: match, status: status, headers: headers, rawCode: gateway.code,
-        rawMessage: gateway.message, body: body, fallbackStatus: gateway.status ?? status, now: now)
-      return .failure(error)
+        rawMessage: gateway.message, references: references, body: body, fallbackStatus: gateway.status ?? status,
+        now: now)
+      return Classification(error)
     }
-    if body.isPlainSuccess(status: status) { return .success }
-    return .failure(Error(provider: .dialog360, match: nil, status: status, headers: headers, body: body, now: now))
+    if body.isPlainSuccess(status: status) { return .success(success) }
+    return .failure(
+      Error(
+        provider: .dialog360, match: nil, status: status, headers: headers, references: references, body: body, now: now
+      ))
   }
 
-  /// Classifies a status webhook: one error per failed status, with the message id and recipient in its
-  /// parameters. Webhook codes are looked up in the webhook table first (On-Premise webhooks), then in
-  /// Meta's catalog (Cloud API webhooks, such as 131047); the Cloud API envelope reverses that order.
-  /// Delivered, read and sent statuses are not errors, so such a webhook gives an empty array.
-  public static func classifyWebhook(body: [UInt8]) -> [Error] {
-    WhatsApp.webhookErrors(in: ResponseBody(body), provider: .dialog360, ownTable: WebhookCode.table)
-  }
-
-  static func onPremiseError(
-    _ item: JSONValue, status: Int?, headers: [String: String], body: ResponseBody, now: Double
-  ) -> Error {
-    let code = item.member("code")?.scalarText
-    let title = item.member("title")?.messageText
-    let details = item.member("details")?.messageText
-    var match: CatalogMatch?
-    if let code {
-      match =
-        APICode.table.match(code: code, message: details ?? title)
-        ?? HubCode.table.match(code: code, message: details ?? title)
-    }
-    var parameters: [String: String] = [:]
-    parameters["title"] = title
-    parameters["details"] = details
-    parameters["href"] = item.member("href")?.scalarText
-    return Error(
-      provider: .dialog360, match: match, status: status, headers: headers, rawCode: code,
-      rawMessage: details ?? title, parameters: parameters, body: body, now: now)
+  /// Classifies a webhook: one classification per status or error it reports, with the message id and
+  /// recipient in its references. Webhook codes are looked up in the webhook table first (On-Premise
+  /// webhooks), then in Meta's catalog (Cloud API webhooks, such as 131047); the Cloud API envelope
+  /// reverses that order. Delivered, read and sent statuses are successes.
+  public static func classifyWebhook(body: [UInt8]) -> [Classification<Error>] {
+    WhatsApp.webhookClassifications(in: ResponseBody(body), provider: .dialog360, ownTable: WebhookCode.table)
   }
 
   /// 360dialog's gateway `meta` object, in camelCase or snake_case.

@@ -120,50 +120,17 @@ public enum Errcat {
     }
     let result = adapter.classify(kind, status, headers, body ?? standardInput())
     if json {
-      let object = JSONOutput.object([
-        ("provider", .string(adapter.id.rawValue)),
-        ("outcome", .string(result.outcome.rawValue)),
-        ("errors", .array(result.errors.map(errorJSON))),
-      ])
-      return Output(status: 0, standardOutput: object.rendered(indent: 2) + "\n", standardError: "")
+      return Output(status: 0, standardOutput: try JSONOutput.encoding(result.encodable) + "\n", standardError: "")
     }
     var lines = ["outcome: \(result.outcome.rawValue)"]
+    for (name, value) in result.references.values.sorted(by: { $0.key < $1.key }) {
+      lines.append("reference \(name): \(Redaction.redacted(value, key: name))")
+    }
     for (offset, error) in result.errors.enumerated() {
       lines.append("")
       lines.append(contentsOf: errorText(error, number: offset + 1, of: result.errors.count))
     }
     return Output(status: 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
-  }
-
-  static func errorJSON(_ error: any ProviderError) -> JSONOutput {
-    let entry = error.entry
-    let parameters = error.parameters.sorted { $0.key < $1.key }.map { ($0.key, JSONOutput.string($0.value)) }
-    var members: [(String, JSONOutput)] = [
-      ("recognized", .bool(entry != nil)),
-      ("name", .optional(entry?.name)),
-      ("table", .optional(entry?.table)),
-      ("code", .optional(entry?.code ?? error.rawCode)),
-      ("status", .optional(error.status)),
-      ("message", .optional(entry?.message)),
-      ("category", .string(error.category.rawValue)),
-      ("retry", .string(error.retry.rawValue)),
-      ("fault", .string(error.fault.rawValue)),
-      ("parameters", .object(parameters)),
-      ("retryAfterSeconds", .optional(error.retryAfterSeconds)),
-      ("explanation", .optional(entry?.explanation)),
-      ("remedy", .optional(entry?.remedy ?? error.recoverySuggestion)),
-    ]
-    if let entry, entry.provider != error.provider { members.append(("catalog", .string(entry.provider.rawValue))) }
-    members.append(("outcome", .string(error.outcome.rawValue)))
-    members.append(("kind", .string(error.kind.rawValue)))
-    members.append(
-      (
-        "body",
-        .object([
-          ("shape", .string(error.body.shape.rawValue)), ("bytes", .int(error.body.totalCount)),
-        ])
-      ))
-    return .object(members)
   }
 
   static func errorText(_ error: any ProviderError, number: Int, of count: Int) -> [String] {
@@ -204,21 +171,13 @@ public enum Errcat {
     guard positional.count >= 2 else { throw UsageError(message: "explain needs PROVIDER and CODE-OR-MESSAGE") }
     let adapter = try provider(positional[0])
     let query = positional.dropFirst().joined(separator: " ")
-    var found: [(CatalogEntry, [String: String])] = []
-    for table in adapter.tables {
-      let byCode = table.entries(forCode: query)
-      if !byCode.isEmpty {
-        found += byCode.map { ($0, [:]) }
-      } else if let match = table.match(message: query) {
-        found.append((match.entry, match.parameters))
-      }
-    }
+    let found = adapter.lookup(query)
     guard !found.isEmpty else {
       if json { return Output(status: 0, standardOutput: "{\"entries\": []}\n", standardError: "") }
       return Output(
         status: 0, standardOutput: "no \(adapter.id.rawValue) code or message matches '\(query)'\n", standardError: "")
     }
-    return entriesOutput(found, json: json)
+    return try entriesOutput(found, json: json)
   }
 
   static func list(_ arguments: [String]) throws -> Output {
@@ -229,9 +188,9 @@ public enum Errcat {
     }
     guard positional.count <= 1 else { throw UsageError(message: "list takes at most one PROVIDER") }
     let adapters = try positional.first.map { [try provider($0)] } ?? ProviderAdapter.all
-    let entries = adapters.flatMap { $0.tables.flatMap(\.entries) }.map { ($0, [String: String]()) }
-    if json { return entriesOutput(entries, json: true) }
-    let lines = entries.map { entry, _ in
+    let entries = adapters.flatMap { $0.ownTables.flatMap(\.entries) }
+    if json { return try entriesOutput(entries.map { CatalogMatch(entry: $0) }, json: true) }
+    let lines = entries.map { entry in
       let status = entry.status.map(String.init) ?? "-"
       return [
         entry.provider.rawValue, entry.table, entry.code, status, entry.name,
@@ -241,36 +200,15 @@ public enum Errcat {
     return Output(status: 0, standardOutput: lines.joined(separator: "\n") + "\n", standardError: "")
   }
 
-  static func entriesOutput(_ entries: [(CatalogEntry, [String: String])], json: Bool) -> Output {
+  static func entriesOutput(_ entries: [CatalogMatch], json: Bool) throws -> Output {
     if json {
-      let array = entries.map { entry, parameters in
-        var members: [(String, JSONOutput)] = [
-          ("provider", .string(entry.provider.rawValue)),
-          ("table", .string(entry.table)),
-          ("name", .string(entry.name)),
-          ("code", .string(entry.code)),
-          ("status", .optional(entry.status)),
-          ("message", .string(entry.message)),
-          ("category", .string(entry.category.rawValue)),
-          ("retry", .string(entry.retry.rawValue)),
-          ("fault", .string(entry.fault.rawValue)),
-          ("explanation", .string(entry.explanation)),
-          ("remedy", .string(entry.remedy)),
-          ("outcome", .string(entry.outcome.rawValue)),
-          ("deprecated", .bool(entry.isDeprecated)),
-          ("source", .optional(entry.source.url ?? entry.source.title)),
-        ]
-        if !parameters.isEmpty {
-          members.append(
-            ("parameters", .object(parameters.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
-        }
-        return JSONOutput.object(members)
-      }
-      let object = JSONOutput.object([("entries", .array(array))])
-      return Output(status: 0, standardOutput: object.rendered(indent: 2) + "\n", standardError: "")
+      return Output(
+        status: 0, standardOutput: try JSONOutput.encoding(["entries": entries]) + "\n", standardError: "")
     }
     var lines: [String] = []
-    for (entry, parameters) in entries {
+    for match in entries {
+      let entry = match.entry
+      let parameters = match.parameters
       if !lines.isEmpty { lines.append("") }
       let status = entry.status.map { ", HTTP \($0)" } ?? ""
       lines.append("\(entry.provider.rawValue) \(entry.table)/\(entry.name), code \(entry.code)\(status)")

@@ -1,3 +1,11 @@
+import ErrorCatalog
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
 /// A JSON value with ordered members, for `errcat --json` output.
 indirect enum JSONOutput {
   case null
@@ -71,5 +79,34 @@ indirect enum JSONOutput {
       }
     }
     return out + "\""
+  }
+}
+
+extension JSONOutput {
+  /// What `JSONEncoder` writes for `value` (keys sorted), pretty-printed with two-space indents, so the
+  /// library's `Encodable` conformances are the one source of the `--json` contract.
+  static func encoding(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    guard let tree = JSONReader.parse([UInt8](data)) else { throw EncodingFailure() }
+    return JSONOutput(tree).rendered(indent: 2)
+  }
+
+  /// Mirrors a parsed JSON value; numbers become integers where they are integers.
+  init(_ value: JSONValue) {
+    switch value {
+    case .null: self = .null
+    case .bool(let flag): self = .bool(flag)
+    case .number(let text): self = Int(text).map(JSONOutput.int) ?? .string(text)
+    case .string(let text): self = .string(text)
+    case .array(let values): self = .array(values.map(JSONOutput.init))
+    case .object(let members): self = .object(members.map { ($0.key, JSONOutput($0.value)) })
+    }
+  }
+
+  /// The encoder's output could not be read back, which would be a bug.
+  struct EncodingFailure: Error, CustomStringConvertible {
+    var description: String { "internal error: the JSON encoding could not be read back" }
   }
 }

@@ -8,14 +8,20 @@ import Yeastar
 
 /// What `errcat` needs of one provider.
 struct ProviderAdapter: Sendable {
-  /// The outcome of classifying one body, and the errors found (several for a webhook).
+  /// What one body classified to: the outcome, the errors found (several for a webhook), the identifiers
+  /// the answer carried, and the library value whose encoding `--json` prints.
   struct Result {
     var outcome: Outcome
     var errors: [any ProviderError]
+    var references: References
+    var encodable: any Encodable
   }
 
   let id: ProviderID
+  /// Every table the provider's codes are looked up in, including the catalogs it passes through.
   let tables: [CatalogTable]
+  /// The provider module's `lookup(_:)`.
+  let lookup: @Sendable (String) -> [CatalogMatch]
   /// What `--kind` can name: the contract's three kinds, plus GENIQ's template management answers.
   enum BodyKind: String, CaseIterable {
     case response, webhook, report, template
@@ -25,6 +31,9 @@ struct ProviderAdapter: Sendable {
   let kinds: [BodyKind]
   let classify: @Sendable (_ kind: BodyKind, _ status: Int?, _ headers: [String: String], _ body: [UInt8]) -> Result
 
+  /// The provider's own tables, without the catalogs it passes through (for `list`).
+  var ownTables: [CatalogTable] { tables.filter { $0.provider == id } }
+
   static let all: [ProviderAdapter] = [wolkvox, dialog360, cequens, yeastar, geniq, whatsapp]
 
   static func named(_ name: String) -> ProviderAdapter? {
@@ -32,32 +41,36 @@ struct ProviderAdapter: Sendable {
   }
 
   static func result<E: ProviderError>(_ classification: Classification<E>) -> Result {
-    Result(outcome: classification.outcome, errors: classification.error.map { [$0] } ?? [])
+    Result(
+      outcome: classification.outcome, errors: classification.error.map { [$0] } ?? [],
+      references: classification.references, encodable: classification)
   }
 
-  static func result<E: ProviderError>(_ errors: [E]) -> Result {
-    let failures = errors.filter { $0.outcome != .success }
-    return Result(outcome: failures.isEmpty ? .success : .failure, errors: failures)
+  static func result<E: ProviderError>(_ events: [Classification<E>], provider: ProviderID) -> Result {
+    let summary = WebhookSummary(provider: provider, events: events)
+    return Result(
+      outcome: summary.outcome, errors: summary.errors, references: summary.references, encodable: summary)
   }
 
   static let wolkvox = ProviderAdapter(
-    id: .wolkvox, tables: Wolkvox.tables, kinds: [.response],
+    id: .wolkvox, tables: Wolkvox.tables, lookup: Wolkvox.lookup, kinds: [.response],
     classify: { _, status, headers, body in result(Wolkvox.classify(status: status, headers: headers, body: body)) }
   )
 
-  static let dialog360 = responsesAndWebhooks(.dialog360, Dialog360.self, tables: Dialog360.tables)
+  static let dialog360 = responsesAndWebhooks(
+    .dialog360, Dialog360.self, tables: Dialog360.tables, lookup: Dialog360.lookup)
 
-  static let cequens = responsesAndWebhooks(.cequens, Cequens.self, tables: Cequens.tables)
+  static let cequens = responsesAndWebhooks(.cequens, Cequens.self, tables: Cequens.tables, lookup: Cequens.lookup)
 
-  static let whatsapp = responsesAndWebhooks(.whatsapp, WhatsApp.self, tables: WhatsApp.tables)
+  static let whatsapp = responsesAndWebhooks(.whatsapp, WhatsApp.self, tables: WhatsApp.tables, lookup: WhatsApp.lookup)
 
   static let yeastar = ProviderAdapter(
-    id: .yeastar, tables: Yeastar.tables, kinds: [.response],
+    id: .yeastar, tables: Yeastar.tables, lookup: Yeastar.lookup, kinds: [.response],
     classify: { _, status, headers, body in result(Yeastar.classify(status: status, headers: headers, body: body)) }
   )
 
   static let geniq = ProviderAdapter(
-    id: .geniq, tables: GENIQ.tables, kinds: [.response, .report, .template],
+    id: .geniq, tables: GENIQ.tables, lookup: GENIQ.lookup, kinds: [.response, .report, .template],
     classify: { kind, status, headers, body in
       switch kind {
       case .report: result(GENIQ.classifyReport(body: body))
@@ -69,15 +82,48 @@ struct ProviderAdapter: Sendable {
 
   /// A provider with synchronous answers and status webhooks.
   static func responsesAndWebhooks<Provider: ResponseClassifier & WebhookClassifier & SendableMetatype>(
-    _ id: ProviderID, _: Provider.Type, tables: [CatalogTable]
+    _ id: ProviderID, _: Provider.Type, tables: [CatalogTable], lookup: @escaping @Sendable (String) -> [CatalogMatch]
   ) -> ProviderAdapter {
     ProviderAdapter(
-      id: id, tables: tables, kinds: [.response, .webhook],
+      id: id, tables: tables, lookup: lookup, kinds: [.response, .webhook],
       classify: { kind, status, headers, body in
         kind == .webhook
-          ? result(Provider.classifyWebhook(body: body))
+          ? result(Provider.classifyWebhook(body: body), provider: id)
           : result(Provider.classify(status: status, headers: headers, body: body))
       }
     )
+  }
+}
+
+/// A webhook's events summed up as `errcat classify --json` prints them: the contract's `provider`,
+/// `outcome` (failure if any event failed, else partial, else pending, else success), `references` (the
+/// first event's) and `errors` (every event's that did not succeed), plus `events`, each event's own
+/// classification.
+struct WebhookSummary<Failure: ProviderError>: Encodable {
+  let provider: ProviderID
+  let events: [Classification<Failure>]
+
+  var outcome: Outcome {
+    for outcome in [Outcome.failure, .partial, .pending] where events.contains(where: { $0.outcome == outcome }) {
+      return outcome
+    }
+    return .success
+  }
+
+  var errors: [any ProviderError] { events.compactMap(\.error) }
+
+  var references: References { events.first?.references ?? .none }
+
+  enum CodingKeys: String, CodingKey {
+    case provider, outcome, references, errors, events
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(provider, forKey: .provider)
+    try container.encode(outcome, forKey: .outcome)
+    try container.encode(references, forKey: .references)
+    try container.encode(events.compactMap(\.error), forKey: .errors)
+    try container.encode(events, forKey: .events)
   }
 }

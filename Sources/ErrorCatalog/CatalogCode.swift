@@ -19,3 +19,29 @@ extension CatalogCode {
   /// `table/name (code)`.
   public var description: String { "\(entry.table)/\(entry.name) (\(entry.code))" }
 }
+
+extension CatalogCode {
+  /// Whether `error` is a classified error carrying this code, from any provider that reports it (a Meta
+  /// code passed through by 360dialog matches `WhatsApp.Code` as well as `Dialog360.Code`).
+  ///
+  /// Swift reads `catch Wolkvox.Code.tokenLimitExceeded` as an enum-case pattern, which never consults
+  /// `~=`, so catch by code with a `where` clause:
+  ///
+  /// ```swift
+  /// do {
+  ///   try Wolkvox.classify(status: status, body: body).get()
+  /// } catch let error where Wolkvox.Code.tokenLimitExceeded ~= error {
+  ///   // wait for the daily reset
+  /// }
+  /// ```
+  public static func ~= (code: Self, error: any Error) -> Bool {
+    guard let error = error as? any ProviderError, let entry = error.entry else { return false }
+    return entry == code.entry
+  }
+
+  /// Whether `error` carries this code, so `switch error { case Wolkvox.Code.campaignNotFound: … }` reads
+  /// the same as `switch error.code`.
+  public static func ~= (code: Self, error: ClassifiedError<Self>) -> Bool {
+    error.code == code
+  }
+}

@@ -38,8 +38,8 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
   /// The public document the entry comes from.
   public let source: CatalogSource
 
-  /// Creates an entry. Generated code calls this; you rarely need to.
-  public init(
+  /// Creates an entry; generated code calls this.
+  package init(
     provider: ProviderID, table: String, name: String, code: String, status: Int?, message: String,
     title: String? = nil, patterns: [String] = [], explanation: String, remedy: String,
     category: ErrorCategory, retry: Retry, fault: Fault, outcome: Outcome = .failure,
@@ -88,7 +88,7 @@ public struct CatalogSource: Sendable, Hashable {
   public let document: String?
 
   /// Creates a source.
-  public init(title: String, url: String? = nil, document: String? = nil) {
+  package init(title: String, url: String? = nil, document: String? = nil) {
     self.title = title
     self.url = url
     self.document = document
@@ -110,7 +110,7 @@ public struct SampleResponse: Sendable, Hashable {
   public let body: String
 
   /// Creates a sample response.
-  public init(kind: ResponseKind, status: Int?, headers: [String: String] = [:], body: String) {
+  package init(kind: ResponseKind, status: Int?, headers: [String: String] = [:], body: String) {
     self.kind = kind
     self.status = status
     self.headers = headers
@@ -119,4 +119,31 @@ public struct SampleResponse: Sendable, Hashable {
 
   /// The body as bytes.
   public var bodyBytes: [UInt8] { Array(body.utf8) }
+}
+
+extension CatalogEntry: Encodable {
+  enum CodingKeys: String, CodingKey {
+    case provider, table, name, code, status, message, title, category, retry, fault, explanation, remedy
+    case outcome, deprecated, source
+  }
+
+  /// Encodes an entry as `errcat explain --json` and `errcat list --json` print it.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(provider, forKey: .provider)
+    try container.encode(table, forKey: .table)
+    try container.encode(name, forKey: .name)
+    try container.encode(code, forKey: .code)
+    try container.encode(status, forKey: .status)
+    try container.encode(message, forKey: .message)
+    try container.encode(title, forKey: .title)
+    try container.encode(category, forKey: .category)
+    try container.encode(retry, forKey: .retry)
+    try container.encode(fault, forKey: .fault)
+    try container.encode(explanation, forKey: .explanation)
+    try container.encode(remedy, forKey: .remedy)
+    try container.encode(outcome, forKey: .outcome)
+    try container.encode(isDeprecated, forKey: .deprecated)
+    try container.encode(source.url ?? source.title, forKey: .source)
+  }
 }

@@ -23,8 +23,8 @@ public struct CatalogTable: Sendable {
   private let patternsByEntry: [Int: [MessagePattern]]
   private let longestMessageKey: Int
 
-  /// Builds a table and its indexes.
-  public init(provider: ProviderID, id: String, title: String, entries: [CatalogEntry]) {
+  /// Builds a table and its indexes; generated code calls this.
+  package init(provider: ProviderID, id: String, title: String, entries: [CatalogEntry]) {
     self.provider = provider
     self.id = id
     self.title = title
@@ -67,12 +67,8 @@ public struct CatalogTable: Sendable {
     patternsByEntry = byEntry
   }
 
-  /// The key codes are indexed under: trimmed and upper-cased, and an integer in its plain decimal form,
-  /// so `" 403"`, `403`, `"0403"` and `"+403"` all meet.
-  static func codeKey(_ code: String) -> String {
-    let key = MessageNormalization.lookupKey(bytes: Array(code.utf8).filter { !MessageNormalization.isSpace($0) })
-    return Int(key).map(String.init) ?? key
-  }
+  /// The key codes are indexed under (see ``CodeText``).
+  static func codeKey(_ code: String) -> String { CodeText.canonical(code) }
 
   /// The entry with this Swift case name.
   public func entry(named name: String) -> CatalogEntry? {
@@ -139,14 +135,18 @@ public struct CatalogTable: Sendable {
   /// Prefixes shorter than this are too generic to identify an entry.
   static let minimumPrefixLength = 8
 
-  /// Finds the entry for text that may be either a message or a code, as `errcat explain` takes it: the
-  /// text is matched as a message first (placeholders capture), then as a code that only one entry has.
-  public func lookup(_ codeOrMessage: String) -> CatalogMatch? {
-    match(message: codeOrMessage) ?? match(code: codeOrMessage)
+  /// Finds the entries for text that may be either a wire code or a message, as `errcat explain` takes it:
+  /// every entry documented under the code (several where a provider reuses one code for many messages,
+  /// as Wolkvox does with its HTTP statuses), else the entry whose message it is, with the placeholders'
+  /// values. An empty array when nothing matches.
+  public func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
+    let byCode = indexByCode[Self.codeKey(codeOrMessage)] ?? []
+    if !byCode.isEmpty { return byCode.map { CatalogMatch(entry: entries[$0]) } }
+    return match(message: codeOrMessage).map { [$0] } ?? []
   }
 
-  /// Finds the entry for a wire code; when the code is shared by several entries, the message decides,
-  /// and without a deciding message there is no match.
+  /// Finds the entry for a wire code; when the code is shared by several entries, the message decides.
+  /// Without a deciding message there is no match, unless exactly one of those entries is a failure.
   public func match(code: String, message: String? = nil) -> CatalogMatch? {
     guard let candidates = indexByCode[Self.codeKey(code)], !candidates.isEmpty else { return nil }
     if let message, let byMessage = match(message: message, code: code),
@@ -154,8 +154,12 @@ public struct CatalogTable: Sendable {
     {
       return byMessage
     }
-    guard candidates.count == 1 else { return nil }
-    let index = candidates[0]
+    // A code shared by one failure and by entries that mean something else (GENIQ's template code 0 is
+    // "Success" or a revoked token) stays that failure when the message decides nothing: success is
+    // never inferred.
+    let failures = candidates.filter { entries[$0].outcome == .failure }
+    guard candidates.count == 1 || failures.count == 1 else { return nil }
+    let index = candidates.count == 1 ? candidates[0] : failures[0]
     var parameters: [String: String] = [:]
     if let message {
       parameters = captures(MessageNormalization.normalizedBytes(message.utf8), entry: index) ?? [:]
@@ -180,15 +184,24 @@ public struct CatalogTable: Sendable {
 }
 
 /// An entry found for a wire code or message, with the values captured from the message.
-public struct CatalogMatch: Sendable, Hashable {
+public struct CatalogMatch: Sendable, Hashable, Encodable {
   /// The entry.
   public let entry: CatalogEntry
   /// Placeholder values captured from the message, by placeholder name.
   public let parameters: [String: String]
 
   /// Creates a match.
-  public init(entry: CatalogEntry, parameters: [String: String] = [:]) {
+  package init(entry: CatalogEntry, parameters: [String: String] = [:]) {
     self.entry = entry
     self.parameters = parameters
+  }
+
+  /// Encodes the entry's members and, when any were captured, `parameters`.
+  public func encode(to encoder: any Encoder) throws {
+    try entry.encode(to: encoder)
+    if !parameters.isEmpty {
+      var container = encoder.container(keyedBy: NameKey.self)
+      try container.encode(parameters, forKey: NameKey("parameters"))
+    }
   }
 }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-  public import FoundationEssentials
+  import FoundationEssentials
 #else
-  public import Foundation
+  import Foundation
 #endif
 
 /// A provider's answer, classified: the typed code (or `nil` when unrecognized), its catalog entry, and
@@ -39,15 +39,18 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   public let retryAfterSeconds: Int?
   /// The body (or its first ``ResponseBody/storedLimit`` bytes).
   public let body: ResponseBody
+  /// The identifiers the answer carried.
+  public let references: References
 
   /// Creates an error from a catalog match, or, when `match` is `nil`, from `fallback` or else from the
   /// HTTP status (`fallbackStatus` when the body named a better one than the response). `outcome`
   /// overrides the entry's outcome, for answers whose state the entry alone does not tell.
-  public init(
+  package init(
     provider: ProviderID, match: CatalogMatch?, kind: ResponseKind = .response, status: Int?,
     headers: [String: String] = [:], rawCode: String? = nil, rawMessage: String? = nil,
-    parameters: [String: String] = [:], body: ResponseBody, fallbackStatus: Int? = nil,
-    fallback: StatusClassification? = nil, outcome: Outcome? = nil, now: Double = Date().timeIntervalSince1970
+    parameters: [String: String] = [:], references: References = .none, body: ResponseBody,
+    fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
+    now: Double = Date().timeIntervalSince1970
   ) {
     self.provider = provider
     let code = match.flatMap { Code(entry: $0.entry) }
@@ -58,6 +61,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     self.rawCode = rawCode
     self.rawMessage = rawMessage
     self.body = body
+    self.references = references
     var merged = parameters
     if code != nil, let captured = match?.parameters {
       merged.merge(captured) { _, fromMessage in fromMessage }
@@ -129,89 +133,43 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   }
 }
 
-/// The result of classifying one provider answer.
-public enum Classification<Failure: ProviderError>: Sendable, Hashable {
-  /// The provider reports success.
-  case success
-  /// Part of the request succeeded; the error says what the provider reported.
-  case partial(Failure)
-  /// The request is still being processed.
-  case pending(Failure)
-  /// The request failed.
-  case failure(Failure)
-
-  /// The outcome, as the `errcat` JSON contract names it.
-  public var outcome: Outcome {
-    switch self {
-    case .success: .success
-    case .partial: .partial
-    case .pending: .pending
-    case .failure: .failure
-    }
+extension ClassifiedError: Encodable {
+  enum CodingKeys: String, CodingKey {
+    case provider, recognized, name, table, code, status, message, category, retry, fault, parameters
+    case retryAfterSeconds, explanation, remedy, catalog, outcome, kind, body, references
   }
 
-  /// The error, for anything but success.
-  public var error: Failure? {
-    switch self {
-    case .success: nil
-    case .partial(let error), .pending(let error), .failure(let error): error
-    }
+  enum BodyKeys: String, CodingKey {
+    case shape, bytes
   }
 
-  /// Wraps an error according to its outcome.
-  public init(_ error: Failure) {
-    switch error.outcome {
-    case .success: self = .success
-    case .partial: self = .partial(error)
-    case .pending: self = .pending(error)
-    case .failure: self = .failure(error)
-    }
-  }
-}
-
-/// A provider whose synchronous answers can be classified from status, headers and body.
-public protocol ResponseClassifier {
-  /// The provider's classified error.
-  associatedtype Failure: ProviderError
-  /// Classifies one synchronous API answer.
-  ///
-  /// - Parameters:
-  ///   - status: The HTTP status, if the response had one.
-  ///   - headers: The response headers (`Retry-After` is read from them).
-  ///   - body: The response body, as kept by ``ResponseBody``.
-  ///   - now: The current time, seconds since 1970, to turn a `Retry-After` date into a delay.
-  static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now: Double
-  ) -> Classification<Failure>
-}
-
-extension ResponseClassifier {
-  /// Classifies one synchronous API answer: the HTTP status (if any), the headers and the body's bytes.
-  public static func classify(
-    status: Int?, headers: [String: String] = [:], body: [UInt8]
-  ) -> Classification<Failure> {
-    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
-  }
-
-  /// Classifies one synchronous API answer whose body is text.
-  public static func classify(
-    status: Int?, headers: [String: String] = [:], body: String
-  ) -> Classification<Failure> {
-    classify(status: status, headers: headers, body: Array(body.utf8))
-  }
-}
-
-/// A provider whose status webhooks can be classified: one error per failed status.
-public protocol WebhookClassifier {
-  /// The provider's classified error.
-  associatedtype Failure: ProviderError
-  /// Classifies one webhook body; an empty array means nothing failed.
-  static func classifyWebhook(body: [UInt8]) -> [Failure]
-}
-
-extension WebhookClassifier {
-  /// Classifies one webhook body given as text.
-  public static func classifyWebhook(body: String) -> [Failure] {
-    classifyWebhook(body: Array(body.utf8))
+  /// Encodes the error object of the `errcat classify --json` contract: `recognized`, `name`, `table`,
+  /// `code` (the entry's, else the raw code), `status`, `message` (the catalog's, never the raw one),
+  /// `category`, `retry`, `fault`, `parameters`, `retryAfterSeconds`, `explanation`, `remedy`, `catalog`
+  /// (when the entry belongs to another provider's catalog), `outcome`, `kind`, `body` (its shape and
+  /// length, never its content), `references` and `provider`. Absent values are `null`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(provider, forKey: .provider)
+    try container.encode(entry != nil, forKey: .recognized)
+    try container.encode(entry?.name, forKey: .name)
+    try container.encode(entry?.table, forKey: .table)
+    try container.encode(entry?.code ?? rawCode, forKey: .code)
+    try container.encode(status, forKey: .status)
+    try container.encode(entry?.message, forKey: .message)
+    try container.encode(category, forKey: .category)
+    try container.encode(retry, forKey: .retry)
+    try container.encode(fault, forKey: .fault)
+    try container.encode(parameters, forKey: .parameters)
+    try container.encode(retryAfterSeconds, forKey: .retryAfterSeconds)
+    try container.encode(entry?.explanation, forKey: .explanation)
+    try container.encode(recoverySuggestion, forKey: .remedy)
+    if let entry, entry.provider != provider { try container.encode(entry.provider, forKey: .catalog) }
+    try container.encode(outcome, forKey: .outcome)
+    try container.encode(kind, forKey: .kind)
+    var bodyContainer = container.nestedContainer(keyedBy: BodyKeys.self, forKey: .body)
+    try bodyContainer.encode(body.shape.rawValue, forKey: .shape)
+    try bodyContainer.encode(body.totalCount, forKey: .bytes)
+    try container.encode(references, forKey: .references)
   }
 }

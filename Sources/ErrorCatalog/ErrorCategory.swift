@@ -1,6 +1,7 @@
 /// What went wrong, in terms that mean the same for every provider.
 ///
 /// The raw values are part of the `errcat` JSON contract: they may be added to, never renamed.
+@nonexhaustive
 public enum ErrorCategory: String, Sendable, Hashable, Codable, CaseIterable {
   /// Credentials are missing, malformed, invalid or expired.
   case authentication

@@ -1,6 +1,7 @@
 /// Whose side must act for the request to succeed.
 ///
 /// The raw values are part of the `errcat` JSON contract: they may be added to, never renamed.
+@nonexhaustive
 public enum Fault: String, Sendable, Hashable, Codable, CaseIterable {
   /// The integration's request or code.
   case caller

@@ -3,20 +3,20 @@
 /// It reads RFC 8259 JSON in one pass and gives up (returns `nil`) rather than throwing or recursing
 /// without limit: nesting deeper than ``maximumDepth`` and any syntax error end the read. Invalid UTF-8
 /// inside strings is replaced, not rejected, so a body with a stray byte still yields its code.
-public enum JSONReader {
+package enum JSONReader {
   /// How deeply arrays and objects may nest. Provider error bodies nest three or four levels.
-  public static let maximumDepth = 64
+  package static let maximumDepth = 64
 
   /// Parses `bytes` as one JSON value surrounded by optional white space (a UTF-8 byte-order mark is
   /// skipped). Returns `nil` when the bytes are not JSON.
-  public static func parse(_ bytes: some Collection<UInt8>) -> JSONValue? {
+  package static func parse(_ bytes: some Collection<UInt8>) -> JSONValue? {
     let buffer = Array(bytes)
     var parser = Parser(bytes: buffer)
     return parser.parseDocument()
   }
 
   /// Parses a string's UTF-8.
-  public static func parse(_ text: String) -> JSONValue? {
+  package static func parse(_ text: String) -> JSONValue? {
     parse(Array(text.utf8))
   }
 

@@ -2,7 +2,7 @@
 ///
 /// Numbers keep their text, so codes like `403`, `"403"` and `403.0` can all be read as the code `"403"`,
 /// and a 40-digit number is kept rather than rounded.
-public indirect enum JSONValue: Sendable, Hashable {
+package indirect enum JSONValue: Sendable, Hashable {
   case null
   case bool(Bool)
   /// A number, as its literal text.
@@ -12,7 +12,7 @@ public indirect enum JSONValue: Sendable, Hashable {
   /// An object's members in document order; duplicate keys are kept (lookups take the last).
   case object([(key: String, value: JSONValue)])
 
-  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+  package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): true
     case (.bool(let a), .bool(let b)): a == b
@@ -25,7 +25,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
   }
 
-  public func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     switch self {
     case .null: hasher.combine(0)
     case .bool(let value): hasher.combine(value)
@@ -42,18 +42,18 @@ public indirect enum JSONValue: Sendable, Hashable {
   }
 
   /// The member with this key (the last one when a key is repeated), or `nil` when this is not an object.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
     return members.last(where: { $0.key == key })?.value
   }
 
   /// The first member found under any of `keys`, trying exact keys first and then ignoring ASCII case.
-  public func member(_ keys: String...) -> JSONValue? {
+  package func member(_ keys: String...) -> JSONValue? {
     member(keys)
   }
 
   /// The first member found under any of `keys`, trying exact keys first and then ignoring ASCII case.
-  public func member(_ keys: [String]) -> JSONValue? {
+  package func member(_ keys: [String]) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
     for key in keys {
       if let value = members.last(where: { $0.key == key })?.value { return value }
@@ -77,20 +77,20 @@ public indirect enum JSONValue: Sendable, Hashable {
   }
 
   /// The elements of an array, or `nil`.
-  public var arrayValue: [JSONValue]? {
+  package var arrayValue: [JSONValue]? {
     if case .array(let values) = self { return values }
     return nil
   }
 
   /// Whether this is an object.
-  public var isObject: Bool {
+  package var isObject: Bool {
     if case .object = self { return true }
     return false
   }
 
   /// Text for a code or a short value: a string (trimmed; `""` and `"null"` give `nil`), or a number's
   /// text with an integral fraction dropped (`403.0` gives `"403"`). Booleans, arrays, objects give `nil`.
-  public var scalarText: String? {
+  package var scalarText: String? {
     switch self {
     case .string(let text):
       let trimmed = MessageNormalization.normalize(text)
@@ -104,7 +104,7 @@ public indirect enum JSONValue: Sendable, Hashable {
   }
 
   /// A message: a string as it is (`"null"` and blank give `nil`), or a number's text.
-  public var messageText: String? {
+  package var messageText: String? {
     switch self {
     case .string(let text):
       let trimmed = MessageNormalization.normalize(text)
@@ -117,7 +117,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   /// The value as an integer when it is an integer written as a number or a string (`403`, `"403"`,
   /// `403.0`), within `Int`'s range.
-  public var intValue: Int? {
+  package var intValue: Int? {
     guard let text = scalarText else { return nil }
     return Int(text)
   }

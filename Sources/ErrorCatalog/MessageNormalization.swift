@@ -4,9 +4,9 @@
 /// punctuation (`.`, `!`, `,`, `;`, `:`). Letter case is kept, so values captured from a message keep
 /// theirs; comparisons fold ASCII case instead (provider messages are ASCII, and folding ASCII only keeps
 /// byte offsets stable).
-public enum MessageNormalization {
+package enum MessageNormalization {
   /// The normalised UTF-8 bytes of `message`.
-  public static func normalizedBytes(_ message: some Sequence<UInt8>) -> [UInt8] {
+  package static func normalizedBytes(_ message: some Sequence<UInt8>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(message.underestimatedCount)
     var pendingSpace = false
@@ -28,12 +28,12 @@ public enum MessageNormalization {
   }
 
   /// The normalised message as a string.
-  public static func normalize(_ message: String) -> String {
+  package static func normalize(_ message: String) -> String {
     String(decoding: normalizedBytes(message.utf8), as: UTF8.self)
   }
 
   /// The key used for hashed lookups: the normalised message with ASCII letters upper-cased.
-  public static func lookupKey(_ message: String) -> String {
+  package static func lookupKey(_ message: String) -> String {
     lookupKey(bytes: normalizedBytes(message.utf8))
   }
 

@@ -3,7 +3,7 @@
 /// Matching follows ``MessageNormalization`` (white space, trailing punctuation, ASCII case) and captures
 /// each placeholder's text. It runs in one pass over the message with no regular-expression engine: each
 /// literal part is searched for once, left to right, and the last literal part must end the message.
-public struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
+package struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
   enum Segment: Sendable, Hashable {
     case literal([UInt8])
     case placeholder(String)
@@ -11,11 +11,11 @@ public struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
 
   let segments: [Segment]
   /// The pattern as written.
-  public let template: String
+  package let template: String
 
   /// Parses a template. Text between `{` and `}` made of letters, digits and `_` is a placeholder; any
   /// other brace is literal text.
-  public init(_ template: String) {
+  package init(_ template: String) {
     self.template = template
     let bytes = MessageNormalization.normalizedBytes(template.utf8)
     var segments: [Segment] = []
@@ -58,12 +58,12 @@ public struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The names of the placeholders, in order.
-  public var placeholderNames: [String] {
+  package var placeholderNames: [String] {
     segments.compactMap { if case .placeholder(let name) = $0 { name } else { nil } }
   }
 
   /// Whether the pattern has any placeholder.
-  public var hasPlaceholders: Bool { !placeholderNames.isEmpty }
+  package var hasPlaceholders: Bool { !placeholderNames.isEmpty }
 
   /// The pattern's first word, upper-cased, when the pattern starts with a whole literal word (the word is
   /// followed by a space inside the literal); `nil` when it starts with a placeholder or a partial word.
@@ -82,7 +82,7 @@ public struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The captured placeholder values when `message` matches, or `nil`.
-  public func match(_ message: String) -> [String: String]? {
+  package func match(_ message: String) -> [String: String]? {
     match(normalized: MessageNormalization.normalizedBytes(message.utf8))
   }
 
@@ -163,5 +163,5 @@ public struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
     return nil
   }
 
-  public var description: String { template }
+  package var description: String { template }
 }

@@ -1,6 +1,7 @@
 /// How a provider's answer ended, before any error is looked at.
 ///
 /// The raw values are part of the `errcat` JSON contract.
+@nonexhaustive
 public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
   /// The request succeeded; there is no error.
   case success

@@ -5,7 +5,10 @@
 #endif
 
 /// What every provider's classified error offers, so generic code can handle them alike.
-public protocol ProviderError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
+///
+/// Every error is `Encodable`: its encoding is the error object of the `errcat classify --json` contract,
+/// so what a log line holds and what `errcat` prints are the same.
+public protocol ProviderError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError, Encodable {
   /// The provider that answered.
   var provider: ProviderID { get }
   /// The catalog entry, or `nil` when the answer was not recognized.
@@ -34,4 +37,6 @@ public protocol ProviderError: Error, Sendable, Hashable, CustomStringConvertibl
   var retryAfterSeconds: Int? { get }
   /// The body, or its first ``ResponseBody/storedLimit`` bytes.
   var body: ResponseBody { get }
+  /// The identifiers the answer carried (message id, recipient, request and trace ids).
+  var references: References { get }
 }

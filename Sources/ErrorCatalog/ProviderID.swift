@@ -1,6 +1,7 @@
 /// The providers this package has catalogs for.
 ///
 /// The raw value is the name `errcat` and the JSON contract use.
+@nonexhaustive
 public enum ProviderID: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
   /// Wolkvox, the contact-centre platform (CRM and Manager APIs).
   case wolkvox

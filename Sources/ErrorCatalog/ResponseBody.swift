@@ -38,7 +38,7 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
 
   /// The body parsed as JSON, or `nil` (not JSON, or longer than ``storedLimit``). A JSON string that
   /// itself holds a JSON object or array (a body encoded twice) is unwrapped once.
-  public let json: JSONValue?
+  package let json: JSONValue?
 
   static func parse(_ bytes: [UInt8]) -> JSONValue? {
     guard let value = JSONReader.parse(bytes) else { return nil }
@@ -62,7 +62,7 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether an answer with this body and `status` reads as a plain success when nothing in the body names
   /// an error: a 2xx status with an empty body or a JSON one (an HTML or binary body is not trusted).
-  public func isPlainSuccess(status: Int?) -> Bool {
+  package func isPlainSuccess(status: Int?) -> Bool {
     guard let status, (200..<300).contains(status) else { return false }
     return isBlank || json != nil
   }
@@ -81,7 +81,8 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// What a body looks like.
-  public enum Shape: String, Sendable, Hashable, CaseIterable {
+  @nonexhaustive
+  public enum Shape: String, Sendable, Hashable, Codable, CaseIterable {
     case empty, json, html, text, binary
   }
 

@@ -1,4 +1,5 @@
 /// Where a body came from.
+@nonexhaustive
 public enum ResponseKind: String, Sendable, Hashable, Codable, CaseIterable {
   /// A synchronous API response.
   case response

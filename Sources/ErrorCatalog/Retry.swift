@@ -1,6 +1,7 @@
 /// What to do about retrying a request that failed.
 ///
 /// The raw values are part of the `errcat` JSON contract: they may be added to, never renamed.
+@nonexhaustive
 public enum Retry: String, Sendable, Hashable, Codable, CaseIterable {
   /// Retry the same request automatically with exponential backoff, honouring `Retry-After`.
   ///

@@ -1,12 +1,12 @@
 /// Reads an HTTP `Retry-After` value: delay seconds (`120`) or an HTTP date (IMF-fixdate, the obsolete
 /// RFC 850 form, or asctime).
-public enum RetryAfter {
+package enum RetryAfter {
   /// The number of seconds to wait, or `nil` when the value is not understood. A date in the past gives 0.
   ///
   /// - Parameters:
   ///   - value: The header's value.
   ///   - now: The current time as seconds since 1970, to turn a date into a delay.
-  public static func seconds(from value: String, now: Double) -> Int? {
+  package static func seconds(from value: String, now: Double) -> Int? {
     let text = MessageNormalization.normalize(value)
     if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
       // A huge delay is still a delay: clamp rather than drop it.
@@ -18,7 +18,7 @@ public enum RetryAfter {
   }
 
   /// Seconds since 1970 for an HTTP date, or `nil`.
-  public static func httpDate(_ text: String) -> Int64? {
+  package static func httpDate(_ text: String) -> Int64? {
     let words = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
     // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
     if words.count == 6, words[5] == "GMT", let day = Int(words[1]), let month = month(words[2]),

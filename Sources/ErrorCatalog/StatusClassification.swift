@@ -1,14 +1,14 @@
 /// The classification of an answer nothing in a catalog recognized, from its HTTP status alone.
-public struct StatusClassification: Sendable, Hashable {
+package struct StatusClassification: Sendable, Hashable {
   /// What went wrong.
-  public let category: ErrorCategory
+  package let category: ErrorCategory
   /// Whether and when to retry.
-  public let retry: Retry
+  package let retry: Retry
   /// Whose side must act.
-  public let fault: Fault
+  package let fault: Fault
 
   /// Creates a classification.
-  public init(category: ErrorCategory, retry: Retry, fault: Fault) {
+  package init(category: ErrorCategory, retry: Retry, fault: Fault) {
     self.category = category
     self.retry = retry
     self.fault = fault
@@ -17,7 +17,7 @@ public struct StatusClassification: Sendable, Hashable {
   /// The classification HTTP itself implies for `status`: 5xx, 408, 425 and 429 are worth a backoff,
   /// 401 is authentication, 403 permission, 402 billing, 404 and 410 not found, 409 a conflict, other 4xx
   /// an invalid request. A missing status, or one that is not an error, tells nothing.
-  public static func forHTTPStatus(_ status: Int?) -> StatusClassification {
+  package static func forHTTPStatus(_ status: Int?) -> StatusClassification {
     guard let status else { return .unknown }
     switch status {
     case 401: return .init(category: .authentication, retry: .afterReauth, fault: .account)
@@ -36,5 +36,5 @@ public struct StatusClassification: Sendable, Hashable {
   }
 
   /// Nothing is known.
-  public static let unknown = StatusClassification(category: .unknown, retry: .afterFix, fault: .unknown)
+  package static let unknown = StatusClassification(category: .unknown, retry: .afterFix, fault: .unknown)
 }

@@ -1,34 +1,17 @@
 public import ErrorCatalog
 
 extension GENIQ: ResponseClassifier {
-  /// Finds the entry of one table for a code or a message, as `errcat explain` does: a message is matched
-  /// against the table's entries (placeholders capture), then the text is tried as a code.
-  ///
-  /// A bare code must be scoped to a table, because `10` is "Could not route message" as a `responseCode`,
-  /// "SMSC Congestion" as a `reasonCode` and "Permission is either not granted or has been removed" as a
-  /// template code.
-  ///
-  /// - Parameters:
-  ///   - codeOrMessage: A wire code such as `132001`, or a message.
-  ///   - table: One of ``tables``, such as `GENIQ.TemplateCode.table`.
-  public static func lookup(_ codeOrMessage: String, in table: CatalogTable) -> CatalogMatch? {
-    table.lookup(codeOrMessage)
-  }
-
-  /// Finds a code or message in every table: at most one match per table, in table order (API responses,
-  /// delivery reasons, template codes).
-  public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
-    tables.compactMap { lookup(codeOrMessage, in: $0) }
-  }
-
   /// Classifies one answer of GENIQ's RESTful API (send SMS, send WhatsApp, token and message calls).
   ///
   /// The body's `responseCode` decides, whatever the HTTP status: GENIQ answers errors inside HTTP 200 and
-  /// does not document the status of its errors. `"0"` is success; any other code is looked up in the
-  /// API response table only (``ResponseCode``), never in the delivery-report or template tables, whose
-  /// numbers mean other things. The code may arrive as a string or a number.
+  /// does not document the status of its errors. The code is looked up in the API response table only
+  /// (``ResponseCode``), never in the delivery-report or template tables, whose numbers mean other
+  /// things, and its entry's outcome decides: `"0"` (``ResponseCode/success``) is success. The code may
+  /// arrive as a string or a number.
   ///
-  /// `reference`, `messageIds` (joined with commas) and `responseMessage` come back in `parameters`.
+  /// `reference`, `messageIds` (joined with commas) and `responseMessage` come back in `parameters`; the
+  /// references hold `requestID` (from `reference`), `messageID` (the first id) and, when there are several,
+  /// `messageIDs`, on success too.
   /// A body without a `responseCode` (HTML, empty, malformed or binary, or JSON of another shape) is
   /// never success, not even with HTTP 200: it gives an unrecognized error classified from the status,
   /// with the body kept. Template management answers use other codes: classify them with
@@ -43,22 +26,8 @@ extension GENIQ: ResponseClassifier {
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
     let envelope = Envelope(body.json)
-    guard let code = envelope.code else {
-      return .failure(envelope.error(match: nil, status: status, headers: headers, body: body, now: now))
-    }
-    if code == successCode { return .success }
-    let match = ResponseCode.table.match(code: code, message: envelope.message)
+    let match = envelope.rawCode.flatMap { ResponseCode.table.match(code: $0, message: envelope.message) }
     return Classification(envelope.error(match: match, status: status, headers: headers, body: body, now: now))
-  }
-
-  /// The `responseCode` of a successful API call.
-  static let successCode = "0"
-
-  /// A code as the tables index it: an integer loses leading zeros and a plus sign (`"05"` and `5` give
-  /// `"5"`); anything else is kept as it came.
-  static func canonicalCode(_ text: String?) -> String? {
-    guard let text else { return nil }
-    return Int(text).map(String.init) ?? text
   }
 
   /// The text of a short field worth keeping as a parameter: a string trimmed of surrounding white space,
@@ -80,12 +49,11 @@ extension GENIQ: ResponseClassifier {
   /// The fields of GENIQ's `{"reference", "responseMessage", "responseCode", "messageIds"}` envelope,
   /// shared by API answers and template management answers.
   struct Envelope {
-    /// The code as the tables index it.
-    var code: String?
     /// The code as the body gave it.
     var rawCode: String?
     var message: String?
     var parameters: [String: String] = [:]
+    var references = References.none
     /// Whether the body names an error in a way other than `responseCode` (an `error` member).
     var hasErrorMember = false
 
@@ -102,21 +70,28 @@ extension GENIQ: ResponseClassifier {
           message = message ?? error.member("message")?.messageText
         }
       }
-      code = GENIQ.canonicalCode(rawCode)
       if let reference = GENIQ.fieldText(json.member("reference")) { parameters["reference"] = reference }
       if let ids = Self.messageIDs(json.member("messageIds", "messageId", "message_ids")) {
         parameters["messageIds"] = ids
       }
       if let message { parameters["responseMessage"] = message }
+      let ids = Self.messageIDList(json.member("messageIds", "messageId", "message_ids"))
+      references = References([
+        "requestID": parameters["reference"] ?? "", "messageID": ids.first ?? "",
+        "messageIDs": ids.count > 1 ? ids.joined(separator: ",") : "",
+      ])
     }
 
     /// The message ids, joined with commas: GENIQ returns one id per recipient in an array.
     static func messageIDs(_ value: JSONValue?) -> String? {
-      if let elements = value?.arrayValue {
-        let ids = elements.compactMap(GENIQ.fieldText)
-        return ids.isEmpty ? nil : ids.joined(separator: ",")
-      }
-      return GENIQ.fieldText(value)
+      let ids = messageIDList(value)
+      return ids.isEmpty ? nil : ids.joined(separator: ",")
+    }
+
+    /// The message ids, from an array or a single value.
+    static func messageIDList(_ value: JSONValue?) -> [String] {
+      if let elements = value?.arrayValue { return elements.compactMap(GENIQ.fieldText) }
+      return GENIQ.fieldText(value).map { [$0] } ?? []
     }
 
     /// An error carrying this envelope's code, message and parameters.
@@ -125,7 +100,7 @@ extension GENIQ: ResponseClassifier {
     ) -> Error {
       Error(
         provider: .geniq, match: match, kind: .response, status: status, headers: headers, rawCode: rawCode,
-        rawMessage: message, parameters: parameters, body: body, now: now)
+        rawMessage: message, parameters: parameters, references: references, body: body, now: now)
     }
   }
 }

@@ -7,24 +7,23 @@ extension GENIQ {
   /// query-string form GENIQ sends to GET callbacks (`messageId=…&channel=sms&status=undeliverable&
   /// reasonCode=8`), alone, after a `?`, or as a whole URL; it is percent-decoded with `+` as a space.
   ///
-  /// The `status` decides first, then the `reasonCode`, which is looked up in the reason table only
-  /// (``ReasonCode``), never in the API response table, where the same numbers mean other things:
-  /// - `delivered` and `read` are final successes: `.success`, whatever the reason code says.
-  /// - `processed` and `sent` mean the message is under way: `.pending`, with an error carrying the reason
-  ///   table's ``ReasonCode/notApplicable`` entry (retry `notNeeded`) and outcome `pending`, so the report's
-  ///   fields stay readable.
+  /// The `status` decides first, through its entry in ``ReportStatus`` (case and `_`/`-` separators do not
+  /// matter), whose outcome gives the case:
+  /// - `delivered` and `read` are successes, whatever the reason code says.
+  /// - `processed` and `sent` mean the message is under way: `.pending`, with an error carrying the status
+  ///   entry (retry `notNeeded`), so the report's fields stay readable.
   /// - A failure (`expired`, `deleted`, `undeliverable`, `rejected`, `unknown`, `failed`,
-  ///   `exceeded_retry`), or a report without a status, is classified from its non-zero `reasonCode`.
-  ///   Without one (no reason, or reason `0`), a failure is unrecognized and, as a report has no HTTP
-  ///   status to fall back on, classified `unknown` (retry `afterFix`, fault `unknown`), except `expired`:
-  ///   the message outlived its validity period undelivered, most often because the handset stayed
-  ///   unreachable, so it is classified like reason 8 (Subscriber Absent): `recipient`, `backoff`.
-  /// - A report without a status whose `reasonCode` is `0` is a success; a status this function does not
-  ///   know, or a body that is not a report, gives an unrecognized error with the body kept.
+  ///   `exceeded_retry`) is classified from its non-zero `reasonCode`, looked up in the reason table only
+  ///   (``ReasonCode``), never in the API response table, where the same numbers mean other things; without
+  ///   one (no reason, or reason `0`), from the status entry itself.
+  /// - A report without a status is classified from its `reasonCode` alone: `0`
+  ///   (``ReasonCode/notApplicable``) is a success. A status the table does not know is classified from a
+  ///   non-zero reason, else unrecognized, as is a body that is not a report; the body is kept.
   ///
   /// Errors have kind `.report` and no HTTP status. `messageId`, `recipient`, `status`, `channel`,
   /// `reasonCode`, `messageTimestamp`, `operatorTimestamp` and `providerTimestamp` come back in
-  /// `parameters` when the report has them.
+  /// `parameters` when the report has them, and in the references (as `messageID`, `recipient`, `status`,
+  /// `channel`, `timestamp`, `operatorTimestamp`, `providerTimestamp`) on every outcome.
   ///
   /// - Parameter body: The callback's body, or its query string.
   public static func classifyReport(body: [UInt8]) -> Classification<Error> {
@@ -39,49 +38,28 @@ extension GENIQ {
 
   static func classifyReport(body: ResponseBody) -> Classification<Error> {
     let report = DeliveryReport(body)
-    func error(_ match: CatalogMatch?, fallback: StatusClassification? = nil, outcome: Outcome? = nil) -> Error {
-      Error(
-        provider: .geniq, match: match, kind: .report, status: nil, rawCode: report.rawReason,
-        parameters: report.parameters, body: body, fallback: fallback, outcome: outcome)
-    }
-    let reason = canonicalCode(report.rawReason)
-    let noReason = ReasonCode.notApplicable.entry.code
-    switch report.state {
-    case .final?:
-      return .success
-    case .underWay?:
-      return .pending(error(CatalogMatch(entry: ReasonCode.notApplicable.entry), outcome: .pending))
-    case .failed?, nil:
-      if let reason, reason != noReason {
-        return Classification(error(ReasonCode.table.match(code: reason)))
+    let reason = report.rawReason.flatMap { ReasonCode.table.match(code: $0) }
+    // A reason that names a failure says more than a failure status; reason 0 says nothing more.
+    let failureReason = reason.flatMap { $0.entry.outcome == .failure ? $0 : nil }
+    let match: CatalogMatch?
+    if let status = report.parameters["status"] {
+      if let state = ReportStatus.table.match(code: DeliveryReport.statusCode(status)) {
+        match = state.entry.outcome == .failure ? failureReason ?? state : state
+      } else {
+        // A status word the table does not know: a failure reason still tells, reason 0 cannot make it a success.
+        match = failureReason
       }
-      // Reason 0 accompanies delivered reports; with no status to contradict it, the message arrived.
-      if !report.hasStatus, reason == noReason { return .success }
-      return .failure(error(nil, fallback: report.isExpired ? expiredFallback : nil))
+    } else {
+      match = reason
     }
+    let error = Error(
+      provider: .geniq, match: match, kind: .report, status: nil, rawCode: report.rawReason,
+      parameters: report.parameters, references: report.references, body: body)
+    return Classification(error)
   }
-
-  /// How an `expired` report without a reason is classified: like Subscriber Absent, its usual cause.
-  static let expiredFallback = StatusClassification(category: .recipient, retry: .backoff, fault: .recipient)
 
   /// The fields of one delivery report, from JSON or from a query string.
   struct DeliveryReport {
-    /// Where a message stands according to a report's `status`.
-    enum State {
-      /// Delivered or read: nothing more will happen.
-      case final
-      /// Processed or sent: a later report will say how it ended.
-      case underWay
-      /// The message did not arrive.
-      case failed
-    }
-
-    /// The state, or `nil` when the status is missing or unknown.
-    var state: State?
-    /// Whether the report has a status at all, known or not.
-    var hasStatus = false
-    /// Whether the status is `expired`.
-    var isExpired = false
     var rawReason: String?
     var parameters: [String: String] = [:]
 
@@ -104,26 +82,22 @@ extension GENIQ {
         if let value = GENIQ.fieldText(fields.member(field.keys)) { parameters[field.name] = value }
       }
       rawReason = fields.member("reasonCode", "reason_code")?.scalarText
-      if let status = parameters["status"] {
-        hasStatus = true
-        state = Self.state(of: status)
-        isExpired = Self.word(status) == "expired"
-      }
     }
 
-    /// The state a status names; spelling, case and `_`/`-` separators do not matter (`exceeded_retry`).
-    static func state(of status: String) -> State? {
-      switch word(status) {
-      case "delivered", "read": return .final
-      case "processed", "sent": return .underWay
-      case "expired", "deleted", "undeliverable", "rejected", "unknown", "failed", "exceededretry": return .failed
-      default: return nil
-      }
+    /// The report's identifiers, under the names every provider uses.
+    var references: References {
+      References([
+        "messageID": parameters["messageId"] ?? "", "recipient": parameters["recipient"] ?? "",
+        "status": parameters["status"] ?? "", "channel": parameters["channel"] ?? "",
+        "timestamp": parameters["messageTimestamp"] ?? "", "operatorTimestamp": parameters["operatorTimestamp"] ?? "",
+        "providerTimestamp": parameters["providerTimestamp"] ?? "",
+      ])
     }
 
-    /// A status folded for comparison: lower-cased letters only.
-    static func word(_ status: String) -> String {
-      String(status.lowercased().filter { $0.isLetter })
+    /// A status word as the status table writes it: lower case, with `-` and spaces as `_`
+    /// (`Exceeded-Retry` gives `exceeded_retry`).
+    static func statusCode(_ status: String) -> String {
+      String(status.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
     }
 
     /// The keys a query string is searched for, folded; other pairs and repeats are dropped while parsing,

@@ -15,8 +15,9 @@ extension GENIQ {
   /// token expired/revoked", a failure, and not the API table's success.
   ///
   /// Success is accepted conservatively, only where nothing can be an error:
-  /// - `responseCode` `0` with the `responseMessage` "Success": GENIQ's create-template page lists
-  ///   "0: Success" among the answers of that call. `0` with any other message, or none, stays a failure.
+  /// - `responseCode` `0` with the `responseMessage` "Success" (``TemplateCode/success``): GENIQ's
+  ///   create-template page lists "0: Success" among the answers of that call. `0` with any other message,
+  ///   or none, is ``TemplateCode/accessTokenRevoked``, since the table never infers success.
   /// - An HTTP 2xx JSON answer with no `responseCode`, no `responseMessage` and no `error` member (a
   ///   template or a list of templates), and HTTP 204 with an empty body.
   ///
@@ -43,20 +44,12 @@ extension GENIQ {
     classifyTemplateResponse(status: status, headers: headers, body: Array(body.utf8))
   }
 
-  /// The normalised message that makes template code `0` a success rather than a revoked token.
-  static let templateSuccessMessage = MessageNormalization.lookupKey("Success")
-
   static func classifyTemplateResponse(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
     let json = body.json
     let envelope = Envelope(json, readingMetaError: true)
-    if let code = envelope.code {
-      if code == successCode, let message = envelope.message,
-        MessageNormalization.lookupKey(message) == templateSuccessMessage
-      {
-        return .success
-      }
+    if let code = envelope.rawCode {
       let match = TemplateCode.table.match(code: code, message: envelope.message)
       return Classification(envelope.error(match: match, status: status, headers: headers, body: body, now: now))
     }
@@ -67,7 +60,10 @@ extension GENIQ {
       case .array?: isPlainJSON = true
       default: isPlainJSON = false
       }
-      if isPlainJSON || (status == 204 && body.isBlank) { return .success }
+      if isPlainJSON || (status == 204 && body.isBlank) {
+        return .success(
+          ProviderSuccess(provider: .geniq, kind: .response, status: status, references: envelope.references))
+      }
     }
     return .failure(envelope.error(match: nil, status: status, headers: headers, body: body, now: now))
   }

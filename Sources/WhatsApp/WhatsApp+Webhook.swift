@@ -1,93 +1,91 @@
-public import ErrorCatalog
+package import ErrorCatalog
 
 extension WhatsApp {
-  /// One error reported by a WhatsApp status webhook, with the message it belongs to.
-  ///
-  /// Both webhook shapes are read: the Cloud API's `{"entry": [{"changes": [{"value": {"statuses": […]}}]}]}`
-  /// (and errors directly under `value.errors`), and the On-Premise API's top-level `{"statuses": […]}`.
-  public struct WebhookFailure: Sendable, Hashable {
-    /// `code`, as text.
-    public var code: String?
-    /// `title`.
-    public var title: String?
-    /// `message` (Cloud API).
-    public var message: String?
-    /// `error_data.details`, or the On-Premise `details`.
-    public var details: String?
-    /// `href`.
-    public var href: String?
-    /// The status's `id`: the message the error belongs to.
-    public var messageID: String?
-    /// The status's `recipient_id`.
-    public var recipient: String?
-    /// The status's `status`, such as `failed`.
-    public var status: String?
-    /// The status's `timestamp`.
-    public var timestamp: String?
+  /// One event a WhatsApp webhook reports: a message status, an inbound message that could not be
+  /// processed, or an error reported on its own.
+  package struct WebhookEvent: Sendable, Hashable {
+    /// The first error of the event, if it reports one.
+    package var item: ErrorItem?
+    /// The status word (`sent`, `delivered`, `read`, `failed`), for status events.
+    package var status: String?
+    /// The event's identifiers (message id, recipient or sender, status, timestamp).
+    package var references: References
     /// Whether the webhook used the Cloud API's `entry[].changes[]` envelope.
-    public var isCloudAPI: Bool
+    package var isCloudAPI: Bool
 
-    /// The message to match: the title, else the message, else the details.
-    public var matchText: String? { title ?? message ?? details }
-
-    /// The details worth keeping on a classified error, by parameter name.
-    public var parameters: [String: String] {
-      var out: [String: String] = [:]
-      out["messageID"] = messageID
-      out["recipient"] = recipient
-      out["status"] = status
-      out["timestamp"] = timestamp
-      out["title"] = title
-      out["details"] = details
-      out["href"] = href
-      if let message, message != title { out["message"] = message }
-      return out
-    }
+    /// Whether the event reports a failure: it carries an error, or its status is `failed`.
+    package var isFailure: Bool { item != nil || status?.lowercased() == "failed" }
   }
 
-  /// The statuses whose delivery failed, in a webhook body, one failure per failed status (the first error
-  /// of each), plus errors reported outside any status. Delivered, read and sent statuses give nothing.
-  public static func webhookFailures(in json: JSONValue?) -> [WebhookFailure] {
+  /// The events in a webhook body, in document order: the Cloud API's `entry[].changes[].value` with its
+  /// `statuses[]`, `messages[]` (those carrying `errors`) and `errors[]`, and the On-Premise API's top-level
+  /// `statuses[]` and `errors[]`.
+  package static func webhookEvents(in json: JSONValue?) -> [WebhookEvent] {
     guard let json else { return [] }
-    var failures: [WebhookFailure] = []
+    var events: [WebhookEvent] = []
     if let statuses = json.member("statuses")?.arrayValue {
-      failures += statusFailures(statuses, isCloudAPI: false)
+      events += statuses.map { statusEvent($0, isCloudAPI: false) }
     }
     if let errors = json.member("errors")?.arrayValue, json.member("statuses") != nil || json.member("contacts") != nil
     {
-      failures += errors.map { failure($0, status: nil, isCloudAPI: false) }
+      events += errors.map { WebhookEvent(item: ErrorItem($0), references: .none, isCloudAPI: false) }
     }
     for entry in json.member("entry")?.arrayValue ?? [] {
       for change in entry.member("changes")?.arrayValue ?? [] {
         guard let value = change.member("value") else { continue }
-        failures += statusFailures(value.member("statuses")?.arrayValue ?? [], isCloudAPI: true)
-        failures += (value.member("errors")?.arrayValue ?? []).map { failure($0, status: nil, isCloudAPI: true) }
+        events += (value.member("statuses")?.arrayValue ?? []).map { statusEvent($0, isCloudAPI: true) }
+        for message in value.member("messages")?.arrayValue ?? [] {
+          guard let first = message.member("errors")?.arrayValue?.first else { continue }
+          var values: [String: String] = [:]
+          values["messageID"] = message.member("id")?.scalarText
+          values["sender"] = message.member("from")?.scalarText
+          values["timestamp"] = message.member("timestamp")?.scalarText
+          events.append(WebhookEvent(item: ErrorItem(first), references: References(values), isCloudAPI: true))
+        }
+        events += (value.member("errors")?.arrayValue ?? []).map {
+          WebhookEvent(item: ErrorItem($0), references: .none, isCloudAPI: true)
+        }
       }
     }
-    return failures
+    return events
   }
 
-  static func statusFailures(_ statuses: [JSONValue], isCloudAPI: Bool) -> [WebhookFailure] {
-    statuses.compactMap { status in
-      let errors = status.member("errors")?.arrayValue ?? []
-      let state = status.member("status")?.scalarText?.lowercased()
-      if let first = errors.first { return failure(first, status: status, isCloudAPI: isCloudAPI) }
-      guard state == "failed" else { return nil }
-      return failure(.object([]), status: status, isCloudAPI: isCloudAPI)
+  static let statusParameterNames: Set<String> = ["messageID", "recipient", "status", "timestamp"]
+
+  static func statusEvent(_ status: JSONValue, isCloudAPI: Bool) -> WebhookEvent {
+    var values: [String: String] = [:]
+    values["messageID"] = status.member("id")?.scalarText
+    values["recipient"] = status.member("recipient_id")?.scalarText
+    values["status"] = status.member("status")?.scalarText
+    values["timestamp"] = status.member("timestamp")?.scalarText
+    values["conversationID"] = status.member("conversation")?.member("id")?.scalarText
+    let item = status.member("errors")?.arrayValue?.first.flatMap(ErrorItem.init)
+    return WebhookEvent(
+      item: item, status: values["status"], references: References(values), isCloudAPI: isCloudAPI)
+  }
+
+  /// Classifies a webhook for any provider that reports WhatsApp statuses: one classification per event.
+  /// A code is looked up in `ownTable` (the provider's own webhook codes) and in Meta's catalog; On-Premise
+  /// webhooks try `ownTable` first, Cloud API webhooks Meta's catalog first. A body that is not JSON at all
+  /// gives one unrecognized failure rather than nothing.
+  package static func webhookClassifications<C: CatalogCode>(
+    in body: ResponseBody, provider: ProviderID, ownTable: CatalogTable?
+  ) -> [Classification<ClassifiedError<C>>] {
+    let events = webhookEvents(in: body.json)
+    if events.isEmpty && body.json == nil && !body.isBlank {
+      return [.failure(ClassifiedError<C>(provider: provider, match: nil, kind: .webhook, status: nil, body: body))]
     }
-  }
-
-  static func failure(_ error: JSONValue, status: JSONValue?, isCloudAPI: Bool) -> WebhookFailure {
-    WebhookFailure(
-      code: error.member("code")?.scalarText,
-      title: error.member("title")?.messageText,
-      message: error.member("message")?.messageText,
-      details: error.member("error_data")?.member("details")?.messageText ?? error.member("details")?.messageText,
-      href: error.member("href")?.scalarText,
-      messageID: status?.member("id")?.scalarText,
-      recipient: status?.member("recipient_id")?.scalarText,
-      status: status?.member("status")?.scalarText,
-      timestamp: status?.member("timestamp")?.scalarText,
-      isCloudAPI: isCloudAPI)
+    return events.map { event in
+      guard event.isFailure else {
+        return .success(ProviderSuccess(provider: provider, kind: .webhook, status: nil, references: event.references))
+      }
+      let item = event.item ?? ErrorItem()
+      // The status's own fields stay in `parameters` too, where integrations have read them.
+      let statusParameters = event.references.values.filter { statusParameterNames.contains($0.key) }
+      let error: ClassifiedError<C> = item.error(
+        provider: provider, kind: .webhook, match: item.match(ownTable: ownTable, metaFirst: event.isCloudAPI),
+        status: nil, extraParameters: statusParameters, references: event.references, body: body, now: 0)
+      return Classification(error)
+    }
   }
 }

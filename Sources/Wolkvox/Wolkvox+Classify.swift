@@ -1,12 +1,6 @@
 public import ErrorCatalog
 
 extension Wolkvox: ResponseClassifier {
-  /// Finds the entry for a code or message, as `errcat explain` does: a message is matched against every
-  /// entry (placeholders capture), a bare code only when exactly one entry has it.
-  public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
-    Code.table.lookup(codeOrMessage)
-  }
-
   /// Classifies one Wolkvox API answer.
   ///
   /// The body's own `code` is trusted before the HTTP status (Wolkvox sends it as a number or a string),
@@ -30,15 +24,16 @@ extension Wolkvox: ResponseClassifier {
       if match != nil { break }
     }
     // The body's own 2xx code is success; without one, a 2xx answer is success unless its message is an error.
-    if let code = envelope.status, (200..<300).contains(code) { return .success }
-    if envelope.status == nil, match == nil, body.isPlainSuccess(status: status) { return .success }
+    let success = ProviderSuccess(provider: .wolkvox, kind: .response, status: status, references: envelope.references)
+    if let code = envelope.status, (200..<300).contains(code) { return .success(success) }
+    if envelope.status == nil, match == nil, body.isPlainSuccess(status: status) { return .success(success) }
     var parameters: [String: String] = [:]
     if let errorText = envelope.errorText { parameters["error"] = errorText }
     let error = Error(
       provider: .wolkvox, match: match, status: status, headers: headers, rawCode: envelope.code,
-      rawMessage: envelope.message ?? envelope.errorText, parameters: parameters, body: body,
-      fallbackStatus: envelope.status ?? status, now: now)
-    return .failure(error)
+      rawMessage: envelope.message ?? envelope.errorText, parameters: parameters, references: envelope.references,
+      body: body, fallbackStatus: envelope.status ?? status, now: now)
+    return Classification(error)
   }
 
   /// The fields of Wolkvox's `{"code", "error", "msg"}` envelope.
@@ -47,6 +42,7 @@ extension Wolkvox: ResponseClassifier {
     var status: Int?
     var message: String?
     var errorText: String?
+    var references = References.none
 
     init(_ json: JSONValue?) {
       guard let json, json.isObject else { return }
@@ -55,6 +51,16 @@ extension Wolkvox: ResponseClassifier {
       if let number = codeValue?.intValue, (100..<600).contains(number) { status = number }
       message = json.member("msg", "message", "mensaje")?.messageText
       errorText = json.member("error")?.messageText
+      references = Self.references(in: json)
+    }
+
+    /// Wolkvox documents no identifiers in its envelope; an `id` (or `_id`) that a CRM answer gives for the
+    /// record it created or changed, at the top level or in a `data` object, is kept as `id`.
+    static func references(in json: JSONValue) -> References {
+      for holder in [json, json.member("data")].compactMap({ $0 }) {
+        if let id = holder.member("id", "_id")?.scalarText { return References(["id": id]) }
+      }
+      return .none
     }
   }
 }

@@ -1,17 +1,14 @@
 public import ErrorCatalog
 
 extension Yeastar: ResponseClassifier {
-  /// Finds the entry for a code or message, as `errcat explain` does: `"10004"` or `"TOKEN EXPIRED"`.
-  public static func lookup(_ codeOrMessage: String) -> CatalogMatch? {
-    Code.table.lookup(codeOrMessage)
-  }
-
   /// Classifies one P-Series API answer.
   ///
   /// The body's `errcode` (a number or a numeric string) decides, whatever the HTTP status, because the PBX
-  /// reports errors inside HTTP 200: `0` is `Classification/success`, `1` PARTIAL SUCCESS is
-  /// `Classification/partial(_:)`, `2` PROCESSING is `Classification/pending(_:)`, anything else a
+  /// reports errors inside HTTP 200, and its catalog entry's outcome gives the case: `0` SUCCESS
+  /// (``Code/success``) is `Classification/success(_:)`, `1` PARTIAL SUCCESS is
+  /// `Classification/partial(_:)`, `2` PROCESSING is `Classification/pending(_:)`, every other code a
   /// `Classification/failure(_:)`. An `errcode` the catalog does not know gives an unrecognized error.
+  /// `call_id` and `id` in the answer are kept in the references as `callID` and `id`.
   ///
   /// A body without a top-level `errcode` is never success, even with HTTP 200: a recording download
   /// (binary), a proxy's HTML page, an empty body, JSON without `errcode` (including the S-Series
@@ -36,12 +33,11 @@ extension Yeastar: ResponseClassifier {
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
     let envelope = Envelope(body.json)
-    if envelope.errcode == 0 { return .success }
     let match = envelope.rawCode.flatMap { Code.table.match(code: $0, message: envelope.errmsg) }
     let error = Error(
       provider: .yeastar, match: match, status: status, headers: headers, rawCode: envelope.rawCode,
-      rawMessage: envelope.errmsg, parameters: envelope.parameters, body: body, now: now)
-    // The entry's outcome turns PARTIAL SUCCESS and PROCESSING into `.partial` and `.pending`.
+      rawMessage: envelope.errmsg, parameters: envelope.parameters, references: envelope.references, body: body,
+      now: now)
     return Classification(error)
   }
 
@@ -49,20 +45,21 @@ extension Yeastar: ResponseClassifier {
   struct Envelope {
     /// The code as the body wrote it, trimmed.
     var rawCode: String?
-    /// The code as an integer, when it is one.
-    var errcode: Int?
     var errmsg: String?
     var parameters: [String: String] = [:]
+    var references = References.none
 
     init(_ json: JSONValue?) {
       // Only a top-level errcode counts: the P-Series documents no other place, and `errno` belongs to
       // other Yeastar product lines whose numbers mean something else.
       guard let json, json.isObject, let code = json.member("errcode", "errCode") else { return }
       rawCode = code.scalarText
-      errcode = code.intValue
       errmsg = json.member("errmsg", "errMsg")?.messageText
       if let errmsg { parameters["errmsg"] = errmsg }
       if let submsg = json.member("submsg", "subMsg")?.messageText { parameters["submsg"] = submsg }
+      references = References([
+        "callID": json.member("call_id")?.scalarText ?? "", "id": json.member("id")?.scalarText ?? "",
+      ])
       readList(
         json.member("invalid_param_list"), prefix: "invalidParam", summaryKey: "invalidParams",
         fields: [("field", "field"), ("value", "value"), ("validation_type", "validationType")],

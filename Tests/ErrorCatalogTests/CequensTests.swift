@@ -7,7 +7,7 @@ import WhatsApp
 struct CequensTests {
   static func classify(_ sample: SampleResponse) -> [Cequens.Error] {
     switch sample.kind {
-    case .webhook, .report: Cequens.classifyWebhook(body: sample.bodyBytes)
+    case .webhook, .report: Cequens.classifyWebhook(body: sample.bodyBytes).errors()
     case .response:
       Cequens.classify(status: sample.status, headers: sample.headers, body: sample.body).error.map { [$0] } ?? []
     }
@@ -98,7 +98,7 @@ struct CequensTests {
   func webhooks() throws {
     let body =
       #"{"statuses":[{"id":"m1","recipient_id":"201001234567","status":"failed","timestamp":"1","errors":[{"code":1026,"title":"Receiver Incapable"}]},{"id":"m2","recipient_id":"201001234567","status":"delivered","timestamp":"2"}]}"#
-    let errors = Cequens.classifyWebhook(body: body)
+    let errors = Cequens.classifyWebhook(body: body).errors()
     #expect(errors.map(\.code) == [.whatsapp(.receiverIncapable)])
     #expect(errors.first?.retry == .never)
     #expect(errors.first?.parameters["recipient"] == "201001234567")
@@ -107,7 +107,8 @@ struct CequensTests {
   @Test("replyCode 0 is success; an unknown envelope error falls back to its status")
   func envelope() throws {
     #expect(
-      Cequens.classify(status: 200, body: #"{"replyCode":0,"replyMessage":"Success","data":{"id":"1"}}"#) == .success)
+      Cequens.classify(status: 200, body: #"{"replyCode":0,"replyMessage":"Success","data":{"id":"1"}}"#).outcome
+        == .success)
     let error = try #require(
       Cequens.classify(
         status: 200, body: #"{"replyCode":5,"replyMessage":"Boom","error":{"status":503,"description":"Down"}}"#

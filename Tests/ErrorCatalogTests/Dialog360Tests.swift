@@ -7,7 +7,7 @@ import WhatsApp
 struct Dialog360Tests {
   static func classify(_ sample: SampleResponse) -> [Dialog360.Error] {
     switch sample.kind {
-    case .webhook, .report: Dialog360.classifyWebhook(body: sample.bodyBytes)
+    case .webhook, .report: Dialog360.classifyWebhook(body: sample.bodyBytes).errors()
     case .response:
       Dialog360.classify(status: sample.status, headers: sample.headers, body: sample.body).error.map { [$0] } ?? []
     }
@@ -113,7 +113,7 @@ struct Dialog360Tests {
   func webhookTable() throws {
     let body =
       #"{"statuses":[{"id":"gBGG","recipient_id":"4915112345678","status":"failed","timestamp":"1","type":"message","errors":[{"code":1016,"title":"System overloaded"}]}]}"#
-    let errors = Dialog360.classifyWebhook(body: body)
+    let errors = Dialog360.classifyWebhook(body: body).errors()
     #expect(errors.map(\.code) == [.webhook(.systemOverloaded)])
     #expect(errors.first?.parameters["messageID"] == "gBGG")
     #expect(errors.first?.parameters["recipient"] == "4915112345678")
@@ -123,15 +123,16 @@ struct Dialog360Tests {
   func deliveredIsNotAnError() {
     let body =
       #"{"statuses":[{"id":"a","recipient_id":"1","status":"delivered","timestamp":"1"},{"id":"b","recipient_id":"1","status":"read","timestamp":"2"}]}"#
-    #expect(Dialog360.classifyWebhook(body: body).isEmpty)
+    #expect(Dialog360.classifyWebhook(body: body).errors().isEmpty)
   }
 
   @Test("A success answer is not an error")
   func success() {
-    #expect(Dialog360.classify(status: 200, body: #"{"messages":[{"id":"wamid.X"}]}"#) == .success)
+    #expect(Dialog360.classify(status: 200, body: #"{"messages":[{"id":"wamid.X"}]}"#).outcome == .success)
     #expect(
       Dialog360.classify(
-        status: 201, body: #"{"meta":{"api_status":"stable","version":"2.41.3"},"messages":[{"id":"gBGG"}]}"#)
+        status: 201, body: #"{"meta":{"api_status":"stable","version":"2.41.3"},"messages":[{"id":"gBGG"}]}"#
+      ).outcome
         == .success)
   }
 

@@ -20,10 +20,11 @@ struct EntryPoint: CustomStringConvertible, Sendable {
     }
   }
 
-  static func webhook<E: ProviderError>(_ name: String, _ function: @escaping @Sendable ([UInt8]) -> [E]) -> EntryPoint
-  {
+  static func webhook<E: ProviderError>(
+    _ name: String, _ function: @escaping @Sendable ([UInt8]) -> [Classification<E>]
+  ) -> EntryPoint {
     EntryPoint(description: name) { _, body in
-      let errors = function(body)
+      let errors = function(body).errors()
       return (errors.isEmpty ? .success : .failure, errors)
     }
   }
@@ -145,7 +146,7 @@ struct HostileInputTests {
       + Dialog360.Code.allCases.map(\.sample)
     let expected = samples.map { sample in
       sample.kind == .webhook
-        ? Dialog360.classifyWebhook(body: sample.bodyBytes).first?.entry
+        ? Dialog360.classifyWebhook(body: sample.bodyBytes).errors().first?.entry
         : Wolkvox.classify(status: sample.status, body: sample.body).error?.entry
     }
     await withTaskGroup(of: Bool.self) { group in
@@ -155,7 +156,7 @@ struct HostileInputTests {
           for (index, sample) in samples.enumerated() where (index + worker) % 2 == 0 {
             let entry =
               sample.kind == .webhook
-              ? Dialog360.classifyWebhook(body: sample.bodyBytes).first?.entry
+              ? Dialog360.classifyWebhook(body: sample.bodyBytes).errors().first?.entry
               : Wolkvox.classify(status: sample.status, body: sample.body).error?.entry
             same = same && entry == expected[index]
             _ = Yeastar.classify(status: sample.status, body: sample.body)

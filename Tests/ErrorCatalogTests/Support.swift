@@ -1,3 +1,4 @@
+import ErrorCatalog
 import Foundation
 
 /// Paths inside the package, found from this file so tests run from any directory.
@@ -10,5 +11,12 @@ enum PackagePaths {
 
   static func seed(_ name: String) -> String? {
     try? String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
+  }
+}
+
+extension Sequence {
+  /// The errors among a webhook's classifications: every event that did not succeed.
+  func errors<Failure>() -> [Failure] where Element == Classification<Failure> {
+    compactMap(\.error)
   }
 }

@@ -6,7 +6,7 @@ import WhatsApp
 struct WhatsAppTests {
   static func classify(_ sample: SampleResponse) -> [WhatsApp.Error] {
     switch sample.kind {
-    case .webhook, .report: WhatsApp.classifyWebhook(body: sample.bodyBytes)
+    case .webhook, .report: WhatsApp.classifyWebhook(body: sample.bodyBytes).errors()
     case .response:
       WhatsApp.classify(status: sample.status, headers: sample.headers, body: sample.body).error.map { [$0] } ?? []
     }
@@ -67,7 +67,7 @@ struct WhatsAppTests {
        "errors":[{"code":131047,"title":"Re-engagement message"}]},
       {"id":"wamid.D","status":"read","timestamp":"4","recipient_id":"15550004444"}]}}]}]}
       """#
-    let errors = WhatsApp.classifyWebhook(body: Array(body.utf8))
+    let errors = WhatsApp.classifyWebhook(body: Array(body.utf8)).errors()
     #expect(errors.map(\.code) == [.messageUndeliverable, .reEngagementMessage])
     #expect(errors.map { $0.parameters["messageID"] } == ["wamid.B", "wamid.C"])
     #expect(errors.map { $0.parameters["recipient"] } == ["15550002222", "15550003333"])

@@ -155,7 +155,7 @@ struct WolkvoxTests {
       "",
     ])
   func successIsNotAnError(body: String) {
-    #expect(Wolkvox.classify(status: 200, body: body) == .success)
+    #expect(Wolkvox.classify(status: 200, body: body).outcome == .success)
   }
 
   @Test(

@@ -12,39 +12,48 @@ extension Cequens {
   /// message or internal error code.
   @nonexhaustive
   public enum AuthCode: String, CatalogCode, CaseIterable {
-    /// Request missing CEQUENS token.
-    ///
     /// The request reached Cequens without any access token, so it could not be authenticated.
     ///
-    /// Cequens code `MISSING_TOKEN` with HTTP 401. Send the Cequens access token in the Authorization header
-    /// as "Bearer <token>" on every request.
+    /// Cequens code `MISSING_TOKEN` with HTTP 401: “Request missing CEQUENS token.”
+    ///
+    /// Category `authentication`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send the Cequens access token in the Authorization header as "Bearer <token>" on every request.
     case missingToken
 
-    /// CEQUENS Token exist but not a following the bearer token specification.
-    ///
     /// A token was sent, but the Authorization header is not in the bearer-token form Cequens expects (for
     /// example the "Bearer " prefix is missing or the value is malformed).
     ///
-    /// Cequens code `INVALID_ACCESS_TOKEN` with HTTP 401. Format the header exactly as "Authorization: Bearer
-    /// <token>" and make sure the token is sent whole, without extra quotes or spaces.
+    /// Cequens code `INVALID_ACCESS_TOKEN` with HTTP 401: “CEQUENS Token exist but not a following the bearer
+    /// token specification.”
+    ///
+    /// Category `authentication`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Format the header exactly as "Authorization: Bearer <token>" and make sure the token is sent
+    /// > whole, without extra quotes or spaces.
     case invalidAccessToken
 
-    /// The account is: - Activated. - User IP isn’t allowed. - Access token is inactive.
-    ///
     /// The token was recognised, but the account's access checks failed: typically the calling IP address is
     /// not on the account's allowed list or the access token has been deactivated.
     ///
-    /// Cequens code `VALIDATION` with HTTP 401. Ask the account owner to add the server's IP address to the
-    /// allowed list in the Cequens console or to reactivate (or issue) the access token, then retry.
+    /// Cequens code `VALIDATION` with HTTP 401: “The account is: \- Activated. \- User IP isn’t allowed. \-
+    /// Access token is inactive.”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Ask the account owner to add the server's IP address to the allowed list in the Cequens console
+    /// > or to reactivate (or issue) the access token, then retry.
     case accountValidationFailed
 
-    /// CEQUENS token doesn’t exist or invalid.
-    ///
     /// The bearer token is well formed but Cequens does not know it or no longer accepts it (revoked, expired
     /// or mistyped).
     ///
-    /// Cequens code `TOKEN` with HTTP 401. Generate a new access token in the Cequens console, store it in
-    /// the integration's configuration and retry.
+    /// Cequens code `TOKEN` with HTTP 401: “CEQUENS token doesn’t exist or invalid.”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Generate a new access token in the Cequens console, store it in the integration's configuration
+    /// > and retry.
     case invalidToken
   }
 }
@@ -128,439 +137,532 @@ extension Cequens {
   /// These numbers are error codes, not HTTP statuses.
   @nonexhaustive
   public enum WhatsAppCode: String, CatalogCode, CaseIterable {
-    /// Media download error
-    ///
     /// The WhatsApp Business API client could not download a media file that the sender attached to a
     /// message.
     ///
-    /// Cequens code `400`. Ask the customer to send the file again; if it keeps failing, check the client's
-    /// media storage and network access.
+    /// Cequens code `400`: “Media download error”
+    ///
+    /// Category `provider`, retry `never`, fault `unknown`.
+    ///
+    /// > Tip: Ask the customer to send the file again; if it keeps failing, check the client's media storage
+    /// > and network access.
     case mediaDownloadFailed
 
-    /// Group does not exist
-    ///
     /// A message addressed to a group was not sent because the group does not exist or the business number is
     /// not one of its participants.
     ///
-    /// Cequens code `401`. Check the group id and make sure the business number is still a member before
-    /// sending to the group again.
+    /// Cequens code `401`: “Group does not exist”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the group id and make sure the business number is still a member before sending to the
+    /// > group again.
     case groupNotFound
 
-    /// Business eligibility — Payment issue
-    ///
     /// The message was not sent because of a problem with the business's payment setup, for example no
     /// payment account attached, an exhausted or inactive credit line, a deleted or suspended WhatsApp
     /// Business Account, missing time zone or currency, or a pending or declined on-behalf-of request.
     ///
-    /// Cequens code `402`. Have the account owner review the payment method and account settings in WhatsApp
-    /// Manager, fix them, then send again.
+    /// Cequens code `402`: “Business eligibility — Payment issue”
+    ///
+    /// Category `billing`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Have the account owner review the payment method and account settings in WhatsApp Manager, fix
+    /// > them, then send again.
     case paymentIssue
 
-    /// Message is not valid
-    ///
     /// The message sat in the queue for too long without being sent (Meta's documentation mentions more than
     /// a day, typically after the business client was down) and was dropped.
     ///
-    /// Cequens code `408`. Send the message again if it is still relevant, and check that the WhatsApp
-    /// Business API client is running and connected.
+    /// Cequens code `408`: “Message is not valid”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Send the message again if it is still relevant, and check that the WhatsApp Business API client
+    /// > is running and connected.
     case messagePendingTooLong
 
-    /// Message expired
-    ///
     /// The message could not be sent before its time-to-live ran out, so it was discarded.
     ///
-    /// Cequens code `410`. Send it again only if the content is still relevant, possibly with a longer
-    /// time-to-live, and check that the business client is connected.
+    /// Cequens code `410`: “Message expired”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Send it again only if the content is still relevant, possibly with a longer time-to-live, and
+    /// > check that the business client is connected.
     case messageExpired
 
-    /// Rate limit hit
-    ///
     /// The business phone number sent too many messages in a short time and WhatsApp rejected this one.
     ///
-    /// Cequens code `429`. Resend the failed messages later with backoff and spread sending over time.
+    /// Cequens code `429`: “Rate limit hit”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Resend the failed messages later with backoff and spread sending over time.
     case rateLimitHit
 
-    /// Unsigned certificate
-    ///
     /// Sending failed because the business client's certificate is not signed.
     ///
-    /// Cequens code `430`. Download a fresh certificate for the number from WhatsApp Manager and register the
-    /// client again with it.
+    /// Cequens code `430`: “Unsigned certificate”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Download a fresh certificate for the number from WhatsApp Manager and register the client again
+    /// > with it.
     case unsignedCertificate
 
-    /// Certificate ID mismatch
-    ///
     /// Sending failed because the certificate in use does not match the identity registered for the number.
     ///
-    /// Cequens code `432`. Download a fresh certificate for the number from WhatsApp Manager and register the
-    /// client again with it.
+    /// Cequens code `432`: “Certificate ID mismatch”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Download a fresh certificate for the number from WhatsApp Manager and register the client again
+    /// > with it.
     case certificateIDMismatch
 
-    /// Certificate signature invalid
-    ///
     /// The business client's certificate was not signed with the client's current identity keys, which
     /// usually means the client was re-registered with new keys without completing the certificate creation
     /// steps.
     ///
-    /// Cequens code `433`. Go through the full certificate flow again: obtain a new certificate from WhatsApp
-    /// Manager and re-register the client with it.
+    /// Cequens code `433`: “Certificate signature invalid”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Go through the full certificate flow again: obtain a new certificate from WhatsApp Manager and
+    /// > re-register the client with it.
     case invalidCertificateSignature
 
-    /// Re-engagement message
-    ///
     /// A free-form message was not sent because the customer's last reply is more than 24 hours old, so the
     /// customer-service window is closed.
     ///
-    /// Cequens code `470`. Reach the customer with an approved message template instead; free-form messages
-    /// are possible again once they reply.
+    /// Cequens code `470`: “Re-engagement message”
+    ///
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Reach the customer with an approved message template instead; free-form messages are possible
+    /// > again once they reply.
     case reEngagementRequired
 
-    /// Spam Rate limit hit
-    ///
     /// WhatsApp restricted how many messages this phone number may send, typically because many earlier
     /// messages were blocked or reported as spam by recipients.
     ///
-    /// Cequens code `471`. Check the number's quality rating in WhatsApp Manager, improve message relevance
-    /// and opt-in practices, and resume at a lower volume once the limit is lifted.
+    /// Cequens code `471`: “Spam Rate limit hit”
+    ///
+    /// Category `policy`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the number's quality rating in WhatsApp Manager, improve message relevance and opt-in
+    /// > practices, and resume at a lower volume once the limit is lifted.
     case spamRateLimitHit
 
-    /// User's number is part of an experiment
-    ///
     /// The recipient's phone number is enrolled in a WhatsApp experiment that blocks this message.
     ///
-    /// Cequens code `472`. Do not send messages to this user through WhatsApp for now; use another channel if
-    /// needed.
+    /// Cequens code `472`: “User's number is part of an experiment”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Do not send messages to this user through WhatsApp for now; use another channel if needed.
     case userInExperiment
 
-    /// Generic error
-    ///
     /// The message failed to send because of an unspecified error on WhatsApp's side.
     ///
-    /// Cequens code `500`. Resend the message later with backoff; contact support if it keeps failing.
+    /// Cequens code `500`: “Generic error”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Resend the message later with backoff; contact support if it keeps failing.
     case genericSendError
 
-    /// Generic error
-    ///
     /// The WhatsApp Business API client hit an unspecified internal error while handling the request.
     ///
-    /// Cequens code `1000` with HTTP 500. Retry the request with backoff; if it persists, check the client's
-    /// logs or contact support.
+    /// Cequens code `1000` with HTTP 500: “Generic error”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry the request with backoff; if it persists, check the client's logs or contact support.
     case genericError
 
-    /// Message too long
-    ///
     /// The text of the message is longer than the allowed 4096 characters.
     ///
-    /// Cequens code `1001` with HTTP 400. Shorten the text or split it into several messages of at most 4096
-    /// characters.
+    /// Cequens code `1001` with HTTP 400: “Message too long”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Shorten the text or split it into several messages of at most 4096 characters.
     case messageTooLong
 
-    /// Invalid recipient type
-    ///
     /// The request used a recipient type the API does not accept; only individual and group are valid.
     ///
-    /// Cequens code `1002` with HTTP 400. Set recipient_type to "individual" or "group".
+    /// Cequens code `1002` with HTTP 400: “Invalid recipient type”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Set recipient_type to "individual" or "group".
     case invalidRecipientType
 
-    /// Not a group participant
-    ///
     /// The operation concerns a group that the user in question (usually the business number) is not a member
     /// of.
     ///
-    /// Cequens code `1003` with HTTP 403. Check the group id and membership; add the number to the group or
-    /// address a group it belongs to.
+    /// Cequens code `1003` with HTTP 403: “Not a group participant”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the group id and membership; add the number to the group or address a group it belongs
+    /// > to.
     case notGroupParticipant
 
-    /// Resource already exists
-    ///
     /// A resource with the same identifier already exists, for example a media upload whose UUID collides
     /// with an existing one.
     ///
-    /// Cequens code `1004` with HTTP 409. Use a new unique identifier for the upload, or reuse the existing
-    /// resource instead of creating it again.
+    /// Cequens code `1004` with HTTP 409: “Resource already exists”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use a new unique identifier for the upload, or reuse the existing resource instead of creating
+    /// > it again.
     case resourceAlreadyExists
 
-    /// Access denied
-    ///
     /// The client refused the operation: the media directory is not writable, the credentials are wrong,
     /// there is a certificate problem, or the client version has expired and must be upgraded.
     ///
-    /// Cequens code `1005` with HTTP 403. Check the credentials and certificate, make sure the media volume
-    /// is writable, and upgrade the WhatsApp Business API client if its version has expired.
+    /// Cequens code `1005` with HTTP 403: “Access denied”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the credentials and certificate, make sure the media volume is writable, and upgrade the
+    /// > WhatsApp Business API client if its version has expired.
     case accessDenied
 
-    /// Resource not found
-    ///
     /// The file or resource the request refers to (for example a media id or contact) does not exist.
     ///
-    /// Cequens code `1006` with HTTP 404. Check the identifier; upload the media again or run a contacts
-    /// check before referring to it.
+    /// Cequens code `1006` with HTTP 404: “Resource not found”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the identifier; upload the media again or run a contacts check before referring to it.
     case resourceNotFound
 
-    /// Recipient blocked to receive message
-    ///
     /// The recipient was not on the list of numbers allowed to receive messages from this business.
     ///
-    /// Cequens code `1007`. This code is deprecated; if it still appears, ask the provider whether the
-    /// recipient must be allow-listed for the account.
+    /// Cequens code `1007`: “Recipient blocked to receive message”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: This code is deprecated; if it still appears, ask the provider whether the recipient must be
+    /// > allow-listed for the account.
     ///
     /// - Note: Cequens marks this code as deprecated.
     case recipientBlocked
 
-    /// Required parameter is missing
-    ///
     /// The request lacks a parameter the endpoint requires.
     ///
-    /// Cequens code `1008` with HTTP 400. Add the missing parameter named in the error details and send the
-    /// request again.
+    /// Cequens code `1008` with HTTP 400: “Required parameter is missing”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Add the missing parameter named in the error details and send the request again.
     case requiredParameterMissing
 
-    /// Parameter value is not valid
-    ///
     /// A parameter has a value of the wrong type or otherwise unacceptable content.
     ///
-    /// Cequens code `1009` with HTTP 400. Correct the value indicated in the error details to match the
-    /// endpoint's specification.
+    /// Cequens code `1009` with HTTP 400: “Parameter value is not valid”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Correct the value indicated in the error details to match the endpoint's specification.
     case invalidParameterValue
 
-    /// Parameter is not required
-    ///
     /// The request contains a parameter that does not belong there.
     ///
-    /// Cequens code `1010` with HTTP 400. Remove the extra parameter named in the error details and send the
-    /// request again.
+    /// Cequens code `1010` with HTTP 400: “Parameter is not required”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Remove the extra parameter named in the error details and send the request again.
     case unexpectedParameter
 
-    /// Service not ready
-    ///
     /// The WhatsApp Business API client is not ready to handle requests yet, for instance while it starts up
     /// or reconnects.
     ///
-    /// Cequens code `1011` with HTTP 503. Retry with backoff after a short wait; if it persists, check that
-    /// the client is registered and its services are running.
+    /// Cequens code `1011` with HTTP 503: “Service not ready”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with backoff after a short wait; if it persists, check that the client is registered and
+    /// > its services are running.
     case serviceNotReady
 
-    /// Group is unknown
-    ///
     /// A message was sent to a group whose only member is the business number itself.
     ///
-    /// Cequens code `1012`. Add other participants to the group before messaging it.
+    /// Cequens code `1012`: “Group is unknown”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Add other participants to the group before messaging it.
     case groupUnknown
 
-    /// User is not valid
-    ///
     /// The recipient is not a valid WhatsApp user, so the message cannot be delivered to that number.
     ///
-    /// Cequens code `1013` with HTTP 400. Verify the number (for example with a contacts check) and reach
-    /// this person through another channel if they do not use WhatsApp.
+    /// Cequens code `1013` with HTTP 400: “User is not valid”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Verify the number (for example with a contacts check) and reach this person through another
+    /// > channel if they do not use WhatsApp.
     case invalidUser
 
-    /// Internal error
-    ///
     /// The client failed internally, for example an image upload that did not complete correctly or an
     /// internal endpoint that could not be reached.
     ///
-    /// Cequens code `1014` with HTTP 500. Retry with backoff; if an upload keeps failing, check that the
-    /// image is valid and within the supported formats and sizes.
+    /// Cequens code `1014` with HTTP 500: “Internal error”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with backoff; if an upload keeps failing, check that the image is valid and within the
+    /// > supported formats and sizes.
     case internalError
 
-    /// Too many requests
-    ///
     /// The client-side request rate limit of the WhatsApp Business API client was exceeded.
     ///
-    /// Cequens code `1015` with HTTP 429. Slow down and retry with exponential backoff.
+    /// Cequens code `1015` with HTTP 429: “Too many requests”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Slow down and retry with exponential backoff.
     case tooManyRequests
 
-    /// System overloaded
-    ///
     /// The client is under heavy load and is shedding requests so that it can recover.
     ///
-    /// Cequens code `1016` with HTTP 503. Retry later with exponential backoff; make sure your webhook
-    /// answers 200 quickly so callbacks do not pile up.
+    /// Cequens code `1016` with HTTP 503: “System overloaded”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry later with exponential backoff; make sure your webhook answers 200 quickly so callbacks
+    /// > do not pile up.
     case systemOverloaded
 
-    /// Not Primary Master
-    ///
     /// A request that only the primary master node may handle (settings, import/export, registration and the
     /// like) reached a node that is not the primary master, usually because of a setup problem or an internal
     /// failover.
     ///
-    /// Cequens code `1017` with HTTP 503. Retry the request; if it keeps failing, check the client's
-    /// multi-node setup or contact support.
+    /// Cequens code `1017` with HTTP 503: “Not Primary Master”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry the request; if it keeps failing, check the client's multi-node setup or contact support.
     case notPrimaryMaster
 
-    /// Not Primary Coreapp
-    ///
     /// The request reached a Coreapp node that does not own the shard, typically during a shard failover in a
     /// multi-connect setup.
     ///
-    /// Cequens code `1018` with HTTP 503. Retry the request after a short wait; contact support if the error
-    /// persists.
+    /// Cequens code `1018` with HTTP 503: “Not Primary Coreapp”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry the request after a short wait; contact support if the error persists.
     case notPrimaryCoreapp
 
-    /// Not a group admin
-    ///
     /// The operation requires group admin rights, which the business number does not have in this group.
     ///
-    /// Cequens code `1019` with HTTP 403. Have a group admin grant the number admin rights, or leave this
-    /// operation to an admin.
+    /// Cequens code `1019` with HTTP 403: “Not a group admin”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Have a group admin grant the number admin rights, or leave this operation to an admin.
     case notGroupAdmin
 
-    /// Bad group
-    ///
     /// The group referred to in the request is not valid for this operation.
     ///
-    /// Cequens code `1020` with HTTP 400. Check the group id and that the group is in a usable state before
-    /// retrying.
+    /// Cequens code `1020` with HTTP 400: “Bad group”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the group id and that the group is in a usable state before retrying.
     case badGroup
 
-    /// Bad User
-    ///
     /// The message was addressed to the business's own phone number.
     ///
-    /// Cequens code `1021` with HTTP 400. Send the message to a number other than the sending number.
+    /// Cequens code `1021` with HTTP 400: “Bad User”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send the message to a number other than the sending number.
     case recipientIsSender
 
-    /// Webhooks URL is not configured
-    ///
     /// The operation needs a webhook URL, but none is configured for the REST API webhooks.
     ///
-    /// Cequens code `1022` with HTTP 400. Configure the webhook URL in the client's application settings,
-    /// then try again.
+    /// Cequens code `1022` with HTTP 400: “Webhooks URL is not configured”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Configure the webhook URL in the client's application settings, then try again.
     case webhooksURLNotConfigured
 
-    /// Database error occurred
-    ///
     /// The client's database failed while handling the request.
     ///
-    /// Cequens code `1023` with HTTP 500. Retry with backoff; if it persists, check the database behind the
-    /// client or contact support.
+    /// Cequens code `1023` with HTTP 500: “Database error occurred”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with backoff; if it persists, check the database behind the client or contact support.
     case databaseError
 
-    /// Password Change Required
-    ///
     /// The API user's password must be changed before the client accepts further requests.
     ///
-    /// Cequens code `1024` with HTTP 403. Log in and set a new password for the API user, then retry with the
-    /// new credentials.
+    /// Cequens code `1024` with HTTP 403: “Password Change Required”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Log in and set a new password for the API user, then retry with the new credentials.
     case passwordChangeRequired
 
-    /// Invalid Request
-    ///
     /// The request was rejected as invalid as a whole.
     ///
-    /// Cequens code `1025` with HTTP 400. Check the request's method, path, headers and body against the
-    /// endpoint documentation and correct it.
+    /// Cequens code `1025` with HTTP 400: “Invalid Request”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the request's method, path, headers and body against the endpoint documentation and
+    /// > correct it.
     case invalidRequest
 
-    /// Receiver Incapable
-    ///
     /// The recipient's WhatsApp cannot receive this kind of message, for example because their app is too
     /// old.
     ///
-    /// Cequens code `1026`. Send a simpler message type, or reach the user through another channel.
+    /// Cequens code `1026`: “Receiver Incapable”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Send a simpler message type, or reach the user through another channel.
     case receiverIncapable
 
-    /// Template Param Count Mismatch
-    ///
     /// The number of parameters sent does not match the number of placeholders in the template.
     ///
-    /// Cequens code `2000`. Send exactly as many parameters as the template defines for each component.
+    /// Cequens code `2000`: “Template Param Count Mismatch”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send exactly as many parameters as the template defines for each component.
     case templateParamCountMismatch
 
-    /// Template Missing
-    ///
     /// No template with this name exists for the requested language and locale.
     ///
-    /// Cequens code `2001`. Check the template name, namespace and language code, and create or translate the
-    /// template in WhatsApp Manager if it is missing.
+    /// Cequens code `2001`: “Template Missing”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the template name, namespace and language code, and create or translate the template in
+    /// > WhatsApp Manager if it is missing.
     case templateMissing
 
-    /// Template Fetch Failed
-    ///
     /// The recipient's device could not download the template needed to display the message.
     ///
-    /// Cequens code `2002`. Send the message again later; if it keeps failing for this user, reach them
-    /// another way.
+    /// Cequens code `2002`: “Template Fetch Failed”
+    ///
+    /// Category `recipient`, retry `backoff`, fault `recipient`.
+    ///
+    /// > Tip: Send the message again later; if it keeps failing for this user, reach them another way.
     case templateFetchFailed
 
-    /// Template Pack Missing
-    ///
     /// There are no templates at all for the requested language and locale.
     ///
-    /// Cequens code `2003`. Add translations of the templates for that language in WhatsApp Manager, or send
-    /// in a language that has them.
+    /// Cequens code `2003`: “Template Pack Missing”
+    ///
+    /// Category `template`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Add translations of the templates for that language in WhatsApp Manager, or send in a language
+    /// > that has them.
     case templatePackMissing
 
-    /// Template Param Length Too Long
-    ///
     /// A parameter value is longer than the template allows.
     ///
-    /// Cequens code `2004`. Shorten the parameter value and send again.
+    /// Cequens code `2004`: “Template Param Length Too Long”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Shorten the parameter value and send again.
     case templateParamTooLong
 
-    /// Template Hydrated Text Too Long
-    ///
     /// Once the parameters were filled in, the resulting (translated) text exceeds the maximum length.
     ///
-    /// Cequens code `2005`. Use shorter parameter values so that the complete text fits the limit.
+    /// Cequens code `2005`: “Template Hydrated Text Too Long”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use shorter parameter values so that the complete text fits the limit.
     case templateHydratedTextTooLong
 
-    /// Template White Space Policy Violated
-    ///
     /// A parameter breaks the whitespace rules for templates, for example by containing newlines, tabs or
     /// runs of spaces.
     ///
-    /// Cequens code `2006`. Remove newlines, tabs and repeated spaces from the parameter values.
+    /// Cequens code `2006`: “Template White Space Policy Violated”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Remove newlines, tabs and repeated spaces from the parameter values.
     case templateWhitespacePolicyViolated
 
-    /// Template Format Character Policy Violated
-    ///
     /// A parameter contains formatting characters that templates do not allow.
     ///
-    /// Cequens code `2007`. Strip the disallowed formatting characters from the parameter values.
+    /// Cequens code `2007`: “Template Format Character Policy Violated”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Strip the disallowed formatting characters from the parameter values.
     case templateFormatCharacterPolicyViolated
 
-    /// Template Media Format Unsupported
-    ///
     /// The media supplied for the template's header is in a format that is not supported.
     ///
-    /// Cequens code `2008`. Supply the media in a supported format for that header type.
+    /// Cequens code `2008`: “Template Media Format Unsupported”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Supply the media in a supported format for that header type.
     case templateMediaFormatUnsupported
 
-    /// Template Required Component Missing
-    ///
     /// A component the template requires (such as a header, body or button parameter) was not supplied.
     ///
-    /// Cequens code `2009`. Include every component the template defines, with its parameters.
+    /// Cequens code `2009`: “Template Required Component Missing”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Include every component the template defines, with its parameters.
     case templateRequiredComponentMissing
 
-    /// Template Invalid Hydrated URL
-    ///
     /// The URL of a button component, after the parameters were filled in, is not valid.
     ///
-    /// Cequens code `2010`. Check the URL suffix parameter so that the completed button URL is valid.
+    /// Cequens code `2010`: “Template Invalid Hydrated URL”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the URL suffix parameter so that the completed button URL is valid.
     case templateInvalidHydratedURL
 
-    /// Template Invalid Phone Number
-    ///
     /// The phone number of a call button in the template is not valid.
     ///
-    /// Cequens code `2011`. Correct the button's phone number in the template or in the parameters sent.
+    /// Cequens code `2011`: “Template Invalid Phone Number”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Correct the button's phone number in the template or in the parameters sent.
     case templateInvalidPhoneNumber
 
-    /// Template Parameter Format Mismatch
-    ///
     /// A parameter does not have the format the template expects (for example currency or date/time).
     ///
-    /// Cequens code `2012`. Send each parameter in the format defined by the template.
+    /// Cequens code `2012`: “Template Parameter Format Mismatch”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send each parameter in the format defined by the template.
     case templateParameterFormatMismatch
 
-    /// Template Buttons Unsupported
-    ///
     /// The recipient's WhatsApp app cannot show the buttons in this template.
     ///
-    /// Cequens code `2013`. Send a template without buttons to this user, or ask them to update WhatsApp.
+    /// Cequens code `2013`: “Template Buttons Unsupported”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Send a template without buttons to this user, or ask them to update WhatsApp.
     case templateButtonsUnsupported
   }
 }
@@ -1230,6 +1332,16 @@ extension Cequens {
 }
 
 extension Cequens {
-  /// Every table of this provider's catalog, in catalog order.
-  public static let tables: [CatalogTable] = [AuthCode.table, WhatsAppCode.table]
+  /// Every table this provider's answers are looked up in, in catalog order, followed by the tables
+  /// of the catalogs it passes through.
+  public static let tables: [CatalogTable] = [AuthCode.table, WhatsAppCode.table] + WhatsApp.tables
+
+  /// Finds the entries for a wire code or a message in every table of ``tables``: all the entries
+  /// documented under a code, or the entry whose message it is, with the placeholders' values.
+  ///
+  /// - Parameter codeOrMessage: A wire code such as `403`, or a message.
+  /// - Returns: The matches, in table order; empty when nothing matches.
+  public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
+    tables.flatMap { $0.lookup(codeOrMessage) }
+  }
 }

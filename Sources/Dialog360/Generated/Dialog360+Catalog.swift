@@ -12,102 +12,124 @@ extension Dialog360 {
   /// own; 1014, 1016 and 2001 are On-Premise WhatsApp codes.
   @nonexhaustive
   public enum APICode: String, CatalogCode, CaseIterable {
-    /// This URL *** is blocked
-    ///
     /// 360dialog's gateway refuses calls to this endpoint because it is blocked (blacklisted) for your API
     /// key.
     ///
-    /// 360dialog code `403` with HTTP 403. Do not retry. If your integration really needs this endpoint, ask
-    /// 360dialog support to enable it and describe your use case.
+    /// 360dialog code `403` with HTTP 403: “This URL \*\*\* is blocked”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Do not retry. If your integration really needs this endpoint, ask 360dialog support to enable
+    /// > it and describe your use case.
     case urlBlocked
 
-    /// Invalid API Key
-    ///
     /// The D360-API-KEY sent with the request is wrong, does not belong to this number, or has expired.
     ///
-    /// 360dialog code `401` with HTTP 401. Check that the key sent in the D360-API-KEY header is the one
-    /// issued for this number. If it still fails, generate a new API key in the 360dialog Hub and retry with
-    /// it.
+    /// 360dialog code `401` with HTTP 401: “Invalid API Key”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Check that the key sent in the D360-API-KEY header is the one issued for this number. If it
+    /// > still fails, generate a new API key in the 360dialog Hub and retry with it.
     case invalidAPIKey
 
-    /// WhatsApp Business API has been disabled
-    ///
     /// API access for this number has been switched off, for example after a cancellation or a payment
     /// problem.
     ///
-    /// 360dialog code `400` with HTTP 400. Resolve the underlying account issue (contract, billing) with
-    /// 360dialog. If you believe the number was disabled by mistake, contact 360dialog support.
+    /// 360dialog code `400` with HTTP 400: “WhatsApp Business API has been disabled”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Resolve the underlying account issue (contract, billing) with 360dialog. If you believe the
+    /// > number was disabled by mistake, contact 360dialog support.
     case apiDisabled
 
-    /// Endpoint calls limits has been exceeded
-    ///
     /// Too many calls were made to this endpoint in too short a time, so 360dialog rejected the request.
     ///
-    /// 360dialog code `400` with HTTP 400. Slow down: wait at least the period named in the message, then
-    /// resend with exponential backoff, and throttle calls to this endpoint.
+    /// 360dialog code `400` with HTTP 400: “Endpoint calls limits has been exceeded”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Slow down: wait at least the period named in the message, then resend with exponential backoff,
+    /// > and throttle calls to this endpoint.
     case rateLimitExceeded
 
-    /// Internal server error
-    ///
     /// The request failed inside 360dialog's platform. 360dialog names a faulty request payload as a possible
     /// cause, and hosted stacks may also be restarting.
     ///
-    /// 360dialog code `500` with HTTP 500. Check the request payload first. If it is valid, retry with
-    /// backoff; if the error persists for more than 10 minutes, contact 360dialog support.
+    /// 360dialog code `500` with HTTP 500: “Internal server error”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Check the request payload first. If it is valid, retry with backoff; if the error persists for
+    /// > more than 10 minutes, contact 360dialog support.
     case internalServerError
 
-    /// WhatsApp for Business API not available
-    ///
     /// 360dialog has no running WhatsApp Business integration for this number: it does not exist in their
     /// system or its stack is not running.
     ///
-    /// 360dialog code `502` with HTTP 502. Retry with backoff for a short while; if the error continues,
-    /// contact 360dialog support so they can check or start the integration.
+    /// 360dialog code `502` with HTTP 502: “WhatsApp for Business API not available”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with backoff for a short while; if the error continues, contact 360dialog support so they
+    /// > can check or start the integration.
     case apiUnavailable
 
-    /// Internal server error
-    ///
     /// The server hosting the number was restarting; 360dialog's default servers can restart several times a
     /// day.
     ///
-    /// 360dialog code `555` with HTTP 555. Retry with backoff. If this happens more than three times in 24
-    /// hours, contact 360dialog support.
+    /// 360dialog code `555` with HTTP 555: “Internal server error”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with backoff. If this happens more than three times in 24 hours, contact 360dialog
+    /// > support.
     case serverRestarting
 
-    /// Connection timed out. Please check if wacore is running
-    ///
     /// The WhatsApp client could not reach its core service (wacore), so the number is offline. This can
     /// follow a server restart or a suspension for breaking WhatsApp's terms of service.
     ///
-    /// 360dialog code `1014` with HTTP 500. Retry with backoff. If the number has not reconnected after about
-    /// 10 minutes, contact 360dialog support.
+    /// 360dialog code `1014` with HTTP 500: “Connection timed out. Please check if wacore is running”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with backoff. If the number has not reconnected after about 10 minutes, contact 360dialog
+    /// > support.
     case wacoreUnreachable
 
-    /// System overloaded
-    ///
     /// The number's WhatsApp stack is overloaded. Usually the cause is your webhook not answering with status
     /// 200, so undelivered callbacks pile up until the queue reaches about 100,000.
     ///
-    /// 360dialog code `1016` with HTTP 503. Make sure the webhook URL is set and answers every callback with
-    /// HTTP 200 promptly, then retry the request with backoff once the queue drains.
+    /// 360dialog code `1016` with HTTP 503: “System overloaded”
+    ///
+    /// Category `provider`, retry `backoff`, fault `account`.
+    ///
+    /// > Tip: Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then retry
+    /// > the request with backoff once the queue drains.
     case systemOverloaded
 
-    /// Template name does not exist in the translation
-    ///
     /// The template named in the request does not exist in Meta Business Manager for the requested language,
     /// or it is not approved.
     ///
-    /// 360dialog code `2001` with HTTP 404. Check WhatsApp Manager > Account Tools > Message Templates: use
-    /// the exact name and language of an approved template, or create and get the template approved first.
+    /// 360dialog code `2001` with HTTP 404: “Template name does not exist in the translation”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check WhatsApp Manager > Account Tools > Message Templates: use the exact name and language of
+    /// > an approved template, or create and get the template approved first.
     case templateMissing
 
-    /// Could not send message due to lack of payment. Messaging can resume once overdue invoices towards
-    /// 360Dialog are settled. Please reach out to our integration partner.
-    ///
     /// 360dialog blocked outbound messaging because invoices owed to 360dialog are overdue.
     ///
-    /// 360dialog code `400` with HTTP 400. Settle the overdue invoices, through your integration partner or
-    /// with 360dialog support; messaging resumes once the payment is applied.
+    /// 360dialog code `400` with HTTP 400: “Could not send message due to lack of payment. Messaging can
+    /// resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration
+    /// partner.”
+    ///
+    /// Category `billing`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Settle the overdue invoices, through your integration partner or with 360dialog support;
+    /// > messaging resumes once the payment is applied.
     case lackOfPayment
   }
 }
@@ -270,58 +292,71 @@ extension Dialog360 {
   /// are WhatsApp error codes, not HTTP statuses.
   @nonexhaustive
   public enum WebhookCode: String, CatalogCode, CaseIterable {
-    /// Message failed to send because there were one or more errors related to your payment method
-    ///
     /// WhatsApp did not send the message because of a problem with the payment setup behind the WhatsApp
     /// Business Account, such as an exhausted credit line.
     ///
-    /// 360dialog code `402`. Contact 360dialog support so they can extend the credit line for your WABA, then
-    /// resend the message.
+    /// 360dialog code `402`: “Message failed to send because there were one or more errors related to your
+    /// payment method”
+    ///
+    /// Category `billing`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Contact 360dialog support so they can extend the credit line for your WABA, then resend the
+    /// > message.
     case paymentIssue
 
-    /// Rate limit hit
-    ///
     /// Outgoing: too many messages were sent from this number in a short time. Incoming: media could not be
     /// downloaded because of rate limiting.
     ///
-    /// 360dialog code `429`. For outgoing messages, resend the failed ones later with backoff and lower the
-    /// sending rate. For incoming media, ask the sender to send it again.
+    /// 360dialog code `429`: “Rate limit hit”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: For outgoing messages, resend the failed ones later with backoff and lower the sending rate.
+    /// > For incoming media, ask the sender to send it again.
     case rateLimitHit
 
-    /// Re-engagement message
-    ///
     /// Delivery failed: the customer's last reply to this number is older than 24 hours, so the free-form
     /// messaging window has closed.
     ///
-    /// 360dialog code `470`. Reach the customer with an approved message template instead; free-form messages
-    /// are possible again once the customer replies.
+    /// 360dialog code `470`: “Re-engagement message”
+    ///
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Reach the customer with an approved message template instead; free-form messages are possible
+    /// > again once the customer replies.
     case conversationWindowClosed
 
-    /// Spam rate limit hit
-    ///
     /// WhatsApp restricted how many messages this number may send, because many earlier messages were blocked
     /// or reported as spam by recipients.
     ///
-    /// 360dialog code `471`. Do not resend in a loop. Improve message quality and opt-in practices, check the
-    /// number's quality rating in WhatsApp Manager, and resume once the restriction lifts.
+    /// 360dialog code `471`: “Spam rate limit hit”
+    ///
+    /// Category `policy`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Do not resend in a loop. Improve message quality and opt-in practices, check the number's
+    /// > quality rating in WhatsApp Manager, and resume once the restriction lifts.
     case spamRateLimitHit
 
-    /// Chat application is not initialized
-    ///
     /// The sending number has lost its WhatsApp API registration (for instance after a terms-of-service
     /// violation), so nothing can be sent from it.
     ///
-    /// 360dialog code `1011`. Re-register the number for the WhatsApp API, or contact 360dialog support if
-    /// re-registration fails.
+    /// 360dialog code `1011`: “Chat application is not initialized”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Re-register the number for the WhatsApp API, or contact 360dialog support if re-registration
+    /// > fails.
     case chatApplicationNotInitialized
 
-    /// System overloaded
-    ///
     /// The number's WhatsApp stack is overloaded, usually because your webhook is not answering with status
     /// 200 and callbacks have piled up (about 100,000 queued).
     ///
-    /// 360dialog code `1016`. Make sure the webhook URL is set and answers every callback with HTTP 200
-    /// promptly, then resend the failed messages with backoff.
+    /// 360dialog code `1016`: “System overloaded”
+    ///
+    /// Category `provider`, retry `backoff`, fault `account`.
+    ///
+    /// > Tip: Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then resend
+    /// > the failed messages with backoff.
     case systemOverloaded
   }
 }
@@ -423,13 +458,15 @@ extension Dialog360 {
   /// Errors shown by the 360dialog Hub while registering a phone number for the WhatsApp API.
   @nonexhaustive
   public enum HubCode: String, CatalogCode, CaseIterable {
-    /// Unknown error: biz_link_info_invalid_payload
-    ///
     /// Registering the number for the WhatsApp API failed because the number is still tied to a WhatsApp or
     /// WhatsApp Business app account that has not been fully deleted.
     ///
-    /// 360dialog code `1005` with HTTP 403. Fully delete the WhatsApp account for this number from the phone
-    /// (in the app's settings), then retry the registration for the WhatsApp API.
+    /// 360dialog code `1005` with HTTP 403: “Unknown error: biz\_link\_info\_invalid\_payload”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Fully delete the WhatsApp account for this number from the phone (in the app's settings), then
+    /// > retry the registration for the WhatsApp API.
     case bizLinkInfoInvalidPayload
   }
 }
@@ -523,6 +560,16 @@ extension Dialog360 {
 }
 
 extension Dialog360 {
-  /// Every table of this provider's catalog, in catalog order.
-  public static let tables: [CatalogTable] = [APICode.table, WebhookCode.table, HubCode.table]
+  /// Every table this provider's answers are looked up in, in catalog order, followed by the tables
+  /// of the catalogs it passes through.
+  public static let tables: [CatalogTable] = [APICode.table, WebhookCode.table, HubCode.table] + WhatsApp.tables
+
+  /// Finds the entries for a wire code or a message in every table of ``tables``: all the entries
+  /// documented under a code, or the entry whose message it is, with the placeholders' values.
+  ///
+  /// - Parameter codeOrMessage: A wire code such as `403`, or a message.
+  /// - Returns: The matches, in table order; empty when nothing matches.
+  public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
+    tables.flatMap { $0.lookup(codeOrMessage) }
+  }
 }

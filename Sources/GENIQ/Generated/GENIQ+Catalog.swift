@@ -10,225 +10,269 @@ extension GENIQ {
   /// value is an error in the same envelope. The HTTP status on errors is undocumented; entries assume 200.
   @nonexhaustive
   public enum ResponseCode: String, CatalogCode, CaseIterable {
-    /// Success
-    ///
     /// The request was accepted and processed; for a send request the body lists the new message ids.
     ///
-    /// GENIQ code `0` with HTTP 200. Nothing to do. Keep the returned message ids to match later delivery
-    /// reports.
+    /// GENIQ code `0` with HTTP 200: “Success”
+    ///
+    /// Category `unknown`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a success, not an error.
+    ///
+    /// > Tip: Nothing to do. Keep the returned message ids to match later delivery reports.
     case success
 
-    /// Invalid Username or Password
-    ///
     /// GENIQ rejected the username and password sent with the request.
     ///
-    /// GENIQ code `1` with HTTP 200. Check the account credentials configured in the integration and correct
-    /// them before sending again.
+    /// GENIQ code `1` with HTTP 200: “Invalid Username or Password”
+    ///
+    /// Category `authentication`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the account credentials configured in the integration and correct them before sending
+    /// > again.
     case invalidCredentials
 
-    /// Invalid IP request
-    ///
     /// The request came from an IP address that the GENIQ account does not accept.
     ///
-    /// GENIQ code `2` with HTTP 200. Add the caller's public IP address to the account's allowed list, or
-    /// send from an address that is already allowed.
+    /// GENIQ code `2` with HTTP 200: “Invalid IP request”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Add the caller's public IP address to the account's allowed list, or send from an address that
+    /// > is already allowed.
     case ipNotAllowed
 
-    /// Account has expired
-    ///
     /// The GENIQ account is past its validity period, so requests are refused.
     ///
-    /// GENIQ code `3` with HTTP 200. Ask GENIQ or the account administrator to renew the account, then
-    /// resend.
+    /// GENIQ code `3` with HTTP 200: “Account has expired”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Ask GENIQ or the account administrator to renew the account, then resend.
     case accountExpired
 
-    /// Account is disabled
-    ///
     /// The GENIQ account has been switched off and cannot send.
     ///
-    /// GENIQ code `4` with HTTP 200. Contact GENIQ or the account administrator to have the account
-    /// re-enabled.
+    /// GENIQ code `4` with HTTP 200: “Account is disabled”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Contact GENIQ or the account administrator to have the account re-enabled.
     case accountDisabled
 
-    /// Account maximum throttling rate is exceeded
-    ///
     /// The account sent requests faster than its permitted throughput.
     ///
-    /// GENIQ code `5` with HTTP 200. Slow down and retry with exponential backoff; spread large batches over
-    /// time or ask GENIQ for a higher rate.
+    /// GENIQ code `5` with HTTP 200: “Account maximum throttling rate is exceeded”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Slow down and retry with exponential backoff; spread large batches over time or ask GENIQ for a
+    /// > higher rate.
     case throttlingRateExceeded
 
-    /// Account does not have sufficient credit balance
-    ///
     /// The account balance is too low to pay for the message.
     ///
-    /// GENIQ code `6` with HTTP 200. Top up the account credit, then send again.
+    /// GENIQ code `6` with HTTP 200: “Account does not have sufficient credit balance”
+    ///
+    /// Category `billing`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Top up the account credit, then send again.
     case insufficientCredit
 
-    /// Prepaid Account has expired
-    ///
     /// The validity of the prepaid account has run out, so it can no longer be charged for messages.
     ///
-    /// GENIQ code `7` with HTTP 200. Renew or top up the prepaid account with GENIQ before sending again.
+    /// GENIQ code `7` with HTTP 200: “Prepaid Account has expired”
+    ///
+    /// Category `billing`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Renew or top up the prepaid account with GENIQ before sending again.
     case prepaidAccountExpired
 
-    /// Could not route message
-    ///
     /// GENIQ found no route to deliver the message to the destination network.
     ///
-    /// GENIQ code `10` with HTTP 200. Retry a few times with backoff; if it keeps failing for the
-    /// destination, ask GENIQ whether that country or operator is covered.
+    /// GENIQ code `10` with HTTP 200: “Could not route message”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry a few times with backoff; if it keeps failing for the destination, ask GENIQ whether that
+    /// > country or operator is covered.
     case messageUnroutable
 
-    /// Invalid recipient address
-    ///
     /// The destination number in the request is not a valid mobile number.
     ///
-    /// GENIQ code `11` with HTTP 200. Correct the recipient number (international format, digits only) before
-    /// resending.
+    /// GENIQ code `11` with HTTP 200: “Invalid recipient address”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Correct the recipient number (international format, digits only) before resending.
     case invalidRecipient
 
-    /// Invalid originating address
-    ///
     /// The sender address (originator) given in the request is not acceptable.
     ///
-    /// GENIQ code `12` with HTTP 200. Use a sender number or sender ID that is valid and allowed for the
-    /// account.
+    /// GENIQ code `12` with HTTP 200: “Invalid originating address”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use a sender number or sender ID that is valid and allowed for the account.
     case invalidOriginator
 
-    /// Invalid alphanumeric originating address
-    ///
     /// The alphanumeric sender ID in the request is not accepted, for example because of its length or
     /// characters.
     ///
-    /// GENIQ code `13` with HTTP 200. Use a sender ID that meets the length and character rules (commonly up
-    /// to 11 letters and digits) and that is allowed for the account.
+    /// GENIQ code `13` with HTTP 200: “Invalid alphanumeric originating address”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use a sender ID that meets the length and character rules (commonly up to 11 letters and
+    /// > digits) and that is allowed for the account.
     case invalidAlphanumericOriginator
 
-    /// Could not route message due to account limitations
-    ///
     /// The destination is outside what the account is allowed to send to.
     ///
-    /// GENIQ code `14` with HTTP 200. Ask GENIQ to enable the destination for the account, or do not send to
-    /// it.
+    /// GENIQ code `14` with HTTP 200: “Could not route message due to account limitations”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Ask GENIQ to enable the destination for the account, or do not send to it.
     case accountRoutingRestricted
 
-    /// Subscriber has blocked this service
-    ///
     /// The recipient has opted out of or blocked messages from this service.
     ///
-    /// GENIQ code `15` with HTTP 200. Do not resend; remove the number from the sending list unless the
-    /// recipient opts in again.
+    /// GENIQ code `15` with HTTP 200: “Subscriber has blocked this service”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Do not resend; remove the number from the sending list unless the recipient opts in again.
     case serviceBlockedBySubscriber
 
-    /// Destination Address Duplicated
-    ///
     /// The same destination number appears more than once in the request.
     ///
-    /// GENIQ code `16` with HTTP 200. Remove duplicate numbers from the recipient list and resend.
+    /// GENIQ code `16` with HTTP 200: “Destination Address Duplicated”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Remove duplicate numbers from the recipient list and resend.
     case duplicateDestination
 
-    /// Destination Address list exceeded maximum
-    ///
     /// The request lists more recipients than a single call accepts.
     ///
-    /// GENIQ code `17` with HTTP 200. Split the recipient list into smaller batches and send each separately.
+    /// GENIQ code `17` with HTTP 200: “Destination Address list exceeded maximum”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Split the recipient list into smaller batches and send each separately.
     case tooManyDestinations
 
-    /// API token generation failed
-    ///
     /// GENIQ could not issue an access token for the request.
     ///
-    /// GENIQ code `18` with HTTP 200. Retry the token request with backoff; if it keeps failing, verify the
-    /// API key and secret and contact GENIQ.
+    /// GENIQ code `18` with HTTP 200: “API token generation failed”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry the token request with backoff; if it keeps failing, verify the API key and secret and
+    /// > contact GENIQ.
     case tokenGenerationFailed
 
-    /// Spam Control threshold exceeded
-    ///
     /// GENIQ's spam control stopped the message because too many similar messages were sent, typically to the
     /// same recipient in a short time.
     ///
-    /// GENIQ code `19` with HTTP 200. Do not resend immediately; reduce repeated sends to the same number and
-    /// wait before trying again.
+    /// GENIQ code `19` with HTTP 200: “Spam Control threshold exceeded”
+    ///
+    /// Category `policy`, retry `afterReset`, fault `caller`.
+    ///
+    /// > Tip: Do not resend immediately; reduce repeated sends to the same number and wait before trying
+    /// > again.
     case spamThresholdExceeded
 
-    /// Invalid Token
-    ///
     /// The access token sent with the request is not valid.
     ///
-    /// GENIQ code `20` with HTTP 200. Generate a new access token with the API key and secret, then resend
-    /// with it.
+    /// GENIQ code `20` with HTTP 200: “Invalid Token”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Generate a new access token with the API key and secret, then resend with it.
     case invalidToken
 
-    /// Invalid messageId
-    ///
     /// The messageId in the request does not match a message known to GENIQ.
     ///
-    /// GENIQ code `21` with HTTP 200. Use a messageId returned by an earlier send response.
+    /// GENIQ code `21` with HTTP 200: “Invalid messageId”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use a messageId returned by an earlier send response.
     case invalidMessageID
 
-    /// No valid WhatsApp session found
-    ///
     /// A free-form WhatsApp message was sent but there is no open conversation with the recipient (the
     /// 24-hour customer-service window is closed or never opened).
     ///
-    /// GENIQ code `301` with HTTP 200. Send an approved template message instead, or wait until the customer
-    /// writes again.
+    /// GENIQ code `301` with HTTP 200: “No valid WhatsApp session found”
+    ///
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send an approved template message instead, or wait until the customer writes again.
     case noWhatsAppSession
 
-    /// WhatsApp Template rejected
-    ///
     /// The WhatsApp template submitted for approval was rejected.
     ///
-    /// GENIQ code `311` with HTTP 200. Revise the template content so it meets WhatsApp's template
-    /// guidelines, then submit it again.
+    /// GENIQ code `311` with HTTP 200: “WhatsApp Template rejected”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Revise the template content so it meets WhatsApp's template guidelines, then submit it again.
     case templateRejected
 
-    /// WhatsApp Template with same content already existed
-    ///
     /// A template with identical content already exists, so the new one was not created.
     ///
-    /// GENIQ code `312` with HTTP 200. Reuse the existing template or change the content before creating a
-    /// new one.
+    /// GENIQ code `312` with HTTP 200: “WhatsApp Template with same content already existed”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Reuse the existing template or change the content before creating a new one.
     case duplicateTemplateContent
 
-    /// Invalid code
-    ///
     /// A code supplied in the request was not accepted.
     ///
-    /// GENIQ code `22` with HTTP 200. Check the code value sent in the request and correct it before
-    /// resending.
+    /// GENIQ code `22` with HTTP 200: “Invalid code”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the code value sent in the request and correct it before resending.
     case invalidCode
 
-    /// Token expired
-    ///
     /// The access token used for the request has passed its expiry time.
     ///
-    /// GENIQ code `23` with HTTP 200. Request a new access token and resend; refresh tokens before the expiry
-    /// returned with them.
+    /// GENIQ code `23` with HTTP 200: “Token expired”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Request a new access token and resend; refresh tokens before the expiry returned with them.
     case tokenExpired
 
-    /// Invalid API Key credentials
-    ///
     /// The API key or secret used to request a token was not accepted.
     ///
-    /// GENIQ code `24` with HTTP 200. Check the API key and secret created in the GENIQ console, or create
-    /// new ones, then request the token again.
+    /// GENIQ code `24` with HTTP 200: “Invalid API Key credentials”
+    ///
+    /// Category `authentication`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the API key and secret created in the GENIQ console, or create new ones, then request the
+    /// > token again.
     case invalidAPIKey
 
-    /// General Failure
-    ///
     /// The request failed for an unspecified reason.
     ///
-    /// GENIQ code `88` with HTTP 200. Retry a limited number of times with backoff; if it keeps failing,
-    /// contact GENIQ with the request reference.
+    /// GENIQ code `88` with HTTP 200: “General Failure”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the
+    /// > request reference.
     case generalFailure
 
-    /// System error. Please contact us if problem persist
-    ///
     /// GENIQ hit an internal error while handling the request.
     ///
-    /// GENIQ code `99` with HTTP 200. Retry with backoff; if the error persists, contact GENIQ support.
+    /// GENIQ code `99` with HTTP 200: “System error. Please contact us if problem persist”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with backoff; if the error persists, contact GENIQ support.
     case systemError
   }
 }
@@ -572,119 +616,143 @@ extension GENIQ {
   /// HTTP status of their own; 0 accompanies reports without a failure.
   @nonexhaustive
   public enum ReasonCode: String, CatalogCode, CaseIterable {
-    /// Not Applicable
-    ///
     /// The report carries no failure reason; this is the value sent with successful or in-progress statuses.
     ///
-    /// GENIQ code `0`. Nothing to do; read the report's status field for the delivery state.
+    /// GENIQ code `0`: “Not Applicable”
+    ///
+    /// Category `unknown`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a success, not an error.
+    ///
+    /// > Tip: Nothing to do; read the report's status field for the delivery state.
     case notApplicable
 
-    /// Base Station Unknown
-    ///
     /// The mobile network could not identify the base station serving the recipient, so the message was not
     /// delivered.
     ///
-    /// GENIQ code `1`. Resend later with backoff; if it keeps failing for the number, treat it as
-    /// unreachable.
+    /// GENIQ code `1`: “Base Station Unknown”
+    ///
+    /// Category `provider`, retry `backoff`, fault `carrier`.
+    ///
+    /// > Tip: Resend later with backoff; if it keeps failing for the number, treat it as unreachable.
     case baseStationUnknown
 
-    /// MSC Unknown
-    ///
     /// The network could not find the switching centre (MSC) responsible for the recipient, so delivery
     /// failed.
     ///
-    /// GENIQ code `2`. Resend later with backoff; persistent failures point to a routing problem to raise
-    /// with GENIQ.
+    /// GENIQ code `2`: “MSC Unknown”
+    ///
+    /// Category `provider`, retry `backoff`, fault `carrier`.
+    ///
+    /// > Tip: Resend later with backoff; persistent failures point to a routing problem to raise with GENIQ.
     case mscUnknown
 
-    /// Format Error
-    ///
     /// The network rejected the message because its format was not acceptable.
     ///
-    /// GENIQ code `3`. Check the message content, encoding, length and sender before resending.
+    /// GENIQ code `3`: “Format Error”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the message content, encoding, length and sender before resending.
     case formatError
 
-    /// Other Error
-    ///
     /// Delivery failed for a reason the network did not specify.
     ///
-    /// GENIQ code `4`. Resend once or twice with backoff; if it keeps failing, contact GENIQ with the
-    /// messageId.
+    /// GENIQ code `4`: “Other Error”
+    ///
+    /// Category `unknown`, retry `backoff`, fault `unknown`.
+    ///
+    /// > Tip: Resend once or twice with backoff; if it keeps failing, contact GENIQ with the messageId.
     case otherError
 
-    /// Subscriber Unknown
-    ///
     /// The recipient number is not assigned to any subscriber on the network.
     ///
-    /// GENIQ code `5`. Do not resend; check the number with the recipient and remove it if it is no longer in
-    /// service.
+    /// GENIQ code `5`: “Subscriber Unknown”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Do not resend; check the number with the recipient and remove it if it is no longer in service.
     case subscriberUnknown
 
-    /// Subscriber Barred
-    ///
     /// The operator has barred the recipient from receiving messages.
     ///
-    /// GENIQ code `6`. Do not resend; the number cannot receive this message until the operator lifts the
-    /// bar.
+    /// GENIQ code `6`: “Subscriber Barred”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Do not resend; the number cannot receive this message until the operator lifts the bar.
     case subscriberBarred
 
-    /// Subscriber Not Provisioned
-    ///
     /// The recipient's subscription does not include the SMS service.
     ///
-    /// GENIQ code `7`. Do not resend; reach the recipient through another channel.
+    /// GENIQ code `7`: “Subscriber Not Provisioned”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Do not resend; reach the recipient through another channel.
     case subscriberNotProvisioned
 
-    /// Subscriber Absent
-    ///
     /// The recipient's phone was unreachable, for example switched off or out of coverage.
     ///
-    /// GENIQ code `8`. Resend later with backoff; the message may be delivered once the phone is back on the
-    /// network.
+    /// GENIQ code `8`: “Subscriber Absent”
+    ///
+    /// Category `recipient`, retry `backoff`, fault `recipient`.
+    ///
+    /// > Tip: Resend later with backoff; the message may be delivered once the phone is back on the network.
     case subscriberAbsent
 
-    /// SMSC Failure
-    ///
     /// The message centre handling the delivery failed.
     ///
-    /// GENIQ code `9`. Resend later with backoff.
+    /// GENIQ code `9`: “SMSC Failure”
+    ///
+    /// Category `provider`, retry `backoff`, fault `carrier`.
+    ///
+    /// > Tip: Resend later with backoff.
     case smscFailure
 
-    /// SMSC Congestion
-    ///
     /// The message centre was overloaded and could not take the message.
     ///
-    /// GENIQ code `10`. Resend later with backoff.
+    /// GENIQ code `10`: “SMSC Congestion”
+    ///
+    /// Category `provider`, retry `backoff`, fault `carrier`.
+    ///
+    /// > Tip: Resend later with backoff.
     case smscCongestion
 
-    /// SMSC Roaming
-    ///
     /// The recipient was roaming on a network the message centre could not deliver to.
     ///
-    /// GENIQ code `11`. Resend later with backoff; delivery may succeed once the recipient is back on a
-    /// reachable network.
+    /// GENIQ code `11`: “SMSC Roaming”
+    ///
+    /// Category `recipient`, retry `backoff`, fault `carrier`.
+    ///
+    /// > Tip: Resend later with backoff; delivery may succeed once the recipient is back on a reachable
+    /// > network.
     case smscRoaming
 
-    /// Handset Error
-    ///
     /// The recipient's phone reported an error and did not accept the message.
     ///
-    /// GENIQ code `12`. Resend later with backoff; if it keeps failing, reach the recipient another way.
+    /// GENIQ code `12`: “Handset Error”
+    ///
+    /// Category `recipient`, retry `backoff`, fault `recipient`.
+    ///
+    /// > Tip: Resend later with backoff; if it keeps failing, reach the recipient another way.
     case handsetError
 
-    /// Handset Memory Exceeded
-    ///
     /// The recipient's phone has no room to store the message.
     ///
-    /// GENIQ code `13`. Resend later with backoff; delivery can succeed once the recipient frees space.
+    /// GENIQ code `13`: “Handset Memory Exceeded”
+    ///
+    /// Category `recipient`, retry `backoff`, fault `recipient`.
+    ///
+    /// > Tip: Resend later with backoff; delivery can succeed once the recipient frees space.
     case handsetMemoryExceeded
 
-    /// Invalid WhatsApp Template
-    ///
     /// The WhatsApp message failed because the template it used is not valid.
     ///
-    /// GENIQ code `201`. Check the template name, language and parameters against an approved template, then
-    /// send again.
+    /// GENIQ code `201`: “Invalid WhatsApp Template”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the template name, language and parameters against an approved template, then send again.
     case invalidWhatsAppTemplate
   }
 }
@@ -879,6 +947,276 @@ extension GENIQ.ReasonCode {
 }
 
 extension GENIQ {
+  /// Delivery report statuses (status)
+  ///
+  /// The status word of SMS and WhatsApp delivery reports. It decides first: delivered and read are
+  /// successes, processed and sent mean a later report follows, every other status is a failure whose
+  /// non-zero reasonCode, when present, says more than the status does. Reports have no HTTP status.
+  @nonexhaustive
+  public enum ReportStatus: String, CatalogCode, CaseIterable {
+    /// GENIQ accepted the message and passed it on for delivery; the final state is not known yet.
+    ///
+    /// GENIQ code `processed`: “processed”
+    ///
+    /// Category `unknown`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a `pending` outcome, not an error.
+    ///
+    /// > Tip: Nothing to do yet: wait for the next report about this message id.
+    case processed
+
+    /// The WhatsApp message left GENIQ for WhatsApp but has not been confirmed on the recipient's handset
+    /// yet.
+    ///
+    /// GENIQ code `sent`: “sent”
+    ///
+    /// Category `unknown`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a `pending` outcome, not an error.
+    ///
+    /// > Tip: Nothing to do yet: a delivered, read or failed report about this message id follows.
+    case sent
+
+    /// The message reached the recipient's handset.
+    ///
+    /// GENIQ code `delivered`: “delivered”
+    ///
+    /// Category `unknown`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a success, not an error.
+    ///
+    /// > Tip: Nothing to do; keep the report's message id and timestamps if you track delivery.
+    case delivered
+
+    /// The recipient opened the WhatsApp message.
+    ///
+    /// GENIQ code `read`: “read”
+    ///
+    /// Category `unknown`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a success, not an error.
+    ///
+    /// > Tip: Nothing to do.
+    case read
+
+    /// The message outlived its validity period undelivered, most often because the handset stayed switched
+    /// off or out of coverage the whole time.
+    ///
+    /// GENIQ code `expired`: “expired”
+    ///
+    /// Category `recipient`, retry `backoff`, fault `recipient`.
+    ///
+    /// > Tip: Send it again later and cap the attempts; if the same number keeps expiring, check that it is
+    /// > still in use.
+    case expired
+
+    /// The message was removed from the delivery queue before it reached the handset.
+    ///
+    /// GENIQ code `deleted`: “deleted”
+    ///
+    /// Category `unknown`, retry `afterFix`, fault `unknown`.
+    ///
+    /// > Tip: Read the reasonCode and the account's message log to learn who removed it; resend only once
+    /// > that is understood.
+    case deleted
+
+    /// The network could not deliver the message to the handset.
+    ///
+    /// GENIQ code `undeliverable`: “undeliverable”
+    ///
+    /// Category `unknown`, retry `afterFix`, fault `unknown`.
+    ///
+    /// > Tip: The reasonCode normally says why; without one, check the number and the message before sending
+    /// > again.
+    case undeliverable
+
+    /// The message was refused before delivery, by GENIQ or by the operator.
+    ///
+    /// GENIQ code `rejected`: “rejected”
+    ///
+    /// Category `unknown`, retry `afterFix`, fault `unknown`.
+    ///
+    /// > Tip: Look at the reasonCode and the message's content and sender settings; change what was refused
+    /// > before sending again.
+    case rejected
+
+    /// The operator reported no final state for the message, so nobody can say whether it arrived.
+    ///
+    /// GENIQ code `unknown`: “unknown”
+    ///
+    /// Category `unknown`, retry `afterFix`, fault `unknown`.
+    ///
+    /// > Tip: Treat the message as possibly lost: check with the recipient or GENIQ before resending, to
+    /// > avoid duplicates.
+    case unknown
+
+    /// The WhatsApp message could not be delivered.
+    ///
+    /// GENIQ code `failed`: “failed”
+    ///
+    /// Category `unknown`, retry `afterFix`, fault `unknown`.
+    ///
+    /// > Tip: The reasonCode normally says why; without one, check the recipient and the message before
+    /// > sending again.
+    case failed
+
+    /// GENIQ stopped trying to deliver the WhatsApp message after using up its delivery attempts.
+    ///
+    /// GENIQ code `exceeded_retry`: “exceeded\_retry”
+    ///
+    /// Category `unknown`, retry `afterFix`, fault `unknown`.
+    ///
+    /// > Tip: Check that the recipient can receive WhatsApp messages, then decide whether to send again or
+    /// > switch channel.
+    case exceededRetry
+  }
+}
+
+extension GENIQ.ReportStatus {
+  /// The catalog table these codes come from.
+  public static let table = CatalogTable(
+    provider: .geniq, id: "status", title: "Delivery report statuses (status)",
+    entries: [
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "processed", code: "processed",
+        status: nil,
+        message: "processed",
+        explanation: "GENIQ accepted the message and passed it on for delivery; the final state is not known yet.",
+        remedy: "Nothing to do yet: wait for the next report about this message id.",
+        category: .unknown, retry: .notNeeded, fault: .unknown,
+        outcome: .pending,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000001\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"processed\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "sent", code: "sent",
+        status: nil,
+        message: "sent",
+        explanation: "The WhatsApp message left GENIQ for WhatsApp but has not been confirmed on the recipient's handset yet.",
+        remedy: "Nothing to do yet: a delivered, read or failed report about this message id follows.",
+        category: .unknown, retry: .notNeeded, fault: .unknown,
+        outcome: .pending,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000002\",\"channel\":\"whatsapp\",\"recipient\":\"6588880000\",\"status\":\"sent\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
+        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "delivered", code: "delivered",
+        status: nil,
+        message: "delivered",
+        explanation: "The message reached the recipient's handset.",
+        remedy: "Nothing to do; keep the report's message id and timestamps if you track delivery.",
+        category: .unknown, retry: .notNeeded, fault: .unknown,
+        outcome: .success,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000003\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"delivered\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "read", code: "read",
+        status: nil,
+        message: "read",
+        explanation: "The recipient opened the WhatsApp message.",
+        remedy: "Nothing to do.",
+        category: .unknown, retry: .notNeeded, fault: .unknown,
+        outcome: .success,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000004\",\"channel\":\"whatsapp\",\"recipient\":\"6588880000\",\"status\":\"read\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
+        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "expired", code: "expired",
+        status: nil,
+        message: "expired",
+        explanation: "The message outlived its validity period undelivered, most often because the handset stayed switched off or out of coverage the whole time.",
+        remedy: "Send it again later and cap the attempts; if the same number keeps expiring, check that it is still in use.",
+        category: .recipient, retry: .backoff, fault: .recipient,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000005\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"expired\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "deleted", code: "deleted",
+        status: nil,
+        message: "deleted",
+        explanation: "The message was removed from the delivery queue before it reached the handset.",
+        remedy: "Read the reasonCode and the account's message log to learn who removed it; resend only once that is understood.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000006\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"deleted\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "undeliverable", code: "undeliverable",
+        status: nil,
+        message: "undeliverable",
+        explanation: "The network could not deliver the message to the handset.",
+        remedy: "The reasonCode normally says why; without one, check the number and the message before sending again.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000007\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "rejected", code: "rejected",
+        status: nil,
+        message: "rejected",
+        explanation: "The message was refused before delivery, by GENIQ or by the operator.",
+        remedy: "Look at the reasonCode and the message's content and sender settings; change what was refused before sending again.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000008\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"rejected\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "unknown", code: "unknown",
+        status: nil,
+        message: "unknown",
+        explanation: "The operator reported no final state for the message, so nobody can say whether it arrived.",
+        remedy: "Treat the message as possibly lost: check with the recipient or GENIQ before resending, to avoid duplicates.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000009\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"unknown\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "failed", code: "failed",
+        status: nil,
+        message: "failed",
+        explanation: "The WhatsApp message could not be delivered.",
+        remedy: "The reasonCode normally says why; without one, check the recipient and the message before sending again.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000A\",\"channel\":\"whatsapp\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
+        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
+      ),
+      CatalogEntry(
+        provider: .geniq, table: "status", name: "exceededRetry", code: "exceeded_retry",
+        status: nil,
+        message: "exceeded_retry",
+        explanation: "GENIQ stopped trying to deliver the WhatsApp message after using up its delivery attempts.",
+        remedy: "Check that the recipient can receive WhatsApp messages, then decide whether to send again or switch channel.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000B\",\"channel\":\"whatsapp\",\"recipient\":\"6588880000\",\"status\":\"exceeded_retry\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
+        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
+      ),
+    ]
+  )
+
+  /// The catalog entry of this code.
+  public var entry: CatalogEntry { Self.table.entries[position] }
+
+  private var position: Int {
+    switch self {
+    case .processed: 0
+    case .sent: 1
+    case .delivered: 2
+    case .read: 3
+    case .expired: 4
+    case .deleted: 5
+    case .undeliverable: 6
+    case .rejected: 7
+    case .unknown: 8
+    case .failed: 9
+    case .exceededRetry: 10
+    }
+  }
+
+  /// The code of an entry of this table, or `nil` for any other entry.
+  public init?(entry: CatalogEntry) {
+    guard entry.provider == .geniq, entry.table == "status" else { return nil }
+    self.init(rawValue: entry.name)
+  }
+}
+
+extension GENIQ {
   /// WhatsApp template management codes
   ///
   /// Codes returned by GENIQ's WhatsApp template management endpoints: mostly Meta Graph and Cloud API error
@@ -887,223 +1225,287 @@ extension GENIQ {
   /// GENIQ envelope, whose HTTP status is undocumented and assumed to be 200.
   @nonexhaustive
   public enum TemplateCode: String, CatalogCode, CaseIterable {
-    /// Access token expired/revoked
+    /// The template request was carried out: the template was created, listed or deleted as asked.
     ///
+    /// GENIQ code `0` with HTTP 200: “Success”
+    ///
+    /// Category `unknown`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a success, not an error.
+    ///
+    /// > Tip: Nothing to do. A new template still needs Meta's approval before it can be sent; watch its
+    /// > status.
+    case success
+
     /// The WhatsApp access token behind the template request has expired or been revoked.
     ///
-    /// GENIQ code `0` with HTTP 401. Obtain a new access token for the WhatsApp Business Account, then retry.
+    /// GENIQ code `0` with HTTP 401: “Access token expired/revoked”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Obtain a new access token for the WhatsApp Business Account, then retry.
     case accessTokenRevoked
 
-    /// Failed due to a temporary issue
-    ///
     /// The template request failed because of a temporary problem on the WhatsApp platform.
     ///
-    /// GENIQ code `1` with HTTP 400. Retry with exponential backoff.
+    /// GENIQ code `1` with HTTP 400: “Failed due to a temporary issue”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with exponential backoff.
     case temporaryFailure
 
-    /// Temporary issue due to downtime
-    ///
     /// The WhatsApp platform was temporarily unavailable or overloaded.
     ///
-    /// GENIQ code `2` with HTTP 503. Retry with exponential backoff; check the WhatsApp Business Platform
-    /// status if it persists.
+    /// GENIQ code `2` with HTTP 503: “Temporary issue due to downtime”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with exponential backoff; check the WhatsApp Business Platform status if it persists.
     case serviceDowntime
 
-    /// Capability or permissions issue
-    ///
     /// The app behind the account lacks the capability or permission needed for this template operation.
     ///
-    /// GENIQ code `3` with HTTP 500. Grant the app the required WhatsApp permissions (or ask GENIQ to), then
-    /// retry.
+    /// GENIQ code `3` with HTTP 500: “Capability or permissions issue”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Grant the app the required WhatsApp permissions (or ask GENIQ to), then retry.
     case missingCapability
 
-    /// Temporary issue due to throttling
-    ///
     /// Too many template management calls were made in a short time.
     ///
-    /// GENIQ code `4` with HTTP 400. Retry with exponential backoff and reduce the rate of template calls.
+    /// GENIQ code `4` with HTTP 400: “Temporary issue due to throttling”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Retry with exponential backoff and reduce the rate of template calls.
     case tooManyCalls
 
-    /// Account Invalid Configuration
-    ///
     /// The GENIQ account is not set up correctly for WhatsApp template management.
     ///
-    /// GENIQ code `8`. Ask GENIQ or the account administrator to complete the account's WhatsApp
-    /// configuration, then retry.
+    /// GENIQ code `8`: “Account Invalid Configuration”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Ask GENIQ or the account administrator to complete the account's WhatsApp configuration, then
+    /// > retry.
     case invalidAccountConfiguration
 
-    /// Permission is either not granted or has been removed
-    ///
     /// The permission needed for the template operation was never granted or has been withdrawn.
     ///
-    /// GENIQ code `10` with HTTP 403. Restore the missing permission for the app or account, then retry.
+    /// GENIQ code `10` with HTTP 403: “Permission is either not granted or has been removed”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Restore the missing permission for the app or account, then retry.
     case permissionDenied
 
-    /// The parameter may not be available or may be spelled incorrectly
-    ///
     /// The request contained a parameter that is unsupported or misspelled.
     ///
-    /// GENIQ code `100` with HTTP 400. Check parameter names and values against the API reference and correct
-    /// the request.
+    /// GENIQ code `100` with HTTP 400: “The parameter may not be available or may be spelled incorrectly”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check parameter names and values against the API reference and correct the request.
     case invalidParameter
 
-    /// Access token is expired
-    ///
     /// The WhatsApp access token used for the template request has expired.
     ///
-    /// GENIQ code `190` with HTTP 401. Obtain a new access token, then retry.
+    /// GENIQ code `190` with HTTP 401: “Access token is expired”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Obtain a new access token, then retry.
     case accessTokenExpired
 
-    /// Temporary blocked due to policy violations
-    ///
     /// The WhatsApp Business Account has been temporarily restricted for breaking a platform policy.
     ///
-    /// GENIQ code `368` with HTTP 403. Stop retrying; review the policy violation in WhatsApp Manager, wait
-    /// for the restriction to end or appeal it.
+    /// GENIQ code `368` with HTTP 403: “Temporary blocked due to policy violations”
+    ///
+    /// Category `policy`, retry `afterReset`, fault `account`.
+    ///
+    /// > Tip: Stop retrying; review the policy violation in WhatsApp Manager, wait for the restriction to end
+    /// > or appeal it.
     case temporarilyBlockedForPolicy
 
-    /// Duplicate posts cannot be published consecutively
-    ///
     /// The same content was submitted twice in a row and the second submission was refused.
     ///
-    /// GENIQ code `506`. Do not resubmit identical content; change it or keep the earlier result.
+    /// GENIQ code `506`: “Duplicate posts cannot be published consecutively”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Do not resubmit identical content; change it or keep the earlier result.
     case duplicatePost
 
-    /// Platform rate limit reached
-    ///
     /// The WhatsApp Business Account reached its rate limit for API calls.
     ///
-    /// GENIQ code `80007` with HTTP 400. Retry with exponential backoff and lower the call rate.
+    /// GENIQ code `80007` with HTTP 400: “Platform rate limit reached”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Retry with exponential backoff and lower the call rate.
     case platformRateLimitReached
 
-    /// Message length exceeds 4096 characters
-    ///
     /// The message text is longer than the 4096-character limit.
     ///
-    /// GENIQ code `131001`. Shorten the text or split it into several messages.
+    /// GENIQ code `131001`: “Message length exceeds 4096 characters”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Shorten the text or split it into several messages.
     case messageTooLong
 
-    /// File or resource not found
-    ///
     /// A file or resource referenced by the request does not exist.
     ///
-    /// GENIQ code `131006`. Check the id or URL of the referenced media or resource and correct it.
+    /// GENIQ code `131006`: “File or resource not found”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the id or URL of the referenced media or resource and correct it.
     case resourceNotFound
 
-    /// Missing a required parameter
-    ///
     /// A parameter the request must include is absent.
     ///
-    /// GENIQ code `131008` with HTTP 400. Add the missing parameter and resend.
+    /// GENIQ code `131008` with HTTP 400: “Missing a required parameter”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Add the missing parameter and resend.
     case missingRequiredParameter
 
-    /// Invalid parameter value
-    ///
     /// A parameter has a value of the wrong type or an otherwise unacceptable value.
     ///
-    /// GENIQ code `131009` with HTTP 400. Correct the parameter value and resend.
+    /// GENIQ code `131009` with HTTP 400: “Invalid parameter value”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Correct the parameter value and resend.
     case invalidParameterValue
 
-    /// Unable to send message to this phone number
-    ///
     /// WhatsApp refused to send to this number; in Meta's definition the recipient number is the same as the
     /// sending business number.
     ///
-    /// GENIQ code `131021` with HTTP 400. Send to a different number than the business's own WhatsApp number.
+    /// GENIQ code `131021` with HTTP 400: “Unable to send message to this phone number”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send to a different number than the business's own WhatsApp number.
     case cannotMessagePhoneNumber
 
-    /// Account has been locked from sending any messages due to an integrity policy violation
-    ///
     /// The WhatsApp Business Account has been locked because of an integrity policy violation and cannot send
     /// messages.
     ///
-    /// GENIQ code `131031` with HTTP 403. Stop sending; review the violation in WhatsApp Manager and appeal
-    /// or resolve it before resuming.
+    /// GENIQ code `131031` with HTTP 403: “Account has been locked from sending any messages due to an
+    /// integrity policy violation”
+    ///
+    /// Category `policy`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Stop sending; review the violation in WhatsApp Manager and appeal or resolve it before
+    /// > resuming.
     case accountLocked
 
-    /// Unsupported message type
-    ///
     /// The request used a message type that is not supported.
     ///
-    /// GENIQ code `131051` with HTTP 400. Use one of the supported message types.
+    /// GENIQ code `131051` with HTTP 400: “Unsupported message type”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use one of the supported message types.
     case unsupportedMessageType
 
-    /// Invalid HTTP method
-    ///
     /// The endpoint was called with an HTTP method it does not accept.
     ///
-    /// GENIQ code `131055`. Call the endpoint with the documented method (for example POST to create, GET to
-    /// retrieve).
+    /// GENIQ code `131055`: “Invalid HTTP method”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Call the endpoint with the documented method (for example POST to create, GET to retrieve).
     case invalidHTTPMethod
 
-    /// Number of parameters provided does not match the expected number of parameters
-    ///
     /// The number of parameter values sent differs from the number of variables in the template.
     ///
-    /// GENIQ code `132000` with HTTP 400. Send exactly one value for each variable defined in the template.
+    /// GENIQ code `132000` with HTTP 400: “Number of parameters provided does not match the expected number
+    /// of parameters”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send exactly one value for each variable defined in the template.
     case templateParameterCountMismatch
 
-    /// Template does not exist in the specified language or the template has not been approved
-    ///
     /// No approved template with that name exists in the requested language.
     ///
-    /// GENIQ code `132001` with HTTP 404. Check the template name and language code, and use a template that
-    /// has been approved.
+    /// GENIQ code `132001` with HTTP 404: “Template does not exist in the specified language or the template
+    /// has not been approved”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the template name and language code, and use a template that has been approved.
     case templateNotFound
 
-    /// Translated text is too long
-    ///
     /// Once the parameters were filled in, the template text exceeded the allowed length.
     ///
-    /// GENIQ code `132005` with HTTP 400. Shorten the parameter values so the filled-in text fits.
+    /// GENIQ code `132005` with HTTP 400: “Translated text is too long”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Shorten the parameter values so the filled-in text fits.
     case templateTextTooLong
 
-    /// Format character policy violated
-    ///
     /// The template content or its parameters break WhatsApp's rules on formatting characters.
     ///
-    /// GENIQ code `132007` with HTTP 400. Remove disallowed formatting characters (such as stray line breaks,
-    /// tabs or repeated spaces in parameters) and resend.
+    /// GENIQ code `132007` with HTTP 400: “Format character policy violated”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Remove disallowed formatting characters (such as stray line breaks, tabs or repeated spaces in
+    /// > parameters) and resend.
     case templateFormatCharacterPolicyViolated
 
-    /// Parameter format does not match format in the created template
-    ///
     /// A parameter value does not have the format the template defines for it.
     ///
-    /// GENIQ code `132012` with HTTP 400. Send each parameter in the format defined by the template (for
-    /// example text, currency or date).
+    /// GENIQ code `132012` with HTTP 400: “Parameter format does not match format in the created template”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send each parameter in the format defined by the template (for example text, currency or date).
     case templateParameterFormatMismatch
 
-    /// A previous delete operation failed. A delete retry is needed before registering again
-    ///
     /// An earlier delete (deregistration) did not complete, so the number cannot be registered yet.
     ///
-    /// GENIQ code `133000` with HTTP 500. Run the delete operation again until it succeeds, then retry the
-    /// registration.
+    /// GENIQ code `133000` with HTTP 500: “A previous delete operation failed. A delete retry is needed
+    /// before registering again”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Run the delete operation again until it succeeds, then retry the registration.
     case previousDeleteFailed
 
-    /// General Failure
-    ///
     /// The request failed for an unspecified reason.
     ///
-    /// GENIQ code `88` with HTTP 200. Retry a limited number of times with backoff; if it keeps failing,
-    /// contact GENIQ with the request reference.
+    /// GENIQ code `88` with HTTP 200: “General Failure”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the
+    /// > request reference.
     case generalFailure
 
-    /// WhatsApp Template rejected
-    ///
     /// The WhatsApp template submitted for approval was rejected.
     ///
-    /// GENIQ code `311` with HTTP 200. Revise the template content so it meets WhatsApp's template
-    /// guidelines, then submit it again.
+    /// GENIQ code `311` with HTTP 200: “WhatsApp Template rejected”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Revise the template content so it meets WhatsApp's template guidelines, then submit it again.
     case templateRejected
 
-    /// WhatsApp Template with same content already existed
-    ///
     /// A template with identical content already exists, so the new one was not created.
     ///
-    /// GENIQ code `312` with HTTP 200. Reuse the existing template or change the content before creating a
-    /// new one.
+    /// GENIQ code `312` with HTTP 200: “WhatsApp Template with same content already existed”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Reuse the existing template or change the content before creating a new one.
     case duplicateTemplateContent
   }
 }
@@ -1113,6 +1515,17 @@ extension GENIQ.TemplateCode {
   public static let table = CatalogTable(
     provider: .geniq, id: "template", title: "WhatsApp template management codes",
     entries: [
+      CatalogEntry(
+        provider: .geniq, table: "template", name: "success", code: "0",
+        status: 200,
+        message: "Success",
+        explanation: "The template request was carried out: the template was created, listed or deleted as asked.",
+        remedy: "Nothing to do. A new template still needs Meta's approval before it can be sent; watch its status.",
+        category: .unknown, retry: .notNeeded, fault: .unknown,
+        outcome: .success,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0000\",\"responseMessage\":\"Success\",\"responseCode\":\"0\"}"),
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+      ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "accessTokenRevoked", code: "0",
         status: 401,
@@ -1412,35 +1825,36 @@ extension GENIQ.TemplateCode {
 
   private var position: Int {
     switch self {
-    case .accessTokenRevoked: 0
-    case .temporaryFailure: 1
-    case .serviceDowntime: 2
-    case .missingCapability: 3
-    case .tooManyCalls: 4
-    case .invalidAccountConfiguration: 5
-    case .permissionDenied: 6
-    case .invalidParameter: 7
-    case .accessTokenExpired: 8
-    case .temporarilyBlockedForPolicy: 9
-    case .duplicatePost: 10
-    case .platformRateLimitReached: 11
-    case .messageTooLong: 12
-    case .resourceNotFound: 13
-    case .missingRequiredParameter: 14
-    case .invalidParameterValue: 15
-    case .cannotMessagePhoneNumber: 16
-    case .accountLocked: 17
-    case .unsupportedMessageType: 18
-    case .invalidHTTPMethod: 19
-    case .templateParameterCountMismatch: 20
-    case .templateNotFound: 21
-    case .templateTextTooLong: 22
-    case .templateFormatCharacterPolicyViolated: 23
-    case .templateParameterFormatMismatch: 24
-    case .previousDeleteFailed: 25
-    case .generalFailure: 26
-    case .templateRejected: 27
-    case .duplicateTemplateContent: 28
+    case .success: 0
+    case .accessTokenRevoked: 1
+    case .temporaryFailure: 2
+    case .serviceDowntime: 3
+    case .missingCapability: 4
+    case .tooManyCalls: 5
+    case .invalidAccountConfiguration: 6
+    case .permissionDenied: 7
+    case .invalidParameter: 8
+    case .accessTokenExpired: 9
+    case .temporarilyBlockedForPolicy: 10
+    case .duplicatePost: 11
+    case .platformRateLimitReached: 12
+    case .messageTooLong: 13
+    case .resourceNotFound: 14
+    case .missingRequiredParameter: 15
+    case .invalidParameterValue: 16
+    case .cannotMessagePhoneNumber: 17
+    case .accountLocked: 18
+    case .unsupportedMessageType: 19
+    case .invalidHTTPMethod: 20
+    case .templateParameterCountMismatch: 21
+    case .templateNotFound: 22
+    case .templateTextTooLong: 23
+    case .templateFormatCharacterPolicyViolated: 24
+    case .templateParameterFormatMismatch: 25
+    case .previousDeleteFailed: 26
+    case .generalFailure: 27
+    case .templateRejected: 28
+    case .duplicateTemplateContent: 29
     }
   }
 
@@ -1463,6 +1877,9 @@ extension GENIQ {
     /// A code of the table Delivery report reason codes (reasonCode) (`reason`).
     case reason(ReasonCode)
 
+    /// A code of the table Delivery report statuses (status) (`status`).
+    case status(ReportStatus)
+
     /// A code of the table WhatsApp template management codes (`template`).
     case template(TemplateCode)
 
@@ -1470,6 +1887,7 @@ extension GENIQ {
     public static var allCases: [Code] {
       ResponseCode.allCases.map(Code.response)
         + ReasonCode.allCases.map(Code.reason)
+        + ReportStatus.allCases.map(Code.status)
         + TemplateCode.allCases.map(Code.template)
     }
 
@@ -1478,6 +1896,7 @@ extension GENIQ {
       switch self {
       case .response(let code): code.entry
       case .reason(let code): code.entry
+      case .status(let code): code.entry
       case .template(let code): code.entry
       }
     }
@@ -1488,6 +1907,8 @@ extension GENIQ {
         self = .response(code)
       } else if let code = ReasonCode(entry: entry) {
         self = .reason(code)
+      } else if let code = ReportStatus(entry: entry) {
+        self = .status(code)
       } else if let code = TemplateCode(entry: entry) {
         self = .template(code)
       } else {
@@ -1498,6 +1919,16 @@ extension GENIQ {
 }
 
 extension GENIQ {
-  /// Every table of this provider's catalog, in catalog order.
-  public static let tables: [CatalogTable] = [ResponseCode.table, ReasonCode.table, TemplateCode.table]
+  /// Every table this provider's answers are looked up in, in catalog order, followed by the tables
+  /// of the catalogs it passes through.
+  public static let tables: [CatalogTable] = [ResponseCode.table, ReasonCode.table, ReportStatus.table, TemplateCode.table]
+
+  /// Finds the entries for a wire code or a message in every table of ``tables``: all the entries
+  /// documented under a code, or the entry whose message it is, with the placeholders' values.
+  ///
+  /// - Parameter codeOrMessage: A wire code such as `403`, or a message.
+  /// - Returns: The matches, in table order; empty when nothing matches.
+  public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
+    tables.flatMap { $0.lookup(codeOrMessage) }
+  }
 }

@@ -11,509 +11,607 @@ extension WhatsApp {
   /// or null for codes that in practice only arrive by webhook after the send answered 200.
   @nonexhaustive
   public enum Code: String, CatalogCode, CaseIterable {
-    /// AuthException
-    ///
     /// Meta could not authenticate the app user behind the access token: the token expired, was invalidated,
     /// or the user changed a setting that blocks apps from their data.
     ///
-    /// WhatsApp Cloud API (Meta) code `0` with HTTP 401. Obtain a new access token (a system user token for
-    /// server integrations) and send the request again.
+    /// WhatsApp Cloud API (Meta) code `0` with HTTP 401: “AuthException”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Obtain a new access token (a system user token for server integrations) and send the request
+    /// > again.
     case authException
 
-    /// API Unknown
-    ///
     /// The request was invalid or a server error occurred; Meta cannot tell which.
     ///
-    /// WhatsApp Cloud API (Meta) code `1` with HTTP 400. Check the WhatsApp Business Platform status page; if
-    /// there is no outage retry with backoff, and if it keeps failing verify the request against the endpoint
-    /// reference.
+    /// WhatsApp Cloud API (Meta) code `1` with HTTP 400: “API Unknown”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Check the WhatsApp Business Platform status page; if there is no outage retry with backoff, and
+    /// > if it keeps failing verify the request against the endpoint reference.
     case apiUnknown
 
-    /// API Service
-    ///
     /// The service is temporarily unavailable because of downtime or overload.
     ///
-    /// WhatsApp Cloud API (Meta) code `2` with HTTP 503. Retry with exponential backoff; check the WhatsApp
-    /// Business Platform status page if it persists.
+    /// WhatsApp Cloud API (Meta) code `2` with HTTP 503: “API Service”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with exponential backoff; check the WhatsApp Business Platform status page if it
+    /// > persists.
     case apiServiceUnavailable
 
-    /// API Method
-    ///
     /// The app lacks a capability or permission needed by the endpoint it called.
     ///
-    /// WhatsApp Cloud API (Meta) code `3` with HTTP 500. Check the token in Meta's access token debugger and
-    /// grant the permissions the endpoint requires before retrying.
+    /// WhatsApp Cloud API (Meta) code `3` with HTTP 500: “API Method”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the token in Meta's access token debugger and grant the permissions the endpoint requires
+    /// > before retrying.
     case apiMethod
 
-    /// API Too Many Calls
-    ///
     /// The app made more Graph API calls than its rate limit allows.
     ///
-    /// WhatsApp Cloud API (Meta) code `4` with HTTP 400. Back off and retry later; reduce how often or how
-    /// much the app queries the API (see Application Rate Limit in the App Dashboard).
+    /// WhatsApp Cloud API (Meta) code `4` with HTTP 400: “API Too Many Calls”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Back off and retry later; reduce how often or how much the app queries the API (see Application
+    /// > Rate Limit in the App Dashboard).
     case apiTooManyCalls
 
-    /// Permission Denied
-    ///
     /// The permission this call needs was never granted to the app or has been removed; it also appears when
     /// the account is not eligible for the API being called.
     ///
-    /// WhatsApp Cloud API (Meta) code `10` with HTTP 403. Verify the token's permissions in the access token
-    /// debugger and check the API's eligibility requirements; for Flows with an endpoint, make sure the phone
-    /// number used to set the business public key is allowlisted.
+    /// WhatsApp Cloud API (Meta) code `10` with HTTP 403: “Permission Denied”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Verify the token's permissions in the access token debugger and check the API's eligibility
+    /// > requirements; for Flows with an endpoint, make sure the phone number used to set the business public
+    /// > key is allowlisted.
     case permissionDenied
 
-    /// Parameter value is not valid
-    ///
     /// The business phone number the request refers to has been deleted.
     ///
-    /// WhatsApp Cloud API (Meta) code `33` with HTTP 400. Check that the phone number ID in the request is
-    /// correct and belongs to a number that still exists.
+    /// WhatsApp Cloud API (Meta) code `33` with HTTP 400: “Parameter value is not valid”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check that the phone number ID in the request is correct and belongs to a number that still
+    /// > exists.
     case businessPhoneNumberDeleted
 
-    /// Invalid parameter
-    ///
     /// The request contained one or more parameters that are unsupported, misspelled, too long or otherwise
     /// invalid.
     ///
-    /// WhatsApp Cloud API (Meta) code `100` with HTTP 400. Compare the request with the endpoint reference
-    /// and fix the parameters the details name; for Flows, make sure the business public key is a valid
-    /// 2048-bit RSA key in PEM format.
+    /// WhatsApp Cloud API (Meta) code `100` with HTTP 400: “Invalid parameter”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Compare the request with the endpoint reference and fix the parameters the details name; for
+    /// > Flows, make sure the business public key is a valid 2048-bit RSA key in PEM format.
     case invalidParameter
 
-    /// Access token has expired
-    ///
     /// The access token sent with the request has expired or is no longer valid.
     ///
-    /// WhatsApp Cloud API (Meta) code `190` with HTTP 401. Get a new access token and retry the request with
-    /// it.
+    /// WhatsApp Cloud API (Meta) code `190` with HTTP 401: “Access token has expired”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Get a new access token and retry the request with it.
     case accessTokenExpired
 
-    /// API Permission
-    ///
     /// The app does not have, or no longer has, a permission the endpoint requires. Meta also returns 200
     /// when no access token was sent to some GET endpoints (message 'Provide valid app ID').
     ///
-    /// WhatsApp Cloud API (Meta) code `200` with HTTP 403. Check the token's permissions in the access token
-    /// debugger and make sure every request carries a valid access token.
+    /// WhatsApp Cloud API (Meta) code `200` with HTTP 403: “API Permission”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the token's permissions in the access token debugger and make sure every request carries
+    /// > a valid access token.
     case apiPermission
 
-    /// Temporarily blocked for policies violations
-    ///
     /// The WhatsApp Business Account tied to the app has been restricted or disabled because it broke a
     /// platform policy.
     ///
-    /// WhatsApp Cloud API (Meta) code `368` with HTTP 403. Do not retry until the restriction ends; read
-    /// Meta's policy enforcement guidance, fix the violation, and appeal in Business Support Home if the
-    /// account was disabled.
+    /// WhatsApp Cloud API (Meta) code `368` with HTTP 403: “Temporarily blocked for policies violations”
+    ///
+    /// Category `policy`, retry `afterReset`, fault `account`.
+    ///
+    /// > Tip: Do not retry until the restriction ends; read Meta's policy enforcement guidance, fix the
+    /// > violation, and appeal in Business Support Home if the account was disabled.
     case temporarilyBlockedForPolicyViolations
 
-    /// Duplicate Post
-    ///
     /// The same content was submitted twice in a row, and Graph refuses consecutive duplicates.
     ///
-    /// WhatsApp Cloud API (Meta) code `506` with HTTP 400. Change the content before submitting again.
+    /// WhatsApp Cloud API (Meta) code `506` with HTTP 400: “Duplicate Post”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Change the content before submitting again.
     case duplicatePost
 
-    /// Rate limit issues
-    ///
     /// API calls for this WhatsApp Business Account exceeded the account's rate limit.
     ///
-    /// WhatsApp Cloud API (Meta) code `80007` with HTTP 400. Retry later with backoff and reduce the
-    /// frequency or volume of API requests made for this account.
+    /// WhatsApp Cloud API (Meta) code `80007` with HTTP 400: “Rate limit issues”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Retry later with backoff and reduce the frequency or volume of API requests made for this
+    /// > account.
     case rateLimitIssues
 
-    /// Rate limit hit
-    ///
     /// The business phone number has reached Cloud API's message throughput limit.
     ///
-    /// WhatsApp Cloud API (Meta) code `130429` with HTTP 400. Slow down and retry with exponential backoff;
-    /// spread sends over time or request a higher throughput.
+    /// WhatsApp Cloud API (Meta) code `130429` with HTTP 400: “Rate limit hit”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Slow down and retry with exponential backoff; spread sends over time or request a higher
+    /// > throughput.
     case rateLimitHit
 
-    /// User's number is part of an experiment
-    ///
     /// Meta did not deliver the message because the recipient is part of a marketing message experiment.
     ///
-    /// WhatsApp Cloud API (Meta) code `130472`. Do not resend to this recipient; see Meta's marketing message
-    /// experiment documentation.
+    /// WhatsApp Cloud API (Meta) code `130472`: “User's number is part of an experiment”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Do not resend to this recipient; see Meta's marketing message experiment documentation.
     case userInExperiment
 
-    /// Business account is restricted from messaging users in this country.
-    ///
     /// The WhatsApp Business Account may not message users in the recipient's country because of its business
     /// category.
     ///
-    /// WhatsApp Cloud API (Meta) code `130497` with HTTP 403. Check the WhatsApp Business Messaging Policy
-    /// for the countries allowed for your category; do not resend to this recipient.
+    /// WhatsApp Cloud API (Meta) code `130497` with HTTP 403: “Business account is restricted from messaging
+    /// users in this country.”
+    ///
+    /// Category `policy`, retry `never`, fault `account`.
+    ///
+    /// > Tip: Check the WhatsApp Business Messaging Policy for the countries allowed for your category; do
+    /// > not resend to this recipient.
     case businessRestrictedInCountry
 
-    /// Something went wrong
-    ///
     /// The message failed for an unknown reason on Meta's side (for Flows, setting the business public key
     /// could not be processed).
     ///
-    /// WhatsApp Cloud API (Meta) code `131000` with HTTP 500. Retry with backoff; if the error persists, open
-    /// a Direct Support ticket with the fbtrace_id.
+    /// WhatsApp Cloud API (Meta) code `131000` with HTTP 500: “Something went wrong”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with backoff; if the error persists, open a Direct Support ticket with the fbtrace_id.
     case somethingWentWrong
 
-    /// Access denied
-    ///
     /// The permission needed for this call has not been granted to the app or was removed.
     ///
-    /// WhatsApp Cloud API (Meta) code `131005` with HTTP 403. Check the token's permissions in the access
-    /// token debugger and grant what the endpoint needs.
+    /// WhatsApp Cloud API (Meta) code `131005` with HTTP 403: “Access denied”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the token's permissions in the access token debugger and grant what the endpoint needs.
     case accessDenied
 
-    /// Required parameter is missing
-    ///
     /// The request left out a parameter the endpoint requires.
     ///
-    /// WhatsApp Cloud API (Meta) code `131008` with HTTP 400. Add the missing parameter named in the details
-    /// (see the endpoint reference) and resend.
+    /// WhatsApp Cloud API (Meta) code `131008` with HTTP 400: “Required parameter is missing”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Add the missing parameter named in the details (see the endpoint reference) and resend.
     case requiredParameterMissing
 
-    /// Parameter value is not valid
-    ///
     /// At least one value in the request is not acceptable for its parameter.
     ///
-    /// WhatsApp Cloud API (Meta) code `131009` with HTTP 400. Correct the values named in the details against
-    /// the endpoint reference; on the Marketing Messages API, wait about ten minutes for ad syncing and
-    /// retry.
+    /// WhatsApp Cloud API (Meta) code `131009` with HTTP 400: “Parameter value is not valid”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Correct the values named in the details against the endpoint reference; on the Marketing
+    /// > Messages API, wait about ten minutes for ad syncing and retry.
     case parameterValueInvalid
 
-    /// Service unavailable
-    ///
     /// A service Meta relies on is temporarily unavailable.
     ///
-    /// WhatsApp Cloud API (Meta) code `131016` with HTTP 500. Retry with exponential backoff; check the
-    /// WhatsApp Business Platform status page first if it keeps failing.
+    /// WhatsApp Cloud API (Meta) code `131016` with HTTP 500: “Service unavailable”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry with exponential backoff; check the WhatsApp Business Platform status page first if it
+    /// > keeps failing.
     case serviceUnavailable
 
-    /// Recipient cannot be sender
-    ///
     /// The recipient phone number is the same as the business number sending the message.
     ///
-    /// WhatsApp Cloud API (Meta) code `131021` with HTTP 400. Send to a phone number other than the sender's
-    /// own number.
+    /// WhatsApp Cloud API (Meta) code `131021` with HTTP 400: “Recipient cannot be sender”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send to a phone number other than the sender's own number.
     case recipientCannotBeSender
 
-    /// Message undeliverable
-    ///
     /// WhatsApp could not deliver the message: the number may not be on WhatsApp, the user may not have
     /// accepted the current terms, or the app version is too old.
     ///
-    /// WhatsApp Cloud API (Meta) code `131026`. Do not keep resending; through another channel ask the user
-    /// to check they can message your number, accept the latest terms and update WhatsApp.
+    /// WhatsApp Cloud API (Meta) code `131026`: “Message undeliverable”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Do not keep resending; through another channel ask the user to check they can message your
+    /// > number, accept the latest terms and update WhatsApp.
     case messageUndeliverable
 
-    /// Account has been locked
-    ///
     /// The WhatsApp Business Account was restricted or disabled for a policy violation, or Meta could not
     /// verify data in the request against the account (for example a wrong two-step verification PIN).
     ///
-    /// WhatsApp Cloud API (Meta) code `131031` with HTTP 403. Review the policy enforcement documentation and
-    /// the Health Status API to find the reason, resolve it (or correct the PIN), then try again.
+    /// WhatsApp Cloud API (Meta) code `131031` with HTTP 403: “Account has been locked”
+    ///
+    /// Category `policy`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Review the policy enforcement documentation and the Health Status API to find the reason,
+    /// > resolve it (or correct the PIN), then try again.
     case accountLocked
 
-    /// WhatsApp provided number needs display name approval before message can be sent.
-    ///
     /// The 555 business phone number provided by WhatsApp has no approved display name yet, so it cannot
     /// send.
     ///
-    /// WhatsApp Cloud API (Meta) code `131037` with HTTP 400. Get the number's display name approved (or
-    /// change it) in WhatsApp Manager, then send again.
+    /// WhatsApp Cloud API (Meta) code `131037` with HTTP 400: “WhatsApp provided number needs display name
+    /// approval before message can be sent.”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Get the number's display name approved (or change it) in WhatsApp Manager, then send again.
     case displayNameApprovalNeeded
 
-    /// Business eligibility payment issue
-    ///
     /// The message failed because of a problem with the account's payment setup, such as no attached payment
     /// account, an exhausted or inactive credit line, a suspended account, or missing time zone or currency.
     ///
-    /// WhatsApp Cloud API (Meta) code `131042`. Fix billing for the WhatsApp Business Account in Meta
-    /// Business Suite, then resend.
+    /// WhatsApp Cloud API (Meta) code `131042`: “Business eligibility payment issue”
+    ///
+    /// Category `billing`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Fix billing for the WhatsApp Business Account in Meta Business Suite, then resend.
     case businessEligibilityPaymentIssue
 
-    /// Incorrect certificate
-    ///
     /// Sending failed because the business phone number's registration is broken.
     ///
-    /// WhatsApp Cloud API (Meta) code `131045` with HTTP 500. Register the business phone number again, then
-    /// resend.
+    /// WhatsApp Cloud API (Meta) code `131045` with HTTP 500: “Incorrect certificate”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Register the business phone number again, then resend.
     case incorrectCertificate
 
-    /// Re-engagement message
-    ///
     /// The recipient's last message to the business is over a day old (24 hours), so the customer service
     /// window has closed and free-form messages are refused.
     ///
-    /// WhatsApp Cloud API (Meta) code `131047`. Send an approved template message instead, or wait for the
-    /// user to write again.
+    /// WhatsApp Cloud API (Meta) code `131047`: “Re-engagement message”
+    ///
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send an approved template message instead, or wait for the user to write again.
     case reEngagementMessage
 
-    /// Spam rate limit hit
-    ///
     /// Meta restricted how many messages this phone number may send, usually because too many earlier
     /// messages were blocked or reported as spam.
     ///
-    /// WhatsApp Cloud API (Meta) code `131048`. Check the number's quality rating in WhatsApp Manager and
-    /// improve message quality; sends only resume as the restriction eases, so a short backoff does not help.
+    /// WhatsApp Cloud API (Meta) code `131048`: “Spam rate limit hit”
+    ///
+    /// Category `policy`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the number's quality rating in WhatsApp Manager and improve message quality; sends only
+    /// > resume as the restriction eases, so a short backoff does not help.
     case spamRateLimitHit
 
-    /// Meta chose not to deliver.
-    ///
     /// Meta held back the marketing message to keep ecosystem engagement healthy, typically because the
     /// user's per-user marketing template limit was reached.
     ///
-    /// WhatsApp Cloud API (Meta) code `131049`. Wait at least 24 hours before resending the template to this
-    /// user; resending sooner only fails again.
+    /// WhatsApp Cloud API (Meta) code `131049`: “Meta chose not to deliver.”
+    ///
+    /// Category `quota`, retry `afterReset`, fault `recipient`.
+    ///
+    /// > Tip: Wait at least 24 hours before resending the template to this user; resending sooner only fails
+    /// > again.
     case metaChoseNotToDeliver
 
-    /// User has stopped receipt of marketing messages.
-    ///
     /// The recipient chose to stop receiving marketing messages from this business on WhatsApp.
     ///
-    /// WhatsApp Cloud API (Meta) code `131050`. Do not resend marketing messages to this user; listen to the
-    /// user_preferences webhook to learn when they resume.
+    /// WhatsApp Cloud API (Meta) code `131050`: “User has stopped receipt of marketing messages.”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Do not resend marketing messages to this user; listen to the user_preferences webhook to learn
+    /// > when they resume.
     case userStoppedMarketingMessages
 
-    /// Unsupported message type
-    ///
     /// The message type is not supported.
     ///
-    /// WhatsApp Cloud API (Meta) code `131051` with HTTP 400. Use one of the message types Cloud API supports
-    /// and send again.
+    /// WhatsApp Cloud API (Meta) code `131051` with HTTP 400: “Unsupported message type”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use one of the message types Cloud API supports and send again.
     case unsupportedMessageType
 
-    /// Media download error
-    ///
     /// Meta could not download the media in a message the WhatsApp user sent to the business.
     ///
-    /// WhatsApp Cloud API (Meta) code `131052`. Ask the user to send the file by another, non-WhatsApp route;
-    /// the details field of the webhook says why it failed.
+    /// WhatsApp Cloud API (Meta) code `131052`: “Media download error”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Ask the user to send the file by another, non-WhatsApp route; the details field of the webhook
+    /// > says why it failed.
     case mediaDownloadError
 
-    /// Media upload error
-    ///
     /// The media used in the outgoing message could not be uploaded, for example because its type is not
     /// supported.
     ///
-    /// WhatsApp Cloud API (Meta) code `131053`. Read the details in the webhook, check the file's real MIME
-    /// type against Meta's supported media types, and resend with a supported file.
+    /// WhatsApp Cloud API (Meta) code `131053`: “Media upload error”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Read the details in the webhook, check the file's real MIME type against Meta's supported media
+    /// > types, and resend with a supported file.
     case mediaUploadError
 
-    /// Method not allowed
-    ///
     /// The request used a method the endpoint does not allow; on the Marketing Messages API it means a
     /// non-template or non-marketing template message was sent.
     ///
-    /// WhatsApp Cloud API (Meta) code `131055` with HTTP 400. Use the HTTP method the endpoint supports; on
-    /// the Marketing Messages API send a marketing template message.
+    /// WhatsApp Cloud API (Meta) code `131055` with HTTP 400: “Method not allowed”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use the HTTP method the endpoint supports; on the Marketing Messages API send a marketing
+    /// > template message.
     case methodNotAllowed
 
-    /// (Business Account, Consumer Account) pair rate limit hit
-    ///
     /// Too many messages went from the business number to the same recipient in a short time.
     ///
-    /// WhatsApp Cloud API (Meta) code `131056` with HTTP 400. Wait and retry the message to this recipient
-    /// later with backoff; messages to other recipients can continue.
+    /// WhatsApp Cloud API (Meta) code `131056` with HTTP 400: “(Business Account, Consumer Account) pair rate
+    /// limit hit”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Wait and retry the message to this recipient later with backoff; messages to other recipients
+    /// > can continue.
     case pairRateLimitHit
 
-    /// Account in maintenance mode
-    ///
     /// The WhatsApp Business Account is in maintenance mode, for example while its throughput is being
     /// upgraded.
     ///
-    /// WhatsApp Cloud API (Meta) code `131057` with HTTP 500. Retry later with backoff.
+    /// WhatsApp Cloud API (Meta) code `131057` with HTTP 500: “Account in maintenance mode”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry later with backoff.
     case accountInMaintenanceMode
 
-    /// Template Param Count Mismatch
-    ///
     /// The number of variable values in the request does not match the number of variables defined in the
     /// template.
     ///
-    /// WhatsApp Cloud API (Meta) code `132000` with HTTP 400. Send exactly one value for every variable the
-    /// template defines.
+    /// WhatsApp Cloud API (Meta) code `132000` with HTTP 400: “Template Param Count Mismatch”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send exactly one value for every variable the template defines.
     case templateParamCountMismatch
 
-    /// Template does not exist
-    ///
     /// No approved template with this name exists in the requested language.
     ///
-    /// WhatsApp Cloud API (Meta) code `132001` with HTTP 404. Check the template name and language code and
-    /// make sure the template is approved before sending.
+    /// WhatsApp Cloud API (Meta) code `132001` with HTTP 404: “Template does not exist”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the template name and language code and make sure the template is approved before
+    /// > sending.
     case templateMissing
 
-    /// Template Hydrated Text Too Long
-    ///
     /// The template text, once the variables are filled in, is too long.
     ///
-    /// WhatsApp Cloud API (Meta) code `132005` with HTTP 400. Shorten the variable values (or the template)
-    /// and check in WhatsApp Manager that the template translation exists.
+    /// WhatsApp Cloud API (Meta) code `132005` with HTTP 400: “Template Hydrated Text Too Long”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Shorten the variable values (or the template) and check in WhatsApp Manager that the template
+    /// > translation exists.
     case templateHydratedTextTooLong
 
-    /// Template Format Character Policy Violated
-    ///
     /// The template content, including the values sent, breaks a WhatsApp policy (for example its
     /// formatting-character rules).
     ///
-    /// WhatsApp Cloud API (Meta) code `132007` with HTTP 400. Check the values against Meta's template review
-    /// rules and remove what violates them before resending.
+    /// WhatsApp Cloud API (Meta) code `132007` with HTTP 400: “Template Format Character Policy Violated”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the values against Meta's template review rules and remove what violates them before
+    /// > resending.
     case templateFormatCharacterPolicyViolated
 
-    /// Template Parameter Format Mismatch
-    ///
     /// The variable values in the request are not in the format the template specifies.
     ///
-    /// WhatsApp Cloud API (Meta) code `132012` with HTTP 400. Format each parameter the way the template
-    /// defines it (text, currency, date-time, media) and resend.
+    /// WhatsApp Cloud API (Meta) code `132012` with HTTP 400: “Template Parameter Format Mismatch”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Format each parameter the way the template defines it (text, currency, date-time, media) and
+    /// > resend.
     case templateParameterFormatMismatch
 
-    /// Template is Paused
-    ///
     /// The template has been paused because of low quality and cannot be sent.
     ///
-    /// WhatsApp Cloud API (Meta) code `132015` with HTTP 400. Edit the template in WhatsApp Manager to
-    /// improve its quality and send again once it is approved, or use another approved template.
+    /// WhatsApp Cloud API (Meta) code `132015` with HTTP 400: “Template is Paused”
+    ///
+    /// Category `template`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Edit the template in WhatsApp Manager to improve its quality and send again once it is
+    /// > approved, or use another approved template.
     case templatePaused
 
-    /// Template is Disabled
-    ///
     /// Low quality got the template paused so often that Meta has disabled it for good.
     ///
-    /// WhatsApp Cloud API (Meta) code `132016` with HTTP 400. Create a new template with different content
-    /// and send that one instead.
+    /// WhatsApp Cloud API (Meta) code `132016` with HTTP 400: “Template is Disabled”
+    ///
+    /// Category `template`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Create a new template with different content and send that one instead.
     case templateDisabled
 
-    /// Template validation error
-    ///
     /// There is a problem with the parameters given for the template (Marketing Messages API).
     ///
-    /// WhatsApp Cloud API (Meta) code `132018` with HTTP 400. Review the error, correct the template
-    /// parameters and resend with a correctly configured template.
+    /// WhatsApp Cloud API (Meta) code `132018` with HTTP 400: “Template validation error”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Review the error, correct the template parameters and resend with a correctly configured
+    /// > template.
     case templateValidationError
 
-    /// Flow is blocked
-    ///
     /// The WhatsApp Flow used in the message is in the blocked state.
     ///
-    /// WhatsApp Cloud API (Meta) code `132068` with HTTP 400. Fix the Flow (see its health and endpoint
-    /// status) before sending messages that use it.
+    /// WhatsApp Cloud API (Meta) code `132068` with HTTP 400: “Flow is blocked”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Fix the Flow (see its health and endpoint status) before sending messages that use it.
     case flowBlocked
 
-    /// Flow is throttled
-    ///
     /// The WhatsApp Flow is throttled and the 10 messages per hour it may still send have already been used.
     ///
-    /// WhatsApp Cloud API (Meta) code `132069` with HTTP 400. Fix the Flow so it leaves the throttled state;
-    /// until then wait for the hourly allowance before sending it again.
+    /// WhatsApp Cloud API (Meta) code `132069` with HTTP 400: “Flow is throttled”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Fix the Flow so it leaves the throttled state; until then wait for the hourly allowance before
+    /// > sending it again.
     case flowThrottled
 
-    /// Incomplete Deregistration
-    ///
     /// An earlier attempt to deregister the phone number failed, so it cannot be registered yet.
     ///
-    /// WhatsApp Cloud API (Meta) code `133000` with HTTP 500. Deregister the number again, then register it.
+    /// WhatsApp Cloud API (Meta) code `133000` with HTTP 500: “Incomplete Deregistration”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Deregister the number again, then register it.
     case incompleteDeregistration
 
-    /// Server Temporarily Unavailable
-    ///
     /// The server handling registration is temporarily unavailable.
     ///
-    /// WhatsApp Cloud API (Meta) code `133004` with HTTP 503. Check the platform status page and the details
-    /// value, then retry with backoff.
+    /// WhatsApp Cloud API (Meta) code `133004` with HTTP 503: “Server Temporarily Unavailable”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Check the platform status page and the details value, then retry with backoff.
     case serverTemporarilyUnavailable
 
-    /// Two step verification PIN Mismatch
-    ///
     /// The two-step verification PIN in the request is wrong.
     ///
-    /// WhatsApp Cloud API (Meta) code `133005` with HTTP 400. Send the correct PIN; to reset it, disable
-    /// two-step verification and set a new PIN.
+    /// WhatsApp Cloud API (Meta) code `133005` with HTTP 400: “Two step verification PIN Mismatch”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Send the correct PIN; to reset it, disable two-step verification and set a new PIN.
     case twoStepPINMismatch
 
-    /// Phone number re-verification needed
-    ///
     /// The phone number must be verified before it can be registered.
     ///
-    /// WhatsApp Cloud API (Meta) code `133006` with HTTP 400. Verify the phone number (request and enter a
-    /// verification code), then register it.
+    /// WhatsApp Cloud API (Meta) code `133006` with HTTP 400: “Phone number re-verification needed”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Verify the phone number (request and enter a verification code), then register it.
     case phoneNumberReverificationNeeded
 
-    /// Too Many two step verification PIN Guesses
-    ///
     /// Too many wrong two-step verification PINs were tried for this phone number.
     ///
-    /// WhatsApp Cloud API (Meta) code `133008` with HTTP 400. Wait for the time given in the details value
-    /// before trying again, and use the correct PIN.
+    /// WhatsApp Cloud API (Meta) code `133008` with HTTP 400: “Too Many two step verification PIN Guesses”
+    ///
+    /// Category `rateLimit`, retry `afterReset`, fault `account`.
+    ///
+    /// > Tip: Wait for the time given in the details value before trying again, and use the correct PIN.
     case tooManyTwoStepPINGuesses
 
-    /// Two step verification PIN Guessed Too Fast
-    ///
     /// The two-step verification PIN was submitted too quickly after a previous attempt.
     ///
-    /// WhatsApp Cloud API (Meta) code `133009` with HTTP 400. Check the details value and retry after a
-    /// pause.
+    /// WhatsApp Cloud API (Meta) code `133009` with HTTP 400: “Two step verification PIN Guessed Too Fast”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Check the details value and retry after a pause.
     case twoStepPINGuessedTooFast
 
-    /// Phone number Not Registered
-    ///
     /// The business phone number has not been registered for Cloud API use.
     ///
-    /// WhatsApp Cloud API (Meta) code `133010` with HTTP 400. Register the phone number before sending or
-    /// calling this endpoint again.
+    /// WhatsApp Cloud API (Meta) code `133010` with HTTP 400: “Phone number Not Registered”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Register the phone number before sending or calling this endpoint again.
     case phoneNumberNotRegistered
 
-    /// Please wait a few minutes before attempting to register this phone number
-    ///
     /// The number was deleted recently and the deletion has not finished, so it cannot be registered yet.
     ///
-    /// WhatsApp Cloud API (Meta) code `133015` with HTTP 400. Wait about five minutes and retry the
-    /// registration.
+    /// WhatsApp Cloud API (Meta) code `133015` with HTTP 400: “Please wait a few minutes before attempting to
+    /// register this phone number”
+    ///
+    /// Category `account`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Wait about five minutes and retry the registration.
     case phoneNumberDeletionPending
 
-    /// Account register deregister rate limit exceeded
-    ///
     /// Registration or deregistration of the phone number failed because there were too many attempts in a
     /// short time; the number is temporarily blocked from further attempts.
     ///
-    /// WhatsApp Cloud API (Meta) code `133016` with HTTP 400. Stop retrying and try again once the number is
-    /// unblocked (see the limitations in Meta's registration guide).
+    /// WhatsApp Cloud API (Meta) code `133016` with HTTP 400: “Account register deregister rate limit
+    /// exceeded”
+    ///
+    /// Category `rateLimit`, retry `afterReset`, fault `caller`.
+    ///
+    /// > Tip: Stop retrying and try again once the number is unblocked (see the limitations in Meta's
+    /// > registration guide).
     case registrationRateLimitExceeded
 
-    /// Only marketing messages supported
-    ///
     /// A utility or authentication template was sent on the Marketing Messages API, which accepts only
     /// marketing templates.
     ///
-    /// WhatsApp Cloud API (Meta) code `134100` with HTTP 400. Send a template categorized as MARKETING on
-    /// this API, or use Cloud API for other categories.
+    /// WhatsApp Cloud API (Meta) code `134100` with HTTP 400: “Only marketing messages supported”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send a template categorized as MARKETING on this API, or use Cloud API for other categories.
     case onlyMarketingMessagesSupported
 
-    /// Your template is still syncing
-    ///
     /// A newly created template was sent before Meta finished syncing it for ads, which can take up to ten
     /// minutes.
     ///
-    /// WhatsApp Cloud API (Meta) code `134101` with HTTP 400. Wait a few minutes (up to ten) and send the
-    /// message again.
+    /// WhatsApp Cloud API (Meta) code `134101` with HTTP 400: “Your template is still syncing”
+    ///
+    /// Category `template`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Wait a few minutes (up to ten) and send the message again.
     case templateStillSyncing
 
-    /// Template unavailable for use
-    ///
     /// Ad syncing for the template could not be completed, or the account is not eligible for the Marketing
     /// Messages API.
     ///
-    /// WhatsApp Cloud API (Meta) code `134102` with HTTP 500. Check the account's onboarding status and
-    /// eligibility; if it is ONBOARDED and the error persists, contact Meta support.
+    /// WhatsApp Cloud API (Meta) code `134102` with HTTP 500: “Template unavailable for use”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the account's onboarding status and eligibility; if it is ONBOARDED and the error
+    /// > persists, contact Meta support.
     case templateUnavailableForUse
 
-    /// Generic user error
-    ///
     /// Meta rejected the request parameters without saying which one was wrong.
     ///
-    /// WhatsApp Cloud API (Meta) code `135000` with HTTP 400. Check the request syntax against the endpoint
-    /// reference; contact Meta support if the error keeps coming back.
+    /// WhatsApp Cloud API (Meta) code `135000` with HTTP 400: “Generic user error”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the request syntax against the endpoint reference; contact Meta support if the error
+    /// > keeps coming back.
     case genericUserError
   }
 }
@@ -1211,6 +1309,23 @@ extension WhatsApp.Code {
 }
 
 extension WhatsApp {
-  /// Every table of this provider's catalog, in catalog order.
+  /// Every table this provider's answers are looked up in, in catalog order, followed by the tables
+  /// of the catalogs it passes through.
   public static let tables: [CatalogTable] = [Code.table]
+
+  /// Finds the entries for a wire code or a message in every table of ``tables``: all the entries
+  /// documented under a code, or the entry whose message it is, with the placeholders' values.
+  ///
+  /// - Parameter codeOrMessage: A wire code such as `403`, or a message.
+  /// - Returns: The matches, in table order; empty when nothing matches.
+  public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
+    tables.flatMap { $0.lookup(codeOrMessage) }
+  }
+
+  /// How an answer no entry matches is classified when it is transient: Meta sets is_transient to true on
+  /// errors it expects to clear by themselves, and its error-handling guide says to retry those later, so a
+  /// code the catalog does not know is classified as provider trouble worth a backoff rather than from its
+  /// HTTP status.
+  package static let transientFallback = StatusClassification(
+    category: .provider, retry: .backoff, fault: .provider)
 }

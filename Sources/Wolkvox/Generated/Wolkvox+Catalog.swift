@@ -10,401 +10,483 @@ extension Wolkvox {
   /// the body's `code` field and told apart by the `msg` text.
   @nonexhaustive
   public enum Code: String, CatalogCode, CaseIterable {
-    /// THE API YOU WANT TO CONSULT DOES NOT EXIST
-    ///
     /// The request was sent to an endpoint or API name that Wolkvox does not know.
     ///
-    /// Wolkvox code `400` with HTTP 400. Check the server, path and api name in the URL against the endpoint
-    /// documentation and correct it.
+    /// Wolkvox code `400` with HTTP 400: “THE API YOU WANT TO CONSULT DOES NOT EXIST”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the server, path and api name in the URL against the endpoint documentation and correct
+    /// > it.
     case apiDoesNotExist
 
-    /// SOME PARAMETERS ARE REQUIRED
-    ///
     /// One or more mandatory parameters were absent from the query string or the request body.
     ///
-    /// Wolkvox code `400` with HTTP 400. Compare the request with the endpoint's documentation and send every
-    /// required field.
+    /// Wolkvox code `400` with HTTP 400: “SOME PARAMETERS ARE REQUIRED”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Compare the request with the endpoint's documentation and send every required field.
     case parametersRequired
 
-    /// PLEASE ENTER THE WOLKVOX-TOKEN
-    ///
     /// The request carried no authentication token.
     ///
-    /// Wolkvox code `401` with HTTP 401. Add the Wolkvox-Token (wolkvox-token) header with the operation's
-    /// token to every request.
+    /// Wolkvox code `401` with HTTP 401: “PLEASE ENTER THE WOLKVOX-TOKEN”
+    ///
+    /// Category `authentication`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Add the Wolkvox-Token (wolkvox-token) header with the operation's token to every request.
     case missingToken
 
-    /// TOKEN LIMIT EXCEEDED
-    ///
     /// The token has used up its daily allowance of requests.
     ///
-    /// Wolkvox code `403` with HTTP 403. Stop calling with this token until the daily counter resets, or
-    /// review the consumption plan for the operation.
+    /// Wolkvox code `403` with HTTP 403: “TOKEN LIMIT EXCEEDED”
+    ///
+    /// Category `quota`, retry `afterReset`, fault `account`.
+    ///
+    /// > Tip: Stop calling with this token until the daily counter resets, or review the consumption plan for
+    /// > the operation.
     case tokenLimitExceeded
 
-    /// EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)
-    ///
     /// More requests were in flight at the same time with this token than the concurrency limit allows (two
     /// by default).
     ///
-    /// Wolkvox code `403` with HTTP 403. Limit concurrent calls per token to the stated number and retry this
-    /// request after the others have finished.
+    /// Wolkvox code `403` with HTTP 403: “EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Limit concurrent calls per token to the stated number and retry this request after the others
+    /// > have finished.
     case tooManySimultaneousRequests
 
-    /// PLEASE VALIDATE TOKEN
-    ///
     /// The token sent in the header was not accepted as a valid, active token.
     ///
-    /// Wolkvox code `403` with HTTP 403. Check the Wolkvox-Token value for typos and confirm it is still
-    /// active; obtain a new token if needed, then retry.
+    /// Wolkvox code `403` with HTTP 403: “PLEASE VALIDATE TOKEN”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Check the Wolkvox-Token value for typos and confirm it is still active; obtain a new token if
+    /// > needed, then retry.
     case tokenNotValidated
 
-    /// INVALID TOKEN
-    ///
     /// The token is not valid for this request: it may belong to another operation, have expired or have been
     /// revoked.
     ///
-    /// Wolkvox code `403` with HTTP 403. Use a current token issued for the operation that owns the server
-    /// you are calling, then retry.
+    /// Wolkvox code `403` with HTTP 403: “INVALID TOKEN”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Use a current token issued for the operation that owns the server you are calling, then retry.
     case invalidToken
 
-    /// VALIDATE DATES ENTERED
-    ///
     /// The endpoint exists, but nothing was recorded in the requested date range.
     ///
-    /// Wolkvox code `404` with HTTP 404. Check the start and end dates and query a range that contains
-    /// activity.
+    /// Wolkvox code `404` with HTTP 404: “VALIDATE DATES ENTERED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the start and end dates and query a range that contains activity.
     case noRecordsForDates
 
-    /// NO DATA FOUND
-    ///
     /// The query was valid but no data matched its filters within the given date range.
     ///
-    /// Wolkvox code `404` with HTTP 404. Widen or correct the filters or the date range; treat it as an empty
-    /// result if that is expected.
+    /// Wolkvox code `404` with HTTP 404: “NO DATA FOUND”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Widen or correct the filters or the date range; treat it as an empty result if that is
+    /// > expected.
     case noDataFound
 
-    /// CANNOT CREATE A NEW AGENT, THERE ARE SOME AGENTS WITHOUT INFORMATION
-    ///
     /// A new agent cannot be created while some existing agents of the operation have incomplete data.
     ///
-    /// Wolkvox code `404` with HTTP 404. Complete the missing information of the existing agents, then create
-    /// the new agent again.
+    /// Wolkvox code `404` with HTTP 404: “CANNOT CREATE A NEW AGENT, THERE ARE SOME AGENTS WITHOUT
+    /// INFORMATION”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Complete the missing information of the existing agents, then create the new agent again.
     case agentsWithoutInformation
 
-    /// AGENTS EXCEED ASSIGNED LICENSES
-    ///
     /// The operation already has as many agents as it has licences, so no further agent can be created.
     ///
-    /// Wolkvox code `404` with HTTP 404. Increase the number of agent licences for the operation, or free one
-    /// up, before creating another agent.
+    /// Wolkvox code `404` with HTTP 404: “AGENTS EXCEED ASSIGNED LICENSES”
+    ///
+    /// Category `quota`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Increase the number of agent licences for the operation, or free one up, before creating
+    /// > another agent.
     case agentLicensesExceeded
 
-    /// THIS AGENT DOES NOT EXIST IN YOUR OPERATION, TRY AGAIN
-    ///
     /// The agent referenced in the request is not part of the operation.
     ///
-    /// Wolkvox code `404` with HTTP 404. Check the agent identifier you sent and use one that exists in this
-    /// operation.
+    /// Wolkvox code `404` with HTTP 404: “THIS AGENT DOES NOT EXIST IN YOUR OPERATION, TRY AGAIN”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the agent identifier you sent and use one that exists in this operation.
     case agentNotFound
 
-    /// THIS CODE ALREADY EXISTS
-    ///
     /// The code being registered is already in use within the operation.
     ///
-    /// Wolkvox code `404` with HTTP 404. Register the item under a different, unused code.
+    /// Wolkvox code `404` with HTTP 404: “THIS CODE ALREADY EXISTS”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Register the item under a different, unused code.
     case codeAlreadyExists
 
-    /// REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS
-    ///
     /// A parameter name or value in the request is likely misspelled or malformed.
     ///
-    /// Wolkvox code `404` with HTTP 404. Check every parameter's name and the format of its value against the
-    /// documentation, then resend.
+    /// Wolkvox code `404` with HTTP 404: “REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check every parameter's name and the format of its value against the documentation, then
+    /// > resend.
     case reviewErrorMessage
 
-    /// ERROR NO FOUND MOBIL WHATSAPP
-    ///
     /// The identifier sent does not belong to a mobile WhatsApp connector.
     ///
-    /// Wolkvox code `404` with HTTP 404. Use the identifier of an existing connector of the mobile WhatsApp
-    /// type.
+    /// Wolkvox code `404` with HTTP 404: “ERROR NO FOUND MOBIL WHATSAPP”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use the identifier of an existing connector of the mobile WhatsApp type.
     case mobileWhatsAppConnectorNotFound
 
-    /// SKILL_ID X DOES NOT EXIST IN YOUR OPERATION.
-    ///
     /// The skill referenced in the request is not part of the operation.
     ///
-    /// Wolkvox code `404` with HTTP 404. Check the skill identifier and send one that exists in this
-    /// operation.
+    /// Wolkvox code `404` with HTTP 404: “SKILL\_ID X DOES NOT EXIST IN YOUR OPERATION.”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the skill identifier and send one that exists in this operation.
     case skillNotFound
 
-    /// CAMPAING_ID X DOES NOT EXIST IN YOUR OPERATION.
-    ///
     /// The campaign referenced in the request is not part of the operation.
     ///
-    /// Wolkvox code `404` with HTTP 404. Check the campaign identifier and send one that exists in this
-    /// operation.
+    /// Wolkvox code `404` with HTTP 404: “CAMPAING\_ID X DOES NOT EXIST IN YOUR OPERATION.”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the campaign identifier and send one that exists in this operation.
     case campaignNotFound
 
-    /// THE CAMPAIGN HAS NOT BEEN STARTED, PLEASE VALIDATE THE DATA
-    ///
     /// The campaign was already running, so the start request changed nothing.
     ///
-    /// Wolkvox code `404` with HTTP 404. No action is needed; check the campaign's state if you expected it
-    /// to be stopped.
+    /// Wolkvox code `404` with HTTP 404: “THE CAMPAIGN HAS NOT BEEN STARTED, PLEASE VALIDATE THE DATA”
+    ///
+    /// Category `conflict`, retry `notNeeded`, fault `caller`.
+    ///
+    /// > Tip: No action is needed; check the campaign's state if you expected it to be stopped.
     case campaignAlreadyStarted
 
-    /// THE CAMPAIGN HAS NOT BEEN STOPPED, PLEASE VALIDATE THE DATA
-    ///
     /// The campaign was already stopped, so the stop request changed nothing.
     ///
-    /// Wolkvox code `404` with HTTP 404. No action is needed; check the campaign's state if you expected it
-    /// to be running.
+    /// Wolkvox code `404` with HTTP 404: “THE CAMPAIGN HAS NOT BEEN STOPPED, PLEASE VALIDATE THE DATA”
+    ///
+    /// Category `conflict`, retry `notNeeded`, fault `caller`.
+    ///
+    /// > Tip: No action is needed; check the campaign's state if you expected it to be running.
     case campaignAlreadyStopped
 
-    /// THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA
-    ///
     /// The campaign already had the values sent, so the update changed nothing.
     ///
-    /// Wolkvox code `404` with HTTP 404. No action is needed; compare the data you sent with the campaign if
-    /// you expected a change.
+    /// Wolkvox code `404` with HTTP 404: “THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA”
+    ///
+    /// Category `conflict`, retry `notNeeded`, fault `caller`.
+    ///
+    /// > Tip: No action is needed; compare the data you sent with the campaign if you expected a change.
     case campaignAlreadyUpdated
 
-    /// THIS ACTION IS ALLOWED ONLY IN PEDICTIVE CAMPAIGNS
-    ///
     /// The action requested can only be applied to predictive campaigns, and the target campaign is of
     /// another type.
     ///
-    /// Wolkvox code `404` with HTTP 404. Check the campaign type and call this action only for predictive
-    /// campaigns.
+    /// Wolkvox code `404` with HTTP 404: “THIS ACTION IS ALLOWED ONLY IN PEDICTIVE CAMPAIGNS”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the campaign type and call this action only for predictive campaigns.
     case predictiveCampaignsOnly
 
-    /// NO RECORD HAS BEEN CODED, PLEASE VALIDATE THE DATA
-    ///
     /// No record was assigned the requested code, typically because the data sent did not match an existing
     /// record.
     ///
-    /// Wolkvox code `404` with HTTP 404. Check the data sent and confirm the record exists before coding it
-    /// again.
+    /// Wolkvox code `404` with HTTP 404: “NO RECORD HAS BEEN CODED, PLEASE VALIDATE THE DATA”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the data sent and confirm the record exists before coding it again.
     case noRecordCoded
 
-    /// YOU ARE UPLOADING (X) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD X.
-    /// TRY AGAIN.
-    ///
     /// The upload holds more records than the operation's active licences allow.
     ///
-    /// Wolkvox code `404` with HTTP 404. Send no more records than the allowed number stated in the message,
-    /// or increase the operation's licences.
+    /// Wolkvox code `404` with HTTP 404: “YOU ARE UPLOADING (X) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY
+    /// ACTIVE LICENSES, YOU CAN UPLOAD X. TRY AGAIN.”
+    ///
+    /// Category `quota`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Send no more records than the allowed number stated in the message, or increase the operation's
+    /// > licences.
     case uploadExceedsLicenses
 
-    /// X RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA
-    ///
     /// Only some of the submitted records were inserted; the rest were skipped because of problems in their
     /// data.
     ///
-    /// Wolkvox code `404` with HTTP 404. Find the records that were not added, correct their data and send
-    /// only those again.
+    /// Wolkvox code `404` with HTTP 404: “X RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Find the records that were not added, correct their data and send only those again.
     case recordsPartiallyAdded
 
-    /// THE CAMPAIGN RECORDS HAVE NOT BEEN DELETED, PLEASE VALIDATE THE DATA
-    ///
     /// Nothing was deleted because the campaign records were already removed or never existed.
     ///
-    /// Wolkvox code `404` with HTTP 404. No action is needed if the records were meant to be gone; otherwise
-    /// check the campaign and data sent.
+    /// Wolkvox code `404` with HTTP 404: “THE CAMPAIGN RECORDS HAVE NOT BEEN DELETED, PLEASE VALIDATE THE
+    /// DATA”
+    ///
+    /// Category `notFound`, retry `notNeeded`, fault `caller`.
+    ///
+    /// > Tip: No action is needed if the records were meant to be gone; otherwise check the campaign and data
+    /// > sent.
     case campaignRecordsNotDeleted
 
-    /// ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST
-    ///
     /// The endpoint was called with an HTTP method other than GET, the only one it accepts.
     ///
-    /// Wolkvox code `405` with HTTP 405. Send the request with the GET method.
+    /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send the request with the GET method.
     case getMethodOnly
 
-    /// ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST
-    ///
     /// The endpoint was called with an HTTP method other than POST, the only one it accepts.
     ///
-    /// Wolkvox code `405` with HTTP 405. Send the request with the POST method.
+    /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send the request with the POST method.
     case postMethodOnly
 
-    /// ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST
-    ///
     /// The endpoint was called with an HTTP method other than PUT, the only one it accepts.
     ///
-    /// Wolkvox code `405` with HTTP 405. Send the request with the PUT method.
+    /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send the request with the PUT method.
     case putMethodOnly
 
-    /// ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST
-    ///
     /// The endpoint was called with an HTTP method other than DELETE, the only one it accepts.
     ///
-    /// Wolkvox code `405` with HTTP 405. Send the request with the DELETE method.
+    /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send the request with the DELETE method.
     case deleteMethodOnly
 
-    /// YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE RANGE OF DATES
-    ///
     /// The answer to the query would be larger than the maximum response size (200 MB).
     ///
-    /// Wolkvox code `412` with HTTP 412. Query a shorter date range, splitting the period into several
-    /// requests if necessary.
+    /// Wolkvox code `412` with HTTP 412: “YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE
+    /// RANGE OF DATES”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Query a shorter date range, splitting the period into several requests if necessary.
     case responseSizeLimitExceeded
 
-    /// YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE RANGE OF DATES
-    ///
     /// The query would return more records than a single response may contain (60,000).
     ///
-    /// Wolkvox code `412` with HTTP 412. Split the period into shorter date ranges so each request returns
-    /// fewer records.
+    /// Wolkvox code `412` with HTTP 412: “YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE
+    /// RANGE OF DATES”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Split the period into shorter date ranges so each request returns fewer records.
     case queryRecordsLimitExceeded
 
-    /// YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS
-    ///
     /// The request tried to load more records at once than the per-request maximum (10,000).
     ///
-    /// Wolkvox code `412` with HTTP 412. Send the records in batches no larger than the stated limit.
+    /// Wolkvox code `412` with HTTP 412: “YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE
+    /// RECORDS NUMBERS”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send the records in batches no larger than the stated limit.
     case uploadRecordsLimitExceeded
 
-    /// THE VALID FORMAT FOR THE (DATE_INI) IS YYYYMMDDHHIISS (20211103164009)
-    ///
     /// The start date parameter DATE_INI is not written in the expected format.
     ///
-    /// Wolkvox code `416` with HTTP 416. Send DATE_INI as year, month, day, hour, minute and second with no
-    /// separators (YYYYMMDDHHIISS), e.g. 20211103164009.
+    /// Wolkvox code `416` with HTTP 416: “THE VALID FORMAT FOR THE (DATE\_INI) IS YYYYMMDDHHIISS
+    /// (20211103164009)”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send DATE_INI as year, month, day, hour, minute and second with no separators (YYYYMMDDHHIISS),
+    /// > e.g. 20211103164009.
     case invalidStartDateFormat
 
-    /// THE VALID FORMAT FOR THE (DATE_END) IS YYYYMMDDHHIISS (20211103164009)
-    ///
     /// The end date parameter DATE_END is not written in the expected format.
     ///
-    /// Wolkvox code `416` with HTTP 416. Send DATE_END as year, month, day, hour, minute and second with no
-    /// separators (YYYYMMDDHHIISS), e.g. 20211103164009.
+    /// Wolkvox code `416` with HTTP 416: “THE VALID FORMAT FOR THE (DATE\_END) IS YYYYMMDDHHIISS
+    /// (20211103164009)”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send DATE_END as year, month, day, hour, minute and second with no separators (YYYYMMDDHHIISS),
+    /// > e.g. 20211103164009.
     case invalidEndDateFormat
 
-    /// DATE_INI CANNOT BE GREATER THAN DATE_END
-    ///
     /// The date range is reversed: the start date is later than the end date.
     ///
-    /// Wolkvox code `416` with HTTP 416. Send a DATE_INI that is earlier than DATE_END.
+    /// Wolkvox code `416` with HTTP 416: “DATE\_INI CANNOT BE GREATER THAN DATE\_END”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send a DATE_INI that is earlier than DATE_END.
     case startDateAfterEndDate
 
-    /// THE VALID FORMAT FOR THE (RECALL_DATE) IS YYYYMMDDHHIISS (20211103164009)
-    ///
     /// The callback date parameter RECALL_DATE is not written in the expected format.
     ///
-    /// Wolkvox code `416` with HTTP 416. Send RECALL_DATE as YYYYMMDDHHIISS with no separators, e.g.
-    /// 20211103164009.
+    /// Wolkvox code `416` with HTTP 416: “THE VALID FORMAT FOR THE (RECALL\_DATE) IS YYYYMMDDHHIISS
+    /// (20211103164009)”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send RECALL_DATE as YYYYMMDDHHIISS with no separators, e.g. 20211103164009.
     case invalidRecallDateFormat
 
-    /// YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 31 DAYS
-    ///
     /// The date range spans more days than this endpoint allows (31 in the documented case).
     ///
-    /// Wolkvox code `416` with HTTP 416. Shorten the range to the stated maximum, splitting longer periods
-    /// into several requests.
+    /// Wolkvox code `416` with HTTP 416: “YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 31 DAYS”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Shorten the range to the stated maximum, splitting longer periods into several requests.
     case rangeExceedsMaximumDays
 
-    /// YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API
-    ///
     /// This endpoint accepts a date range of at most one day per request, and the range sent is longer.
     ///
-    /// Wolkvox code `416` with HTTP 416. Query one day at a time.
+    /// Wolkvox code `416` with HTTP 416: “YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Query one day at a time.
     case rangeExceedsOneDay
 
-    /// ERROR NO FOUND TEMPLATE WHATSAPP
-    ///
     /// The WhatsApp template named in the request does not exist.
     ///
-    /// Wolkvox code `417` with HTTP 417. Check the template identifier and use a template that exists for the
-    /// connector.
+    /// Wolkvox code `417` with HTTP 417: “ERROR NO FOUND TEMPLATE WHATSAPP”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the template identifier and use a template that exists for the connector.
     case whatsAppTemplateNotFound
 
-    /// UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED
-    ///
     /// A free-form WhatsApp message was sent to a customer with whom no conversation has been opened.
     ///
-    /// Wolkvox code `417` with HTTP 417. Open the conversation by sending an approved template first, then
-    /// send the message.
+    /// Wolkvox code `417` with HTTP 417: “UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED”
+    ///
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Open the conversation by sending an approved template first, then send the message.
     case noInteractionInitiated
 
-    /// UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER
-    ///
     /// There is no active WhatsApp chat with this customer, so a free-form message cannot be delivered.
     ///
-    /// Wolkvox code `417` with HTTP 417. Start the conversation with an approved template before sending
-    /// other messages.
+    /// Wolkvox code `417` with HTTP 417: “UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER”
+    ///
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Start the conversation with an approved template before sending other messages.
     case noChatWithCustomer
 
-    /// UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET
-    ///
     /// The customer has not yet replied to the earlier message, so the conversation cannot continue.
     ///
-    /// Wolkvox code `417` with HTTP 417. Wait for the customer to answer before sending further free-form
-    /// messages.
+    /// Wolkvox code `417` with HTTP 417: “UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET”
+    ///
+    /// Category `conversationWindow`, retry `afterFix`, fault `recipient`.
+    ///
+    /// > Tip: Wait for the customer to answer before sending further free-form messages.
     case customerHasNotResponded
 
-    /// IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE PASSED
-    ///
     /// The 24-hour WhatsApp conversation window has closed since the last template was sent.
     ///
-    /// Wolkvox code `417` with HTTP 417. Send a new approved template to reopen the conversation, then send
-    /// the message.
+    /// Wolkvox code `417` with HTTP 417: “IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE
+    /// PASSED”
+    ///
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send a new approved template to reopen the conversation, then send the message.
     case conversationWindowExpired
 
-    /// NUMBER LESS THAN 7 DIGITS
-    ///
     /// The destination number is shorter than seven digits, so it cannot be a valid phone number.
     ///
-    /// Wolkvox code `417` with HTTP 417. Send the recipient's full number, including the country code.
+    /// Wolkvox code `417` with HTTP 417: “NUMBER LESS THAN 7 DIGITS”
+    ///
+    /// Category `recipient`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send the recipient's full number, including the country code.
     case numberTooShort
 
-    /// UNABLE TO CONNECT
-    ///
     /// Wolkvox could not reach its database while handling the request.
     ///
-    /// Wolkvox code `417` with HTTP 417. Retry later with exponential backoff; contact Wolkvox support if it
-    /// persists.
+    /// Wolkvox code `417` with HTTP 417: “UNABLE TO CONNECT”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry later with exponential backoff; contact Wolkvox support if it persists.
     case unableToConnect
 
-    /// COULD NOT SEND TEMPLATE
-    ///
     /// The send failed because no template had previously been sent to open the conversation with the
     /// customer.
     ///
-    /// Wolkvox code `417` with HTTP 417. Begin the conversation with an approved template, then send the
-    /// message.
+    /// Wolkvox code `417` with HTTP 417: “COULD NOT SEND TEMPLATE”
+    ///
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Begin the conversation with an approved template, then send the message.
     case couldNotSendTemplate
 
-    /// NO RECORD INSERTED
-    ///
     /// The message record could not be written to the database because of a connectivity problem on the
     /// provider side.
     ///
-    /// Wolkvox code `417` with HTTP 417. Retry later with exponential backoff.
+    /// Wolkvox code `417` with HTTP 417: “NO RECORD INSERTED”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry later with exponential backoff.
     case noRecordInserted
 
-    /// MESSAGE COULD NOT BE SENT
-    ///
     /// A connectivity problem with the server handling the message prevented it from being sent.
     ///
-    /// Wolkvox code `417` with HTTP 417. Retry later with exponential backoff.
+    /// Wolkvox code `417` with HTTP 417: “MESSAGE COULD NOT BE SENT”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry later with exponential backoff.
     case messageCouldNotBeSent
 
-    /// NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: X
-    ///
     /// Wolkvox refused to send: the count of template variables in the request differs from the count the
     /// template defines.
     ///
-    /// Wolkvox code `417` with HTTP 417. Send exactly as many template variables as the template defines.
+    /// Wolkvox code `417` with HTTP 417: “NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: X”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send exactly as many template variables as the template defines.
     case variableCountMismatch
 
-    /// MESSAGE HAS NOT BEEN SENT
-    ///
     /// The WhatsApp message was not sent; the provider gives no specific reason.
     ///
-    /// Wolkvox code `417` with HTTP 417. Check the WhatsApp connector's status and the request data before
-    /// sending again.
+    /// Wolkvox code `417` with HTTP 417: “MESSAGE HAS NOT BEEN SENT”
+    ///
+    /// Category `unknown`, retry `afterFix`, fault `unknown`.
+    ///
+    /// > Tip: Check the WhatsApp connector's status and the request data before sending again.
     case messageNotSent
   }
 }
@@ -994,6 +1076,16 @@ extension Wolkvox.Code {
 }
 
 extension Wolkvox {
-  /// Every table of this provider's catalog, in catalog order.
+  /// Every table this provider's answers are looked up in, in catalog order, followed by the tables
+  /// of the catalogs it passes through.
   public static let tables: [CatalogTable] = [Code.table]
+
+  /// Finds the entries for a wire code or a message in every table of ``tables``: all the entries
+  /// documented under a code, or the entry whose message it is, with the placeholders' values.
+  ///
+  /// - Parameter codeOrMessage: A wire code such as `403`, or a message.
+  /// - Returns: The matches, in table order; empty when nothing matches.
+  public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
+    tables.flatMap { $0.lookup(codeOrMessage) }
+  }
 }

@@ -10,510 +10,614 @@ extension Yeastar {
   /// HTTP 200). 0, 1 and 2 are success, partial success and processing; all others are failures.
   @nonexhaustive
   public enum Code: String, CatalogCode, CaseIterable {
-    /// INTERNAL SERVER ERROR
-    ///
     /// The PBX hit an internal error while handling the request.
     ///
-    /// Yeastar P-Series PBX code `-2` with HTTP 200. Retry the request with exponential backoff. If the error
-    /// keeps coming back, check the PBX's health and logs or contact Yeastar support.
+    /// Yeastar P-Series PBX code `-2` with HTTP 200: “INTERNAL SERVER ERROR”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry the request with exponential backoff. If the error keeps coming back, check the PBX's
+    /// > health and logs or contact Yeastar support.
     case internalServerError
 
-    /// FAILURE
-    ///
     /// The request failed for a reason the PBX did not classify further; the most common case is a rejected
     /// login to get_token, where invalid_param_list names "username or password".
     ///
-    /// Yeastar P-Series PBX code `-1` with HTTP 200. Read invalid_param_list and submsg in the body to see
-    /// what was rejected and fix it before resending. For a failed login, check the Client ID and Client
-    /// Secret configured for the API on the PBX. The PBX automatically blocks a client's IP address after 5
-    /// consecutive failed API authentication attempts; if that happened, an administrator must remove the
-    /// address from the PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if it is
-    /// trusted, allow-list it.
+    /// Yeastar P-Series PBX code `-1` with HTTP 200: “FAILURE”
+    ///
+    /// Category `unknown`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Read invalid_param_list and submsg in the body to see what was rejected and fix it before
+    /// > resending. For a failed login, check the Client ID and Client Secret configured for the API on the
+    /// > PBX. The PBX automatically blocks a client's IP address after 5 consecutive failed API
+    /// > authentication attempts; if that happened, an administrator must remove the address from the PBX's
+    /// > blocked IP list (Security > Security Rules > Blocked IPs) and, if it is trusted, allow-list it.
     case failure
 
-    /// SUCCESS
-    ///
     /// The request succeeded; this is not an error.
     ///
-    /// Yeastar P-Series PBX code `0` with HTTP 200. Nothing to do: use the data in the response.
+    /// Yeastar P-Series PBX code `0` with HTTP 200: “SUCCESS”
+    ///
+    /// Category `unknown`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a success, not an error.
+    ///
+    /// > Tip: Nothing to do: use the data in the response.
     case success
 
-    /// PARTIAL SUCCESS
-    ///
     /// The PBX carried out only part of the request; some of the items in it were not processed.
     ///
-    /// Yeastar P-Series PBX code `1` with HTTP 200. Keep what succeeded, inspect the response details to find
-    /// the items that failed, fix them and resend only those.
+    /// Yeastar P-Series PBX code `1` with HTTP 200: “PARTIAL SUCCESS”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// An answer with this code is a `partial` outcome, not an error.
+    ///
+    /// > Tip: Keep what succeeded, inspect the response details to find the items that failed, fix them and
+    /// > resend only those.
     case partialSuccess
 
-    /// PROCESSING
-    ///
     /// The PBX accepted the request and is still working on it; this is not an error.
     ///
-    /// Yeastar P-Series PBX code `2` with HTTP 200. Do not resend the request. Wait for the operation to
-    /// finish, then query its result or wait for the related event.
+    /// Yeastar P-Series PBX code `2` with HTTP 200: “PROCESSING”
+    ///
+    /// Category `provider`, retry `notNeeded`, fault `provider`.
+    /// An answer with this code is a `pending` outcome, not an error.
+    ///
+    /// > Tip: Do not resend the request. Wait for the operation to finish, then query its result or wait for
+    /// > the related event.
     case processing
 
-    /// INTERFACE NOT EXISTED
-    ///
     /// The API endpoint in the request URL does not exist on this PBX.
     ///
-    /// Yeastar P-Series PBX code `10001` with HTTP 200. Check the endpoint path and API version against the
-    /// developer guide. If the endpoint is newer than the PBX firmware, upgrade the PBX first.
+    /// Yeastar P-Series PBX code `10001` with HTTP 200: “INTERFACE NOT EXISTED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the endpoint path and API version against the developer guide. If the endpoint is newer
+    /// > than the PBX firmware, upgrade the PBX first.
     case interfaceNotFound
 
-    /// API VERSION OUT OF MAINTENANCE
-    ///
     /// The API version named in the request path is no longer maintained by the PBX.
     ///
-    /// Yeastar P-Series PBX code `10002` with HTTP 200. Move the integration to a supported API version (the
-    /// api_path, e.g. openapi/v1.0) as listed in the current developer guide.
+    /// Yeastar P-Series PBX code `10002` with HTTP 200: “API VERSION OUT OF MAINTENANCE”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Move the integration to a supported API version (the api_path, e.g. openapi/v1.0) as listed in
+    /// > the current developer guide.
     case apiVersionOutOfMaintenance
 
-    /// API VERSION UNSUPPORTED
-    ///
     /// The PBX does not support the API version named in the request path.
     ///
-    /// Yeastar P-Series PBX code `10003` with HTTP 200. Use an API version this PBX supports in the request
-    /// path, or upgrade the PBX firmware if the integration needs a newer version.
+    /// Yeastar P-Series PBX code `10003` with HTTP 200: “API VERSION UNSUPPORTED”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use an API version this PBX supports in the request path, or upgrade the PBX firmware if the
+    /// > integration needs a newer version.
     case apiVersionUnsupported
 
-    /// TOKEN EXPIRED
-    ///
     /// The access token (or the web session) used by the request has timed out.
     ///
-    /// Yeastar P-Series PBX code `10004` with HTTP 200. Obtain a new access token (refresh it, or log in
-    /// again with get_token) and then retry the request with the new token.
+    /// Yeastar P-Series PBX code `10004` with HTTP 200: “TOKEN EXPIRED”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    ///
+    /// > Tip: Obtain a new access token (refresh it, or log in again with get_token) and then retry the
+    /// > request with the new token.
     case tokenExpired
 
-    /// ACCESS DENIED
-    ///
     /// The credentials used do not grant access to this resource or operation.
     ///
-    /// Yeastar P-Series PBX code `10005` with HTTP 200. Check that the API application on the PBX has the
-    /// permissions the request needs, and that the client is allowed to reach the API. The PBX automatically
-    /// blocks a client's IP address after 5 consecutive failed API authentication attempts; if that happened,
-    /// an administrator must remove the address from the PBX's blocked IP list (Security > Security Rules >
-    /// Blocked IPs) and, if it is trusted, allow-list it.
+    /// Yeastar P-Series PBX code `10005` with HTTP 200: “ACCESS DENIED”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check that the API application on the PBX has the permissions the request needs, and that the
+    /// > client is allowed to reach the API. The PBX automatically blocks a client's IP address after 5
+    /// > consecutive failed API authentication attempts; if that happened, an administrator must remove the
+    /// > address from the PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if it is
+    /// > trusted, allow-list it.
     case accessDenied
 
-    /// PARAMETER SYNTAX ERROR
-    ///
     /// The request parameters are syntactically malformed, for example broken JSON or a value of the wrong
     /// type.
     ///
-    /// Yeastar P-Series PBX code `40001` with HTTP 200. Correct the request body or query string so that it
-    /// matches the endpoint's documented format, then resend.
+    /// Yeastar P-Series PBX code `40001` with HTTP 200: “PARAMETER SYNTAX ERROR”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Correct the request body or query string so that it matches the endpoint's documented format,
+    /// > then resend.
     case parameterSyntaxError
 
-    /// PARAMETER ERROR
-    ///
     /// A parameter value was rejected, or the operation is not allowed on the target item (for example the
     /// organization's root, an undeletable item, or a position that cannot change). invalid_param_list names
     /// the offending fields.
     ///
-    /// Yeastar P-Series PBX code `40002` with HTTP 200. Read invalid_param_list to see which fields failed
-    /// which validation, correct them and resend.
+    /// Yeastar P-Series PBX code `40002` with HTTP 200: “PARAMETER ERROR”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Read invalid_param_list to see which fields failed which validation, correct them and resend.
     case parameterError
 
-    /// DUPLICATE KEY VALUE
-    ///
     /// A value that must be unique is already used by another item; duplicate_field_list says which field,
     /// which value and which existing item holds it.
     ///
-    /// Yeastar P-Series PBX code `40003` with HTTP 200. Use a different value for the fields listed in
-    /// duplicate_field_list, or update the existing item instead of creating a new one.
+    /// Yeastar P-Series PBX code `40003` with HTTP 200: “DUPLICATE KEY VALUE”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use a different value for the fields listed in duplicate_field_list, or update the existing
+    /// > item instead of creating a new one.
     case duplicateKeyValue
 
-    /// FILE SIZE EXCEEDED
-    ///
     /// The uploaded or imported file is larger than the PBX accepts.
     ///
-    /// Yeastar P-Series PBX code `40004` with HTTP 200. Reduce the file size (compress it or split the
-    /// import) so that it is within the limit, then upload again.
+    /// Yeastar P-Series PBX code `40004` with HTTP 200: “FILE SIZE EXCEEDED”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Reduce the file size (compress it or split the import) so that it is within the limit, then
+    /// > upload again.
     case fileSizeExceeded
 
-    /// DATA NOT FOUND
-    ///
     /// The item the request refers to does not exist on the PBX.
     ///
-    /// Yeastar P-Series PBX code `60001` with HTTP 200. Check the id or key in the request; query the list
-    /// endpoint to find a valid one.
+    /// Yeastar P-Series PBX code `60001` with HTTP 200: “DATA NOT FOUND”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the id or key in the request; query the list endpoint to find a valid one.
     case dataNotFound
 
-    /// MAX LIMITATION EXCEEDED
-    ///
     /// The item could not be created because the number of existing items of that kind is already at the
     /// PBX's maximum (for example sub-organizations).
     ///
-    /// Yeastar P-Series PBX code `60002` with HTTP 200. Delete items that are no longer needed, or raise the
-    /// capacity (plan or licence) of the PBX, before creating more.
+    /// Yeastar P-Series PBX code `60002` with HTTP 200: “MAX LIMITATION EXCEEDED”
+    ///
+    /// Category `quota`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Delete items that are no longer needed, or raise the capacity (plan or licence) of the PBX,
+    /// > before creating more.
     case maxLimitExceeded
 
-    /// ROLE NOT EXISTED
-    ///
     /// The user role named in the request does not exist.
     ///
-    /// Yeastar P-Series PBX code `60101` with HTTP 200. Use the id of an existing role, or create the role on
-    /// the PBX first.
+    /// Yeastar P-Series PBX code `60101` with HTTP 200: “ROLE NOT EXISTED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use the id of an existing role, or create the role on the PBX first.
     case roleNotFound
 
-    /// ACCOUNT IP BLOCKED
-    ///
     /// The PBX has blocked the IP address the request came from, so it refuses API access from it.
     ///
-    /// Yeastar P-Series PBX code `70004` with HTTP 200. Stop sending requests from that address. The PBX
-    /// automatically blocks a client's IP address after 5 consecutive failed API authentication attempts; if
-    /// that happened, an administrator must remove the address from the PBX's blocked IP list (Security >
-    /// Security Rules > Blocked IPs) and, if it is trusted, allow-list it. Then fix the credentials that
-    /// caused the failed logins.
+    /// Yeastar P-Series PBX code `70004` with HTTP 200: “ACCOUNT IP BLOCKED”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Stop sending requests from that address. The PBX automatically blocks a client's IP address
+    /// > after 5 consecutive failed API authentication attempts; if that happened, an administrator must
+    /// > remove the address from the PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if
+    /// > it is trusted, allow-list it. Then fix the credentials that caused the failed logins.
     case accountIPBlocked
 
-    /// OVERLOAD_TASK_RUNNING
-    ///
     /// A heavy task is already running on the PBX, so it refused to start this one now.
     ///
-    /// Yeastar P-Series PBX code `70082` with HTTP 200. Wait and retry with exponential backoff once the
-    /// running task has finished.
+    /// Yeastar P-Series PBX code `70082` with HTTP 200: “OVERLOAD\_TASK\_RUNNING”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Wait and retry with exponential backoff once the running task has finished.
     case overloadTaskRunning
 
-    /// ACTION FORBIDDEN
-    ///
     /// The PBX does not allow this action on the target item.
     ///
-    /// Yeastar P-Series PBX code `70084` with HTTP 200. Do not repeat the same action; check in the developer
-    /// guide whether the item can be changed that way or whether another endpoint should be used.
+    /// Yeastar P-Series PBX code `70084` with HTTP 200: “ACTION FORBIDDEN”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Do not repeat the same action; check in the developer guide whether the item can be changed
+    /// > that way or whether another endpoint should be used.
     case actionForbidden
 
-    /// IP FORBIDDEN
-    ///
     /// The PBX refuses API requests from the IP address the request came from.
     ///
-    /// Yeastar P-Series PBX code `70087` with HTTP 200. Send requests from an address the PBX allows, or have
-    /// an administrator allow the client's address on the PBX. The PBX automatically blocks a client's IP
-    /// address after 5 consecutive failed API authentication attempts; if that happened, an administrator
-    /// must remove the address from the PBX's blocked IP list (Security > Security Rules > Blocked IPs) and,
-    /// if it is trusted, allow-list it.
+    /// Yeastar P-Series PBX code `70087` with HTTP 200: “IP FORBIDDEN”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Send requests from an address the PBX allows, or have an administrator allow the client's
+    /// > address on the PBX. The PBX automatically blocks a client's IP address after 5 consecutive failed
+    /// > API authentication attempts; if that happened, an administrator must remove the address from the
+    /// > PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if it is trusted, allow-list
+    /// > it.
     case ipForbidden
 
-    /// CONNECTION_RELATION_EXISTED
-    ///
     /// The item is still linked to other existing items, so the operation (typically a deletion) was refused;
     /// for example a company contact that is selected in a phonebook.
     ///
-    /// Yeastar P-Series PBX code `70091` with HTTP 200. Remove the item from the things that reference it
-    /// (e.g. take the contact out of the phonebook), then retry the operation.
+    /// Yeastar P-Series PBX code `70091` with HTTP 200: “CONNECTION\_RELATION\_EXISTED”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Remove the item from the things that reference it (e.g. take the contact out of the phonebook),
+    /// > then retry the operation.
     case connectionRelationExists
 
-    /// PHONEBOOK_NOT_EXISTED
-    ///
     /// The phonebook named in the request does not exist.
     ///
-    /// Yeastar P-Series PBX code `70093` with HTTP 200. Check the phonebook id; list the phonebooks to find a
-    /// valid one.
+    /// Yeastar P-Series PBX code `70093` with HTTP 200: “PHONEBOOK\_NOT\_EXISTED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the phonebook id; list the phonebooks to find a valid one.
     case phonebookNotFound
 
-    /// RATE_NOT_EXISTED
-    ///
     /// The call rate the request depends on does not exist.
     ///
-    /// Yeastar P-Series PBX code `70106` with HTTP 200. Check the rate referenced by the request. If you are
-    /// querying a call cost report, set up the call rates on the PBX first.
+    /// Yeastar P-Series PBX code `70106` with HTTP 200: “RATE\_NOT\_EXISTED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the rate referenced by the request. If you are querying a call cost report, set up the
+    /// > call rates on the PBX first.
     case rateNotFound
 
-    /// ORGANIZATION DISABLED
-    ///
     /// The operation failed because the organization feature is disabled on the PBX.
     ///
-    /// Yeastar P-Series PBX code `70120` with HTTP 200. Have the PBX administrator enable the organization
-    /// (department) management feature, or do not use organization-related operations.
+    /// Yeastar P-Series PBX code `70120` with HTTP 200: “ORGANIZATION DISABLED”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Have the PBX administrator enable the organization (department) management feature, or do not
+    /// > use organization-related operations.
     case organizationDisabled
 
-    /// API UNAVAILABLE
-    ///
     /// The API feature is unavailable on this PBX.
     ///
-    /// Yeastar P-Series PBX code `70123` with HTTP 200. Have the PBX administrator enable the API feature
-    /// (and check that the PBX plan or licence includes it), then retry.
+    /// Yeastar P-Series PBX code `70123` with HTTP 200: “API UNAVAILABLE”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Have the PBX administrator enable the API feature (and check that the PBX plan or licence
+    /// > includes it), then retry.
     case apiUnavailable
 
-    /// CONTACTS_NOT_EXISTED
-    ///
     /// The contact named in the request does not exist.
     ///
-    /// Yeastar P-Series PBX code `70128` with HTTP 200. Check the contact id; query the contact list to find
-    /// a valid one.
+    /// Yeastar P-Series PBX code `70128` with HTTP 200: “CONTACTS\_NOT\_EXISTED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the contact id; query the contact list to find a valid one.
     case contactNotFound
 
-    /// CAHNNEL ID NOT FOUND
-    ///
     /// The call channel id in the request does not exist; the call may already have ended.
     ///
-    /// Yeastar P-Series PBX code `70130` with HTTP 200. Use a channel id from a current call (from the call
-    /// query or call events) and resend.
+    /// Yeastar P-Series PBX code `70130` with HTTP 200: “CAHNNEL ID NOT FOUND”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use a channel id from a current call (from the call query or call events) and resend.
     case channelIDNotFound
 
-    /// OPERATION NOT SUPPORTED
-    ///
     /// The requested operation is not supported on this call channel.
     ///
-    /// Yeastar P-Series PBX code `70132` with HTTP 200. Check which operations the channel's type and state
-    /// allow, and send a supported operation instead.
+    /// Yeastar P-Series PBX code `70132` with HTTP 200: “OPERATION NOT SUPPORTED”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check which operations the channel's type and state allow, and send a supported operation
+    /// > instead.
     case operationNotSupported
 
-    /// MAX PARTICIPANTS EXCEEDED
-    ///
     /// The audio conference already has the maximum number of participants.
     ///
-    /// Yeastar P-Series PBX code `70510` with HTTP 200. Remove a participant before adding another, or raise
-    /// the conference capacity on the PBX.
+    /// Yeastar P-Series PBX code `70510` with HTTP 200: “MAX PARTICIPANTS EXCEEDED”
+    ///
+    /// Category `quota`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Remove a participant before adding another, or raise the conference capacity on the PBX.
     case maxParticipantsExceeded
 
-    /// WAKEUP CALL ALARM NOT EXISTED
-    ///
     /// The wake-up call alarm named in the request does not exist.
     ///
-    /// Yeastar P-Series PBX code `70516` with HTTP 200. Check the alarm id; query the room's alarms to find a
-    /// valid one.
+    /// Yeastar P-Series PBX code `70516` with HTTP 200: “WAKEUP CALL ALARM NOT EXISTED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the alarm id; query the room's alarms to find a valid one.
     case wakeupCallAlarmNotFound
 
-    /// CAN'T CHECKOUT WHEN PMS CHECKIN
-    ///
     /// The PBX is integrated with a property management system (PMS), so guests cannot be checked out through
     /// this API endpoint.
     ///
-    /// Yeastar P-Series PBX code `70524` with HTTP 200. Perform the check-out in the PMS, which drives the
-    /// PBX, instead of calling this endpoint.
+    /// Yeastar P-Series PBX code `70524` with HTTP 200: “CAN'T CHECKOUT WHEN PMS CHECKIN”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Perform the check-out in the PMS, which drives the PBX, instead of calling this endpoint.
     case checkoutBlockedByPMS
 
-    /// CAN'T OPERATE WITH PMS CONNECT
-    ///
     /// The PBX is integrated with a property management system (PMS), so this operation is not accepted
     /// through the API.
     ///
-    /// Yeastar P-Series PBX code `70525` with HTTP 200. Carry out the operation in the PMS instead, or stop
-    /// calling this endpoint while the PMS integration is active.
+    /// Yeastar P-Series PBX code `70525` with HTTP 200: “CAN'T OPERATE WITH PMS CONNECT”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Carry out the operation in the PMS instead, or stop calling this endpoint while the PMS
+    /// > integration is active.
     case operationBlockedByPMS
 
-    /// RESPONSE_ERRCODE_DEST_NOT_EXISTED
-    ///
     /// The destination named in the request does not exist.
     ///
-    /// Yeastar P-Series PBX code `70537` with HTTP 200. Check the destination type and id (extension, queue,
-    /// IVR and so on) and use one that exists.
+    /// Yeastar P-Series PBX code `70537` with HTTP 200: “RESPONSE\_ERRCODE\_DEST\_NOT\_EXISTED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the destination type and id (extension, queue, IVR and so on) and use one that exists.
     case destinationNotFound
 
-    /// RESPONSE_ERRCODE_LANGUAGE_NOT_EXISTED
-    ///
     /// The language named in the request does not exist.
     ///
-    /// Yeastar P-Series PBX code `70536` with HTTP 200. Use a language value the PBX offers.
+    /// Yeastar P-Series PBX code `70536` with HTTP 200: “RESPONSE\_ERRCODE\_LANGUAGE\_NOT\_EXISTED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use a language value the PBX offers.
     case languageNotFound
 
-    /// RESPONSE_ERRCODE_IVR_ADVANCED_SETTING_FORBID
-    ///
     /// The IVR has its advanced setting enabled, and while it is, this operation is not accepted through the
     /// API.
     ///
-    /// Yeastar P-Series PBX code `70539` with HTTP 200. Have the administrator turn off the IVR's advanced
-    /// setting, or make the change on the PBX web portal instead.
+    /// Yeastar P-Series PBX code `70539` with HTTP 200: “RESPONSE\_ERRCODE\_IVR\_ADVANCED\_SETTING\_FORBID”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Have the administrator turn off the IVR's advanced setting, or make the change on the PBX web
+    /// > portal instead.
     case ivrAdvancedSettingEnabled
 
-    /// PROMPT NOT EXISTED
-    ///
     /// The system prompt language named in the request is not installed on the PBX.
     ///
-    /// Yeastar P-Series PBX code `70542` with HTTP 200. Choose a prompt language that is installed on the
-    /// PBX, or have the administrator install the prompt first.
+    /// Yeastar P-Series PBX code `70542` with HTTP 200: “PROMPT NOT EXISTED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Choose a prompt language that is installed on the PBX, or have the administrator install the
+    /// > prompt first.
     case promptNotFound
 
-    /// MESSAGE SERVICE UNAVAILABLE
-    ///
     /// The PBX's messaging service is not available at the moment.
     ///
-    /// Yeastar P-Series PBX code `70547` with HTTP 200. Retry later with exponential backoff. If it persists,
-    /// check that the messaging service and its channels are enabled and working on the PBX.
+    /// Yeastar P-Series PBX code `70547` with HTTP 200: “MESSAGE SERVICE UNAVAILABLE”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry later with exponential backoff. If it persists, check that the messaging service and its
+    /// > channels are enabled and working on the PBX.
     case messageServiceUnavailable
 
-    /// FILE TYPE NOT SUPPORTED
-    ///
     /// The PBX does not accept files of the type that was uploaded.
     ///
-    /// Yeastar P-Series PBX code `70550` with HTTP 200. Convert the file to a format the endpoint accepts
-    /// (see the endpoint's documentation) and upload again.
+    /// Yeastar P-Series PBX code `70550` with HTTP 200: “FILE TYPE NOT SUPPORTED”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Convert the file to a format the endpoint accepts (see the endpoint's documentation) and upload
+    /// > again.
     case unsupportedFileType
 
-    /// RECIPIENT NUMBER CANNOT BE EMPTY
-    ///
     /// The request did not include a recipient number.
     ///
-    /// Yeastar P-Series PBX code `70621` with HTTP 200. Fill in the recipient number and resend.
+    /// Yeastar P-Series PBX code `70621` with HTTP 200: “RECIPIENT NUMBER CANNOT BE EMPTY”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Fill in the recipient number and resend.
     case recipientNumberMissing
 
-    /// SENDING TIME CANNOT BE IN THE PAST
-    ///
     /// The scheduled sending time is earlier than the current time.
     ///
-    /// Yeastar P-Series PBX code `70623` with HTTP 200. Set a sending time in the future (mind the PBX's time
-    /// zone) and resend.
+    /// Yeastar P-Series PBX code `70623` with HTTP 200: “SENDING TIME CANNOT BE IN THE PAST”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Set a sending time in the future (mind the PBX's time zone) and resend.
     case sendingTimeInPast
 
-    /// RESPONSE_ERRCODE_REACH_RECORDING_DOWNLOAD_LIMIT
-    ///
     /// Too many recording downloads are running at the same time.
     ///
-    /// Yeastar P-Series PBX code `70651` with HTTP 200. Wait for running downloads to finish and retry with
-    /// backoff; limit how many recordings the integration downloads in parallel.
+    /// Yeastar P-Series PBX code `70651` with HTTP 200:
+    /// “RESPONSE\_ERRCODE\_REACH\_RECORDING\_DOWNLOAD\_LIMIT”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Wait for running downloads to finish and retry with backoff; limit how many recordings the
+    /// > integration downloads in parallel.
     case recordingDownloadLimitReached
 
-    /// THE CONVERSATION HAS BEEN ARCHIVED
-    ///
     /// The message conversation has been archived, so the operation cannot be done on it.
     ///
-    /// Yeastar P-Series PBX code `70653` with HTTP 200. Unarchive the conversation first if the operation
-    /// needs an active one, or act on a different conversation.
+    /// Yeastar P-Series PBX code `70653` with HTTP 200: “THE CONVERSATION HAS BEEN ARCHIVED”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Unarchive the conversation first if the operation needs an active one, or act on a different
+    /// > conversation.
     case conversationArchived
 
-    /// THE CONVERSATION HAS NOT BEEN ARCHIVED
-    ///
     /// The operation expects an archived conversation, but this one is not archived.
     ///
-    /// Yeastar P-Series PBX code `70654` with HTTP 200. Archive the conversation first if the operation
-    /// requires it, or use the operation meant for active conversations.
+    /// Yeastar P-Series PBX code `70654` with HTTP 200: “THE CONVERSATION HAS NOT BEEN ARCHIVED”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Archive the conversation first if the operation requires it, or use the operation meant for
+    /// > active conversations.
     case conversationNotArchived
 
-    /// THE CONVERSATION HAS BEEN REMOVED
-    ///
     /// The message conversation has been removed and can no longer be used.
     ///
-    /// Yeastar P-Series PBX code `70655` with HTTP 200. Stop referring to this conversation; start or select
-    /// another one.
+    /// Yeastar P-Series PBX code `70655` with HTTP 200: “THE CONVERSATION HAS BEEN REMOVED”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Stop referring to this conversation; start or select another one.
     case conversationRemoved
 
-    /// API FUNCTION IS NOT ENABLED
-    ///
     /// The API feature this request uses is not enabled on the PBX.
     ///
-    /// Yeastar P-Series PBX code `70656` with HTTP 200. Have the PBX administrator enable the API feature
-    /// (and check the plan or licence includes it), then retry.
+    /// Yeastar P-Series PBX code `70656` with HTTP 200: “API FUNCTION IS NOT ENABLED”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Have the PBX administrator enable the API feature (and check the plan or licence includes it),
+    /// > then retry.
     case apiFunctionNotEnabled
 
-    /// THE SESSION HAS EXPIRED AND ONLY TEMPLATE MESSAGES OR MESSAGES WITH TAGS CAN BE SENT
-    ///
     /// The customer-service window of this message session has closed, so free-form messages are refused.
     ///
-    /// Yeastar P-Series PBX code `70657` with HTTP 200. Send an approved WhatsApp template message, or a
-    /// Facebook message with a message tag, to reach the customer again.
+    /// Yeastar P-Series PBX code `70657` with HTTP 200: “THE SESSION HAS EXPIRED AND ONLY TEMPLATE MESSAGES
+    /// OR MESSAGES WITH TAGS CAN BE SENT”
+    ///
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send an approved WhatsApp template message, or a Facebook message with a message tag, to reach
+    /// > the customer again.
     case sessionWindowExpired
 
-    /// NO PERMISSION TO OBTAIN
-    ///
     /// The credentials used are not allowed to read the requested resource.
     ///
-    /// Yeastar P-Series PBX code `80010` with HTTP 200. Grant the needed permission on the PBX, or request
-    /// only resources this user or application may read.
+    /// Yeastar P-Series PBX code `80010` with HTTP 200: “NO PERMISSION TO OBTAIN”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Grant the needed permission on the PBX, or request only resources this user or application may
+    /// > read.
     case noPermissionToObtain
 
-    /// SESSION ALREADY EXISTS
-    ///
     /// A message session for this conversation already exists, so a new one was not created.
     ///
-    /// Yeastar P-Series PBX code `80011` with HTTP 200. Look up and use the existing session instead of
-    /// creating another.
+    /// Yeastar P-Series PBX code `80011` with HTTP 200: “SESSION ALREADY EXISTS”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Look up and use the existing session instead of creating another.
     case sessionAlreadyExists
 
-    /// NO PERMISSION TO CREATE A SESSION
-    ///
     /// The user or application is not allowed to create message sessions.
     ///
-    /// Yeastar P-Series PBX code `80012` with HTTP 200. Grant permission to create message sessions on the
-    /// PBX, or create the session as a user who has it.
+    /// Yeastar P-Series PBX code `80012` with HTTP 200: “NO PERMISSION TO CREATE A SESSION”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Grant permission to create message sessions on the PBX, or create the session as a user who has
+    /// > it.
     case noPermissionToCreateSession
 
-    /// INVALID CHANNEL NUMBER
-    ///
     /// The message channel number in the request is not valid.
     ///
-    /// Yeastar P-Series PBX code `80013` with HTTP 200. Use the number of a message channel configured on the
-    /// PBX and resend.
+    /// Yeastar P-Series PBX code `80013` with HTTP 200: “INVALID CHANNEL NUMBER”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use the number of a message channel configured on the PBX and resend.
     case invalidChannelNumber
 
-    /// SESSION DOES NOT EXIST
-    ///
     /// The message session named in the request does not exist.
     ///
-    /// Yeastar P-Series PBX code `80014` with HTTP 200. Check the session id; list the sessions to find a
-    /// valid one, or create a new session.
+    /// Yeastar P-Series PBX code `80014` with HTTP 200: “SESSION DOES NOT EXIST”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the session id; list the sessions to find a valid one, or create a new session.
     case sessionNotFound
 
-    /// ONLY ONE MESSAGE TYPE IS ALLOWED OR THE MESSAGE FORMAT IS INCORRECT
-    ///
     /// The message either mixes more than one message type in a single send or is not formatted correctly.
     ///
-    /// Yeastar P-Series PBX code `80015` with HTTP 200. Send one message type per request and check the
-    /// message body against the documented format.
+    /// Yeastar P-Series PBX code `80015` with HTTP 200: “ONLY ONE MESSAGE TYPE IS ALLOWED OR THE MESSAGE
+    /// FORMAT IS INCORRECT”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send one message type per request and check the message body against the documented format.
     case messageTypeOrFormatInvalid
 
-    /// SESSION CLOSED
-    ///
     /// The message session has already been closed.
     ///
-    /// Yeastar P-Series PBX code `80016` with HTTP 200. Open a new session (or reopen one) before sending or
-    /// acting on it.
+    /// Yeastar P-Series PBX code `80016` with HTTP 200: “SESSION CLOSED”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Open a new session (or reopen one) before sending or acting on it.
     case sessionClosed
 
-    /// THE SESSION CANNOT BE TRANSFERRED TO ITSELF
-    ///
     /// The session transfer targets the same agent or destination that already holds it.
     ///
-    /// Yeastar P-Series PBX code `80017` with HTTP 200. Choose a different target for the transfer.
+    /// Yeastar P-Series PBX code `80017` with HTTP 200: “THE SESSION CANNOT BE TRANSFERRED TO ITSELF”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Choose a different target for the transfer.
     case transferToSelfNotAllowed
 
-    /// INVALID MESSAGE CHANNEL
-    ///
     /// The message channel in the request is not valid.
     ///
-    /// Yeastar P-Series PBX code `80018` with HTTP 200. Use a message channel that exists and is enabled on
-    /// the PBX.
+    /// Yeastar P-Series PBX code `80018` with HTTP 200: “INVALID MESSAGE CHANNEL”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use a message channel that exists and is enabled on the PBX.
     case invalidMessageChannel
 
-    /// THE SESSION HAS NOT BEEN PICKED UP
-    ///
     /// The operation needs a session that an agent has picked up, and this one has not been.
     ///
-    /// Yeastar P-Series PBX code `80019` with HTTP 200. Pick up the session first, then repeat the operation.
+    /// Yeastar P-Series PBX code `80019` with HTTP 200: “THE SESSION HAS NOT BEEN PICKED UP”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Pick up the session first, then repeat the operation.
     case sessionNotPickedUp
 
-    /// THE SESSION CANNOT BE PICKED UP
-    ///
     /// The message session is not in a state in which it can be picked up.
     ///
-    /// Yeastar P-Series PBX code `80050` with HTTP 200. Check the session's current state and owner before
-    /// trying again; pick up a different session if this one is not available.
+    /// Yeastar P-Series PBX code `80050` with HTTP 200: “THE SESSION CANNOT BE PICKED UP”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the session's current state and owner before trying again; pick up a different session if
+    /// > this one is not available.
     case sessionCannotBePickedUp
 
-    /// THE MESSAGE QUEUE DOES NOT EXIST
-    ///
     /// The message queue named in the request does not exist.
     ///
-    /// Yeastar P-Series PBX code `80051` with HTTP 200. Check the queue id; list the message queues to find a
-    /// valid one.
+    /// Yeastar P-Series PBX code `80051` with HTTP 200: “THE MESSAGE QUEUE DOES NOT EXIST”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the queue id; list the message queues to find a valid one.
     case messageQueueNotFound
 
-    /// THE MESSAGE QUEUE HAS NO AGENTS
-    ///
     /// The message queue has no agents, so the session cannot be routed to it.
     ///
-    /// Yeastar P-Series PBX code `80052` with HTTP 200. Add agents to the message queue on the PBX, or route
-    /// the session to another queue.
+    /// Yeastar P-Series PBX code `80052` with HTTP 200: “THE MESSAGE QUEUE HAS NO AGENTS”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Add agents to the message queue on the PBX, or route the session to another queue.
     case messageQueueHasNoAgents
 
-    /// SYSTEM MESSAGE DELETION IS NOT ALLOWED
-    ///
     /// System-generated messages cannot be deleted.
     ///
-    /// Yeastar P-Series PBX code `80053` with HTTP 200. Do not try to delete system messages; delete only
-    /// user messages.
+    /// Yeastar P-Series PBX code `80053` with HTTP 200: “SYSTEM MESSAGE DELETION IS NOT ALLOWED”
+    ///
+    /// Category `invalidRequest`, retry `never`, fault `caller`.
+    ///
+    /// > Tip: Do not try to delete system messages; delete only user messages.
     case systemMessageDeletionNotAllowed
   }
 }
@@ -1216,6 +1320,16 @@ extension Yeastar.Code {
 }
 
 extension Yeastar {
-  /// Every table of this provider's catalog, in catalog order.
+  /// Every table this provider's answers are looked up in, in catalog order, followed by the tables
+  /// of the catalogs it passes through.
   public static let tables: [CatalogTable] = [Code.table]
+
+  /// Finds the entries for a wire code or a message in every table of ``tables``: all the entries
+  /// documented under a code, or the entry whose message it is, with the placeholders' values.
+  ///
+  /// - Parameter codeOrMessage: A wire code such as `403`, or a message.
+  /// - Returns: The matches, in table order; empty when nothing matches.
+  public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
+    tables.flatMap { $0.lookup(codeOrMessage) }
+  }
 }

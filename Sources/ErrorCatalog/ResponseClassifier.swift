@@ -1,0 +1,57 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// A provider whose synchronous answers can be classified from status, headers and body.
+public protocol ResponseClassifier {
+  /// The provider's classified error.
+  associatedtype Failure: ProviderError
+  /// Classifies one synchronous API answer.
+  ///
+  /// - Parameters:
+  ///   - status: The HTTP status, if the response had one.
+  ///   - headers: The response headers (`Retry-After` is read from them).
+  ///   - body: The response body, as kept by ``ResponseBody``.
+  ///   - now: The current time, seconds since 1970, to turn a `Retry-After` date into a delay.
+  static func classify(
+    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+  ) -> Classification<Failure>
+}
+
+extension ResponseClassifier {
+  /// Classifies one synchronous API answer: the HTTP status (if any), the headers and the body's bytes.
+  public static func classify(
+    status: Int?, headers: [String: String] = [:], body: [UInt8]
+  ) -> Classification<Failure> {
+    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
+  }
+
+  /// Classifies one synchronous API answer whose body is text.
+  public static func classify(
+    status: Int?, headers: [String: String] = [:], body: String
+  ) -> Classification<Failure> {
+    classify(status: status, headers: headers, body: Array(body.utf8))
+  }
+}
+
+/// A provider whose status webhooks can be classified: one classification per event the webhook reports.
+public protocol WebhookClassifier {
+  /// The provider's classified error.
+  associatedtype Failure: ProviderError
+  /// Classifies one webhook body: one classification per status or error it carries, in document order.
+  ///
+  /// A delivered, read or sent status is a ``Classification/success(_:)`` that keeps the message id,
+  /// recipient, status and timestamp in its references; a failed status, or an error reported outside
+  /// any status, is a ``Classification/failure(_:)``. A body that is not JSON at all gives one
+  /// unrecognized failure; a JSON body that reports nothing gives an empty array.
+  static func classifyWebhook(body: [UInt8]) -> [Classification<Failure>]
+}
+
+extension WebhookClassifier {
+  /// Classifies one webhook body given as text.
+  public static func classifyWebhook(body: String) -> [Classification<Failure>] {
+    classifyWebhook(body: Array(body.utf8))
+  }
+}

@@ -1,0 +1,40 @@
+package import ErrorCatalog
+
+extension WhatsApp {
+  /// The Graph API `error` object in a body: `{"error": {…}}`, the Marketing Messages wrapper
+  /// `{"detail": {"error": {…}}}`, or the inner object itself. `nil` when the body holds none, or holds an
+  /// `error` member of another shape (a Graph error always has a code or a message).
+  package static func graphError(in json: JSONValue?) -> ErrorItem? {
+    guard let json else { return nil }
+    let object: JSONValue
+    if let inner = json.member("error"), inner.isObject {
+      object = inner
+    } else if let inner = json.member("detail")?.member("error"), inner.isObject {
+      object = inner
+    } else if json.member("fbtrace_id") != nil || json.member("error_subcode") != nil {
+      object = json
+    } else {
+      return nil
+    }
+    guard let codeValue = object.member("code"), codeValue.scalarText != nil || object.member("message") != nil
+    else { return nil }
+    return ErrorItem(object)
+  }
+
+  /// The identifiers of a send answer, in the Cloud API and On-Premise shapes alike
+  /// (`{"contacts": [{"input", "wa_id"}], "messages": [{"id", "message_status"}]}`), and of Meta's
+  /// `X-FB-Request-ID` and `X-FB-Trace-ID` headers.
+  package static func responseReferences(in json: JSONValue?, headers: [String: String]) -> References {
+    var values: [String: String] = [:]
+    values["requestID"] = HTTPHeaderLookup.value("X-FB-Request-ID", in: headers)
+    values["traceID"] = HTTPHeaderLookup.value("X-FB-Trace-ID", in: headers)
+    if let message = json?.member("messages")?.arrayValue?.first {
+      values["messageID"] = message.member("id")?.scalarText
+      values["status"] = message.member("message_status")?.scalarText
+    }
+    if let contact = json?.member("contacts")?.arrayValue?.first {
+      values["recipient"] = contact.member("wa_id")?.scalarText ?? contact.member("input")?.scalarText
+    }
+    return References(values)
+  }
+}
