@@ -135,6 +135,16 @@ extension WhatsApp {
     /// > Tip: Change the content before submitting again.
     case duplicatePost
 
+    /// The app asked the call-permission status endpoint for a user's permission too often in a short time.
+    ///
+    /// WhatsApp Cloud API (Meta) code `613` with HTTP 429: “Fetch Call Permission For Consumer Phone Number
+    /// API Limit Hit”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Back off and retry later; cache permission status instead of polling it before every call.
+    case callPermissionFetchLimitHit
+
     /// API calls for this WhatsApp Business Account exceeded the account's rate limit.
     ///
     /// WhatsApp Cloud API (Meta) code `80007` with HTTP 400: “Rate limit issues”
@@ -144,6 +154,29 @@ extension WhatsApp {
     /// > Tip: Retry later with backoff and reduce the frequency or volume of API requests made for this
     /// > account.
     case rateLimitIssues
+
+    /// The WhatsApp Business Account's management API quota (templates, phone numbers and similar WABA
+    /// endpoints) is used up for now.
+    ///
+    /// WhatsApp Cloud API (Meta) code `80008` with HTTP 400: “There have been too many calls to this WhatsApp
+    /// Business account. Wait a bit and try again.”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Stop calling the WABA's management endpoints for a while, then retry with exponential backoff;
+    /// > cache template and phone-number lists instead of polling them.
+    case wabaTooManyCalls
+
+    /// The message was not delivered because the business itself has blocked this WhatsApp user.
+    ///
+    /// WhatsApp Cloud API (Meta) code `130403` with HTTP 400: “Unable to deliver the message. This business
+    /// has blocked the end user on WhatsApp”
+    ///
+    /// Category `recipient`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Do not resend as is; unblock the user through the block users API (or WhatsApp Manager) first
+    /// > if you really mean to message them, then send again.
+    case userBlockedByBusiness
 
     /// The business phone number has reached Cloud API's message throughput limit.
     ///
@@ -186,6 +219,28 @@ extension WhatsApp {
     /// > Tip: Retry with backoff; if the error persists, open a Direct Support ticket with the fbtrace_id.
     case somethingWentWrong
 
+    /// The message body is longer than WhatsApp allows (4096 characters for text).
+    ///
+    /// WhatsApp Cloud API (Meta) code `131001` with HTTP 400: “Message too long”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Shorten the text or split it into several messages, then send again.
+    ///
+    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    case messageTooLong
+
+    /// The request's recipient_type is not one WhatsApp accepts.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131002` with HTTP 400: “Invalid recipient type”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send recipient_type "individual" (or "group" for the Groups API), or leave it out.
+    ///
+    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    case invalidRecipientType
+
     /// The permission needed for this call has not been granted to the app or was removed.
     ///
     /// WhatsApp Cloud API (Meta) code `131005` with HTTP 403: “Access denied”
@@ -194,6 +249,17 @@ extension WhatsApp {
     ///
     /// > Tip: Check the token's permissions in the access token debugger and grant what the endpoint needs.
     case accessDenied
+
+    /// An object the request refers to (such as a media ID) does not exist or is not visible to this app.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131006` with HTTP 404: “Resource not found”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the ID in the request; re-upload media whose ID has expired, then send again.
+    ///
+    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    case resourceNotFound
 
     /// The request left out a parameter the endpoint requires.
     ///
@@ -224,6 +290,16 @@ extension WhatsApp {
     /// > keeps failing.
     case serviceUnavailable
 
+    /// The message was addressed to a group that has only one member, and such groups cannot receive
+    /// messages.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131020` with HTTP 400: “Bad Group”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Add participants to the group before sending to it, or message the person directly.
+    case badGroup
+
     /// The recipient phone number is the same as the business number sending the message.
     ///
     /// WhatsApp Cloud API (Meta) code `131021` with HTTP 400: “Recipient cannot be sender”
@@ -243,6 +319,17 @@ extension WhatsApp {
     /// > Tip: Do not keep resending; through another channel ask the user to check they can message your
     /// > number, accept the latest terms and update WhatsApp.
     case messageUndeliverable
+
+    /// The sender is a test phone number, and test numbers may only message (or call, or ask call permission
+    /// from) numbers on their recipient list; this recipient is not on it.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131030` with HTTP 400: “Recipient phone number not in allowed list”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Add the recipient to the test number's recipient list in the App Dashboard (API Setup) and
+    /// > verify it, or send from a registered production business number, which has no such list.
+    case recipientNotInAllowedList
 
     /// The WhatsApp Business Account was restricted or disabled for a policy violation, or Meta could not
     /// verify data in the request against the account (for example a wrong two-step verification PIN).
@@ -266,6 +353,15 @@ extension WhatsApp {
     /// > Tip: Get the number's display name approved (or change it) in WhatsApp Manager, then send again.
     case displayNameApprovalNeeded
 
+    /// The group was not found: it does not exist or the business number is not a member of it.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131041` with HTTP 400: “Group unknown”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the group ID; stop sending to groups the business has left or that were deleted.
+    case groupUnknown
+
     /// The message failed because of a problem with the account's payment setup, such as no attached payment
     /// account, an exhausted or inactive credit line, a suspended account, or missing time zone or currency.
     ///
@@ -275,6 +371,30 @@ extension WhatsApp {
     ///
     /// > Tip: Fix billing for the WhatsApp Business Account in Meta Business Suite, then resend.
     case businessEligibilityPaymentIssue
+
+    /// The message stayed queued past its time to live without being delivered.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131043`: “Message expired”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Resend it if it is still relevant; drop time-sensitive content instead of resending stale
+    /// > messages.
+    ///
+    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    case messageExpired
+
+    /// A user called the business, but the WhatsApp Business Account has no valid payment method, so the call
+    /// could not be handled.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131044`: “An error webhook is sent on user initiated calls when there
+    /// is no valid payment method attached”
+    ///
+    /// Category `billing`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Attach a valid payment method or credit line to the WhatsApp Business Account in Business
+    /// > Manager; as with 131042, check billing setup.
+    case callPaymentMethodMissing
 
     /// Sending failed because the business phone number's registration is broken.
     ///
@@ -389,6 +509,167 @@ extension WhatsApp {
     /// > Tip: Retry later with backoff.
     case accountInMaintenanceMode
 
+    /// The pagination cursor sent with a Groups API list request has expired or is corrupt.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131059` with HTTP 400: “Invalid cursor”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Start the pagination again from the first page without a cursor.
+    case invalidCursor
+
+    /// The message was addressed by business-scoped user ID (BSUID), but this kind of message (for example
+    /// one-tap, zero-tap or copy-code authentication templates) can only go to a phone number.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131062` with HTTP 400: “Business-scoped User ID (BSUID) recipients are
+    /// not supported for this message.”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send it to the user's phone number in `to` instead of `recipient`; if you only have the BSUID,
+    /// > use another message type.
+    case bsuidRecipientNotSupported
+
+    /// A Marketing template was sent through Cloud API /messages, but the WhatsApp Business Account has
+    /// disable_marketing_messages_on_cloud_api set, so marketing templates must go through the Marketing
+    /// Messages API.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131063` with HTTP 400: “Marketing templates disabled for Cloud API”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send the template through /marketing_messages (Marketing Messages API), or set
+    /// > disable_marketing_messages_on_cloud_api to false on the account.
+    case marketingTemplatesDisabledForCloudAPI
+
+    /// The account is under an enforcement limit because its templates were categorized wrongly (for example
+    /// marketing content filed as utility); template and direct-send messages over the cap are refused.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131064` with HTTP 400: “Message failed to send because this account
+    /// has reached its messaging limit due to template classification violations. This applies to both
+    /// template messages and direct send messages.”
+    ///
+    /// Category `policy`, retry `afterReset`, fault `account`.
+    ///
+    /// > Tip: Do not retry before the enforcement period ends (Meta lifts it automatically); recategorize the
+    /// > offending templates correctly meanwhile.
+    case templateClassificationMessagingLimit
+
+    /// A Groups API participant request was only partly carried out: some participant-level operations
+    /// failed.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131201` with HTTP 206: “Request partially succeeded”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `unknown`.
+    /// An answer with this code is a `partial` outcome, not an error.
+    ///
+    /// > Tip: Read which participants failed from the response and retry only those after fixing them; do not
+    /// > resend the whole request.
+    case groupRequestPartiallySucceeded
+
+    /// The participants array of a Groups API request lists the same participant more than once.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131202` with HTTP 400: “Duplicate participant”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Remove the duplicates from the participant list and send again.
+    case duplicateParticipant
+
+    /// The group would exceed its maximum number of participants.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131204` with HTTP 400: “Participant overlimit”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Add fewer participants, or remove some before adding new ones.
+    case participantOverlimit
+
+    /// The group was suspended because it breaks platform policies.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131207` with HTTP 403: “Group suspended”
+    ///
+    /// Category `policy`, retry `never`, fault `account`.
+    ///
+    /// > Tip: Stop using this group; review the business's use of groups against WhatsApp's policies.
+    case groupSuspended
+
+    /// The business number made too many group operations in a short time.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131208` with HTTP 429: “Group Rate Limit Hit”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Retry later with exponential backoff and spread group operations out.
+    case groupRateLimitHit
+
+    /// The group profile picture is not square.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131209` with HTTP 400: “Invalid Group Profile Picture Aspect Ratio”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Crop the image so that width and height are equal, then upload it again.
+    case invalidGroupPictureAspectRatio
+
+    /// The group profile picture is too small.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131210` with HTTP 400: “Image is Too Small to Process”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Use an image wider and taller than 192 pixels.
+    case groupPictureTooSmall
+
+    /// The business number has already created the maximum number of groups it may have.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131211` with HTTP 400: “Group create limit reached”
+    ///
+    /// Category `quota`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Delete groups that are no longer needed before creating new ones.
+    case groupCreateLimitReached
+
+    /// The request names a participant who is not a member of the group.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131212` with HTTP 400: “Participant is not a part of the group.”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Refresh the group's participant list and remove or correct that participant in the request.
+    case participantNotInGroup
+
+    /// The join request to approve or reject does not exist (it may have been handled or withdrawn already).
+    ///
+    /// WhatsApp Cloud API (Meta) code `131213` with HTTP 400: “Group join request does not exist.”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Fetch the current join requests and act only on those listed.
+    case groupJoinRequestNotFound
+
+    /// Group creation is blocked for now because the WhatsApp Business Account sent too many marketing
+    /// messages inside customer service windows over the past 7 days.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131214` with HTTP 400: “Group creation is temporarily disabled”
+    ///
+    /// Category `policy`, retry `afterReset`, fault `account`.
+    ///
+    /// > Tip: Do not retry group creation until the restriction lapses; reduce marketing content sent in
+    /// > service conversations.
+    case groupCreationTemporarilyDisabled
+
+    /// The business phone number does not meet the eligibility requirements for the Groups API.
+    ///
+    /// WhatsApp Cloud API (Meta) code `131215` with HTTP 400: “This phone number is not eligible to access
+    /// Groups APIs”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the Groups API eligibility requirements in Meta's get-started guide and use an eligible
+    /// > number.
+    case groupsNotEligible
+
     /// The number of variable values in the request does not match the number of variables defined in the
     /// template.
     ///
@@ -497,6 +778,40 @@ extension WhatsApp {
     /// > Tip: Deregister the number again, then register it.
     case incompleteDeregistration
 
+    /// Registering the phone number failed because a backup or certificate sent with the request could not be
+    /// decrypted.
+    ///
+    /// WhatsApp Cloud API (Meta) code `133001` with HTTP 400: “Decryption Error”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the certificate and backup data sent with the registration request and register again.
+    ///
+    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    case decryptionError
+
+    /// Registering the phone number failed because the backup data sent with it could not be decrypted.
+    ///
+    /// WhatsApp Cloud API (Meta) code `133002` with HTTP 400: “Backup Blob Decryption Error”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the backup data and the password used to create it, then register again.
+    ///
+    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    case backupBlobDecryptionError
+
+    /// Registering the phone number failed because the recovery token could not be decrypted.
+    ///
+    /// WhatsApp Cloud API (Meta) code `133003` with HTTP 400: “Recovery Token Decryption Error”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the recovery token sent with the registration request and register again.
+    ///
+    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    case recoveryTokenDecryptionError
+
     /// The server handling registration is temporarily unavailable.
     ///
     /// WhatsApp Cloud API (Meta) code `133004` with HTTP 503: “Server Temporarily Unavailable”
@@ -523,6 +838,18 @@ extension WhatsApp {
     ///
     /// > Tip: Verify the phone number (request and enter a verification code), then register it.
     case phoneNumberReverificationNeeded
+
+    /// The phone number's WhatsApp account is blocked, so it cannot be registered.
+    ///
+    /// WhatsApp Cloud API (Meta) code `133007` with HTTP 403: “Account Blocked”
+    ///
+    /// Category `policy`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Check the account's status in WhatsApp Manager and follow Meta's policy enforcement and appeal
+    /// > process.
+    ///
+    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    case accountBlocked
 
     /// Too many wrong two-step verification PINs were tried for this phone number.
     ///
@@ -573,6 +900,18 @@ extension WhatsApp {
     /// > registration guide).
     case registrationRateLimitExceeded
 
+    /// A payments message could not be sent because the WhatsApp Business Account has not yet accepted the
+    /// WhatsApp Payments terms of service.
+    ///
+    /// WhatsApp Cloud API (Meta) code `134011` with HTTP 400: “Message failed to send because WhatsApp
+    /// Payments terms of service acceptance is pending for this WhatsApp Business Account.”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Have the account owner accept the WhatsApp Payments terms through the link in the error
+    /// > message, then send again.
+    case paymentsTermsNotAccepted
+
     /// A utility or authentication template was sent on the Marketing Messages API, which accepts only
     /// marketing templates.
     ///
@@ -613,6 +952,334 @@ extension WhatsApp {
     /// > Tip: Check the request syntax against the endpoint reference; contact Meta support if the error
     /// > keeps coming back.
     case genericUserError
+
+    /// Verifying the phone number's registration code failed.
+    ///
+    /// WhatsApp Cloud API (Meta) code `136025` with HTTP 400: “Verify code error”
+    ///
+    /// Category `account`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the code sent by SMS or voice and submit it again, or request a new code if it expired.
+    ///
+    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    case verifyCodeError
+
+    /// The send included recipient_identity_key_hash (identity change check is on) and the hash no longer
+    /// matches the user's: the user's WhatsApp identity changed since the business last messaged them, so the
+    /// message was not delivered.
+    ///
+    /// WhatsApp Cloud API (Meta) code `137000`: “the customer has changed their identity since you last
+    /// messaged them”
+    ///
+    /// Category `recipient`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Treat the phone number as untrusted: verify the person again over another channel, then resend
+    /// > without a hash and store the new hash from the next webhook.
+    case identityKeyHashMismatch
+
+    /// The Calling API is not enabled on this business phone number.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138000` with HTTP 401: “Calling not enabled”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Enable calling in the phone number's call settings, then call again.
+    case callingNotEnabled
+
+    /// The user cannot receive calls: the number may not be on WhatsApp, the user may not have accepted the
+    /// current terms, or the client does not support business calls.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138001` with HTTP 400: “Receiver Uncallable”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`.
+    ///
+    /// > Tip: Do not keep calling; through another channel confirm the user agrees to WhatsApp calls and runs
+    /// > an up-to-date Android or iOS WhatsApp client.
+    case receiverUncallable
+
+    /// The business number already has the maximum number of simultaneous calls (1000).
+    ///
+    /// WhatsApp Cloud API (Meta) code `138002` with HTTP 429: “Concurrent Calls limit”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Retry later with backoff, when some calls have ended.
+    case concurrentCallsLimit
+
+    /// A call between the business number and this user is already in progress.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138003` with HTTP 400: “Duplicate call”
+    ///
+    /// Category `conflict`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Wait until the current call ends before calling the user again.
+    case duplicateCall
+
+    /// The call could not be connected.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138004` with HTTP 500: “Connection error”
+    ///
+    /// Category `provider`, retry `backoff`, fault `unknown`.
+    ///
+    /// > Tip: Retry later; if it keeps failing, check the connection parameters (SDP) the request sends.
+    case callConnectionError
+
+    /// The business number started more calls than it may in the current period.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138005` with HTTP 429: “Call rate limit exceeded”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    ///
+    /// > Tip: Retry later with backoff and start calls less often.
+    case callRateLimitExceeded
+
+    /// The user has not granted the business permission to call them.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138006` with HTTP 401: “No approved call permission found”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Send a call permission request and call only after the user has accepted it.
+    case noApprovedCallPermission
+
+    /// The call timed out because the business did not apply Cloud API's SDP offer or answer in time (the
+    /// connect request with the answer SDP came too late).
+    ///
+    /// WhatsApp Cloud API (Meta) code `138007` with HTTP 500: “Connect Timeout error”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Answer the call setup faster: apply the SDP and send the connect request promptly, then place
+    /// > the call again.
+    case connectTimeout
+
+    /// The business sent this user more call permission requests than allowed for the period.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138009` with HTTP 400: “Call Permission Request Limit Hit”
+    ///
+    /// Category `rateLimit`, retry `afterReset`, fault `caller`.
+    ///
+    /// > Tip: Wait for the period to pass before asking again; a connected call with the user resets the
+    /// > limit.
+    case callPermissionRequestLimitHit
+
+    /// The business reached its limit of connected business-initiated calls in 24 hours.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138012` with HTTP 400: “Business Initiated Calls Limit Hit”
+    ///
+    /// Category `quota`, retry `afterReset`, fault `caller`.
+    ///
+    /// > Tip: Do not call again before the time given in the error details (error_data).
+    case businessInitiatedCallsLimitHit
+
+    /// Business-initiated calls are not offered for this business phone number (availability depends on
+    /// country and account).
+    ///
+    /// WhatsApp Cloud API (Meta) code `138013` with HTTP 400: “Business-initiated calling is not available”
+    ///
+    /// Category `permission`, retry `never`, fault `account`.
+    ///
+    /// > Tip: Do not retry; check Meta's calling availability list and let users call the business instead.
+    case businessInitiatedCallingUnavailable
+
+    /// Calling was switched off for this business number for a while because of low call quality.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138014` with HTTP 400: “Calling is temporarily disabled”
+    ///
+    /// Category `policy`, retry `afterReset`, fault `account`.
+    ///
+    /// > Tip: Wait until the restriction is lifted and make sure calls are wanted by users, not spam.
+    case callingTemporarilyDisabled
+
+    /// Calling cannot be switched on for this phone number; it does not meet the requirements, notably a
+    /// messaging limit of at least 2000.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138015` with HTTP 400: “Calling cannot be enabled”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Raise the number's messaging limit to 2000 or more, then enable calling again.
+    case callingCannotBeEnabled
+
+    /// The user has already given the business permanent permission to call, so no permission request is
+    /// needed.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138017` with HTTP 400: “Call permission request can't be sent because
+    /// a permanent permission already exists.”
+    ///
+    /// Category `conflict`, retry `notNeeded`, fault `caller`.
+    ///
+    /// > Tip: Do not send the request; call the user directly.
+    case permanentCallPermissionExists
+
+    /// Calling cannot be enabled because its technical prerequisites are missing: no SIP configuration, and
+    /// no app subscribed to the account's calls webhook field.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138018` with HTTP 400: “WhatsApp Business calling cannot be enabled
+    /// because technical pre-requisites are not met.”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Configure SIP, or subscribe an app on the WhatsApp Business Account to the calls webhook field,
+    /// > then enable calling again.
+    case callingPrerequisitesNotMet
+
+    /// Meta's integrity checks block this Flow action (typically publishing) for the account, for example
+    /// because integrity requirements such as business verification are not met.
+    ///
+    /// WhatsApp Cloud API (Meta) code `139000` with HTTP 400: “Blocked by Integrity”
+    ///
+    /// Category `policy`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Complete business verification or raise account quality, and contact Meta support if the block
+    /// > persists.
+    case flowBlockedByIntegrity
+
+    /// The Flow could not be updated: a published Flow cannot be changed, or its Flow JSON could not be
+    /// processed.
+    ///
+    /// WhatsApp Cloud API (Meta) code `139001` with HTTP 400: “Flow can't be updated”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: To change a published Flow, clone it and publish the clone; for 'Error while processing Flow
+    /// > JSON', retry and contact support if it persists.
+    case flowCannotBeUpdated
+
+    /// Publishing the Flow failed: it is not a draft, has validation errors, lacks an endpoint_uri, uses an
+    /// unsupported Flow JSON version, or its setup is incomplete (no phone number, signed public key,
+    /// connected app, reachable endpoint or Flows webhook subscription).
+    ///
+    /// WhatsApp Cloud API (Meta) code `139002` with HTTP 400: “Publishing Flow in invalid state”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Fix what the title names: only publish drafts (clone otherwise), fix validation errors, set
+    /// > endpoint_uri, upgrade the Flow JSON version, or complete the missing setup, then publish again.
+    case flowPublishingFailed
+
+    /// The Flow cannot be deprecated: only published Flows can be, or it is already deprecated.
+    ///
+    /// WhatsApp Cloud API (Meta) code `139003` with HTTP 400: “Can't deprecate unpublished Flow”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Delete a draft Flow instead of deprecating it; if the Flow is already deprecated, nothing needs
+    /// > doing.
+    case flowCannotBeDeprecated
+
+    /// Published Flows cannot be deleted.
+    ///
+    /// WhatsApp Cloud API (Meta) code `139004` with HTTP 400: “Can't delete published Flow”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Deprecate the Flow instead of deleting it.
+    case publishedFlowCannotBeDeleted
+
+    /// Flow metrics were requested before the Flow had enough traffic (at least 250 requests).
+    ///
+    /// WhatsApp Cloud API (Meta) code `139006` with HTTP 400: “Metrics threshold not reached”
+    ///
+    /// Category `invalidRequest`, retry `afterReset`, fault `caller`.
+    ///
+    /// > Tip: Ask again after the Flow has served more requests.
+    case flowMetricsThresholdNotReached
+
+    /// A bulk block or unblock request failed for some or all of the users in it.
+    ///
+    /// WhatsApp Cloud API (Meta) code `139100` with HTTP 400: “Failed to block/unblock some users”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `unknown`.
+    ///
+    /// > Tip: Read the failed users and their errors from the response and retry only those after fixing
+    /// > them.
+    case blockUnblockFailed
+
+    /// The business's blocklist is full (64,000 users).
+    ///
+    /// WhatsApp Cloud API (Meta) code `139101` with HTTP 400: “Blocklist limit reached”
+    ///
+    /// Category `quota`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Unblock users who no longer need blocking before blocking more.
+    case blocklistLimitReached
+
+    /// The blocklist changed while it was being paged through, so the page's version_id no longer matches.
+    ///
+    /// WhatsApp Cloud API (Meta) code `139102` with HTTP 400: “Blocklist concurrent update”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Restart listing the blocklist from the first page (offset 0).
+    case blocklistConcurrentUpdate
+
+    /// The block users API failed on Meta's side.
+    ///
+    /// WhatsApp Cloud API (Meta) code `139103` with HTTP 500: “Internal error”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`.
+    ///
+    /// > Tip: Retry the request with backoff.
+    case blockUsersInternalError
+
+    /// The requested business username is taken, fails Meta's checks or is not available on the platform.
+    ///
+    /// WhatsApp Cloud API (Meta) code `147001` with HTTP 400: “Username not available”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Request a different username (the reserved suggestions have better chances).
+    case usernameNotAvailable
+
+    /// The business portfolio that owns the account and number may not request a username yet; it needs a
+    /// higher messaging limit.
+    ///
+    /// WhatsApp Cloud API (Meta) code `147002` with HTTP 400: “Account not eligible to request a username”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Raise the portfolio's messaging limit, then request the username again.
+    case usernameAccountNotEligible
+
+    /// The username is already used by a Facebook Page that is not linked to this phone number.
+    ///
+    /// WhatsApp Cloud API (Meta) code `147003` with HTTP 400: “FB Account not linked”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Link the phone number to that Facebook Page, then request the username again.
+    case usernameFacebookAccountNotLinked
+
+    /// The username is already used by an Instagram account that is not linked to this phone number.
+    ///
+    /// WhatsApp Cloud API (Meta) code `147004` with HTTP 400: “IG Account not linked”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Link the phone number to that Instagram account, then request the username again.
+    case usernameInstagramAccountNotLinked
+
+    /// The username is in use on another business phone number in the same business portfolio.
+    ///
+    /// WhatsApp Cloud API (Meta) code `147005` with HTTP 400: “Username transfer required”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Resend the request with transfer_action set to force_transfer to move the username to this
+    /// > number.
+    case usernameTransferRequired
+
+    /// The business customer was already invited to onboard to the Marketing Messages API (by this or another
+    /// partner); only the first request counts.
+    ///
+    /// WhatsApp Cloud API (Meta) code `1752041` with HTTP 400: “Duplicate Request”
+    ///
+    /// Category `conflict`, retry `notNeeded`, fault `caller`.
+    ///
+    /// > Tip: Nothing to do: all the customer's eligible WhatsApp Business Accounts are onboarded from the
+    /// > first request.
+    case duplicateOnboardingRequest
   }
 }
 
@@ -747,6 +1414,16 @@ extension WhatsApp.Code {
         source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling")
       ),
       CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callPermissionFetchLimitHit", code: "613",
+        status: 429,
+        message: "Fetch Call Permission For Consumer Phone Number API Limit Hit",
+        explanation: "The app asked the call-permission status endpoint for a user's permission too often in a short time.",
+        remedy: "Back off and retry later; cache permission status instead of polling it before every call.",
+        category: .rateLimit, retry: .backoff, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#613) Fetch Call Permission For Consumer Phone Number API Limit Hit\",\"type\":\"OAuthException\",\"code\":613,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for requests to the fetch call permission status API.\"},\"fbtrace_id\":\"AFakeTrace613Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
         provider: .whatsapp, table: "graph", name: "rateLimitIssues", code: "80007",
         status: 400,
         message: "Rate limit issues",
@@ -755,6 +1432,27 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80007) Rate limit issues\",\"type\":\"OAuthException\",\"code\":80007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account has reached its rate limit.\"},\"fbtrace_id\":\"Ap0Oo9Ii8Uu7Yy6Tt5Rr4Ee\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "wabaTooManyCalls", code: "80008",
+        status: 400,
+        message: "There have been too many calls to this WhatsApp Business account. Wait a bit and try again.",
+        patterns: ["There have been too many calls to this WhatsApp Business account. Wait a bit and try again. For more info, please refer to {link}", "There have been too many calls to this WhatsApp Business account."],
+        explanation: "The WhatsApp Business Account's management API quota (templates, phone numbers and similar WABA endpoints) is used up for now.",
+        remedy: "Stop calling the WABA's management endpoints for a while, then retry with exponential backoff; cache template and phone-number lists instead of polling them.",
+        category: .rateLimit, retry: .backoff, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80008) There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\",\"type\":\"OAuthException\",\"code\":80008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\"},\"fbtrace_id\":\"AFakeTrace80008Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "userBlockedByBusiness", code: "130403",
+        status: 400,
+        message: "Unable to deliver the message. This business has blocked the end user on WhatsApp",
+        explanation: "The message was not delivered because the business itself has blocked this WhatsApp user.",
+        remedy: "Do not resend as is; unblock the user through the block users API (or WhatsApp Manager) first if you really mean to message them, then send again.",
+        category: .recipient, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#130403) Unable to deliver the message. This business has blocked the end user on WhatsApp\",\"type\":\"OAuthException\",\"code\":130403,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Unable to deliver the message. This business has blocked the end user on WhatsApp\"},\"fbtrace_id\":\"AFakeTrace130403Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "rateLimitHit", code: "130429",
@@ -797,6 +1495,28 @@ extension WhatsApp.Code {
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "messageTooLong", code: "131001",
+        status: 400,
+        message: "Message too long",
+        explanation: "The message body is longer than WhatsApp allows (4096 characters for text).",
+        remedy: "Shorten the text or split it into several messages, then send again.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        isDeprecated: true,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131001) Message too long\",\"type\":\"OAuthException\",\"code\":131001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message length exceeds 4096 characters\"},\"fbtrace_id\":\"AFakeTrace131001Zz0\"}}"),
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "invalidRecipientType", code: "131002",
+        status: 400,
+        message: "Invalid recipient type",
+        explanation: "The request's recipient_type is not one WhatsApp accepts.",
+        remedy: "Send recipient_type \"individual\" (or \"group\" for the Groups API), or leave it out.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        isDeprecated: true,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131002) Invalid recipient type\",\"type\":\"OAuthException\",\"code\":131002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Valid recipient types: individual, group\"},\"fbtrace_id\":\"AFakeTrace131002Zz0\"}}"),
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+      ),
+      CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accessDenied", code: "131005",
         status: 403,
         message: "Access denied",
@@ -805,6 +1525,17 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131005) Access denied\",\"type\":\"OAuthException\",\"code\":131005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"ANm3Qw5Er7Ty9Ui1Op3As5D\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "resourceNotFound", code: "131006",
+        status: 404,
+        message: "Resource not found",
+        explanation: "An object the request refers to (such as a media ID) does not exist or is not visible to this app.",
+        remedy: "Check the ID in the request; re-upload media whose ID has expired, then send again.",
+        category: .notFound, retry: .afterFix, fault: .caller,
+        isDeprecated: true,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"error\":{\"message\":\"(#131006) Resource not found\",\"type\":\"OAuthException\",\"code\":131006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Resource not found\"},\"fbtrace_id\":\"AFakeTrace131006Zz0\"}}"),
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "requiredParameterMissing", code: "131008",
@@ -837,6 +1568,16 @@ extension WhatsApp.Code {
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "badGroup", code: "131020",
+        status: 400,
+        message: "Bad Group",
+        explanation: "The message was addressed to a group that has only one member, and such groups cannot receive messages.",
+        remedy: "Add participants to the group before sending to it, or message the person directly.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131020) Bad Group\",\"type\":\"OAuthException\",\"code\":131020,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cannot send messages to single member groups.\"},\"fbtrace_id\":\"AFakeTrace131020Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
         provider: .whatsapp, table: "graph", name: "recipientCannotBeSender", code: "131021",
         status: 400,
         message: "Recipient cannot be sender",
@@ -855,6 +1596,17 @@ extension WhatsApp.Code {
         category: .recipient, retry: .never, fault: .recipient,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\",\"message\":\"Message undeliverable\",\"error_data\":{\"details\":\"Message Undeliverable.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "recipientNotInAllowedList", code: "131030",
+        status: 400,
+        message: "Recipient phone number not in allowed list",
+        patterns: ["Recipient phone number is not in allowed list"],
+        explanation: "The sender is a test phone number, and test numbers may only message (or call, or ask call permission from) numbers on their recipient list; this recipient is not on it.",
+        remedy: "Add the recipient to the test number's recipient list in the App Dashboard (API Setup) and verify it, or send from a registered production business number, which has no such list.",
+        category: .configuration, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131030) Recipient phone number not in allowed list\",\"type\":\"OAuthException\",\"code\":131030,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Recipient phone number not in allowed list: Add recipient phone number to recipient list and try again.\"},\"fbtrace_id\":\"AFakeTrace131030Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accountLocked", code: "131031",
@@ -877,6 +1629,17 @@ extension WhatsApp.Code {
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "groupUnknown", code: "131041",
+        status: 400,
+        message: "Group unknown",
+        patterns: ["The group was not found, either because it doesn’t exist or you are not a member."],
+        explanation: "The group was not found: it does not exist or the business number is not a member of it.",
+        remedy: "Check the group ID; stop sending to groups the business has left or that were deleted.",
+        category: .notFound, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131041) Group unknown\",\"type\":\"OAuthException\",\"code\":131041,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The group was not found, either because it doesn't exist or you are not a member.\"},\"fbtrace_id\":\"AFakeTrace131041Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessEligibilityPaymentIssue", code: "131042",
         status: nil,
         message: "Business eligibility payment issue",
@@ -885,6 +1648,27 @@ extension WhatsApp.Code {
         category: .billing, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131042,\"title\":\"Business eligibility payment issue\",\"message\":\"Business eligibility payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "messageExpired", code: "131043",
+        status: nil,
+        message: "Message expired",
+        explanation: "The message stayed queued past its time to live without being delivered.",
+        remedy: "Resend it if it is still relevant; drop time-sensitive content instead of resending stale messages.",
+        category: .provider, retry: .backoff, fault: .provider,
+        isDeprecated: true,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE0000000000000000000000000131043\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"errors\":[{\"code\":131043,\"title\":\"Message expired\",\"message\":\"Message expired\",\"error_data\":{\"details\":\"Message failed to send during its Time To Live (TTL) duration.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callPaymentMethodMissing", code: "131044",
+        status: nil,
+        message: "An error webhook is sent on user initiated calls when there is no valid payment method attached",
+        explanation: "A user called the business, but the WhatsApp Business Account has no valid payment method, so the call could not be handled.",
+        remedy: "Attach a valid payment method or credit line to the WhatsApp Business Account in Business Manager; as with 131042, check billing setup.",
+        category: .billing, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":131044,\"title\":\"An error webhook is sent on user initiated calls when there is no valid payment method attached\",\"message\":\"An error webhook is sent on user initiated calls when there is no valid payment method attached\",\"error_data\":{\"details\":\"No valid payment method attached to the WhatsApp Business Account.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "incorrectCertificate", code: "131045",
@@ -996,6 +1780,168 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131057) Account in maintenance mode\",\"type\":\"OAuthException\",\"code\":131057,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business Account is in maintenance mode\"},\"fbtrace_id\":\"AXc6Vb8Nm0Qw2Er4Ty6Ui8O\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "invalidCursor", code: "131059",
+        status: 400,
+        message: "Invalid cursor",
+        explanation: "The pagination cursor sent with a Groups API list request has expired or is corrupt.",
+        remedy: "Start the pagination again from the first page without a cursor.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131059) Invalid cursor\",\"type\":\"OAuthException\",\"code\":131059,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The cursor has either expired or become corrupted. Start pagination from the beginning again.\"},\"fbtrace_id\":\"AFakeTrace131059Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "bsuidRecipientNotSupported", code: "131062",
+        status: 400,
+        message: "Business-scoped User ID (BSUID) recipients are not supported for this message.",
+        patterns: ["You can only send authentication messages to recipients' phone numbers, not their business-scoped user IDs."],
+        explanation: "The message was addressed by business-scoped user ID (BSUID), but this kind of message (for example one-tap, zero-tap or copy-code authentication templates) can only go to a phone number.",
+        remedy: "Send it to the user's phone number in `to` instead of `recipient`; if you only have the BSUID, use another message type.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131062) Business-scoped User ID (BSUID) recipients are not supported for this message.\",\"type\":\"OAuthException\",\"code\":131062,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business-scoped User ID (BSUID) recipients are not supported for this message.\"},\"fbtrace_id\":\"AFakeTrace131062Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "marketingTemplatesDisabledForCloudAPI", code: "131063",
+        status: 400,
+        message: "Marketing templates disabled for Cloud API",
+        explanation: "A Marketing template was sent through Cloud API /messages, but the WhatsApp Business Account has disable_marketing_messages_on_cloud_api set, so marketing templates must go through the Marketing Messages API.",
+        remedy: "Send the template through /marketing_messages (Marketing Messages API), or set disable_marketing_messages_on_cloud_api to false on the account.",
+        category: .configuration, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131063) Marketing templates disabled for Cloud API\",\"type\":\"OAuthException\",\"code\":131063,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Your template is categorized as Marketing, but marketing templates are currently disabled for your Cloud API configuration. To send this template, use the Marketing Messages API for WhatsApp or enable marketing templates on Cloud API by turning off disable_marketing_messages_on_cloud_api.\"},\"fbtrace_id\":\"AFakeTrace131063Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Send marketing messages, 'disable marketing messages on Cloud API' example error for 131063 (read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/send-marketing-messages")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "templateClassificationMessagingLimit", code: "131064",
+        status: 400,
+        message: "Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.",
+        explanation: "The account is under an enforcement limit because its templates were categorized wrongly (for example marketing content filed as utility); template and direct-send messages over the cap are refused.",
+        remedy: "Do not retry before the enforcement period ends (Meta lifts it automatically); recategorize the offending templates correctly meanwhile.",
+        category: .policy, retry: .afterReset, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131064) Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.\",\"type\":\"OAuthException\",\"code\":131064,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.\"},\"fbtrace_id\":\"AFakeTrace131064Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "groupRequestPartiallySucceeded", code: "131201",
+        status: 206,
+        message: "Request partially succeeded",
+        explanation: "A Groups API participant request was only partly carried out: some participant-level operations failed.",
+        remedy: "Read which participants failed from the response and retry only those after fixing them; do not resend the whole request.",
+        category: .invalidRequest, retry: .afterFix, fault: .unknown,
+        outcome: .partial,
+        sample: SampleResponse(kind: .response, status: 206, body: "{\"error\":{\"message\":\"(#131201) Request partially succeeded\",\"type\":\"OAuthException\",\"code\":131201,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Not all participant-level operations in the request succeeded.\"},\"fbtrace_id\":\"AFakeTrace131201Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "duplicateParticipant", code: "131202",
+        status: 400,
+        message: "Duplicate participant",
+        explanation: "The participants array of a Groups API request lists the same participant more than once.",
+        remedy: "Remove the duplicates from the participant list and send again.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131202) Duplicate participant\",\"type\":\"OAuthException\",\"code\":131202,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Duplicate participants in the participant array input.\"},\"fbtrace_id\":\"AFakeTrace131202Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "participantOverlimit", code: "131204",
+        status: 400,
+        message: "Participant overlimit",
+        explanation: "The group would exceed its maximum number of participants.",
+        remedy: "Add fewer participants, or remove some before adding new ones.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131204) Participant overlimit\",\"type\":\"OAuthException\",\"code\":131204,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group participant size exceeds limit.\"},\"fbtrace_id\":\"AFakeTrace131204Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "groupSuspended", code: "131207",
+        status: 403,
+        message: "Group suspended",
+        explanation: "The group was suspended because it breaks platform policies.",
+        remedy: "Stop using this group; review the business's use of groups against WhatsApp's policies.",
+        category: .policy, retry: .never, fault: .account,
+        sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131207) Group suspended\",\"type\":\"OAuthException\",\"code\":131207,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The group violates platform policies.\"},\"fbtrace_id\":\"AFakeTrace131207Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "groupRateLimitHit", code: "131208",
+        status: 429,
+        message: "Group Rate Limit Hit",
+        explanation: "The business number made too many group operations in a short time.",
+        remedy: "Retry later with exponential backoff and spread group operations out.",
+        category: .rateLimit, retry: .backoff, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#131208) Group Rate Limit Hit\",\"type\":\"OAuthException\",\"code\":131208,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group operation failed because there were too many group operations from this phone number in a short period.\"},\"fbtrace_id\":\"AFakeTrace131208Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "invalidGroupPictureAspectRatio", code: "131209",
+        status: 400,
+        message: "Invalid Group Profile Picture Aspect Ratio",
+        explanation: "The group profile picture is not square.",
+        remedy: "Crop the image so that width and height are equal, then upload it again.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131209) Invalid Group Profile Picture Aspect Ratio\",\"type\":\"OAuthException\",\"code\":131209,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Width and height of the image must be equal.\"},\"fbtrace_id\":\"AFakeTrace131209Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "groupPictureTooSmall", code: "131210",
+        status: 400,
+        message: "Image is Too Small to Process",
+        explanation: "The group profile picture is too small.",
+        remedy: "Use an image wider and taller than 192 pixels.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131210) Image is Too Small to Process\",\"type\":\"OAuthException\",\"code\":131210,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Image width and height must be greater than 192px.\"},\"fbtrace_id\":\"AFakeTrace131210Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "groupCreateLimitReached", code: "131211",
+        status: 400,
+        message: "Group create limit reached",
+        explanation: "The business number has already created the maximum number of groups it may have.",
+        remedy: "Delete groups that are no longer needed before creating new ones.",
+        category: .quota, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131211) Group create limit reached\",\"type\":\"OAuthException\",\"code\":131211,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Reached the limit for the maximum number of groups that can be created for this number.\"},\"fbtrace_id\":\"AFakeTrace131211Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "participantNotInGroup", code: "131212",
+        status: 400,
+        message: "Participant is not a part of the group.",
+        explanation: "The request names a participant who is not a member of the group.",
+        remedy: "Refresh the group's participant list and remove or correct that participant in the request.",
+        category: .notFound, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131212) Participant is not a part of the group.\",\"type\":\"OAuthException\",\"code\":131212,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Participant is not a part of the group.\"},\"fbtrace_id\":\"AFakeTrace131212Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "groupJoinRequestNotFound", code: "131213",
+        status: 400,
+        message: "Group join request does not exist.",
+        explanation: "The join request to approve or reject does not exist (it may have been handled or withdrawn already).",
+        remedy: "Fetch the current join requests and act only on those listed.",
+        category: .notFound, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131213) Group join request does not exist.\",\"type\":\"OAuthException\",\"code\":131213,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group join request does not exist.\"},\"fbtrace_id\":\"AFakeTrace131213Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "groupCreationTemporarilyDisabled", code: "131214",
+        status: 400,
+        message: "Group creation is temporarily disabled",
+        explanation: "Group creation is blocked for now because the WhatsApp Business Account sent too many marketing messages inside customer service windows over the past 7 days.",
+        remedy: "Do not retry group creation until the restriction lapses; reduce marketing content sent in service conversations.",
+        category: .policy, retry: .afterReset, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131214) Group creation is temporarily disabled\",\"type\":\"OAuthException\",\"code\":131214,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group creation is temporarily disabled due to excessive marketing messages sent by the WABA in customer service window over the past 7 days.\"},\"fbtrace_id\":\"AFakeTrace131214Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "groupsNotEligible", code: "131215",
+        status: 400,
+        message: "This phone number is not eligible to access Groups APIs",
+        explanation: "The business phone number does not meet the eligibility requirements for the Groups API.",
+        remedy: "Check the Groups API eligibility requirements in Meta's get-started guide and use an eligible number.",
+        category: .permission, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131215) This phone number is not eligible to access Groups APIs\",\"type\":\"OAuthException\",\"code\":131215,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Groups APIs are only available for eligible phone numbers. Please check eligibility for Groups APIs in our documentation - /documentation/business-messaging/whatsapp/groups/get-started\"},\"fbtrace_id\":\"AFakeTrace131215Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateParamCountMismatch", code: "132000",
@@ -1111,6 +2057,39 @@ extension WhatsApp.Code {
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "decryptionError", code: "133001",
+        status: 400,
+        message: "Decryption Error",
+        explanation: "Registering the phone number failed because a backup or certificate sent with the request could not be decrypted.",
+        remedy: "Check the certificate and backup data sent with the registration request and register again.",
+        category: .account, retry: .afterFix, fault: .account,
+        isDeprecated: true,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133001) Decryption Error\",\"type\":\"OAuthException\",\"code\":133001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133001Zz0\"}}"),
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "backupBlobDecryptionError", code: "133002",
+        status: 400,
+        message: "Backup Blob Decryption Error",
+        explanation: "Registering the phone number failed because the backup data sent with it could not be decrypted.",
+        remedy: "Check the backup data and the password used to create it, then register again.",
+        category: .account, retry: .afterFix, fault: .account,
+        isDeprecated: true,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133002) Backup Blob Decryption Error\",\"type\":\"OAuthException\",\"code\":133002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Backup Blob Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133002Zz0\"}}"),
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "recoveryTokenDecryptionError", code: "133003",
+        status: 400,
+        message: "Recovery Token Decryption Error",
+        explanation: "Registering the phone number failed because the recovery token could not be decrypted.",
+        remedy: "Check the recovery token sent with the registration request and register again.",
+        category: .account, retry: .afterFix, fault: .account,
+        isDeprecated: true,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133003) Recovery Token Decryption Error\",\"type\":\"OAuthException\",\"code\":133003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Recovery Token Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133003Zz0\"}}"),
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+      ),
+      CatalogEntry(
         provider: .whatsapp, table: "graph", name: "serverTemporarilyUnavailable", code: "133004",
         status: 503,
         message: "Server Temporarily Unavailable",
@@ -1139,6 +2118,17 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133006) Phone number re-verification needed\",\"type\":\"OAuthException\",\"code\":133006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number needs to be verified before registering.\"},\"fbtrace_id\":\"ANm8Qw0Er2Ty4Ui6Op8As0D\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "accountBlocked", code: "133007",
+        status: 403,
+        message: "Account Blocked",
+        explanation: "The phone number's WhatsApp account is blocked, so it cannot be registered.",
+        remedy: "Check the account's status in WhatsApp Manager and follow Meta's policy enforcement and appeal process.",
+        category: .policy, retry: .afterFix, fault: .account,
+        isDeprecated: true,
+        sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#133007) Account Blocked\",\"type\":\"OAuthException\",\"code\":133007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Account Blocked\"},\"fbtrace_id\":\"AFakeTrace133007Zz0\"}}"),
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "tooManyTwoStepPINGuesses", code: "133008",
@@ -1191,6 +2181,16 @@ extension WhatsApp.Code {
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "paymentsTermsNotAccepted", code: "134011",
+        status: 400,
+        message: "Message failed to send because WhatsApp Payments terms of service acceptance is pending for this WhatsApp Business Account.",
+        explanation: "A payments message could not be sent because the WhatsApp Business Account has not yet accepted the WhatsApp Payments terms of service.",
+        remedy: "Have the account owner accept the WhatsApp Payments terms through the link in the error message, then send again.",
+        category: .account, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#134011) Message failed to send because WhatsApp Payments terms of service acceptance is pending for this WhatsApp Business Account.\",\"type\":\"OAuthException\",\"code\":134011,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because WhatsApp Payments terms of service acceptance is pending for this WhatsApp Business Account.\"},\"fbtrace_id\":\"AFakeTrace134011Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+      ),
+      CatalogEntry(
         provider: .whatsapp, table: "graph", name: "onlyMarketingMessagesSupported", code: "134100",
         status: 400,
         message: "Only marketing messages supported",
@@ -1230,6 +2230,342 @@ extension WhatsApp.Code {
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#135000) Generic user error\",\"type\":\"OAuthException\",\"code\":135000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because of an unknown error with your request parameters.\"},\"fbtrace_id\":\"AJk1Lz3Xc5Vb7Nm9Qw1Er3T\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "verifyCodeError", code: "136025",
+        status: 400,
+        message: "Verify code error",
+        explanation: "Verifying the phone number's registration code failed.",
+        remedy: "Check the code sent by SMS or voice and submit it again, or request a new code if it expired.",
+        category: .account, retry: .afterFix, fault: .caller,
+        isDeprecated: true,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#136025) Verify code error\",\"type\":\"OAuthException\",\"code\":136025,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Verify code error\"},\"fbtrace_id\":\"AFakeTrace136025Zz0\"}}"),
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "identityKeyHashMismatch", code: "137000",
+        status: nil,
+        message: "the customer has changed their identity since you last messaged them",
+        explanation: "The send included recipient_identity_key_hash (identity change check is on) and the hash no longer matches the user's: the user's WhatsApp identity changed since the business last messaged them, so the message was not delivered.",
+        remedy: "Treat the phone number as untrusted: verify the person again over another channel, then resend without a hash and store the new hash from the next webhook.",
+        category: .recipient, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE0000000000000000000000000137000\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"errors\":[{\"code\":137000,\"title\":\"the customer has changed their identity since you last messaged them\",\"message\":\"the customer has changed their identity since you last messaged them\",\"error_data\":{\"details\":\"Message failed to send because the recipient's identity key hash does not match.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business phone numbers, 'Identity change check' section (error 137000 in a status webhook; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callingNotEnabled", code: "138000",
+        status: 401,
+        message: "Calling not enabled",
+        explanation: "The Calling API is not enabled on this business phone number.",
+        remedy: "Enable calling in the phone number's call settings, then call again.",
+        category: .configuration, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#138000) Calling not enabled\",\"type\":\"OAuthException\",\"code\":138000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs are not enabled for this phone number\"},\"fbtrace_id\":\"AFakeTrace138000Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "receiverUncallable", code: "138001",
+        status: 400,
+        message: "Receiver Uncallable",
+        explanation: "The user cannot receive calls: the number may not be on WhatsApp, the user may not have accepted the current terms, or the client does not support business calls.",
+        remedy: "Do not keep calling; through another channel confirm the user agrees to WhatsApp calls and runs an up-to-date Android or iOS WhatsApp client.",
+        category: .recipient, retry: .never, fault: .recipient,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138001) Receiver Uncallable\",\"type\":\"OAuthException\",\"code\":138001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Receiver is unable to receive calls\"},\"fbtrace_id\":\"AFakeTrace138001Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "concurrentCallsLimit", code: "138002",
+        status: 429,
+        message: "Concurrent Calls limit",
+        explanation: "The business number already has the maximum number of simultaneous calls (1000).",
+        remedy: "Retry later with backoff, when some calls have ended.",
+        category: .rateLimit, retry: .backoff, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#138002) Concurrent Calls limit\",\"type\":\"OAuthException\",\"code\":138002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum concurrent calls (1000) for the given number\"},\"fbtrace_id\":\"AFakeTrace138002Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "duplicateCall", code: "138003",
+        status: 400,
+        message: "Duplicate call",
+        explanation: "A call between the business number and this user is already in progress.",
+        remedy: "Wait until the current call ends before calling the user again.",
+        category: .conflict, retry: .backoff, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138003) Duplicate call\",\"type\":\"OAuthException\",\"code\":138003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A call is already ongoing with the receiver\"},\"fbtrace_id\":\"AFakeTrace138003Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callConnectionError", code: "138004",
+        status: 500,
+        message: "Connection error",
+        explanation: "The call could not be connected.",
+        remedy: "Retry later; if it keeps failing, check the connection parameters (SDP) the request sends.",
+        category: .provider, retry: .backoff, fault: .unknown,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#138004) Connection error\",\"type\":\"OAuthException\",\"code\":138004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Error while connecting the call\"},\"fbtrace_id\":\"AFakeTrace138004Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callRateLimitExceeded", code: "138005",
+        status: 429,
+        message: "Call rate limit exceeded",
+        explanation: "The business number started more calls than it may in the current period.",
+        remedy: "Retry later with backoff and start calls less often.",
+        category: .rateLimit, retry: .backoff, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#138005) Call rate limit exceeded\",\"type\":\"OAuthException\",\"code\":138005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum calls that can be initiated by the business phone number\"},\"fbtrace_id\":\"AFakeTrace138005Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "noApprovedCallPermission", code: "138006",
+        status: 401,
+        message: "No approved call permission found",
+        explanation: "The user has not granted the business permission to call them.",
+        remedy: "Send a call permission request and call only after the user has accepted it.",
+        category: .permission, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#138006) No approved call permission found\",\"type\":\"OAuthException\",\"code\":138006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"No approved call permission from the recipient\"},\"fbtrace_id\":\"AFakeTrace138006Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "connectTimeout", code: "138007",
+        status: 500,
+        message: "Connect Timeout error",
+        explanation: "The call timed out because the business did not apply Cloud API's SDP offer or answer in time (the connect request with the answer SDP came too late).",
+        remedy: "Answer the call setup faster: apply the SDP and send the connect request promptly, then place the call again.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#138007) Connect Timeout error\",\"type\":\"OAuthException\",\"code\":138007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Call was unable to connect due to a timeout\"},\"fbtrace_id\":\"AFakeTrace138007Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callPermissionRequestLimitHit", code: "138009",
+        status: 400,
+        message: "Call Permission Request Limit Hit",
+        explanation: "The business sent this user more call permission requests than allowed for the period.",
+        remedy: "Wait for the period to pass before asking again; a connected call with the user resets the limit.",
+        category: .rateLimit, retry: .afterReset, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138009) Call Permission Request Limit Hit\",\"type\":\"OAuthException\",\"code\":138009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for call permission request sends for the given business and consumer pair\"},\"fbtrace_id\":\"AFakeTrace138009Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "businessInitiatedCallsLimitHit", code: "138012",
+        status: 400,
+        message: "Business Initiated Calls Limit Hit",
+        explanation: "The business reached its limit of connected business-initiated calls in 24 hours.",
+        remedy: "Do not call again before the time given in the error details (error_data).",
+        category: .quota, retry: .afterReset, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138012) Business Initiated Calls Limit Hit\",\"type\":\"OAuthException\",\"code\":138012,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum business initiated calls allowed in 24 hours. Currently 100 connected business initiated calls are allowed within 24 hours.\"},\"fbtrace_id\":\"AFakeTrace138012Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "businessInitiatedCallingUnavailable", code: "138013",
+        status: 400,
+        message: "Business-initiated calling is not available",
+        explanation: "Business-initiated calls are not offered for this business phone number (availability depends on country and account).",
+        remedy: "Do not retry; check Meta's calling availability list and let users call the business instead.",
+        category: .permission, retry: .never, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138013) Business-initiated calling is not available\",\"type\":\"OAuthException\",\"code\":138013,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business-initiated calling is not available for this business account phone number.\"},\"fbtrace_id\":\"AFakeTrace138013Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callingTemporarilyDisabled", code: "138014",
+        status: 400,
+        message: "Calling is temporarily disabled",
+        explanation: "Calling was switched off for this business number for a while because of low call quality.",
+        remedy: "Wait until the restriction is lifted and make sure calls are wanted by users, not spam.",
+        category: .policy, retry: .afterReset, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138014) Calling is temporarily disabled\",\"type\":\"OAuthException\",\"code\":138014,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs for this WhatsApp Business Number have been temporarily disabled for having low quality.\"},\"fbtrace_id\":\"AFakeTrace138014Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callingCannotBeEnabled", code: "138015",
+        status: 400,
+        message: "Calling cannot be enabled",
+        explanation: "Calling cannot be switched on for this phone number; it does not meet the requirements, notably a messaging limit of at least 2000.",
+        remedy: "Raise the number's messaging limit to 2000 or more, then enable calling again.",
+        category: .account, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138015) Calling cannot be enabled\",\"type\":\"OAuthException\",\"code\":138015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs cannot be enabled for this phone number.\"},\"fbtrace_id\":\"AFakeTrace138015Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "permanentCallPermissionExists", code: "138017",
+        status: 400,
+        message: "Call permission request can't be sent because a permanent permission already exists.",
+        patterns: ["Call permission request can’t be sent because a permanent permission already exists."],
+        explanation: "The user has already given the business permanent permission to call, so no permission request is needed.",
+        remedy: "Do not send the request; call the user directly.",
+        category: .conflict, retry: .notNeeded, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138017) Call permission request can't be sent because a permanent permission already exists.\",\"type\":\"OAuthException\",\"code\":138017,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Call permission request cannot be sent because a permanent permission has already been approved by the user for this business account phone number.\"},\"fbtrace_id\":\"AFakeTrace138017Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callingPrerequisitesNotMet", code: "138018",
+        status: 400,
+        message: "WhatsApp Business calling cannot be enabled because technical pre-requisites are not met.",
+        explanation: "Calling cannot be enabled because its technical prerequisites are missing: no SIP configuration, and no app subscribed to the account's calls webhook field.",
+        remedy: "Configure SIP, or subscribe an app on the WhatsApp Business Account to the calls webhook field, then enable calling again.",
+        category: .configuration, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138018) WhatsApp Business calling cannot be enabled because technical pre-requisites are not met.\",\"type\":\"OAuthException\",\"code\":138018,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"See prerequisites for more details\"},\"fbtrace_id\":\"AFakeTrace138018Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "flowBlockedByIntegrity", code: "139000",
+        status: 400,
+        message: "Blocked by Integrity",
+        explanation: "Meta's integrity checks block this Flow action (typically publishing) for the account, for example because integrity requirements such as business verification are not met.",
+        remedy: "Complete business verification or raise account quality, and contact Meta support if the block persists.",
+        category: .policy, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139000) Blocked by Integrity\",\"type\":\"OAuthException\",\"code\":139000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Blocked by Integrity\"},\"fbtrace_id\":\"AFakeTrace139000Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "flowCannotBeUpdated", code: "139001",
+        status: 400,
+        message: "Flow can't be updated",
+        patterns: ["Error while processing Flow JSON", "Flow can’t be updated"],
+        explanation: "The Flow could not be updated: a published Flow cannot be changed, or its Flow JSON could not be processed.",
+        remedy: "To change a published Flow, clone it and publish the clone; for 'Error while processing Flow JSON', retry and contact support if it persists.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139001) Flow can't be updated\",\"type\":\"OAuthException\",\"code\":139001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow can't be updated\"},\"fbtrace_id\":\"AFakeTrace139001Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "flowPublishingFailed", code: "139002",
+        status: 400,
+        message: "Publishing Flow in invalid state",
+        patterns: ["Publishing Flow with validation errors", "Publishing without endpoint_uri", "Unsupported Flow JSON version", "No Phone Number connected to WABA", "Missing Flows Signed Public Key", "No Application connected to Flow", "Endpoint not available", "WABA not subscribed to Flows Webhooks"],
+        explanation: "Publishing the Flow failed: it is not a draft, has validation errors, lacks an endpoint_uri, uses an unsupported Flow JSON version, or its setup is incomplete (no phone number, signed public key, connected app, reachable endpoint or Flows webhook subscription).",
+        remedy: "Fix what the title names: only publish drafts (clone otherwise), fix validation errors, set endpoint_uri, upgrade the Flow JSON version, or complete the missing setup, then publish again.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139002) Publishing Flow in invalid state\",\"type\":\"OAuthException\",\"code\":139002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Publishing Flow in invalid state\"},\"fbtrace_id\":\"AFakeTrace139002Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "flowCannotBeDeprecated", code: "139003",
+        status: 400,
+        message: "Can't deprecate unpublished Flow",
+        patterns: ["Flow is already deprecated", "Can’t deprecate unpublished Flow"],
+        explanation: "The Flow cannot be deprecated: only published Flows can be, or it is already deprecated.",
+        remedy: "Delete a draft Flow instead of deprecating it; if the Flow is already deprecated, nothing needs doing.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139003) Can't deprecate unpublished Flow\",\"type\":\"OAuthException\",\"code\":139003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't deprecate unpublished Flow\"},\"fbtrace_id\":\"AFakeTrace139003Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "publishedFlowCannotBeDeleted", code: "139004",
+        status: 400,
+        message: "Can't delete published Flow",
+        patterns: ["Can’t delete published Flow"],
+        explanation: "Published Flows cannot be deleted.",
+        remedy: "Deprecate the Flow instead of deleting it.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139004) Can't delete published Flow\",\"type\":\"OAuthException\",\"code\":139004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't delete published Flow\"},\"fbtrace_id\":\"AFakeTrace139004Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "flowMetricsThresholdNotReached", code: "139006",
+        status: 400,
+        message: "Metrics threshold not reached",
+        explanation: "Flow metrics were requested before the Flow had enough traffic (at least 250 requests).",
+        remedy: "Ask again after the Flow has served more requests.",
+        category: .invalidRequest, retry: .afterReset, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139006) Metrics threshold not reached\",\"type\":\"OAuthException\",\"code\":139006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Metrics threshold not reached\"},\"fbtrace_id\":\"AFakeTrace139006Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "blockUnblockFailed", code: "139100",
+        status: 400,
+        message: "Failed to block/unblock some users",
+        explanation: "A bulk block or unblock request failed for some or all of the users in it.",
+        remedy: "Read the failed users and their errors from the response and retry only those after fixing them.",
+        category: .invalidRequest, retry: .afterFix, fault: .unknown,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139100) Failed to block/unblock some users\",\"type\":\"OAuthException\",\"code\":139100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Bulk blocking failed to block some or all of the users.\"},\"fbtrace_id\":\"AFakeTrace139100Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "blocklistLimitReached", code: "139101",
+        status: 400,
+        message: "Blocklist limit reached",
+        explanation: "The business's blocklist is full (64,000 users).",
+        remedy: "Unblock users who no longer need blocking before blocking more.",
+        category: .quota, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139101) Blocklist limit reached\",\"type\":\"OAuthException\",\"code\":139101,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The blocklist has reached its 64,000 user limit.\"},\"fbtrace_id\":\"AFakeTrace139101Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "blocklistConcurrentUpdate", code: "139102",
+        status: 400,
+        message: "Blocklist concurrent update",
+        explanation: "The blocklist changed while it was being paged through, so the page's version_id no longer matches.",
+        remedy: "Restart listing the blocklist from the first page (offset 0).",
+        category: .conflict, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139102) Blocklist concurrent update\",\"type\":\"OAuthException\",\"code\":139102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Blocklist was updated during retrieval - retry with offset 0\"},\"fbtrace_id\":\"AFakeTrace139102Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "blockUsersInternalError", code: "139103",
+        status: 500,
+        message: "Internal error",
+        explanation: "The block users API failed on Meta's side.",
+        remedy: "Retry the request with backoff.",
+        category: .provider, retry: .backoff, fault: .provider,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#139103) Internal error\",\"type\":\"OAuthException\",\"code\":139103,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Internal error. Try the request again.\"},\"fbtrace_id\":\"AFakeTrace139103Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "usernameNotAvailable", code: "147001",
+        status: 400,
+        message: "Username not available",
+        explanation: "The requested business username is taken, fails Meta's checks or is not available on the platform.",
+        remedy: "Request a different username (the reserved suggestions have better chances).",
+        category: .conflict, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147001) Username not available\",\"type\":\"OAuthException\",\"code\":147001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Username not available\"},\"fbtrace_id\":\"AFakeTrace147001Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "usernameAccountNotEligible", code: "147002",
+        status: 400,
+        message: "Account not eligible to request a username",
+        explanation: "The business portfolio that owns the account and number may not request a username yet; it needs a higher messaging limit.",
+        remedy: "Raise the portfolio's messaging limit, then request the username again.",
+        category: .account, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147002) Account not eligible to request a username\",\"type\":\"OAuthException\",\"code\":147002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Account not eligible to request a username\"},\"fbtrace_id\":\"AFakeTrace147002Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "usernameFacebookAccountNotLinked", code: "147003",
+        status: 400,
+        message: "FB Account not linked",
+        explanation: "The username is already used by a Facebook Page that is not linked to this phone number.",
+        remedy: "Link the phone number to that Facebook Page, then request the username again.",
+        category: .account, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147003) FB Account not linked\",\"type\":\"OAuthException\",\"code\":147003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"FB Account not linked\"},\"fbtrace_id\":\"AFakeTrace147003Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "usernameInstagramAccountNotLinked", code: "147004",
+        status: 400,
+        message: "IG Account not linked",
+        explanation: "The username is already used by an Instagram account that is not linked to this phone number.",
+        remedy: "Link the phone number to that Instagram account, then request the username again.",
+        category: .account, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147004) IG Account not linked\",\"type\":\"OAuthException\",\"code\":147004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"IG Account not linked\"},\"fbtrace_id\":\"AFakeTrace147004Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "usernameTransferRequired", code: "147005",
+        status: 400,
+        message: "Username transfer required",
+        explanation: "The username is in use on another business phone number in the same business portfolio.",
+        remedy: "Resend the request with transfer_action set to force_transfer to move the username to this number.",
+        category: .conflict, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147005) Username transfer required\",\"type\":\"OAuthException\",\"code\":147005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Username transfer required\"},\"fbtrace_id\":\"AFakeTrace147005Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "duplicateOnboardingRequest", code: "1752041",
+        status: 400,
+        message: "Duplicate Request",
+        explanation: "The business customer was already invited to onboard to the Marketing Messages API (by this or another partner); only the first request counts.",
+        remedy: "Nothing to do: all the customer's eligible WhatsApp Business Accounts are onboarded from the first request.",
+        category: .conflict, retry: .notNeeded, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#1752041) Duplicate Request\",\"type\":\"OAuthException\",\"code\":1752041,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Duplicate Request is thrown when a client has already been invited to onboard by any partner.\"},\"fbtrace_id\":\"AFakeTrace1752041Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+      ),
     ]
   )
 
@@ -1250,54 +2586,119 @@ extension WhatsApp.Code {
     case .apiPermission: 9
     case .temporarilyBlockedForPolicyViolations: 10
     case .duplicatePost: 11
-    case .rateLimitIssues: 12
-    case .rateLimitHit: 13
-    case .userInExperiment: 14
-    case .businessRestrictedInCountry: 15
-    case .somethingWentWrong: 16
-    case .accessDenied: 17
-    case .requiredParameterMissing: 18
-    case .parameterValueInvalid: 19
-    case .serviceUnavailable: 20
-    case .recipientCannotBeSender: 21
-    case .messageUndeliverable: 22
-    case .accountLocked: 23
-    case .displayNameApprovalNeeded: 24
-    case .businessEligibilityPaymentIssue: 25
-    case .incorrectCertificate: 26
-    case .reEngagementMessage: 27
-    case .spamRateLimitHit: 28
-    case .metaChoseNotToDeliver: 29
-    case .userStoppedMarketingMessages: 30
-    case .unsupportedMessageType: 31
-    case .mediaDownloadError: 32
-    case .mediaUploadError: 33
-    case .methodNotAllowed: 34
-    case .pairRateLimitHit: 35
-    case .accountInMaintenanceMode: 36
-    case .templateParamCountMismatch: 37
-    case .templateMissing: 38
-    case .templateHydratedTextTooLong: 39
-    case .templateFormatCharacterPolicyViolated: 40
-    case .templateParameterFormatMismatch: 41
-    case .templatePaused: 42
-    case .templateDisabled: 43
-    case .templateValidationError: 44
-    case .flowBlocked: 45
-    case .flowThrottled: 46
-    case .incompleteDeregistration: 47
-    case .serverTemporarilyUnavailable: 48
-    case .twoStepPINMismatch: 49
-    case .phoneNumberReverificationNeeded: 50
-    case .tooManyTwoStepPINGuesses: 51
-    case .twoStepPINGuessedTooFast: 52
-    case .phoneNumberNotRegistered: 53
-    case .phoneNumberDeletionPending: 54
-    case .registrationRateLimitExceeded: 55
-    case .onlyMarketingMessagesSupported: 56
-    case .templateStillSyncing: 57
-    case .templateUnavailableForUse: 58
-    case .genericUserError: 59
+    case .callPermissionFetchLimitHit: 12
+    case .rateLimitIssues: 13
+    case .wabaTooManyCalls: 14
+    case .userBlockedByBusiness: 15
+    case .rateLimitHit: 16
+    case .userInExperiment: 17
+    case .businessRestrictedInCountry: 18
+    case .somethingWentWrong: 19
+    case .messageTooLong: 20
+    case .invalidRecipientType: 21
+    case .accessDenied: 22
+    case .resourceNotFound: 23
+    case .requiredParameterMissing: 24
+    case .parameterValueInvalid: 25
+    case .serviceUnavailable: 26
+    case .badGroup: 27
+    case .recipientCannotBeSender: 28
+    case .messageUndeliverable: 29
+    case .recipientNotInAllowedList: 30
+    case .accountLocked: 31
+    case .displayNameApprovalNeeded: 32
+    case .groupUnknown: 33
+    case .businessEligibilityPaymentIssue: 34
+    case .messageExpired: 35
+    case .callPaymentMethodMissing: 36
+    case .incorrectCertificate: 37
+    case .reEngagementMessage: 38
+    case .spamRateLimitHit: 39
+    case .metaChoseNotToDeliver: 40
+    case .userStoppedMarketingMessages: 41
+    case .unsupportedMessageType: 42
+    case .mediaDownloadError: 43
+    case .mediaUploadError: 44
+    case .methodNotAllowed: 45
+    case .pairRateLimitHit: 46
+    case .accountInMaintenanceMode: 47
+    case .invalidCursor: 48
+    case .bsuidRecipientNotSupported: 49
+    case .marketingTemplatesDisabledForCloudAPI: 50
+    case .templateClassificationMessagingLimit: 51
+    case .groupRequestPartiallySucceeded: 52
+    case .duplicateParticipant: 53
+    case .participantOverlimit: 54
+    case .groupSuspended: 55
+    case .groupRateLimitHit: 56
+    case .invalidGroupPictureAspectRatio: 57
+    case .groupPictureTooSmall: 58
+    case .groupCreateLimitReached: 59
+    case .participantNotInGroup: 60
+    case .groupJoinRequestNotFound: 61
+    case .groupCreationTemporarilyDisabled: 62
+    case .groupsNotEligible: 63
+    case .templateParamCountMismatch: 64
+    case .templateMissing: 65
+    case .templateHydratedTextTooLong: 66
+    case .templateFormatCharacterPolicyViolated: 67
+    case .templateParameterFormatMismatch: 68
+    case .templatePaused: 69
+    case .templateDisabled: 70
+    case .templateValidationError: 71
+    case .flowBlocked: 72
+    case .flowThrottled: 73
+    case .incompleteDeregistration: 74
+    case .decryptionError: 75
+    case .backupBlobDecryptionError: 76
+    case .recoveryTokenDecryptionError: 77
+    case .serverTemporarilyUnavailable: 78
+    case .twoStepPINMismatch: 79
+    case .phoneNumberReverificationNeeded: 80
+    case .accountBlocked: 81
+    case .tooManyTwoStepPINGuesses: 82
+    case .twoStepPINGuessedTooFast: 83
+    case .phoneNumberNotRegistered: 84
+    case .phoneNumberDeletionPending: 85
+    case .registrationRateLimitExceeded: 86
+    case .paymentsTermsNotAccepted: 87
+    case .onlyMarketingMessagesSupported: 88
+    case .templateStillSyncing: 89
+    case .templateUnavailableForUse: 90
+    case .genericUserError: 91
+    case .verifyCodeError: 92
+    case .identityKeyHashMismatch: 93
+    case .callingNotEnabled: 94
+    case .receiverUncallable: 95
+    case .concurrentCallsLimit: 96
+    case .duplicateCall: 97
+    case .callConnectionError: 98
+    case .callRateLimitExceeded: 99
+    case .noApprovedCallPermission: 100
+    case .connectTimeout: 101
+    case .callPermissionRequestLimitHit: 102
+    case .businessInitiatedCallsLimitHit: 103
+    case .businessInitiatedCallingUnavailable: 104
+    case .callingTemporarilyDisabled: 105
+    case .callingCannotBeEnabled: 106
+    case .permanentCallPermissionExists: 107
+    case .callingPrerequisitesNotMet: 108
+    case .flowBlockedByIntegrity: 109
+    case .flowCannotBeUpdated: 110
+    case .flowPublishingFailed: 111
+    case .flowCannotBeDeprecated: 112
+    case .publishedFlowCannotBeDeleted: 113
+    case .flowMetricsThresholdNotReached: 114
+    case .blockUnblockFailed: 115
+    case .blocklistLimitReached: 116
+    case .blocklistConcurrentUpdate: 117
+    case .blockUsersInternalError: 118
+    case .usernameNotAvailable: 119
+    case .usernameAccountNotEligible: 120
+    case .usernameFacebookAccountNotLinked: 121
+    case .usernameInstagramAccountNotLinked: 122
+    case .usernameTransferRequired: 123
+    case .duplicateOnboardingRequest: 124
     }
   }
 
