@@ -25,23 +25,21 @@ extension CatalogCode {
   /// code passed through by 360dialog matches `WhatsApp.Code` as well as `Dialog360.Code`).
   ///
   /// Swift reads `catch Wolkvox.Code.tokenLimitExceeded` as an enum-case pattern, which never consults
-  /// `~=`, so catch by code with a `where` clause:
+  /// `~=` (and a code is not the error thrown), so catch by code with a `where` clause. Since
+  /// ``Classification/get()`` throws the provider's own error type, a `do` block that only calls it
+  /// catches a typed `Wolkvox.Error`:
   ///
   /// ```swift
   /// do {
-  ///   try Wolkvox.classify(status: status, body: body).get()
+  ///   let sent = try Wolkvox.classify(status: status, body: body).get()
   /// } catch let error where Wolkvox.Code.tokenLimitExceeded ~= error {
   ///   // wait for the daily reset
+  /// } catch let error where error.code == .tooManySimultaneousRequests {
+  ///   // retry shortly
   /// }
   /// ```
   public static func ~= (code: Self, error: any Error) -> Bool {
     guard let error = error as? any ProviderError, let entry = error.entry else { return false }
     return entry == code.entry
-  }
-
-  /// Whether `error` carries this code, so `switch error { case Wolkvox.Code.campaignNotFound: … }` reads
-  /// the same as `switch error.code`.
-  public static func ~= (code: Self, error: ClassifiedError<Self>) -> Bool {
-    error.code == code
   }
 }

@@ -20,21 +20,27 @@ enum NextStep {
 
 func startCampaign(_ request: URLRequest) async throws -> NextStep {
   let (data, response) = try await URLSession.shared.data(for: request)
-  guard case .failure(let error) = Wolkvox.classify(response, data: data) else { return .done }
-  switch error.code {
-  case .tokenLimitExceeded?:
+  do {
+    // `get()` returns the success (with the identifiers the answer carried) or throws a `Wolkvox.Error`.
+    let started = try Wolkvox.classify(response, data: data).get()
+    print("started", started.references.requestID ?? "-")
+    return .done
+  } catch let error where Wolkvox.Code.tokenLimitExceeded ~= error {
     return .waitForDailyReset
-  case .campaignAlreadyStarted?:
-    return .done  // "THE CAMPAIGN HAS NOT BEEN STARTED" means it already was.
-  case .campaignNotFound?:
-    return .fix("no campaign \(error.parameters["campaignID"] ?? "?")")
-  default:
-    // Codes this switch does not name, and unrecognized answers, still carry a classification.
-    switch error.retry {
-    case .backoff: return .retryLater(seconds: error.retryAfterSeconds)
-    case .afterReauth: return .reauthenticate
-    case .notNeeded: return .done
-    default: return .fix(error.entry?.remedy ?? error.description)
+  } catch {
+    switch error.code {
+    case .campaignAlreadyStarted?:
+      return .done  // "THE CAMPAIGN HAS NOT BEEN STARTED" means it already was.
+    case .campaignNotFound?:
+      return .fix("no campaign \(error.parameters["campaignID"] ?? "?")")
+    default:
+      // Codes this switch does not name, and unrecognized answers, still carry a classification.
+      switch error.retry {
+      case .backoff: return .retryLater(seconds: error.retryAfterSeconds)
+      case .afterReauth: return .reauthenticate
+      case .notNeeded: return .done
+      default: return .fix(error.entry?.remedy ?? error.description)
+      }
     }
   }
 }

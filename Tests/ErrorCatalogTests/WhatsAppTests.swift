@@ -18,7 +18,6 @@ struct WhatsAppTests {
     #expect(errors.count == 1)
     let error = try #require(errors.first)
     #expect(error.code == code)
-    #expect(error.retry == code.entry.retry)
   }
 
   @Test("A Graph error keeps its subcode, details and trace id")
