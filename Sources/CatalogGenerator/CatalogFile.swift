@@ -60,6 +60,10 @@ public struct CatalogFile: Decodable, Sendable {
     public var category: String
     public var retry: String
     public var fault: String
+    /// The provider-independent situation (`Situation`'s raw values).
+    public var situation: String?
+    /// Why this entry's classification differs from the others of its situation, when it does.
+    public var situationNote: String?
     public var outcome: String?
     public var deprecated: Bool?
     public var sample: Sample

@@ -21,6 +21,13 @@ public enum Generator {
   static let retries: Set<String> = ["backoff", "afterReset", "afterReauth", "afterFix", "never", "notNeeded"]
   static let faults: Set<String> = ["caller", "account", "recipient", "provider", "carrier", "unknown"]
   static let outcomes: Set<String> = ["success", "failure", "partial", "pending"]
+  static let situations: Set<String> = [
+    "credentialsInvalid", "credentialsExpired", "permissionDenied", "ipNotAllowed", "rateLimited",
+    "dailyQuotaExhausted", "insufficientFunds", "accountUnavailable", "conversationWindowClosed", "templateMissing",
+    "templateParametersInvalid", "requestInvalid", "resourceNotFound", "duplicateRequest", "recipientNotOnWhatsApp",
+    "recipientNumberInvalid", "recipientBarred", "recipientUnreachable", "recipientInExperiment", "qualityLimited",
+    "policyBlocked", "mediaFailed", "providerUnavailable",
+  ]
   static let kinds: Set<String> = ["response", "webhook", "report"]
   static let keywords: Set<String> = [
     "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
@@ -78,6 +85,10 @@ public enum Generator {
         guard retries.contains(entry.retry) else { throw fail("\(at): retry \(entry.retry)") }
         guard faults.contains(entry.fault) else { throw fail("\(at): fault \(entry.fault)") }
         guard outcomes.contains(entry.outcome ?? "failure") else { throw fail("\(at): outcome") }
+        if let situation = entry.situation, !situations.contains(situation) {
+          throw fail("\(at): situation \(situation)")
+        }
+        if entry.situationNote != nil && entry.situation == nil { throw fail("\(at): situationNote without situation") }
         guard kinds.contains(entry.sample.kind) else { throw fail("\(at): sample kind \(entry.sample.kind)") }
         guard sourceIDs.contains(entry.source) else { throw fail("\(at): unknown source \(entry.source)") }
         guard !entry.explanation.isEmpty, !entry.remedy.isEmpty else { throw fail("\(at): empty explanation/remedy") }
@@ -172,7 +183,8 @@ public enum Generator {
           out.doc(
             "\(catalog.displayName) code `\(entry.code)`\(status): \u{201C}\(markdownEscaped(entry.message))\u{201D}")
           out.doc("")
-          out.doc("Category `\(entry.category)`, retry `\(entry.retry)`, fault `\(entry.fault)`.")
+          let situation = entry.situation.map { ", situation `\($0)`" } ?? ""
+          out.doc("Category `\(entry.category)`, retry `\(entry.retry)`, fault `\(entry.fault)`\(situation).")
           if let outcome = entry.outcome, outcome != "failure" {
             out.doc(
               "An answer with this code is a \(outcome == "success" ? "success" : "`\(outcome)` outcome"), not an error."
@@ -249,6 +261,7 @@ public enum Generator {
       out.line("explanation: \(literal(entry.explanation)),")
       out.line("remedy: \(literal(entry.remedy)),")
       out.line("category: .\(entry.category), retry: .\(entry.retry), fault: .\(entry.fault),")
+      if let situation = entry.situation { out.line("situation: .\(situation),") }
       if let outcome = entry.outcome, outcome != "failure" { out.line("outcome: .\(outcome),") }
       if entry.deprecated == true { out.line("isDeprecated: true,") }
       let headers = (entry.sample.headers ?? [:]).sorted { $0.key < $1.key }

@@ -147,6 +147,7 @@ public enum Errcat {
     }
     lines.append(
       "  category:    \(error.category.rawValue)   retry: \(error.retry.rawValue)   fault: \(error.fault.rawValue)")
+    if let situation = error.situation { lines.append("  situation:   \(situation.rawValue)") }
     if let seconds = error.retryAfterSeconds { lines.append("  retry after: \(seconds) s") }
     for (name, value) in error.parameters.sorted(by: { $0.key < $1.key }) {
       lines.append("  \(name): \(Redaction.redacted(value, key: name))")
@@ -215,6 +216,7 @@ public enum Errcat {
       lines.append("  message:     \(entry.message)")
       lines.append(
         "  category:    \(entry.category.rawValue)   retry: \(entry.retry.rawValue)   fault: \(entry.fault.rawValue)")
+      if let situation = entry.situation { lines.append("  situation:   \(situation.rawValue)") }
       for (name, value) in parameters.sorted(by: { $0.key < $1.key }) { lines.append("  \(name): \(value)") }
       lines.append("  explanation: \(entry.explanation)")
       lines.append("  remedy:      \(entry.remedy)")

@@ -29,6 +29,8 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
   public let retry: Retry
   /// Whose side must act.
   public let fault: Fault
+  /// The provider-independent situation this code is an instance of, if any.
+  public let situation: Situation?
   /// How a response carrying this code ends; `.failure` for every error code.
   public let outcome: Outcome
   /// Whether the provider marks the code as deprecated.
@@ -42,7 +44,7 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
   package init(
     provider: ProviderID, table: String, name: String, code: String, status: Int?, message: String,
     title: String? = nil, patterns: [String] = [], explanation: String, remedy: String,
-    category: ErrorCategory, retry: Retry, fault: Fault, outcome: Outcome = .failure,
+    category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation? = nil, outcome: Outcome = .failure,
     isDeprecated: Bool = false, sample: SampleResponse, source: CatalogSource
   ) {
     self.provider = provider
@@ -58,6 +60,7 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
     self.category = category
     self.retry = retry
     self.fault = fault
+    self.situation = situation
     self.outcome = outcome
     self.isDeprecated = isDeprecated
     self.sample = sample
@@ -123,8 +126,8 @@ public struct SampleResponse: Sendable, Hashable {
 
 extension CatalogEntry: Encodable {
   enum CodingKeys: String, CodingKey {
-    case provider, table, name, code, status, message, title, category, retry, fault, explanation, remedy
-    case outcome, deprecated, source
+    case provider, table, name, code, status, message, title, category, retry, fault, situation, explanation
+    case remedy, outcome, deprecated, source
   }
 
   /// Encodes an entry as `errcat explain --json` and `errcat list --json` print it.
@@ -140,6 +143,7 @@ extension CatalogEntry: Encodable {
     try container.encode(category, forKey: .category)
     try container.encode(retry, forKey: .retry)
     try container.encode(fault, forKey: .fault)
+    try container.encode(situation, forKey: .situation)
     try container.encode(explanation, forKey: .explanation)
     try container.encode(remedy, forKey: .remedy)
     try container.encode(outcome, forKey: .outcome)

@@ -87,6 +87,9 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   /// Whether a catalog entry was found.
   public var isRecognized: Bool { entry != nil }
 
+  /// The provider-independent situation the entry names, if any.
+  public var situation: Situation? { entry?.situation }
+
   /// One line: provider, code and catalog message, and the classification. Never the body, never the raw
   /// message (both can hold phone numbers and tokens).
   public var description: String {
@@ -135,7 +138,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
 
 extension ClassifiedError: Encodable {
   enum CodingKeys: String, CodingKey {
-    case provider, recognized, name, table, code, status, message, category, retry, fault, parameters
+    case provider, recognized, name, table, code, status, message, category, retry, fault, situation, parameters
     case retryAfterSeconds, explanation, remedy, catalog, outcome, kind, body, references
   }
 
@@ -160,6 +163,7 @@ extension ClassifiedError: Encodable {
     try container.encode(category, forKey: .category)
     try container.encode(retry, forKey: .retry)
     try container.encode(fault, forKey: .fault)
+    try container.encode(situation, forKey: .situation)
     try container.encode(parameters, forKey: .parameters)
     try container.encode(retryAfterSeconds, forKey: .retryAfterSeconds)
     try container.encode(entry?.explanation, forKey: .explanation)

@@ -23,6 +23,8 @@ public protocol ProviderError: Error, Sendable, Hashable, CustomStringConvertibl
   var retry: Retry { get }
   /// Whose side must act.
   var fault: Fault { get }
+  /// The provider-independent situation, when the entry names one (`nil` when unrecognized).
+  var situation: Situation? { get }
   /// Whether the body was an API response, a webhook or a delivery report.
   var kind: ResponseKind { get }
   /// The HTTP status of the response, when there was one.

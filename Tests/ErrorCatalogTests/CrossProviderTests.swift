@@ -1,6 +1,9 @@
+import CatalogGenerator
 import Cequens
 import Dialog360
+import ErrcatCommand
 import ErrorCatalog
+import Foundation
 import GENIQ
 import Testing
 import WhatsApp
@@ -9,63 +12,72 @@ import Yeastar
 
 @Suite("The same situation means the same everywhere")
 struct CrossProviderTests {
-  struct Situation: CustomStringConvertible, Sendable {
-    var description: String
-    var entries: [CatalogEntry]
+  /// Every entry of every module, once (Meta's table is shared by three modules).
+  static let allEntries: [CatalogEntry] = {
+    let tables = Wolkvox.tables + Dialog360.tables + Cequens.tables + Yeastar.tables + GENIQ.tables + WhatsApp.tables
+    var seen: Set<CatalogEntry> = []
+    return tables.flatMap(\.entries).filter { seen.insert($0).inserted }
+  }()
+
+  /// The entries whose catalog says why their classification differs from their situation's.
+  static let explainedDifferences: Set<String> = {
+    guard let catalogs = try? Generator.loadCatalogs(in: PackagePaths.catalogs) else { return [] }
+    var keys: Set<String> = []
+    for (_, catalog) in catalogs {
+      for table in catalog.tables {
+        for entry in table.entries where entry.situationNote != nil {
+          keys.insert("\(catalog.provider)/\(table.id)/\(entry.name)")
+        }
+      }
+    }
+    return keys
+  }()
+
+  static func key(_ entry: CatalogEntry) -> String { "\(entry.provider.rawValue)/\(entry.table)/\(entry.name)" }
+
+  static let situationsInUse: [Situation] = Situation.allCases.filter { situation in
+    allEntries.contains { $0.situation == situation }
   }
 
-  static let situations: [Situation] = [
-    Situation(
-      description: "the 24-hour customer-service window is closed",
-      entries: [
-        Wolkvox.Code.conversationWindowExpired.entry, Dialog360.WebhookCode.conversationWindowClosed.entry,
-        Cequens.WhatsAppCode.reEngagementRequired.entry, Yeastar.Code.table.match(code: "70657")?.entry,
-        WhatsApp.Code.reEngagementMessage.entry,
-      ].compactMap { $0 }),
-    Situation(
-      description: "the template does not exist",
-      entries: [
-        Wolkvox.Code.whatsAppTemplateNotFound.entry, Dialog360.APICode.templateMissing.entry,
-        Cequens.WhatsAppCode.templateMissing.entry, WhatsApp.Code.templateMissing.entry,
-        GENIQ.TemplateCode.table.match(code: "132001")?.entry,
-      ].compactMap { $0 }),
-    Situation(
-      description: "too many messages in a short time",
-      entries: [
-        Dialog360.WebhookCode.rateLimitHit.entry, Cequens.WhatsAppCode.rateLimitHit.entry,
-        WhatsApp.Code.rateLimitHit.entry, Dialog360.APICode.rateLimitExceeded.entry,
-      ]),
-    Situation(
-      description: "payment problems",
-      entries: [
-        Dialog360.WebhookCode.paymentIssue.entry, Cequens.WhatsAppCode.paymentIssue.entry,
-        WhatsApp.Code.businessEligibilityPaymentIssue.entry, Dialog360.APICode.lackOfPayment.entry,
-      ]),
-    Situation(
-      description: "the spam (quality) rate limit",
-      entries: [
-        Dialog360.WebhookCode.spamRateLimitHit.entry, Cequens.WhatsAppCode.spamRateLimitHit.entry,
-        WhatsApp.Code.spamRateLimitHit.entry,
-      ]),
-    Situation(
-      description: "the user is part of an experiment",
-      entries: [Cequens.WhatsAppCode.userInExperiment.entry, WhatsApp.Code.userInExperiment.entry]),
-  ]
-
-  @Test("Equivalent codes share category, retry and fault", arguments: situations)
-  func equivalentCodes(situation: Situation) throws {
-    #expect(situation.entries.count >= 2)
-    let first = try #require(situation.entries.first)
-    for entry in situation.entries.dropFirst() {
+  @Test(
+    "All entries of one situation share category, retry and fault, unless the catalog says why",
+    arguments: situationsInUse)
+  func situationIsConsistent(situation: Situation) throws {
+    let entries = Self.allEntries.filter { $0.situation == situation }
+    let ruling = entries.filter { !Self.explainedDifferences.contains(Self.key($0)) }
+    let first = try #require(ruling.first, "every entry of \(situation) explains a difference: which is the rule?")
+    for entry in ruling.dropFirst() {
       #expect(entry.category == first.category, "\(entry) vs \(first)")
       #expect(entry.retry == first.retry, "\(entry) vs \(first)")
+      #expect(entry.fault == first.fault, "\(entry) vs \(first)")
     }
   }
 
-  @Test("The 24-hour window is a conversationWindow error everywhere")
-  func windowCategory() throws {
-    let window = try #require(Self.situations.first)
-    #expect(window.entries.allSatisfy { $0.category == .conversationWindow })
+  @Test("Situations unify providers: the window, a missing template and rate limits are named everywhere")
+  func situationsSpanProviders() {
+    for situation in [Situation.conversationWindowClosed, .templateMissing, .rateLimited] {
+      let providers = Set(Self.allEntries.filter { $0.situation == situation }.map(\.provider))
+      #expect(providers.count >= 3, "\(situation): \(providers)")
+    }
+    let window = Self.allEntries.filter { $0.situation == .conversationWindowClosed }
+    #expect(window.allSatisfy { $0.category == .conversationWindow })
+  }
+
+  @Test("errcat prints the situation, null where none applies")
+  func errcatPrintsSituation() throws {
+    let output = Errcat.run(arguments: ["explain", "wolkvox", "403", "--json"])
+    let object = try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+    let entries = try #require(object["entries"] as? [[String: Any]])
+    #expect(!entries.isEmpty)
+    #expect(entries.allSatisfy { $0.keys.contains("situation") })
+    let window = Errcat.run(arguments: [
+      "classify", "whatsapp", "--status", "400", "--json", "--body",
+      #"{"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047}}"#,
+    ])
+    let classified = try #require(
+      JSONSerialization.jsonObject(with: Data(window.standardOutput.utf8)) as? [String: Any])
+    let error = try #require((classified["errors"] as? [[String: Any]])?.first)
+    #expect(error["situation"] as? String == "conversationWindowClosed")
   }
 
   @Test(

@@ -165,7 +165,7 @@ extension Cequens {
     ///
     /// Cequens code `402`: “Business eligibility — Payment issue”
     ///
-    /// Category `billing`, retry `afterFix`, fault `account`.
+    /// Category `billing`, retry `afterFix`, fault `account`, situation `insufficientFunds`.
     ///
     /// > Tip: Have the account owner review the payment method and account settings in WhatsApp Manager, fix
     /// > them, then send again.
@@ -196,7 +196,7 @@ extension Cequens {
     ///
     /// Cequens code `429`: “Rate limit hit”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Resend the failed messages later with backoff and spread sending over time.
     case rateLimitHit
@@ -238,7 +238,7 @@ extension Cequens {
     ///
     /// Cequens code `470`: “Re-engagement message”
     ///
-    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
     /// > Tip: Reach the customer with an approved message template instead; free-form messages are possible
     /// > again once they reply.
@@ -249,7 +249,7 @@ extension Cequens {
     ///
     /// Cequens code `471`: “Spam Rate limit hit”
     ///
-    /// Category `policy`, retry `afterFix`, fault `account`.
+    /// Category `policy`, retry `afterFix`, fault `account`, situation `qualityLimited`.
     ///
     /// > Tip: Check the number's quality rating in WhatsApp Manager, improve message relevance and opt-in
     /// > practices, and resume at a lower volume once the limit is lifted.
@@ -259,7 +259,7 @@ extension Cequens {
     ///
     /// Cequens code `472`: “User's number is part of an experiment”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientInExperiment`.
     ///
     /// > Tip: Do not send messages to this user through WhatsApp for now; use another channel if needed.
     case userInExperiment
@@ -549,7 +549,7 @@ extension Cequens {
     ///
     /// Cequens code `2001`: “Template Missing”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateMissing`.
     ///
     /// > Tip: Check the template name, namespace and language code, and create or translate the template in
     /// > WhatsApp Manager if it is missing.
@@ -699,6 +699,7 @@ extension Cequens.WhatsAppCode {
         explanation: "The message was not sent because of a problem with the business's payment setup, for example no payment account attached, an exhausted or inactive credit line, a deleted or suspended WhatsApp Business Account, missing time zone or currency, or a pending or declined on-behalf-of request.",
         remedy: "Have the account owner review the payment method and account settings in WhatsApp Manager, fix them, then send again.",
         category: .billing, retry: .afterFix, fault: .account,
+        situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":402,\"title\":\"Business eligibility — Payment issue\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -729,6 +730,7 @@ extension Cequens.WhatsAppCode {
         explanation: "The business phone number sent too many messages in a short time and WhatsApp rejected this one.",
         remedy: "Resend the failed messages later with backoff and spread sending over time.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -769,6 +771,7 @@ extension Cequens.WhatsAppCode {
         explanation: "A free-form message was not sent because the customer's last reply is more than 24 hours old, so the customer-service window is closed.",
         remedy: "Reach the customer with an approved message template instead; free-form messages are possible again once they reply.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
+        situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -779,6 +782,7 @@ extension Cequens.WhatsAppCode {
         explanation: "WhatsApp restricted how many messages this phone number may send, typically because many earlier messages were blocked or reported as spam by recipients.",
         remedy: "Check the number's quality rating in WhatsApp Manager, improve message relevance and opt-in practices, and resume at a lower volume once the limit is lifted.",
         category: .policy, retry: .afterFix, fault: .account,
+        situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":471,\"title\":\"Spam Rate limit hit\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -789,6 +793,7 @@ extension Cequens.WhatsAppCode {
         explanation: "The recipient's phone number is enrolled in a WhatsApp experiment that blocks this message.",
         remedy: "Do not send messages to this user through WhatsApp for now; use another channel if needed.",
         category: .recipient, retry: .never, fault: .recipient,
+        situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -1090,6 +1095,7 @@ extension Cequens.WhatsAppCode {
         explanation: "No template with this name exists for the requested language and locale.",
         remedy: "Check the template name, namespace and language code, and create or translate the template in WhatsApp Manager if it is missing.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateMissing,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2001,\"title\":\"Template Missing\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),

@@ -48,7 +48,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `400` with HTTP 400: “Endpoint calls limits has been exceeded”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Slow down: wait at least the period named in the message, then resend with exponential backoff,
     /// > and throttle calls to this endpoint.
@@ -114,7 +114,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `2001` with HTTP 404: “Template name does not exist in the translation”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateMissing`.
     ///
     /// > Tip: Check WhatsApp Manager > Account Tools > Message Templates: use the exact name and language of
     /// > an approved template, or create and get the template approved first.
@@ -126,7 +126,7 @@ extension Dialog360 {
     /// resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration
     /// partner.”
     ///
-    /// Category `billing`, retry `afterFix`, fault `account`.
+    /// Category `billing`, retry `afterFix`, fault `account`, situation `insufficientFunds`.
     ///
     /// > Tip: Settle the overdue invoices, through your integration partner or with 360dialog support;
     /// > messaging resumes once the payment is applied.
@@ -180,6 +180,7 @@ extension Dialog360.APICode {
         explanation: "Too many calls were made to this endpoint in too short a time, so 360dialog rejected the request.",
         remedy: "Slow down: wait at least the period named in the message, then resend with exponential backoff, and throttle calls to this endpoint.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"You have exceeded the limit of 1 request every 5 seconds. Try again later.\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -242,6 +243,7 @@ extension Dialog360.APICode {
         explanation: "The template named in the request does not exist in Meta Business Manager for the requested language, or it is not approved.",
         remedy: "Check WhatsApp Manager > Account Tools > Message Templates: use the exact name and language of an approved template, or create and get the template approved first.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -253,6 +255,7 @@ extension Dialog360.APICode {
         explanation: "360dialog blocked outbound messaging because invoices owed to 360dialog are overdue.",
         remedy: "Settle the overdue invoices, through your integration partner or with 360dialog support; messaging resumes once the payment is applied.",
         category: .billing, retry: .afterFix, fault: .account,
+        situation: .insufficientFunds,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Could not send message due to lack of payment. Messaging can resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration partner.\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Code Reference", url: "https://docs.360dialog.com/docs/support/api-error-message-list")
       ),
@@ -298,7 +301,7 @@ extension Dialog360 {
     /// 360dialog code `402`: “Message failed to send because there were one or more errors related to your
     /// payment method”
     ///
-    /// Category `billing`, retry `afterFix`, fault `account`.
+    /// Category `billing`, retry `afterFix`, fault `account`, situation `insufficientFunds`.
     ///
     /// > Tip: Contact 360dialog support so they can extend the credit line for your WABA, then resend the
     /// > message.
@@ -309,7 +312,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `429`: “Rate limit hit”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: For outgoing messages, resend the failed ones later with backoff and lower the sending rate.
     /// > For incoming media, ask the sender to send it again.
@@ -320,7 +323,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `470`: “Re-engagement message”
     ///
-    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
     /// > Tip: Reach the customer with an approved message template instead; free-form messages are possible
     /// > again once the customer replies.
@@ -331,7 +334,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `471`: “Spam rate limit hit”
     ///
-    /// Category `policy`, retry `afterFix`, fault `account`.
+    /// Category `policy`, retry `afterFix`, fault `account`, situation `qualityLimited`.
     ///
     /// > Tip: Do not resend in a loop. Improve message quality and opt-in practices, check the number's
     /// > quality rating in WhatsApp Manager, and resume once the restriction lifts.
@@ -374,6 +377,7 @@ extension Dialog360.WebhookCode {
         explanation: "WhatsApp did not send the message because of a problem with the payment setup behind the WhatsApp Business Account, such as an exhausted credit line.",
         remedy: "Contact 360dialog support so they can extend the credit line for your WABA, then resend the message.",
         category: .billing, retry: .afterFix, fault: .account,
+        situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":402,\"title\":\"Message failed to send because there were one or more errors related to your payment method\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -384,6 +388,7 @@ extension Dialog360.WebhookCode {
         explanation: "Outgoing: too many messages were sent from this number in a short time. Incoming: media could not be downloaded because of rate limiting.",
         remedy: "For outgoing messages, resend the failed ones later with backoff and lower the sending rate. For incoming media, ask the sender to send it again.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -394,6 +399,7 @@ extension Dialog360.WebhookCode {
         explanation: "Delivery failed: the customer's last reply to this number is older than 24 hours, so the free-form messaging window has closed.",
         remedy: "Reach the customer with an approved message template instead; free-form messages are possible again once the customer replies.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
+        situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -404,6 +410,7 @@ extension Dialog360.WebhookCode {
         explanation: "WhatsApp restricted how many messages this number may send, because many earlier messages were blocked or reported as spam by recipients.",
         remedy: "Do not resend in a loop. Improve message quality and opt-in practices, check the number's quality rating in WhatsApp Manager, and resume once the restriction lifts.",
         category: .policy, retry: .afterFix, fault: .account,
+        situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":471,\"title\":\"Spam rate limit hit\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),

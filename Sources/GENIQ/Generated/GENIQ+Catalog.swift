@@ -1437,7 +1437,7 @@ extension GENIQ {
     /// GENIQ code `132001` with HTTP 404: “Template does not exist in the specified language or the template
     /// has not been approved”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateMissing`.
     ///
     /// > Tip: Check the template name and language code, and use a template that has been approved.
     case templateNotFound
@@ -1744,6 +1744,7 @@ extension GENIQ.TemplateCode {
         explanation: "No approved template with that name exists in the requested language.",
         remedy: "Check the template name and language code, and use a template that has been approved.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0022\",\"responseMessage\":\"Template does not exist in the specified language or the template has not been approved\",\"responseCode\":\"132001\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),

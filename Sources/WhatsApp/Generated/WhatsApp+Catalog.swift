@@ -182,7 +182,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `130429` with HTTP 400: “Rate limit hit”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Slow down and retry with exponential backoff; spread sends over time or request a higher
     /// > throughput.
@@ -192,7 +192,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `130472`: “User's number is part of an experiment”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientInExperiment`.
     ///
     /// > Tip: Do not resend to this recipient; see Meta's marketing message experiment documentation.
     case userInExperiment
@@ -367,7 +367,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131042`: “Business eligibility payment issue”
     ///
-    /// Category `billing`, retry `afterFix`, fault `account`.
+    /// Category `billing`, retry `afterFix`, fault `account`, situation `insufficientFunds`.
     ///
     /// > Tip: Fix billing for the WhatsApp Business Account in Meta Business Suite, then resend.
     case businessEligibilityPaymentIssue
@@ -410,7 +410,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131047`: “Re-engagement message”
     ///
-    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
     /// > Tip: Send an approved template message instead, or wait for the user to write again.
     case reEngagementMessage
@@ -420,7 +420,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131048`: “Spam rate limit hit”
     ///
-    /// Category `policy`, retry `afterFix`, fault `account`.
+    /// Category `policy`, retry `afterFix`, fault `account`, situation `qualityLimited`.
     ///
     /// > Tip: Check the number's quality rating in WhatsApp Manager and improve message quality; sends only
     /// > resume as the restriction eases, so a short backoff does not help.
@@ -684,7 +684,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `132001` with HTTP 404: “Template does not exist”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateMissing`.
     ///
     /// > Tip: Check the template name and language code and make sure the template is approved before
     /// > sending.
@@ -1461,6 +1461,7 @@ extension WhatsApp.Code {
         explanation: "The business phone number has reached Cloud API's message throughput limit.",
         remedy: "Slow down and retry with exponential backoff; spread sends over time or request a higher throughput.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\",\"code\":130429,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cloud API message throughput has been reached.\"},\"error_subcode\":2494055,\"fbtrace_id\":\"AbCdEfGhIjKlMnOpQrStUv\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1471,6 +1472,7 @@ extension WhatsApp.Code {
         explanation: "Meta did not deliver the message because the recipient is part of a marketing message experiment.",
         remedy: "Do not resend to this recipient; see Meta's marketing message experiment documentation.",
         category: .recipient, retry: .never, fault: .recipient,
+        situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":130472,\"title\":\"User's number is part of an experiment\",\"message\":\"User's number is part of an experiment\",\"error_data\":{\"details\":\"Failed to send message because this user's phone number is part of an experiment\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1646,6 +1648,7 @@ extension WhatsApp.Code {
         explanation: "The message failed because of a problem with the account's payment setup, such as no attached payment account, an exhausted or inactive credit line, a suspended account, or missing time zone or currency.",
         remedy: "Fix billing for the WhatsApp Business Account in Meta Business Suite, then resend.",
         category: .billing, retry: .afterFix, fault: .account,
+        situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131042,\"title\":\"Business eligibility payment issue\",\"message\":\"Business eligibility payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1687,6 +1690,7 @@ extension WhatsApp.Code {
         explanation: "The recipient's last message to the business is over a day old (24 hours), so the customer service window has closed and free-form messages are refused.",
         remedy: "Send an approved template message instead, or wait for the user to write again.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
+        situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1697,6 +1701,7 @@ extension WhatsApp.Code {
         explanation: "Meta restricted how many messages this phone number may send, usually because too many earlier messages were blocked or reported as spam.",
         remedy: "Check the number's quality rating in WhatsApp Manager and improve message quality; sends only resume as the restriction eases, so a short backoff does not help.",
         category: .policy, retry: .afterFix, fault: .account,
+        situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131048,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1962,6 +1967,7 @@ extension WhatsApp.Code {
         explanation: "No approved template with this name exists in the requested language.",
         remedy: "Check the template name and language code and make sure the template is approved before sending.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"error\":{\"message\":\"(#132001) Template name does not exist in the translation\",\"type\":\"OAuthException\",\"code\":132001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"template name (order_update) does not exist in pt_BR\"},\"fbtrace_id\":\"ANm7Qw9Er1Ty3Ui5Op7As9D\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),

@@ -381,7 +381,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `417` with HTTP 417: “ERROR NO FOUND TEMPLATE WHATSAPP”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateMissing`.
     ///
     /// > Tip: Check the template identifier and use a template that exists for the connector.
     case whatsAppTemplateNotFound
@@ -418,7 +418,7 @@ extension Wolkvox {
     /// Wolkvox code `417` with HTTP 417: “IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE
     /// PASSED”
     ///
-    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
     /// > Tip: Send a new approved template to reopen the conversation, then send the message.
     case conversationWindowExpired
@@ -893,6 +893,7 @@ extension Wolkvox.Code {
         explanation: "The WhatsApp template named in the request does not exist.",
         remedy: "Check the template identifier and use a template that exists for the connector.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"ERROR NO FOUND TEMPLATE WHATSAPP\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -933,6 +934,7 @@ extension Wolkvox.Code {
         explanation: "The 24-hour WhatsApp conversation window has closed since the last template was sent.",
         remedy: "Send a new approved template to reopen the conversation, then send the message.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
+        situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE PASSED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),

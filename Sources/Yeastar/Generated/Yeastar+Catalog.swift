@@ -484,7 +484,7 @@ extension Yeastar {
     /// Yeastar P-Series PBX code `70657` with HTTP 200: “THE SESSION HAS EXPIRED AND ONLY TEMPLATE MESSAGES
     /// OR MESSAGES WITH TAGS CAN BE SENT”
     ///
-    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
     /// > Tip: Send an approved WhatsApp template message, or a Facebook message with a message tag, to reach
     /// > the customer again.
@@ -1097,6 +1097,7 @@ extension Yeastar.Code {
         explanation: "The customer-service window of this message session has closed, so free-form messages are refused.",
         remedy: "Send an approved WhatsApp template message, or a Facebook message with a message tag, to reach the customer again.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
+        situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70657,\"errmsg\":\"THE SESSION HAS EXPIRED AND ONLY TEMPLATE MESSAGES OR MESSAGES WITH TAGS CAN BE SENT\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
