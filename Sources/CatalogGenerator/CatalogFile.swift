@@ -13,6 +13,22 @@ public struct CatalogFile: Decodable, Sendable {
   /// How answers that no entry matches are classified in situations the provider documents (Meta's
   /// `is_transient`), by name.
   public var fallbacks: [Fallback]?
+  /// Documented subcodes (Meta's `error_subcode`).
+  public var subcodes: [Subcode]?
+
+  public struct Subcode: Decodable, Sendable {
+    public var code: String
+    public var parentCode: String?
+    public var message: String
+    public var explanation: String
+    public var source: String
+    public var note: String?
+  }
+
+  public struct CodeRange: Decodable, Sendable {
+    public var from: Int
+    public var to: Int
+  }
 
   public struct Fallback: Decodable, Sendable {
     /// The situation, such as `transient`; the Swift constant is `<name>Fallback`.
@@ -51,6 +67,7 @@ public struct CatalogFile: Decodable, Sendable {
   public struct Entry: Decodable, Sendable {
     public var name: String
     public var code: String
+    public var codeRange: CodeRange?
     public var status: Int?
     public var message: String
     public var title: String?

@@ -68,6 +68,9 @@ public enum Generator {
       else { throw fail("\(at): classification outside the vocabularies") }
       guard sourceIDs.contains(fallback.source) else { throw fail("\(at): unknown source \(fallback.source)") }
     }
+    for subcode in catalog.subcodes ?? [] {
+      guard sourceIDs.contains(subcode.source) else { throw fail("subcode \(subcode.code): unknown source") }
+    }
     var tableIDs: Set<String> = []
     var swiftNames: Set<String> = ["Code", "Error"]
     for table in catalog.tables {
@@ -81,6 +84,7 @@ public enum Generator {
         guard isIdentifier(entry.name), !keywords.contains(entry.name) else { throw fail("\(at): bad case name") }
         guard names.insert(entry.name).inserted else { throw fail("\(at): duplicate name") }
         guard !entry.code.isEmpty, !entry.message.isEmpty else { throw fail("\(at): empty code or message") }
+        if let range = entry.codeRange, range.from > range.to { throw fail("\(at): empty code range") }
         guard categories.contains(entry.category) else { throw fail("\(at): category \(entry.category)") }
         guard retries.contains(entry.retry) else { throw fail("\(at): retry \(entry.retry)") }
         guard faults.contains(entry.fault) else { throw fail("\(at): fault \(entry.fault)") }
@@ -146,6 +150,29 @@ public enum Generator {
       out.line("public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {")
       out.line("  tables.flatMap { $0.lookup(codeOrMessage) }")
       out.line("}")
+      if let subcodes = catalog.subcodes, !subcodes.isEmpty {
+        out.line("")
+        out.line("/// The subcodes this provider documents (Meta's `error_subcode`), in catalog order.")
+        out.line("public static let subcodes: [CatalogSubcode] = [")
+        out.indent { out in
+          for subcode in subcodes {
+            let source = sources[subcode.source]
+            var sourceArguments = ["title: \(literal(source?.title ?? subcode.source))"]
+            if let url = source?.url { sourceArguments.append("url: \(literal(url))") }
+            out.line("CatalogSubcode(")
+            out.indent { out in
+              out.line(
+                "provider: .\(provider), code: \(literal(subcode.code)), parentCode: \(subcode.parentCode.map(literal) ?? "nil"),"
+              )
+              out.line("message: \(literal(subcode.message)),")
+              out.line("explanation: \(literal(subcode.explanation)),")
+              out.line("source: CatalogSource(\(sourceArguments.joined(separator: ", ")))")
+            }
+            out.line("),")
+          }
+        }
+        out.line("]")
+      }
       for fallback in catalog.fallbacks ?? [] {
         out.line("")
         out.doc("How an answer no entry matches is classified when it is \(fallback.name): \(fallback.reason)")
@@ -252,6 +279,7 @@ public enum Generator {
       out.line(
         "provider: .\(provider), table: \(literal(table.id)), name: \(literal(entry.name)), code: \(literal(entry.code)),"
       )
+      if let range = entry.codeRange { out.line("codeRange: \(range.from)...\(range.to),") }
       out.line("status: \(entry.status.map(String.init) ?? "nil"),")
       out.line("message: \(literal(entry.message)),")
       if let title = entry.title { out.line("title: \(literal(title)),") }

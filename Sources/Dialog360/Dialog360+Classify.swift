@@ -21,8 +21,9 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
       return Classification(error)
     }
     if let item = json?.member("errors")?.arrayValue?.first.flatMap(WhatsApp.ErrorItem.init) {
-      // On-Premise errors: 360dialog's API table, then its Hub table.
-      let match = item.match(in: APICode.table) ?? item.match(in: HubCode.table)
+      // On-Premise errors: 360dialog's API table, then its Hub table, whose 1005 is the generic On-Premise
+      // "Access denied" plus a Hub-specific detail: only that detail identifies it.
+      let match = item.match(in: APICode.table) ?? hubMatch(item)
       let error: Error = item.error(
         provider: .dialog360, kind: .response, match: match, status: status, headers: headers,
         references: references, body: body, now: now)
@@ -54,6 +55,16 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
   /// reverses that order. Delivered, read and sent statuses are successes.
   public static func classifyWebhook(body: [UInt8]) -> [Classification<Error>] {
     WhatsApp.webhookClassifications(in: ResponseBody(body), provider: .dialog360, ownTable: WebhookCode.table)
+  }
+
+  /// The Hub entry whose message one of the item's texts is, under the item's own code.
+  static func hubMatch(_ item: WhatsApp.ErrorItem) -> CatalogMatch? {
+    for text in [item.details, item.message, item.title].compactMap({ $0 }) {
+      if let match = HubCode.table.match(message: text, code: item.code), CodeText.same(match.entry.code, item.code) {
+        return match
+      }
+    }
+    return nil
   }
 
   /// 360dialog's gateway `meta` object, in camelCase or snake_case.

@@ -11,6 +11,9 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
   public let name: String
   /// The wire code as the provider sends it, as a string (`"403"`, `"-2"`, `"MISSING_TOKEN"`).
   public let code: String
+  /// The integer codes this entry stands for besides its own, when the provider documents a range (Meta's
+  /// `200...299` permission errors); an exact code of another entry wins over a range.
+  public let codeRange: ClosedRange<Int>?
   /// The HTTP status the code comes with, where there is one.
   public let status: Int?
   /// The provider's message, verbatim (typos included).
@@ -42,7 +45,8 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
 
   /// Creates an entry; generated code calls this.
   package init(
-    provider: ProviderID, table: String, name: String, code: String, status: Int?, message: String,
+    provider: ProviderID, table: String, name: String, code: String, codeRange: ClosedRange<Int>? = nil,
+    status: Int?, message: String,
     title: String? = nil, patterns: [String] = [], explanation: String, remedy: String,
     category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation? = nil, outcome: Outcome = .failure,
     isDeprecated: Bool = false, sample: SampleResponse, source: CatalogSource
@@ -51,6 +55,7 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
     self.table = table
     self.name = name
     self.code = code
+    self.codeRange = codeRange
     self.status = status
     self.message = message
     self.title = title

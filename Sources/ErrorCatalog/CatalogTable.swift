@@ -22,6 +22,8 @@ public struct CatalogTable: Sendable {
   private let leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)]
   private let patternsByEntry: [Int: [MessagePattern]]
   private let longestMessageKey: Int
+  /// Entries that stand for a range of integer codes, tried when no entry has the exact code.
+  private let rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
 
   /// Builds a table and its indexes; generated code calls this.
   package init(provider: ProviderID, id: String, title: String, entries: [CatalogEntry]) {
@@ -48,6 +50,7 @@ public struct CatalogTable: Sendable {
       }
     }
     indexByCode = byCode
+    rangeEntries = entries.enumerated().compactMap { index, entry in entry.codeRange.map { ($0, index) } }
     indexByName = byName
     indexByMessageKey = byMessage
     longestMessageKey = byMessage.keys.map(\.utf8.count).max() ?? 0
@@ -78,7 +81,15 @@ public struct CatalogTable: Sendable {
   /// The entries documented under this wire code (several when a provider reuses a status for many
   /// messages, as Wolkvox does).
   public func entries(forCode code: String) -> [CatalogEntry] {
-    (indexByCode[Self.codeKey(code)] ?? []).map { entries[$0] }
+    candidates(forCode: code).map { entries[$0] }
+  }
+
+  /// The entries with exactly this code, else the one whose range holds it.
+  private func candidates(forCode code: String) -> [Int] {
+    let key = Self.codeKey(code)
+    if let exact = indexByCode[key], !exact.isEmpty { return exact }
+    guard !rangeEntries.isEmpty, let number = Int(key) else { return [] }
+    return rangeEntries.first { $0.range.contains(number) }.map { [$0.entry] } ?? []
   }
 
   /// Finds the entry a message belongs to, capturing the values of its placeholders.
@@ -140,7 +151,7 @@ public struct CatalogTable: Sendable {
   /// as Wolkvox does with its HTTP statuses), else the entry whose message it is, with the placeholders'
   /// values. An empty array when nothing matches.
   public func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
-    let byCode = indexByCode[Self.codeKey(codeOrMessage)] ?? []
+    let byCode = candidates(forCode: codeOrMessage)
     if !byCode.isEmpty { return byCode.map { CatalogMatch(entry: entries[$0]) } }
     return match(message: codeOrMessage).map { [$0] } ?? []
   }
@@ -148,7 +159,8 @@ public struct CatalogTable: Sendable {
   /// Finds the entry for a wire code; when the code is shared by several entries, the message decides.
   /// Without a deciding message there is no match, unless exactly one of those entries is a failure.
   public func match(code: String, message: String? = nil) -> CatalogMatch? {
-    guard let candidates = indexByCode[Self.codeKey(code)], !candidates.isEmpty else { return nil }
+    let candidates = candidates(forCode: code)
+    guard !candidates.isEmpty else { return nil }
     if let message, let byMessage = match(message: message, code: code),
       Self.codeKey(byMessage.entry.code) == Self.codeKey(code)
     {

@@ -41,6 +41,8 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   public let body: ResponseBody
   /// The identifiers the answer carried.
   public let references: References
+  /// The documented subcode the answer gave beside its code (Meta's `error_subcode`), if the catalog knows it.
+  public let subcode: CatalogSubcode?
 
   /// Creates an error from a catalog match, or, when `match` is `nil`, from `fallback` or else from the
   /// HTTP status (`fallbackStatus` when the body named a better one than the response). `outcome`
@@ -48,7 +50,8 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   package init(
     provider: ProviderID, match: CatalogMatch?, kind: ResponseKind = .response, status: Int?,
     headers: [String: String] = [:], rawCode: String? = nil, rawMessage: String? = nil,
-    parameters: [String: String] = [:], references: References = .none, body: ResponseBody,
+    parameters: [String: String] = [:], references: References = .none, subcode: CatalogSubcode? = nil,
+    body: ResponseBody,
     fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
     now: Double = Date().timeIntervalSince1970
   ) {
@@ -62,6 +65,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     self.rawMessage = rawMessage
     self.body = body
     self.references = references
+    self.subcode = subcode
     var merged = parameters
     if code != nil, let captured = match?.parameters {
       merged.merge(captured) { _, fromMessage in fromMessage }
@@ -139,7 +143,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
 extension ClassifiedError: Encodable {
   enum CodingKeys: String, CodingKey {
     case provider, recognized, name, table, code, status, message, category, retry, fault, situation, parameters
-    case retryAfterSeconds, explanation, remedy, catalog, outcome, kind, body, references
+    case retryAfterSeconds, explanation, remedy, catalog, outcome, kind, body, references, subcode
   }
 
   enum BodyKeys: String, CodingKey {
@@ -150,7 +154,7 @@ extension ClassifiedError: Encodable {
   /// `code` (the entry's, else the raw code), `status`, `message` (the catalog's, never the raw one),
   /// `category`, `retry`, `fault`, `parameters`, `retryAfterSeconds`, `explanation`, `remedy`, `catalog`
   /// (when the entry belongs to another provider's catalog), `outcome`, `kind`, `body` (its shape and
-  /// length, never its content), `references` and `provider`. Absent values are `null`.
+  /// length, never its content), `references`, `subcode` and `provider`. Absent values are `null`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(provider, forKey: .provider)
@@ -175,5 +179,6 @@ extension ClassifiedError: Encodable {
     try bodyContainer.encode(body.shape.rawValue, forKey: .shape)
     try bodyContainer.encode(body.totalCount, forKey: .bytes)
     try container.encode(references, forKey: .references)
+    try container.encode(subcode, forKey: .subcode)
   }
 }

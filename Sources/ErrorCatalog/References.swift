@@ -8,6 +8,7 @@
 /// | `messageID` | the message the answer is about | WhatsApp `messages[].id` and `statuses[].id`, GENIQ `messageIds` / `messageId` |
 /// | `messageIDs` | every message id, comma-separated, when an answer names several | GENIQ `messageIds` |
 /// | `recipient` | the recipient's number or WhatsApp id | WhatsApp `contacts[].wa_id` and `statuses[].recipient_id`, GENIQ `recipient` |
+/// | `sender` | who sent an inbound message that failed | WhatsApp `messages[].from` |
 /// | `requestID` | the provider's id of the request | GENIQ `reference`, Cequens `requestId`, `X-FB-Request-ID` |
 /// | `clientRequestID` | the id the caller gave the request | Cequens `clientRequestId` |
 /// | `traceID` | the id support asks for | Meta `fbtrace_id`, `X-FB-Trace-ID` |

@@ -102,7 +102,12 @@ extension WhatsApp {
       ClassifiedError<C>(
         provider: provider, match: match, kind: kind, status: status, headers: headers, rawCode: code,
         rawMessage: rawMessage, parameters: parameters.merging(extraParameters) { _, extra in extra },
-        references: references.merging(References(["traceID": traceID ?? ""])), body: body,
+        references: references.merging(References(["traceID": traceID ?? ""])),
+        subcode: subcode.flatMap {
+          CatalogSubcode.match(
+            $0, parentCode: code, texts: [message, userTitle, userMessage, details].compactMap { $0 },
+            in: WhatsApp.subcodes)
+        }, body: body,
         fallback: isTransient == true ? WhatsApp.transientFallback : nil, now: now)
     }
   }

@@ -156,3 +156,18 @@ struct Dialog360Tests {
     }
   }
 }
+
+@Suite("360dialog On-Premise errors")
+struct Dialog360OnPremiseTests {
+  @Test("An On-Premise 1005 'Access denied' is not the Hub's registration error unless the Hub's detail says so")
+  func accessDeniedIsNotTheHubError() throws {
+    let generic = #"{"errors":[{"code":1005,"title":"Access denied"}]}"#
+    let error = try #require(Dialog360.classify(status: 403, body: generic).error)
+    #expect(error.code == nil)
+    #expect(error.rawCode == "1005")
+    #expect(error.category == .permission)
+    let hub = Dialog360.HubCode.bizLinkInfoInvalidPayload.sample
+    let hubError = try #require(Dialog360.classify(status: hub.status, body: hub.body).error)
+    #expect(hubError.code == .hub(.bizLinkInfoInvalidPayload))
+  }
+}

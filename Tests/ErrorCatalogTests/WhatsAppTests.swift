@@ -1,4 +1,5 @@
 import ErrorCatalog
+import Foundation
 import Testing
 import WhatsApp
 
@@ -95,5 +96,72 @@ struct WhatsAppTests {
     let permanent = try #require(
       WhatsApp.classify(status: 400, body: #"{"error":{"message":"x","code":777777,"is_transient":false}}"#).error)
     #expect(permanent.retry == .afterFix)
+  }
+}
+
+@Suite("Meta's code ranges and subcodes")
+struct WhatsAppRangeAndSubcodeTests {
+  func graph(_ code: Int, message: String, subcode: Int? = nil, userMessage: String? = nil) throws -> [UInt8] {
+    var error: [String: Any] = ["message": "(#\(code)) \(message)", "type": "OAuthException", "code": code]
+    error["error_subcode"] = subcode
+    error["error_user_msg"] = userMessage
+    return [UInt8](try JSONSerialization.data(withJSONObject: ["error": error]))
+  }
+
+  @Test("Any code of the 200-299 permission range is the range's entry; exact codes still win")
+  func permissionRange() throws {
+    let range = try #require(WhatsApp.Code.apiPermission.entry.codeRange)
+    for code in [range.lowerBound, 250, range.upperBound] {
+      let error = try #require(WhatsApp.classify(status: 403, body: try graph(code, message: "Permission error")).error)
+      #expect(error.code == .apiPermission, "\(code)")
+    }
+    let outside = try #require(WhatsApp.classify(status: 403, body: try graph(300, message: "Something")).error)
+    #expect(outside.code != .apiPermission)
+    #expect(WhatsApp.lookup("263").map(\.entry) == [WhatsApp.Code.apiPermission.entry])
+  }
+
+  @Test("A documented subcode keeps the parent code and adds its meaning; an undocumented one is kept raw")
+  func subcodes() throws {
+    let known = try #require(WhatsApp.subcodes.first { $0.parentCode != nil })
+    let parent = try #require(known.parentCode.flatMap(Int.init))
+    let subcode = try #require(Int(known.code))
+    let error = try #require(
+      WhatsApp.classify(status: 400, body: try graph(parent, message: "Rate limit hit", subcode: subcode)).error)
+    #expect(error.entry?.code == String(parent))
+    #expect(error.subcode == known)
+    #expect(error.parameters["subcode"] == known.code)
+    let unknown = try #require(
+      WhatsApp.classify(status: 400, body: try graph(parent, message: "Rate limit hit", subcode: 1_234_567)).error)
+    #expect(unknown.subcode == nil)
+    #expect(unknown.parameters["subcode"] == "1234567")
+  }
+
+  @Test("One subcode number with several messages is told apart by the message")
+  func subcodeByMessage() throws {
+    let shared = Dictionary(grouping: WhatsApp.subcodes, by: \.code).first { $0.value.count > 1 }
+    let (code, candidates) = try #require(shared)
+    for candidate in candidates {
+      let body = try graph(100, message: "Invalid parameter", subcode: Int(code), userMessage: candidate.message)
+      let error = try #require(WhatsApp.classify(status: 400, body: body).error)
+      #expect(error.subcode == candidate)
+    }
+  }
+}
+
+@Suite("Meta webhooks: every place an error can stand")
+struct WhatsAppWebhookPlacesTests {
+  static let inbound =
+    #"{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Sheena"},"wa_id":"15550000001"}],"messages":[{"from":"15550000001","id":"wamid.INBOUND1","timestamp":"1744344496","errors":[{"code":131051,"title":"Message type unknown","message":"Message type unknown","error_data":{"details":"Message type is currently not supported."}}],"type":"unsupported"},{"from":"15550000001","id":"wamid.INBOUND2","timestamp":"1744344497","type":"text","text":{"body":"hi"}}],"errors":[{"code":131000,"title":"Something went wrong","message":"Something went wrong","error_data":{"details":"Unknown error"}}]},"field":"messages"}]}]}"#
+
+  @Test("Errors under messages[].errors and value.errors are failures; a plain inbound message is no event")
+  func inboundAndSystemErrors() throws {
+    let events = WhatsApp.classifyWebhook(body: Self.inbound)
+    #expect(events.count == 2)
+    let errors = events.errors()
+    #expect(errors.map(\.code) == [.unsupportedMessageType, .somethingWentWrong])
+    let inbound = try #require(errors.first)
+    #expect(inbound.references.messageID == "wamid.INBOUND1")
+    #expect(inbound.references["sender"] == "15550000001")
+    #expect(inbound.kind == .webhook)
   }
 }

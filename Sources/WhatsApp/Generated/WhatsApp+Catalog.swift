@@ -1384,6 +1384,7 @@ extension WhatsApp.Code {
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiPermission", code: "200",
+        codeRange: 200...299,
         status: 403,
         message: "API Permission",
         patterns: ["Provide valid app ID"],
@@ -2728,6 +2729,142 @@ extension WhatsApp {
   public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
     tables.flatMap { $0.lookup(codeOrMessage) }
   }
+
+  /// The subcodes this provider documents (Meta's `error_subcode`), in catalog order.
+  public static let subcodes: [CatalogSubcode] = [
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388039", parentCode: nil,
+      message: "Message template status can't be changed",
+      explanation: "A template whose status cannot change right now (for example one still in review) was edited; wait for approval or rejection, and mind the daily edit limit.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388040", parentCode: nil,
+      message: "Character limit exceeded",
+      explanation: "A template field is longer than its character limit; the error message names the field.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388047", parentCode: nil,
+      message: "Message header format is incorrect",
+      explanation: "The template header is formatted wrongly; the error message says how.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388072", parentCode: nil,
+      message: "Message body format is incorrect",
+      explanation: "The template body is formatted wrongly; the error message says how.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388073", parentCode: nil,
+      message: "Message footer format is incorrect",
+      explanation: "The template footer is formatted wrongly; the error message says how.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388293", parentCode: nil,
+      message: "Parameters words ratio exceeds limit",
+      explanation: "The template has too many variables for its length; use fewer variables or more text.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388299", parentCode: nil,
+      message: "Leading or trailing parameters not allowed",
+      explanation: "A template may not start or end with a variable.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388019", parentCode: nil,
+      message: "Message Template Limit Exceeded",
+      explanation: "The WhatsApp Business Account already has the maximum number of templates (250).",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388012", parentCode: nil,
+      message: "This phone number already exists in your list of phone numbers.",
+      explanation: "The number to migrate is already in the destination WhatsApp Business Account.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388091", parentCode: nil,
+      message: "This phone number isn't eligible to receive/verify a registration code since it is not being migrated.",
+      explanation: "Ownership-verification endpoints were used for a number that is not being migrated; register and verify it normally.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388093", parentCode: nil,
+      message: "This phone number isn't eligible to receive/verify a registration code since it is not being migrated.",
+      explanation: "Same as 2388091.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388103", parentCode: nil,
+      message: "Cannot migrate phone number.",
+      explanation: "The destination WhatsApp Business Account has no app subscribed to its webhooks.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388103", parentCode: nil,
+      message: "Please add this phone number in your WhatsApp account",
+      explanation: "The number can be added directly and does not need the migration APIs.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388103", parentCode: nil,
+      message: "Registered name should be present and approved.",
+      explanation: "The number needs an approved display name and no pending name change.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388103", parentCode: nil,
+      message: "The WhatsApp account that this phone number is registered with is not set up correctly.",
+      explanation: "The source account or its 'messaging on behalf of' approval is not in order (possibly the retired On-Behalf-Of model); contact support.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388103", parentCode: nil,
+      message: "Your WhatsApp account does not have a payment account.",
+      explanation: "The destination account needs an active credit line to send after migration.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388103", parentCode: nil,
+      message: "There was an error migrating this phone number.",
+      explanation: "Migration failed on Meta's side; retry later, then contact support.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388103", parentCode: nil,
+      message: "This phone number belongs to a different Business Manager account.",
+      explanation: "Source and destination accounts must belong to the same business.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388103", parentCode: nil,
+      message: "Your WhatsApp account must be approved",
+      explanation: "The destination account must pass business verification and account review first.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2388103", parentCode: nil,
+      message: "Your WhatsApp account’s \"Messaging For\" request must be approved",
+      explanation: "The client has not yet accepted the partner's 'Messaging For' request in Meta Business Suite.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2494100", parentCode: nil,
+      message: "Account is in maintenance mode.",
+      explanation: "The business phone number is in maintenance mode during migration; retry in a few minutes.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2494055", parentCode: "130429",
+      message: "Rate limit hit",
+      explanation: "Given in Meta's example response with code 130429 (Cloud API message throughput reached).",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+  ]
 
   /// How an answer no entry matches is classified when it is transient: Meta sets is_transient to true on
   /// errors it expects to clear by themselves, and its error-handling guide says to retry those later, so a
