@@ -1,5 +1,3 @@
-import ErrorCatalog
-
 /// An HTTP response as `curl -i` prints it: a status line, header lines, a blank line and the body.
 ///
 /// `errcat classify` checks whether its input starts with a status line (`HTTP/1.1 429 Too Many Requests`,
@@ -89,12 +87,22 @@ struct RawHTTPResponse: Equatable {
         if !fields.isEmpty { fields[fields.count - 1].value += " " + trimmed(text) }
         continue
       }
-      guard let colon = text.firstIndex(of: 0x3A), colon > text.startIndex,
-        !text[..<colon].contains(where: { $0 == 0x20 || $0 == 0x09 })
-      else { continue }  // Not a field line: ignored.
-      fields.append((String(decoding: text[..<colon], as: UTF8.self), trimmed(text[(colon + 1)...])))
+      guard let colon = text.firstIndex(of: 0x3A), colon > text.startIndex, text[..<colon].allSatisfy(isTokenByte)
+      else { continue }  // Not a field line (its name is not an HTTP token): ignored.
+      // A bare CR inside a value is replaced with a space, as RFC 9112 section 2.2 allows.
+      let value = text[(colon + 1)...].map { $0 == 0x0D ? 0x20 : $0 }
+      fields.append((String(decoding: text[..<colon], as: UTF8.self), trimmed(value[...])))
     }
     return Head(status: status, headers: combined(fields), end: position)
+  }
+
+  /// A `tchar` of RFC 9110 section 5.6.2: letters, digits and ``!#$%&'*+-.^_`|~``.
+  private static func isTokenByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+    case 0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A, 0x2B, 0x2D, 0x2E, 0x5E, 0x5F, 0x60, 0x7C, 0x7E: true
+    default: false
+    }
   }
 
   private static func combined(_ fields: [(name: String, value: String)]) -> [String: String] {
@@ -116,68 +124,5 @@ struct RawHTTPResponse: Equatable {
     guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
     else { return "" }
     return String(decoding: bytes[first...last], as: UTF8.self)
-  }
-}
-
-/// What `errcat classify` hands a classifier: the body (at most `ResponseBody.storedLimit` plus one byte,
-/// so that a longer body still reads as longer), the status and the headers, taken from a raw HTTP response
-/// when the input is one and no option overrides them.
-struct ClassifyInput {
-  var body: [UInt8]
-  /// The body's full length, beyond what was kept.
-  var bodyCount: Int
-  var status: Int?
-  var headers: [String: String]
-  /// The response's head, when the input was a raw HTTP response.
-  var raw: RawHTTPResponse?
-
-  /// `status` and `headers` are what the options gave: they win over the raw response's.
-  init(_ input: BoundedInput, status: Int?, headers: [String: String]) {
-    var body = input.bytes[...]
-    var count = input.totalCount
-    var merged = headers
-    var status = status
-    if let raw = RawHTTPResponse.parse(input.bytes) {
-      self.raw = raw
-      body = input.bytes[raw.headCount...]
-      count = input.totalCount - raw.headCount
-      status = status ?? raw.status
-      merged = raw.headers
-      for (name, value) in headers {
-        for key in merged.keys where key.lowercased() == name.lowercased() { merged[key] = nil }
-        merged[name] = value
-      }
-    }
-    self.body = Array(body.prefix(ResponseBody.storedLimit + 1))
-    bodyCount = count
-    self.status = status
-    self.headers = merged
-  }
-
-  /// Whether the body was longer than the library reads.
-  var isTruncated: Bool { bodyCount > ResponseBody.storedLimit }
-
-  /// An `"input"` member added at the end of `object`: the body's full length, whether it was longer than
-  /// the 1 MiB that is read, and whether a raw HTTP response was recognized (and how many responses it held).
-  func addingInputMember(to object: JSONOutput) -> JSONOutput {
-    guard case .object(var members) = object else { return object }
-    var input: [(String, JSONOutput)] = [("bytes", .int(bodyCount)), ("truncated", .bool(isTruncated))]
-    input.append(("rawHTTP", .bool(raw != nil)))
-    if let raw { input.append(("responses", .int(raw.earlierResponses + 1))) }
-    members.append(("input", .object(input)))
-    return .object(members)
-  }
-
-  /// Lines for the text output saying how the input was read, when that is worth saying.
-  var textLines: [String] {
-    var lines: [String] = []
-    if let raw {
-      let earlier = raw.earlierResponses == 0 ? "" : " (the last of \(raw.earlierResponses + 1) responses)"
-      lines.append("input:   raw HTTP response, status \(raw.status), \(raw.headers.count) headers\(earlier)")
-    }
-    if isTruncated {
-      lines.append("input:   \(bodyCount) bytes of body, only the first \(ResponseBody.storedLimit) read")
-    }
-    return lines
   }
 }

@@ -1,4 +1,5 @@
-import ErrorCatalog
+// RetryAfter and HTTPHeaderLookup are package API of the root package: reached with @testable.
+@testable import ErrorCatalog
 
 /// Stops the process with a message, so that libFuzzer records the input as a crash.
 public func violated(_ what: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line) -> Never {

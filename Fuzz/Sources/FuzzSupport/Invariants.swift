@@ -1,4 +1,5 @@
-public import ErrorCatalog
+// RetryAfter and HTTPHeaderLookup are package API of the root package: reached with @testable.
+@testable public import ErrorCatalog
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
