@@ -77,7 +77,13 @@ public enum InputReader {
       let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunkSize) }
       if count < 0 {
         let code = errno
-        if code == EINTR || code == EAGAIN { continue }
+        if code == EINTR { continue }
+        if code == EAGAIN || code == EWOULDBLOCK {
+          // A non-blocking descriptor (an inherited pipe or terminal): wait until it has data.
+          var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+          _ = poll(&waiting, 1, -1)
+          continue
+        }
         throw InputError("cannot read \(source.name): \(reason(code))")
       }
       if count == 0 { break }

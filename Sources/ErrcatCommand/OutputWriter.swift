@@ -16,7 +16,12 @@ public enum OutputWriter {
       let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
       if written < 0 {
         let code = errno
-        if code == EINTR || code == EAGAIN { continue }
+        if code == EINTR { continue }
+        if code == EAGAIN || code == EWOULDBLOCK {
+          var waiting = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+          _ = poll(&waiting, 1, -1)
+          continue
+        }
         throw InputError("cannot write output: \(InputReader.reason(code))")
       }
       if written == 0 { throw InputError("cannot write output: nothing was written") }

@@ -84,14 +84,12 @@ struct RawHTTPResponse: Equatable {
       if text.isEmpty { break }
       if let lead = text.first, lead == 0x20 || lead == 0x09 {
         // An obsolete folded line continues the previous field's value.
-        if !fields.isEmpty { fields[fields.count - 1].value += " " + trimmed(text) }
+        if !fields.isEmpty { fields[fields.count - 1].value += " " + fieldValue(text) }
         continue
       }
       guard let colon = text.firstIndex(of: 0x3A), colon > text.startIndex, text[..<colon].allSatisfy(isTokenByte)
       else { continue }  // Not a field line (its name is not an HTTP token): ignored.
-      // A bare CR inside a value is replaced with a space, as RFC 9112 section 2.2 allows.
-      let value = text[(colon + 1)...].map { $0 == 0x0D ? 0x20 : $0 }
-      fields.append((String(decoding: text[..<colon], as: UTF8.self), trimmed(value[...])))
+      fields.append((String(decoding: text[..<colon], as: UTF8.self), fieldValue(text[(colon + 1)...])))
     }
     return Head(status: status, headers: combined(fields), end: position)
   }
@@ -117,6 +115,12 @@ struct RawHTTPResponse: Equatable {
     var headers: [String: String] = [:]
     for (key, name) in spelling { headers[name] = values[key, default: []].joined(separator: ", ") }
     return headers
+  }
+
+  /// A field value without the white space around it, with each bare CR replaced by a space (RFC 9112
+  /// section 2.2 allows that).
+  private static func fieldValue(_ bytes: ArraySlice<UInt8>) -> String {
+    trimmed(ArraySlice(bytes.map { $0 == 0x0D ? 0x20 : $0 }))
   }
 
   private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {

@@ -188,6 +188,14 @@ struct ErrcatPipelineTests {
     #expect(RawHTTPResponse.parse(Array(text.utf8)) == nil)
   }
 
+  @Test("Header lines: names must be HTTP tokens, bare CRs become spaces, folded lines join (found by fuzzing)")
+  func rawHeaderLines() throws {
+    let head = "HTTP/1.1 200 OK\r\nc{\r\"x: 1\r\nA: b\rc\r\n d\r\nno colon\r\nRetry-After: 5\r\nretry-after: 5\r\n\r\n"
+    let parsed = try #require(RawHTTPResponse.parse(Array(head.utf8)))
+    #expect(parsed.headers == ["A": "b c d", "Retry-After": "5"])
+    #expect(parsed.headCount == head.utf8.count)
+  }
+
   // MARK: Secrets
 
   @Test("Yeastar invalid_param_list: a value whose field names a secret is masked, in text and JSON")
