@@ -54,7 +54,9 @@ struct ClassifyInput {
     var lines: [String] = []
     if let raw {
       let earlier = raw.earlierResponses == 0 ? "" : " (the last of \(raw.earlierResponses + 1) responses)"
-      lines.append("input:   raw HTTP response, status \(raw.status), \(raw.headers.count) headers\(earlier)")
+      lines.append(
+        "input:   raw HTTP response, status \(raw.status), \(raw.headers.count) \(raw.headers.count == 1 ? "header" : "headers")\(earlier)"
+      )
     }
     if isTruncated {
       lines.append("input:   \(bodyCount) bytes of body, only the first \(ResponseBody.storedLimit) read")
