@@ -22,6 +22,10 @@ let fuzzTargets: [(name: String, modules: [String])] = [
   ("FuzzGENIQResponse", ["GENIQ"]),
   ("FuzzGENIQReport", ["GENIQ"]),
   ("FuzzGENIQTemplate", ["GENIQ"]),
+  ("FuzzLongBody", ["Wolkvox", "Yeastar"]),
+  ("FuzzRetryAfter", []),
+  // errcat's input reading; its sources are links to the tool's files in Sources/ErrcatCommand.
+  ("FuzzErrcatInput", []),
 ]
 
 let allProviders = ["Wolkvox", "Dialog360", "Cequens", "Yeastar", "WhatsApp", "GENIQ"]

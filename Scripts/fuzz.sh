@@ -24,9 +24,10 @@ artifacts=$root/fuzz-artifacts
 # SwiftPM's --sanitize=fuzzer makes it link the executables without a Swift entry point (libFuzzer brings
 # `main`); both sanitizers go in one -sanitize= flag because swiftc honours only the last such flag and
 # SwiftPM passes each --sanitize separately. The toolchain's lld links quietly (gold warns about every
-# ASan symbol).
+# ASan symbol). -enable-testing lets the targets reach the root package's `package` API (RetryAfter,
+# HTTPHeaderLookup) through `@testable import`.
 build=(swift build --package-path Fuzz --scratch-path "$scratch" -c "$configuration" --sanitize=fuzzer
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)
 swift_bin=$(dirname "$(command -v swift)")
 [ -x "$swift_bin/ld.lld" ] && build+=(-Xswiftc -use-ld=lld)
 

@@ -83,14 +83,14 @@ indirect enum JSONOutput {
 }
 
 extension JSONOutput {
-  /// What `JSONEncoder` writes for `value` (keys sorted), pretty-printed with two-space indents, so the
-  /// library's `Encodable` conformances are the one source of the `--json` contract.
-  static func encoding(_ value: some Encodable) throws -> String {
+  /// What `JSONEncoder` writes for `value` (keys sorted), as a tree to render, so the library's `Encodable`
+  /// conformances are the one source of the `--json` contract.
+  static func encoded(_ value: some Encodable) throws -> JSONOutput {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(value)
     guard let tree = JSONReader.parse([UInt8](data)) else { throw EncodingFailure() }
-    return JSONOutput(tree).rendered(indent: 2)
+    return JSONOutput(tree)
   }
 
   /// Mirrors a parsed JSON value; numbers become integers where they are integers.

@@ -1,26 +1,342 @@
-/// Hides values that look like credentials before `errcat` prints them as text.
-enum Redaction {
-  static let secretKeyWords = ["token", "key", "secret", "password", "authorization", "bearer", "signature"]
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-  /// The value, or `[redacted, N characters]` when its name suggests a credential. Otherwise each word that
-  /// looks like a credential (a long run of letters and digits, as tokens and API keys are) is replaced,
-  /// unless the value is named as an identifier or a time.
-  static func redacted(_ value: String, key: String = "") -> String {
-    let loweredKey = key.lowercased()
-    if secretKeyWords.contains(where: loweredKey.contains) { return "[redacted, \(value.count) characters]" }
-    let namedHarmless = loweredKey.hasSuffix("id") || loweredKey.hasSuffix("timestamp") || loweredKey == "status"
-    if namedHarmless { return value }
-    let words = value.split(separator: " ", omittingEmptySubsequences: false)
-    guard words.contains(where: { looksLikeSecret(String($0)) }) else { return value }
-    return words.map { looksLikeSecret(String($0)) ? "[redacted, \($0.count) characters]" : String($0) }
-      .joined(separator: " ")
+/// Hides credentials and personal data in what `errcat` prints, in text and in JSON alike, unless
+/// `--reveal` is given. What is masked, and why, is listed in the README ("What errcat masks").
+///
+/// A value is masked by **where it sits**: under a name that says it is a credential (``isSecretName(_:)``),
+/// or as the `value` next to a `field`/`name`/`key` that does (Yeastar's `invalid_param_list`, flattened
+/// into parameters `invalidParam.0.field` and `invalidParam.0.value`). It is masked by **what it is**, under
+/// any name (identifiers are not exempt): a word that looks like a token (``looksLikeToken(_:)``), the word
+/// after `Bearer` or `Basic`, the value in `password=…` or `api_key: …` inside a text, and a phone number,
+/// which is partly masked (``maskedPhone(_:)``).
+enum Redaction {
+  /// A masked value: says how long it was, never what it was.
+  static func masked(_ value: String) -> String { "[redacted, \(value.count) characters]" }
+
+  // MARK: Names
+
+  /// Words that make a name a credential's wherever they appear in it (`reg_password`, `accessToken`,
+  /// `x-api-key`, `clientSecret`).
+  static let secretNameParts = [
+    "password", "passwd", "passphrase", "secret", "token", "apikey", "authorization", "credential", "bearer",
+    "signature", "cookie", "privatekey",
+  ]
+  /// Words that make a name a credential's when they are a whole word of it (`key`, `api_key`, `pin`, but
+  /// not `keyword` or `spinner`).
+  static let secretNameWords: Set<String> = ["key", "auth", "pass", "pwd", "pin", "otp", "session", "sig", "jwt"]
+
+  /// Whether a member, parameter or field name says its value is a credential.
+  static func isSecretName(_ name: String) -> Bool {
+    let words = nameWords(name)
+    let joined = words.joined()
+    return secretNameParts.contains(where: joined.contains) || words.contains(where: secretNameWords.contains)
   }
 
-  static func looksLikeSecret(_ value: String) -> Bool {
-    let scalars = value.unicodeScalars
-    guard scalars.count >= 20, !scalars.contains(" ") else { return false }
-    let letters = scalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }.count
-    let digits = scalars.filter { ("0"..."9").contains($0) }.count
-    return letters >= 4 && digits >= 2
+  /// Names whose values are phone numbers (masked in part even without a leading `+`).
+  static func isPhoneName(_ name: String) -> Bool {
+    let words = nameWords(name)
+    let phoneWords: Set<String> = [
+      "phone", "msisdn", "mobile", "recipient", "to", "from", "sender", "destination", "number", "wa", "contact",
+    ]
+    return words.contains(where: phoneWords.contains) && !words.contains(where: ["time", "timestamp", "date"].contains)
+  }
+
+  /// A name split into lower-case words at punctuation and at changes of case (`invalidParam.0.field` gives
+  /// `invalid`, `param`, `0`, `field`; `APIKey` gives `api`, `key`).
+  static func nameWords(_ name: String) -> [String] {
+    var words: [String] = []
+    var current: [Character] = []
+    let characters = Array(name)
+    func flush() {
+      if !current.isEmpty { words.append(String(current).lowercased()) }
+      current = []
+    }
+    for (offset, character) in characters.enumerated() {
+      guard character.isLetter || character.isNumber else {
+        flush()
+        continue
+      }
+      if let last = current.last {
+        let next = offset + 1 < characters.count ? characters[offset + 1] : nil
+        let lowerToUpper = last.isLowercase && character.isUppercase
+        let acronymEnd = last.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
+        let letterDigit = last.isNumber != character.isNumber
+        if lowerToUpper || acronymEnd || letterDigit { flush() }
+      }
+      current.append(character)
+    }
+    flush()
+    return words
+  }
+
+  // MARK: Values
+
+  /// A value found under `name`: masked whole when the name says it is a credential, partly masked when the
+  /// name says it is a phone number and it looks like one, else with every token-like word, credential
+  /// assignment and phone number inside it masked.
+  static func redacted(_ value: String, name: String) -> String {
+    if isSecretName(name) { return value.isEmpty ? value : masked(value) }
+    if isPhoneName(name), let phone = maskedPhone(value, requirePlus: false) { return phone }
+    return redactedText(value)
+  }
+
+  /// Free text from a provider with each token-like word, each value assigned to a credential's name
+  /// (`password=…`, `token: …`), each word after `Bearer` or `Basic`, and each phone number (with a leading
+  /// `+`, or 11 to 15 digits) masked. Everything else, spacing included, is kept.
+  static func redactedText(_ text: String) -> String {
+    var out = ""
+    var word = ""
+    var previous = ""
+    func flush() {
+      guard !word.isEmpty else { return }
+      let redactedWord = redactedWord(word, after: previous)
+      out += redactedWord
+      previous = word
+      word = ""
+    }
+    for character in text {
+      if character.isWhitespace {
+        flush()
+        out.append(character)
+      } else {
+        word.append(character)
+      }
+    }
+    flush()
+    return out
+  }
+
+  private static let leadingPunctuation: Set<Character> = ["(", "[", "{", "<", "\"", "'", "`"]
+  private static let trailingPunctuation: Set<Character> = [
+    ")", "]", "}", ">", "\"", "'", "`", ".", ",", ";", ":", "!", "?",
+  ]
+
+  private static func redactedWord(_ word: String, after previous: String) -> String {
+    let lead = word.prefix(while: leadingPunctuation.contains)
+    var rest = word.dropFirst(lead.count)
+    let tail = String(rest.reversed().prefix(while: trailingPunctuation.contains).reversed())
+    rest = rest.dropLast(tail.count)
+    let core = String(rest)
+    guard !core.isEmpty else { return word }
+    let scheme = previous.trimmingPunctuation().lowercased()
+    if scheme == "bearer" || scheme == "basic" { return lead + masked(core) + tail }
+    return lead + redactedCore(core) + tail
+  }
+
+  /// A word without its surrounding punctuation: masked when token-like or a phone number; a query-like word
+  /// (`https://x/?access_token=…&a=1`, `password:hunter2`) has the values of its credential names masked.
+  private static func redactedCore(_ core: String) -> String {
+    if looksLikeToken(core) { return masked(core) }
+    if let phone = maskedPhone(core, requirePlus: true) { return phone }
+    guard core.contains(where: { $0 == "=" || $0 == ":" }) else { return core }
+    var pieces: [String] = []
+    var piece = ""
+    for character in core {
+      if character == "&" || character == "?" || character == ";" || character == "," {
+        pieces.append(redactedAssignment(piece))
+        pieces.append(String(character))
+        piece = ""
+      } else {
+        piece.append(character)
+      }
+    }
+    pieces.append(redactedAssignment(piece))
+    return pieces.joined()
+  }
+
+  private static func redactedAssignment(_ piece: String) -> String {
+    guard let separator = piece.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return piece }
+    let name = piece[..<separator]
+    let value = String(piece[piece.index(after: separator)...])
+    guard !value.isEmpty else { return piece }
+    if isSecretName(String(name)) { return name + String(piece[separator]) + masked(value) }
+    if looksLikeToken(value) { return name + String(piece[separator]) + masked(value) }
+    return piece
+  }
+
+  /// Prefixes of well-known credentials: Meta access tokens, JSON Web Tokens, Stripe-style, GitHub, Slack,
+  /// AWS and Google keys.
+  static let credentialPrefixes = [
+    "EAA", "eyJ", "sk_", "pk_", "rk_", "ghp_", "gho_", "github_pat_", "xox", "AKIA", "AIza", "ya29.",
+  ]
+
+  /// Whether a word looks like a token, key or opaque identifier. The bar, documented in the README:
+  ///
+  /// - at least 8 characters, all letters, digits or `-_.~+/=`; and
+  /// - a well-known credential prefix (at 12 characters or more); or letters mixed with digits with at
+  ///   least 6 different characters and a Shannon entropy of at least 2.5 bits per character; or at least 12
+  ///   letters of both cases whose case changes between at least 4 in 10 neighbouring letters (random mixed
+  ///   case, which `CamelCaseWords` do not reach).
+  ///
+  /// Words, codes (`131047`, `OAuthException`, `INVALID_PARAMETER`) and dates stay readable.
+  static func looksLikeToken(_ word: String) -> Bool {
+    let scalars = Array(word.unicodeScalars)
+    guard scalars.count >= 8 else { return false }
+    var lower = 0
+    var upper = 0
+    var digits = 0
+    for scalar in scalars {
+      switch scalar {
+      case "a"..."z": lower += 1
+      case "A"..."Z": upper += 1
+      case "0"..."9": digits += 1
+      case "-", "_", ".", "~", "+", "/", "=": break
+      default: return false
+      }
+    }
+    if scalars.count >= 12, credentialPrefixes.contains(where: word.hasPrefix) { return true }
+    let letters = lower + upper
+    if letters > 0, digits > 0 {
+      var counts: [Unicode.Scalar: Int] = [:]
+      for scalar in scalars { counts[scalar, default: 0] += 1 }
+      guard counts.count >= 6 else { return false }
+      let total = Double(scalars.count)
+      var entropy = 0.0
+      for count in counts.values {
+        let share = Double(count) / total
+        entropy -= share * log2(share)
+      }
+      return entropy >= 2.5
+    }
+    if digits == 0, lower > 0, upper > 0, letters >= 12 {
+      let onlyLetters = scalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+      var changes = 0
+      for (first, second) in zip(onlyLetters, onlyLetters.dropFirst())
+      where ("a"..."z").contains(first) != ("a"..."z").contains(second) {
+        changes += 1
+      }
+      return Double(changes) >= 0.4 * Double(onlyLetters.count - 1)
+    }
+    return false
+  }
+
+  /// A phone number with all but its first three and last two characters replaced by `*` (`+5511987654321`
+  /// gives `+55*********21`), or `nil` when `value` is not one: 7 to 15 digits (11 to 15 without a leading
+  /// `+` unless `requirePlus` is false), optionally with a leading `+` and `-`, `.`, spaces or parentheses
+  /// between them.
+  static func maskedPhone(_ value: String, requirePlus: Bool) -> String? {
+    let characters = Array(value)
+    let hasPlus = characters.first == "+"
+    var digitCount = 0
+    for (offset, character) in characters.enumerated() {
+      if character.isASCII, character.isNumber {
+        digitCount += 1
+      } else if offset == 0 && character == "+" {
+        continue
+      } else if !["-", ".", " ", "(", ")"].contains(character) {
+        return nil
+      }
+    }
+    let minimum = hasPlus || !requirePlus ? 7 : 11
+    guard (minimum...15).contains(digitCount) else { return nil }
+    if requirePlus, !hasPlus, characters.contains(where: { !($0.isASCII && $0.isNumber) }) { return nil }
+    var seen = 0
+    var out = ""
+    for (offset, character) in characters.enumerated() {
+      if character.isASCII, character.isNumber {
+        seen += 1
+        let keep = offset < 3 || seen > digitCount - 2
+        out.append(keep ? character : "*")
+      } else {
+        out.append(character)
+      }
+    }
+    return out
+  }
+
+  /// Parameters as `errcat` prints them: each value redacted by its name, and a `….value` masked whole when
+  /// its sibling `….field`, `….name`, `….key` or `….param` names a credential.
+  static func redacted(parameters: [String: String]) -> [String: String] {
+    var out: [String: String] = [:]
+    for (name, value) in parameters {
+      out[name] = siblingNamesSecret(of: name, in: parameters) ? masked(value) : redacted(value, name: name)
+    }
+    return out
+  }
+
+  private static let siblingLabels = ["field", "name", "key", "param", "parameter"]
+
+  private static func siblingNamesSecret(of name: String, in parameters: [String: String]) -> Bool {
+    for suffix in ["value", "Value"] where name.hasSuffix(suffix) {
+      let stem = name.dropLast(suffix.count)
+      for label in siblingLabels {
+        let candidates = [stem + label, stem + label.prefix(1).uppercased() + label.dropFirst()]
+        for candidate in candidates where candidate != name {
+          if let sibling = parameters[String(candidate)], isSecretName(sibling) { return true }
+        }
+      }
+    }
+    return false
+  }
+
+  // MARK: JSON
+
+  /// Members of `errcat`'s own JSON whose values come from the catalogs or the vocabularies, not from the
+  /// provider: left as they are (outside `parameters`, `references` and the like, where every name is the
+  /// provider's).
+  static let catalogMembers: Set<String> = [
+    "provider", "outcome", "recognized", "name", "table", "status", "message", "category", "retry", "fault",
+    "retryAfterSeconds", "explanation", "remedy", "kind", "shape", "bytes", "situation", "source", "catalog",
+    "deprecated", "truncated", "rawHTTP", "responses",
+  ]
+
+  /// `tree` with every provider value redacted: members named as credentials masked whole (whatever their
+  /// type), a `value` next to a `field`/`name`/`key` naming a credential masked, flattened `….value`
+  /// parameters likewise, and every other string redacted by its name and its shape. Members that hold
+  /// catalog text (``catalogMembers``) are left alone outside provider data.
+  static func redacted(_ tree: JSONOutput) -> JSONOutput {
+    redacted(tree, name: "", inProviderData: false)
+  }
+
+  private static let providerDataMembers: Set<String> = ["parameters", "references", "headers", "raw"]
+
+  private static func redacted(_ tree: JSONOutput, name: String, inProviderData: Bool) -> JSONOutput {
+    switch tree {
+    case .null, .bool: return tree
+    case .int(let number):
+      return isSecretName(name) ? .string(masked(String(number))) : tree
+    case .string(let text):
+      if !inProviderData, catalogMembers.contains(name) { return tree }
+      return .string(redacted(text, name: name))
+    case .array(let values):
+      if isSecretName(name) { return maskedWhole(tree) }
+      return .array(values.map { redacted($0, name: name, inProviderData: inProviderData) })
+    case .object(let members):
+      if isSecretName(name) { return maskedWhole(tree) }
+      let inside = inProviderData || providerDataMembers.contains(name)
+      var flat: [String: String] = [:]
+      for (key, value) in members { if case .string(let text) = value { flat[key] = text } }
+      let labelledSecret = siblingLabels.contains { label in flat[label].map(isSecretName) ?? false }
+      return .object(
+        members.map { key, value in
+          if labelledSecret, key == "value" || key == "values" { return (key, maskedWhole(value)) }
+          if inside, siblingNamesSecret(of: key, in: flat) { return (key, maskedWhole(value)) }
+          return (key, redacted(value, name: key, inProviderData: inside))
+        })
+    }
+  }
+
+  private static func maskedWhole(_ tree: JSONOutput) -> JSONOutput {
+    switch tree {
+    case .null: .null
+    case .bool(let value): .string(masked(String(value)))
+    case .int(let number): .string(masked(String(number)))
+    case .string(let text): .string(masked(text))
+    case .array(let values): .array(values.map(maskedWhole))
+    case .object(let members): .object(members.map { ($0.0, maskedWhole($0.1)) })
+    }
+  }
+}
+
+extension String {
+  fileprivate func trimmingPunctuation() -> String {
+    let punctuation: Set<Character> = [":", ",", ".", ";", "\"", "'", "(", ")", "[", "]", "{", "}"]
+    return String(filter { !punctuation.contains($0) })
   }
 }

@@ -114,13 +114,19 @@ struct ReferencesTests {
 
   @Test("errcat classify --json has a top-level references object on every success", arguments: SuccessCase.all)
   func errcatPrintsReferences(success: SuccessCase) throws {
-    let output = Errcat.run(arguments: ["classify"] + success.arguments + ["--body", success.body, "--json"])
-    #expect(output.status == 0)
-    let object = try #require(
-      JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
-    #expect(object["outcome"] as? String == "success")
-    let references = try #require(object["references"] as? [String: String])
-    for (name, value) in success.references { #expect(references[name] == value, "\(name)") }
+    func references(_ extra: [String]) throws -> [String: String] {
+      let output = Errcat.run(arguments: ["classify"] + success.arguments + ["--body", success.body, "--json"] + extra)
+      #expect(output.status == 0)
+      let object = try #require(
+        JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+      #expect(object["outcome"] as? String == "success")
+      return try #require(object["references"] as? [String: String])
+    }
+    let revealed = try references(["--reveal"])
+    for (name, value) in success.references { #expect(revealed[name] == value, "\(name)") }
+    // Masked by default (recipients and token-like ids are partly hidden), but every name is there.
+    let masked = try references([])
+    #expect(Set(masked.keys) == Set(revealed.keys))
   }
 
   @Test("A success code is reached through its catalog entry")

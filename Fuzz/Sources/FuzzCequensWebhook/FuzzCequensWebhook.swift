@@ -1,6 +1,7 @@
 import Cequens
-import ErrorCatalog
 import FuzzSupport
+
+@testable import ErrorCatalog
 
 /// `Cequens.classifyWebhook(body:)`.
 @_cdecl("LLVMFuzzerTestOneInput")

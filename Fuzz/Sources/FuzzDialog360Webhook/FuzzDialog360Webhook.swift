@@ -1,6 +1,7 @@
 import Dialog360
-import ErrorCatalog
 import FuzzSupport
+
+@testable import ErrorCatalog
 
 /// `Dialog360.classifyWebhook(body:)`.
 @_cdecl("LLVMFuzzerTestOneInput")

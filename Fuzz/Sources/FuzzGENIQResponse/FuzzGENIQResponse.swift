@@ -1,6 +1,7 @@
-import ErrorCatalog
 import FuzzSupport
 import GENIQ
+
+@testable import ErrorCatalog
 
 /// `GENIQ.classify(status:headers:body:)`.
 @_cdecl("LLVMFuzzerTestOneInput")

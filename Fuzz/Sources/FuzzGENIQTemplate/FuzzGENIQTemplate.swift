@@ -1,6 +1,7 @@
-import ErrorCatalog
 import FuzzSupport
 import GENIQ
+
+@testable import ErrorCatalog
 
 /// `GENIQ.classifyTemplateResponse(status:headers:body:)`.
 @_cdecl("LLVMFuzzerTestOneInput")

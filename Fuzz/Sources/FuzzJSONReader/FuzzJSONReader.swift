@@ -1,5 +1,6 @@
-import ErrorCatalog
 import FuzzSupport
+
+@testable import ErrorCatalog
 
 /// `JSONReader.parse` and `ResponseBody.json`: what parses re-parses to the same value from its own
 /// serialisation (plain, and with every non-ASCII character and `/` escaped), nests no deeper than the

@@ -1,5 +1,6 @@
-import ErrorCatalog
 import FuzzSupport
+
+@testable import ErrorCatalog
 
 /// `MessagePattern.match` and `CatalogTable.match(message:)`. The input is a template, a NUL byte and a
 /// message (without a NUL, the text is matched against itself). Templates are cut at 256 bytes: catalog

@@ -1,12 +1,13 @@
 import Cequens
 import Dialog360
-import ErrorCatalog
 import Foundation
 import FuzzSupport
 import GENIQ
 import WhatsApp
 import Wolkvox
 import Yeastar
+
+@testable import ErrorCatalog
 
 // Built with the fuzz targets (so with libFuzzer's `main`), this program does its work in
 // `LLVMFuzzerInitialize`, which libFuzzer calls first, and exits before any fuzzing:
@@ -36,6 +37,8 @@ func samples<C: CatalogCode>(_ codes: [C], response: String, webhook: String?) -
         bytes: ResponseInput.encode(status: sample.status, headers: sample.headers, body: sample.bodyBytes))
     case .webhook, .report:
       return webhook.map { Seed(target: $0, name: name, bytes: sample.bodyBytes) }
+    @unknown default:
+      return nil
     }
   }
 }
@@ -97,6 +100,34 @@ func seeds() -> [Seed] {
           target: target, name: "retry-after-\(index)",
           bytes: ResponseInput.encode(status: 429, headers: ["Retry-After": value], body: [])))
     }
+  }
+
+  // Bodies beyond the bound: the response seeds, expanded by the target.
+  for seed in seeds where seed.target == "FuzzWolkvox" || seed.target == "FuzzYeastar" {
+    seeds.append(Seed(target: "FuzzLongBody", name: seed.name, bytes: seed.bytes))
+  }
+
+  // Retry-After values after eight bytes of `now` (2026-01-01 as a Double's bit pattern).
+  let now = (1_767_225_600.0).bitPattern
+  let nowBytes = (0..<8).map { UInt8(truncatingIfNeeded: now >> (56 - 8 * $0)) }
+  let retryAfterValues = [
+    "120", "0", " 30 ", "99999999999999999999", "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
+    "Sun Nov  6 08:49:37 1994", "Thu, 29 Feb 2024 23:59:60 GMT", "Fri, 31 Dec 9999 23:59:59 GMT",
+  ]
+  for (index, value) in retryAfterValues.enumerated() {
+    seeds.append(Seed(target: "FuzzRetryAfter", name: "value-\(index)", bytes: nowBytes + Array(value.utf8)))
+  }
+
+  // errcat input: a limit byte, then raw HTTP responses as curl -i and curl -iL print them.
+  let rawResponses = [
+    "HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: 30\r\n\r\n{\"code\":429}",
+    "HTTP/2 503\nretry-after: 7\n\n<html></html>",
+    "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 301 Moved\r\nLocation: /b\r\n\r\nHTTP/1.1 401 Unauthorized\r\n\r\n{}",
+    "HTTP/1.0 200 OK\r\nX-Folded: a\r\n  b\r\n\r\n",
+    "{\"errcode\":0}",
+  ]
+  for (index, response) in rawResponses.enumerated() {
+    seeds.append(Seed(target: "FuzzErrcatInput", name: "raw-\(index)", bytes: [255] + Array(response.utf8)))
   }
 
   // Templates against the messages they were written for: `template NUL message`.

@@ -1,4 +1,4 @@
-public import ErrorCatalog
+@testable package import ErrorCatalog
 
 /// Fuzzes a classifier of synchronous answers: decodes status, `Retry-After` and body from the input (see
 /// ``ResponseInput``), classifies, and checks every invariant.
@@ -6,7 +6,7 @@ public import ErrorCatalog
 /// - Parameters:
 ///   - successRequires: What must hold of the answer when it is classified as success.
 ///   - extra: Provider-specific checks of the classification.
-public func fuzzResponse<C: CatalogCode>(
+package func fuzzResponse<C: CatalogCode>(
   _ data: UnsafePointer<UInt8>, _ size: Int, provider: ProviderID, fallback: Fallback,
   classify: (_ status: Int?, _ headers: [String: String], _ body: [UInt8]) -> Classification<ClassifiedError<C>>,
   successRequires: (ResponseInput) -> Bool = { _ in true },
@@ -18,31 +18,31 @@ public func fuzzResponse<C: CatalogCode>(
     fallback: fallback)
   let classification = expected.stamp { classify(input.status, input.headers, input.body) }
   check(classification, expected) { classify(input.status, input.headers, input.body) }
-  if classification == .success, !successRequires(input) {
+  if classification.outcome == .success, !successRequires(input) {
     violated("classified as success: status \(String(describing: input.status)), \(input.body.count) bytes")
   }
   extra(input, classification)
 }
 
 /// Fuzzes a webhook classifier: the whole input is the body.
-public func fuzzWebhook<C: CatalogCode>(
+package func fuzzWebhook<C: CatalogCode>(
   _ data: UnsafePointer<UInt8>, _ size: Int, provider: ProviderID,
-  classify: (_ body: [UInt8]) -> [ClassifiedError<C>]
+  classify: (_ body: [UInt8]) -> [Classification<ClassifiedError<C>>]
 ) {
   let body = inputBytes(data, size)
   var expected = Expectation(provider: provider, kind: .webhook, body: body, fallback: .fromStatus)
-  let errors = expected.stamp { classify(body) }
-  check(webhook: errors, expected) { classify(body) }
+  let events = expected.stamp { classify(body) }
+  check(webhook: events, expected) { classify(body) }
 }
 
 /// Whether the body is JSON (after the one unwrapping ``ResponseBody/json`` does).
-public func isJSON(_ body: [UInt8]) -> Bool { ResponseBody(body).json != nil }
+package func isJSON(_ body: [UInt8]) -> Bool { ResponseBody(body).json != nil }
 
 /// Whether the body is a JSON object.
-public func isJSONObject(_ body: [UInt8]) -> Bool { ResponseBody(body).json?.isObject == true }
+package func isJSONObject(_ body: [UInt8]) -> Bool { ResponseBody(body).json?.isObject == true }
 
 /// Whether the body is empty or white space.
-public func isBlank(_ body: [UInt8]) -> Bool { ResponseBody(body).isBlank }
+package func isBlank(_ body: [UInt8]) -> Bool { ResponseBody(body).isBlank }
 
 /// Whether the status is 2xx.
-public func isSuccessStatus(_ status: Int?) -> Bool { status.map { (200..<300).contains($0) } ?? false }
+package func isSuccessStatus(_ status: Int?) -> Bool { status.map { (200..<300).contains($0) } ?? false }

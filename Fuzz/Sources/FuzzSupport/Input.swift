@@ -1,12 +1,13 @@
-import ErrorCatalog
+// RetryAfter and HTTPHeaderLookup are package API of the root package: reached with @testable.
+@testable import ErrorCatalog
 
 /// Stops the process with a message, so that libFuzzer records the input as a crash.
-public func violated(_ what: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line) -> Never {
+package func violated(_ what: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line) -> Never {
   fatalError("fuzz invariant violated: \(what())", file: file, line: line)
 }
 
 /// The bytes libFuzzer hands over, copied.
-public func inputBytes(_ data: UnsafePointer<UInt8>, _ size: Int) -> [UInt8] {
+package func inputBytes(_ data: UnsafePointer<UInt8>, _ size: Int) -> [UInt8] {
   Array(UnsafeBufferPointer(start: data, count: size))
 }
 
@@ -19,16 +20,16 @@ public func inputBytes(_ data: UnsafePointer<UInt8>, _ size: Int) -> [UInt8] {
 /// - Mode, low two bits: 0 no header; 1 `Retry-After` of `mode >> 2` seconds; 2 `Retry-After` and 3
 ///   `retry-after` whose value is the text up to the first newline after the mode byte (the body follows the
 ///   newline).
-public struct ResponseInput: Sendable {
+package struct ResponseInput: Sendable {
   /// The HTTP status.
-  public var status: Int?
+  package var status: Int?
   /// The headers.
-  public var headers: [String: String]
+  package var headers: [String: String]
   /// The body.
-  public var body: [UInt8]
+  package var body: [UInt8]
 
   /// Decodes fuzz input.
-  public init(_ input: [UInt8]) {
+  package init(_ input: [UInt8]) {
     guard input.count >= 3 else {
       status = nil
       headers = [:]
@@ -61,7 +62,7 @@ public struct ResponseInput: Sendable {
 
   /// Fuzz input that decodes to this answer (a status outside 0…999 becomes no status; only `Retry-After`
   /// is kept of the headers).
-  public static func encode(status: Int?, headers: [String: String], body: [UInt8]) -> [UInt8] {
+  package static func encode(status: Int?, headers: [String: String], body: [UInt8]) -> [UInt8] {
     let raw: UInt16 = status.flatMap { (0..<1000).contains($0) ? UInt16($0) : nil } ?? 0xFFFF
     var out = [UInt8(raw >> 8), UInt8(raw & 0xFF)]
     if let retryAfter = HTTPHeaderLookup.value("Retry-After", in: headers), !retryAfter.utf8.contains(0x0A) {
@@ -75,7 +76,7 @@ public struct ResponseInput: Sendable {
 }
 
 /// Byte-wise substring search (no Unicode equivalence, so what is found is what was written).
-public func contains(_ haystack: some Collection<UInt8>, _ needle: some Collection<UInt8>) -> Bool {
+package func contains(_ haystack: some Collection<UInt8>, _ needle: some Collection<UInt8>) -> Bool {
   let haystack = Array(haystack)
   let needle = Array(needle)
   guard !needle.isEmpty else { return true }

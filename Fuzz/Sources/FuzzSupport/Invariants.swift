@@ -1,4 +1,5 @@
-public import ErrorCatalog
+// RetryAfter and HTTPHeaderLookup are package API of the root package: reached with @testable.
+@testable package import ErrorCatalog
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -7,7 +8,7 @@ public import ErrorCatalog
 #endif
 
 /// How an error that no catalog entry recognized may be classified.
-public enum Fallback: Sendable {
+package enum Fallback: Sendable {
   /// Exactly as ``StatusClassification/forHTTPStatus(_:)`` classifies the response's status.
   case fromStatus
   /// From the response's status or from a status the body names instead (any of 100…599).
@@ -31,27 +32,27 @@ public enum Fallback: Sendable {
 }
 
 /// What one classifier call was given, and what every error it returns must therefore look like.
-public struct Expectation: Sendable {
+package struct Expectation: Sendable {
   /// The provider whose classifier ran.
-  public var provider: ProviderID
+  package var provider: ProviderID
   /// The kind of body.
-  public var kind: ResponseKind
+  package var kind: ResponseKind
   /// The HTTP status passed in.
-  public var status: Int?
+  package var status: Int?
   /// The headers passed in.
-  public var headers: [String: String]
+  package var headers: [String: String]
   /// The body passed in.
-  public var body: [UInt8]
+  package var body: [UInt8]
   /// How unrecognized errors may be classified.
-  public var fallback: Fallback
+  package var fallback: Fallback
   /// Whether a recognized error's outcome is always its entry's (false where the classifier overrides it).
-  public var outcomeFollowsEntry: Bool
+  package var outcomeFollowsEntry: Bool
   /// The clock just before and just after the call, to bound a `Retry-After` date.
-  public var before: Double
-  public var after: Double
+  package var before: Double
+  package var after: Double
 
   /// Creates an expectation; call ``stamp(_:)`` around the classifier call.
-  public init(
+  package init(
     provider: ProviderID, kind: ResponseKind, status: Int? = nil, headers: [String: String] = [:],
     body: [UInt8], fallback: Fallback, outcomeFollowsEntry: Bool = true
   ) {
@@ -67,7 +68,7 @@ public struct Expectation: Sendable {
   }
 
   /// Runs `call` and records the clock around it.
-  public mutating func stamp<T>(_ call: () -> T) -> T {
+  package mutating func stamp<T>(_ call: () -> T) -> T {
     before = Date().timeIntervalSince1970
     let result = call()
     after = Date().timeIntervalSince1970
@@ -84,7 +85,7 @@ public struct Expectation: Sendable {
 
 /// Checks one classification of a synchronous answer or report: the case agrees with the error's outcome,
 /// the error keeps its invariants, and a second call gives the same answer.
-public func check<C: CatalogCode>(
+package func check<C: CatalogCode>(
   _ classification: Classification<ClassifiedError<C>>, _ expected: Expectation,
   again: () -> Classification<ClassifiedError<C>>
 ) {
@@ -103,10 +104,21 @@ public func check<C: CatalogCode>(
 }
 
 /// Checks the errors of one webhook: webhook kind, no status, the body kept, and a second call gives the same.
-public func check<C: CatalogCode>(
-  webhook errors: [ClassifiedError<C>], _ expected: Expectation, again: () -> [ClassifiedError<C>]
+package func check<C: CatalogCode>(
+  webhook events: [Classification<ClassifiedError<C>>], _ expected: Expectation,
+  again: () -> [Classification<ClassifiedError<C>>]
 ) {
-  for error in errors { check(error, expected) }
+  for event in events {
+    if let error = event.error {
+      guard event.outcome == error.outcome else {
+        violated("an event \(event.outcome) wraps an error \(error.outcome)")
+      }
+      check(error, expected)
+    } else if event.outcome != .success {
+      violated("an event without error is \(event.outcome)")
+    }
+  }
+  let errors = events.compactMap(\.error)
   let body = ResponseBody(expected.body)
   if body.json == nil {
     // Not JSON: nothing when blank, else one unrecognized error, so nothing is silently dropped.
@@ -114,11 +126,11 @@ public func check<C: CatalogCode>(
       violated("a webhook body that is not JSON gave \(errors.count) errors")
     }
   }
-  guard again() == errors else { violated("classifying the same webhook twice gave different results") }
+  guard again() == events else { violated("classifying the same webhook twice gave different results") }
 }
 
 /// Checks everything a classified error promises, whatever the provider.
-public func check<C: CatalogCode>(_ error: ClassifiedError<C>, _ expected: Expectation) {
+package func check<C: CatalogCode>(_ error: ClassifiedError<C>, _ expected: Expectation) {
   // What went in comes back.
   guard error.provider == expected.provider else { violated("provider \(error.provider)") }
   guard error.kind == expected.kind else { violated("kind \(error.kind), expected \(expected.kind)") }

@@ -1,6 +1,7 @@
-import ErrorCatalog
 import FuzzSupport
 import WhatsApp
+
+@testable import ErrorCatalog
 
 /// `WhatsApp.classifyWebhook(body:)`.
 @_cdecl("LLVMFuzzerTestOneInput")

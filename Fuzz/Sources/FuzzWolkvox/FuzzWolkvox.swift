@@ -1,6 +1,7 @@
-import ErrorCatalog
 import FuzzSupport
 import Wolkvox
+
+@testable import ErrorCatalog
 
 /// `Wolkvox.classify(status:headers:body:)`.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,6 +1,7 @@
-import ErrorCatalog
 import FuzzSupport
 import Yeastar
+
+@testable import ErrorCatalog
 
 /// `Yeastar.classify(status:headers:body:)`.
 @_cdecl("LLVMFuzzerTestOneInput")
