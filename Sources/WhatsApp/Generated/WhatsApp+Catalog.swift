@@ -1395,6 +1395,7 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "invalidParameter", code: "100",
         status: 400,
         message: "Invalid parameter",
+        patterns: ["The parameter {parameter} is required"],
         explanation: "The request contained one or more parameters that are unsupported, misspelled, too long or otherwise invalid.",
         remedy: "Compare the request with the endpoint reference and fix the parameters the details name; for Flows, make sure the business public key is a valid 2048-bit RSA key in PEM format.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
