@@ -16,7 +16,7 @@ extension Cequens {
     ///
     /// Cequens code `MISSING_TOKEN` with HTTP 401: “Request missing CEQUENS token.”
     ///
-    /// Category `authentication`, retry `afterFix`, fault `caller`.
+    /// Category `authentication`, retry `afterFix`, fault `caller`, situation `credentialsInvalid`.
     ///
     /// > Tip: Send the Cequens access token in the Authorization header as "Bearer <token>" on every request.
     case missingToken
@@ -27,7 +27,7 @@ extension Cequens {
     /// Cequens code `INVALID_ACCESS_TOKEN` with HTTP 401: “CEQUENS Token exist but not a following the bearer
     /// token specification.”
     ///
-    /// Category `authentication`, retry `afterFix`, fault `caller`.
+    /// Category `authentication`, retry `afterFix`, fault `caller`, situation `credentialsInvalid`.
     ///
     /// > Tip: Format the header exactly as "Authorization: Bearer <token>" and make sure the token is sent
     /// > whole, without extra quotes or spaces.
@@ -39,7 +39,7 @@ extension Cequens {
     /// Cequens code `VALIDATION` with HTTP 401: “The account is: \- Activated. \- User IP isn’t allowed. \-
     /// Access token is inactive.”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `ipNotAllowed`.
     ///
     /// > Tip: Ask the account owner to add the server's IP address to the allowed list in the Cequens console
     /// > or to reactivate (or issue) the access token, then retry.
@@ -50,7 +50,7 @@ extension Cequens {
     ///
     /// Cequens code `TOKEN` with HTTP 401: “CEQUENS token doesn’t exist or invalid.”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterFix`, fault `account`, situation `credentialsInvalid`.
     ///
     /// > Tip: Generate a new access token in the Cequens console, store it in the integration's configuration
     /// > and retry.
@@ -71,6 +71,7 @@ extension Cequens.AuthCode {
         explanation: "The request reached Cequens without any access token, so it could not be authenticated.",
         remedy: "Send the Cequens access token in the Authorization header as \"Bearer <token>\" on every request.",
         category: .authentication, retry: .afterFix, fault: .caller,
+        situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"MISSING_TOKEN\",\"requestId\":\"3f9c2a7e-5b1d-4c8e-9a26-71d0e4b8c513\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"Request missing CEQUENS token.\",\"internalErrors\":[{\"code\":\"MISSING_TOKEN\",\"details\":\"Request missing CEQUENS token.\"}]}}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -82,6 +83,7 @@ extension Cequens.AuthCode {
         explanation: "A token was sent, but the Authorization header is not in the bearer-token form Cequens expects (for example the \"Bearer \" prefix is missing or the value is malformed).",
         remedy: "Format the header exactly as \"Authorization: Bearer <token>\" and make sure the token is sent whole, without extra quotes or spaces.",
         category: .authentication, retry: .afterFix, fault: .caller,
+        situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"Unauthorized\",\"requestId\":\"6a2d91c4-0e7b-4b3f-a5d8-c3f17e9b2046\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"INVALID_ACCESS_TOKEN\",\"internalErrors\":[{\"code\":\"INVALID_ACCESS_TOKEN\",\"details\":\"CEQUENS Token exist but not a following the bearer token specification.\"}]}}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -93,6 +95,7 @@ extension Cequens.AuthCode {
         explanation: "The token was recognised, but the account's access checks failed: typically the calling IP address is not on the account's allowed list or the access token has been deactivated.",
         remedy: "Ask the account owner to add the server's IP address to the allowed list in the Cequens console or to reactivate (or issue) the access token, then retry.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"VALIDATION\",\"requestId\":\"d47f0b8e-31c2-4a6d-9e85-5b0a2c7f9d13\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"VALIDATION\",\"internalErrors\":[{\"code\":\"VALIDATION\",\"details\":\"User IP isn’t allowed.\"}]}}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -103,7 +106,8 @@ extension Cequens.AuthCode {
         title: "TOKEN",
         explanation: "The bearer token is well formed but Cequens does not know it or no longer accepts it (revoked, expired or mistyped).",
         remedy: "Generate a new access token in the Cequens console, store it in the integration's configuration and retry.",
-        category: .authentication, retry: .afterReauth, fault: .account,
+        category: .authentication, retry: .afterFix, fault: .account,
+        situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"Unauthorized\",\"requestId\":\"9c0e5a13-7f2b-4d84-b6e1-0a3d8f5c2e97\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"CEQUENS token doesn’t exist or invalid.\",\"internalErrors\":[{\"code\":\"TOKEN\",\"details\":\"CEQUENS token doesn’t exist or invalid.\"}]}}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -132,20 +136,21 @@ extension Cequens.AuthCode {
 extension Cequens {
   /// WhatsApp Business API errors
   ///
-  /// Error codes of the WhatsApp Business (On-Premise) API passed on by Cequens: 1000-1025 mostly in
-  /// synchronous errors arrays, 400-500, 1026 and the 2000-2013 template codes in failed status callbacks.
-  /// These numbers are error codes, not HTTP statuses.
+  /// Error codes of the WhatsApp Business (On-Premise) API passed on by Cequens. 1000-2013 are answered
+  /// synchronously in an errors array with the HTTP status and wire title of the On-Premise client's code map
+  /// (some may also be reported in status callbacks); 400-500 arrive in failed status callbacks
+  /// (statuses[].errors[]). These numbers are error codes, not HTTP statuses.
   @nonexhaustive
   public enum WhatsAppCode: String, CatalogCode, CaseIterable {
-    /// The WhatsApp Business API client could not download a media file that the sender attached to a
-    /// message.
+    /// A customer sent the business a message with media, and the WhatsApp Business API client could not
+    /// fetch that file from the customer's upload.
     ///
     /// Cequens code `400`: “Media download error”
     ///
-    /// Category `provider`, retry `never`, fault `unknown`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `mediaFailed`.
     ///
-    /// > Tip: Ask the customer to send the file again; if it keeps failing, check the client's media storage
-    /// > and network access.
+    /// > Tip: Ask the customer to send the file once more, or through a channel outside WhatsApp; nothing in
+    /// > your own requests needs changing.
     case mediaDownloadFailed
 
     /// A message addressed to a group was not sent because the group does not exist or the business number is
@@ -153,7 +158,7 @@ extension Cequens {
     ///
     /// Cequens code `401`: “Group does not exist”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the group id and make sure the business number is still a member before sending to the
     /// > group again.
@@ -176,20 +181,21 @@ extension Cequens {
     ///
     /// Cequens code `408`: “Message is not valid”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Send the message again if it is still relevant, and check that the WhatsApp Business API client
     /// > is running and connected.
     case messagePendingTooLong
 
-    /// The message could not be sent before its time-to-live ran out, so it was discarded.
+    /// The message waited its whole time to live without reaching the recipient's device, usually because the
+    /// phone stayed offline, and was then discarded.
     ///
     /// Cequens code `410`: “Message expired”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `recipient`, retry `backoff`, fault `recipient`, situation `recipientUnreachable`.
     ///
-    /// > Tip: Send it again only if the content is still relevant, possibly with a longer time-to-live, and
-    /// > check that the business client is connected.
+    /// > Tip: Resend later only if the content still matters (a new send gets a new time to live); drop
+    /// > time-sensitive messages such as codes instead of resending them.
     case messageExpired
 
     /// The business phone number sent too many messages in a short time and WhatsApp rejected this one.
@@ -205,7 +211,7 @@ extension Cequens {
     ///
     /// Cequens code `430`: “Unsigned certificate”
     ///
-    /// Category `configuration`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Download a fresh certificate for the number from WhatsApp Manager and register the client again
     /// > with it.
@@ -215,7 +221,7 @@ extension Cequens {
     ///
     /// Cequens code `432`: “Certificate ID mismatch”
     ///
-    /// Category `configuration`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Download a fresh certificate for the number from WhatsApp Manager and register the client again
     /// > with it.
@@ -227,10 +233,10 @@ extension Cequens {
     ///
     /// Cequens code `433`: “Certificate signature invalid”
     ///
-    /// Category `configuration`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
-    /// > Tip: Go through the full certificate flow again: obtain a new certificate from WhatsApp Manager and
-    /// > re-register the client with it.
+    /// > Tip: Repeat the certificate steps from the start: get a fresh certificate for the number in WhatsApp
+    /// > Manager and register the client again using it.
     case invalidCertificateSignature
 
     /// A free-form message was not sent because the customer's last reply is more than 24 hours old, so the
@@ -244,31 +250,34 @@ extension Cequens {
     /// > again once they reply.
     case reEngagementRequired
 
-    /// WhatsApp restricted how many messages this phone number may send, typically because many earlier
-    /// messages were blocked or reported as spam by recipients.
+    /// WhatsApp is capping how many messages this number may send because recipients blocked or reported too
+    /// many of its earlier messages.
     ///
     /// Cequens code `471`: “Spam Rate limit hit”
     ///
-    /// Category `policy`, retry `afterFix`, fault `account`, situation `qualityLimited`.
+    /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
-    /// > Tip: Check the number's quality rating in WhatsApp Manager, improve message relevance and opt-in
-    /// > practices, and resume at a lower volume once the limit is lifted.
+    /// > Tip: Hold sending from this number instead of retrying; check its quality rating in WhatsApp
+    /// > Manager, fix targeting and opt-in, and resume at a lower volume once the rating recovers and the cap
+    /// > is lifted.
     case spamRateLimitHit
 
-    /// The recipient's phone number is enrolled in a WhatsApp experiment that blocks this message.
+    /// WhatsApp withheld this marketing message because the recipient's number is in the holdout group of
+    /// Meta's marketing message experiment; only marketing templates are withheld from that group.
     ///
     /// Cequens code `472`: “User's number is part of an experiment”
     ///
     /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientInExperiment`.
     ///
-    /// > Tip: Do not send messages to this user through WhatsApp for now; use another channel if needed.
+    /// > Tip: Stop sending marketing templates to this user while the experiment lasts; other templates and
+    /// > replies in an open customer service window still reach them.
     case userInExperiment
 
-    /// The message failed to send because of an unspecified error on WhatsApp's side.
+    /// WhatsApp reported a failure for this message without naming any cause.
     ///
     /// Cequens code `500`: “Generic error”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Resend the message later with backoff; contact support if it keeps failing.
     case genericSendError
@@ -277,7 +286,7 @@ extension Cequens {
     ///
     /// Cequens code `1000` with HTTP 500: “Generic error”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry the request with backoff; if it persists, check the client's logs or contact support.
     case genericError
@@ -286,7 +295,7 @@ extension Cequens {
     ///
     /// Cequens code `1001` with HTTP 400: “Message too long”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Shorten the text or split it into several messages of at most 4096 characters.
     case messageTooLong
@@ -295,7 +304,7 @@ extension Cequens {
     ///
     /// Cequens code `1002` with HTTP 400: “Invalid recipient type”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Set recipient_type to "individual" or "group".
     case invalidRecipientType
@@ -303,7 +312,7 @@ extension Cequens {
     /// The operation concerns a group that the user in question (usually the business number) is not a member
     /// of.
     ///
-    /// Cequens code `1003` with HTTP 403: “Not a group participant”
+    /// Cequens code `1003` with HTTP 400: “Not a group participant”
     ///
     /// Category `permission`, retry `afterFix`, fault `caller`.
     ///
@@ -316,7 +325,7 @@ extension Cequens {
     ///
     /// Cequens code `1004` with HTTP 409: “Resource already exists”
     ///
-    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
     ///
     /// > Tip: Use a new unique identifier for the upload, or reuse the existing resource instead of creating
     /// > it again.
@@ -327,7 +336,7 @@ extension Cequens {
     ///
     /// Cequens code `1005` with HTTP 403: “Access denied”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Check the credentials and certificate, make sure the media volume is writable, and upgrade the
     /// > WhatsApp Business API client if its version has expired.
@@ -337,14 +346,14 @@ extension Cequens {
     ///
     /// Cequens code `1006` with HTTP 404: “Resource not found”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the identifier; upload the media again or run a contacts check before referring to it.
     case resourceNotFound
 
     /// The recipient was not on the list of numbers allowed to receive messages from this business.
     ///
-    /// Cequens code `1007`: “Recipient blocked to receive message”
+    /// Cequens code `1007` with HTTP 403: “Recipient blocked to receive message”
     ///
     /// Category `permission`, retry `afterFix`, fault `account`.
     ///
@@ -358,7 +367,7 @@ extension Cequens {
     ///
     /// Cequens code `1008` with HTTP 400: “Required parameter is missing”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Add the missing parameter named in the error details and send the request again.
     case requiredParameterMissing
@@ -367,7 +376,7 @@ extension Cequens {
     ///
     /// Cequens code `1009` with HTTP 400: “Parameter value is not valid”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Correct the value indicated in the error details to match the endpoint's specification.
     case invalidParameterValue
@@ -376,7 +385,7 @@ extension Cequens {
     ///
     /// Cequens code `1010` with HTTP 400: “Parameter is not required”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Remove the extra parameter named in the error details and send the request again.
     case unexpectedParameter
@@ -384,9 +393,9 @@ extension Cequens {
     /// The WhatsApp Business API client is not ready to handle requests yet, for instance while it starts up
     /// or reconnects.
     ///
-    /// Cequens code `1011` with HTTP 503: “Service not ready”
+    /// Cequens code `1011` with HTTP 500: “Service not ready”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with backoff after a short wait; if it persists, check that the client is registered and
     /// > its services are running.
@@ -394,9 +403,9 @@ extension Cequens {
 
     /// A message was sent to a group whose only member is the business number itself.
     ///
-    /// Cequens code `1012`: “Group is unknown”
+    /// Cequens code `1012` with HTTP 404: “Group is unknown”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Add other participants to the group before messaging it.
     case groupUnknown
@@ -405,7 +414,7 @@ extension Cequens {
     ///
     /// Cequens code `1013` with HTTP 400: “User is not valid”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientNotOnWhatsApp`.
     ///
     /// > Tip: Verify the number (for example with a contacts check) and reach this person through another
     /// > channel if they do not use WhatsApp.
@@ -416,7 +425,7 @@ extension Cequens {
     ///
     /// Cequens code `1014` with HTTP 500: “Internal error”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with backoff; if an upload keeps failing, check that the image is valid and within the
     /// > supported formats and sizes.
@@ -426,7 +435,7 @@ extension Cequens {
     ///
     /// Cequens code `1015` with HTTP 429: “Too many requests”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Slow down and retry with exponential backoff.
     case tooManyRequests
@@ -435,7 +444,7 @@ extension Cequens {
     ///
     /// Cequens code `1016` with HTTP 503: “System overloaded”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry later with exponential backoff; make sure your webhook answers 200 quickly so callbacks
     /// > do not pile up.
@@ -445,9 +454,9 @@ extension Cequens {
     /// like) reached a node that is not the primary master, usually because of a setup problem or an internal
     /// failover.
     ///
-    /// Cequens code `1017` with HTTP 503: “Not Primary Master”
+    /// Cequens code `1017` with HTTP 500: “Not Primary Master”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry the request; if it keeps failing, check the client's multi-node setup or contact support.
     case notPrimaryMaster
@@ -455,16 +464,16 @@ extension Cequens {
     /// The request reached a Coreapp node that does not own the shard, typically during a shard failover in a
     /// multi-connect setup.
     ///
-    /// Cequens code `1018` with HTTP 503: “Not Primary Coreapp”
+    /// Cequens code `1018` with HTTP 500: “Not Primary Coreapp”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry the request after a short wait; contact support if the error persists.
     case notPrimaryCoreapp
 
     /// The operation requires group admin rights, which the business number does not have in this group.
     ///
-    /// Cequens code `1019` with HTTP 403: “Not a group admin”
+    /// Cequens code `1019` with HTTP 400: “Not a group admin”
     ///
     /// Category `permission`, retry `afterFix`, fault `caller`.
     ///
@@ -475,7 +484,7 @@ extension Cequens {
     ///
     /// Cequens code `1020` with HTTP 400: “Bad group”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check the group id and that the group is in a usable state before retrying.
     case badGroup
@@ -484,14 +493,14 @@ extension Cequens {
     ///
     /// Cequens code `1021` with HTTP 400: “Bad User”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send the message to a number other than the sending number.
     case recipientIsSender
 
     /// The operation needs a webhook URL, but none is configured for the REST API webhooks.
     ///
-    /// Cequens code `1022` with HTTP 400: “Webhooks URL is not configured”
+    /// Cequens code `1022` with HTTP 412: “Webhooks URL is not configured”
     ///
     /// Category `configuration`, retry `afterFix`, fault `account`.
     ///
@@ -502,14 +511,14 @@ extension Cequens {
     ///
     /// Cequens code `1023` with HTTP 500: “Database error occurred”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with backoff; if it persists, check the database behind the client or contact support.
     case databaseError
 
     /// The API user's password must be changed before the client accepts further requests.
     ///
-    /// Cequens code `1024` with HTTP 403: “Password Change Required”
+    /// Cequens code `1024` with HTTP 401: “Password Change Required”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -520,7 +529,7 @@ extension Cequens {
     ///
     /// Cequens code `1025` with HTTP 400: “Invalid Request”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check the request's method, path, headers and body against the endpoint documentation and
     /// > correct it.
@@ -529,25 +538,25 @@ extension Cequens {
     /// The recipient's WhatsApp cannot receive this kind of message, for example because their app is too
     /// old.
     ///
-    /// Cequens code `1026`: “Receiver Incapable”
+    /// Cequens code `1026` with HTTP 501: “Receiver Incapable”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientNotOnWhatsApp`.
     ///
     /// > Tip: Send a simpler message type, or reach the user through another channel.
     case receiverIncapable
 
-    /// The number of parameters sent does not match the number of placeholders in the template.
+    /// The request gave a template a different count of parameter values than it has placeholders.
     ///
-    /// Cequens code `2000`: “Template Param Count Mismatch”
+    /// Cequens code `2000` with HTTP 400: “Template Param Count Mismatch”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Send exactly as many parameters as the template defines for each component.
     case templateParamCountMismatch
 
     /// No template with this name exists for the requested language and locale.
     ///
-    /// Cequens code `2001`: “Template Missing”
+    /// Cequens code `2001` with HTTP 404: “Template Missing”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`, situation `templateMissing`.
     ///
@@ -557,7 +566,7 @@ extension Cequens {
 
     /// The recipient's device could not download the template needed to display the message.
     ///
-    /// Cequens code `2002`: “Template Fetch Failed”
+    /// Cequens code `2002` with HTTP 404: “Template Fetch Failed”
     ///
     /// Category `recipient`, retry `backoff`, fault `recipient`.
     ///
@@ -566,9 +575,9 @@ extension Cequens {
 
     /// There are no templates at all for the requested language and locale.
     ///
-    /// Cequens code `2003`: “Template Pack Missing”
+    /// Cequens code `2003` with HTTP 404: “Template Pack Missing”
     ///
-    /// Category `template`, retry `afterFix`, fault `account`.
+    /// Category `template`, retry `afterFix`, fault `account`, situation `templateMissing`.
     ///
     /// > Tip: Add translations of the templates for that language in WhatsApp Manager, or send in a language
     /// > that has them.
@@ -576,18 +585,18 @@ extension Cequens {
 
     /// A parameter value is longer than the template allows.
     ///
-    /// Cequens code `2004`: “Template Param Length Too Long”
+    /// Cequens code `2004` with HTTP 400: “Template Param Length Too Long”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Shorten the parameter value and send again.
     case templateParamTooLong
 
     /// Once the parameters were filled in, the resulting (translated) text exceeds the maximum length.
     ///
-    /// Cequens code `2005`: “Template Hydrated Text Too Long”
+    /// Cequens code `2005` with HTTP 400: “Template Hydrated Text Too Long”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Use shorter parameter values so that the complete text fits the limit.
     case templateHydratedTextTooLong
@@ -595,72 +604,72 @@ extension Cequens {
     /// A parameter breaks the whitespace rules for templates, for example by containing newlines, tabs or
     /// runs of spaces.
     ///
-    /// Cequens code `2006`: “Template White Space Policy Violated”
+    /// Cequens code `2006` with HTTP 400: “Template White Space Policy Violated”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Remove newlines, tabs and repeated spaces from the parameter values.
     case templateWhitespacePolicyViolated
 
     /// A parameter contains formatting characters that templates do not allow.
     ///
-    /// Cequens code `2007`: “Template Format Character Policy Violated”
+    /// Cequens code `2007` with HTTP 400: “Template Format Character Policy Violated”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Strip the disallowed formatting characters from the parameter values.
     case templateFormatCharacterPolicyViolated
 
     /// The media supplied for the template's header is in a format that is not supported.
     ///
-    /// Cequens code `2008`: “Template Media Format Unsupported”
+    /// Cequens code `2008` with HTTP 400: “Template Media Format Unsupported”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Supply the media in a supported format for that header type.
     case templateMediaFormatUnsupported
 
     /// A component the template requires (such as a header, body or button parameter) was not supplied.
     ///
-    /// Cequens code `2009`: “Template Required Component Missing”
+    /// Cequens code `2009` with HTTP 400: “Template Required Component Missing”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Include every component the template defines, with its parameters.
     case templateRequiredComponentMissing
 
     /// The URL of a button component, after the parameters were filled in, is not valid.
     ///
-    /// Cequens code `2010`: “Template Invalid Hydrated URL”
+    /// Cequens code `2010` with HTTP 400: “Template Invalid Hydrated URL”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Check the URL suffix parameter so that the completed button URL is valid.
     case templateInvalidHydratedURL
 
     /// The phone number of a call button in the template is not valid.
     ///
-    /// Cequens code `2011`: “Template Invalid Phone Number”
+    /// Cequens code `2011` with HTTP 400: “Template Invalid Phone Number”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Correct the button's phone number in the template or in the parameters sent.
     case templateInvalidPhoneNumber
 
     /// A parameter does not have the format the template expects (for example currency or date/time).
     ///
-    /// Cequens code `2012`: “Template Parameter Format Mismatch”
+    /// Cequens code `2012` with HTTP 400: “Template Parameter Format Mismatch”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Send each parameter in the format defined by the template.
     case templateParameterFormatMismatch
 
     /// The recipient's WhatsApp app cannot show the buttons in this template.
     ///
-    /// Cequens code `2013`: “Template Buttons Unsupported”
+    /// Cequens code `2013` with HTTP 501: “Template Buttons Unsupported”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientNotOnWhatsApp`.
     ///
     /// > Tip: Send a template without buttons to this user, or ask them to update WhatsApp.
     case templateButtonsUnsupported
@@ -676,9 +685,10 @@ extension Cequens.WhatsAppCode {
         provider: .cequens, table: "whatsapp", name: "mediaDownloadFailed", code: "400",
         status: nil,
         message: "Media download error",
-        explanation: "The WhatsApp Business API client could not download a media file that the sender attached to a message.",
-        remedy: "Ask the customer to send the file again; if it keeps failing, check the client's media storage and network access.",
-        category: .provider, retry: .never, fault: .unknown,
+        explanation: "A customer sent the business a message with media, and the WhatsApp Business API client could not fetch that file from the customer's upload.",
+        remedy: "Ask the customer to send the file once more, or through a channel outside WhatsApp; nothing in your own requests needs changing.",
+        category: .recipient, retry: .never, fault: .recipient,
+        situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":400,\"title\":\"Media download error\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -689,6 +699,7 @@ extension Cequens.WhatsAppCode {
         explanation: "A message addressed to a group was not sent because the group does not exist or the business number is not one of its participants.",
         remedy: "Check the group id and make sure the business number is still a member before sending to the group again.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":401,\"title\":\"Group does not exist\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -710,6 +721,7 @@ extension Cequens.WhatsAppCode {
         explanation: "The message sat in the queue for too long without being sent (Meta's documentation mentions more than a day, typically after the business client was down) and was dropped.",
         remedy: "Send the message again if it is still relevant, and check that the WhatsApp Business API client is running and connected.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":408,\"title\":\"Message is not valid\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -717,9 +729,10 @@ extension Cequens.WhatsAppCode {
         provider: .cequens, table: "whatsapp", name: "messageExpired", code: "410",
         status: nil,
         message: "Message expired",
-        explanation: "The message could not be sent before its time-to-live ran out, so it was discarded.",
-        remedy: "Send it again only if the content is still relevant, possibly with a longer time-to-live, and check that the business client is connected.",
-        category: .provider, retry: .backoff, fault: .provider,
+        explanation: "The message waited its whole time to live without reaching the recipient's device, usually because the phone stayed offline, and was then discarded.",
+        remedy: "Resend later only if the content still matters (a new send gets a new time to live); drop time-sensitive messages such as codes instead of resending them.",
+        category: .recipient, retry: .backoff, fault: .recipient,
+        situation: .recipientUnreachable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":410,\"title\":\"Message expired\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -740,7 +753,8 @@ extension Cequens.WhatsAppCode {
         message: "Unsigned certificate",
         explanation: "Sending failed because the business client's certificate is not signed.",
         remedy: "Download a fresh certificate for the number from WhatsApp Manager and register the client again with it.",
-        category: .configuration, retry: .afterFix, fault: .account,
+        category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":430,\"title\":\"Unsigned certificate\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -750,7 +764,8 @@ extension Cequens.WhatsAppCode {
         message: "Certificate ID mismatch",
         explanation: "Sending failed because the certificate in use does not match the identity registered for the number.",
         remedy: "Download a fresh certificate for the number from WhatsApp Manager and register the client again with it.",
-        category: .configuration, retry: .afterFix, fault: .account,
+        category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":432,\"title\":\"Certificate ID mismatch\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -759,8 +774,9 @@ extension Cequens.WhatsAppCode {
         status: nil,
         message: "Certificate signature invalid",
         explanation: "The business client's certificate was not signed with the client's current identity keys, which usually means the client was re-registered with new keys without completing the certificate creation steps.",
-        remedy: "Go through the full certificate flow again: obtain a new certificate from WhatsApp Manager and re-register the client with it.",
-        category: .configuration, retry: .afterFix, fault: .account,
+        remedy: "Repeat the certificate steps from the start: get a fresh certificate for the number in WhatsApp Manager and register the client again using it.",
+        category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":433,\"title\":\"Certificate signature invalid\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -779,9 +795,9 @@ extension Cequens.WhatsAppCode {
         provider: .cequens, table: "whatsapp", name: "spamRateLimitHit", code: "471",
         status: nil,
         message: "Spam Rate limit hit",
-        explanation: "WhatsApp restricted how many messages this phone number may send, typically because many earlier messages were blocked or reported as spam by recipients.",
-        remedy: "Check the number's quality rating in WhatsApp Manager, improve message relevance and opt-in practices, and resume at a lower volume once the limit is lifted.",
-        category: .policy, retry: .afterFix, fault: .account,
+        explanation: "WhatsApp is capping how many messages this number may send because recipients blocked or reported too many of its earlier messages.",
+        remedy: "Hold sending from this number instead of retrying; check its quality rating in WhatsApp Manager, fix targeting and opt-in, and resume at a lower volume once the rating recovers and the cap is lifted.",
+        category: .policy, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":471,\"title\":\"Spam Rate limit hit\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
@@ -790,8 +806,8 @@ extension Cequens.WhatsAppCode {
         provider: .cequens, table: "whatsapp", name: "userInExperiment", code: "472",
         status: nil,
         message: "User's number is part of an experiment",
-        explanation: "The recipient's phone number is enrolled in a WhatsApp experiment that blocks this message.",
-        remedy: "Do not send messages to this user through WhatsApp for now; use another channel if needed.",
+        explanation: "WhatsApp withheld this marketing message because the recipient's number is in the holdout group of Meta's marketing message experiment; only marketing templates are withheld from that group.",
+        remedy: "Stop sending marketing templates to this user while the experiment lasts; other templates and replies in an open customer service window still reach them.",
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}"),
@@ -801,9 +817,10 @@ extension Cequens.WhatsAppCode {
         provider: .cequens, table: "whatsapp", name: "genericSendError", code: "500",
         status: nil,
         message: "Generic error",
-        explanation: "The message failed to send because of an unspecified error on WhatsApp's side.",
+        explanation: "WhatsApp reported a failure for this message without naming any cause.",
         remedy: "Resend the message later with backoff; contact support if it keeps failing.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":500,\"title\":\"Generic error\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -814,7 +831,8 @@ extension Cequens.WhatsAppCode {
         explanation: "The WhatsApp Business API client hit an unspecified internal error while handling the request.",
         remedy: "Retry the request with backoff; if it persists, check the client's logs or contact support.",
         category: .provider, retry: .backoff, fault: .provider,
-        sample: SampleResponse(kind: .response, status: 500, body: "{\"replyCode\":1,\"replyMessage\":\"Generic error\",\"requestId\":\"b81e4c02-9d3a-4f6e-8c57-2a90d1f3e6b4\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1000,\"title\":\"Generic error\"}]},\"error\":null}"),
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1000,\"title\":\"Generic error\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
@@ -824,6 +842,7 @@ extension Cequens.WhatsAppCode {
         explanation: "The text of the message is longer than the allowed 4096 characters.",
         remedy: "Shorten the text or split it into several messages of at most 4096 characters.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1001,\"title\":\"Message too long\",\"details\":\"Message length exceeds 4096 characters\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -834,17 +853,18 @@ extension Cequens.WhatsAppCode {
         explanation: "The request used a recipient type the API does not accept; only individual and group are valid.",
         remedy: "Set recipient_type to \"individual\" or \"group\".",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1002,\"title\":\"Invalid recipient type\",\"details\":\"Valid recipient types: individual, group\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notGroupParticipant", code: "1003",
-        status: 403,
+        status: 400,
         message: "Not a group participant",
         explanation: "The operation concerns a group that the user in question (usually the business number) is not a member of.",
         remedy: "Check the group id and membership; add the number to the group or address a group it belongs to.",
         category: .permission, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1003,\"title\":\"Not a group participant\",\"details\":\"User is not a participant of the group\"}]}"),
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1003,\"title\":\"Not a group participant\",\"details\":\"User is not a participant of the group\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
@@ -854,6 +874,7 @@ extension Cequens.WhatsAppCode {
         explanation: "A resource with the same identifier already exists, for example a media upload whose UUID collides with an existing one.",
         remedy: "Use a new unique identifier for the upload, or reuse the existing resource instead of creating it again.",
         category: .conflict, retry: .afterFix, fault: .caller,
+        situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 409, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1004,\"title\":\"Resource already exists\",\"details\":\"Media with this UUID already exists\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -864,7 +885,8 @@ extension Cequens.WhatsAppCode {
         explanation: "The client refused the operation: the media directory is not writable, the credentials are wrong, there is a certificate problem, or the client version has expired and must be upgraded.",
         remedy: "Check the credentials and certificate, make sure the media volume is writable, and upgrade the WhatsApp Business API client if its version has expired.",
         category: .permission, retry: .afterFix, fault: .account,
-        sample: SampleResponse(kind: .response, status: 403, body: "{\"replyCode\":1,\"replyMessage\":\"Access denied\",\"requestId\":\"b81e4c02-9d3a-4f6e-8c57-2a90d1f3e6b4\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Invalid credentials\"}]}"),
+        situation: .permissionDenied,
+        sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Invalid credentials\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
@@ -874,18 +896,19 @@ extension Cequens.WhatsAppCode {
         explanation: "The file or resource the request refers to (for example a media id or contact) does not exist.",
         remedy: "Check the identifier; upload the media again or run a contacts check before referring to it.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1006,\"title\":\"Resource not found\",\"details\":\"unknown media id\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "recipientBlocked", code: "1007",
-        status: nil,
+        status: 403,
         message: "Recipient blocked to receive message",
         explanation: "The recipient was not on the list of numbers allowed to receive messages from this business.",
         remedy: "This code is deprecated; if it still appears, ask the provider whether the recipient must be allow-listed for the account.",
         category: .permission, retry: .afterFix, fault: .account,
         isDeprecated: true,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":1007,\"title\":\"Recipient blocked to receive message\"}]}]}"),
+        sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1007,\"title\":\"Recipient blocked to receive message\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
@@ -895,7 +918,8 @@ extension Cequens.WhatsAppCode {
         explanation: "The request lacks a parameter the endpoint requires.",
         remedy: "Add the missing parameter named in the error details and send the request again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 400, body: "{\"replyCode\":1,\"replyMessage\":\"Required parameter is missing\",\"requestId\":\"b81e4c02-9d3a-4f6e-8c57-2a90d1f3e6b4\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1008,\"title\":\"Required parameter is missing\",\"details\":\"Missing required parameter: to\"}]},\"error\":null}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1008,\"title\":\"Required parameter is missing\",\"details\":\"Missing required parameter: to\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
@@ -905,6 +929,7 @@ extension Cequens.WhatsAppCode {
         explanation: "A parameter has a value of the wrong type or otherwise unacceptable content.",
         remedy: "Correct the value indicated in the error details to match the endpoint's specification.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1009,\"title\":\"Parameter value is not valid\",\"details\":\"Invalid value for parameter: recipient_type\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -915,27 +940,30 @@ extension Cequens.WhatsAppCode {
         explanation: "The request contains a parameter that does not belong there.",
         remedy: "Remove the extra parameter named in the error details and send the request again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1010,\"title\":\"Parameter is not required\",\"details\":\"Unexpected parameter: preview_url\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "serviceNotReady", code: "1011",
-        status: 503,
+        status: 500,
         message: "Service not ready",
         explanation: "The WhatsApp Business API client is not ready to handle requests yet, for instance while it starts up or reconnects.",
         remedy: "Retry with backoff after a short wait; if it persists, check that the client is registered and its services are running.",
         category: .provider, retry: .backoff, fault: .provider,
-        sample: SampleResponse(kind: .response, status: 503, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1011,\"title\":\"Service not ready\"}]}"),
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1011,\"title\":\"Service not ready\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "groupUnknown", code: "1012",
-        status: nil,
+        status: 404,
         message: "Group is unknown",
         explanation: "A message was sent to a group whose only member is the business number itself.",
         remedy: "Add other participants to the group before messaging it.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":1012,\"title\":\"Group is unknown\"}]}]}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1012,\"title\":\"Group is unknown\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
@@ -945,7 +973,8 @@ extension Cequens.WhatsAppCode {
         explanation: "The recipient is not a valid WhatsApp user, so the message cannot be delivered to that number.",
         remedy: "Verify the number (for example with a contacts check) and reach this person through another channel if they do not use WhatsApp.",
         category: .recipient, retry: .never, fault: .recipient,
-        sample: SampleResponse(kind: .response, status: 400, body: "{\"replyCode\":1,\"replyMessage\":\"User is not valid\",\"requestId\":\"b81e4c02-9d3a-4f6e-8c57-2a90d1f3e6b4\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1013,\"title\":\"User is not valid\"}]},\"error\":null}"),
+        situation: .recipientNotOnWhatsApp,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1013,\"title\":\"User is not valid\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
@@ -955,6 +984,7 @@ extension Cequens.WhatsAppCode {
         explanation: "The client failed internally, for example an image upload that did not complete correctly or an internal endpoint that could not be reached.",
         remedy: "Retry with backoff; if an upload keeps failing, check that the image is valid and within the supported formats and sizes.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1014,\"title\":\"Internal error\",\"details\":\"Upload failed on bad image\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -965,7 +995,8 @@ extension Cequens.WhatsAppCode {
         explanation: "The client-side request rate limit of the WhatsApp Business API client was exceeded.",
         remedy: "Slow down and retry with exponential backoff.",
         category: .rateLimit, retry: .backoff, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 429, body: "{\"replyCode\":1,\"replyMessage\":\"Too many requests\",\"requestId\":\"b81e4c02-9d3a-4f6e-8c57-2a90d1f3e6b4\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1015,\"title\":\"Too many requests\",\"details\":\"Client-side rate limit has been hit\"}]}"),
+        situation: .rateLimited,
+        sample: SampleResponse(kind: .response, status: 429, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1015,\"title\":\"Too many requests\",\"details\":\"Client-side rate limit has been hit\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
@@ -975,37 +1006,42 @@ extension Cequens.WhatsAppCode {
         explanation: "The client is under heavy load and is shedding requests so that it can recover.",
         remedy: "Retry later with exponential backoff; make sure your webhook answers 200 quickly so callbacks do not pile up.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notPrimaryMaster", code: "1017",
-        status: 503,
+        status: 500,
         message: "Not Primary Master",
+        patterns: ["Not a primary master"],
         explanation: "A request that only the primary master node may handle (settings, import/export, registration and the like) reached a node that is not the primary master, usually because of a setup problem or an internal failover.",
         remedy: "Retry the request; if it keeps failing, check the client's multi-node setup or contact support.",
         category: .provider, retry: .backoff, fault: .provider,
-        sample: SampleResponse(kind: .response, status: 503, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1017,\"title\":\"Not Primary Master\"}]}"),
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1017,\"title\":\"Not a primary master\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notPrimaryCoreapp", code: "1018",
-        status: 503,
+        status: 500,
         message: "Not Primary Coreapp",
+        patterns: ["Not a primary coreapp"],
         explanation: "The request reached a Coreapp node that does not own the shard, typically during a shard failover in a multi-connect setup.",
         remedy: "Retry the request after a short wait; contact support if the error persists.",
         category: .provider, retry: .backoff, fault: .provider,
-        sample: SampleResponse(kind: .response, status: 503, body: "{\"replyCode\":1,\"replyMessage\":\"Not Primary Coreapp\",\"requestId\":\"b81e4c02-9d3a-4f6e-8c57-2a90d1f3e6b4\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1018,\"title\":\"Not Primary Coreapp\"}]},\"error\":null}"),
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1018,\"title\":\"Not a primary coreapp\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notGroupAdmin", code: "1019",
-        status: 403,
+        status: 400,
         message: "Not a group admin",
         explanation: "The operation requires group admin rights, which the business number does not have in this group.",
         remedy: "Have a group admin grant the number admin rights, or leave this operation to an admin.",
         category: .permission, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1019,\"title\":\"Not a group admin\"}]}"),
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1019,\"title\":\"Not a group admin\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
@@ -1015,6 +1051,7 @@ extension Cequens.WhatsAppCode {
         explanation: "The group referred to in the request is not valid for this operation.",
         remedy: "Check the group id and that the group is in a usable state before retrying.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1020,\"title\":\"Bad group\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
@@ -1025,17 +1062,18 @@ extension Cequens.WhatsAppCode {
         explanation: "The message was addressed to the business's own phone number.",
         remedy: "Send the message to a number other than the sending number.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1021,\"title\":\"Bad User\",\"details\":\"Cannot send a message to yourself\"}]}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1021,\"title\":\"Bad user\",\"details\":\"Cannot send a message to yourself\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "webhooksURLNotConfigured", code: "1022",
-        status: 400,
+        status: 412,
         message: "Webhooks URL is not configured",
         explanation: "The operation needs a webhook URL, but none is configured for the REST API webhooks.",
         remedy: "Configure the webhook URL in the client's application settings, then try again.",
         category: .configuration, retry: .afterFix, fault: .account,
-        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1022,\"title\":\"Webhooks URL is not configured\"}]}"),
+        sample: SampleResponse(kind: .response, status: 412, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1022,\"title\":\"Webhooks URL is not configured\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
@@ -1045,178 +1083,209 @@ extension Cequens.WhatsAppCode {
         explanation: "The client's database failed while handling the request.",
         remedy: "Retry with backoff; if it persists, check the database behind the client or contact support.",
         category: .provider, retry: .backoff, fault: .provider,
-        sample: SampleResponse(kind: .response, status: 500, body: "{\"replyCode\":1,\"replyMessage\":\"Database error occurred\",\"requestId\":\"b81e4c02-9d3a-4f6e-8c57-2a90d1f3e6b4\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1023,\"title\":\"Database error occurred\"}]}"),
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1023,\"title\":\"Database error occurred\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "passwordChangeRequired", code: "1024",
-        status: 403,
+        status: 401,
         message: "Password Change Required",
         explanation: "The API user's password must be changed before the client accepts further requests.",
         remedy: "Log in and set a new password for the API user, then retry with the new credentials.",
         category: .account, retry: .afterFix, fault: .account,
-        sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1024,\"title\":\"Password Change Required\"}]}"),
+        sample: SampleResponse(kind: .response, status: 401, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1024,\"title\":\"Password change required\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidRequest", code: "1025",
         status: 400,
         message: "Invalid Request",
+        patterns: ["Request is not valid"],
         explanation: "The request was rejected as invalid as a whole.",
         remedy: "Check the request's method, path, headers and body against the endpoint documentation and correct it.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1025,\"title\":\"Invalid Request\",\"details\":\"The request is not valid\"}]}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1025,\"title\":\"Request is not valid\",\"details\":\"The request is not valid\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "receiverIncapable", code: "1026",
-        status: nil,
+        status: 501,
         message: "Receiver Incapable",
+        patterns: ["Receiver is incapable of receiving this message"],
         explanation: "The recipient's WhatsApp cannot receive this kind of message, for example because their app is too old.",
         remedy: "Send a simpler message type, or reach the user through another channel.",
         category: .recipient, retry: .never, fault: .recipient,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":1026,\"title\":\"Receiver Incapable\"}]}]}"),
+        situation: .recipientNotOnWhatsApp,
+        sample: SampleResponse(kind: .response, status: 501, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1026,\"title\":\"Receiver is incapable of receiving this message\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateParamCountMismatch", code: "2000",
-        status: nil,
+        status: 400,
         message: "Template Param Count Mismatch",
-        explanation: "The number of parameters sent does not match the number of placeholders in the template.",
+        patterns: ["Number of parameters does not match the expected number of params"],
+        explanation: "The request gave a template a different count of parameter values than it has placeholders.",
         remedy: "Send exactly as many parameters as the template defines for each component.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2000,\"title\":\"Template Param Count Mismatch\"}]}]}"),
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2000,\"title\":\"Number of parameters does not match the expected number of params\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateMissing", code: "2001",
-        status: nil,
+        status: 404,
         message: "Template Missing",
+        patterns: ["Template name does not exist in the translation"],
         explanation: "No template with this name exists for the requested language and locale.",
         remedy: "Check the template name, namespace and language code, and create or translate the template in WhatsApp Manager if it is missing.",
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateMissing,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2001,\"title\":\"Template Missing\"}]}]}"),
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateFetchFailed", code: "2002",
-        status: nil,
+        status: 404,
         message: "Template Fetch Failed",
+        patterns: ["Failed to find the translation for the requested language and locale"],
         explanation: "The recipient's device could not download the template needed to display the message.",
         remedy: "Send the message again later; if it keeps failing for this user, reach them another way.",
         category: .recipient, retry: .backoff, fault: .recipient,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2002,\"title\":\"Template Fetch Failed\"}]}]}"),
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2002,\"title\":\"Failed to find the translation for the requested language and locale\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templatePackMissing", code: "2003",
-        status: nil,
+        status: 404,
         message: "Template Pack Missing",
+        patterns: ["Could not find translation for the requested language and locale"],
         explanation: "There are no templates at all for the requested language and locale.",
         remedy: "Add translations of the templates for that language in WhatsApp Manager, or send in a language that has them.",
         category: .template, retry: .afterFix, fault: .account,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2003,\"title\":\"Template Pack Missing\"}]}]}"),
+        situation: .templateMissing,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2003,\"title\":\"Could not find translation for the requested language and locale\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateParamTooLong", code: "2004",
-        status: nil,
+        status: 400,
         message: "Template Param Length Too Long",
+        patterns: ["Parameter length too long"],
         explanation: "A parameter value is longer than the template allows.",
         remedy: "Shorten the parameter value and send again.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2004,\"title\":\"Template Param Length Too Long\"}]}]}"),
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2004,\"title\":\"Parameter length too long\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateHydratedTextTooLong", code: "2005",
-        status: nil,
+        status: 400,
         message: "Template Hydrated Text Too Long",
+        patterns: ["Translated text too long"],
         explanation: "Once the parameters were filled in, the resulting (translated) text exceeds the maximum length.",
         remedy: "Use shorter parameter values so that the complete text fits the limit.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2005,\"title\":\"Template Hydrated Text Too Long\"}]}]}"),
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2005,\"title\":\"Translated text too long\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateWhitespacePolicyViolated", code: "2006",
-        status: nil,
+        status: 400,
         message: "Template White Space Policy Violated",
+        patterns: ["Whitespace policy violated"],
         explanation: "A parameter breaks the whitespace rules for templates, for example by containing newlines, tabs or runs of spaces.",
         remedy: "Remove newlines, tabs and repeated spaces from the parameter values.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2006,\"title\":\"Template White Space Policy Violated\"}]}]}"),
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2006,\"title\":\"Whitespace policy violated\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateFormatCharacterPolicyViolated", code: "2007",
-        status: nil,
+        status: 400,
         message: "Template Format Character Policy Violated",
+        patterns: ["Format character policy violated"],
         explanation: "A parameter contains formatting characters that templates do not allow.",
         remedy: "Strip the disallowed formatting characters from the parameter values.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2007,\"title\":\"Template Format Character Policy Violated\"}]}]}"),
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2007,\"title\":\"Format character policy violated\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateMediaFormatUnsupported", code: "2008",
-        status: nil,
+        status: 400,
         message: "Template Media Format Unsupported",
+        patterns: ["Media format used is unsupported"],
         explanation: "The media supplied for the template's header is in a format that is not supported.",
         remedy: "Supply the media in a supported format for that header type.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2008,\"title\":\"Template Media Format Unsupported\"}]}]}"),
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2008,\"title\":\"Media format used is unsupported\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateRequiredComponentMissing", code: "2009",
-        status: nil,
+        status: 400,
         message: "Template Required Component Missing",
+        patterns: ["Required component in the template is missing"],
         explanation: "A component the template requires (such as a header, body or button parameter) was not supplied.",
         remedy: "Include every component the template defines, with its parameters.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2009,\"title\":\"Template Required Component Missing\"}]}]}"),
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2009,\"title\":\"Required component in the template is missing\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateInvalidHydratedURL", code: "2010",
-        status: nil,
+        status: 400,
         message: "Template Invalid Hydrated URL",
+        patterns: ["URL in button component is invalid"],
         explanation: "The URL of a button component, after the parameters were filled in, is not valid.",
         remedy: "Check the URL suffix parameter so that the completed button URL is valid.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2010,\"title\":\"Template Invalid Hydrated URL\"}]}]}"),
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2010,\"title\":\"URL in button component is invalid\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateInvalidPhoneNumber", code: "2011",
-        status: nil,
+        status: 400,
         message: "Template Invalid Phone Number",
+        patterns: ["Phone Number in button component is invalid"],
         explanation: "The phone number of a call button in the template is not valid.",
         remedy: "Correct the button's phone number in the template or in the parameters sent.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2011,\"title\":\"Template Invalid Phone Number\"}]}]}"),
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2011,\"title\":\"Phone Number in button component is invalid\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateParameterFormatMismatch", code: "2012",
-        status: nil,
+        status: 400,
         message: "Template Parameter Format Mismatch",
+        patterns: ["Parameter format does not match format in the created template"],
         explanation: "A parameter does not have the format the template expects (for example currency or date/time).",
         remedy: "Send each parameter in the format defined by the template.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2012,\"title\":\"Template Parameter Format Mismatch\"}]}]}"),
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2012,\"title\":\"Parameter format does not match format in the created template\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateButtonsUnsupported", code: "2013",
-        status: nil,
+        status: 501,
         message: "Template Buttons Unsupported",
+        patterns: ["Buttons are unsupported by the receiver"],
         explanation: "The recipient's WhatsApp app cannot show the buttons in this template.",
         remedy: "Send a template without buttons to this user, or ask them to update WhatsApp.",
         category: .recipient, retry: .never, fault: .recipient,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":2013,\"title\":\"Template Buttons Unsupported\"}]}]}"),
+        situation: .recipientNotOnWhatsApp,
+        sample: SampleResponse(kind: .response, status: 501, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2013,\"title\":\"Buttons are unsupported by the receiver\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
       ),
     ]

@@ -17,7 +17,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `403` with HTTP 403: “This URL \*\*\* is blocked”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Do not retry. If your integration really needs this endpoint, ask 360dialog support to enable
     /// > it and describe your use case.
@@ -27,7 +27,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `401` with HTTP 401: “Invalid API Key”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterFix`, fault `account`, situation `credentialsInvalid`.
     ///
     /// > Tip: Check that the key sent in the D360-API-KEY header is the one issued for this number. If it
     /// > still fails, generate a new API key in the 360dialog Hub and retry with it.
@@ -38,7 +38,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `400` with HTTP 400: “WhatsApp Business API has been disabled”
     ///
-    /// Category `account`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Resolve the underlying account issue (contract, billing) with 360dialog. If you believe the
     /// > number was disabled by mistake, contact 360dialog support.
@@ -59,10 +59,11 @@ extension Dialog360 {
     ///
     /// 360dialog code `500` with HTTP 500: “Internal server error”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
-    /// > Tip: Check the request payload first. If it is valid, retry with backoff; if the error persists for
-    /// > more than 10 minutes, contact 360dialog support.
+    /// > Tip: Look over the request body first, since 360dialog names a bad payload as one cause. If the body
+    /// > is sound, retry with backoff; once it has kept failing for about ten minutes, open a ticket with
+    /// > 360dialog support.
     case internalServerError
 
     /// 360dialog has no running WhatsApp Business integration for this number: it does not exist in their
@@ -70,21 +71,21 @@ extension Dialog360 {
     ///
     /// 360dialog code `502` with HTTP 502: “WhatsApp for Business API not available”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with backoff for a short while; if the error continues, contact 360dialog support so they
     /// > can check or start the integration.
     case apiUnavailable
 
-    /// The server hosting the number was restarting; 360dialog's default servers can restart several times a
-    /// day.
+    /// The request hit the number's hosting server while it restarted; 360dialog's standard hosting restarts
+    /// these servers routinely, sometimes more than once a day.
     ///
     /// 360dialog code `555` with HTTP 555: “Internal server error”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
-    /// > Tip: Retry with backoff. If this happens more than three times in 24 hours, contact 360dialog
-    /// > support.
+    /// > Tip: Retry with backoff; restarts finish quickly. If you see this code more than three times within
+    /// > a day, report it to 360dialog support.
     case serverRestarting
 
     /// The WhatsApp client could not reach its core service (wacore), so the number is offline. This can
@@ -92,7 +93,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `1014` with HTTP 500: “Connection timed out. Please check if wacore is running”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with backoff. If the number has not reconnected after about 10 minutes, contact 360dialog
     /// > support.
@@ -103,7 +104,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `1016` with HTTP 503: “System overloaded”
     ///
-    /// Category `provider`, retry `backoff`, fault `account`.
+    /// Category `provider`, retry `backoff`, fault `account`, situation `providerUnavailable`.
     ///
     /// > Tip: Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then retry
     /// > the request with backoff once the queue drains.
@@ -147,6 +148,7 @@ extension Dialog360.APICode {
         explanation: "360dialog's gateway refuses calls to this endpoint because it is blocked (blacklisted) for your API key.",
         remedy: "Do not retry. If your integration really needs this endpoint, ask 360dialog support to enable it and describe your use case.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"httpCode\":403,\"developerMessage\":\"This URL /v1/settings/application is blocked. More info: https://docs.360dialog.com/whatsapp-api/whatsapp-api\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -157,7 +159,8 @@ extension Dialog360.APICode {
         patterns: ["Invalid api_key or token expired", "Invalid api_key"],
         explanation: "The D360-API-KEY sent with the request is wrong, does not belong to this number, or has expired.",
         remedy: "Check that the key sent in the D360-API-KEY header is the one issued for this number. If it still fails, generate a new API key in the 360dialog Hub and retry with it.",
-        category: .authentication, retry: .afterReauth, fault: .account,
+        category: .authentication, retry: .afterFix, fault: .account,
+        situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"meta\":{\"httpCode\":404,\"developerMessage\":\"Invalid api_key or token expired\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -169,6 +172,7 @@ extension Dialog360.APICode {
         explanation: "API access for this number has been switched off, for example after a cancellation or a payment problem.",
         remedy: "Resolve the underlying account issue (contract, billing) with 360dialog. If you believe the number was disabled by mistake, contact 360dialog support.",
         category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Your WhatsApp for Business API has been disabled. If you believe this is a mistake, please contact our support team.\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -189,8 +193,9 @@ extension Dialog360.APICode {
         status: 500,
         message: "Internal server error",
         explanation: "The request failed inside 360dialog's platform. 360dialog names a faulty request payload as a possible cause, and hosted stacks may also be restarting.",
-        remedy: "Check the request payload first. If it is valid, retry with backoff; if the error persists for more than 10 minutes, contact 360dialog support.",
+        remedy: "Look over the request body first, since 360dialog names a bad payload as one cause. If the body is sound, retry with backoff; once it has kept failing for about ten minutes, open a ticket with 360dialog support.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"httpCode\":500,\"developerMessage\":\"Internal server error\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -201,6 +206,7 @@ extension Dialog360.APICode {
         explanation: "360dialog has no running WhatsApp Business integration for this number: it does not exist in their system or its stack is not running.",
         remedy: "Retry with backoff for a short while; if the error continues, contact 360dialog support so they can check or start the integration.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 502, body: "{\"meta\":{\"success\":false,\"http_code\":502,\"developer_message\":\"WhatsApp for Business API not available\"}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -208,9 +214,10 @@ extension Dialog360.APICode {
         provider: .dialog360, table: "api", name: "serverRestarting", code: "555",
         status: 555,
         message: "Internal server error",
-        explanation: "The server hosting the number was restarting; 360dialog's default servers can restart several times a day.",
-        remedy: "Retry with backoff. If this happens more than three times in 24 hours, contact 360dialog support.",
+        explanation: "The request hit the number's hosting server while it restarted; 360dialog's standard hosting restarts these servers routinely, sometimes more than once a day.",
+        remedy: "Retry with backoff; restarts finish quickly. If you see this code more than three times within a day, report it to 360dialog support.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 555, body: "{\"meta\":{\"success\":false,\"http_code\":555,\"developer_message\":\"Internal server error\"}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -223,6 +230,7 @@ extension Dialog360.APICode {
         explanation: "The WhatsApp client could not reach its core service (wacore), so the number is offline. This can follow a server restart or a suspension for breaking WhatsApp's terms of service.",
         remedy: "Retry with backoff. If the number has not reconnected after about 10 minutes, contact 360dialog support.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1014,\"title\":\"Internal error\",\"details\":\"Connection timed out. Please check if wacore is running: 127.0.0.1:6250\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -233,6 +241,7 @@ extension Dialog360.APICode {
         explanation: "The number's WhatsApp stack is overloaded. Usually the cause is your webhook not answering with status 200, so undelivered callbacks pile up until the queue reaches about 100,000.",
         remedy: "Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then retry the request with backoff once the queue drains.",
         category: .provider, retry: .backoff, fault: .account,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
@@ -257,7 +266,7 @@ extension Dialog360.APICode {
         category: .billing, retry: .afterFix, fault: .account,
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Could not send message due to lack of payment. Messaging can resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration partner.\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Code Reference", url: "https://docs.360dialog.com/docs/support/api-error-message-list")
+        source: CatalogSource(title: "360dialog documentation: Error Code Reference (read 2026-12-02)", url: "https://docs.360dialog.com/docs/support/api-error-message-list")
       ),
     ]
   )
@@ -291,8 +300,10 @@ extension Dialog360.APICode {
 extension Dialog360 {
   /// Webhook errors
   ///
-  /// Error codes inside status callbacks (statuses[].errors[].code) for messages that failed to send. They
-  /// are WhatsApp error codes, not HTTP statuses.
+  /// Error codes inside status callbacks for messages that failed to send:
+  /// entry[].changes[].value.statuses[].errors[].code in the Cloud API envelope 360dialog forwards today, or
+  /// statuses[].errors[].code in the older On-Premise shape (still read). They are WhatsApp error codes, not
+  /// HTTP statuses.
   @nonexhaustive
   public enum WebhookCode: String, CatalogCode, CaseIterable {
     /// WhatsApp did not send the message because of a problem with the payment setup behind the WhatsApp
@@ -307,8 +318,9 @@ extension Dialog360 {
     /// > message.
     case paymentIssue
 
-    /// Outgoing: too many messages were sent from this number in a short time. Incoming: media could not be
-    /// downloaded because of rate limiting.
+    /// For a message the business sent: this number pushed out more messages in a short span than WhatsApp
+    /// allows, so this one was refused. For a message a customer sent: WhatsApp's rate limit stopped its
+    /// media from being downloaded.
     ///
     /// 360dialog code `429`: “Rate limit hit”
     ///
@@ -329,15 +341,16 @@ extension Dialog360 {
     /// > again once the customer replies.
     case conversationWindowClosed
 
-    /// WhatsApp restricted how many messages this number may send, because many earlier messages were blocked
-    /// or reported as spam by recipients.
+    /// WhatsApp is capping how many messages this number may send because recipients blocked or reported too
+    /// many of its earlier messages; the cap is a quality sanction.
     ///
     /// 360dialog code `471`: “Spam rate limit hit”
     ///
-    /// Category `policy`, retry `afterFix`, fault `account`, situation `qualityLimited`.
+    /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
-    /// > Tip: Do not resend in a loop. Improve message quality and opt-in practices, check the number's
-    /// > quality rating in WhatsApp Manager, and resume once the restriction lifts.
+    /// > Tip: Hold sending from this number instead of retrying; check its quality rating in WhatsApp
+    /// > Manager, fix targeting and opt-in, and resume at a lower volume once the rating recovers and the cap
+    /// > is lifted.
     case spamRateLimitHit
 
     /// The sending number has lost its WhatsApp API registration (for instance after a terms-of-service
@@ -345,7 +358,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `1011`: “Chat application is not initialized”
     ///
-    /// Category `account`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Re-register the number for the WhatsApp API, or contact 360dialog support if re-registration
     /// > fails.
@@ -356,7 +369,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `1016`: “System overloaded”
     ///
-    /// Category `provider`, retry `backoff`, fault `account`.
+    /// Category `provider`, retry `backoff`, fault `account`, situation `providerUnavailable`.
     ///
     /// > Tip: Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then resend
     /// > the failed messages with backoff.
@@ -378,18 +391,18 @@ extension Dialog360.WebhookCode {
         remedy: "Contact 360dialog support so they can extend the credit line for your WABA, then resend the message.",
         category: .billing, retry: .afterFix, fault: .account,
         situation: .insufficientFunds,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":402,\"title\":\"Message failed to send because there were one or more errors related to your payment method\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":402,\"title\":\"Business eligibility — Payment issue\",\"message\":\"Business eligibility — Payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "rateLimitHit", code: "429",
         status: nil,
         message: "Rate limit hit",
-        explanation: "Outgoing: too many messages were sent from this number in a short time. Incoming: media could not be downloaded because of rate limiting.",
+        explanation: "For a message the business sent: this number pushed out more messages in a short span than WhatsApp allows, so this one was refused. For a message a customer sent: WhatsApp's rate limit stopped its media from being downloaded.",
         remedy: "For outgoing messages, resend the failed ones later with backoff and lower the sending rate. For incoming media, ask the sender to send it again.",
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\",\"message\":\"Rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there were too many messages sent from this phone number in a short period of time.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
       CatalogEntry(
@@ -400,18 +413,18 @@ extension Dialog360.WebhookCode {
         remedy: "Reach the customer with an approved message template instead; free-form messages are possible again once the customer replies.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "spamRateLimitHit", code: "471",
         status: nil,
         message: "Spam rate limit hit",
-        explanation: "WhatsApp restricted how many messages this number may send, because many earlier messages were blocked or reported as spam by recipients.",
-        remedy: "Do not resend in a loop. Improve message quality and opt-in practices, check the number's quality rating in WhatsApp Manager, and resume once the restriction lifts.",
-        category: .policy, retry: .afterFix, fault: .account,
+        explanation: "WhatsApp is capping how many messages this number may send because recipients blocked or reported too many of its earlier messages; the cap is a quality sanction.",
+        remedy: "Hold sending from this number instead of retrying; check its quality rating in WhatsApp Manager, fix targeting and opt-in, and resume at a lower volume once the rating recovers and the cap is lifted.",
+        category: .policy, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":471,\"title\":\"Spam rate limit hit\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":471,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
       CatalogEntry(
@@ -422,7 +435,8 @@ extension Dialog360.WebhookCode {
         explanation: "The sending number has lost its WhatsApp API registration (for instance after a terms-of-service violation), so nothing can be sent from it.",
         remedy: "Re-register the number for the WhatsApp API, or contact 360dialog support if re-registration fails.",
         category: .account, retry: .afterFix, fault: .account,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":1011,\"title\":\"Chat application is not initialized\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
+        situation: .accountUnavailable,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1011,\"title\":\"Service not ready\",\"message\":\"Service not ready\",\"error_data\":{\"details\":\"Chat application is not initialized\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
       CatalogEntry(
@@ -432,7 +446,8 @@ extension Dialog360.WebhookCode {
         explanation: "The number's WhatsApp stack is overloaded, usually because your webhook is not answering with status 200 and callbacks have piled up (about 100,000 queued).",
         remedy: "Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then resend the failed messages with backoff.",
         category: .provider, retry: .backoff, fault: .account,
-        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1700000000\",\"type\":\"message\",\"errors\":[{\"code\":1016,\"title\":\"System overloaded\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}]}"),
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1016,\"title\":\"System overloaded\",\"message\":\"System overloaded\",\"error_data\":{\"details\":\"System overloaded\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),
     ]
@@ -470,10 +485,10 @@ extension Dialog360 {
     ///
     /// 360dialog code `1005` with HTTP 403: “Unknown error: biz\_link\_info\_invalid\_payload”
     ///
-    /// Category `account`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
-    /// > Tip: Fully delete the WhatsApp account for this number from the phone (in the app's settings), then
-    /// > retry the registration for the WhatsApp API.
+    /// > Tip: Remove the number's WhatsApp account from the phone completely (delete the account in the app's
+    /// > settings rather than just uninstalling), then start the API registration again.
     case bizLinkInfoInvalidPayload
   }
 }
@@ -489,8 +504,9 @@ extension Dialog360.HubCode {
         message: "Unknown error: biz_link_info_invalid_payload",
         title: "Access denied",
         explanation: "Registering the number for the WhatsApp API failed because the number is still tied to a WhatsApp or WhatsApp Business app account that has not been fully deleted.",
-        remedy: "Fully delete the WhatsApp account for this number from the phone (in the app's settings), then retry the registration for the WhatsApp API.",
+        remedy: "Remove the number's WhatsApp account from the phone completely (delete the account in the app's settings rather than just uninstalling), then start the API registration again.",
         category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Unknown error: biz_link_info_invalid_payload\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
       ),

@@ -16,7 +16,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `0` with HTTP 401: “AuthException”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
     ///
     /// > Tip: Obtain a new access token (a system user token for server integrations) and send the request
     /// > again.
@@ -26,17 +26,18 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `1` with HTTP 400: “API Unknown”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
-    /// > Tip: Check the WhatsApp Business Platform status page; if there is no outage retry with backoff, and
-    /// > if it keeps failing verify the request against the endpoint reference.
+    /// > Tip: Retry with backoff: Meta's Graph guide treats this code as a probable temporary outage. If it
+    /// > keeps coming back while the platform status page shows no incident, compare the call with the
+    /// > endpoint reference, since a malformed or unsupported request can produce the same answer.
     case apiUnknown
 
     /// The service is temporarily unavailable because of downtime or overload.
     ///
     /// WhatsApp Cloud API (Meta) code `2` with HTTP 503: “API Service”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with exponential backoff; check the WhatsApp Business Platform status page if it
     /// > persists.
@@ -46,7 +47,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `3` with HTTP 500: “API Method”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Check the token in Meta's access token debugger and grant the permissions the endpoint requires
     /// > before retrying.
@@ -56,7 +57,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `4` with HTTP 400: “API Too Many Calls”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Back off and retry later; reduce how often or how much the app queries the API (see Application
     /// > Rate Limit in the App Dashboard).
@@ -67,7 +68,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `10` with HTTP 403: “Permission Denied”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Verify the token's permissions in the access token debugger and check the API's eligibility
     /// > requirements; for Flows with an endpoint, make sure the phone number used to set the business public
@@ -78,7 +79,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `33` with HTTP 400: “Parameter value is not valid”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check that the phone number ID in the request is correct and belongs to a number that still
     /// > exists.
@@ -89,7 +90,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `100` with HTTP 400: “Invalid parameter”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Compare the request with the endpoint reference and fix the parameters the details name; for
     /// > Flows, make sure the business public key is a valid 2048-bit RSA key in PEM format.
@@ -99,7 +100,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `190` with HTTP 401: “Access token has expired”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
     ///
     /// > Tip: Get a new access token and retry the request with it.
     case accessTokenExpired
@@ -109,7 +110,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `200` with HTTP 403: “API Permission”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Check the token's permissions in the access token debugger and make sure every request carries
     /// > a valid access token.
@@ -120,7 +121,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `368` with HTTP 403: “Temporarily blocked for policies violations”
     ///
-    /// Category `policy`, retry `afterReset`, fault `account`.
+    /// Category `policy`, retry `afterReset`, fault `account`, situation `policyBlocked`.
     ///
     /// > Tip: Do not retry until the restriction ends; read Meta's policy enforcement guidance, fix the
     /// > violation, and appeal in Business Support Home if the account was disabled.
@@ -130,7 +131,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `506` with HTTP 400: “Duplicate Post”
     ///
-    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
     ///
     /// > Tip: Change the content before submitting again.
     case duplicatePost
@@ -140,7 +141,7 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `613` with HTTP 429: “Fetch Call Permission For Consumer Phone Number
     /// API Limit Hit”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Back off and retry later; cache permission status instead of polling it before every call.
     case callPermissionFetchLimitHit
@@ -149,7 +150,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `80007` with HTTP 400: “Rate limit issues”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry later with backoff and reduce the frequency or volume of API requests made for this
     /// > account.
@@ -161,7 +162,7 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `80008` with HTTP 400: “There have been too many calls to this WhatsApp
     /// Business account. Wait a bit and try again.”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Stop calling the WABA's management endpoints for a while, then retry with exponential backoff;
     /// > cache template and phone-number lists instead of polling them.
@@ -188,13 +189,15 @@ extension WhatsApp {
     /// > throughput.
     case rateLimitHit
 
-    /// Meta did not deliver the message because the recipient is part of a marketing message experiment.
+    /// Meta held back this marketing template because the recipient's number sits in the holdout group of
+    /// Meta's marketing message experiment; only marketing templates are withheld from that group.
     ///
     /// WhatsApp Cloud API (Meta) code `130472`: “User's number is part of an experiment”
     ///
     /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientInExperiment`.
     ///
-    /// > Tip: Do not resend to this recipient; see Meta's marketing message experiment documentation.
+    /// > Tip: Do not resend marketing templates to this recipient while the experiment lasts; utility and
+    /// > authentication templates and replies in an open customer service window still reach them.
     case userInExperiment
 
     /// The WhatsApp Business Account may not message users in the recipient's country because of its business
@@ -203,7 +206,7 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `130497` with HTTP 403: “Business account is restricted from messaging
     /// users in this country.”
     ///
-    /// Category `policy`, retry `never`, fault `account`.
+    /// Category `policy`, retry `never`, fault `account`, situation `policyBlocked`.
     ///
     /// > Tip: Check the WhatsApp Business Messaging Policy for the countries allowed for your category; do
     /// > not resend to this recipient.
@@ -214,7 +217,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131000` with HTTP 500: “Something went wrong”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with backoff; if the error persists, open a Direct Support ticket with the fbtrace_id.
     case somethingWentWrong
@@ -223,7 +226,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131001` with HTTP 400: “Message too long”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Shorten the text or split it into several messages, then send again.
     ///
@@ -234,7 +237,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131002` with HTTP 400: “Invalid recipient type”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send recipient_type "individual" (or "group" for the Groups API), or leave it out.
     ///
@@ -245,7 +248,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131005` with HTTP 403: “Access denied”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Check the token's permissions in the access token debugger and grant what the endpoint needs.
     case accessDenied
@@ -254,7 +257,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131006` with HTTP 404: “Resource not found”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the ID in the request; re-upload media whose ID has expired, then send again.
     ///
@@ -265,7 +268,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131008` with HTTP 400: “Required parameter is missing”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Add the missing parameter named in the details (see the endpoint reference) and resend.
     case requiredParameterMissing
@@ -274,7 +277,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131009` with HTTP 400: “Parameter value is not valid”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Correct the values named in the details against the endpoint reference; on the Marketing
     /// > Messages API, wait about ten minutes for ad syncing and retry.
@@ -284,7 +287,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131016` with HTTP 500: “Service unavailable”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with exponential backoff; check the WhatsApp Business Platform status page first if it
     /// > keeps failing.
@@ -295,7 +298,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131020` with HTTP 400: “Bad Group”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Add participants to the group before sending to it, or message the person directly.
     case badGroup
@@ -304,20 +307,26 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131021` with HTTP 400: “Recipient cannot be sender”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send to a phone number other than the sender's own number.
     case recipientCannotBeSender
 
-    /// WhatsApp could not deliver the message: the number may not be on WhatsApp, the user may not have
-    /// accepted the current terms, or the app version is too old.
+    /// WhatsApp would not deliver to this number. The usual causes sit with the user: the number has no
+    /// WhatsApp account, the user has not accepted WhatsApp's current terms, or the app is too old for this
+    /// kind of message. Some causes are the caller's own: a number stored without its country code or
+    /// otherwise mistyped lands on the wrong account or none, an authentication template sent to a +91
+    /// (India) number is never delivered, and an interactive or other newer message type can fail on old
+    /// clients where plain text would not.
     ///
     /// WhatsApp Cloud API (Meta) code `131026`: “Message undeliverable”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientNotOnWhatsApp`.
     ///
-    /// > Tip: Do not keep resending; through another channel ask the user to check they can message your
-    /// > number, accept the latest terms and update WhatsApp.
+    /// > Tip: Do not resend the same message. First rule out the caller-side causes: check that the number is
+    /// > complete and in international format, send authentication codes to +91 numbers by another channel,
+    /// > and try a plain text or template message instead of a newer message type. If none applies, reach the
+    /// > user another way and ask them to install or update WhatsApp and accept its terms.
     case messageUndeliverable
 
     /// The sender is a test phone number, and test numbers may only message (or call, or ask call permission
@@ -336,7 +345,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131031` with HTTP 403: “Account has been locked”
     ///
-    /// Category `policy`, retry `afterFix`, fault `account`.
+    /// Category `policy`, retry `afterFix`, fault `account`, situation `policyBlocked`.
     ///
     /// > Tip: Review the policy enforcement documentation and the Health Status API to find the reason,
     /// > resolve it (or correct the PIN), then try again.
@@ -348,7 +357,7 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `131037` with HTTP 400: “WhatsApp provided number needs display name
     /// approval before message can be sent.”
     ///
-    /// Category `account`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Get the number's display name approved (or change it) in WhatsApp Manager, then send again.
     case displayNameApprovalNeeded
@@ -357,7 +366,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131041` with HTTP 400: “Group unknown”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the group ID; stop sending to groups the business has left or that were deleted.
     case groupUnknown
@@ -372,14 +381,15 @@ extension WhatsApp {
     /// > Tip: Fix billing for the WhatsApp Business Account in Meta Business Suite, then resend.
     case businessEligibilityPaymentIssue
 
-    /// The message stayed queued past its time to live without being delivered.
+    /// WhatsApp kept the message queued for its whole time to live without reaching the recipient's device,
+    /// typically because the phone stayed offline, so it was dropped.
     ///
     /// WhatsApp Cloud API (Meta) code `131043`: “Message expired”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `recipient`, retry `backoff`, fault `recipient`, situation `recipientUnreachable`.
     ///
-    /// > Tip: Resend it if it is still relevant; drop time-sensitive content instead of resending stale
-    /// > messages.
+    /// > Tip: Resend later only if the content is still useful (a fresh send starts a new time to live); drop
+    /// > time-sensitive content such as one-time codes instead of resending it.
     ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case messageExpired
@@ -390,7 +400,7 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `131044`: “An error webhook is sent on user initiated calls when there
     /// is no valid payment method attached”
     ///
-    /// Category `billing`, retry `afterFix`, fault `account`.
+    /// Category `billing`, retry `afterFix`, fault `account`, situation `insufficientFunds`.
     ///
     /// > Tip: Attach a valid payment method or credit line to the WhatsApp Business Account in Business
     /// > Manager; as with 131042, check billing setup.
@@ -400,7 +410,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131045` with HTTP 500: “Incorrect certificate”
     ///
-    /// Category `account`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Register the business phone number again, then resend.
     case incorrectCertificate
@@ -415,33 +425,38 @@ extension WhatsApp {
     /// > Tip: Send an approved template message instead, or wait for the user to write again.
     case reEngagementMessage
 
-    /// Meta restricted how many messages this phone number may send, usually because too many earlier
-    /// messages were blocked or reported as spam.
+    /// Meta is capping the number of messages this business number may send because recipients blocked or
+    /// reported too many of its earlier messages; the cap is a quality sanction, not a throughput limit.
     ///
     /// WhatsApp Cloud API (Meta) code `131048`: “Spam rate limit hit”
     ///
-    /// Category `policy`, retry `afterFix`, fault `account`, situation `qualityLimited`.
+    /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
-    /// > Tip: Check the number's quality rating in WhatsApp Manager and improve message quality; sends only
-    /// > resume as the restriction eases, so a short backoff does not help.
+    /// > Tip: Pause sending from this number instead of retrying; check its quality rating in WhatsApp
+    /// > Manager, fix targeting and opt-in, and resume at a lower volume once the rating recovers and the cap
+    /// > is lifted.
     case spamRateLimitHit
 
-    /// Meta held back the marketing message to keep ecosystem engagement healthy, typically because the
-    /// user's per-user marketing template limit was reached.
+    /// Meta withheld this marketing message. Outside the United States this is usually the per-user cap on
+    /// marketing templates: the user has recently received as many as Meta will deliver, from this business
+    /// or others. To WhatsApp users with US (+1) numbers Meta does not deliver marketing templates at all
+    /// since April 2025, so there the failure repeats on every attempt.
     ///
     /// WhatsApp Cloud API (Meta) code `131049`: “Meta chose not to deliver.”
     ///
-    /// Category `quota`, retry `afterReset`, fault `recipient`.
+    /// Category `quota`, retry `afterReset`, fault `caller`.
     ///
-    /// > Tip: Wait at least 24 hours before resending the template to this user; resending sooner only fails
-    /// > again.
+    /// > Tip: For a US (+1) recipient, stop sending marketing templates: use a utility or authentication
+    /// > template where the content qualifies, reply inside a customer service window the user opens, or use
+    /// > another channel. For other recipients, wait at least a day before sending this user another
+    /// > marketing template and send fewer of them; do not retry in a loop.
     case metaChoseNotToDeliver
 
     /// The recipient chose to stop receiving marketing messages from this business on WhatsApp.
     ///
     /// WhatsApp Cloud API (Meta) code `131050`: “User has stopped receipt of marketing messages.”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientBarred`.
     ///
     /// > Tip: Do not resend marketing messages to this user; listen to the user_preferences webhook to learn
     /// > when they resume.
@@ -451,7 +466,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131051` with HTTP 400: “Unsupported message type”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Use one of the message types Cloud API supports and send again.
     case unsupportedMessageType
@@ -460,21 +475,24 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131052`: “Media download error”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `mediaFailed`.
     ///
-    /// > Tip: Ask the user to send the file by another, non-WhatsApp route; the details field of the webhook
-    /// > says why it failed.
+    /// > Tip: Ask the user to send the file again, or by a route outside WhatsApp; the webhook's details
+    /// > field says why the download failed.
     case mediaDownloadError
 
-    /// The media used in the outgoing message could not be uploaded, for example because its type is not
-    /// supported.
+    /// Meta could not take in the media of the outgoing message: it failed to fetch the file from the link
+    /// given (the host was slow, refused or answered with an error), the media ID was unknown or expired, or
+    /// the file's type or size is not supported.
     ///
     /// WhatsApp Cloud API (Meta) code `131053`: “Media upload error”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `mediaFailed`.
     ///
-    /// > Tip: Read the details in the webhook, check the file's real MIME type against Meta's supported media
-    /// > types, and resend with a supported file.
+    /// > Tip: Read the details, then fix the media: host it at a public HTTPS URL that answers quickly,
+    /// > upload it first and send the media ID instead of a link, or convert it to a supported type and size.
+    /// > When the details show your host failing for a moment (a timeout or a 5xx), resending once it is
+    /// > healthy can work.
     case mediaUploadError
 
     /// The request used a method the endpoint does not allow; on the Marketing Messages API it means a
@@ -482,7 +500,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131055` with HTTP 400: “Method not allowed”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Use the HTTP method the endpoint supports; on the Marketing Messages API send a marketing
     /// > template message.
@@ -493,7 +511,7 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `131056` with HTTP 400: “(Business Account, Consumer Account) pair rate
     /// limit hit”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Wait and retry the message to this recipient later with backoff; messages to other recipients
     /// > can continue.
@@ -504,7 +522,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131057` with HTTP 500: “Account in maintenance mode”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry later with backoff.
     case accountInMaintenanceMode
@@ -513,7 +531,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131059` with HTTP 400: “Invalid cursor”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Start the pagination again from the first page without a cursor.
     case invalidCursor
@@ -524,7 +542,7 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `131062` with HTTP 400: “Business-scoped User ID (BSUID) recipients are
     /// not supported for this message.”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send it to the user's phone number in `to` instead of `recipient`; if you only have the BSUID,
     /// > use another message type.
@@ -571,7 +589,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131202` with HTTP 400: “Duplicate participant”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Remove the duplicates from the participant list and send again.
     case duplicateParticipant
@@ -580,7 +598,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131204` with HTTP 400: “Participant overlimit”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Add fewer participants, or remove some before adding new ones.
     case participantOverlimit
@@ -598,7 +616,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131208` with HTTP 429: “Group Rate Limit Hit”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry later with exponential backoff and spread group operations out.
     case groupRateLimitHit
@@ -607,7 +625,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131209` with HTTP 400: “Invalid Group Profile Picture Aspect Ratio”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Crop the image so that width and height are equal, then upload it again.
     case invalidGroupPictureAspectRatio
@@ -616,7 +634,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131210` with HTTP 400: “Image is Too Small to Process”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Use an image wider and taller than 192 pixels.
     case groupPictureTooSmall
@@ -634,7 +652,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131212` with HTTP 400: “Participant is not a part of the group.”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Refresh the group's participant list and remove or correct that participant in the request.
     case participantNotInGroup
@@ -643,7 +661,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131213` with HTTP 400: “Group join request does not exist.”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Fetch the current join requests and act only on those listed.
     case groupJoinRequestNotFound
@@ -664,7 +682,7 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `131215` with HTTP 400: “This phone number is not eligible to access
     /// Groups APIs”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Check the Groups API eligibility requirements in Meta's get-started guide and use an eligible
     /// > number.
@@ -675,7 +693,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `132000` with HTTP 400: “Template Param Count Mismatch”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Send exactly one value for every variable the template defines.
     case templateParamCountMismatch
@@ -694,7 +712,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `132005` with HTTP 400: “Template Hydrated Text Too Long”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Shorten the variable values (or the template) and check in WhatsApp Manager that the template
     /// > translation exists.
@@ -705,7 +723,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `132007` with HTTP 400: “Template Format Character Policy Violated”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Check the values against Meta's template review rules and remove what violates them before
     /// > resending.
@@ -715,27 +733,29 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `132012` with HTTP 400: “Template Parameter Format Mismatch”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Format each parameter the way the template defines it (text, currency, date-time, media) and
     /// > resend.
     case templateParameterFormatMismatch
 
-    /// The template has been paused because of low quality and cannot be sent.
+    /// Meta has paused this template for a while after recipients gave it negative feedback or ignored it;
+    /// until the pause ends it cannot be sent.
     ///
     /// WhatsApp Cloud API (Meta) code `132015` with HTTP 400: “Template is Paused”
     ///
-    /// Category `template`, retry `afterFix`, fault `account`.
+    /// Category `template`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
-    /// > Tip: Edit the template in WhatsApp Manager to improve its quality and send again once it is
-    /// > approved, or use another approved template.
+    /// > Tip: Switch to another approved template for now, or wait for the pause to end before sending this
+    /// > one again. Improve its content and targeting meanwhile: repeated pauses end with the template
+    /// > disabled.
     case templatePaused
 
     /// Low quality got the template paused so often that Meta has disabled it for good.
     ///
     /// WhatsApp Cloud API (Meta) code `132016` with HTTP 400: “Template is Disabled”
     ///
-    /// Category `template`, retry `afterFix`, fault `account`.
+    /// Category `template`, retry `afterFix`, fault `account`, situation `templateMissing`.
     ///
     /// > Tip: Create a new template with different content and send that one instead.
     case templateDisabled
@@ -744,7 +764,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `132018` with HTTP 400: “Template validation error”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Review the error, correct the template parameters and resend with a correctly configured
     /// > template.
@@ -759,14 +779,16 @@ extension WhatsApp {
     /// > Tip: Fix the Flow (see its health and endpoint status) before sending messages that use it.
     case flowBlocked
 
-    /// The WhatsApp Flow is throttled and the 10 messages per hour it may still send have already been used.
+    /// Meta has throttled this WhatsApp Flow, usually because its health signals (such as its endpoint's
+    /// error rate or availability) are poor; a throttled Flow may go out only 10 times an hour, and that
+    /// allowance is used up.
     ///
     /// WhatsApp Cloud API (Meta) code `132069` with HTTP 400: “Flow is throttled”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
-    /// > Tip: Fix the Flow so it leaves the throttled state; until then wait for the hourly allowance before
-    /// > sending it again.
+    /// > Tip: Wait for the next hour before sending this Flow again, or send without it; have the Flow's
+    /// > owner fix its endpoint or content so Meta lifts the throttle.
     case flowThrottled
 
     /// An earlier attempt to deregister the phone number failed, so it cannot be registered yet.
@@ -816,7 +838,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `133004` with HTTP 503: “Server Temporarily Unavailable”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Check the platform status page and the details value, then retry with backoff.
     case serverTemporarilyUnavailable
@@ -834,7 +856,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `133006` with HTTP 400: “Phone number re-verification needed”
     ///
-    /// Category `account`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Verify the phone number (request and enter a verification code), then register it.
     case phoneNumberReverificationNeeded
@@ -843,7 +865,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `133007` with HTTP 403: “Account Blocked”
     ///
-    /// Category `policy`, retry `afterFix`, fault `account`.
+    /// Category `policy`, retry `afterFix`, fault `account`, situation `policyBlocked`.
     ///
     /// > Tip: Check the account's status in WhatsApp Manager and follow Meta's policy enforcement and appeal
     /// > process.
@@ -864,7 +886,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `133009` with HTTP 400: “Two step verification PIN Guessed Too Fast”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Check the details value and retry after a pause.
     case twoStepPINGuessedTooFast
@@ -873,7 +895,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `133010` with HTTP 400: “Phone number Not Registered”
     ///
-    /// Category `account`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Register the phone number before sending or calling this endpoint again.
     case phoneNumberNotRegistered
@@ -894,7 +916,7 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `133016` with HTTP 400: “Account register deregister rate limit
     /// exceeded”
     ///
-    /// Category `rateLimit`, retry `afterReset`, fault `caller`.
+    /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Stop retrying and try again once the number is unblocked (see the limitations in Meta's
     /// > registration guide).
@@ -947,7 +969,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `135000` with HTTP 400: “Generic user error”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check the request syntax against the endpoint reference; contact Meta support if the error
     /// > keeps coming back.
@@ -1001,7 +1023,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `138002` with HTTP 429: “Concurrent Calls limit”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry later with backoff, when some calls have ended.
     case concurrentCallsLimit
@@ -1028,7 +1050,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `138005` with HTTP 429: “Call rate limit exceeded”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry later with backoff and start calls less often.
     case callRateLimitExceeded
@@ -1129,7 +1151,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `139000` with HTTP 400: “Blocked by Integrity”
     ///
-    /// Category `policy`, retry `afterFix`, fault `account`.
+    /// Category `policy`, retry `afterFix`, fault `account`, situation `policyBlocked`.
     ///
     /// > Tip: Complete business verification or raise account quality, and contact Meta support if the block
     /// > persists.
@@ -1140,7 +1162,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `139001` with HTTP 400: “Flow can't be updated”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: To change a published Flow, clone it and publish the clone; for 'Error while processing Flow
     /// > JSON', retry and contact support if it persists.
@@ -1152,7 +1174,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `139002` with HTTP 400: “Publishing Flow in invalid state”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Fix what the title names: only publish drafts (clone otherwise), fix validation errors, set
     /// > endpoint_uri, upgrade the Flow JSON version, or complete the missing setup, then publish again.
@@ -1162,7 +1184,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `139003` with HTTP 400: “Can't deprecate unpublished Flow”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Delete a draft Flow instead of deprecating it; if the Flow is already deprecated, nothing needs
     /// > doing.
@@ -1172,7 +1194,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `139004` with HTTP 400: “Can't delete published Flow”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Deprecate the Flow instead of deleting it.
     case publishedFlowCannotBeDeleted
@@ -1218,7 +1240,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `139103` with HTTP 500: “Internal error”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry the request with backoff.
     case blockUsersInternalError
@@ -1275,7 +1297,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `1752041` with HTTP 400: “Duplicate Request”
     ///
-    /// Category `conflict`, retry `notNeeded`, fault `caller`.
+    /// Category `conflict`, retry `notNeeded`, fault `caller`, situation `duplicateRequest`.
     ///
     /// > Tip: Nothing to do: all the customer's eligible WhatsApp Business Accounts are onboarded from the
     /// > first request.
@@ -1295,6 +1317,7 @@ extension WhatsApp.Code {
         explanation: "Meta could not authenticate the app user behind the access token: the token expired, was invalidated, or the user changed a setting that blocks apps from their data.",
         remedy: "Obtain a new access token (a system user token for server integrations) and send the request again.",
         category: .authentication, retry: .afterReauth, fault: .account,
+        situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#0) AuthException\",\"type\":\"OAuthException\",\"code\":0,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"We were unable to authenticate the app user.\"},\"fbtrace_id\":\"A1b2C3d4E5f6G7h8I9j0KlM\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1304,8 +1327,9 @@ extension WhatsApp.Code {
         message: "API Unknown",
         patterns: ["An unknown error has occurred"],
         explanation: "The request was invalid or a server error occurred; Meta cannot tell which.",
-        remedy: "Check the WhatsApp Business Platform status page; if there is no outage retry with backoff, and if it keeps failing verify the request against the endpoint reference.",
+        remedy: "Retry with backoff: Meta's Graph guide treats this code as a probable temporary outage. If it keeps coming back while the platform status page shows no incident, compare the call with the endpoint reference, since a malformed or unsupported request can produce the same answer.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"An unknown error has occurred.\",\"type\":\"OAuthException\",\"code\":1,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Invalid request or possible server error.\"},\"fbtrace_id\":\"AYt2kLm9QwErTy7UiOp3AsD\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1317,6 +1341,7 @@ extension WhatsApp.Code {
         explanation: "The service is temporarily unavailable because of downtime or overload.",
         remedy: "Retry with exponential backoff; check the WhatsApp Business Platform status page if it persists.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"error\":{\"message\":\"An unexpected error has occurred. Please retry your request later.\",\"type\":\"OAuthException\",\"code\":2,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Temporary due to downtime or due to being overloaded.\"},\"fbtrace_id\":\"AGh5Jk7Lz9Xc1Vb3Nm5Qw7E\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1327,6 +1352,7 @@ extension WhatsApp.Code {
         explanation: "The app lacks a capability or permission needed by the endpoint it called.",
         remedy: "Check the token in Meta's access token debugger and grant the permissions the endpoint requires before retrying.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#3) API Method\",\"type\":\"OAuthException\",\"code\":3,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Capability or permissions issue.\"},\"fbtrace_id\":\"AxQ3nV8rT1mZk0pLwE4sYbc\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1338,16 +1364,19 @@ extension WhatsApp.Code {
         explanation: "The app made more Graph API calls than its rate limit allows.",
         remedy: "Back off and retry later; reduce how often or how much the app queries the API (see Application Rate Limit in the App Dashboard).",
         category: .rateLimit, retry: .backoff, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#4) Application request limit reached\",\"type\":\"OAuthException\",\"code\":4,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The app has reached its API call rate limit.\"},\"fbtrace_id\":\"Aw3Ee5Rr7Tt9Yy1Uu3Ii5Oo\"}}"),
+        situation: .rateLimited,
+        sample: SampleResponse(kind: .response, status: 400, headers: ["X-App-Usage": "{\"call_count\":100,\"total_cputime\":28,\"total_time\":31}"], body: "{\"error\":{\"message\":\"(#4) Application request limit reached\",\"type\":\"OAuthException\",\"code\":4,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The app has reached its API call rate limit.\"},\"fbtrace_id\":\"Aw3Ee5Rr7Tt9Yy1Uu3Ii5Oo\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "permissionDenied", code: "10",
         status: 403,
         message: "Permission Denied",
+        patterns: ["Application does not have permission for this action"],
         explanation: "The permission this call needs was never granted to the app or has been removed; it also appears when the account is not eligible for the API being called.",
         remedy: "Verify the token's permissions in the access token debugger and check the API's eligibility requirements; for Flows with an endpoint, make sure the phone number used to set the business public key is allowlisted.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#10) Permission Denied\",\"type\":\"OAuthException\",\"code\":10,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"AqW7eR2tY5uI8oP1aS4dF6g\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1358,6 +1387,7 @@ extension WhatsApp.Code {
         explanation: "The business phone number the request refers to has been deleted.",
         remedy: "Check that the phone number ID in the request is correct and belongs to a number that still exists.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#33) Parameter value is not valid\",\"type\":\"OAuthException\",\"code\":33,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The business phone number has been deleted.\"},\"fbtrace_id\":\"AKq4Wd6Fr8Th0Yj2Ul4Io6P\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1365,9 +1395,11 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "invalidParameter", code: "100",
         status: 400,
         message: "Invalid parameter",
+        patterns: ["The parameter {parameter} is required"],
         explanation: "The request contained one or more parameters that are unsupported, misspelled, too long or otherwise invalid.",
         remedy: "Compare the request with the endpoint reference and fix the parameters the details name; for Flows, make sure the business public key is a valid 2048-bit RSA key in PEM format.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Param to is not a valid phone number.\"},\"fbtrace_id\":\"AUx1Cv3Bn5Mq7We9Rt1Yu3I\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1379,6 +1411,7 @@ extension WhatsApp.Code {
         explanation: "The access token sent with the request has expired or is no longer valid.",
         remedy: "Get a new access token and retry the request with it.",
         category: .authentication, retry: .afterReauth, fault: .account,
+        situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"Error validating access token: Session has expired on Tuesday, 17-Jun-25 04:00:00 PDT. The current time is Tuesday, 17-Jun-25 05:12:31 PDT.\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"AzX9cV6bN3mL0kJ7hG4fD1s\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1391,6 +1424,7 @@ extension WhatsApp.Code {
         explanation: "The app does not have, or no longer has, a permission the endpoint requires. Meta also returns 200 when no access token was sent to some GET endpoints (message 'Provide valid app ID').",
         remedy: "Check the token's permissions in the access token debugger and make sure every request carries a valid access token.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#200) API Permission\",\"type\":\"OAuthException\",\"code\":200,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"Ar5Tg7Yh9Uj1Ik3Ol5Pm7Qn\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1401,6 +1435,7 @@ extension WhatsApp.Code {
         explanation: "The WhatsApp Business Account tied to the app has been restricted or disabled because it broke a platform policy.",
         remedy: "Do not retry until the restriction ends; read Meta's policy enforcement guidance, fix the violation, and appeal in Business Support Home if the account was disabled.",
         category: .policy, retry: .afterReset, fault: .account,
+        situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#368) Temporarily blocked for policies violations\",\"type\":\"OAuthException\",\"code\":368,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy.\"},\"fbtrace_id\":\"AeB2dF4gH6jK8lM0nP2rS4t\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1411,6 +1446,7 @@ extension WhatsApp.Code {
         explanation: "The same content was submitted twice in a row, and Graph refuses consecutive duplicates.",
         remedy: "Change the content before submitting again.",
         category: .conflict, retry: .afterFix, fault: .caller,
+        situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#506) Duplicate Post\",\"type\":\"OAuthException\",\"code\":506,\"fbtrace_id\":\"AYu4Io6Pa8Sd0Fg2Hj4Kl6Z\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling")
       ),
@@ -1421,6 +1457,7 @@ extension WhatsApp.Code {
         explanation: "The app asked the call-permission status endpoint for a user's permission too often in a short time.",
         remedy: "Back off and retry later; cache permission status instead of polling it before every call.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#613) Fetch Call Permission For Consumer Phone Number API Limit Hit\",\"type\":\"OAuthException\",\"code\":613,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for requests to the fetch call permission status API.\"},\"fbtrace_id\":\"AFakeTrace613Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
       ),
@@ -1431,6 +1468,7 @@ extension WhatsApp.Code {
         explanation: "API calls for this WhatsApp Business Account exceeded the account's rate limit.",
         remedy: "Retry later with backoff and reduce the frequency or volume of API requests made for this account.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80007) Rate limit issues\",\"type\":\"OAuthException\",\"code\":80007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account has reached its rate limit.\"},\"fbtrace_id\":\"Ap0Oo9Ii8Uu7Yy6Tt5Rr4Ee\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1442,6 +1480,7 @@ extension WhatsApp.Code {
         explanation: "The WhatsApp Business Account's management API quota (templates, phone numbers and similar WABA endpoints) is used up for now.",
         remedy: "Stop calling the WABA's management endpoints for a while, then retry with exponential backoff; cache template and phone-number lists instead of polling them.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80008) There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\",\"type\":\"OAuthException\",\"code\":80008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\"},\"fbtrace_id\":\"AFakeTrace80008Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/")
       ),
@@ -1470,8 +1509,8 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "userInExperiment", code: "130472",
         status: nil,
         message: "User's number is part of an experiment",
-        explanation: "Meta did not deliver the message because the recipient is part of a marketing message experiment.",
-        remedy: "Do not resend to this recipient; see Meta's marketing message experiment documentation.",
+        explanation: "Meta held back this marketing template because the recipient's number sits in the holdout group of Meta's marketing message experiment; only marketing templates are withheld from that group.",
+        remedy: "Do not resend marketing templates to this recipient while the experiment lasts; utility and authentication templates and replies in an open customer service window still reach them.",
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":130472,\"title\":\"User's number is part of an experiment\",\"message\":\"User's number is part of an experiment\",\"error_data\":{\"details\":\"Failed to send message because this user's phone number is part of an experiment\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
@@ -1484,6 +1523,7 @@ extension WhatsApp.Code {
         explanation: "The WhatsApp Business Account may not message users in the recipient's country because of its business category.",
         remedy: "Check the WhatsApp Business Messaging Policy for the countries allowed for your category; do not resend to this recipient.",
         category: .policy, retry: .never, fault: .account,
+        situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#130497) Business account is restricted from messaging users in this country.\",\"type\":\"OAuthException\",\"code\":130497,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account is restricted from messaging to users in certain countries.\"},\"fbtrace_id\":\"AmN1bV3cX5zL7kJ9hG1fD3s\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1494,6 +1534,7 @@ extension WhatsApp.Code {
         explanation: "The message failed for an unknown reason on Meta's side (for Flows, setting the business public key could not be processed).",
         remedy: "Retry with backoff; if the error persists, open a Direct Support ticket with the fbtrace_id.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131000) Something went wrong\",\"type\":\"OAuthException\",\"code\":131000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send due to an unknown error.\"},\"fbtrace_id\":\"ADf6Gh8Jk0Lq2Wz4Xc6Vb8N\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1504,6 +1545,7 @@ extension WhatsApp.Code {
         explanation: "The message body is longer than WhatsApp allows (4096 characters for text).",
         remedy: "Shorten the text or split it into several messages, then send again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131001) Message too long\",\"type\":\"OAuthException\",\"code\":131001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message length exceeds 4096 characters\"},\"fbtrace_id\":\"AFakeTrace131001Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
@@ -1515,6 +1557,7 @@ extension WhatsApp.Code {
         explanation: "The request's recipient_type is not one WhatsApp accepts.",
         remedy: "Send recipient_type \"individual\" (or \"group\" for the Groups API), or leave it out.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131002) Invalid recipient type\",\"type\":\"OAuthException\",\"code\":131002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Valid recipient types: individual, group\"},\"fbtrace_id\":\"AFakeTrace131002Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
@@ -1526,6 +1569,7 @@ extension WhatsApp.Code {
         explanation: "The permission needed for this call has not been granted to the app or was removed.",
         remedy: "Check the token's permissions in the access token debugger and grant what the endpoint needs.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131005) Access denied\",\"type\":\"OAuthException\",\"code\":131005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"ANm3Qw5Er7Ty9Ui1Op3As5D\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1536,6 +1580,7 @@ extension WhatsApp.Code {
         explanation: "An object the request refers to (such as a media ID) does not exist or is not visible to this app.",
         remedy: "Check the ID in the request; re-upload media whose ID has expired, then send again.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"error\":{\"message\":\"(#131006) Resource not found\",\"type\":\"OAuthException\",\"code\":131006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Resource not found\"},\"fbtrace_id\":\"AFakeTrace131006Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
@@ -1547,6 +1592,7 @@ extension WhatsApp.Code {
         explanation: "The request left out a parameter the endpoint requires.",
         remedy: "Add the missing parameter named in the details (see the endpoint reference) and resend.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131008) Required parameter is missing\",\"type\":\"OAuthException\",\"code\":131008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The parameter messaging_product is required.\"},\"fbtrace_id\":\"ABv7Cx9Zl1Kj3Hg5Fd7Sa9Q\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1557,6 +1603,7 @@ extension WhatsApp.Code {
         explanation: "At least one value in the request is not acceptable for its parameter.",
         remedy: "Correct the values named in the details against the endpoint reference; on the Marketing Messages API, wait about ten minutes for ad syncing and retry.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131009) Parameter value is not valid\",\"type\":\"OAuthException\",\"code\":131009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"One or more parameter values are invalid.\"},\"fbtrace_id\":\"AOp2Iu4Yt6Re8Wq0As2Df4G\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1567,6 +1614,7 @@ extension WhatsApp.Code {
         explanation: "A service Meta relies on is temporarily unavailable.",
         remedy: "Retry with exponential backoff; check the WhatsApp Business Platform status page first if it keeps failing.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131016) Service unavailable\",\"type\":\"OAuthException\",\"code\":131016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A service is temporarily unavailable.\"},\"fbtrace_id\":\"AHj9Kl1Zx3Cv5Bn7Mq9We1R\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1577,6 +1625,7 @@ extension WhatsApp.Code {
         explanation: "The message was addressed to a group that has only one member, and such groups cannot receive messages.",
         remedy: "Add participants to the group before sending to it, or message the person directly.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131020) Bad Group\",\"type\":\"OAuthException\",\"code\":131020,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cannot send messages to single member groups.\"},\"fbtrace_id\":\"AFakeTrace131020Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1587,6 +1636,7 @@ extension WhatsApp.Code {
         explanation: "The recipient phone number is the same as the business number sending the message.",
         remedy: "Send to a phone number other than the sender's own number.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131021) Recipient cannot be sender\",\"type\":\"OAuthException\",\"code\":131021,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Sender and recipient phone number is the same.\"},\"fbtrace_id\":\"ATy4Ui6Op8As0Df2Gh4Jk6L\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1594,9 +1644,11 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "messageUndeliverable", code: "131026",
         status: nil,
         message: "Message undeliverable",
-        explanation: "WhatsApp could not deliver the message: the number may not be on WhatsApp, the user may not have accepted the current terms, or the app version is too old.",
-        remedy: "Do not keep resending; through another channel ask the user to check they can message your number, accept the latest terms and update WhatsApp.",
+        patterns: ["Receiver is incapable of receiving this message", "Unable to deliver message", "Message Undeliverable"],
+        explanation: "WhatsApp would not deliver to this number. The usual causes sit with the user: the number has no WhatsApp account, the user has not accepted WhatsApp's current terms, or the app is too old for this kind of message. Some causes are the caller's own: a number stored without its country code or otherwise mistyped lands on the wrong account or none, an authentication template sent to a +91 (India) number is never delivered, and an interactive or other newer message type can fail on old clients where plain text would not.",
+        remedy: "Do not resend the same message. First rule out the caller-side causes: check that the number is complete and in international format, send authentication codes to +91 numbers by another channel, and try a plain text or template message instead of a newer message type. If none applies, reach the user another way and ask them to install or update WhatsApp and accept its terms.",
         category: .recipient, retry: .never, fault: .recipient,
+        situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\",\"message\":\"Message undeliverable\",\"error_data\":{\"details\":\"Message Undeliverable.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1618,6 +1670,7 @@ extension WhatsApp.Code {
         explanation: "The WhatsApp Business Account was restricted or disabled for a policy violation, or Meta could not verify data in the request against the account (for example a wrong two-step verification PIN).",
         remedy: "Review the policy enforcement documentation and the Health Status API to find the reason, resolve it (or correct the PIN), then try again.",
         category: .policy, retry: .afterFix, fault: .account,
+        situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131031) Account has been locked\",\"type\":\"OAuthException\",\"code\":131031,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy, or we were unable to verify data included in the request against data set on the WhatsApp Business Account (e.g, the two-step pin included in the request is incorrect).\"},\"fbtrace_id\":\"Ah8Jk2Lm4Np6Qr8St0Uv2Wx\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1628,6 +1681,7 @@ extension WhatsApp.Code {
         explanation: "The 555 business phone number provided by WhatsApp has no approved display name yet, so it cannot send.",
         remedy: "Get the number's display name approved (or change it) in WhatsApp Manager, then send again.",
         category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131037) WhatsApp provided number needs display name approval before message can be sent.\",\"type\":\"OAuthException\",\"code\":131037,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The 555 business phone number used to send the request does not have an approved display name.\"},\"fbtrace_id\":\"AZx8Cv0Bn2Mq4We6Rt8Yu0I\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1639,6 +1693,7 @@ extension WhatsApp.Code {
         explanation: "The group was not found: it does not exist or the business number is not a member of it.",
         remedy: "Check the group ID; stop sending to groups the business has left or that were deleted.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131041) Group unknown\",\"type\":\"OAuthException\",\"code\":131041,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The group was not found, either because it doesn't exist or you are not a member.\"},\"fbtrace_id\":\"AFakeTrace131041Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1657,9 +1712,10 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "messageExpired", code: "131043",
         status: nil,
         message: "Message expired",
-        explanation: "The message stayed queued past its time to live without being delivered.",
-        remedy: "Resend it if it is still relevant; drop time-sensitive content instead of resending stale messages.",
-        category: .provider, retry: .backoff, fault: .provider,
+        explanation: "WhatsApp kept the message queued for its whole time to live without reaching the recipient's device, typically because the phone stayed offline, so it was dropped.",
+        remedy: "Resend later only if the content is still useful (a fresh send starts a new time to live); drop time-sensitive content such as one-time codes instead of resending it.",
+        category: .recipient, retry: .backoff, fault: .recipient,
+        situation: .recipientUnreachable,
         isDeprecated: true,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE0000000000000000000000000131043\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"errors\":[{\"code\":131043,\"title\":\"Message expired\",\"message\":\"Message expired\",\"error_data\":{\"details\":\"Message failed to send during its Time To Live (TTL) duration.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
@@ -1671,6 +1727,7 @@ extension WhatsApp.Code {
         explanation: "A user called the business, but the WhatsApp Business Account has no valid payment method, so the call could not be handled.",
         remedy: "Attach a valid payment method or credit line to the WhatsApp Business Account in Business Manager; as with 131042, check billing setup.",
         category: .billing, retry: .afterFix, fault: .account,
+        situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":131044,\"title\":\"An error webhook is sent on user initiated calls when there is no valid payment method attached\",\"message\":\"An error webhook is sent on user initiated calls when there is no valid payment method attached\",\"error_data\":{\"details\":\"No valid payment method attached to the WhatsApp Business Account.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
       ),
@@ -1681,6 +1738,7 @@ extension WhatsApp.Code {
         explanation: "Sending failed because the business phone number's registration is broken.",
         remedy: "Register the business phone number again, then resend.",
         category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131045) Incorrect certificate\",\"type\":\"OAuthException\",\"code\":131045,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send due to a phone number registration error.\"},\"fbtrace_id\":\"AQw1Er3Ty5Ui7Op9As1Df3G\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1699,9 +1757,9 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "spamRateLimitHit", code: "131048",
         status: nil,
         message: "Spam rate limit hit",
-        explanation: "Meta restricted how many messages this phone number may send, usually because too many earlier messages were blocked or reported as spam.",
-        remedy: "Check the number's quality rating in WhatsApp Manager and improve message quality; sends only resume as the restriction eases, so a short backoff does not help.",
-        category: .policy, retry: .afterFix, fault: .account,
+        explanation: "Meta is capping the number of messages this business number may send because recipients blocked or reported too many of its earlier messages; the cap is a quality sanction, not a throughput limit.",
+        remedy: "Pause sending from this number instead of retrying; check its quality rating in WhatsApp Manager, fix targeting and opt-in, and resume at a lower volume once the rating recovers and the cap is lifted.",
+        category: .policy, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131048,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
@@ -1711,9 +1769,9 @@ extension WhatsApp.Code {
         status: nil,
         message: "Meta chose not to deliver.",
         patterns: ["This message was not delivered to maintain healthy ecosystem engagement"],
-        explanation: "Meta held back the marketing message to keep ecosystem engagement healthy, typically because the user's per-user marketing template limit was reached.",
-        remedy: "Wait at least 24 hours before resending the template to this user; resending sooner only fails again.",
-        category: .quota, retry: .afterReset, fault: .recipient,
+        explanation: "Meta withheld this marketing message. Outside the United States this is usually the per-user cap on marketing templates: the user has recently received as many as Meta will deliver, from this business or others. To WhatsApp users with US (+1) numbers Meta does not deliver marketing templates at all since April 2025, so there the failure repeats on every attempt.",
+        remedy: "For a US (+1) recipient, stop sending marketing templates: use a utility or authentication template where the content qualifies, reply inside a customer service window the user opens, or use another channel. For other recipients, wait at least a day before sending this user another marketing template and send fewer of them; do not retry in a loop.",
+        category: .quota, retry: .afterReset, fault: .caller,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131049,\"title\":\"Meta chose not to deliver.\",\"message\":\"Meta chose not to deliver.\",\"error_data\":{\"details\":\"This message was not delivered to maintain healthy ecosystem engagement.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1724,6 +1782,7 @@ extension WhatsApp.Code {
         explanation: "The recipient chose to stop receiving marketing messages from this business on WhatsApp.",
         remedy: "Do not resend marketing messages to this user; listen to the user_preferences webhook to learn when they resume.",
         category: .recipient, retry: .never, fault: .recipient,
+        situation: .recipientBarred,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131050,\"title\":\"User has stopped receipt of marketing messages.\",\"message\":\"User has stopped receipt of marketing messages.\",\"error_data\":{\"details\":\"Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1734,6 +1793,7 @@ extension WhatsApp.Code {
         explanation: "The message type is not supported.",
         remedy: "Use one of the message types Cloud API supports and send again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131051) Unsupported message type\",\"type\":\"OAuthException\",\"code\":131051,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message type unknown is currently not supported.\"},\"fbtrace_id\":\"AJk5Lz7Xc9Vb1Nm3Qw5Er7T\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1742,8 +1802,9 @@ extension WhatsApp.Code {
         status: nil,
         message: "Media download error",
         explanation: "Meta could not download the media in a message the WhatsApp user sent to the business.",
-        remedy: "Ask the user to send the file by another, non-WhatsApp route; the details field of the webhook says why it failed.",
+        remedy: "Ask the user to send the file again, or by a route outside WhatsApp; the webhook's details field says why the download failed.",
         category: .recipient, retry: .never, fault: .recipient,
+        situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"errors\":[{\"code\":131052,\"title\":\"Media download error\",\"message\":\"Media download error\",\"error_data\":{\"details\":\"Unable to download the media sent by the user.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1751,9 +1812,10 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "mediaUploadError", code: "131053",
         status: nil,
         message: "Media upload error",
-        explanation: "The media used in the outgoing message could not be uploaded, for example because its type is not supported.",
-        remedy: "Read the details in the webhook, check the file's real MIME type against Meta's supported media types, and resend with a supported file.",
+        explanation: "Meta could not take in the media of the outgoing message: it failed to fetch the file from the link given (the host was slow, refused or answered with an error), the media ID was unknown or expired, or the file's type or size is not supported.",
+        remedy: "Read the details, then fix the media: host it at a public HTTPS URL that answers quickly, upload it first and send the media ID instead of a link, or convert it to a supported type and size. When the details show your host failing for a moment (a timeout or a 5xx), resending once it is healthy can work.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131053,\"title\":\"Media upload error\",\"message\":\"Media upload error\",\"error_data\":{\"details\":\"Unable to upload the media used in the message.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1764,6 +1826,7 @@ extension WhatsApp.Code {
         explanation: "The request used a method the endpoint does not allow; on the Marketing Messages API it means a non-template or non-marketing template message was sent.",
         remedy: "Use the HTTP method the endpoint supports; on the Marketing Messages API send a marketing template message.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131055) Method not allowed\",\"type\":\"OAuthException\",\"code\":131055,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Only marketing template messages are supported\"},\"fbtrace_id\":\"AYu2Io4Pa6Sd8Fg0Hj2Kl4Z\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1774,6 +1837,7 @@ extension WhatsApp.Code {
         explanation: "Too many messages went from the business number to the same recipient in a short time.",
         remedy: "Wait and retry the message to this recipient later with backoff; messages to other recipients can continue.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131056) (Business Account, Consumer Account) pair rate limit hit\",\"type\":\"OAuthException\",\"code\":131056,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.\"},\"fbtrace_id\":\"Aa1Ss2Dd3Ff4Gg5Hh6Jj7Kk\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1784,6 +1848,7 @@ extension WhatsApp.Code {
         explanation: "The WhatsApp Business Account is in maintenance mode, for example while its throughput is being upgraded.",
         remedy: "Retry later with backoff.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131057) Account in maintenance mode\",\"type\":\"OAuthException\",\"code\":131057,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business Account is in maintenance mode\"},\"fbtrace_id\":\"AXc6Vb8Nm0Qw2Er4Ty6Ui8O\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1794,6 +1859,7 @@ extension WhatsApp.Code {
         explanation: "The pagination cursor sent with a Groups API list request has expired or is corrupt.",
         remedy: "Start the pagination again from the first page without a cursor.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131059) Invalid cursor\",\"type\":\"OAuthException\",\"code\":131059,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The cursor has either expired or become corrupted. Start pagination from the beginning again.\"},\"fbtrace_id\":\"AFakeTrace131059Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1805,6 +1871,7 @@ extension WhatsApp.Code {
         explanation: "The message was addressed by business-scoped user ID (BSUID), but this kind of message (for example one-tap, zero-tap or copy-code authentication templates) can only go to a phone number.",
         remedy: "Send it to the user's phone number in `to` instead of `recipient`; if you only have the BSUID, use another message type.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131062) Business-scoped User ID (BSUID) recipients are not supported for this message.\",\"type\":\"OAuthException\",\"code\":131062,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business-scoped User ID (BSUID) recipients are not supported for this message.\"},\"fbtrace_id\":\"AFakeTrace131062Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
       ),
@@ -1846,6 +1913,7 @@ extension WhatsApp.Code {
         explanation: "The participants array of a Groups API request lists the same participant more than once.",
         remedy: "Remove the duplicates from the participant list and send again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131202) Duplicate participant\",\"type\":\"OAuthException\",\"code\":131202,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Duplicate participants in the participant array input.\"},\"fbtrace_id\":\"AFakeTrace131202Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1856,6 +1924,7 @@ extension WhatsApp.Code {
         explanation: "The group would exceed its maximum number of participants.",
         remedy: "Add fewer participants, or remove some before adding new ones.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131204) Participant overlimit\",\"type\":\"OAuthException\",\"code\":131204,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group participant size exceeds limit.\"},\"fbtrace_id\":\"AFakeTrace131204Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1876,6 +1945,7 @@ extension WhatsApp.Code {
         explanation: "The business number made too many group operations in a short time.",
         remedy: "Retry later with exponential backoff and spread group operations out.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#131208) Group Rate Limit Hit\",\"type\":\"OAuthException\",\"code\":131208,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group operation failed because there were too many group operations from this phone number in a short period.\"},\"fbtrace_id\":\"AFakeTrace131208Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1886,6 +1956,7 @@ extension WhatsApp.Code {
         explanation: "The group profile picture is not square.",
         remedy: "Crop the image so that width and height are equal, then upload it again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131209) Invalid Group Profile Picture Aspect Ratio\",\"type\":\"OAuthException\",\"code\":131209,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Width and height of the image must be equal.\"},\"fbtrace_id\":\"AFakeTrace131209Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1896,6 +1967,7 @@ extension WhatsApp.Code {
         explanation: "The group profile picture is too small.",
         remedy: "Use an image wider and taller than 192 pixels.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131210) Image is Too Small to Process\",\"type\":\"OAuthException\",\"code\":131210,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Image width and height must be greater than 192px.\"},\"fbtrace_id\":\"AFakeTrace131210Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1916,6 +1988,7 @@ extension WhatsApp.Code {
         explanation: "The request names a participant who is not a member of the group.",
         remedy: "Refresh the group's participant list and remove or correct that participant in the request.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131212) Participant is not a part of the group.\",\"type\":\"OAuthException\",\"code\":131212,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Participant is not a part of the group.\"},\"fbtrace_id\":\"AFakeTrace131212Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1926,6 +1999,7 @@ extension WhatsApp.Code {
         explanation: "The join request to approve or reject does not exist (it may have been handled or withdrawn already).",
         remedy: "Fetch the current join requests and act only on those listed.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131213) Group join request does not exist.\",\"type\":\"OAuthException\",\"code\":131213,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group join request does not exist.\"},\"fbtrace_id\":\"AFakeTrace131213Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1946,6 +2020,7 @@ extension WhatsApp.Code {
         explanation: "The business phone number does not meet the eligibility requirements for the Groups API.",
         remedy: "Check the Groups API eligibility requirements in Meta's get-started guide and use an eligible number.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131215) This phone number is not eligible to access Groups APIs\",\"type\":\"OAuthException\",\"code\":131215,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Groups APIs are only available for eligible phone numbers. Please check eligibility for Groups APIs in our documentation - /documentation/business-messaging/whatsapp/groups/get-started\"},\"fbtrace_id\":\"AFakeTrace131215Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
       ),
@@ -1957,6 +2032,7 @@ extension WhatsApp.Code {
         explanation: "The number of variable values in the request does not match the number of variables defined in the template.",
         remedy: "Send exactly one value for every variable the template defines.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132000) Number of parameters does not match the expected number of params\",\"type\":\"OAuthException\",\"code\":132000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"body: number of localizable_params (1) does not match the expected number of params (2)\"},\"fbtrace_id\":\"APa3Sd5Fg7Hj9Kl1Zx3Cv5B\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1979,6 +2055,7 @@ extension WhatsApp.Code {
         explanation: "The template text, once the variables are filled in, is too long.",
         remedy: "Shorten the variable values (or the template) and check in WhatsApp Manager that the template translation exists.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132005) Template Hydrated Text Too Long\",\"type\":\"OAuthException\",\"code\":132005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Translated text is too long.\"},\"fbtrace_id\":\"AFg4Hj6Kl8Zx0Cv2Bn4Mq6W\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -1989,6 +2066,7 @@ extension WhatsApp.Code {
         explanation: "The template content, including the values sent, breaks a WhatsApp policy (for example its formatting-character rules).",
         remedy: "Check the values against Meta's template review rules and remove what violates them before resending.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132007) Template Format Character Policy Violated\",\"type\":\"OAuthException\",\"code\":132007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template content violates a WhatsApp policy.\"},\"fbtrace_id\":\"AEr8Ty0Ui2Op4As6Df8Gh0J\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2000,6 +2078,7 @@ extension WhatsApp.Code {
         explanation: "The variable values in the request are not in the format the template specifies.",
         remedy: "Format each parameter the way the template defines it (text, currency, date-time, media) and resend.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132012) Parameter format does not match format in the created template\",\"type\":\"OAuthException\",\"code\":132012,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"header: Format mismatch, expected IMAGE, received UNKNOWN\"},\"fbtrace_id\":\"AKl1Zx3Cv5Bn7Mq9We1Rt3Y\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2007,9 +2086,10 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "templatePaused", code: "132015",
         status: 400,
         message: "Template is Paused",
-        explanation: "The template has been paused because of low quality and cannot be sent.",
-        remedy: "Edit the template in WhatsApp Manager to improve its quality and send again once it is approved, or use another approved template.",
-        category: .template, retry: .afterFix, fault: .account,
+        explanation: "Meta has paused this template for a while after recipients gave it negative feedback or ignored it; until the pause ends it cannot be sent.",
+        remedy: "Switch to another approved template for now, or wait for the pause to end before sending this one again. Improve its content and targeting meanwhile: repeated pauses end with the template disabled.",
+        category: .template, retry: .afterReset, fault: .account,
+        situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132015) Template is Paused\",\"type\":\"OAuthException\",\"code\":132015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template is paused due to low quality so it cannot be sent in a template message.\"},\"fbtrace_id\":\"AUi5Op7As9Df1Gh3Jk5Lz7X\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2020,6 +2100,7 @@ extension WhatsApp.Code {
         explanation: "Low quality got the template paused so often that Meta has disabled it for good.",
         remedy: "Create a new template with different content and send that one instead.",
         category: .template, retry: .afterFix, fault: .account,
+        situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132016) Template is Disabled\",\"type\":\"OAuthException\",\"code\":132016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template has been paused too many times due to low quality and is now permanently disabled.\"},\"fbtrace_id\":\"ACv9Bn1Mq3We5Rt7Yu9Io1P\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2030,6 +2111,7 @@ extension WhatsApp.Code {
         explanation: "There is a problem with the parameters given for the template (Marketing Messages API).",
         remedy: "Review the error, correct the template parameters and resend with a correctly configured template.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132018) Template validation error\",\"type\":\"OAuthException\",\"code\":132018,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There's an issue with the parameters in your template.\"},\"fbtrace_id\":\"ASd2Fg4Hj6Kl8Zx0Cv2Bn4M\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2047,9 +2129,10 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "flowThrottled", code: "132069",
         status: 400,
         message: "Flow is throttled",
-        explanation: "The WhatsApp Flow is throttled and the 10 messages per hour it may still send have already been used.",
-        remedy: "Fix the Flow so it leaves the throttled state; until then wait for the hourly allowance before sending it again.",
-        category: .template, retry: .afterFix, fault: .caller,
+        explanation: "Meta has throttled this WhatsApp Flow, usually because its health signals (such as its endpoint's error rate or availability) are poor; a throttled Flow may go out only 10 times an hour, and that allowance is used up.",
+        remedy: "Wait for the next hour before sending this Flow again, or send without it; have the Flow's owner fix its endpoint or content so Meta lifts the throttle.",
+        category: .template, retry: .afterReset, fault: .account,
+        situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132069) Flow is throttled\",\"type\":\"OAuthException\",\"code\":132069,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is in throttled state and 10 messages using this flow were already sent in the last hour.\"},\"fbtrace_id\":\"AJk0Lz2Xc4Vb6Nm8Qw0Er2T\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2103,6 +2186,7 @@ extension WhatsApp.Code {
         explanation: "The server handling registration is temporarily unavailable.",
         remedy: "Check the platform status page and the details value, then retry with backoff.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"error\":{\"message\":\"(#133004) Server Temporarily Unavailable\",\"type\":\"OAuthException\",\"code\":133004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Server is temporarily unavailable.\"},\"fbtrace_id\":\"AXc7Vb9Nm1Qw3Er5Ty7Ui9O\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2123,6 +2207,7 @@ extension WhatsApp.Code {
         explanation: "The phone number must be verified before it can be registered.",
         remedy: "Verify the phone number (request and enter a verification code), then register it.",
         category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133006) Phone number re-verification needed\",\"type\":\"OAuthException\",\"code\":133006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number needs to be verified before registering.\"},\"fbtrace_id\":\"ANm8Qw0Er2Ty4Ui6Op8As0D\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2133,6 +2218,7 @@ extension WhatsApp.Code {
         explanation: "The phone number's WhatsApp account is blocked, so it cannot be registered.",
         remedy: "Check the account's status in WhatsApp Manager and follow Meta's policy enforcement and appeal process.",
         category: .policy, retry: .afterFix, fault: .account,
+        situation: .policyBlocked,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#133007) Account Blocked\",\"type\":\"OAuthException\",\"code\":133007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Account Blocked\"},\"fbtrace_id\":\"AFakeTrace133007Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
@@ -2154,6 +2240,7 @@ extension WhatsApp.Code {
         explanation: "The two-step verification PIN was submitted too quickly after a previous attempt.",
         remedy: "Check the details value and retry after a pause.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133009) Two step verification PIN Guessed Too Fast\",\"type\":\"OAuthException\",\"code\":133009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Two-step verification PIN was entered too quickly.\"},\"fbtrace_id\":\"AEr9Ty1Ui3Op5As7Df9Gh1J\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2164,6 +2251,7 @@ extension WhatsApp.Code {
         explanation: "The business phone number has not been registered for Cloud API use.",
         remedy: "Register the phone number before sending or calling this endpoint again.",
         category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133010) Phone number Not Registered\",\"type\":\"OAuthException\",\"code\":133010,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number not registered on the WhatsApp Business Platform.\"},\"fbtrace_id\":\"AKl2Zx4Cv6Bn8Mq0We2Rt4Y\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2184,6 +2272,7 @@ extension WhatsApp.Code {
         explanation: "Registration or deregistration of the phone number failed because there were too many attempts in a short time; the number is temporarily blocked from further attempts.",
         remedy: "Stop retrying and try again once the number is unblocked (see the limitations in Meta's registration guide).",
         category: .rateLimit, retry: .afterReset, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133016) Account register deregister rate limit exceeded\",\"type\":\"OAuthException\",\"code\":133016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Registration or Deregistration failed because there were too many attempts for this phone number in a short period of time\"},\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2234,6 +2323,7 @@ extension WhatsApp.Code {
         explanation: "Meta rejected the request parameters without saying which one was wrong.",
         remedy: "Check the request syntax against the endpoint reference; contact Meta support if the error keeps coming back.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#135000) Generic user error\",\"type\":\"OAuthException\",\"code\":135000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because of an unknown error with your request parameters.\"},\"fbtrace_id\":\"AJk1Lz3Xc5Vb7Nm9Qw1Er3T\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
@@ -2285,6 +2375,7 @@ extension WhatsApp.Code {
         explanation: "The business number already has the maximum number of simultaneous calls (1000).",
         remedy: "Retry later with backoff, when some calls have ended.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#138002) Concurrent Calls limit\",\"type\":\"OAuthException\",\"code\":138002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum concurrent calls (1000) for the given number\"},\"fbtrace_id\":\"AFakeTrace138002Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
       ),
@@ -2315,6 +2406,7 @@ extension WhatsApp.Code {
         explanation: "The business number started more calls than it may in the current period.",
         remedy: "Retry later with backoff and start calls less often.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#138005) Call rate limit exceeded\",\"type\":\"OAuthException\",\"code\":138005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum calls that can be initiated by the business phone number\"},\"fbtrace_id\":\"AFakeTrace138005Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
       ),
@@ -2416,6 +2508,7 @@ extension WhatsApp.Code {
         explanation: "Meta's integrity checks block this Flow action (typically publishing) for the account, for example because integrity requirements such as business verification are not met.",
         remedy: "Complete business verification or raise account quality, and contact Meta support if the block persists.",
         category: .policy, retry: .afterFix, fault: .account,
+        situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139000) Blocked by Integrity\",\"type\":\"OAuthException\",\"code\":139000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Blocked by Integrity\"},\"fbtrace_id\":\"AFakeTrace139000Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
       ),
@@ -2427,6 +2520,7 @@ extension WhatsApp.Code {
         explanation: "The Flow could not be updated: a published Flow cannot be changed, or its Flow JSON could not be processed.",
         remedy: "To change a published Flow, clone it and publish the clone; for 'Error while processing Flow JSON', retry and contact support if it persists.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139001) Flow can't be updated\",\"type\":\"OAuthException\",\"code\":139001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow can't be updated\"},\"fbtrace_id\":\"AFakeTrace139001Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
       ),
@@ -2438,6 +2532,7 @@ extension WhatsApp.Code {
         explanation: "Publishing the Flow failed: it is not a draft, has validation errors, lacks an endpoint_uri, uses an unsupported Flow JSON version, or its setup is incomplete (no phone number, signed public key, connected app, reachable endpoint or Flows webhook subscription).",
         remedy: "Fix what the title names: only publish drafts (clone otherwise), fix validation errors, set endpoint_uri, upgrade the Flow JSON version, or complete the missing setup, then publish again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139002) Publishing Flow in invalid state\",\"type\":\"OAuthException\",\"code\":139002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Publishing Flow in invalid state\"},\"fbtrace_id\":\"AFakeTrace139002Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
       ),
@@ -2449,6 +2544,7 @@ extension WhatsApp.Code {
         explanation: "The Flow cannot be deprecated: only published Flows can be, or it is already deprecated.",
         remedy: "Delete a draft Flow instead of deprecating it; if the Flow is already deprecated, nothing needs doing.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139003) Can't deprecate unpublished Flow\",\"type\":\"OAuthException\",\"code\":139003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't deprecate unpublished Flow\"},\"fbtrace_id\":\"AFakeTrace139003Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
       ),
@@ -2460,6 +2556,7 @@ extension WhatsApp.Code {
         explanation: "Published Flows cannot be deleted.",
         remedy: "Deprecate the Flow instead of deleting it.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139004) Can't delete published Flow\",\"type\":\"OAuthException\",\"code\":139004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't delete published Flow\"},\"fbtrace_id\":\"AFakeTrace139004Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
       ),
@@ -2510,6 +2607,7 @@ extension WhatsApp.Code {
         explanation: "The block users API failed on Meta's side.",
         remedy: "Retry the request with backoff.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#139103) Internal error\",\"type\":\"OAuthException\",\"code\":139103,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Internal error. Try the request again.\"},\"fbtrace_id\":\"AFakeTrace139103Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users")
       ),
@@ -2570,6 +2668,7 @@ extension WhatsApp.Code {
         explanation: "The business customer was already invited to onboard to the Marketing Messages API (by this or another partner); only the first request counts.",
         remedy: "Nothing to do: all the customer's eligible WhatsApp Business Accounts are onboarded from the first request.",
         category: .conflict, retry: .notNeeded, fault: .caller,
+        situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#1752041) Duplicate Request\",\"type\":\"OAuthException\",\"code\":1752041,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Duplicate Request is thrown when a client has already been invited to onboard by any partner.\"},\"fbtrace_id\":\"AFakeTrace1752041Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
