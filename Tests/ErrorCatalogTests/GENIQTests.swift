@@ -139,19 +139,22 @@ struct GENIQTests {
     #expect(error.code == (code == "6" ? .response(.insufficientCredit) : .response(.prepaidAccountExpired)))
   }
 
-  @Test("Barred, unknown and blocking recipients are never worth a retry")
+  @Test("Barred and blocking recipients are never worth a retry; an unknown number must be corrected")
   func recipientRefusals() throws {
     let barred = try #require(reportFailure(smsReport(status: "undeliverable", reason: "6")))
     #expect(barred.code == .reason(.subscriberBarred))
-    let unknown = try #require(reportFailure(smsReport(status: "undeliverable", reason: "5")))
-    #expect(unknown.code == .reason(.subscriberUnknown))
     let blocked = try #require(
       failure(200, #"{"reference":"r4","responseMessage":"Subscriber has blocked this service","responseCode":15}"#))
     #expect(blocked.code == .response(.serviceBlockedBySubscriber))
-    for error in [barred, unknown, blocked] {
+    for error in [barred, blocked] {
       #expect(error.retry == .never, "\(error)")
       #expect(error.fault == .recipient, "\(error)")
     }
+    let unknown = try #require(reportFailure(smsReport(status: "undeliverable", reason: "5")))
+    #expect(unknown.code == .reason(.subscriberUnknown))
+    #expect(unknown.retry == .afterFix)
+    #expect(unknown.fault == .caller)
+    #expect(unknown.situation == .recipientNumberInvalid)
   }
 
   @Test(
@@ -253,14 +256,16 @@ struct GENIQTests {
     #expect(error.parameters["recipient"] == "6588880000")
   }
 
-  @Test("An expired report without a reason is treated like an absent subscriber", arguments: ["0", nil] as [String?])
+  @Test(
+    "An expired report without a reason is not resent automatically: the network already retried for the validity period",
+    arguments: ["0", nil] as [String?])
   func expiredWithoutReason(reason: String?) throws {
     let result = GENIQ.classifyReport(body: smsReport(status: "expired", reason: reason))
     #expect(result.outcome == .failure)
     let error = try #require(result.error)
     #expect(error.code == .status(.expired))
     #expect(error.category == .recipient)
-    #expect(error.retry == .backoff)
+    #expect(error.retry == .afterFix)
     #expect(error.fault == .recipient)
     #expect(error.parameters["status"] == "expired")
     let withReason = try #require(reportFailure(smsReport(status: "expired", reason: "6")))

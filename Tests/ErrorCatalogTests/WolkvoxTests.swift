@@ -9,13 +9,32 @@ struct WolkvoxTests {
     Wolkvox.classify(status: status, headers: headers, body: body).error
   }
 
-  @Test("Every catalog sample classifies back to its own code", arguments: Wolkvox.Code.allCases)
+  @Test("Every catalog sample classifies back to its own code and outcome", arguments: Wolkvox.Code.allCases)
   func sampleClassifiesToItsCode(code: Wolkvox.Code) throws {
     let sample = code.sample
     let result = Wolkvox.classify(status: sample.status, headers: sample.headers, body: sample.body)
+    #expect(result.outcome == code.entry.outcome)
+    if case .success(let success) = result {
+      #expect(success.entry == code.entry)
+      return
+    }
     let error = try #require(result.error)
     #expect(error.code == code)
-    #expect(result.outcome == .failure)
+  }
+
+  @Test("NO DATA FOUND is an empty result, not a failure; a partly added batch is partial")
+  func emptyAndPartialResults() throws {
+    let empty = Wolkvox.classify(status: 404, body: #"{"code":404,"error":"NOT FOUND","msg":"NO DATA FOUND"}"#)
+    guard case .success(let success) = empty else {
+      Issue.record("expected success, got \(empty.outcome)")
+      return
+    }
+    #expect(success.entry == Wolkvox.Code.noDataFound.entry)
+    let partial = Wolkvox.classify(
+      status: 404, body: #"{"code":404,"error":"NOT FOUND","msg":"37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA"}"#)
+    #expect(partial.outcome == .partial)
+    #expect(partial.error?.code == .recordsPartiallyAdded)
+    #expect(partial.error?.parameters["recordsAdded"] == "37")
   }
 
   @Test("The daily token quota waits for the reset; the concurrency limit backs off")

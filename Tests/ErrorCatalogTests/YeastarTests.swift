@@ -79,13 +79,21 @@ struct YeastarTests {
   }
 
   @Test(
-    "Authentication and IP-block remedies warn that the PBX blocks an IP after failed logins",
-    arguments: [Yeastar.Code.failure, .accessDenied, .accountIPBlocked, .ipForbidden])
+    "The failed-login and IP-block remedies warn that the PBX blocks an IP after failed logins",
+    arguments: [Yeastar.Code.failure, .accountIPBlocked])
   func ipBlockRemedies(code: Yeastar.Code) throws {
     let error = try #require(failure(code.sample.status, code.sample.body))
     #expect(error.code == code)
     #expect(code.entry.remedy.lowercased().contains("block"))
     #expect((error.recoverySuggestion ?? "").lowercased().contains("block"))
+  }
+
+  @Test(
+    "ACCESS DENIED and IP FORBIDDEN are not the failed-login block and do not send the reader to unblock an IP",
+    arguments: [Yeastar.Code.accessDenied, .ipForbidden])
+  func notTheIPBlock(code: Yeastar.Code) {
+    #expect(!code.entry.remedy.lowercased().contains("blocked ips"))
+    #expect(!code.entry.remedy.lowercased().contains("failed"))
   }
 
   @Test("PARTIAL SUCCESS is partial and PROCESSING is pending, not failures")

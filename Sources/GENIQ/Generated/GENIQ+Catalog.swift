@@ -24,7 +24,7 @@ extension GENIQ {
     ///
     /// GENIQ code `1` with HTTP 200: “Invalid Username or Password”
     ///
-    /// Category `authentication`, retry `afterFix`, fault `account`.
+    /// Category `authentication`, retry `afterFix`, fault `account`, situation `credentialsInvalid`.
     ///
     /// > Tip: Check the account credentials configured in the integration and correct them before sending
     /// > again.
@@ -34,7 +34,7 @@ extension GENIQ {
     ///
     /// GENIQ code `2` with HTTP 200: “Invalid IP request”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `ipNotAllowed`.
     ///
     /// > Tip: Add the caller's public IP address to the account's allowed list, or send from an address that
     /// > is already allowed.
@@ -44,7 +44,7 @@ extension GENIQ {
     ///
     /// GENIQ code `3` with HTTP 200: “Account has expired”
     ///
-    /// Category `account`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Ask GENIQ or the account administrator to renew the account, then resend.
     case accountExpired
@@ -53,7 +53,7 @@ extension GENIQ {
     ///
     /// GENIQ code `4` with HTTP 200: “Account is disabled”
     ///
-    /// Category `account`, retry `afterFix`, fault `account`.
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Contact GENIQ or the account administrator to have the account re-enabled.
     case accountDisabled
@@ -62,7 +62,7 @@ extension GENIQ {
     ///
     /// GENIQ code `5` with HTTP 200: “Account maximum throttling rate is exceeded”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Slow down and retry with exponential backoff; spread large batches over time or ask GENIQ for a
     /// > higher rate.
@@ -72,7 +72,7 @@ extension GENIQ {
     ///
     /// GENIQ code `6` with HTTP 200: “Account does not have sufficient credit balance”
     ///
-    /// Category `billing`, retry `afterFix`, fault `account`.
+    /// Category `billing`, retry `afterFix`, fault `account`, situation `insufficientFunds`.
     ///
     /// > Tip: Top up the account credit, then send again.
     case insufficientCredit
@@ -81,26 +81,28 @@ extension GENIQ {
     ///
     /// GENIQ code `7` with HTTP 200: “Prepaid Account has expired”
     ///
-    /// Category `billing`, retry `afterFix`, fault `account`.
+    /// Category `billing`, retry `afterFix`, fault `account`, situation `insufficientFunds`.
     ///
     /// > Tip: Renew or top up the prepaid account with GENIQ before sending again.
     case prepaidAccountExpired
 
-    /// GENIQ found no route to deliver the message to the destination network.
+    /// GENIQ refused the message at submission because it has no route to the destination network of this
+    /// number.
     ///
     /// GENIQ code `10` with HTTP 200: “Could not route message”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `afterFix`, fault `provider`.
     ///
-    /// > Tip: Retry a few times with backoff; if it keeps failing for the destination, ask GENIQ whether that
-    /// > country or operator is covered.
+    /// > Tip: Do not retry automatically: a route is configuration and resending the same destination fails
+    /// > the same way. Check that the number's country code is right, then ask GENIQ to enable a route for
+    /// > that country or operator.
     case messageUnroutable
 
     /// The destination number in the request is not a valid mobile number.
     ///
     /// GENIQ code `11` with HTTP 200: “Invalid recipient address”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `recipient`, retry `afterFix`, fault `caller`, situation `recipientNumberInvalid`.
     ///
     /// > Tip: Correct the recipient number (international format, digits only) before resending.
     case invalidRecipient
@@ -109,7 +111,7 @@ extension GENIQ {
     ///
     /// GENIQ code `12` with HTTP 200: “Invalid originating address”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Use a sender number or sender ID that is valid and allowed for the account.
     case invalidOriginator
@@ -119,7 +121,7 @@ extension GENIQ {
     ///
     /// GENIQ code `13` with HTTP 200: “Invalid alphanumeric originating address”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Use a sender ID that meets the length and character rules (commonly up to 11 letters and
     /// > digits) and that is allowed for the account.
@@ -138,7 +140,7 @@ extension GENIQ {
     ///
     /// GENIQ code `15` with HTTP 200: “Subscriber has blocked this service”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientBarred`.
     ///
     /// > Tip: Do not resend; remove the number from the sending list unless the recipient opts in again.
     case serviceBlockedBySubscriber
@@ -147,7 +149,7 @@ extension GENIQ {
     ///
     /// GENIQ code `16` with HTTP 200: “Destination Address Duplicated”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Remove duplicate numbers from the recipient list and resend.
     case duplicateDestination
@@ -156,7 +158,7 @@ extension GENIQ {
     ///
     /// GENIQ code `17` with HTTP 200: “Destination Address list exceeded maximum”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Split the recipient list into smaller batches and send each separately.
     case tooManyDestinations
@@ -165,7 +167,7 @@ extension GENIQ {
     ///
     /// GENIQ code `18` with HTTP 200: “API token generation failed”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry the token request with backoff; if it keeps failing, verify the API key and secret and
     /// > contact GENIQ.
@@ -176,26 +178,28 @@ extension GENIQ {
     ///
     /// GENIQ code `19` with HTTP 200: “Spam Control threshold exceeded”
     ///
-    /// Category `policy`, retry `afterReset`, fault `caller`.
+    /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
     /// > Tip: Do not resend immediately; reduce repeated sends to the same number and wait before trying
     /// > again.
     case spamThresholdExceeded
 
-    /// The access token sent with the request is not valid.
+    /// GENIQ did not accept the bearer token sent with the request, for example a token that was cut short,
+    /// altered or never issued.
     ///
     /// GENIQ code `20` with HTTP 200: “Invalid Token”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterReauth`, fault `caller`, situation `credentialsExpired`.
     ///
-    /// > Tip: Generate a new access token with the API key and secret, then resend with it.
+    /// > Tip: Request a fresh access token from the token endpoint with the API key and secret, then resend
+    /// > with it; if new tokens are refused too, the API key is at fault (24).
     case invalidToken
 
     /// The messageId in the request does not match a message known to GENIQ.
     ///
     /// GENIQ code `21` with HTTP 200: “Invalid messageId”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Use a messageId returned by an earlier send response.
     case invalidMessageID
@@ -205,7 +209,7 @@ extension GENIQ {
     ///
     /// GENIQ code `301` with HTTP 200: “No valid WhatsApp session found”
     ///
-    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
     /// > Tip: Send an approved template message instead, or wait until the customer writes again.
     case noWhatsAppSession
@@ -223,7 +227,7 @@ extension GENIQ {
     ///
     /// GENIQ code `312` with HTTP 200: “WhatsApp Template with same content already existed”
     ///
-    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
     ///
     /// > Tip: Reuse the existing template or change the content before creating a new one.
     case duplicateTemplateContent
@@ -232,7 +236,7 @@ extension GENIQ {
     ///
     /// GENIQ code `22` with HTTP 200: “Invalid code”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check the code value sent in the request and correct it before resending.
     case invalidCode
@@ -241,7 +245,7 @@ extension GENIQ {
     ///
     /// GENIQ code `23` with HTTP 200: “Token expired”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterReauth`, fault `caller`, situation `credentialsExpired`.
     ///
     /// > Tip: Request a new access token and resend; refresh tokens before the expiry returned with them.
     case tokenExpired
@@ -250,7 +254,7 @@ extension GENIQ {
     ///
     /// GENIQ code `24` with HTTP 200: “Invalid API Key credentials”
     ///
-    /// Category `authentication`, retry `afterFix`, fault `account`.
+    /// Category `authentication`, retry `afterFix`, fault `account`, situation `credentialsInvalid`.
     ///
     /// > Tip: Check the API key and secret created in the GENIQ console, or create new ones, then request the
     /// > token again.
@@ -270,7 +274,7 @@ extension GENIQ {
     ///
     /// GENIQ code `99` with HTTP 200: “System error. Please contact us if problem persist”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with backoff; if the error persists, contact GENIQ support.
     case systemError
@@ -300,6 +304,7 @@ extension GENIQ.ResponseCode {
         explanation: "GENIQ rejected the username and password sent with the request.",
         remedy: "Check the account credentials configured in the integration and correct them before sending again.",
         category: .authentication, retry: .afterFix, fault: .account,
+        situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0002\",\"responseMessage\":\"Invalid Username or Password\",\"responseCode\":\"1\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -310,6 +315,7 @@ extension GENIQ.ResponseCode {
         explanation: "The request came from an IP address that the GENIQ account does not accept.",
         remedy: "Add the caller's public IP address to the account's allowed list, or send from an address that is already allowed.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0003\",\"responseMessage\":\"Invalid IP request\",\"responseCode\":\"2\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -320,6 +326,7 @@ extension GENIQ.ResponseCode {
         explanation: "The GENIQ account is past its validity period, so requests are refused.",
         remedy: "Ask GENIQ or the account administrator to renew the account, then resend.",
         category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0004\",\"responseMessage\":\"Account has expired\",\"responseCode\":\"3\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -330,6 +337,7 @@ extension GENIQ.ResponseCode {
         explanation: "The GENIQ account has been switched off and cannot send.",
         remedy: "Contact GENIQ or the account administrator to have the account re-enabled.",
         category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0005\",\"responseMessage\":\"Account is disabled\",\"responseCode\":\"4\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -340,7 +348,8 @@ extension GENIQ.ResponseCode {
         explanation: "The account sent requests faster than its permitted throughput.",
         remedy: "Slow down and retry with exponential backoff; spread large batches over time or ask GENIQ for a higher rate.",
         category: .rateLimit, retry: .backoff, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0006\",\"responseMessage\":\"Account maximum throttling rate is exceeded\",\"responseCode\":5}"),
+        situation: .rateLimited,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0006\",\"responseMessage\":\"Account maximum throttling rate is exceeded\",\"responseCode\":\"5\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
@@ -350,6 +359,7 @@ extension GENIQ.ResponseCode {
         explanation: "The account balance is too low to pay for the message.",
         remedy: "Top up the account credit, then send again.",
         category: .billing, retry: .afterFix, fault: .account,
+        situation: .insufficientFunds,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0007\",\"responseMessage\":\"Account does not have sufficient credit balance\",\"responseCode\":\"6\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -360,6 +370,7 @@ extension GENIQ.ResponseCode {
         explanation: "The validity of the prepaid account has run out, so it can no longer be charged for messages.",
         remedy: "Renew or top up the prepaid account with GENIQ before sending again.",
         category: .billing, retry: .afterFix, fault: .account,
+        situation: .insufficientFunds,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0008\",\"responseMessage\":\"Prepaid Account has expired\",\"responseCode\":\"7\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -367,9 +378,9 @@ extension GENIQ.ResponseCode {
         provider: .geniq, table: "response", name: "messageUnroutable", code: "10",
         status: 200,
         message: "Could not route message",
-        explanation: "GENIQ found no route to deliver the message to the destination network.",
-        remedy: "Retry a few times with backoff; if it keeps failing for the destination, ask GENIQ whether that country or operator is covered.",
-        category: .provider, retry: .backoff, fault: .provider,
+        explanation: "GENIQ refused the message at submission because it has no route to the destination network of this number.",
+        remedy: "Do not retry automatically: a route is configuration and resending the same destination fails the same way. Check that the number's country code is right, then ask GENIQ to enable a route for that country or operator.",
+        category: .provider, retry: .afterFix, fault: .provider,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0009\",\"responseMessage\":\"Could not route message\",\"responseCode\":\"10\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -379,7 +390,8 @@ extension GENIQ.ResponseCode {
         message: "Invalid recipient address",
         explanation: "The destination number in the request is not a valid mobile number.",
         remedy: "Correct the recipient number (international format, digits only) before resending.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        category: .recipient, retry: .afterFix, fault: .caller,
+        situation: .recipientNumberInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0010\",\"responseMessage\":\"Invalid recipient address\",\"responseCode\":\"11\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -390,6 +402,7 @@ extension GENIQ.ResponseCode {
         explanation: "The sender address (originator) given in the request is not acceptable.",
         remedy: "Use a sender number or sender ID that is valid and allowed for the account.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0011\",\"responseMessage\":\"Invalid originating address\",\"responseCode\":\"12\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -400,6 +413,7 @@ extension GENIQ.ResponseCode {
         explanation: "The alphanumeric sender ID in the request is not accepted, for example because of its length or characters.",
         remedy: "Use a sender ID that meets the length and character rules (commonly up to 11 letters and digits) and that is allowed for the account.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0012\",\"responseMessage\":\"Invalid alphanumeric originating address\",\"responseCode\":\"13\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -420,6 +434,7 @@ extension GENIQ.ResponseCode {
         explanation: "The recipient has opted out of or blocked messages from this service.",
         remedy: "Do not resend; remove the number from the sending list unless the recipient opts in again.",
         category: .recipient, retry: .never, fault: .recipient,
+        situation: .recipientBarred,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0014\",\"responseMessage\":\"Subscriber has blocked this service\",\"responseCode\":\"15\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -430,6 +445,7 @@ extension GENIQ.ResponseCode {
         explanation: "The same destination number appears more than once in the request.",
         remedy: "Remove duplicate numbers from the recipient list and resend.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0015\",\"responseMessage\":\"Destination Address Duplicated\",\"responseCode\":\"16\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -440,6 +456,7 @@ extension GENIQ.ResponseCode {
         explanation: "The request lists more recipients than a single call accepts.",
         remedy: "Split the recipient list into smaller batches and send each separately.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0016\",\"responseMessage\":\"Destination Address list exceeded maximum\",\"responseCode\":\"17\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -450,6 +467,7 @@ extension GENIQ.ResponseCode {
         explanation: "GENIQ could not issue an access token for the request.",
         remedy: "Retry the token request with backoff; if it keeps failing, verify the API key and secret and contact GENIQ.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0017\",\"responseMessage\":\"API token generation failed\",\"responseCode\":\"18\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -459,19 +477,21 @@ extension GENIQ.ResponseCode {
         message: "Spam Control threshold exceeded",
         explanation: "GENIQ's spam control stopped the message because too many similar messages were sent, typically to the same recipient in a short time.",
         remedy: "Do not resend immediately; reduce repeated sends to the same number and wait before trying again.",
-        category: .policy, retry: .afterReset, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0018\",\"responseMessage\":\"Spam Control threshold exceeded\",\"responseCode\":19}"),
+        category: .policy, retry: .afterReset, fault: .account,
+        situation: .qualityLimited,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0018\",\"responseMessage\":\"Spam Control threshold exceeded\",\"responseCode\":\"19\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidToken", code: "20",
         status: 200,
         message: "Invalid Token",
-        explanation: "The access token sent with the request is not valid.",
-        remedy: "Generate a new access token with the API key and secret, then resend with it.",
-        category: .authentication, retry: .afterReauth, fault: .account,
+        explanation: "GENIQ did not accept the bearer token sent with the request, for example a token that was cut short, altered or never issued.",
+        remedy: "Request a fresh access token from the token endpoint with the API key and secret, then resend with it; if new tokens are refused too, the API key is at fault (24).",
+        category: .authentication, retry: .afterReauth, fault: .caller,
+        situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0019\",\"responseMessage\":\"Invalid Token\",\"responseCode\":\"20\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page)", url: "https://geniq.io/docs/error-codes/restful-api")
+        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api")
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidMessageID", code: "21",
@@ -480,6 +500,7 @@ extension GENIQ.ResponseCode {
         explanation: "The messageId in the request does not match a message known to GENIQ.",
         remedy: "Use a messageId returned by an earlier send response.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0020\",\"responseMessage\":\"Invalid messageId\",\"responseCode\":\"21\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -490,6 +511,7 @@ extension GENIQ.ResponseCode {
         explanation: "A free-form WhatsApp message was sent but there is no open conversation with the recipient (the 24-hour customer-service window is closed or never opened).",
         remedy: "Send an approved template message instead, or wait until the customer writes again.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
+        situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0021\",\"responseMessage\":\"No valid WhatsApp session found\",\"responseCode\":\"301\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -501,7 +523,7 @@ extension GENIQ.ResponseCode {
         remedy: "Revise the template content so it meets WhatsApp's template guidelines, then submit it again.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0022\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page)", url: "https://geniq.io/docs/error-codes/restful-api")
+        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api")
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "duplicateTemplateContent", code: "312",
@@ -510,8 +532,9 @@ extension GENIQ.ResponseCode {
         explanation: "A template with identical content already exists, so the new one was not created.",
         remedy: "Reuse the existing template or change the content before creating a new one.",
         category: .conflict, retry: .afterFix, fault: .caller,
+        situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0023\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page)", url: "https://geniq.io/docs/error-codes/restful-api")
+        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api")
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidCode", code: "22",
@@ -520,6 +543,7 @@ extension GENIQ.ResponseCode {
         explanation: "A code supplied in the request was not accepted.",
         remedy: "Check the code value sent in the request and correct it before resending.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0024\",\"responseMessage\":\"Invalid code\",\"responseCode\":\"22\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -529,9 +553,10 @@ extension GENIQ.ResponseCode {
         message: "Token expired",
         explanation: "The access token used for the request has passed its expiry time.",
         remedy: "Request a new access token and resend; refresh tokens before the expiry returned with them.",
-        category: .authentication, retry: .afterReauth, fault: .account,
+        category: .authentication, retry: .afterReauth, fault: .caller,
+        situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0025\",\"responseMessage\":\"Token expired\",\"responseCode\":\"23\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page)", url: "https://geniq.io/docs/error-codes/restful-api")
+        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api")
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidAPIKey", code: "24",
@@ -540,8 +565,9 @@ extension GENIQ.ResponseCode {
         explanation: "The API key or secret used to request a token was not accepted.",
         remedy: "Check the API key and secret created in the GENIQ console, or create new ones, then request the token again.",
         category: .authentication, retry: .afterFix, fault: .account,
+        situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0026\",\"responseMessage\":\"Invalid API Key credentials\",\"responseCode\":\"24\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page)", url: "https://geniq.io/docs/error-codes/restful-api")
+        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api")
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "generalFailure", code: "88",
@@ -560,7 +586,8 @@ extension GENIQ.ResponseCode {
         explanation: "GENIQ hit an internal error while handling the request.",
         remedy: "Retry with backoff; if the error persists, contact GENIQ support.",
         category: .provider, retry: .backoff, fault: .provider,
-        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0028\",\"responseMessage\":\"System error. Please contact us if problem persist\",\"responseCode\":99}"),
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0028\",\"responseMessage\":\"System error. Please contact us if problem persist\",\"responseCode\":\"99\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
     ]
@@ -613,7 +640,9 @@ extension GENIQ {
   /// Delivery report reason codes (reasonCode)
   ///
   /// The reasonCode of SMS and WhatsApp delivery reports sent to the customer's callback URL. Reports have no
-  /// HTTP status of their own; 0 accompanies reports without a failure.
+  /// HTTP status of their own; 0 accompanies reports without a failure. The samples show SMS reports in the
+  /// query-string form of GENIQ's SMS delivery-report page and WhatsApp reports in the JSON form of its
+  /// WhatsApp page.
   @nonexhaustive
   public enum ReasonCode: String, CatalogCode, CaseIterable {
     /// The report carries no failure reason; this is the value sent with successful or in-progress statuses.
@@ -650,7 +679,7 @@ extension GENIQ {
     ///
     /// GENIQ code `3`: “Format Error”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check the message content, encoding, length and sender before resending.
     case formatError
@@ -664,22 +693,25 @@ extension GENIQ {
     /// > Tip: Resend once or twice with backoff; if it keeps failing, contact GENIQ with the messageId.
     case otherError
 
-    /// The recipient number is not assigned to any subscriber on the network.
+    /// The network reports that no subscriber has this number: it is not assigned, or no longer in service.
     ///
     /// GENIQ code `5`: “Subscriber Unknown”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `afterFix`, fault `caller`, situation `recipientNumberInvalid`.
     ///
-    /// > Tip: Do not resend; check the number with the recipient and remove it if it is no longer in service.
+    /// > Tip: Do not resend to this number. Correct it from the recipient's records, or remove it from the
+    /// > sending list.
     case subscriberUnknown
 
     /// The operator has barred the recipient from receiving messages.
     ///
     /// GENIQ code `6`: “Subscriber Barred”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientBarred`.
     ///
-    /// > Tip: Do not resend; the number cannot receive this message until the operator lifts the bar.
+    /// > Tip: Do not resend: the operator bars this number from receiving the message, and nothing the sender
+    /// > can change lifts that. Remove the number from the sending list or reach the person through another
+    /// > channel.
     case subscriberBarred
 
     /// The recipient's subscription does not include the SMS service.
@@ -695,7 +727,7 @@ extension GENIQ {
     ///
     /// GENIQ code `8`: “Subscriber Absent”
     ///
-    /// Category `recipient`, retry `backoff`, fault `recipient`.
+    /// Category `recipient`, retry `backoff`, fault `recipient`, situation `recipientUnreachable`.
     ///
     /// > Tip: Resend later with backoff; the message may be delivered once the phone is back on the network.
     case subscriberAbsent
@@ -718,14 +750,15 @@ extension GENIQ {
     /// > Tip: Resend later with backoff.
     case smscCongestion
 
-    /// The recipient was roaming on a network the message centre could not deliver to.
+    /// The recipient was roaming on a network to which the message centre could not deliver, so the message
+    /// did not arrive.
     ///
     /// GENIQ code `11`: “SMSC Roaming”
     ///
-    /// Category `recipient`, retry `backoff`, fault `carrier`.
+    /// Category `recipient`, retry `backoff`, fault `recipient`, situation `recipientUnreachable`.
     ///
-    /// > Tip: Resend later with backoff; delivery may succeed once the recipient is back on a reachable
-    /// > network.
+    /// > Tip: Resend later with backoff and cap the attempts; delivery can succeed once the recipient is back
+    /// > on a network that can be reached.
     case smscRoaming
 
     /// The recipient's phone reported an error and did not accept the message.
@@ -770,7 +803,7 @@ extension GENIQ.ReasonCode {
         remedy: "Nothing to do; read the report's status field for the delivery state.",
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .success,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"43BC206B4610B25F41E7C3E050035473\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"delivered\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=43BC206B4610B25F41E7C3E050035473&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
@@ -780,7 +813,7 @@ extension GENIQ.ReasonCode {
         explanation: "The mobile network could not identify the base station serving the recipient, so the message was not delivered.",
         remedy: "Resend later with backoff; if it keeps failing for the number, treat it as unreachable.",
         category: .provider, retry: .backoff, fault: .carrier,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"5A1F3C2E9B7D4E60A1C2D3E4F5061728\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"reasonCode\":\"1\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=5A1F3C2E9B7D4E60A1C2D3E4F5061728&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=1&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
@@ -790,7 +823,7 @@ extension GENIQ.ReasonCode {
         explanation: "The network could not find the switching centre (MSC) responsible for the recipient, so delivery failed.",
         remedy: "Resend later with backoff; persistent failures point to a routing problem to raise with GENIQ.",
         category: .provider, retry: .backoff, fault: .carrier,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"6B2A4D3F0C8E5F71B2D3E4F506172839\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"reasonCode\":\"2\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=6B2A4D3F0C8E5F71B2D3E4F506172839&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=2&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
@@ -800,6 +833,7 @@ extension GENIQ.ReasonCode {
         explanation: "The network rejected the message because its format was not acceptable.",
         remedy: "Check the message content, encoding, length and sender before resending.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7C3B5E4A1D9F6082C3E4F5061728394A&channel=sms&recipient=6588880000&status=rejected&reasonCode=3&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -810,17 +844,18 @@ extension GENIQ.ReasonCode {
         explanation: "Delivery failed for a reason the network did not specify.",
         remedy: "Resend once or twice with backoff; if it keeps failing, contact GENIQ with the messageId.",
         category: .unknown, retry: .backoff, fault: .unknown,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"8D4C6F5B2E0A7193D4F5061728394A5B\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"reasonCode\":\"4\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=8D4C6F5B2E0A7193D4F5061728394A5B&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=4&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "subscriberUnknown", code: "5",
         status: nil,
         message: "Subscriber Unknown",
-        explanation: "The recipient number is not assigned to any subscriber on the network.",
-        remedy: "Do not resend; check the number with the recipient and remove it if it is no longer in service.",
-        category: .recipient, retry: .never, fault: .recipient,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"9E5D7A6C3F1B82A4E5061728394A5B6C\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"reasonCode\":\"5\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        explanation: "The network reports that no subscriber has this number: it is not assigned, or no longer in service.",
+        remedy: "Do not resend to this number. Correct it from the recipient's records, or remove it from the sending list.",
+        category: .recipient, retry: .afterFix, fault: .caller,
+        situation: .recipientNumberInvalid,
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=9E5D7A6C3F1B82A4E5061728394A5B6C&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=5&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
@@ -828,9 +863,10 @@ extension GENIQ.ReasonCode {
         status: nil,
         message: "Subscriber Barred",
         explanation: "The operator has barred the recipient from receiving messages.",
-        remedy: "Do not resend; the number cannot receive this message until the operator lifts the bar.",
+        remedy: "Do not resend: the operator bars this number from receiving the message, and nothing the sender can change lifts that. Remove the number from the sending list or reach the person through another channel.",
         category: .recipient, retry: .never, fault: .recipient,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"AF6E8B7D4A2C93B5F61728394A5B6C7D\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"reasonCode\":\"6\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        situation: .recipientBarred,
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=AF6E8B7D4A2C93B5F61728394A5B6C7D&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=6&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
@@ -840,7 +876,7 @@ extension GENIQ.ReasonCode {
         explanation: "The recipient's subscription does not include the SMS service.",
         remedy: "Do not resend; reach the recipient through another channel.",
         category: .recipient, retry: .never, fault: .recipient,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"B07F9C8E5B3DA4C60728394A5B6C7D8E\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"reasonCode\":\"7\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=B07F9C8E5B3DA4C60728394A5B6C7D8E&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=7&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
@@ -850,6 +886,7 @@ extension GENIQ.ReasonCode {
         explanation: "The recipient's phone was unreachable, for example switched off or out of coverage.",
         remedy: "Resend later with backoff; the message may be delivered once the phone is back on the network.",
         category: .recipient, retry: .backoff, fault: .recipient,
+        situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=C180AD9F6C4EB5D7128394A5B6C7D8E9&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=8&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -860,7 +897,7 @@ extension GENIQ.ReasonCode {
         explanation: "The message centre handling the delivery failed.",
         remedy: "Resend later with backoff.",
         category: .provider, retry: .backoff, fault: .carrier,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"D291BEA07D5FC6E8238394A5B6C7D8EA\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"reasonCode\":\"9\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=D291BEA07D5FC6E8238394A5B6C7D8EA&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=9&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
@@ -870,17 +907,18 @@ extension GENIQ.ReasonCode {
         explanation: "The message centre was overloaded and could not take the message.",
         remedy: "Resend later with backoff.",
         category: .provider, retry: .backoff, fault: .carrier,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"E3A2CFB18E60D7F9348394A5B6C7D8EB\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"reasonCode\":\"10\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=E3A2CFB18E60D7F9348394A5B6C7D8EB&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=10&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "smscRoaming", code: "11",
         status: nil,
         message: "SMSC Roaming",
-        explanation: "The recipient was roaming on a network the message centre could not deliver to.",
-        remedy: "Resend later with backoff; delivery may succeed once the recipient is back on a reachable network.",
-        category: .recipient, retry: .backoff, fault: .carrier,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"F4B3D0C29F71E80A458394A5B6C7D8EC\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"reasonCode\":\"11\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        explanation: "The recipient was roaming on a network to which the message centre could not deliver, so the message did not arrive.",
+        remedy: "Resend later with backoff and cap the attempts; delivery can succeed once the recipient is back on a network that can be reached.",
+        category: .recipient, retry: .backoff, fault: .recipient,
+        situation: .recipientUnreachable,
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=F4B3D0C29F71E80A458394A5B6C7D8EC&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=11&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
@@ -900,7 +938,7 @@ extension GENIQ.ReasonCode {
         explanation: "The recipient's phone has no room to store the message.",
         remedy: "Resend later with backoff; delivery can succeed once the recipient frees space.",
         category: .recipient, retry: .backoff, fault: .recipient,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"16D5F2E4B193A02C678394A5B6C7D8EE\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"reasonCode\":\"13\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=16D5F2E4B193A02C678394A5B6C7D8EE&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=13&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
@@ -951,7 +989,9 @@ extension GENIQ {
   ///
   /// The status word of SMS and WhatsApp delivery reports. It decides first: delivered and read are
   /// successes, processed and sent mean a later report follows, every other status is a failure whose
-  /// non-zero reasonCode, when present, says more than the status does. Reports have no HTTP status.
+  /// non-zero reasonCode, when present, says more than the status does. Reports have no HTTP status. The
+  /// samples show SMS reports in the query-string form of GENIQ's SMS delivery-report page and WhatsApp
+  /// reports in the JSON form of its WhatsApp page.
   @nonexhaustive
   public enum ReportStatus: String, CatalogCode, CaseIterable {
     /// GENIQ accepted the message and passed it on for delivery; the final state is not known yet.
@@ -995,15 +1035,17 @@ extension GENIQ {
     /// > Tip: Nothing to do.
     case read
 
-    /// The message outlived its validity period undelivered, most often because the handset stayed switched
-    /// off or out of coverage the whole time.
+    /// The message stayed undelivered for its whole validity period (the validity given when sending, or the
+    /// network's default), while the network kept trying, and was then discarded.
     ///
     /// GENIQ code `expired`: “expired”
     ///
-    /// Category `recipient`, retry `backoff`, fault `recipient`.
+    /// Category `recipient`, retry `afterFix`, fault `recipient`.
     ///
-    /// > Tip: Send it again later and cap the attempts; if the same number keeps expiring, check that it is
-    /// > still in use.
+    /// > Tip: Do not resend automatically: the network has already retried for the whole validity period.
+    /// > Decide whether the content is still useful; if so, send it again later (with a longer validity if
+    /// > needed) or use another channel. A number that keeps expiring is probably switched off for long
+    /// > periods or no longer in use.
     case expired
 
     /// The message was removed from the delivery queue before it reached the handset.
@@ -1081,8 +1123,8 @@ extension GENIQ.ReportStatus {
         remedy: "Nothing to do yet: wait for the next report about this message id.",
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .pending,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000001\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"processed\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000001&channel=sms&recipient=6588880000&status=processed&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "sent", code: "sent",
@@ -1092,7 +1134,7 @@ extension GENIQ.ReportStatus {
         remedy: "Nothing to do yet: a delivered, read or failed report about this message id follows.",
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .pending,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000002\",\"channel\":\"whatsapp\",\"recipient\":\"6588880000\",\"status\":\"sent\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000002\",\"recipient\":\"6588880000\",\"status\":\"sent\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
       ),
       CatalogEntry(
@@ -1103,8 +1145,8 @@ extension GENIQ.ReportStatus {
         remedy: "Nothing to do; keep the report's message id and timestamps if you track delivery.",
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .success,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000003\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"delivered\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000003&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "read", code: "read",
@@ -1114,18 +1156,18 @@ extension GENIQ.ReportStatus {
         remedy: "Nothing to do.",
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .success,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000004\",\"channel\":\"whatsapp\",\"recipient\":\"6588880000\",\"status\":\"read\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000004\",\"recipient\":\"6588880000\",\"status\":\"read\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "expired", code: "expired",
         status: nil,
         message: "expired",
-        explanation: "The message outlived its validity period undelivered, most often because the handset stayed switched off or out of coverage the whole time.",
-        remedy: "Send it again later and cap the attempts; if the same number keeps expiring, check that it is still in use.",
-        category: .recipient, retry: .backoff, fault: .recipient,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000005\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"expired\",\"reasonCode\":\"0\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        explanation: "The message stayed undelivered for its whole validity period (the validity given when sending, or the network's default), while the network kept trying, and was then discarded.",
+        remedy: "Do not resend automatically: the network has already retried for the whole validity period. Decide whether the content is still useful; if so, send it again later (with a longer validity if needed) or use another channel. A number that keeps expiring is probably switched off for long periods or no longer in use.",
+        category: .recipient, retry: .afterFix, fault: .recipient,
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000005&channel=sms&recipient=6588880000&status=expired&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "deleted", code: "deleted",
@@ -1134,8 +1176,8 @@ extension GENIQ.ReportStatus {
         explanation: "The message was removed from the delivery queue before it reached the handset.",
         remedy: "Read the reasonCode and the account's message log to learn who removed it; resend only once that is understood.",
         category: .unknown, retry: .afterFix, fault: .unknown,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000006\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"deleted\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000006&channel=sms&recipient=6588880000&status=deleted&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "undeliverable", code: "undeliverable",
@@ -1144,8 +1186,8 @@ extension GENIQ.ReportStatus {
         explanation: "The network could not deliver the message to the handset.",
         remedy: "The reasonCode normally says why; without one, check the number and the message before sending again.",
         category: .unknown, retry: .afterFix, fault: .unknown,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000007\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"undeliverable\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000007&channel=sms&recipient=6588880000&status=undeliverable&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "rejected", code: "rejected",
@@ -1154,8 +1196,8 @@ extension GENIQ.ReportStatus {
         explanation: "The message was refused before delivery, by GENIQ or by the operator.",
         remedy: "Look at the reasonCode and the message's content and sender settings; change what was refused before sending again.",
         category: .unknown, retry: .afterFix, fault: .unknown,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000008\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"rejected\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000008&channel=sms&recipient=6588880000&status=rejected&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "unknown", code: "unknown",
@@ -1164,8 +1206,8 @@ extension GENIQ.ReportStatus {
         explanation: "The operator reported no final state for the message, so nobody can say whether it arrived.",
         remedy: "Treat the message as possibly lost: check with the recipient or GENIQ before resending, to avoid duplicates.",
         category: .unknown, retry: .afterFix, fault: .unknown,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000009\",\"channel\":\"sms\",\"recipient\":\"6588880000\",\"status\":\"unknown\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"operatorTimestamp\":\"2026-03-01T10:15:04+08:00\"}"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000009&channel=sms&recipient=6588880000&status=unknown&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "failed", code: "failed",
@@ -1174,7 +1216,7 @@ extension GENIQ.ReportStatus {
         explanation: "The WhatsApp message could not be delivered.",
         remedy: "The reasonCode normally says why; without one, check the recipient and the message before sending again.",
         category: .unknown, retry: .afterFix, fault: .unknown,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000A\",\"channel\":\"whatsapp\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000A\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
       ),
       CatalogEntry(
@@ -1184,7 +1226,7 @@ extension GENIQ.ReportStatus {
         explanation: "GENIQ stopped trying to deliver the WhatsApp message after using up its delivery attempts.",
         remedy: "Check that the recipient can receive WhatsApp messages, then decide whether to send again or switch channel.",
         category: .unknown, retry: .afterFix, fault: .unknown,
-        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000B\",\"channel\":\"whatsapp\",\"recipient\":\"6588880000\",\"status\":\"exceeded_retry\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
+        sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000B\",\"recipient\":\"6588880000\",\"status\":\"exceeded_retry\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
       ),
     ]
@@ -1240,7 +1282,7 @@ extension GENIQ {
     ///
     /// GENIQ code `0` with HTTP 401: “Access token expired/revoked”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
     ///
     /// > Tip: Obtain a new access token for the WhatsApp Business Account, then retry.
     case accessTokenRevoked
@@ -1249,7 +1291,7 @@ extension GENIQ {
     ///
     /// GENIQ code `1` with HTTP 400: “Failed due to a temporary issue”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with exponential backoff.
     case temporaryFailure
@@ -1258,7 +1300,7 @@ extension GENIQ {
     ///
     /// GENIQ code `2` with HTTP 503: “Temporary issue due to downtime”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with exponential backoff; check the WhatsApp Business Platform status if it persists.
     case serviceDowntime
@@ -1267,7 +1309,7 @@ extension GENIQ {
     ///
     /// GENIQ code `3` with HTTP 500: “Capability or permissions issue”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Grant the app the required WhatsApp permissions (or ask GENIQ to), then retry.
     case missingCapability
@@ -1276,7 +1318,7 @@ extension GENIQ {
     ///
     /// GENIQ code `4` with HTTP 400: “Temporary issue due to throttling”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry with exponential backoff and reduce the rate of template calls.
     case tooManyCalls
@@ -1295,7 +1337,7 @@ extension GENIQ {
     ///
     /// GENIQ code `10` with HTTP 403: “Permission is either not granted or has been removed”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Restore the missing permission for the app or account, then retry.
     case permissionDenied
@@ -1304,7 +1346,7 @@ extension GENIQ {
     ///
     /// GENIQ code `100` with HTTP 400: “The parameter may not be available or may be spelled incorrectly”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check parameter names and values against the API reference and correct the request.
     case invalidParameter
@@ -1313,7 +1355,7 @@ extension GENIQ {
     ///
     /// GENIQ code `190` with HTTP 401: “Access token is expired”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
     ///
     /// > Tip: Obtain a new access token, then retry.
     case accessTokenExpired
@@ -1322,7 +1364,7 @@ extension GENIQ {
     ///
     /// GENIQ code `368` with HTTP 403: “Temporary blocked due to policy violations”
     ///
-    /// Category `policy`, retry `afterReset`, fault `account`.
+    /// Category `policy`, retry `afterReset`, fault `account`, situation `policyBlocked`.
     ///
     /// > Tip: Stop retrying; review the policy violation in WhatsApp Manager, wait for the restriction to end
     /// > or appeal it.
@@ -1330,9 +1372,9 @@ extension GENIQ {
 
     /// The same content was submitted twice in a row and the second submission was refused.
     ///
-    /// GENIQ code `506`: “Duplicate posts cannot be published consecutively”
+    /// GENIQ code `506` with HTTP 400: “Duplicate posts cannot be published consecutively”
     ///
-    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
     ///
     /// > Tip: Do not resubmit identical content; change it or keep the earlier result.
     case duplicatePost
@@ -1341,25 +1383,25 @@ extension GENIQ {
     ///
     /// GENIQ code `80007` with HTTP 400: “Platform rate limit reached”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry with exponential backoff and lower the call rate.
     case platformRateLimitReached
 
     /// The message text is longer than the 4096-character limit.
     ///
-    /// GENIQ code `131001`: “Message length exceeds 4096 characters”
+    /// GENIQ code `131001` with HTTP 400: “Message length exceeds 4096 characters”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Shorten the text or split it into several messages.
     case messageTooLong
 
     /// A file or resource referenced by the request does not exist.
     ///
-    /// GENIQ code `131006`: “File or resource not found”
+    /// GENIQ code `131006` with HTTP 404: “File or resource not found”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the id or URL of the referenced media or resource and correct it.
     case resourceNotFound
@@ -1368,7 +1410,7 @@ extension GENIQ {
     ///
     /// GENIQ code `131008` with HTTP 400: “Missing a required parameter”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Add the missing parameter and resend.
     case missingRequiredParameter
@@ -1377,7 +1419,7 @@ extension GENIQ {
     ///
     /// GENIQ code `131009` with HTTP 400: “Invalid parameter value”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Correct the parameter value and resend.
     case invalidParameterValue
@@ -1387,7 +1429,7 @@ extension GENIQ {
     ///
     /// GENIQ code `131021` with HTTP 400: “Unable to send message to this phone number”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send to a different number than the business's own WhatsApp number.
     case cannotMessagePhoneNumber
@@ -1398,7 +1440,7 @@ extension GENIQ {
     /// GENIQ code `131031` with HTTP 403: “Account has been locked from sending any messages due to an
     /// integrity policy violation”
     ///
-    /// Category `policy`, retry `afterFix`, fault `account`.
+    /// Category `policy`, retry `afterFix`, fault `account`, situation `policyBlocked`.
     ///
     /// > Tip: Stop sending; review the violation in WhatsApp Manager and appeal or resolve it before
     /// > resuming.
@@ -1408,16 +1450,16 @@ extension GENIQ {
     ///
     /// GENIQ code `131051` with HTTP 400: “Unsupported message type”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Use one of the supported message types.
     case unsupportedMessageType
 
     /// The endpoint was called with an HTTP method it does not accept.
     ///
-    /// GENIQ code `131055`: “Invalid HTTP method”
+    /// GENIQ code `131055` with HTTP 400: “Invalid HTTP method”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Call the endpoint with the documented method (for example POST to create, GET to retrieve).
     case invalidHTTPMethod
@@ -1427,7 +1469,7 @@ extension GENIQ {
     /// GENIQ code `132000` with HTTP 400: “Number of parameters provided does not match the expected number
     /// of parameters”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Send exactly one value for each variable defined in the template.
     case templateParameterCountMismatch
@@ -1446,7 +1488,7 @@ extension GENIQ {
     ///
     /// GENIQ code `132005` with HTTP 400: “Translated text is too long”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Shorten the parameter values so the filled-in text fits.
     case templateTextTooLong
@@ -1455,7 +1497,7 @@ extension GENIQ {
     ///
     /// GENIQ code `132007` with HTTP 400: “Format character policy violated”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Remove disallowed formatting characters (such as stray line breaks, tabs or repeated spaces in
     /// > parameters) and resend.
@@ -1465,7 +1507,7 @@ extension GENIQ {
     ///
     /// GENIQ code `132012` with HTTP 400: “Parameter format does not match format in the created template”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Send each parameter in the format defined by the template (for example text, currency or date).
     case templateParameterFormatMismatch
@@ -1503,7 +1545,7 @@ extension GENIQ {
     ///
     /// GENIQ code `312` with HTTP 200: “WhatsApp Template with same content already existed”
     ///
-    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
     ///
     /// > Tip: Reuse the existing template or change the content before creating a new one.
     case duplicateTemplateContent
@@ -1533,6 +1575,7 @@ extension GENIQ.TemplateCode {
         explanation: "The WhatsApp access token behind the template request has expired or been revoked.",
         remedy: "Obtain a new access token for the WhatsApp Business Account, then retry.",
         category: .authentication, retry: .afterReauth, fault: .account,
+        situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0001\",\"responseMessage\":\"Access token expired/revoked\",\"responseCode\":\"0\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1543,6 +1586,7 @@ extension GENIQ.TemplateCode {
         explanation: "The template request failed because of a temporary problem on the WhatsApp platform.",
         remedy: "Retry with exponential backoff.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0002\",\"responseMessage\":\"Failed due to a temporary issue\",\"responseCode\":\"1\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1553,6 +1597,7 @@ extension GENIQ.TemplateCode {
         explanation: "The WhatsApp platform was temporarily unavailable or overloaded.",
         remedy: "Retry with exponential backoff; check the WhatsApp Business Platform status if it persists.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0003\",\"responseMessage\":\"Temporary issue due to downtime\",\"responseCode\":\"2\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1563,6 +1608,7 @@ extension GENIQ.TemplateCode {
         explanation: "The app behind the account lacks the capability or permission needed for this template operation.",
         remedy: "Grant the app the required WhatsApp permissions (or ask GENIQ to), then retry.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0004\",\"responseMessage\":\"Capability or permissions issue\",\"responseCode\":\"3\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1573,6 +1619,7 @@ extension GENIQ.TemplateCode {
         explanation: "Too many template management calls were made in a short time.",
         remedy: "Retry with exponential backoff and reduce the rate of template calls.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0005\",\"responseMessage\":\"Temporary issue due to throttling\",\"responseCode\":\"4\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1593,6 +1640,7 @@ extension GENIQ.TemplateCode {
         explanation: "The permission needed for the template operation was never granted or has been withdrawn.",
         remedy: "Restore the missing permission for the app or account, then retry.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0007\",\"responseMessage\":\"Permission is either not granted or has been removed\",\"responseCode\":\"10\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1603,6 +1651,7 @@ extension GENIQ.TemplateCode {
         explanation: "The request contained a parameter that is unsupported or misspelled.",
         remedy: "Check parameter names and values against the API reference and correct the request.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0008\",\"responseMessage\":\"The parameter may not be available or may be spelled incorrectly\",\"responseCode\":\"100\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1613,6 +1662,7 @@ extension GENIQ.TemplateCode {
         explanation: "The WhatsApp access token used for the template request has expired.",
         remedy: "Obtain a new access token, then retry.",
         category: .authentication, retry: .afterReauth, fault: .account,
+        situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0009\",\"responseMessage\":\"Access token is expired\",\"responseCode\":\"190\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1623,16 +1673,18 @@ extension GENIQ.TemplateCode {
         explanation: "The WhatsApp Business Account has been temporarily restricted for breaking a platform policy.",
         remedy: "Stop retrying; review the policy violation in WhatsApp Manager, wait for the restriction to end or appeal it.",
         category: .policy, retry: .afterReset, fault: .account,
+        situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0010\",\"responseMessage\":\"Temporary blocked due to policy violations\",\"responseCode\":\"368\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "duplicatePost", code: "506",
-        status: nil,
+        status: 400,
         message: "Duplicate posts cannot be published consecutively",
         explanation: "The same content was submitted twice in a row and the second submission was refused.",
         remedy: "Do not resubmit identical content; change it or keep the earlier result.",
         category: .conflict, retry: .afterFix, fault: .caller,
+        situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0011\",\"responseMessage\":\"Duplicate posts cannot be published consecutively\",\"responseCode\":\"506\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1643,27 +1695,30 @@ extension GENIQ.TemplateCode {
         explanation: "The WhatsApp Business Account reached its rate limit for API calls.",
         remedy: "Retry with exponential backoff and lower the call rate.",
         category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0012\",\"responseMessage\":\"Platform rate limit reached\",\"responseCode\":\"80007\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "messageTooLong", code: "131001",
-        status: nil,
+        status: 400,
         message: "Message length exceeds 4096 characters",
         patterns: ["Message length exceeds {maxLength} characters"],
         explanation: "The message text is longer than the 4096-character limit.",
         remedy: "Shorten the text or split it into several messages.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0013\",\"responseMessage\":\"Message length exceeds 4096 characters\",\"responseCode\":\"131001\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "resourceNotFound", code: "131006",
-        status: nil,
+        status: 404,
         message: "File or resource not found",
         explanation: "A file or resource referenced by the request does not exist.",
         remedy: "Check the id or URL of the referenced media or resource and correct it.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0014\",\"responseMessage\":\"File or resource not found\",\"responseCode\":\"131006\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1674,6 +1729,7 @@ extension GENIQ.TemplateCode {
         explanation: "A parameter the request must include is absent.",
         remedy: "Add the missing parameter and resend.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0015\",\"responseMessage\":\"Missing a required parameter\",\"responseCode\":\"131008\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1684,6 +1740,7 @@ extension GENIQ.TemplateCode {
         explanation: "A parameter has a value of the wrong type or an otherwise unacceptable value.",
         remedy: "Correct the parameter value and resend.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0016\",\"responseMessage\":\"Invalid parameter value\",\"responseCode\":\"131009\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1694,6 +1751,7 @@ extension GENIQ.TemplateCode {
         explanation: "WhatsApp refused to send to this number; in Meta's definition the recipient number is the same as the sending business number.",
         remedy: "Send to a different number than the business's own WhatsApp number.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0017\",\"responseMessage\":\"Unable to send message to this phone number\",\"responseCode\":\"131021\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1704,6 +1762,7 @@ extension GENIQ.TemplateCode {
         explanation: "The WhatsApp Business Account has been locked because of an integrity policy violation and cannot send messages.",
         remedy: "Stop sending; review the violation in WhatsApp Manager and appeal or resolve it before resuming.",
         category: .policy, retry: .afterFix, fault: .account,
+        situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0018\",\"responseMessage\":\"Account has been locked from sending any messages due to an integrity policy violation\",\"responseCode\":\"131031\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1714,16 +1773,18 @@ extension GENIQ.TemplateCode {
         explanation: "The request used a message type that is not supported.",
         remedy: "Use one of the supported message types.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0019\",\"responseMessage\":\"Unsupported message type\",\"responseCode\":\"131051\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "invalidHTTPMethod", code: "131055",
-        status: nil,
+        status: 400,
         message: "Invalid HTTP method",
         explanation: "The endpoint was called with an HTTP method it does not accept.",
         remedy: "Call the endpoint with the documented method (for example POST to create, GET to retrieve).",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0020\",\"responseMessage\":\"Invalid HTTP method\",\"responseCode\":\"131055\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1734,6 +1795,7 @@ extension GENIQ.TemplateCode {
         explanation: "The number of parameter values sent differs from the number of variables in the template.",
         remedy: "Send exactly one value for each variable defined in the template.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0021\",\"responseMessage\":\"Number of parameters provided does not match the expected number of parameters\",\"responseCode\":\"132000\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1755,6 +1817,7 @@ extension GENIQ.TemplateCode {
         explanation: "Once the parameters were filled in, the template text exceeded the allowed length.",
         remedy: "Shorten the parameter values so the filled-in text fits.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0023\",\"responseMessage\":\"Translated text is too long\",\"responseCode\":\"132005\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1765,6 +1828,7 @@ extension GENIQ.TemplateCode {
         explanation: "The template content or its parameters break WhatsApp's rules on formatting characters.",
         remedy: "Remove disallowed formatting characters (such as stray line breaks, tabs or repeated spaces in parameters) and resend.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0024\",\"responseMessage\":\"Format character policy violated\",\"responseCode\":\"132007\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1775,6 +1839,7 @@ extension GENIQ.TemplateCode {
         explanation: "A parameter value does not have the format the template defines for it.",
         remedy: "Send each parameter in the format defined by the template (for example text, currency or date).",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0025\",\"responseMessage\":\"Parameter format does not match format in the created template\",\"responseCode\":\"132012\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
       ),
@@ -1795,7 +1860,7 @@ extension GENIQ.TemplateCode {
         explanation: "The request failed for an unspecified reason.",
         remedy: "Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the request reference.",
         category: .provider, retry: .backoff, fault: .provider,
-        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-20260301-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
       ),
       CatalogEntry(
@@ -1805,7 +1870,7 @@ extension GENIQ.TemplateCode {
         explanation: "The WhatsApp template submitted for approval was rejected.",
         remedy: "Revise the template content so it meets WhatsApp's template guidelines, then submit it again.",
         category: .template, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-20260301-0022\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0028\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
       ),
       CatalogEntry(
@@ -1815,7 +1880,8 @@ extension GENIQ.TemplateCode {
         explanation: "A template with identical content already exists, so the new one was not created.",
         remedy: "Reuse the existing template or change the content before creating a new one.",
         category: .conflict, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-20260301-0023\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
+        situation: .duplicateRequest,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0029\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
       ),
     ]

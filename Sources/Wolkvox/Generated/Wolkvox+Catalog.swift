@@ -14,7 +14,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `400` with HTTP 400: “THE API YOU WANT TO CONSULT DOES NOT EXIST”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check the server, path and api name in the URL against the endpoint documentation and correct
     /// > it.
@@ -24,7 +24,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `400` with HTTP 400: “SOME PARAMETERS ARE REQUIRED”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Compare the request with the endpoint's documentation and send every required field.
     case parametersRequired
@@ -33,7 +33,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `401` with HTTP 401: “PLEASE ENTER THE WOLKVOX-TOKEN”
     ///
-    /// Category `authentication`, retry `afterFix`, fault `caller`.
+    /// Category `authentication`, retry `afterFix`, fault `caller`, situation `credentialsInvalid`.
     ///
     /// > Tip: Add the Wolkvox-Token (wolkvox-token) header with the operation's token to every request.
     case missingToken
@@ -42,7 +42,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `403` with HTTP 403: “TOKEN LIMIT EXCEEDED”
     ///
-    /// Category `quota`, retry `afterReset`, fault `account`.
+    /// Category `quota`, retry `afterReset`, fault `account`, situation `dailyQuotaExhausted`.
     ///
     /// > Tip: Stop calling with this token until the daily counter resets, or review the consumption plan for
     /// > the operation.
@@ -53,49 +53,55 @@ extension Wolkvox {
     ///
     /// Wolkvox code `403` with HTTP 403: “EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Limit concurrent calls per token to the stated number and retry this request after the others
     /// > have finished.
     case tooManySimultaneousRequests
 
-    /// The token sent in the header was not accepted as a valid, active token.
+    /// Wolkvox did not accept the value of the wolkvox-token header as a valid, active token of this
+    /// operation.
     ///
     /// Wolkvox code `403` with HTTP 403: “PLEASE VALIDATE TOKEN”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterFix`, fault `account`, situation `credentialsInvalid`.
     ///
-    /// > Tip: Check the Wolkvox-Token value for typos and confirm it is still active; obtain a new token if
-    /// > needed, then retry.
+    /// > Tip: Have an administrator copy the operation's token again from wolkvox Manager (Configuration >
+    /// > Integrations > Tokens), or create a new one there if it was deleted, and put it in the integration's
+    /// > settings. The integration cannot renew it by itself, so do not retry until the token is replaced.
     case tokenNotValidated
 
-    /// The token is not valid for this request: it may belong to another operation, have expired or have been
-    /// revoked.
+    /// Wolkvox rejected the token as invalid, for instance one copied wrongly, one of another operation or
+    /// server, or one that was deleted in wolkvox Manager.
     ///
     /// Wolkvox code `403` with HTTP 403: “INVALID TOKEN”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterFix`, fault `account`, situation `credentialsInvalid`.
     ///
-    /// > Tip: Use a current token issued for the operation that owns the server you are calling, then retry.
+    /// > Tip: Replace the token in the integration's configuration with a current one of the operation that
+    /// > owns the server being called, taken from wolkvox Manager (Configuration > Integrations > Tokens).
+    /// > There is no API to renew it, so retrying before the token changes fails again.
     case invalidToken
 
     /// The endpoint exists, but nothing was recorded in the requested date range.
     ///
     /// Wolkvox code `404` with HTTP 404: “VALIDATE DATES ENTERED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the start and end dates and query a range that contains activity.
     case noRecordsForDates
 
-    /// The query was valid but no data matched its filters within the given date range.
+    /// The query was valid and ran, but no records match its filters in the requested date range: the answer
+    /// is an empty result, not a failure.
     ///
     /// Wolkvox code `404` with HTTP 404: “NO DATA FOUND”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a success, not an error.
     ///
-    /// > Tip: Widen or correct the filters or the date range; treat it as an empty result if that is
-    /// > expected.
+    /// > Tip: Treat it as an empty result set and carry on. Only if records were expected, check the filters
+    /// > and the date range that were sent.
     case noDataFound
 
     /// A new agent cannot be created while some existing agents of the operation have incomplete data.
@@ -122,7 +128,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `404` with HTTP 404: “THIS AGENT DOES NOT EXIST IN YOUR OPERATION, TRY AGAIN”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the agent identifier you sent and use one that exists in this operation.
     case agentNotFound
@@ -131,7 +137,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `404` with HTTP 404: “THIS CODE ALREADY EXISTS”
     ///
-    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
     ///
     /// > Tip: Register the item under a different, unused code.
     case codeAlreadyExists
@@ -140,7 +146,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `404` with HTTP 404: “REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check every parameter's name and the format of its value against the documentation, then
     /// > resend.
@@ -150,7 +156,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `404` with HTTP 404: “ERROR NO FOUND MOBIL WHATSAPP”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Use the identifier of an existing connector of the mobile WhatsApp type.
     case mobileWhatsAppConnectorNotFound
@@ -159,7 +165,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `404` with HTTP 404: “SKILL\_ID X DOES NOT EXIST IN YOUR OPERATION.”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the skill identifier and send one that exists in this operation.
     case skillNotFound
@@ -168,7 +174,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `404` with HTTP 404: “CAMPAING\_ID X DOES NOT EXIST IN YOUR OPERATION.”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the campaign identifier and send one that exists in this operation.
     case campaignNotFound
@@ -205,7 +211,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `404` with HTTP 404: “THIS ACTION IS ALLOWED ONLY IN PEDICTIVE CAMPAIGNS”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check the campaign type and call this action only for predictive campaigns.
     case predictiveCampaignsOnly
@@ -215,7 +221,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `404` with HTTP 404: “NO RECORD HAS BEEN CODED, PLEASE VALIDATE THE DATA”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the data sent and confirm the record exists before coding it again.
     case noRecordCoded
@@ -237,6 +243,7 @@ extension Wolkvox {
     /// Wolkvox code `404` with HTTP 404: “X RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// An answer with this code is a `partial` outcome, not an error.
     ///
     /// > Tip: Find the records that were not added, correct their data and send only those again.
     case recordsPartiallyAdded
@@ -256,7 +263,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send the request with the GET method.
     case getMethodOnly
@@ -265,7 +272,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send the request with the POST method.
     case postMethodOnly
@@ -274,7 +281,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send the request with the PUT method.
     case putMethodOnly
@@ -283,7 +290,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send the request with the DELETE method.
     case deleteMethodOnly
@@ -293,7 +300,7 @@ extension Wolkvox {
     /// Wolkvox code `412` with HTTP 412: “YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE
     /// RANGE OF DATES”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Query a shorter date range, splitting the period into several requests if necessary.
     case responseSizeLimitExceeded
@@ -303,7 +310,7 @@ extension Wolkvox {
     /// Wolkvox code `412` with HTTP 412: “YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE
     /// RANGE OF DATES”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Split the period into shorter date ranges so each request returns fewer records.
     case queryRecordsLimitExceeded
@@ -313,7 +320,7 @@ extension Wolkvox {
     /// Wolkvox code `412` with HTTP 412: “YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE
     /// RECORDS NUMBERS”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send the records in batches no larger than the stated limit.
     case uploadRecordsLimitExceeded
@@ -323,7 +330,7 @@ extension Wolkvox {
     /// Wolkvox code `416` with HTTP 416: “THE VALID FORMAT FOR THE (DATE\_INI) IS YYYYMMDDHHIISS
     /// (20211103164009)”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send DATE_INI as year, month, day, hour, minute and second with no separators (YYYYMMDDHHIISS),
     /// > e.g. 20211103164009.
@@ -334,7 +341,7 @@ extension Wolkvox {
     /// Wolkvox code `416` with HTTP 416: “THE VALID FORMAT FOR THE (DATE\_END) IS YYYYMMDDHHIISS
     /// (20211103164009)”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send DATE_END as year, month, day, hour, minute and second with no separators (YYYYMMDDHHIISS),
     /// > e.g. 20211103164009.
@@ -344,7 +351,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `416` with HTTP 416: “DATE\_INI CANNOT BE GREATER THAN DATE\_END”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send a DATE_INI that is earlier than DATE_END.
     case startDateAfterEndDate
@@ -354,7 +361,7 @@ extension Wolkvox {
     /// Wolkvox code `416` with HTTP 416: “THE VALID FORMAT FOR THE (RECALL\_DATE) IS YYYYMMDDHHIISS
     /// (20211103164009)”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send RECALL_DATE as YYYYMMDDHHIISS with no separators, e.g. 20211103164009.
     case invalidRecallDateFormat
@@ -363,7 +370,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `416` with HTTP 416: “YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 31 DAYS”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Shorten the range to the stated maximum, splitting longer periods into several requests.
     case rangeExceedsMaximumDays
@@ -372,7 +379,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `416` with HTTP 416: “YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Query one day at a time.
     case rangeExceedsOneDay
@@ -386,69 +393,81 @@ extension Wolkvox {
     /// > Tip: Check the template identifier and use a template that exists for the connector.
     case whatsAppTemplateNotFound
 
-    /// A free-form WhatsApp message was sent to a customer with whom no conversation has been opened.
+    /// Wolkvox refused a free-form WhatsApp message because this customer has never had a conversation with
+    /// the connector: no message from them has opened a window to write into.
     ///
     /// Wolkvox code `417` with HTTP 417: “UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED”
     ///
-    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
-    /// > Tip: Open the conversation by sending an approved template first, then send the message.
+    /// > Tip: Send an approved template instead. Free-form messages become possible only once the customer
+    /// > writes back, and then only for 24 hours after their latest message.
     case noInteractionInitiated
 
-    /// There is no active WhatsApp chat with this customer, so a free-form message cannot be delivered.
+    /// There is no open chat with this customer on the connector, so Wolkvox refused to send a free-form
+    /// WhatsApp message into it.
     ///
     /// Wolkvox code `417` with HTTP 417: “UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER”
     ///
-    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
-    /// > Tip: Start the conversation with an approved template before sending other messages.
+    /// > Tip: Reach the customer with an approved template; keep free-form messages for after the customer
+    /// > has replied, within 24 hours of that reply.
     case noChatWithCustomer
 
-    /// The customer has not yet replied to the earlier message, so the conversation cannot continue.
+    /// A template went out to this customer, but they have not answered it yet; until they write back only
+    /// templates may be sent, so Wolkvox refused the free-form message.
     ///
     /// Wolkvox code `417` with HTTP 417: “UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET”
     ///
-    /// Category `conversationWindow`, retry `afterFix`, fault `recipient`.
+    /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
-    /// > Tip: Wait for the customer to answer before sending further free-form messages.
+    /// > Tip: Do not resend the free-form message. Wait for the customer's reply (and send from the flow that
+    /// > handles it), or send another approved template if the business must reach them now.
     case customerHasNotResponded
 
-    /// The 24-hour WhatsApp conversation window has closed since the last template was sent.
+    /// More than 24 hours have passed since the customer's last message, so WhatsApp's customer-service
+    /// window is closed and Wolkvox refused the free-form message.
     ///
     /// Wolkvox code `417` with HTTP 417: “IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE
     /// PASSED”
     ///
     /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
-    /// > Tip: Send a new approved template to reopen the conversation, then send the message.
+    /// > Tip: Send an approved template if the customer must be reached: it is delivered outside the window,
+    /// > but it does not reopen free-form messaging. Free-form messages are allowed again for 24 hours once
+    /// > the customer replies.
     case conversationWindowExpired
 
-    /// The destination number is shorter than seven digits, so it cannot be a valid phone number.
+    /// The destination number has fewer than seven digits, so it cannot be a complete phone number and
+    /// nothing was sent.
     ///
     /// Wolkvox code `417` with HTTP 417: “NUMBER LESS THAN 7 DIGITS”
     ///
-    /// Category `recipient`, retry `afterFix`, fault `caller`.
+    /// Category `recipient`, retry `afterFix`, fault `caller`, situation `recipientNumberInvalid`.
     ///
-    /// > Tip: Send the recipient's full number, including the country code.
+    /// > Tip: Correct the telephone value: send the recipient's full mobile number, country code included,
+    /// > then send again.
     case numberTooShort
 
     /// Wolkvox could not reach its database while handling the request.
     ///
     /// Wolkvox code `417` with HTTP 417: “UNABLE TO CONNECT”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry later with exponential backoff; contact Wolkvox support if it persists.
     case unableToConnect
 
-    /// The send failed because no template had previously been sent to open the conversation with the
-    /// customer.
+    /// Wolkvox could not send the WhatsApp template; its help page blames a conversation that was not first
+    /// opened with a template, which does not fit a template send.
     ///
     /// Wolkvox code `417` with HTTP 417: “COULD NOT SEND TEMPLATE”
     ///
-    /// Category `conversationWindow`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`.
     ///
-    /// > Tip: Begin the conversation with an approved template, then send the message.
+    /// > Tip: Check that the template exists, is approved for this connector and receives the variables it
+    /// > expects. If the call was a free-form send, open the conversation with an approved template first.
     case couldNotSendTemplate
 
     /// The message record could not be written to the database because of a connectivity problem on the
@@ -456,7 +475,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `417` with HTTP 417: “NO RECORD INSERTED”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry later with exponential backoff.
     case noRecordInserted
@@ -465,7 +484,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `417` with HTTP 417: “MESSAGE COULD NOT BE SENT”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry later with exponential backoff.
     case messageCouldNotBeSent
@@ -475,7 +494,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `417` with HTTP 417: “NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: X”
     ///
-    /// Category `template`, retry `afterFix`, fault `caller`.
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Send exactly as many template variables as the template defines.
     case variableCountMismatch
@@ -503,6 +522,7 @@ extension Wolkvox.Code {
         explanation: "The request was sent to an endpoint or API name that Wolkvox does not know.",
         remedy: "Check the server, path and api name in the URL against the endpoint documentation and correct it.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"code\":400,\"error\":\"BAD REQUEST\",\"msg\":\"THE API YOU WANT TO CONSULT DOES NOT EXIST\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -513,7 +533,8 @@ extension Wolkvox.Code {
         explanation: "One or more mandatory parameters were absent from the query string or the request body.",
         remedy: "Compare the request with the endpoint's documentation and send every required field.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 400, body: "{\"code\":\"400\",\"error\":\"BAD REQUEST\",\"msg\":\"SOME PARAMETERS ARE REQUIRED\"}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"code\":400,\"error\":\"BAD REQUEST\",\"msg\":\"SOME PARAMETERS ARE REQUIRED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -523,6 +544,7 @@ extension Wolkvox.Code {
         explanation: "The request carried no authentication token.",
         remedy: "Add the Wolkvox-Token (wolkvox-token) header with the operation's token to every request.",
         category: .authentication, retry: .afterFix, fault: .caller,
+        situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"code\":401,\"error\":\"UNAUTHORIZED\",\"msg\":\"PLEASE ENTER THE WOLKVOX-TOKEN\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -533,6 +555,7 @@ extension Wolkvox.Code {
         explanation: "The token has used up its daily allowance of requests.",
         remedy: "Stop calling with this token until the daily counter resets, or review the consumption plan for the operation.",
         category: .quota, retry: .afterReset, fault: .account,
+        situation: .dailyQuotaExhausted,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"TOKEN LIMIT EXCEEDED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -544,16 +567,18 @@ extension Wolkvox.Code {
         explanation: "More requests were in flight at the same time with this token than the concurrency limit allows (two by default).",
         remedy: "Limit concurrent calls per token to the stated number and retry this request after the others have finished.",
         category: .rateLimit, retry: .backoff, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":\"403\",\"error\":\"FORBIDDEN\",\"msg\":\"EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)\"}"),
+        situation: .rateLimited,
+        sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "tokenNotValidated", code: "403",
         status: 403,
         message: "PLEASE VALIDATE TOKEN",
-        explanation: "The token sent in the header was not accepted as a valid, active token.",
-        remedy: "Check the Wolkvox-Token value for typos and confirm it is still active; obtain a new token if needed, then retry.",
-        category: .authentication, retry: .afterReauth, fault: .account,
+        explanation: "Wolkvox did not accept the value of the wolkvox-token header as a valid, active token of this operation.",
+        remedy: "Have an administrator copy the operation's token again from wolkvox Manager (Configuration > Integrations > Tokens), or create a new one there if it was deleted, and put it in the integration's settings. The integration cannot renew it by itself, so do not retry until the token is replaced.",
+        category: .authentication, retry: .afterFix, fault: .account,
+        situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"PLEASE VALIDATE TOKEN\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -561,9 +586,10 @@ extension Wolkvox.Code {
         provider: .wolkvox, table: "api", name: "invalidToken", code: "403",
         status: 403,
         message: "INVALID TOKEN",
-        explanation: "The token is not valid for this request: it may belong to another operation, have expired or have been revoked.",
-        remedy: "Use a current token issued for the operation that owns the server you are calling, then retry.",
-        category: .authentication, retry: .afterReauth, fault: .account,
+        explanation: "Wolkvox rejected the token as invalid, for instance one copied wrongly, one of another operation or server, or one that was deleted in wolkvox Manager.",
+        remedy: "Replace the token in the integration's configuration with a current one of the operation that owns the server being called, taken from wolkvox Manager (Configuration > Integrations > Tokens). There is no API to renew it, so retrying before the token changes fails again.",
+        category: .authentication, retry: .afterFix, fault: .account,
+        situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"INVALID TOKEN\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -574,17 +600,19 @@ extension Wolkvox.Code {
         explanation: "The endpoint exists, but nothing was recorded in the requested date range.",
         remedy: "Check the start and end dates and query a range that contains activity.",
         category: .notFound, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":\"404\",\"error\":\"NOT FOUND\",\"msg\":\"VALIDATE DATES ENTERED\"}"),
+        situation: .resourceNotFound,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"VALIDATE DATES ENTERED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noDataFound", code: "404",
         status: 404,
         message: "NO DATA FOUND",
-        explanation: "The query was valid but no data matched its filters within the given date range.",
-        remedy: "Widen or correct the filters or the date range; treat it as an empty result if that is expected.",
-        category: .notFound, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":null,\"msg\":\"NO DATA FOUND\"}"),
+        explanation: "The query was valid and ran, but no records match its filters in the requested date range: the answer is an empty result, not a failure.",
+        remedy: "Treat it as an empty result set and carry on. Only if records were expected, check the filters and the date range that were sent.",
+        category: .notFound, retry: .notNeeded, fault: .unknown,
+        outcome: .success,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"NO DATA FOUND\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -604,7 +632,7 @@ extension Wolkvox.Code {
         explanation: "The operation already has as many agents as it has licences, so no further agent can be created.",
         remedy: "Increase the number of agent licences for the operation, or free one up, before creating another agent.",
         category: .quota, retry: .afterFix, fault: .account,
-        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":\"404\",\"error\":\"NOT FOUND\",\"msg\":\"AGENTS EXCEED ASSIGNED LICENSES\"}"),
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"AGENTS EXCEED ASSIGNED LICENSES\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -614,6 +642,7 @@ extension Wolkvox.Code {
         explanation: "The agent referenced in the request is not part of the operation.",
         remedy: "Check the agent identifier you sent and use one that exists in this operation.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS AGENT DOES NOT EXIST IN YOUR OPERATION, TRY AGAIN\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -624,6 +653,7 @@ extension Wolkvox.Code {
         explanation: "The code being registered is already in use within the operation.",
         remedy: "Register the item under a different, unused code.",
         category: .conflict, retry: .afterFix, fault: .caller,
+        situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS CODE ALREADY EXISTS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -634,7 +664,8 @@ extension Wolkvox.Code {
         explanation: "A parameter name or value in the request is likely misspelled or malformed.",
         remedy: "Check every parameter's name and the format of its value against the documentation, then resend.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":\"404\",\"error\":\"NOT FOUND\",\"msg\":\"REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS\"}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -644,6 +675,7 @@ extension Wolkvox.Code {
         explanation: "The identifier sent does not belong to a mobile WhatsApp connector.",
         remedy: "Use the identifier of an existing connector of the mobile WhatsApp type.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"ERROR NO FOUND MOBIL WHATSAPP\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -655,6 +687,7 @@ extension Wolkvox.Code {
         explanation: "The skill referenced in the request is not part of the operation.",
         remedy: "Check the skill identifier and send one that exists in this operation.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"SKILL_ID 4512 DOES NOT EXIST IN YOUR OPERATION.\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -666,7 +699,8 @@ extension Wolkvox.Code {
         explanation: "The campaign referenced in the request is not part of the operation.",
         remedy: "Check the campaign identifier and send one that exists in this operation.",
         category: .notFound, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":\"404\",\"error\":\"NOT FOUND\",\"msg\":\"CAMPAING_ID 1187 DOES NOT EXIST IN YOUR OPERATION.\"}"),
+        situation: .resourceNotFound,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"CAMPAING_ID 1187 DOES NOT EXIST IN YOUR OPERATION.\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -696,7 +730,7 @@ extension Wolkvox.Code {
         explanation: "The campaign already had the values sent, so the update changed nothing.",
         remedy: "No action is needed; compare the data you sent with the campaign if you expected a change.",
         category: .conflict, retry: .notNeeded, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":\"404\",\"error\":null,\"msg\":\"THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA\"}"),
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -706,6 +740,7 @@ extension Wolkvox.Code {
         explanation: "The action requested can only be applied to predictive campaigns, and the target campaign is of another type.",
         remedy: "Check the campaign type and call this action only for predictive campaigns.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS ACTION IS ALLOWED ONLY IN PEDICTIVE CAMPAIGNS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -716,6 +751,7 @@ extension Wolkvox.Code {
         explanation: "No record was assigned the requested code, typically because the data sent did not match an existing record.",
         remedy: "Check the data sent and confirm the record exists before coding it again.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"NO RECORD HAS BEEN CODED, PLEASE VALIDATE THE DATA\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -727,7 +763,7 @@ extension Wolkvox.Code {
         explanation: "The upload holds more records than the operation's active licences allow.",
         remedy: "Send no more records than the allowed number stated in the message, or increase the operation's licences.",
         category: .quota, retry: .afterFix, fault: .account,
-        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":\"404\",\"error\":\"NOT FOUND\",\"msg\":\"YOU ARE UPLOADING (1500) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD 1000. TRY AGAIN.\"}"),
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"YOU ARE UPLOADING (1500) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD 1000. TRY AGAIN.\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -738,6 +774,7 @@ extension Wolkvox.Code {
         explanation: "Only some of the submitted records were inserted; the rest were skipped because of problems in their data.",
         remedy: "Find the records that were not added, correct their data and send only those again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        outcome: .partial,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -758,7 +795,8 @@ extension Wolkvox.Code {
         explanation: "The endpoint was called with an HTTP method other than GET, the only one it accepts.",
         remedy: "Send the request with the GET method.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":\"405\",\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST\"}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -768,6 +806,7 @@ extension Wolkvox.Code {
         explanation: "The endpoint was called with an HTTP method other than POST, the only one it accepts.",
         remedy: "Send the request with the POST method.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -778,6 +817,7 @@ extension Wolkvox.Code {
         explanation: "The endpoint was called with an HTTP method other than PUT, the only one it accepts.",
         remedy: "Send the request with the PUT method.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -788,7 +828,8 @@ extension Wolkvox.Code {
         explanation: "The endpoint was called with an HTTP method other than DELETE, the only one it accepts.",
         remedy: "Send the request with the DELETE method.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":\"405\",\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST\"}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -799,6 +840,7 @@ extension Wolkvox.Code {
         explanation: "The answer to the query would be larger than the maximum response size (200 MB).",
         remedy: "Query a shorter date range, splitting the period into several requests if necessary.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE RANGE OF DATES\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -810,6 +852,7 @@ extension Wolkvox.Code {
         explanation: "The query would return more records than a single response may contain (60,000).",
         remedy: "Split the period into shorter date ranges so each request returns fewer records.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE RANGE OF DATES\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -821,7 +864,8 @@ extension Wolkvox.Code {
         explanation: "The request tried to load more records at once than the per-request maximum (10,000).",
         remedy: "Send the records in batches no larger than the stated limit.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 412, body: "{\"code\":\"412\",\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS\"}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 412, body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -831,6 +875,7 @@ extension Wolkvox.Code {
         explanation: "The start date parameter DATE_INI is not written in the expected format.",
         remedy: "Send DATE_INI as year, month, day, hour, minute and second with no separators (YYYYMMDDHHIISS), e.g. 20211103164009.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (DATE_INI) IS YYYYMMDDHHIISS (20211103164009)\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -841,7 +886,8 @@ extension Wolkvox.Code {
         explanation: "The end date parameter DATE_END is not written in the expected format.",
         remedy: "Send DATE_END as year, month, day, hour, minute and second with no separators (YYYYMMDDHHIISS), e.g. 20211103164009.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":null,\"msg\":\"THE VALID FORMAT FOR THE (DATE_END) IS YYYYMMDDHHIISS (20211103164009)\"}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (DATE_END) IS YYYYMMDDHHIISS (20211103164009)\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -851,7 +897,8 @@ extension Wolkvox.Code {
         explanation: "The date range is reversed: the start date is later than the end date.",
         remedy: "Send a DATE_INI that is earlier than DATE_END.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":\"416\",\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"DATE_INI CANNOT BE GREATER THAN DATE_END\"}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"DATE_INI CANNOT BE GREATER THAN DATE_END\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -861,6 +908,7 @@ extension Wolkvox.Code {
         explanation: "The callback date parameter RECALL_DATE is not written in the expected format.",
         remedy: "Send RECALL_DATE as YYYYMMDDHHIISS with no separators, e.g. 20211103164009.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (RECALL_DATE) IS YYYYMMDDHHIISS (20211103164009)\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -872,6 +920,7 @@ extension Wolkvox.Code {
         explanation: "The date range spans more days than this endpoint allows (31 in the documented case).",
         remedy: "Shorten the range to the stated maximum, splitting longer periods into several requests.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 31 DAYS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -883,7 +932,8 @@ extension Wolkvox.Code {
         explanation: "This endpoint accepts a date range of at most one day per request, and the range sent is longer.",
         remedy: "Query one day at a time.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":\"416\",\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API\"}"),
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -901,9 +951,10 @@ extension Wolkvox.Code {
         provider: .wolkvox, table: "api", name: "noInteractionInitiated", code: "417",
         status: 417,
         message: "UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED",
-        explanation: "A free-form WhatsApp message was sent to a customer with whom no conversation has been opened.",
-        remedy: "Open the conversation by sending an approved template first, then send the message.",
+        explanation: "Wolkvox refused a free-form WhatsApp message because this customer has never had a conversation with the connector: no message from them has opened a window to write into.",
+        remedy: "Send an approved template instead. Free-form messages become possible only once the customer writes back, and then only for 24 hours after their latest message.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
+        situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -911,19 +962,21 @@ extension Wolkvox.Code {
         provider: .wolkvox, table: "api", name: "noChatWithCustomer", code: "417",
         status: 417,
         message: "UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER",
-        explanation: "There is no active WhatsApp chat with this customer, so a free-form message cannot be delivered.",
-        remedy: "Start the conversation with an approved template before sending other messages.",
+        explanation: "There is no open chat with this customer on the connector, so Wolkvox refused to send a free-form WhatsApp message into it.",
+        remedy: "Reach the customer with an approved template; keep free-form messages for after the customer has replied, within 24 hours of that reply.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":\"417\",\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER\"}"),
+        situation: .conversationWindowClosed,
+        sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "customerHasNotResponded", code: "417",
         status: 417,
         message: "UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET",
-        explanation: "The customer has not yet replied to the earlier message, so the conversation cannot continue.",
-        remedy: "Wait for the customer to answer before sending further free-form messages.",
-        category: .conversationWindow, retry: .afterFix, fault: .recipient,
+        explanation: "A template went out to this customer, but they have not answered it yet; until they write back only templates may be sent, so Wolkvox refused the free-form message.",
+        remedy: "Do not resend the free-form message. Wait for the customer's reply (and send from the flow that handles it), or send another approved template if the business must reach them now.",
+        category: .conversationWindow, retry: .afterFix, fault: .caller,
+        situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -931,8 +984,8 @@ extension Wolkvox.Code {
         provider: .wolkvox, table: "api", name: "conversationWindowExpired", code: "417",
         status: 417,
         message: "IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE PASSED",
-        explanation: "The 24-hour WhatsApp conversation window has closed since the last template was sent.",
-        remedy: "Send a new approved template to reopen the conversation, then send the message.",
+        explanation: "More than 24 hours have passed since the customer's last message, so WhatsApp's customer-service window is closed and Wolkvox refused the free-form message.",
+        remedy: "Send an approved template if the customer must be reached: it is delivered outside the window, but it does not reopen free-form messaging. Free-form messages are allowed again for 24 hours once the customer replies.",
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE PASSED\"}"),
@@ -942,10 +995,11 @@ extension Wolkvox.Code {
         provider: .wolkvox, table: "api", name: "numberTooShort", code: "417",
         status: 417,
         message: "NUMBER LESS THAN 7 DIGITS",
-        explanation: "The destination number is shorter than seven digits, so it cannot be a valid phone number.",
-        remedy: "Send the recipient's full number, including the country code.",
+        explanation: "The destination number has fewer than seven digits, so it cannot be a complete phone number and nothing was sent.",
+        remedy: "Correct the telephone value: send the recipient's full mobile number, country code included, then send again.",
         category: .recipient, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":\"417\",\"error\":\"EXPECTATION FAILED\",\"msg\":\"NUMBER LESS THAN 7 DIGITS\"}"),
+        situation: .recipientNumberInvalid,
+        sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NUMBER LESS THAN 7 DIGITS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -955,6 +1009,7 @@ extension Wolkvox.Code {
         explanation: "Wolkvox could not reach its database while handling the request.",
         remedy: "Retry later with exponential backoff; contact Wolkvox support if it persists.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO CONNECT\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -962,9 +1017,9 @@ extension Wolkvox.Code {
         provider: .wolkvox, table: "api", name: "couldNotSendTemplate", code: "417",
         status: 417,
         message: "COULD NOT SEND TEMPLATE",
-        explanation: "The send failed because no template had previously been sent to open the conversation with the customer.",
-        remedy: "Begin the conversation with an approved template, then send the message.",
-        category: .conversationWindow, retry: .afterFix, fault: .caller,
+        explanation: "Wolkvox could not send the WhatsApp template; its help page blames a conversation that was not first opened with a template, which does not fit a template send.",
+        remedy: "Check that the template exists, is approved for this connector and receives the variables it expects. If the call was a free-form send, open the conversation with an approved template first.",
+        category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"COULD NOT SEND TEMPLATE\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -975,7 +1030,8 @@ extension Wolkvox.Code {
         explanation: "The message record could not be written to the database because of a connectivity problem on the provider side.",
         remedy: "Retry later with exponential backoff.",
         category: .provider, retry: .backoff, fault: .provider,
-        sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":\"417\",\"error\":null,\"msg\":\"NO RECORD INSERTED\"}"),
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NO RECORD INSERTED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
       CatalogEntry(
@@ -985,6 +1041,7 @@ extension Wolkvox.Code {
         explanation: "A connectivity problem with the server handling the message prevented it from being sent.",
         remedy: "Retry later with exponential backoff.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"MESSAGE COULD NOT BE SENT\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -996,6 +1053,7 @@ extension Wolkvox.Code {
         explanation: "Wolkvox refused to send: the count of template variables in the request differs from the count the template defines.",
         remedy: "Send exactly as many template variables as the template defines.",
         category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: 3\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
@@ -1006,7 +1064,7 @@ extension Wolkvox.Code {
         explanation: "The WhatsApp message was not sent; the provider gives no specific reason.",
         remedy: "Check the WhatsApp connector's status and the request data before sending again.",
         category: .unknown, retry: .afterFix, fault: .unknown,
-        sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":\"417\",\"error\":\"EXPECTATION FAILED\",\"msg\":\"MESSAGE HAS NOT BEEN SENT\"}"),
+        sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"MESSAGE HAS NOT BEEN SENT\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
       ),
     ]

@@ -14,7 +14,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `-2` with HTTP 200: “INTERNAL SERVER ERROR”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry the request with exponential backoff. If the error keeps coming back, check the PBX's
     /// > health and logs or contact Yeastar support.
@@ -27,11 +27,10 @@ extension Yeastar {
     ///
     /// Category `unknown`, retry `afterFix`, fault `caller`.
     ///
-    /// > Tip: Read invalid_param_list and submsg in the body to see what was rejected and fix it before
-    /// > resending. For a failed login, check the Client ID and Client Secret configured for the API on the
-    /// > PBX. The PBX automatically blocks a client's IP address after 5 consecutive failed API
-    /// > authentication attempts; if that happened, an administrator must remove the address from the PBX's
-    /// > blocked IP list (Security > Security Rules > Blocked IPs) and, if it is trusted, allow-list it.
+    /// > Tip: Read invalid_param_list and submsg to see what was rejected and fix it before resending. If the
+    /// > call was get_token, check the Client ID and Client Secret set up for the API on the PBX and do not
+    /// > retry the login in a loop: after 5 consecutive failed API logins the PBX puts the client's IP
+    /// > address on its blocklist, and every later call then fails with 70004 ACCOUNT IP BLOCKED.
     case failure
 
     /// The request succeeded; this is not an error.
@@ -59,7 +58,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `2` with HTTP 200: “PROCESSING”
     ///
-    /// Category `provider`, retry `notNeeded`, fault `provider`.
+    /// Category `unknown`, retry `notNeeded`, fault `unknown`.
     /// An answer with this code is a `pending` outcome, not an error.
     ///
     /// > Tip: Do not resend the request. Wait for the operation to finish, then query its result or wait for
@@ -70,7 +69,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `10001` with HTTP 200: “INTERFACE NOT EXISTED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check the endpoint path and API version against the developer guide. If the endpoint is newer
     /// > than the PBX firmware, upgrade the PBX first.
@@ -96,27 +95,29 @@ extension Yeastar {
     /// > integration needs a newer version.
     case apiVersionUnsupported
 
-    /// The access token (or the web session) used by the request has timed out.
+    /// The access token sent with the request is older than its lifetime (30 minutes on the P-Series), so the
+    /// PBX no longer accepts it.
     ///
     /// Yeastar P-Series PBX code `10004` with HTTP 200: “TOKEN EXPIRED”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`.
+    /// Category `authentication`, retry `afterReauth`, fault `caller`, situation `credentialsExpired`.
     ///
-    /// > Tip: Obtain a new access token (refresh it, or log in again with get_token) and then retry the
-    /// > request with the new token.
+    /// > Tip: Renew the token automatically: call refresh_token with the refresh token (valid 24 hours), or
+    /// > get_token again with the Client ID and Client Secret if that has expired too, then repeat the
+    /// > request with the new access token. Renew before access_token_expire_time runs out to avoid this
+    /// > error.
     case tokenExpired
 
-    /// The credentials used do not grant access to this resource or operation.
+    /// The PBX recognised the caller but refused the operation: the API credentials in use have no permission
+    /// for this resource or action.
     ///
     /// Yeastar P-Series PBX code `10005` with HTTP 200: “ACCESS DENIED”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
-    /// > Tip: Check that the API application on the PBX has the permissions the request needs, and that the
-    /// > client is allowed to reach the API. The PBX automatically blocks a client's IP address after 5
-    /// > consecutive failed API authentication attempts; if that happened, an administrator must remove the
-    /// > address from the PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if it is
-    /// > trusted, allow-list it.
+    /// > Tip: Check on the PBX web portal which resources and operations the API application is allowed to
+    /// > use and grant the missing one, or stop calling this endpoint with these credentials. Resending
+    /// > unchanged fails the same way.
     case accessDenied
 
     /// The request parameters are syntactically malformed, for example broken JSON or a value of the wrong
@@ -124,7 +125,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `40001` with HTTP 200: “PARAMETER SYNTAX ERROR”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Correct the request body or query string so that it matches the endpoint's documented format,
     /// > then resend.
@@ -136,7 +137,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `40002` with HTTP 200: “PARAMETER ERROR”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Read invalid_param_list to see which fields failed which validation, correct them and resend.
     case parameterError
@@ -146,7 +147,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `40003` with HTTP 200: “DUPLICATE KEY VALUE”
     ///
-    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
     ///
     /// > Tip: Use a different value for the fields listed in duplicate_field_list, or update the existing
     /// > item instead of creating a new one.
@@ -156,7 +157,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `40004` with HTTP 200: “FILE SIZE EXCEEDED”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Reduce the file size (compress it or split the import) so that it is within the limit, then
     /// > upload again.
@@ -166,7 +167,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `60001` with HTTP 200: “DATA NOT FOUND”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the id or key in the request; query the list endpoint to find a valid one.
     case dataNotFound
@@ -186,28 +187,28 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `60101` with HTTP 200: “ROLE NOT EXISTED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Use the id of an existing role, or create the role on the PBX first.
     case roleNotFound
 
-    /// The PBX has blocked the IP address the request came from, so it refuses API access from it.
+    /// The PBX has put the IP address the request came from on its blocklist, normally because 5 API logins
+    /// in a row failed from it, and refuses API calls from that address.
     ///
     /// Yeastar P-Series PBX code `70004` with HTTP 200: “ACCOUNT IP BLOCKED”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `ipNotAllowed`.
     ///
-    /// > Tip: Stop sending requests from that address. The PBX automatically blocks a client's IP address
-    /// > after 5 consecutive failed API authentication attempts; if that happened, an administrator must
-    /// > remove the address from the PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if
-    /// > it is trusted, allow-list it. Then fix the credentials that caused the failed logins.
+    /// > Tip: Stop calling from that address: retries only keep it blocked. Fix the Client ID and Client
+    /// > Secret that caused the failed logins, then have an administrator remove the address under Security >
+    /// > Security Rules > Blocked IPs (and add it to the allowed IPs if it is trusted) before calling again.
     case accountIPBlocked
 
     /// A heavy task is already running on the PBX, so it refused to start this one now.
     ///
     /// Yeastar P-Series PBX code `70082` with HTTP 200: “OVERLOAD\_TASK\_RUNNING”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Wait and retry with exponential backoff once the running task has finished.
     case overloadTaskRunning
@@ -222,17 +223,14 @@ extension Yeastar {
     /// > that way or whether another endpoint should be used.
     case actionForbidden
 
-    /// The PBX refuses API requests from the IP address the request came from.
+    /// The request came from an IP address that the PBX's API settings do not permit.
     ///
     /// Yeastar P-Series PBX code `70087` with HTTP 200: “IP FORBIDDEN”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `ipNotAllowed`.
     ///
-    /// > Tip: Send requests from an address the PBX allows, or have an administrator allow the client's
-    /// > address on the PBX. The PBX automatically blocks a client's IP address after 5 consecutive failed
-    /// > API authentication attempts; if that happened, an administrator must remove the address from the
-    /// > PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if it is trusted, allow-list
-    /// > it.
+    /// > Tip: Call from an address the API's IP restriction permits, or have an administrator add the
+    /// > client's address to the permitted list in the PBX's API settings.
     case ipForbidden
 
     /// The item is still linked to other existing items, so the operation (typically a deletion) was refused;
@@ -250,19 +248,20 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `70093` with HTTP 200: “PHONEBOOK\_NOT\_EXISTED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the phonebook id; list the phonebooks to find a valid one.
     case phonebookNotFound
 
-    /// The call rate the request depends on does not exist.
+    /// No call rate is set up on the PBX, so it cannot answer a request that needs rates, such as a call cost
+    /// query.
     ///
     /// Yeastar P-Series PBX code `70106` with HTTP 200: “RATE\_NOT\_EXISTED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `configuration`, retry `afterFix`, fault `account`.
     ///
-    /// > Tip: Check the rate referenced by the request. If you are querying a call cost report, set up the
-    /// > call rates on the PBX first.
+    /// > Tip: Have the PBX administrator configure the call rates, then query again; nothing in the request
+    /// > itself needs to change.
     case rateNotFound
 
     /// The operation failed because the organization feature is disabled on the PBX.
@@ -289,16 +288,16 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `70128` with HTTP 200: “CONTACTS\_NOT\_EXISTED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the contact id; query the contact list to find a valid one.
     case contactNotFound
 
-    /// The call channel id in the request does not exist; the call may already have ended.
+    /// The PBX has no call channel with the id given in the request; the call may already have ended.
     ///
     /// Yeastar P-Series PBX code `70130` with HTTP 200: “CAHNNEL ID NOT FOUND”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Use a channel id from a current call (from the call query or call events) and resend.
     case channelIDNotFound
@@ -307,7 +306,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `70132` with HTTP 200: “OPERATION NOT SUPPORTED”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Check which operations the channel's type and state allow, and send a supported operation
     /// > instead.
@@ -326,7 +325,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `70516` with HTTP 200: “WAKEUP CALL ALARM NOT EXISTED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the alarm id; query the room's alarms to find a valid one.
     case wakeupCallAlarmNotFound
@@ -356,7 +355,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `70537` with HTTP 200: “RESPONSE\_ERRCODE\_DEST\_NOT\_EXISTED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the destination type and id (extension, queue, IVR and so on) and use one that exists.
     case destinationNotFound
@@ -365,7 +364,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `70536` with HTTP 200: “RESPONSE\_ERRCODE\_LANGUAGE\_NOT\_EXISTED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Use a language value the PBX offers.
     case languageNotFound
@@ -385,27 +384,29 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `70542` with HTTP 200: “PROMPT NOT EXISTED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Choose a prompt language that is installed on the PBX, or have the administrator install the
     /// > prompt first.
     case promptNotFound
 
-    /// The PBX's messaging service is not available at the moment.
+    /// The PBX's Message service, which carries the omnichannel messaging API, is not available on this
+    /// system.
     ///
     /// Yeastar P-Series PBX code `70547` with HTTP 200: “MESSAGE SERVICE UNAVAILABLE”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `configuration`, retry `afterFix`, fault `account`.
     ///
-    /// > Tip: Retry later with exponential backoff. If it persists, check that the messaging service and its
-    /// > channels are enabled and working on the PBX.
+    /// > Tip: Have the administrator check that the PBX's plan includes messaging (Enterprise or Ultimate
+    /// > Plan) and that the Message service and its channels are enabled, then call again. Do not retry in a
+    /// > loop.
     case messageServiceUnavailable
 
     /// The PBX does not accept files of the type that was uploaded.
     ///
     /// Yeastar P-Series PBX code `70550` with HTTP 200: “FILE TYPE NOT SUPPORTED”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Convert the file to a format the endpoint accepts (see the endpoint's documentation) and upload
     /// > again.
@@ -415,7 +416,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `70621` with HTTP 200: “RECIPIENT NUMBER CANNOT BE EMPTY”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Fill in the recipient number and resend.
     case recipientNumberMissing
@@ -424,7 +425,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `70623` with HTTP 200: “SENDING TIME CANNOT BE IN THE PAST”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Set a sending time in the future (mind the PBX's time zone) and resend.
     case sendingTimeInPast
@@ -434,7 +435,7 @@ extension Yeastar {
     /// Yeastar P-Series PBX code `70651` with HTTP 200:
     /// “RESPONSE\_ERRCODE\_REACH\_RECORDING\_DOWNLOAD\_LIMIT”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`.
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Wait for running downloads to finish and retry with backoff; limit how many recordings the
     /// > integration downloads in parallel.
@@ -464,7 +465,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `70655` with HTTP 200: “THE CONVERSATION HAS BEEN REMOVED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Stop referring to this conversation; start or select another one.
     case conversationRemoved
@@ -494,7 +495,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `80010` with HTTP 200: “NO PERMISSION TO OBTAIN”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Grant the needed permission on the PBX, or request only resources this user or application may
     /// > read.
@@ -504,7 +505,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `80011` with HTTP 200: “SESSION ALREADY EXISTS”
     ///
-    /// Category `conflict`, retry `afterFix`, fault `caller`.
+    /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
     ///
     /// > Tip: Look up and use the existing session instead of creating another.
     case sessionAlreadyExists
@@ -513,17 +514,17 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `80012` with HTTP 200: “NO PERMISSION TO CREATE A SESSION”
     ///
-    /// Category `permission`, retry `afterFix`, fault `account`.
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Grant permission to create message sessions on the PBX, or create the session as a user who has
     /// > it.
     case noPermissionToCreateSession
 
-    /// The message channel number in the request is not valid.
+    /// The channel number given in the request matches no message channel that the PBX can use.
     ///
     /// Yeastar P-Series PBX code `80013` with HTTP 200: “INVALID CHANNEL NUMBER”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Use the number of a message channel configured on the PBX and resend.
     case invalidChannelNumber
@@ -532,7 +533,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `80014` with HTTP 200: “SESSION DOES NOT EXIST”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the session id; list the sessions to find a valid one, or create a new session.
     case sessionNotFound
@@ -542,12 +543,13 @@ extension Yeastar {
     /// Yeastar P-Series PBX code `80015` with HTTP 200: “ONLY ONE MESSAGE TYPE IS ALLOWED OR THE MESSAGE
     /// FORMAT IS INCORRECT”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send one message type per request and check the message body against the documented format.
     case messageTypeOrFormatInvalid
 
-    /// The message session has already been closed.
+    /// The message session this request acts on has already been ended, so it accepts no further messages or
+    /// actions.
     ///
     /// Yeastar P-Series PBX code `80016` with HTTP 200: “SESSION CLOSED”
     ///
@@ -560,16 +562,16 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `80017` with HTTP 200: “THE SESSION CANNOT BE TRANSFERRED TO ITSELF”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Choose a different target for the transfer.
     case transferToSelfNotAllowed
 
-    /// The message channel in the request is not valid.
+    /// The PBX does not recognise the message channel named in the request as one it can use.
     ///
     /// Yeastar P-Series PBX code `80018` with HTTP 200: “INVALID MESSAGE CHANNEL”
     ///
-    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Use a message channel that exists and is enabled on the PBX.
     case invalidMessageChannel
@@ -597,7 +599,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `80051` with HTTP 200: “THE MESSAGE QUEUE DOES NOT EXIST”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`.
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the queue id; list the message queues to find a valid one.
     case messageQueueNotFound
@@ -634,6 +636,7 @@ extension Yeastar.Code {
         explanation: "The PBX hit an internal error while handling the request.",
         remedy: "Retry the request with exponential backoff. If the error keeps coming back, check the PBX's health and logs or contact Yeastar support.",
         category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":-2,\"errmsg\":\"INTERNAL SERVER ERROR\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -642,7 +645,7 @@ extension Yeastar.Code {
         status: 200,
         message: "FAILURE",
         explanation: "The request failed for a reason the PBX did not classify further; the most common case is a rejected login to get_token, where invalid_param_list names \"username or password\".",
-        remedy: "Read invalid_param_list and submsg in the body to see what was rejected and fix it before resending. For a failed login, check the Client ID and Client Secret configured for the API on the PBX. The PBX automatically blocks a client's IP address after 5 consecutive failed API authentication attempts; if that happened, an administrator must remove the address from the PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if it is trusted, allow-list it.",
+        remedy: "Read invalid_param_list and submsg to see what was rejected and fix it before resending. If the call was get_token, check the Client ID and Client Secret set up for the API on the PBX and do not retry the login in a loop: after 5 consecutive failed API logins the PBX puts the client's IP address on its blocklist, and every later call then fails with 70004 ACCOUNT IP BLOCKED.",
         category: .unknown, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":-1,\"errmsg\":\"FAILURE\",\"invalid_param_list\":[{\"field\":\"username or password\",\"value\":\"error\"}]}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
@@ -675,7 +678,7 @@ extension Yeastar.Code {
         message: "PROCESSING",
         explanation: "The PBX accepted the request and is still working on it; this is not an error.",
         remedy: "Do not resend the request. Wait for the operation to finish, then query its result or wait for the related event.",
-        category: .provider, retry: .notNeeded, fault: .provider,
+        category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .pending,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":2,\"errmsg\":\"PROCESSING\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
@@ -686,7 +689,8 @@ extension Yeastar.Code {
         message: "INTERFACE NOT EXISTED",
         explanation: "The API endpoint in the request URL does not exist on this PBX.",
         remedy: "Check the endpoint path and API version against the developer guide. If the endpoint is newer than the PBX firmware, upgrade the PBX first.",
-        category: .notFound, retry: .afterFix, fault: .caller,
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10001,\"errmsg\":\"INTERFACE NOT EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -714,9 +718,10 @@ extension Yeastar.Code {
         provider: .yeastar, table: "errcode", name: "tokenExpired", code: "10004",
         status: 200,
         message: "TOKEN EXPIRED",
-        explanation: "The access token (or the web session) used by the request has timed out.",
-        remedy: "Obtain a new access token (refresh it, or log in again with get_token) and then retry the request with the new token.",
-        category: .authentication, retry: .afterReauth, fault: .account,
+        explanation: "The access token sent with the request is older than its lifetime (30 minutes on the P-Series), so the PBX no longer accepts it.",
+        remedy: "Renew the token automatically: call refresh_token with the refresh token (valid 24 hours), or get_token again with the Client ID and Client Secret if that has expired too, then repeat the request with the new access token. Renew before access_token_expire_time runs out to avoid this error.",
+        category: .authentication, retry: .afterReauth, fault: .caller,
+        situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10004,\"errmsg\":\"TOKEN EXPIRED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -724,9 +729,10 @@ extension Yeastar.Code {
         provider: .yeastar, table: "errcode", name: "accessDenied", code: "10005",
         status: 200,
         message: "ACCESS DENIED",
-        explanation: "The credentials used do not grant access to this resource or operation.",
-        remedy: "Check that the API application on the PBX has the permissions the request needs, and that the client is allowed to reach the API. The PBX automatically blocks a client's IP address after 5 consecutive failed API authentication attempts; if that happened, an administrator must remove the address from the PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if it is trusted, allow-list it.",
+        explanation: "The PBX recognised the caller but refused the operation: the API credentials in use have no permission for this resource or action.",
+        remedy: "Check on the PBX web portal which resources and operations the API application is allowed to use and grant the missing one, or stop calling this endpoint with these credentials. Resending unchanged fails the same way.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10005,\"errmsg\":\"ACCESS DENIED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -737,6 +743,7 @@ extension Yeastar.Code {
         explanation: "The request parameters are syntactically malformed, for example broken JSON or a value of the wrong type.",
         remedy: "Correct the request body or query string so that it matches the endpoint's documented format, then resend.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40001,\"errmsg\":\"PARAMETER SYNTAX ERROR\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -747,6 +754,7 @@ extension Yeastar.Code {
         explanation: "A parameter value was rejected, or the operation is not allowed on the target item (for example the organization's root, an undeletable item, or a position that cannot change). invalid_param_list names the offending fields.",
         remedy: "Read invalid_param_list to see which fields failed which validation, correct them and resend.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40002,\"errmsg\":\"PARAMETER ERROR\",\"invalid_param_list\":[{\"field\":\"name\",\"validation_type\":\"required\"}]}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -757,6 +765,7 @@ extension Yeastar.Code {
         explanation: "A value that must be unique is already used by another item; duplicate_field_list says which field, which value and which existing item holds it.",
         remedy: "Use a different value for the fields listed in duplicate_field_list, or update the existing item instead of creating a new one.",
         category: .conflict, retry: .afterFix, fault: .caller,
+        situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40003,\"errmsg\":\"DUPLICATE KEY VALUE\",\"submsg\":\"Extension create fail for duplicate fields\",\"duplicate_field_list\":[{\"field\":\"email_addr\",\"value\":\"user@example.com\",\"external_source\":\"extension\",\"external_source_name\":\"1011\"}]}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -767,6 +776,7 @@ extension Yeastar.Code {
         explanation: "The uploaded or imported file is larger than the PBX accepts.",
         remedy: "Reduce the file size (compress it or split the import) so that it is within the limit, then upload again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40004,\"errmsg\":\"FILE SIZE EXCEEDED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -777,7 +787,8 @@ extension Yeastar.Code {
         explanation: "The item the request refers to does not exist on the PBX.",
         remedy: "Check the id or key in the request; query the list endpoint to find a valid one.",
         category: .notFound, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":\"60001\",\"errmsg\":\"DATA NOT FOUND\"}"),
+        situation: .resourceNotFound,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":60001,\"errmsg\":\"DATA NOT FOUND\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
       CatalogEntry(
@@ -797,6 +808,7 @@ extension Yeastar.Code {
         explanation: "The user role named in the request does not exist.",
         remedy: "Use the id of an existing role, or create the role on the PBX first.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":60101,\"errmsg\":\"ROLE NOT EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -804,9 +816,10 @@ extension Yeastar.Code {
         provider: .yeastar, table: "errcode", name: "accountIPBlocked", code: "70004",
         status: 200,
         message: "ACCOUNT IP BLOCKED",
-        explanation: "The PBX has blocked the IP address the request came from, so it refuses API access from it.",
-        remedy: "Stop sending requests from that address. The PBX automatically blocks a client's IP address after 5 consecutive failed API authentication attempts; if that happened, an administrator must remove the address from the PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if it is trusted, allow-list it. Then fix the credentials that caused the failed logins.",
+        explanation: "The PBX has put the IP address the request came from on its blocklist, normally because 5 API logins in a row failed from it, and refuses API calls from that address.",
+        remedy: "Stop calling from that address: retries only keep it blocked. Fix the Client ID and Client Secret that caused the failed logins, then have an administrator remove the address under Security > Security Rules > Blocked IPs (and add it to the allowed IPs if it is trusted) before calling again.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70004,\"errmsg\":\"ACCOUNT IP BLOCKED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -817,7 +830,8 @@ extension Yeastar.Code {
         explanation: "A heavy task is already running on the PBX, so it refused to start this one now.",
         remedy: "Wait and retry with exponential backoff once the running task has finished.",
         category: .provider, retry: .backoff, fault: .provider,
-        sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":\"70082\",\"errmsg\":\"OVERLOAD_TASK_RUNNING\"}"),
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70082,\"errmsg\":\"OVERLOAD_TASK_RUNNING\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
       CatalogEntry(
@@ -834,9 +848,10 @@ extension Yeastar.Code {
         provider: .yeastar, table: "errcode", name: "ipForbidden", code: "70087",
         status: 200,
         message: "IP FORBIDDEN",
-        explanation: "The PBX refuses API requests from the IP address the request came from.",
-        remedy: "Send requests from an address the PBX allows, or have an administrator allow the client's address on the PBX. The PBX automatically blocks a client's IP address after 5 consecutive failed API authentication attempts; if that happened, an administrator must remove the address from the PBX's blocked IP list (Security > Security Rules > Blocked IPs) and, if it is trusted, allow-list it.",
+        explanation: "The request came from an IP address that the PBX's API settings do not permit.",
+        remedy: "Call from an address the API's IP restriction permits, or have an administrator add the client's address to the permitted list in the PBX's API settings.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70087,\"errmsg\":\"IP FORBIDDEN\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -857,6 +872,7 @@ extension Yeastar.Code {
         explanation: "The phonebook named in the request does not exist.",
         remedy: "Check the phonebook id; list the phonebooks to find a valid one.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70093,\"errmsg\":\"PHONEBOOK_NOT_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -864,9 +880,9 @@ extension Yeastar.Code {
         provider: .yeastar, table: "errcode", name: "rateNotFound", code: "70106",
         status: 200,
         message: "RATE_NOT_EXISTED",
-        explanation: "The call rate the request depends on does not exist.",
-        remedy: "Check the rate referenced by the request. If you are querying a call cost report, set up the call rates on the PBX first.",
-        category: .notFound, retry: .afterFix, fault: .caller,
+        explanation: "No call rate is set up on the PBX, so it cannot answer a request that needs rates, such as a call cost query.",
+        remedy: "Have the PBX administrator configure the call rates, then query again; nothing in the request itself needs to change.",
+        category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70106,\"errmsg\":\"RATE_NOT_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -897,6 +913,7 @@ extension Yeastar.Code {
         explanation: "The contact named in the request does not exist.",
         remedy: "Check the contact id; query the contact list to find a valid one.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70128,\"errmsg\":\"CONTACTS_NOT_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -904,9 +921,10 @@ extension Yeastar.Code {
         provider: .yeastar, table: "errcode", name: "channelIDNotFound", code: "70130",
         status: 200,
         message: "CAHNNEL ID NOT FOUND",
-        explanation: "The call channel id in the request does not exist; the call may already have ended.",
+        explanation: "The PBX has no call channel with the id given in the request; the call may already have ended.",
         remedy: "Use a channel id from a current call (from the call query or call events) and resend.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70130,\"errmsg\":\"CAHNNEL ID NOT FOUND\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -917,6 +935,7 @@ extension Yeastar.Code {
         explanation: "The requested operation is not supported on this call channel.",
         remedy: "Check which operations the channel's type and state allow, and send a supported operation instead.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70132,\"errmsg\":\"OPERATION NOT SUPPORTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -937,6 +956,7 @@ extension Yeastar.Code {
         explanation: "The wake-up call alarm named in the request does not exist.",
         remedy: "Check the alarm id; query the room's alarms to find a valid one.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70516,\"errmsg\":\"WAKEUP CALL ALARM NOT EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -967,6 +987,7 @@ extension Yeastar.Code {
         explanation: "The destination named in the request does not exist.",
         remedy: "Check the destination type and id (extension, queue, IVR and so on) and use one that exists.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70537,\"errmsg\":\"RESPONSE_ERRCODE_DEST_NOT_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -977,6 +998,7 @@ extension Yeastar.Code {
         explanation: "The language named in the request does not exist.",
         remedy: "Use a language value the PBX offers.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70536,\"errmsg\":\"RESPONSE_ERRCODE_LANGUAGE_NOT_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -997,6 +1019,7 @@ extension Yeastar.Code {
         explanation: "The system prompt language named in the request is not installed on the PBX.",
         remedy: "Choose a prompt language that is installed on the PBX, or have the administrator install the prompt first.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70542,\"errmsg\":\"PROMPT NOT EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1004,9 +1027,9 @@ extension Yeastar.Code {
         provider: .yeastar, table: "errcode", name: "messageServiceUnavailable", code: "70547",
         status: 200,
         message: "MESSAGE SERVICE UNAVAILABLE",
-        explanation: "The PBX's messaging service is not available at the moment.",
-        remedy: "Retry later with exponential backoff. If it persists, check that the messaging service and its channels are enabled and working on the PBX.",
-        category: .provider, retry: .backoff, fault: .provider,
+        explanation: "The PBX's Message service, which carries the omnichannel messaging API, is not available on this system.",
+        remedy: "Have the administrator check that the PBX's plan includes messaging (Enterprise or Ultimate Plan) and that the Message service and its channels are enabled, then call again. Do not retry in a loop.",
+        category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70547,\"errmsg\":\"MESSAGE SERVICE UNAVAILABLE\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1017,6 +1040,7 @@ extension Yeastar.Code {
         explanation: "The PBX does not accept files of the type that was uploaded.",
         remedy: "Convert the file to a format the endpoint accepts (see the endpoint's documentation) and upload again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70550,\"errmsg\":\"FILE TYPE NOT SUPPORTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1027,6 +1051,7 @@ extension Yeastar.Code {
         explanation: "The request did not include a recipient number.",
         remedy: "Fill in the recipient number and resend.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70621,\"errmsg\":\"RECIPIENT NUMBER CANNOT BE EMPTY\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1037,6 +1062,7 @@ extension Yeastar.Code {
         explanation: "The scheduled sending time is earlier than the current time.",
         remedy: "Set a sending time in the future (mind the PBX's time zone) and resend.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70623,\"errmsg\":\"SENDING TIME CANNOT BE IN THE PAST\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1047,7 +1073,8 @@ extension Yeastar.Code {
         explanation: "Too many recording downloads are running at the same time.",
         remedy: "Wait for running downloads to finish and retry with backoff; limit how many recordings the integration downloads in parallel.",
         category: .rateLimit, retry: .backoff, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":\"70651\",\"errmsg\":\"RESPONSE_ERRCODE_REACH_RECORDING_DOWNLOAD_LIMIT\"}"),
+        situation: .rateLimited,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70651,\"errmsg\":\"RESPONSE_ERRCODE_REACH_RECORDING_DOWNLOAD_LIMIT\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
       CatalogEntry(
@@ -1077,6 +1104,7 @@ extension Yeastar.Code {
         explanation: "The message conversation has been removed and can no longer be used.",
         remedy: "Stop referring to this conversation; start or select another one.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70655,\"errmsg\":\"THE CONVERSATION HAS BEEN REMOVED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1108,6 +1136,7 @@ extension Yeastar.Code {
         explanation: "The credentials used are not allowed to read the requested resource.",
         remedy: "Grant the needed permission on the PBX, or request only resources this user or application may read.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80010,\"errmsg\":\"NO PERMISSION TO OBTAIN\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1118,6 +1147,7 @@ extension Yeastar.Code {
         explanation: "A message session for this conversation already exists, so a new one was not created.",
         remedy: "Look up and use the existing session instead of creating another.",
         category: .conflict, retry: .afterFix, fault: .caller,
+        situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80011,\"errmsg\":\"SESSION ALREADY EXISTS\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1128,6 +1158,7 @@ extension Yeastar.Code {
         explanation: "The user or application is not allowed to create message sessions.",
         remedy: "Grant permission to create message sessions on the PBX, or create the session as a user who has it.",
         category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80012,\"errmsg\":\"NO PERMISSION TO CREATE A SESSION\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1135,9 +1166,10 @@ extension Yeastar.Code {
         provider: .yeastar, table: "errcode", name: "invalidChannelNumber", code: "80013",
         status: 200,
         message: "INVALID CHANNEL NUMBER",
-        explanation: "The message channel number in the request is not valid.",
+        explanation: "The channel number given in the request matches no message channel that the PBX can use.",
         remedy: "Use the number of a message channel configured on the PBX and resend.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80013,\"errmsg\":\"INVALID CHANNEL NUMBER\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1148,7 +1180,8 @@ extension Yeastar.Code {
         explanation: "The message session named in the request does not exist.",
         remedy: "Check the session id; list the sessions to find a valid one, or create a new session.",
         category: .notFound, retry: .afterFix, fault: .caller,
-        sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":\"80014\",\"errmsg\":\"SESSION DOES NOT EXIST\"}"),
+        situation: .resourceNotFound,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80014,\"errmsg\":\"SESSION DOES NOT EXIST\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
       CatalogEntry(
@@ -1158,6 +1191,7 @@ extension Yeastar.Code {
         explanation: "The message either mixes more than one message type in a single send or is not formatted correctly.",
         remedy: "Send one message type per request and check the message body against the documented format.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80015,\"errmsg\":\"ONLY ONE MESSAGE TYPE IS ALLOWED OR THE MESSAGE FORMAT IS INCORRECT\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1165,7 +1199,7 @@ extension Yeastar.Code {
         provider: .yeastar, table: "errcode", name: "sessionClosed", code: "80016",
         status: 200,
         message: "SESSION CLOSED",
-        explanation: "The message session has already been closed.",
+        explanation: "The message session this request acts on has already been ended, so it accepts no further messages or actions.",
         remedy: "Open a new session (or reopen one) before sending or acting on it.",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80016,\"errmsg\":\"SESSION CLOSED\"}"),
@@ -1178,6 +1212,7 @@ extension Yeastar.Code {
         explanation: "The session transfer targets the same agent or destination that already holds it.",
         remedy: "Choose a different target for the transfer.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80017,\"errmsg\":\"THE SESSION CANNOT BE TRANSFERRED TO ITSELF\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1185,9 +1220,10 @@ extension Yeastar.Code {
         provider: .yeastar, table: "errcode", name: "invalidMessageChannel", code: "80018",
         status: 200,
         message: "INVALID MESSAGE CHANNEL",
-        explanation: "The message channel in the request is not valid.",
+        explanation: "The PBX does not recognise the message channel named in the request as one it can use.",
         remedy: "Use a message channel that exists and is enabled on the PBX.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80018,\"errmsg\":\"INVALID MESSAGE CHANNEL\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
@@ -1218,6 +1254,7 @@ extension Yeastar.Code {
         explanation: "The message queue named in the request does not exist.",
         remedy: "Check the queue id; list the message queues to find a valid one.",
         category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80051,\"errmsg\":\"THE MESSAGE QUEUE DOES NOT EXIST\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
       ),
