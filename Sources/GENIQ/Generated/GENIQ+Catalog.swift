@@ -1566,7 +1566,7 @@ extension GENIQ.TemplateCode {
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .success,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0000\",\"responseMessage\":\"Success\",\"responseCode\":\"0\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "accessTokenRevoked", code: "0",
@@ -1631,7 +1631,7 @@ extension GENIQ.TemplateCode {
         remedy: "Ask GENIQ or the account administrator to complete the account's WhatsApp configuration, then retry.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0006\",\"responseMessage\":\"Account Invalid Configuration\",\"responseCode\":\"8\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "permissionDenied", code: "10",
@@ -1861,7 +1861,7 @@ extension GENIQ.TemplateCode {
         remedy: "Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the request reference.",
         category: .provider, retry: .backoff, fault: .provider,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateRejected", code: "311",
@@ -1871,7 +1871,7 @@ extension GENIQ.TemplateCode {
         remedy: "Revise the template content so it meets WhatsApp's template guidelines, then submit it again.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0028\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "duplicateTemplateContent", code: "312",
@@ -1882,7 +1882,7 @@ extension GENIQ.TemplateCode {
         category: .conflict, retry: .afterFix, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0029\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
       ),
     ]
   )

@@ -1319,7 +1319,7 @@ extension WhatsApp.Code {
         category: .authentication, retry: .afterReauth, fault: .account,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#0) AuthException\",\"type\":\"OAuthException\",\"code\":0,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"We were unable to authenticate the app user.\"},\"fbtrace_id\":\"A1b2C3d4E5f6G7h8I9j0KlM\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiUnknown", code: "1",
@@ -1331,7 +1331,7 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"An unknown error has occurred.\",\"type\":\"OAuthException\",\"code\":1,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Invalid request or possible server error.\"},\"fbtrace_id\":\"AYt2kLm9QwErTy7UiOp3AsD\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiServiceUnavailable", code: "2",
@@ -1343,7 +1343,7 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"error\":{\"message\":\"An unexpected error has occurred. Please retry your request later.\",\"type\":\"OAuthException\",\"code\":2,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Temporary due to downtime or due to being overloaded.\"},\"fbtrace_id\":\"AGh5Jk7Lz9Xc1Vb3Nm5Qw7E\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiMethod", code: "3",
@@ -1354,7 +1354,7 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#3) API Method\",\"type\":\"OAuthException\",\"code\":3,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Capability or permissions issue.\"},\"fbtrace_id\":\"AxQ3nV8rT1mZk0pLwE4sYbc\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiTooManyCalls", code: "4",
@@ -1366,7 +1366,7 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, headers: ["X-App-Usage": "{\"call_count\":100,\"total_cputime\":28,\"total_time\":31}"], body: "{\"error\":{\"message\":\"(#4) Application request limit reached\",\"type\":\"OAuthException\",\"code\":4,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The app has reached its API call rate limit.\"},\"fbtrace_id\":\"Aw3Ee5Rr7Tt9Yy1Uu3Ii5Oo\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "permissionDenied", code: "10",
@@ -1378,7 +1378,7 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#10) Permission Denied\",\"type\":\"OAuthException\",\"code\":10,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"AqW7eR2tY5uI8oP1aS4dF6g\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessPhoneNumberDeleted", code: "33",
@@ -1389,7 +1389,7 @@ extension WhatsApp.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#33) Parameter value is not valid\",\"type\":\"OAuthException\",\"code\":33,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The business phone number has been deleted.\"},\"fbtrace_id\":\"AKq4Wd6Fr8Th0Yj2Ul4Io6P\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "invalidParameter", code: "100",
@@ -1401,7 +1401,7 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Param to is not a valid phone number.\"},\"fbtrace_id\":\"AUx1Cv3Bn5Mq7We9Rt1Yu3I\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accessTokenExpired", code: "190",
@@ -1413,7 +1413,7 @@ extension WhatsApp.Code {
         category: .authentication, retry: .afterReauth, fault: .account,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"Error validating access token: Session has expired on Tuesday, 17-Jun-25 04:00:00 PDT. The current time is Tuesday, 17-Jun-25 05:12:31 PDT.\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"AzX9cV6bN3mL0kJ7hG4fD1s\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiPermission", code: "200",
@@ -1426,7 +1426,7 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#200) API Permission\",\"type\":\"OAuthException\",\"code\":200,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"Ar5Tg7Yh9Uj1Ik3Ol5Pm7Qn\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "temporarilyBlockedForPolicyViolations", code: "368",
@@ -1437,7 +1437,7 @@ extension WhatsApp.Code {
         category: .policy, retry: .afterReset, fault: .account,
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#368) Temporarily blocked for policies violations\",\"type\":\"OAuthException\",\"code\":368,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy.\"},\"fbtrace_id\":\"AeB2dF4gH6jK8lM0nP2rS4t\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "duplicatePost", code: "506",
@@ -1448,7 +1448,7 @@ extension WhatsApp.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#506) Duplicate Post\",\"type\":\"OAuthException\",\"code\":506,\"fbtrace_id\":\"AYu4Io6Pa8Sd0Fg2Hj4Kl6Z\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling")
+        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callPermissionFetchLimitHit", code: "613",
@@ -1470,7 +1470,7 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80007) Rate limit issues\",\"type\":\"OAuthException\",\"code\":80007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account has reached its rate limit.\"},\"fbtrace_id\":\"Ap0Oo9Ii8Uu7Yy6Tt5Rr4Ee\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "wabaTooManyCalls", code: "80008",
@@ -1503,7 +1503,7 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\",\"code\":130429,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cloud API message throughput has been reached.\"},\"error_subcode\":2494055,\"fbtrace_id\":\"AbCdEfGhIjKlMnOpQrStUv\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "userInExperiment", code: "130472",
@@ -1514,7 +1514,7 @@ extension WhatsApp.Code {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":130472,\"title\":\"User's number is part of an experiment\",\"message\":\"User's number is part of an experiment\",\"error_data\":{\"details\":\"Failed to send message because this user's phone number is part of an experiment\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessRestrictedInCountry", code: "130497",
@@ -1525,7 +1525,7 @@ extension WhatsApp.Code {
         category: .policy, retry: .never, fault: .account,
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#130497) Business account is restricted from messaging users in this country.\",\"type\":\"OAuthException\",\"code\":130497,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account is restricted from messaging to users in certain countries.\"},\"fbtrace_id\":\"AmN1bV3cX5zL7kJ9hG1fD3s\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "somethingWentWrong", code: "131000",
@@ -1536,7 +1536,7 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131000) Something went wrong\",\"type\":\"OAuthException\",\"code\":131000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send due to an unknown error.\"},\"fbtrace_id\":\"ADf6Gh8Jk0Lq2Wz4Xc6Vb8N\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "messageTooLong", code: "131001",
@@ -1571,7 +1571,7 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131005) Access denied\",\"type\":\"OAuthException\",\"code\":131005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"ANm3Qw5Er7Ty9Ui1Op3As5D\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "resourceNotFound", code: "131006",
@@ -1594,7 +1594,7 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131008) Required parameter is missing\",\"type\":\"OAuthException\",\"code\":131008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The parameter messaging_product is required.\"},\"fbtrace_id\":\"ABv7Cx9Zl1Kj3Hg5Fd7Sa9Q\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "parameterValueInvalid", code: "131009",
@@ -1605,7 +1605,7 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131009) Parameter value is not valid\",\"type\":\"OAuthException\",\"code\":131009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"One or more parameter values are invalid.\"},\"fbtrace_id\":\"AOp2Iu4Yt6Re8Wq0As2Df4G\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "serviceUnavailable", code: "131016",
@@ -1616,7 +1616,7 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131016) Service unavailable\",\"type\":\"OAuthException\",\"code\":131016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A service is temporarily unavailable.\"},\"fbtrace_id\":\"AHj9Kl1Zx3Cv5Bn7Mq9We1R\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "badGroup", code: "131020",
@@ -1638,7 +1638,7 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131021) Recipient cannot be sender\",\"type\":\"OAuthException\",\"code\":131021,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Sender and recipient phone number is the same.\"},\"fbtrace_id\":\"ATy4Ui6Op8As0Df2Gh4Jk6L\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "messageUndeliverable", code: "131026",
@@ -1650,7 +1650,7 @@ extension WhatsApp.Code {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\",\"message\":\"Message undeliverable\",\"error_data\":{\"details\":\"Message Undeliverable.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "recipientNotInAllowedList", code: "131030",
@@ -1672,7 +1672,7 @@ extension WhatsApp.Code {
         category: .policy, retry: .afterFix, fault: .account,
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131031) Account has been locked\",\"type\":\"OAuthException\",\"code\":131031,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy, or we were unable to verify data included in the request against data set on the WhatsApp Business Account (e.g, the two-step pin included in the request is incorrect).\"},\"fbtrace_id\":\"Ah8Jk2Lm4Np6Qr8St0Uv2Wx\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "displayNameApprovalNeeded", code: "131037",
@@ -1683,7 +1683,7 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131037) WhatsApp provided number needs display name approval before message can be sent.\",\"type\":\"OAuthException\",\"code\":131037,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The 555 business phone number used to send the request does not have an approved display name.\"},\"fbtrace_id\":\"AZx8Cv0Bn2Mq4We6Rt8Yu0I\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupUnknown", code: "131041",
@@ -1706,7 +1706,7 @@ extension WhatsApp.Code {
         category: .billing, retry: .afterFix, fault: .account,
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131042,\"title\":\"Business eligibility payment issue\",\"message\":\"Business eligibility payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "messageExpired", code: "131043",
@@ -1740,7 +1740,7 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131045) Incorrect certificate\",\"type\":\"OAuthException\",\"code\":131045,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send due to a phone number registration error.\"},\"fbtrace_id\":\"AQw1Er3Ty5Ui7Op9As1Df3G\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "reEngagementMessage", code: "131047",
@@ -1751,7 +1751,7 @@ extension WhatsApp.Code {
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "spamRateLimitHit", code: "131048",
@@ -1762,7 +1762,7 @@ extension WhatsApp.Code {
         category: .policy, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131048,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "metaChoseNotToDeliver", code: "131049",
@@ -1773,7 +1773,7 @@ extension WhatsApp.Code {
         remedy: "For a US (+1) recipient, stop sending marketing templates: use a utility or authentication template where the content qualifies, reply inside a customer service window the user opens, or use another channel. For other recipients, wait at least a day before sending this user another marketing template and send fewer of them; do not retry in a loop.",
         category: .quota, retry: .afterReset, fault: .caller,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131049,\"title\":\"Meta chose not to deliver.\",\"message\":\"Meta chose not to deliver.\",\"error_data\":{\"details\":\"This message was not delivered to maintain healthy ecosystem engagement.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "userStoppedMarketingMessages", code: "131050",
@@ -1784,7 +1784,7 @@ extension WhatsApp.Code {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientBarred,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131050,\"title\":\"User has stopped receipt of marketing messages.\",\"message\":\"User has stopped receipt of marketing messages.\",\"error_data\":{\"details\":\"Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "unsupportedMessageType", code: "131051",
@@ -1795,7 +1795,7 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131051) Unsupported message type\",\"type\":\"OAuthException\",\"code\":131051,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message type unknown is currently not supported.\"},\"fbtrace_id\":\"AJk5Lz7Xc9Vb1Nm3Qw5Er7T\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "mediaDownloadError", code: "131052",
@@ -1806,7 +1806,7 @@ extension WhatsApp.Code {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"errors\":[{\"code\":131052,\"title\":\"Media download error\",\"message\":\"Media download error\",\"error_data\":{\"details\":\"Unable to download the media sent by the user.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "mediaUploadError", code: "131053",
@@ -1817,7 +1817,7 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131053,\"title\":\"Media upload error\",\"message\":\"Media upload error\",\"error_data\":{\"details\":\"Unable to upload the media used in the message.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "methodNotAllowed", code: "131055",
@@ -1828,7 +1828,7 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131055) Method not allowed\",\"type\":\"OAuthException\",\"code\":131055,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Only marketing template messages are supported\"},\"fbtrace_id\":\"AYu2Io4Pa6Sd8Fg0Hj2Kl4Z\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "pairRateLimitHit", code: "131056",
@@ -1839,7 +1839,7 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131056) (Business Account, Consumer Account) pair rate limit hit\",\"type\":\"OAuthException\",\"code\":131056,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.\"},\"fbtrace_id\":\"Aa1Ss2Dd3Ff4Gg5Hh6Jj7Kk\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accountInMaintenanceMode", code: "131057",
@@ -1850,7 +1850,7 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131057) Account in maintenance mode\",\"type\":\"OAuthException\",\"code\":131057,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business Account is in maintenance mode\"},\"fbtrace_id\":\"AXc6Vb8Nm0Qw2Er4Ty6Ui8O\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "invalidCursor", code: "131059",
@@ -2034,7 +2034,7 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132000) Number of parameters does not match the expected number of params\",\"type\":\"OAuthException\",\"code\":132000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"body: number of localizable_params (1) does not match the expected number of params (2)\"},\"fbtrace_id\":\"APa3Sd5Fg7Hj9Kl1Zx3Cv5B\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateMissing", code: "132001",
@@ -2046,7 +2046,7 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"error\":{\"message\":\"(#132001) Template name does not exist in the translation\",\"type\":\"OAuthException\",\"code\":132001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"template name (order_update) does not exist in pt_BR\"},\"fbtrace_id\":\"ANm7Qw9Er1Ty3Ui5Op7As9D\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateHydratedTextTooLong", code: "132005",
@@ -2057,7 +2057,7 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132005) Template Hydrated Text Too Long\",\"type\":\"OAuthException\",\"code\":132005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Translated text is too long.\"},\"fbtrace_id\":\"AFg4Hj6Kl8Zx0Cv2Bn4Mq6W\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateFormatCharacterPolicyViolated", code: "132007",
@@ -2068,7 +2068,7 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132007) Template Format Character Policy Violated\",\"type\":\"OAuthException\",\"code\":132007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template content violates a WhatsApp policy.\"},\"fbtrace_id\":\"AEr8Ty0Ui2Op4As6Df8Gh0J\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateParameterFormatMismatch", code: "132012",
@@ -2080,7 +2080,7 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132012) Parameter format does not match format in the created template\",\"type\":\"OAuthException\",\"code\":132012,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"header: Format mismatch, expected IMAGE, received UNKNOWN\"},\"fbtrace_id\":\"AKl1Zx3Cv5Bn7Mq9We1Rt3Y\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templatePaused", code: "132015",
@@ -2091,7 +2091,7 @@ extension WhatsApp.Code {
         category: .template, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132015) Template is Paused\",\"type\":\"OAuthException\",\"code\":132015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template is paused due to low quality so it cannot be sent in a template message.\"},\"fbtrace_id\":\"AUi5Op7As9Df1Gh3Jk5Lz7X\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateDisabled", code: "132016",
@@ -2102,7 +2102,7 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .account,
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132016) Template is Disabled\",\"type\":\"OAuthException\",\"code\":132016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template has been paused too many times due to low quality and is now permanently disabled.\"},\"fbtrace_id\":\"ACv9Bn1Mq3We5Rt7Yu9Io1P\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateValidationError", code: "132018",
@@ -2113,7 +2113,7 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132018) Template validation error\",\"type\":\"OAuthException\",\"code\":132018,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There's an issue with the parameters in your template.\"},\"fbtrace_id\":\"ASd2Fg4Hj6Kl8Zx0Cv2Bn4M\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowBlocked", code: "132068",
@@ -2123,7 +2123,7 @@ extension WhatsApp.Code {
         remedy: "Fix the Flow (see its health and endpoint status) before sending messages that use it.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132068) Flow is blocked\",\"type\":\"OAuthException\",\"code\":132068,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is in blocked state.\"},\"fbtrace_id\":\"AWe6Rt8Yu0Io2Pa4Sd6Fg8H\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowThrottled", code: "132069",
@@ -2134,7 +2134,7 @@ extension WhatsApp.Code {
         category: .template, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132069) Flow is throttled\",\"type\":\"OAuthException\",\"code\":132069,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is in throttled state and 10 messages using this flow were already sent in the last hour.\"},\"fbtrace_id\":\"AJk0Lz2Xc4Vb6Nm8Qw0Er2T\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "incompleteDeregistration", code: "133000",
@@ -2144,7 +2144,7 @@ extension WhatsApp.Code {
         remedy: "Deregister the number again, then register it.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#133000) Incomplete Deregistration\",\"type\":\"OAuthException\",\"code\":133000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A previous deregistration attempt failed.\"},\"fbtrace_id\":\"AYu3Io5Pa7Sd9Fg1Hj3Kl5Z\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "decryptionError", code: "133001",
@@ -2188,7 +2188,7 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"error\":{\"message\":\"(#133004) Server Temporarily Unavailable\",\"type\":\"OAuthException\",\"code\":133004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Server is temporarily unavailable.\"},\"fbtrace_id\":\"AXc7Vb9Nm1Qw3Er5Ty7Ui9O\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "twoStepPINMismatch", code: "133005",
@@ -2198,7 +2198,7 @@ extension WhatsApp.Code {
         remedy: "Send the correct PIN; to reset it, disable two-step verification and set a new PIN.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133005) Two step verification PIN Mismatch\",\"type\":\"OAuthException\",\"code\":133005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Two-step verification PIN incorrect.\"},\"fbtrace_id\":\"APa4Sd6Fg8Hj0Kl2Zx4Cv6B\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "phoneNumberReverificationNeeded", code: "133006",
@@ -2209,7 +2209,7 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133006) Phone number re-verification needed\",\"type\":\"OAuthException\",\"code\":133006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number needs to be verified before registering.\"},\"fbtrace_id\":\"ANm8Qw0Er2Ty4Ui6Op8As0D\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accountBlocked", code: "133007",
@@ -2231,7 +2231,7 @@ extension WhatsApp.Code {
         remedy: "Wait for the time given in the details value before trying again, and use the correct PIN.",
         category: .rateLimit, retry: .afterReset, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133008) Too Many two step verification PIN Guesses\",\"type\":\"OAuthException\",\"code\":133008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Too many two-step verification PIN guesses for this phone number.\"},\"fbtrace_id\":\"AFg5Hj7Kl9Zx1Cv3Bn5Mq7W\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "twoStepPINGuessedTooFast", code: "133009",
@@ -2242,7 +2242,7 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133009) Two step verification PIN Guessed Too Fast\",\"type\":\"OAuthException\",\"code\":133009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Two-step verification PIN was entered too quickly.\"},\"fbtrace_id\":\"AEr9Ty1Ui3Op5As7Df9Gh1J\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "phoneNumberNotRegistered", code: "133010",
@@ -2253,7 +2253,7 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133010) Phone number Not Registered\",\"type\":\"OAuthException\",\"code\":133010,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number not registered on the WhatsApp Business Platform.\"},\"fbtrace_id\":\"AKl2Zx4Cv6Bn8Mq0We2Rt4Y\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "phoneNumberDeletionPending", code: "133015",
@@ -2263,7 +2263,7 @@ extension WhatsApp.Code {
         remedy: "Wait about five minutes and retry the registration.",
         category: .account, retry: .backoff, fault: .provider,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133015) Please wait a few minutes before attempting to register this phone number\",\"type\":\"OAuthException\",\"code\":133015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The phone number you are attempting to register was recently deleted, and deletion has not yet completed.\"},\"fbtrace_id\":\"AUi6Op8As0Df2Gh4Jk6Lz8X\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "registrationRateLimitExceeded", code: "133016",
@@ -2274,7 +2274,7 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .afterReset, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133016) Account register deregister rate limit exceeded\",\"type\":\"OAuthException\",\"code\":133016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Registration or Deregistration failed because there were too many attempts for this phone number in a short period of time\"},\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "paymentsTermsNotAccepted", code: "134011",
@@ -2294,7 +2294,7 @@ extension WhatsApp.Code {
         remedy: "Send a template categorized as MARKETING on this API, or use Cloud API for other categories.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#134100) Only marketing messages supported\",\"type\":\"OAuthException\",\"code\":134100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"You're only able to send marketing messages on this API.\"},\"fbtrace_id\":\"ACv0Bn2Mq4We6Rt8Yu0Io2P\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateStillSyncing", code: "134101",
@@ -2304,7 +2304,7 @@ extension WhatsApp.Code {
         remedy: "Wait a few minutes (up to ten) and send the message again.",
         category: .template, retry: .backoff, fault: .provider,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#134101) Your template is still syncing\",\"type\":\"OAuthException\",\"code\":134101,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"When you send a message from a template, the template syncing process can take up to 10 minutes to complete. Wait a few minutes, and then try sending your message again.\"},\"fbtrace_id\":\"ASd3Fg5Hj7Kl9Zx1Cv3Bn5M\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateUnavailableForUse", code: "134102",
@@ -2314,7 +2314,7 @@ extension WhatsApp.Code {
         remedy: "Check the account's onboarding status and eligibility; if it is ONBOARDED and the error persists, contact Meta support.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#134102) Template unavailable for use\",\"type\":\"OAuthException\",\"code\":134102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Please check your eligibility status to ensure you are onboarded or contact Meta's customer support.\"},\"fbtrace_id\":\"AWe7Rt9Yu1Io3Pa5Sd7Fg9H\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "genericUserError", code: "135000",
@@ -2325,7 +2325,7 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#135000) Generic user error\",\"type\":\"OAuthException\",\"code\":135000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because of an unknown error with your request parameters.\"},\"fbtrace_id\":\"AJk1Lz3Xc5Vb7Nm9Qw1Er3T\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025.", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "verifyCodeError", code: "136025",
