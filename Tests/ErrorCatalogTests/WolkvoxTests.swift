@@ -30,8 +30,8 @@ struct WolkvoxTests {
       return
     }
     #expect(success.entry == Wolkvox.Code.noDataFound.entry)
-    let partial = Wolkvox.classify(
-      status: 404, body: #"{"code":404,"error":"NOT FOUND","msg":"37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA"}"#)
+    let partialBody = #"{"code":404,"error":"NOT FOUND","msg":"37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA"}"#
+    let partial = Wolkvox.classify(status: 404, body: partialBody)
     #expect(partial.outcome == .partial)
     #expect(partial.error?.code == .recordsPartiallyAdded)
     #expect(partial.error?.parameters["recordsAdded"] == "37")
