@@ -15,7 +15,7 @@ import Yeastar
 /// Every catalog's sample wire answers, ready for tests: as `URLSession` would hand them back, and
 /// classified by the right call of the right provider.
 ///
-/// Each catalog entry carries a sample (``CatalogEntry/sample``): the status and body the provider sends
+/// Each catalog entry carries a sample (`CatalogEntry.sample`): the status and body the provider sends
 /// with that code. Feed them to your error paths instead of hand-writing provider bodies:
 ///
 /// ```swift
@@ -25,7 +25,7 @@ import Yeastar
 ///
 /// Headers: a sample carries the headers its catalog gives it, plus `Content-Type` (`application/json` for a
 /// JSON body, `text/html` for HTML, `text/plain` otherwise) when it has none. A synchronous answer whose
-/// entry is a rate limit to back off from (category ``ErrorCategory/rateLimit``, retry ``Retry/backoff``)
+/// entry is a rate limit to back off from (category `rateLimit`, retry `backoff`)
 /// and that has no `Retry-After` of its own gets `Retry-After: 1` (``defaultRetryAfterSeconds``), so the
 /// retry paths that honour it are exercised.
 public enum CatalogSamples {

@@ -3,7 +3,7 @@ public import ErrorCatalog
 /// One classification of a catalog sample, whichever provider it came from.
 ///
 /// ``CatalogSamples/classify(_:)-(CatalogEntry)`` returns these so that one loop can check every provider's
-/// samples; in your own code, each provider's `classify` returns its typed ``Classification``.
+/// samples; in your own code, each provider's `classify` returns its typed `Classification`.
 public struct SampleClassification: Sendable {
   /// How the answer ended.
   public let outcome: Outcome
