@@ -32,7 +32,7 @@ extension RetryPolicy {
   /// - Returns: The last attempt's classification.
   nonisolated(nonsending)
     public func run<Failure: ProviderError>(
-      clock: some Clock<Duration> = ContinuousClock(), using generator: inout some RandomNumberGenerator,
+      clock: any Clock<Duration> = ContinuousClock(), using generator: inout some RandomNumberGenerator,
       reauthenticate: (() async throws -> Void)? = nil,
       operation: () async throws -> Classification<Failure>
     ) async throws -> Classification<Failure>
@@ -71,7 +71,7 @@ extension RetryPolicy {
   /// - Returns: The last attempt's classification.
   nonisolated(nonsending)
     public func run<Failure: ProviderError>(
-      clock: some Clock<Duration> = ContinuousClock(), reauthenticate: (() async throws -> Void)? = nil,
+      clock: any Clock<Duration> = ContinuousClock(), reauthenticate: (() async throws -> Void)? = nil,
       operation: () async throws -> Classification<Failure>
     ) async throws -> Classification<Failure>
   {

@@ -20,7 +20,9 @@
 /// ```
 ///
 /// Several transports can be used at once (tests run in parallel): each session is answered by the
-/// transport whose ``configuration`` made it, whatever URL it asks for. A transport answers as long as it exists; keep it alive for the test.
+/// transport whose ``configuration`` made it, whatever URL it asks for. Its sessions keep being answered
+/// after the transport itself is gone (`MockTransport([...]).makeSession()` works): a transport's state
+/// lives as long as the test process.
 public final class MockTransport: Sendable {
   private let state: MockTransportState
   private let protocolClass: URLProtocol.Type
@@ -36,10 +38,6 @@ public final class MockTransport: Sendable {
   public init(_ answer: @escaping @Sendable (URLRequest) -> Answer) {
     state = MockTransportState(answer: answer)
     protocolClass = MockTransportRegistry.register(state)
-  }
-
-  deinit {
-    MockTransportRegistry.unregister(protocolClass)
   }
 
   /// A configuration whose sessions this transport answers: ephemeral (no cache, no cookies), with the

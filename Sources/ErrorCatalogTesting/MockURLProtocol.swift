@@ -59,7 +59,8 @@ private enum SlotEnd {}
 private enum SlotBit0<Rest> {}
 private enum SlotBit1<Rest> {}
 
-/// The live transports, by their protocol class.
+/// Every transport made, by its protocol class. Entries are never removed: a session may outlive the
+/// transport that made it, and a test process makes few transports.
 enum MockTransportRegistry {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var transports: [ObjectIdentifier: MockTransportState] = [:]
@@ -74,10 +75,6 @@ enum MockTransportRegistry {
     let type = protocolClass(number, SlotEnd.self)
     lock.withLock { transports[ObjectIdentifier(type)] = state }
     return type
-  }
-
-  static func unregister(_ type: URLProtocol.Type) {
-    lock.withLock { transports[ObjectIdentifier(type)] = nil }
   }
 
   static func state(for type: ObjectIdentifier) -> MockTransportState? {

@@ -5,33 +5,6 @@ import Testing
 import Wolkvox
 import Yeastar
 
-/// A clock whose sleeps return at once: each moves its time forward and is recorded.
-final class TestClock: Clock, @unchecked Sendable {
-  struct Instant: InstantProtocol {
-    var offset: Duration
-    func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-    func duration(to other: Instant) -> Duration { other.offset - offset }
-    static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
-  }
-
-  private let lock = NSLock()
-  private var current = Instant(offset: .zero)
-  private var recorded: [Duration] = []
-
-  var now: Instant { lock.withLock { current } }
-  var minimumResolution: Duration { .zero }
-  /// Every sleep so far, in order.
-  var sleeps: [Duration] { lock.withLock { recorded } }
-
-  func sleep(until deadline: Instant, tolerance: Duration?) async throws {
-    try Task.checkCancellation()
-    lock.withLock {
-      recorded.append(current.duration(to: deadline))
-      current = max(current, deadline)
-    }
-  }
-}
-
 /// A repeatable random source (SplitMix64), so jittered delays can be compared between runs.
 struct SeededGenerator: RandomNumberGenerator {
   var state: UInt64
@@ -180,7 +153,7 @@ struct RetryRunTests {
 
   @Test("Transient failures are resent after the backoff delays, on the given clock, until success")
   func retriesUntilSuccess() async throws {
-    let clock = TestClock()
+    let clock = ImmediateClock()
     let success = Yeastar.classify(status: 200, body: #"{"errcode":0,"errmsg":"SUCCESS"}"#)
     let busy = Yeastar.classify(status: 503, headers: [("Retry-After", "3")], body: "")
     let script = Script([busy, .failure(try #require(Yeastar.classify(status: 500, body: "").error)), success])
@@ -192,7 +165,7 @@ struct RetryRunTests {
 
   @Test("Attempts run out: the last failure comes back after maxAttempts calls")
   func givesUpAfterMaxAttempts() async throws {
-    let clock = TestClock()
+    let clock = ImmediateClock()
     let script = Script([Yeastar.classify(status: 502, body: "")])
     let outcome = try await Self.policy.run(clock: clock) { script.next() }
     #expect(outcome.error?.retry == .backoff)
@@ -202,7 +175,7 @@ struct RetryRunTests {
 
   @Test("An expired token is renewed once through the hook, then the request is resent at once")
   func reauthenticatesOnce() async throws {
-    let clock = TestClock()
+    let clock = ImmediateClock()
     let expired = Yeastar.classify(status: 401, body: "")
     let script = Script([expired, Yeastar.classify(status: 200, body: #"{"errcode":0,"errmsg":"SUCCESS"}"#)])
     var renewals = 0
@@ -218,7 +191,7 @@ struct RetryRunTests {
     let script = Script([Yeastar.classify(status: 401, body: "")])
     var renewals = 0
     let outcome = try await Self.policy.run(
-      clock: TestClock(), reauthenticate: { renewals += 1 }, operation: { script.next() })
+      clock: ImmediateClock(), reauthenticate: { renewals += 1 }, operation: { script.next() })
     #expect(outcome.error?.retry == .afterReauth)
     #expect(renewals == 1)
     #expect(script.calls == 2)
@@ -227,14 +200,14 @@ struct RetryRunTests {
   @Test("Without a re-authentication hook, a credentials error comes back at once")
   func noHook() async throws {
     let script = Script([Yeastar.classify(status: 401, body: "")])
-    let outcome = try await Self.policy.run(clock: TestClock()) { script.next() }
+    let outcome = try await Self.policy.run(clock: ImmediateClock()) { script.next() }
     #expect(outcome.error?.retry == .afterReauth)
     #expect(script.calls == 1)
   }
 
   @Test("A request that must be fixed is sent once")
   func fixIsNotRetried() async throws {
-    let clock = TestClock()
+    let clock = ImmediateClock()
     let script = Script([Wolkvox.classify(status: 400, body: "{}")])
     let outcome = try await Self.policy.run(clock: clock) { script.next() }
     #expect(outcome.error?.retry == .afterFix)
@@ -250,13 +223,13 @@ struct RetryRunTests {
     let later = Wolkvox.classify(status: entry.sample.status, body: entry.sample.body)
     let success = Wolkvox.classify(status: 200, body: #"{"code":200,"msg":"OK"}"#)
 
-    let clock = TestClock()
+    let clock = ImmediateClock()
     let script = Script([soon, success])
     #expect(try await Self.policy.run(clock: clock) { script.next() }.outcome == .success)
     #expect(clock.sleeps == [.seconds(5)])
 
     let unknown = Script([later, success])
-    #expect(try await Self.policy.run(clock: TestClock()) { unknown.next() }.error?.retry == .afterReset)
+    #expect(try await Self.policy.run(clock: ImmediateClock()) { unknown.next() }.error?.retry == .afterReset)
     #expect(unknown.calls == 1)
   }
 
@@ -265,7 +238,7 @@ struct RetryRunTests {
     let script = Script([Yeastar.classify(status: 503, body: "")])
     let task = Task {
       withUnsafeCurrentTask { $0?.cancel() }
-      return try await Self.policy.run(clock: TestClock()) { script.next() }
+      return try await Self.policy.run(clock: ImmediateClock()) { script.next() }
     }
     await #expect(throws: CancellationError.self) { try await task.value }
     #expect(script.calls == 1)
