@@ -36,8 +36,9 @@ extension ResponseClassifier {
   }
 
   /// Classifies one synchronous API answer whose headers are name/value pairs in the order they arrived,
-  /// as HTTP clients keep them (repeated names included): AsyncHTTPClient's `HTTPHeaders`, swift-http-types'
-  /// `HTTPFields`, or an array.
+  /// repeated names included, as HTTP clients keep them: an array, or AsyncHTTPClient's `HTTPHeaders`
+  /// (`headers.map { ($0.name, $0.value) }`) and swift-http-types' `HTTPFields`
+  /// (`fields.map { ($0.name.rawName, $0.value) }`).
   ///
   /// Names are compared ignoring case. Where a name is repeated, its **first** occurrence is the one read:
   /// two `Retry-After` headers give the first one's delay.

@@ -104,9 +104,11 @@ public struct RetryPolicy: Sendable, Hashable {
   /// The jittered exponential delay after attempt `attempt`: `baseDelay * 2^(attempt - 1)`, capped at
   /// ``maxDelay``, less a random part of at most ``jitter`` of it.
   package func backoffDelay(attempt: Int, using generator: inout some RandomNumberGenerator) -> Duration {
-    let base = baseDelay.seconds
-    let cap = maxDelay.seconds
-    // Doubling past 2^62 overflows nothing in Double, and the cap applies first anyway.
+    // The properties are settable, so they are clamped here as the initialiser clamps them.
+    let base = max(0, baseDelay.seconds)
+    let cap = max(0, maxDelay.seconds)
+    let jitter = self.jitter.isNaN ? 0 : min(1, max(0, self.jitter))
+    // With attempts clamped to 1024, the doubling stays finite in Double; the cap then bounds it.
     let exponential = min(cap, base * Double(sign: .plus, exponent: max(0, min(attempt, 1024) - 1), significand: 1))
     let random = jitter == 0 ? 0 : Double.random(in: 0..<1, using: &generator)
     return .seconds(exponential * (1 - jitter * random))
