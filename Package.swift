@@ -14,11 +14,16 @@ let package = Package(
   products: [
     .library(name: "ErrorCatalog", targets: ["ErrorCatalog"]),
     .library(name: "ErrorCatalogFoundation", targets: ["ErrorCatalogFoundation"]),
+    .library(name: "ErrorCatalogTesting", targets: ["ErrorCatalogTesting"]),
     .executable(name: "errcat", targets: ["errcat"]),
   ] + providers.map { .library(name: $0, targets: [$0]) },
   targets: [
     .target(name: "ErrorCatalog"),
     .target(name: "ErrorCatalogFoundation", dependencies: ["ErrorCatalog"]),
+    .target(
+      name: "ErrorCatalogTesting",
+      dependencies: ["ErrorCatalog", "ErrorCatalogFoundation"] + providers.map { .target(name: $0) }
+    ),
     .target(name: "CatalogGenerator", path: "Sources/CatalogGenerator"),
     .executableTarget(name: "generate-catalogs", dependencies: ["CatalogGenerator"]),
     .target(
@@ -28,7 +33,9 @@ let package = Package(
     .executableTarget(name: "errcat", dependencies: ["ErrcatCommand"]),
     .testTarget(
       name: "ErrorCatalogTests",
-      dependencies: ["ErrorCatalog", "ErrorCatalogFoundation", "CatalogGenerator", "ErrcatCommand"]
+      dependencies: [
+        "ErrorCatalog", "ErrorCatalogFoundation", "ErrorCatalogTesting", "CatalogGenerator", "ErrcatCommand",
+      ]
         + providers.map { .target(name: $0) }
     ),
   ] + providers.map { .target(name: $0, dependencies: ["ErrorCatalog"] + (providerDependencies[$0] ?? [])) }

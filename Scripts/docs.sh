@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Builds the DocC documentation of every library module from its symbol graph, with warnings as errors,
-# so broken symbol links in doc comments fail CI. Output: .build-docs/docs/<Module>.doccarchive
+# so broken symbol links in doc comments fail CI, and fails when a module's documentation holds nothing but
+# its module page. Output: .build-docs/docs/<Module>.doccarchive
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-docs
 rm -rf "$scratch/docs"
 mkdir -p "$scratch/docs"
 # dump-symbol-graph also tries the test modules and may exit non-zero over them; the library graphs are
-# checked below instead.
-swift package --scratch-path "$scratch" dump-symbol-graph --minimum-access-level public >"$scratch/symbol-graph.log" 2>&1 || true
+# checked below instead. Extension blocks are emitted so that a module's extensions to another module's types
+# (ErrorCatalogFoundation's classify(_:data:now:)) are documented.
+swift package --scratch-path "$scratch" dump-symbol-graph --minimum-access-level public \
+  --emit-extension-block-symbols >"$scratch/symbol-graph.log" 2>&1 || true
 graphs=$(find "$scratch" -type d -name symbolgraph | head -1)
 [ -n "$graphs" ] && [ -f "$graphs/ErrorCatalog.symbols.json" ] || {
   tail -40 "$scratch/symbol-graph.log" >&2
@@ -17,7 +20,7 @@ graphs=$(find "$scratch" -type d -name symbolgraph | head -1)
 }
 empty=$(mktemp -d)/Empty.docc
 mkdir -p "$empty"
-for module in ErrorCatalog ErrorCatalogFoundation Wolkvox Dialog360 Cequens Yeastar GENIQ WhatsApp; do
+for module in ErrorCatalog ErrorCatalogFoundation ErrorCatalogTesting Wolkvox Dialog360 Cequens Yeastar GENIQ WhatsApp; do
   dir=$scratch/module-graphs/$module
   rm -rf "$dir"
   mkdir -p "$dir"
@@ -32,5 +35,10 @@ for module in ErrorCatalog ErrorCatalogFoundation Wolkvox Dialog360 Cequens Yeas
     echo "docs: $module failed" >&2
     exit 1
   }
-  echo "docs: $module ok"
+  pages=$(find "$scratch/docs/$module.doccarchive/data/documentation" -name '*.json' | wc -l)
+  [ "$pages" -gt 1 ] || {
+    echo "docs: $module has no documentation beyond its module page" >&2
+    exit 1
+  }
+  echo "docs: $module ok ($pages pages)"
 done

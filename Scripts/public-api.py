@@ -13,7 +13,7 @@ import json
 import os
 import sys
 
-MODULES = ["ErrorCatalog", "ErrorCatalogFoundation", "Wolkvox", "Dialog360", "Cequens", "Yeastar", "GENIQ", "WhatsApp"]
+MODULES = ["ErrorCatalog", "ErrorCatalogFoundation", "ErrorCatalogTesting", "Wolkvox", "Dialog360", "Cequens", "Yeastar", "GENIQ", "WhatsApp"]
 
 
 def lines(directory):

@@ -112,6 +112,7 @@ public enum Generator {
     var files: [String: String] = [:]
     for (file, catalog) in try loadCatalogs(in: directory) {
       files["Sources/\(catalog.module)/Generated/\(catalog.module)+Catalog.swift"] = render(catalog, file: file)
+      files.merge(documentation(catalog, file: file)) { _, documentation in documentation }
     }
     return files
   }

@@ -20,4 +20,15 @@ package enum HTTPHeaderLookup {
   private static func lowered(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
   }
+
+  /// The headers as a dictionary holding the first occurrence of each name (ignoring case), under the
+  /// spelling that occurrence had.
+  package static func firstValues(_ headers: some Sequence<(String, String)>) -> [String: String] {
+    var seen: Set<String> = []
+    var result: [String: String] = [:]
+    for (name, value) in headers where seen.insert(name.lowercased()).inserted {
+      result[name] = value
+    }
+    return result
+  }
 }

@@ -34,6 +34,31 @@ extension ResponseClassifier {
   ) -> Classification<Failure> {
     classify(status: status, headers: headers, body: Array(body.utf8))
   }
+
+  /// Classifies one synchronous API answer whose headers are name/value pairs in the order they arrived,
+  /// repeated names included, as HTTP clients keep them: an array, or AsyncHTTPClient's `HTTPHeaders`
+  /// (`headers.map { ($0.name, $0.value) }`) and swift-http-types' `HTTPFields`
+  /// (`fields.map { ($0.name.rawName, $0.value) }`).
+  ///
+  /// Names are compared ignoring case. Where a name is repeated, its **first** occurrence is the one read:
+  /// two `Retry-After` headers give the first one's delay.
+  ///
+  /// ```swift
+  /// let outcome = Wolkvox.classify(status: 429, headers: [("Retry-After", "30")], body: bytes)
+  /// ```
+  public static func classify(
+    status: Int?, headers: some Sequence<(String, String)>, body: [UInt8]
+  ) -> Classification<Failure> {
+    classify(status: status, headers: HTTPHeaderLookup.firstValues(headers), body: body)
+  }
+
+  /// Classifies one synchronous API answer whose headers are name/value pairs and whose body is text; the
+  /// first occurrence of a repeated header is the one read.
+  public static func classify(
+    status: Int?, headers: some Sequence<(String, String)>, body: String
+  ) -> Classification<Failure> {
+    classify(status: status, headers: HTTPHeaderLookup.firstValues(headers), body: Array(body.utf8))
+  }
 }
 
 /// A provider whose status webhooks can be classified: one classification per event the webhook reports.

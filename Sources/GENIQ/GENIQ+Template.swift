@@ -44,6 +44,22 @@ extension GENIQ {
     classifyTemplateResponse(status: status, headers: headers, body: Array(body.utf8))
   }
 
+  /// Classifies one template management answer whose headers are name/value pairs in the order they
+  /// arrived; the first occurrence of a repeated header is the one read.
+  public static func classifyTemplateResponse(
+    status: Int?, headers: some Sequence<(String, String)>, body: [UInt8]
+  ) -> Classification<Error> {
+    classifyTemplateResponse(status: status, headers: HTTPHeaderLookup.firstValues(headers), body: body)
+  }
+
+  /// Classifies one template management answer whose headers are name/value pairs and whose body is text;
+  /// the first occurrence of a repeated header is the one read.
+  public static func classifyTemplateResponse(
+    status: Int?, headers: some Sequence<(String, String)>, body: String
+  ) -> Classification<Error> {
+    classifyTemplateResponse(status: status, headers: HTTPHeaderLookup.firstValues(headers), body: Array(body.utf8))
+  }
+
   static func classifyTemplateResponse(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {

@@ -2,7 +2,9 @@ import CatalogGenerator
 import Foundation
 
 // Usage: swift run generate-catalogs [PACKAGE-ROOT]
-// Regenerates Sources/*/Generated/*+Catalog.swift from Catalogs/*.json.
+// Regenerates Sources/*/Generated/*+Catalog.swift and the provider modules' DocC catalogs
+// (Sources/<Module>/<Module>.docc/) from Catalogs/*.json; a page left over from a renamed or removed code is
+// deleted, since those catalogs are generated whole.
 let root = URL(fileURLWithPath: CommandLine.arguments.dropFirst().first ?? FileManager.default.currentDirectoryPath)
 do {
   let files = try Generator.generate(catalogsIn: root.appendingPathComponent("Catalogs"))
@@ -16,6 +18,10 @@ do {
     } else {
       print("unchanged \(path)")
     }
+  }
+  for path in Generator.staleDocumentation(in: root, generated: files) {
+    try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    print("removed \(path)")
   }
 } catch {
   FileHandle.standardError.write(Data("generate-catalogs: \(error)\n".utf8))

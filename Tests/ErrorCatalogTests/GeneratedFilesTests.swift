@@ -7,10 +7,37 @@ struct GeneratedFilesTests {
   @Test("Every committed generated file equals what the generator writes now")
   func generatedFilesAreUpToDate() throws {
     let files = try Generator.generate(catalogsIn: PackagePaths.catalogs)
-    #expect(files.count == Set(try Generator.loadCatalogs(in: PackagePaths.catalogs).map(\.catalog.module)).count)
+    let modules = Set(try Generator.loadCatalogs(in: PackagePaths.catalogs).map(\.catalog.module))
+    #expect(files.keys.filter { $0.hasSuffix(".swift") }.count == modules.count)
+    // Every provider module's DocC catalog is generated too: its landing page and a page per code.
+    for module in modules {
+      #expect(files["Sources/\(module)/\(module).docc/\(module).md"] != nil, "\(module) has no generated landing page")
+    }
     for (path, expected) in files.sorted(by: { $0.key < $1.key }) {
       let committed = try? String(contentsOf: PackagePaths.root.appendingPathComponent(path), encoding: .utf8)
       #expect(committed == expected, "\(path) is out of date: run `swift run generate-catalogs`")
+    }
+  }
+
+  @Test("No page is left in a generated DocC catalog for a code the catalogs no longer have")
+  func noStaleDocumentation() throws {
+    let files = try Generator.generate(catalogsIn: PackagePaths.catalogs)
+    let stale = Generator.staleDocumentation(in: PackagePaths.root, generated: files)
+    #expect(stale.isEmpty, "\(stale) are stale: run `swift run generate-catalogs`")
+  }
+
+  @Test("Every code's documentation page says where the code arrives and shows its sample")
+  func codePagesShowArrivalAndSample() throws {
+    let files = try Generator.generate(catalogsIn: PackagePaths.catalogs)
+    for (file, catalog) in try Generator.loadCatalogs(in: PackagePaths.catalogs) {
+      let pages = Generator.documentation(catalog, file: file)
+      for entry in catalog.tables.flatMap(\.entries) {
+        // Two tables can both name a case `success`: one of the pages with this name is this entry's.
+        let candidates = pages.filter { $0.key.hasSuffix("-\(entry.name).md") }.values
+        #expect(
+          candidates.contains { $0.contains("## Where it arrives") && $0.contains(entry.sample.body) }, "\(entry.name)")
+      }
+      #expect(pages.allSatisfy { files[$0.key] == $0.value })
     }
   }
 

@@ -1,0 +1,124 @@
+/// How many times, and how far apart, to resend a request that failed: exponential backoff with a cap and
+/// jitter, read together with each error's ``Retry`` value.
+///
+/// A policy is a plain value; it decides, it does not sleep. Ask it what to do about an error with
+/// ``decision(for:attempt:)``, or let ``run(clock:using:reauthenticate:operation:)`` resend for you.
+///
+/// ```swift
+/// let policy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(250), maxDelay: .seconds(20))
+/// switch policy.decision(for: error, attempt: 1) {
+/// case .retry(let delay): try await Task.sleep(for: delay)  // then resend
+/// case .waitForReset(let delay): schedule(after: delay)
+/// case .reauthenticate: try await refreshToken()  // then resend
+/// case .stop(let reason): print("giving up:", reason)
+/// @unknown default: break
+/// }
+/// ```
+public struct RetryPolicy: Sendable, Hashable {
+  /// The most attempts made in all, the first one included. At least 1.
+  public var maxAttempts: Int
+  /// The backoff delay after the first failed attempt; each later one doubles it.
+  public var baseDelay: Duration
+  /// The longest backoff delay, and the longest wait the policy accepts from `Retry-After` or a reset.
+  public var maxDelay: Duration
+  /// The fraction of each backoff delay that is random, from 0 (none: exactly the exponential delay) to 1
+  /// (full jitter: anywhere between zero and the exponential delay).
+  ///
+  /// Jitter keeps many clients that failed together from retrying together. It never shortens a
+  /// `Retry-After` delay.
+  public var jitter: Double
+
+  /// Creates a policy.
+  ///
+  /// - Parameters:
+  ///   - maxAttempts: The most attempts in all, the first one included; values below 1 count as 1.
+  ///   - baseDelay: The backoff delay after the first failed attempt.
+  ///   - maxDelay: The cap on every backoff delay and on every wait the policy accepts.
+  ///   - jitter: The random fraction of each backoff delay, clamped to `0...1`.
+  public init(
+    maxAttempts: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
+    jitter: Double = 0.5
+  ) {
+    self.maxAttempts = max(1, maxAttempts)
+    self.baseDelay = max(.zero, baseDelay)
+    self.maxDelay = max(.zero, maxDelay)
+    self.jitter = jitter.isNaN ? 0 : min(1, max(0, jitter))
+  }
+
+  /// Three attempts, 0.5 s doubling to at most 30 s, half of each delay random.
+  public static let standard = RetryPolicy()
+
+  /// Never resend: one attempt only.
+  public static let none = RetryPolicy(maxAttempts: 1)
+
+  /// What to do after attempt number `attempt` (1 for the first) failed with `error`, with jitter drawn from
+  /// the system's random number generator.
+  public func decision(for error: any ProviderError, attempt: Int) -> RetryDecision {
+    var generator = SystemRandomNumberGenerator()
+    return decision(for: error, attempt: attempt, using: &generator)
+  }
+
+  /// What to do after attempt number `attempt` (1 for the first) failed with `error`.
+  ///
+  /// The error's ``ProviderError/retry`` decides:
+  /// - ``Retry/backoff``: ``RetryDecision/retry(after:)`` with the exponential delay for this attempt,
+  ///   jittered and capped at ``maxDelay``, and never shorter than the response's `Retry-After`
+  ///   (``ProviderError/retryAfterSeconds``). A `Retry-After` longer than ``maxDelay`` stops with
+  ///   ``RetryDecision/StopReason/waitTooLong``, so that no caller sleeps for hours without deciding to.
+  /// - ``Retry/afterReset``: ``RetryDecision/waitForReset(after:)``, with the `Retry-After` delay when the
+  ///   response gave one.
+  /// - ``Retry/afterReauth``: ``RetryDecision/reauthenticate``.
+  /// - ``Retry/afterFix``, ``Retry/never`` and ``Retry/notNeeded``: ``RetryDecision/stop(_:)`` with the
+  ///   matching reason, whatever the attempt.
+  ///
+  /// Once `attempt` reaches ``maxAttempts``, anything that would resend stops with
+  /// ``RetryDecision/StopReason/attemptsExhausted`` instead.
+  ///
+  /// - Parameters:
+  ///   - error: The classified error of the failed attempt.
+  ///   - attempt: The number of the attempt that failed, 1 for the first.
+  ///   - generator: The random source for jitter; pass a seeded one to make delays repeatable in tests.
+  public func decision(
+    for error: any ProviderError, attempt: Int, using generator: inout some RandomNumberGenerator
+  ) -> RetryDecision {
+    let retryAfter = error.retryAfterSeconds.map { Duration.seconds(max(0, $0)) }
+    let exhausted = attempt >= maxAttempts
+    switch error.retry {
+    case .backoff:
+      if exhausted { return .stop(.attemptsExhausted) }
+      if let retryAfter, retryAfter > maxDelay { return .stop(.waitTooLong) }
+      return .retry(after: max(backoffDelay(attempt: attempt, using: &generator), retryAfter ?? .zero))
+    case .afterReset:
+      return exhausted ? .stop(.attemptsExhausted) : .waitForReset(after: retryAfter)
+    case .afterReauth:
+      return exhausted ? .stop(.attemptsExhausted) : .reauthenticate
+    case .afterFix:
+      return .stop(.fixRequired)
+    case .never:
+      return .stop(.never)
+    case .notNeeded:
+      return .stop(.notNeeded)
+    }
+  }
+
+  /// The jittered exponential delay after attempt `attempt`: `baseDelay * 2^(attempt - 1)`, capped at
+  /// ``maxDelay``, less a random part of at most ``jitter`` of it.
+  package func backoffDelay(attempt: Int, using generator: inout some RandomNumberGenerator) -> Duration {
+    // The properties are settable, so they are clamped here as the initialiser clamps them.
+    let base = max(0, baseDelay.seconds)
+    let cap = max(0, maxDelay.seconds)
+    let jitter = self.jitter.isNaN ? 0 : min(1, max(0, self.jitter))
+    // With attempts clamped to 1024, the doubling stays finite in Double; the cap then bounds it.
+    let exponential = min(cap, base * Double(sign: .plus, exponent: max(0, min(attempt, 1024) - 1), significand: 1))
+    let random = jitter == 0 ? 0 : Double.random(in: 0..<1, using: &generator)
+    return .seconds(exponential * (1 - jitter * random))
+  }
+}
+
+extension Duration {
+  /// The duration in seconds, as a `Double`.
+  var seconds: Double {
+    let parts = components
+    return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+  }
+}

@@ -1,0 +1,147 @@
+import Cequens
+import Dialog360
+public import ErrorCatalog
+import ErrorCatalogFoundation
+public import Foundation
+import GENIQ
+import WhatsApp
+import Wolkvox
+import Yeastar
+
+#if canImport(FoundationNetworking)
+  public import FoundationNetworking
+#endif
+
+/// Every catalog's sample wire answers, ready for tests: as `URLSession` would hand them back, and
+/// classified by the right call of the right provider.
+///
+/// Each catalog entry carries a sample (`CatalogEntry.sample`): the status and body the provider sends
+/// with that code. Feed them to your error paths instead of hand-writing provider bodies:
+///
+/// ```swift
+/// let (data, response) = CatalogSamples.response(for: Wolkvox.Code.tokenLimitExceeded)
+/// let outcome = Wolkvox.classify(response, data: data)
+/// ```
+///
+/// Headers: a sample carries the headers its catalog gives it, plus `Content-Type` (`application/json` for a
+/// JSON body, `text/html` for HTML, `text/plain` otherwise) when it has none. A synchronous answer whose
+/// entry is a rate limit to back off from (category `rateLimit`, retry `backoff`)
+/// and that has no `Retry-After` of its own gets `Retry-After: 1` (``defaultRetryAfterSeconds``), so the
+/// retry paths that honour it are exercised.
+public enum CatalogSamples {
+  /// The `Retry-After` delay, in seconds, given to rate-limit samples whose catalog names none.
+  public static let defaultRetryAfterSeconds = 1
+
+  /// Every entry of every provider's catalog, once each (Meta's codes appear once, under `whatsapp`, though
+  /// 360dialog and Cequens pass them through).
+  public static let allEntries: [CatalogEntry] = {
+    var seen: Set<String> = []
+    let tables = Wolkvox.tables + Dialog360.tables + Cequens.tables + Yeastar.tables + GENIQ.tables + WhatsApp.tables
+    return tables.filter { seen.insert("\($0.provider.rawValue)/\($0.id)").inserted }.flatMap(\.entries)
+  }()
+
+  /// The headers `entry`'s sample is answered with: its own, plus the defaults described on
+  /// ``CatalogSamples``.
+  public static func headers(for entry: CatalogEntry) -> [String: String] {
+    var headers = entry.sample.headers
+    func has(_ name: String) -> Bool { headers.keys.contains { $0.caseInsensitiveCompare(name) == .orderedSame } }
+    if !has("Content-Type") { headers["Content-Type"] = contentType(of: entry.sample.body) }
+    let isRateLimit = entry.category == .rateLimit && entry.retry == .backoff
+    if entry.sample.kind == .response, isRateLimit, !has("Retry-After") {
+      headers["Retry-After"] = String(defaultRetryAfterSeconds)
+    }
+    return headers
+  }
+
+  /// `entry`'s sample as `URLSession` hands an answer back: the body, and an `HTTPURLResponse` with its
+  /// status and ``headers(for:)``. Webhooks and delivery reports, which have no status of their own, come
+  /// as HTTP 200.
+  ///
+  /// - Parameters:
+  ///   - entry: The catalog entry whose sample to answer with.
+  ///   - url: The URL the response says it answers.
+  public static func response(
+    for entry: CatalogEntry, url: URL = URL(fileURLWithPath: "/")
+  ) -> (data: Data, response: HTTPURLResponse) {
+    (
+      Data(entry.sample.body.utf8),
+      httpResponse(status: entry.sample.status ?? 200, headers: headers(for: entry), url: url)
+    )
+  }
+
+  /// `code`'s sample as `URLSession` hands an answer back; see ``response(for:url:)-(CatalogEntry,_)``.
+  public static func response(
+    for code: some CatalogCode, url: URL = URL(fileURLWithPath: "/")
+  ) -> (data: Data, response: HTTPURLResponse) {
+    response(for: code.entry, url: url)
+  }
+
+  /// Classifies `entry`'s sample with the call its provider and kind need, with the headers
+  /// ``headers(for:)`` gives it:
+  ///
+  /// - a synchronous answer: the provider's `classify(status:headers:body:)`, or, for GENIQ's template
+  ///   table, `GENIQ.classifyTemplateResponse(status:headers:body:)`;
+  /// - a webhook: the provider's `classifyWebhook(body:)`, one classification per event;
+  /// - a delivery report (GENIQ's reason and status tables): `GENIQ.classifyReport(body:)`.
+  ///
+  /// A report's status decides before its reason, so GENIQ's reason-code samples whose outcome is success
+  /// come back as a success through the `delivered` status entry.
+  ///
+  /// - Returns: One classification per event the sample reports, in order; one for a response or a
+  ///   report.
+  public static func classify(_ entry: CatalogEntry) -> [SampleClassification] {
+    let sample = entry.sample
+    let headers = headers(for: entry)
+    let body = sample.bodyBytes
+    func one<Failure>(_ classification: Classification<Failure>) -> [SampleClassification] {
+      [SampleClassification(classification)]
+    }
+    func each<Failure>(_ classifications: [Classification<Failure>]) -> [SampleClassification] {
+      classifications.map(SampleClassification.init)
+    }
+    let isWebhook = sample.kind == .webhook
+    switch entry.provider {
+    case .wolkvox: return one(Wolkvox.classify(status: sample.status, headers: headers, body: body))
+    case .yeastar: return one(Yeastar.classify(status: sample.status, headers: headers, body: body))
+    case .dialog360:
+      return isWebhook
+        ? each(Dialog360.classifyWebhook(body: body))
+        : one(Dialog360.classify(status: sample.status, headers: headers, body: body))
+    case .cequens:
+      return isWebhook
+        ? each(Cequens.classifyWebhook(body: body))
+        : one(Cequens.classify(status: sample.status, headers: headers, body: body))
+    case .whatsapp:
+      return isWebhook
+        ? each(WhatsApp.classifyWebhook(body: body))
+        : one(WhatsApp.classify(status: sample.status, headers: headers, body: body))
+    case .geniq:
+      if sample.kind == .report { return one(GENIQ.classifyReport(body: body)) }
+      if GENIQ.TemplateCode(entry: entry) != nil {
+        return one(GENIQ.classifyTemplateResponse(status: sample.status, headers: headers, body: body))
+      }
+      return one(GENIQ.classify(status: sample.status, headers: headers, body: body))
+    @unknown default:
+      return []
+    }
+  }
+
+  /// Classifies `code`'s sample; see ``classify(_:)-(CatalogEntry)``.
+  public static func classify(_ code: some CatalogCode) -> [SampleClassification] {
+    classify(code.entry)
+  }
+
+  static func httpResponse(status: Int, headers: [String: String], url: URL) -> HTTPURLResponse {
+    guard let response = HTTPURLResponse(url: url, statusCode: status, httpVersion: "HTTP/1.1", headerFields: headers)
+    else { preconditionFailure("HTTPURLResponse refused status \(status)") }
+    return response
+  }
+
+  static func contentType(of body: String) -> String {
+    switch body.first(where: { !$0.isWhitespace }) {
+    case "{", "[": "application/json"
+    case "<": "text/html"
+    default: "text/plain"
+    }
+  }
+}

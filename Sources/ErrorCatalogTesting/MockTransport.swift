@@ -1,0 +1,94 @@
+#if canImport(FoundationNetworking)
+  import Foundation
+  public import FoundationNetworking
+#else
+  public import Foundation
+#endif
+
+/// A stand-in for a provider's server: `URLSession`s made from it answer every request with the catalog
+/// samples (or other answers) you choose, without touching the network.
+///
+/// It works through `URLProtocol`, so the code under test keeps using `URLSession` as it does in production;
+/// only the session is swapped:
+///
+/// ```swift
+/// let transport = MockTransport([
+///   .sample(Wolkvox.Code.tooManySimultaneousRequests),
+///   .response(status: 200, body: #"{"code":200,"msg":"OK"}"#),
+/// ])
+/// let client = CampaignClient(session: transport.makeSession())
+/// ```
+///
+/// Several transports can be used at once (tests run in parallel): each session is answered by the
+/// transport whose ``configuration`` made it, whatever URL it asks for. Its sessions keep being answered
+/// after the transport itself is gone (`MockTransport([...]).makeSession()` works): a transport's state
+/// lives as long as the test process.
+public final class MockTransport: Sendable {
+  private let state: MockTransportState
+  private let protocolClass: URLProtocol.Type
+
+  /// Answers requests in order with `answers`; once they are used up, the last one answers every further
+  /// request. An empty list fails every request with `URLError.Code.cannotConnectToHost`.
+  public convenience init(_ answers: [Answer]) {
+    let queue = AnswerQueue(answers)
+    self.init { _ in queue.next() }
+  }
+
+  /// Answers each request with what `answer` returns for it.
+  public init(_ answer: @escaping @Sendable (URLRequest) -> Answer) {
+    state = MockTransportState(answer: answer)
+    protocolClass = MockTransportRegistry.register(state)
+  }
+
+  /// A configuration whose sessions this transport answers: ephemeral (no cache, no cookies), with the
+  /// transport's `URLProtocol` first. Use it when the code under test makes its own session.
+  public var configuration: URLSessionConfiguration {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.protocolClasses = [protocolClass]
+    return configuration
+  }
+
+  /// A new session this transport answers.
+  public func makeSession() -> URLSession {
+    URLSession(configuration: configuration)
+  }
+
+  /// The requests answered so far, in order. A request's body is in `httpBody` here, even when the session
+  /// sent it as a stream.
+  public var requests: [URLRequest] { state.requests }
+}
+
+/// The answers a ``MockTransport`` has left, shared by the requests it answers.
+private final class AnswerQueue: Sendable {
+  private let lock = NSLock()
+  nonisolated(unsafe) private var answers: [MockTransport.Answer]
+
+  init(_ answers: [MockTransport.Answer]) {
+    self.answers = answers
+  }
+
+  func next() -> MockTransport.Answer {
+    lock.withLock {
+      guard let first = answers.first else { return .failure(.cannotConnectToHost) }
+      if answers.count > 1 { answers.removeFirst() }
+      return first
+    }
+  }
+}
+
+/// What a transport answers with, and what it was asked.
+final class MockTransportState: Sendable {
+  let answer: @Sendable (URLRequest) -> MockTransport.Answer
+  private let lock = NSLock()
+  nonisolated(unsafe) private var received: [URLRequest] = []
+
+  init(answer: @escaping @Sendable (URLRequest) -> MockTransport.Answer) {
+    self.answer = answer
+  }
+
+  var requests: [URLRequest] { lock.withLock { received } }
+
+  func record(_ request: URLRequest) {
+    lock.withLock { received.append(request) }
+  }
+}

@@ -1,0 +1,246 @@
+import ErrorCatalog
+import ErrorCatalogTesting
+import Foundation
+import Testing
+import Wolkvox
+import Yeastar
+
+/// A repeatable random source (SplitMix64), so jittered delays can be compared between runs.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Answers in order, counting the calls: what a retried operation returns.
+final class Script<Failure: ProviderError>: @unchecked Sendable {
+  private var answers: [Classification<Failure>]
+  private(set) var calls = 0
+
+  init(_ answers: [Classification<Failure>]) { self.answers = answers }
+
+  func next() -> Classification<Failure> {
+    calls += 1
+    return answers.count > 1 ? answers.removeFirst() : answers[0]
+  }
+}
+
+/// Classified errors whose retry value comes from the HTTP status alone, so the catalogs' audits cannot move
+/// them.
+enum Failures {
+  static func unrecognized(status: Int, retryAfter: String? = nil) -> Wolkvox.Error {
+    let headers = retryAfter.map { [("Retry-After", $0)] } ?? []
+    guard let error = Wolkvox.classify(status: status, headers: headers, body: "<html></html>").error else {
+      preconditionFailure("HTTP \(status) classified as success")
+    }
+    return error
+  }
+
+  /// The first synchronous catalog sample whose entry has this retry value, classified.
+  static func recognized(retry: Retry) throws -> any ProviderError {
+    let entry = try #require(
+      CatalogSamples.allEntries.first { $0.retry == retry && $0.sample.kind == .response && $0.outcome == .failure })
+    return try #require(CatalogSamples.classify(entry).first?.error)
+  }
+}
+
+@Suite("Retry policy decisions")
+struct RetryDecisionTests {
+  static let exact = RetryPolicy(maxAttempts: 10, baseDelay: .seconds(1), maxDelay: .seconds(8), jitter: 0)
+
+  @Test("Backoff doubles from the base delay and stops growing at the cap")
+  func backoffDoublesUpToTheCap() {
+    let error = Failures.unrecognized(status: 503)
+    let delays = (1...6).map { Self.exact.decision(for: error, attempt: $0) }
+    #expect(delays == [1, 2, 4, 8, 8, 8].map { .retry(after: .seconds($0)) })
+  }
+
+  @Test("Retry-After is honoured: a retry is never sooner than the response asked", arguments: 0..<50)
+  func retryAfterIsAFloor(seed: UInt64) {
+    let policy = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(1), maxDelay: .seconds(30), jitter: 1)
+    var generator = SeededGenerator(state: seed)
+    let error = Failures.unrecognized(status: 429, retryAfter: "7")
+    for attempt in 1...4 {
+      guard case .retry(let delay) = policy.decision(for: error, attempt: attempt, using: &generator) else {
+        Issue.record("attempt \(attempt) did not retry")
+        return
+      }
+      #expect(delay >= .seconds(7))
+      #expect(delay <= .seconds(30))
+    }
+  }
+
+  @Test("A Retry-After date is honoured like a delay")
+  func retryAfterDate() throws {
+    // 2026-01-01 00:00:00 GMT is 1 767 225 600 seconds after 1970.
+    let date = "Thu, 01 Jan 2026 00:01:40 GMT"
+    let classified = Wolkvox.classify(
+      status: 503, headers: ["Retry-After": date], body: ResponseBody("busy"), now: 1_767_225_600)
+    let error = try #require(classified.error)
+    #expect(error.retryAfterSeconds == 100)
+    let patient = RetryPolicy(maxAttempts: 3, baseDelay: .seconds(1), maxDelay: .seconds(300), jitter: 0)
+    #expect(patient.decision(for: error, attempt: 1) == .retry(after: .seconds(100)))
+  }
+
+  @Test("A Retry-After longer than the cap stops rather than sleeping for it")
+  func longRetryAfterStops() {
+    let error = Failures.unrecognized(status: 503, retryAfter: "3600")
+    #expect(Self.exact.decision(for: error, attempt: 1) == .stop(.waitTooLong))
+  }
+
+  @Test("Jitter only shortens the exponential delay, and a seeded source repeats it")
+  func jitterIsBoundedAndRepeatable() {
+    let policy = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(2), maxDelay: .seconds(60), jitter: 0.5)
+    let error = Failures.unrecognized(status: 502)
+    var first = SeededGenerator(state: 42)
+    var second = SeededGenerator(state: 42)
+    for attempt in 1...4 {
+      let exponential = Duration.seconds(2 << (attempt - 1))
+      let decision = policy.decision(for: error, attempt: attempt, using: &first)
+      #expect(decision == policy.decision(for: error, attempt: attempt, using: &second))
+      guard case .retry(let delay) = decision else {
+        Issue.record("no retry")
+        return
+      }
+      #expect(delay > exponential / 2 && delay <= exponential)
+    }
+  }
+
+  @Test("The last attempt stops, whatever the error would allow")
+  func attemptsRunOut() {
+    let policy = RetryPolicy(maxAttempts: 3)
+    #expect(policy.decision(for: Failures.unrecognized(status: 503), attempt: 3) == .stop(.attemptsExhausted))
+    #expect(policy.decision(for: Failures.unrecognized(status: 401), attempt: 3) == .stop(.attemptsExhausted))
+    #expect(RetryPolicy.none.decision(for: Failures.unrecognized(status: 503), attempt: 1) == .stop(.attemptsExhausted))
+  }
+
+  @Test("Credentials errors ask for re-authentication")
+  func reauthentication() throws {
+    #expect(Self.exact.decision(for: Failures.unrecognized(status: 401), attempt: 1) == .reauthenticate)
+    #expect(Self.exact.decision(for: try Failures.recognized(retry: .afterReauth), attempt: 1) == .reauthenticate)
+  }
+
+  @Test("A quota waits for its reset, for as long as Retry-After says when it says")
+  func quotaWaitsForReset() throws {
+    #expect(
+      Self.exact.decision(for: try Failures.recognized(retry: .afterReset), attempt: 1) == .waitForReset(after: nil))
+    let entry = try #require(CatalogSamples.allEntries.first { $0.retry == .afterReset && $0.sample.kind == .response })
+    let error = try #require(
+      Wolkvox.classify(status: entry.sample.status, headers: [("Retry-After", "120")], body: entry.sample.body).error)
+    if error.retry == .afterReset {
+      #expect(Self.exact.decision(for: error, attempt: 1) == .waitForReset(after: .seconds(120)))
+    }
+  }
+
+  @Test(
+    "Errors that resending cannot fix stop at once, even on the first attempt",
+    arguments: [(Retry.afterFix, RetryDecision.StopReason.fixRequired), (.never, .never), (.notNeeded, .notNeeded)])
+  func stops(retry: Retry, reason: RetryDecision.StopReason) throws {
+    let error = try Failures.recognized(retry: retry)
+    #expect(Self.exact.decision(for: error, attempt: 1) == .stop(reason))
+    #expect(!Self.exact.decision(for: error, attempt: 1).resends)
+  }
+}
+
+@Suite("Retrying an operation")
+struct RetryRunTests {
+  static let policy = RetryPolicy(maxAttempts: 4, baseDelay: .seconds(1), maxDelay: .seconds(10), jitter: 0)
+
+  @Test("Transient failures are resent after the backoff delays, on the given clock, until success")
+  func retriesUntilSuccess() async throws {
+    let clock = ImmediateClock()
+    let success = Yeastar.classify(status: 200, body: #"{"errcode":0,"errmsg":"SUCCESS"}"#)
+    let busy = Yeastar.classify(status: 503, headers: [("Retry-After", "3")], body: "")
+    let script = Script([busy, .failure(try #require(Yeastar.classify(status: 500, body: "").error)), success])
+    let outcome = try await Self.policy.run(clock: clock) { script.next() }
+    #expect(outcome.outcome == .success)
+    #expect(script.calls == 3)
+    #expect(clock.sleeps == [.seconds(3), .seconds(2)])
+  }
+
+  @Test("Attempts run out: the last failure comes back after maxAttempts calls")
+  func givesUpAfterMaxAttempts() async throws {
+    let clock = ImmediateClock()
+    let script = Script([Yeastar.classify(status: 502, body: "")])
+    let outcome = try await Self.policy.run(clock: clock) { script.next() }
+    #expect(outcome.error?.retry == .backoff)
+    #expect(script.calls == 4)
+    #expect(clock.sleeps == [.seconds(1), .seconds(2), .seconds(4)])
+  }
+
+  @Test("An expired token is renewed once through the hook, then the request is resent at once")
+  func reauthenticatesOnce() async throws {
+    let clock = ImmediateClock()
+    let expired = Yeastar.classify(status: 401, body: "")
+    let script = Script([expired, Yeastar.classify(status: 200, body: #"{"errcode":0,"errmsg":"SUCCESS"}"#)])
+    var renewals = 0
+    let outcome = try await Self.policy.run(
+      clock: clock, reauthenticate: { renewals += 1 }, operation: { script.next() })
+    #expect(outcome.outcome == .success)
+    #expect(renewals == 1)
+    #expect(clock.sleeps.isEmpty)
+  }
+
+  @Test("New credentials that are refused again are not renewed in a loop")
+  func reauthenticationRefusedTwice() async throws {
+    let script = Script([Yeastar.classify(status: 401, body: "")])
+    var renewals = 0
+    let outcome = try await Self.policy.run(
+      clock: ImmediateClock(), reauthenticate: { renewals += 1 }, operation: { script.next() })
+    #expect(outcome.error?.retry == .afterReauth)
+    #expect(renewals == 1)
+    #expect(script.calls == 2)
+  }
+
+  @Test("Without a re-authentication hook, a credentials error comes back at once")
+  func noHook() async throws {
+    let script = Script([Yeastar.classify(status: 401, body: "")])
+    let outcome = try await Self.policy.run(clock: ImmediateClock()) { script.next() }
+    #expect(outcome.error?.retry == .afterReauth)
+    #expect(script.calls == 1)
+  }
+
+  @Test("A request that must be fixed is sent once")
+  func fixIsNotRetried() async throws {
+    let clock = ImmediateClock()
+    let script = Script([Wolkvox.classify(status: 400, body: "{}")])
+    let outcome = try await Self.policy.run(clock: clock) { script.next() }
+    #expect(outcome.error?.retry == .afterFix)
+    #expect(script.calls == 1)
+    #expect(clock.sleeps.isEmpty)
+  }
+
+  @Test("A reset within the cap is waited for; an unknown one is left to the caller")
+  func resets() async throws {
+    let entry = try #require(
+      CatalogSamples.allEntries.first { $0.provider == .wolkvox && $0.retry == .afterReset })
+    let soon = Wolkvox.classify(status: entry.sample.status, headers: [("Retry-After", "5")], body: entry.sample.body)
+    let later = Wolkvox.classify(status: entry.sample.status, body: entry.sample.body)
+    let success = Wolkvox.classify(status: 200, body: #"{"code":200,"msg":"OK"}"#)
+
+    let clock = ImmediateClock()
+    let script = Script([soon, success])
+    #expect(try await Self.policy.run(clock: clock) { script.next() }.outcome == .success)
+    #expect(clock.sleeps == [.seconds(5)])
+
+    let unknown = Script([later, success])
+    #expect(try await Self.policy.run(clock: ImmediateClock()) { unknown.next() }.error?.retry == .afterReset)
+    #expect(unknown.calls == 1)
+  }
+
+  @Test("Cancelling the task ends the wait with CancellationError")
+  func cancellation() async throws {
+    let script = Script([Yeastar.classify(status: 503, body: "")])
+    let task = Task {
+      withUnsafeCurrentTask { $0?.cancel() }
+      return try await Self.policy.run(clock: ImmediateClock()) { script.next() }
+    }
+    await #expect(throws: CancellationError.self) { try await task.value }
+    #expect(script.calls == 1)
+  }
+}

@@ -1,0 +1,135 @@
+import ErrorCatalog
+import ErrorCatalogFoundation
+import ErrorCatalogTesting
+import Foundation
+import GENIQ
+import Testing
+import Wolkvox
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+@Suite("ErrorCatalogTesting: catalog samples")
+struct CatalogSamplesTests {
+  @Test("Every catalog sample classifies back to its own entry through the one classify call")
+  func everySampleClassifiesToItsEntry() {
+    #expect(CatalogSamples.allEntries.count > 300)
+    for entry in CatalogSamples.allEntries {
+      let results = CatalogSamples.classify(entry)
+      // A report's status decides: GENIQ's reason 0 sample succeeds through the `delivered` status entry.
+      let successfulReport = entry.outcome == .success && entry.sample.kind == .report
+      #expect(
+        results.contains { $0.entry == entry } || successfulReport,
+        "\(entry) came back as \(results.map { $0.entry?.name ?? "?" })")
+      #expect(results.contains { $0.outcome == entry.outcome }, "\(entry)")
+    }
+  }
+
+  @Test("GENIQ's four tables each go through their own call")
+  func geniqTables() {
+    let byTable = Dictionary(grouping: GENIQ.Code.allCases, by: { $0.entry.table })
+    #expect(Set(byTable.keys) == ["response", "reason", "status", "template"])
+    for code in GENIQ.Code.allCases where code.entry.outcome == .failure {
+      #expect(CatalogSamples.classify(code).first?.error?.entry == code.entry, "\(code)")
+    }
+  }
+
+  @Test("Every synchronous sample, as URLSession returns it, classifies to its entry from the provider module")
+  func urlResponsesClassify() throws {
+    for code in Wolkvox.Code.allCases {
+      let (data, response) = CatalogSamples.response(for: code)
+      #expect(response.statusCode == code.sample.status)
+      #expect(response.value(forHTTPHeaderField: "Content-Type") == "application/json")
+      let classification = Wolkvox.classify(response, data: data)
+      #expect(classification.outcome == code.entry.outcome, "\(code)")
+      if case .success(let success) = classification {
+        #expect(success.entry == code.entry)  // NO DATA FOUND is an empty result, not a failure
+      } else {
+        #expect(classification.error?.code == code)
+      }
+    }
+  }
+
+  @Test("Rate-limit samples to back off from carry Retry-After, and their errors read it")
+  func rateLimitsCarryRetryAfter() {
+    let rateLimits = CatalogSamples.allEntries.filter {
+      $0.category == .rateLimit && $0.retry == .backoff && $0.sample.kind == .response
+    }
+    #expect(!rateLimits.isEmpty)
+    for entry in rateLimits {
+      let (_, response) = CatalogSamples.response(for: entry)
+      #expect(response.value(forHTTPHeaderField: "Retry-After") != nil, "\(entry)")
+      #expect(CatalogSamples.classify(entry).first?.error?.retryAfterSeconds != nil, "\(entry)")
+    }
+  }
+}
+
+@Suite("ErrorCatalogTesting: mock transport")
+struct MockTransportTests {
+  static let url = URL(string: "https://example.invalid/api/campaign/start")!
+
+  @Test("A URLSession from the transport answers with the chosen samples in order, then repeats the last")
+  func answersInOrder() async throws {
+    let transport = MockTransport([
+      .sample(Wolkvox.Code.tooManySimultaneousRequests),
+      .sample(Wolkvox.Code.tokenLimitExceeded),
+    ])
+    let session = transport.makeSession()
+    var codes: [Wolkvox.Code?] = []
+    for _ in 0..<3 {
+      let (data, response) = try await session.data(from: Self.url)
+      codes.append(Wolkvox.classify(response, data: data).error?.code)
+    }
+    #expect(codes == [.tooManySimultaneousRequests, .tokenLimitExceeded, .tokenLimitExceeded])
+    #expect(transport.requests.count == 3)
+    #expect(transport.requests.first?.url == Self.url)
+  }
+
+  @Test("The wire shape arrives intact: status, Retry-After and body")
+  func wireShape() async throws {
+    let transport = MockTransport([.sample(Wolkvox.Code.tooManySimultaneousRequests)])
+    let (data, response) = try await transport.makeSession().data(from: Self.url)
+    let http = try #require(response as? HTTPURLResponse)
+    #expect(http.statusCode == 403)
+    #expect(http.value(forHTTPHeaderField: "Retry-After") == "1")
+    #expect(String(decoding: data, as: UTF8.self) == Wolkvox.Code.tooManySimultaneousRequests.sample.body)
+    #expect(Wolkvox.classify(response, data: data).error?.retryAfterSeconds == 1)
+  }
+
+  @Test("A transport can answer from the request, and sees its body")
+  func answersFromTheRequest() async throws {
+    let transport = MockTransport { request in
+      request.httpBody == Data("stop".utf8)
+        ? .sample(Wolkvox.Code.campaignAlreadyStopped) : .response(status: 200, body: #"{"code":200,"msg":"OK"}"#)
+    }
+    var request = URLRequest(url: Self.url)
+    request.httpMethod = "POST"
+    request.httpBody = Data("stop".utf8)
+    let (data, response) = try await transport.makeSession().data(for: request)
+    #expect(Wolkvox.classify(response, data: data).error?.code == .campaignAlreadyStopped)
+    #expect(transport.requests.first?.httpMethod == "POST")
+  }
+
+  @Test("A transport failure is thrown as URLError")
+  func transportFailure() async throws {
+    let transport = MockTransport([.failure(.timedOut)])
+    await #expect(throws: URLError.self) { _ = try await transport.makeSession().data(from: Self.url) }
+  }
+
+  @Test("Transports used at the same time each answer their own sessions", arguments: 0..<8)
+  func parallelTransports(index: Int) async throws {
+    let code = Wolkvox.Code.allCases[index]
+    let transport = MockTransport([.sample(code)])
+    let (data, response) = try await transport.makeSession().data(from: Self.url)
+    #expect(Wolkvox.classify(response, data: data).entry == code.entry)
+  }
+}
+
+extension Classification {
+  /// The catalog entry of an error or of a success.
+  var entry: CatalogEntry? {
+    if case .success(let success) = self { return success.entry }
+    return error?.entry
+  }
+}
