@@ -25,7 +25,8 @@ public enum Generator {
     "credentialsInvalid", "credentialsExpired", "permissionDenied", "ipNotAllowed", "rateLimited",
     "dailyQuotaExhausted", "insufficientFunds", "accountUnavailable", "conversationWindowClosed", "templateMissing",
     "templateParametersInvalid", "requestInvalid", "resourceNotFound", "duplicateRequest", "recipientNotOnWhatsApp",
-    "recipientNumberInvalid", "recipientBarred", "recipientUnreachable", "recipientInExperiment", "qualityLimited",
+    "recipientNumberInvalid", "recipientBarred", "recipientUnreachable", "recipientInExperiment",
+    "recipientMarketingLimited", "qualityLimited",
     "policyBlocked", "mediaFailed", "providerUnavailable",
   ]
   static let kinds: Set<String> = ["response", "webhook", "report"]

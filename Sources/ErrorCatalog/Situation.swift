@@ -45,6 +45,8 @@ public enum Situation: String, Sendable, Hashable, Codable, CaseIterable {
   case recipientUnreachable
   /// The recipient is part of a provider experiment that withholds this message.
   case recipientInExperiment
+  /// The recipient has received their share of marketing messages for now, so this one was not delivered.
+  case recipientMarketingLimited
   /// A spam or quality limit holds the account's messages back for a while.
   case qualityLimited
   /// A provider policy blocks the request or the account.

@@ -444,7 +444,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131049`: “Meta chose not to deliver.”
     ///
-    /// Category `quota`, retry `afterReset`, fault `caller`.
+    /// Category `quota`, retry `afterReset`, fault `caller`, situation `recipientMarketingLimited`.
     ///
     /// > Tip: For a US (+1) recipient, stop sending marketing templates: use a utility or authentication
     /// > template where the content qualifies, reply inside a customer service window the user opens, or use
@@ -1772,6 +1772,7 @@ extension WhatsApp.Code {
         explanation: "Meta withheld this marketing message. Outside the United States this is usually the per-user cap on marketing templates: the user has recently received as many as Meta will deliver, from this business or others. To WhatsApp users with US (+1) numbers Meta does not deliver marketing templates at all since April 2025, so there the failure repeats on every attempt.",
         remedy: "For a US (+1) recipient, stop sending marketing templates: use a utility or authentication template where the content qualifies, reply inside a customer service window the user opens, or use another channel. For other recipients, wait at least a day before sending this user another marketing template and send fewer of them; do not retry in a loop.",
         category: .quota, retry: .afterReset, fault: .caller,
+        situation: .recipientMarketingLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131049,\"title\":\"Meta chose not to deliver.\",\"message\":\"Meta chose not to deliver.\",\"error_data\":{\"details\":\"This message was not delivered to maintain healthy ecosystem engagement.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
