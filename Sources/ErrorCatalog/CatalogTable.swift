@@ -15,12 +15,19 @@ public struct CatalogTable: Sendable {
 
   private let indexByCode: [String: [Int]]
   private let indexByName: [String: Int]
-  private let indexByMessageKey: [String: [Int]]
-  /// Patterns that start with literal text, by their first word (upper-cased).
-  private let patternsByFirstWord: [String: [(pattern: MessagePattern, entry: Int)]]
+  /// Each entry's code as ``CodeText/canonical(_:)`` writes it.
+  private let codeKeys: [String]
+  /// The longest canonical code: longer text that is not a number cannot be a code.
+  private let longestCodeKey: Int
+  /// The distinct message keys (normalised, upper-cased bytes) and the entries each belongs to.
+  private let messageKeys: [(key: [UInt8], entries: [Int])]
+  /// Message keys by the hash of their bytes (see ``MessageKey``); a hit is verified against the key.
+  private let messageIndex: [UInt64: [Int]]
+  /// Patterns that start with literal text, by the hash of their first word (upper-cased).
+  private let patternsByFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]]
   /// Patterns that start with a placeholder, tried for every message.
   private let leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)]
-  private let patternsByEntry: [Int: [MessagePattern]]
+  private let patternsByEntry: [[MessagePattern]]
   private let longestMessageKey: Int
   /// Entries that stand for a range of integer codes, tried when no entry has the exact code.
   private let rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
@@ -33,34 +40,47 @@ public struct CatalogTable: Sendable {
     self.entries = entries
     var byCode: [String: [Int]] = [:]
     var byName: [String: Int] = [:]
-    var byMessage: [String: [Int]] = [:]
+    var keys: [(key: [UInt8], entries: [Int])] = []
+    var keyIDs: [[UInt8]: Int] = [:]
     var patterns: [(MessagePattern, Int)] = []
-    for (index, entry) in entries.enumerated() {
-      byCode[Self.codeKey(entry.code), default: []].append(index)
-      byName[entry.name] = index
-      let messageKey = MessageNormalization.lookupKey(entry.message)
-      if byMessage[messageKey]?.contains(index) != true { byMessage[messageKey, default: []].append(index) }
+    func index(_ key: [UInt8], _ entry: Int) {
+      if let id = keyIDs[key] {
+        if !keys[id].entries.contains(entry) { keys[id].entries.append(entry) }
+      } else {
+        keyIDs[key] = keys.count
+        keys.append((key, [entry]))
+      }
+    }
+    for (position, entry) in entries.enumerated() {
+      byCode[Self.codeKey(entry.code), default: []].append(position)
+      byName[entry.name] = position
+      index(Array(MessageNormalization.lookupKey(entry.message).utf8), position)
       for template in entry.patterns {
         let pattern = MessagePattern(template)
         if let key = pattern.literalKey {
-          if byMessage[key]?.contains(index) != true { byMessage[key, default: []].append(index) }
+          index(Array(key.utf8), position)
         } else {
-          patterns.append((pattern, index))
+          patterns.append((pattern, position))
         }
       }
     }
     indexByCode = byCode
+    codeKeys = entries.map { Self.codeKey($0.code) }
+    longestCodeKey = codeKeys.map(\.utf8.count).max() ?? 0
     rangeEntries = entries.enumerated().compactMap { index, entry in entry.codeRange.map { ($0, index) } }
     indexByName = byName
-    indexByMessageKey = byMessage
-    longestMessageKey = byMessage.keys.map(\.utf8.count).max() ?? 0
-    var byFirstWord: [String: [(pattern: MessagePattern, entry: Int)]] = [:]
+    messageKeys = keys
+    var byHash: [UInt64: [Int]] = [:]
+    for (id, key) in keys.enumerated() { byHash[MessageKey.hash(key: key.key), default: []].append(id) }
+    messageIndex = byHash
+    longestMessageKey = keys.map(\.key.count).max() ?? 0
+    var byFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]] = [:]
     var leading: [(pattern: MessagePattern, entry: Int)] = []
-    var byEntry: [Int: [MessagePattern]] = [:]
+    var byEntry = [[MessagePattern]](repeating: [], count: entries.count)
     for (pattern, index) in patterns {
-      byEntry[index, default: []].append(pattern)
+      byEntry[index].append(pattern)
       if let word = pattern.firstLiteralWord {
-        byFirstWord[word, default: []].append((pattern, index))
+        byFirstWord[MessageKey.hash(key: Array(word.utf8)), default: []].append((pattern, index))
       } else {
         leading.append((pattern, index))
       }
@@ -86,7 +106,21 @@ public struct CatalogTable: Sendable {
 
   /// The entries with exactly this code, else the one whose range holds it.
   private func candidates(forCode code: String) -> [Int] {
-    let key = Self.codeKey(code)
+    // Text longer than any code that is not a number (a message, in `lookup`) is no code.
+    var length = 0
+    var isNumeric = true
+    for byte in code.utf8 where !MessageNormalization.isSpace(byte) {
+      length += 1
+      if !(byte >= 0x30 && byte <= 0x39) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "+") {
+        isNumeric = false
+      }
+    }
+    if length > longestCodeKey && !isNumeric { return [] }
+    return candidates(forKey: Self.codeKey(code))
+  }
+
+  /// The entries with exactly this canonical code, else the one whose range holds it.
+  private func candidates(forKey key: String) -> [Int] {
     if let exact = indexByCode[key], !exact.isEmpty { return exact }
     guard !rangeEntries.isEmpty, let number = Int(key) else { return [] }
     return rangeEntries.first { $0.range.contains(number) }.map { [$0.entry] } ?? []
@@ -96,51 +130,87 @@ public struct CatalogTable: Sendable {
   ///
   /// When several entries share a message, the one whose code equals `code` wins.
   public func match(message: String, code: String? = nil) -> CatalogMatch? {
-    let normalized = MessageNormalization.normalizedBytes(message.utf8)
-    guard !normalized.isEmpty else { return nil }
-    let key = MessageNormalization.lookupKey(bytes: normalized)
-    if let candidates = indexByMessageKey[key] {
-      let index = preferred(candidates, code: code)
-      // An exact hit on a message with variables still captures them (`SKILL_ID X …` gives `skillID: X`).
-      return CatalogMatch(entry: entries[index], parameters: captures(normalized, entry: index) ?? [:])
+    var message = message
+    let key = code.map(Self.codeKey)
+    return message.withUTF8 { match(text: $0, codeKey: key) }
+  }
+
+  /// Finds the entry for message text as it arrived (it is normalised in place, see ``MessageKey``),
+  /// preferring the entry whose canonical code is `codeKey` when several share the message.
+  package func match(text: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
+    let bounds = MessageKey.bounds(text)
+    guard !bounds.isEmpty else { return nil }
+    if let ids = messageIndex[MessageKey.hash(text, bounds)] {
+      for id in ids where MessageKey.equals(text, bounds, key: messageKeys[id].key) {
+        let index = preferred(messageKeys[id].entries, codeKey: codeKey)
+        // An exact hit on a message with variables still captures them (`SKILL_ID X …` gives `skillID: X`).
+        guard !patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
+        let normalized = MessageKey.normalizedBytes(text)
+        return CatalogMatch(entry: entries[index], parameters: captures(normalized, entry: index) ?? [:])
+      }
     }
+    let normalized = MessageKey.normalizedBytes(text)
     var fallback: CatalogMatch?
-    let firstWord = MessageNormalization.lookupKey(bytes: Array(normalized.prefix { $0 != 0x20 }))
-    for (pattern, index) in (patternsByFirstWord[firstWord] ?? []) + leadingPlaceholderPatterns {
-      guard let captured = pattern.match(normalized: normalized) else { continue }
-      let match = CatalogMatch(entry: entries[index], parameters: captured)
-      if code == nil || Self.codeKey(entries[index].code) == Self.codeKey(code ?? "") { return match }
-      if fallback == nil { fallback = match }
+    var firstWord = MessageKey.offsetBasis
+    for byte in normalized {
+      if byte == 0x20 { break }
+      firstWord = MessageKey.mix(firstWord, MessageNormalization.asciiUppercased(byte))
+    }
+    func attempt(_ candidates: [(pattern: MessagePattern, entry: Int)]) -> CatalogMatch? {
+      for (pattern, index) in candidates {
+        guard let captured = pattern.match(normalized: normalized) else { continue }
+        let match = CatalogMatch(entry: entries[index], parameters: captured)
+        if codeKey == nil || codeKeys[index] == codeKey ?? "" { return match }
+        if fallback == nil { fallback = match }
+      }
+      return nil
+    }
+    if let found = attempt(patternsByFirstWord[firstWord] ?? []) ?? attempt(leadingPlaceholderPatterns) {
+      return found
     }
     if let fallback { return fallback }
-    return prefixMatch(normalized, code: code)
+    return prefixMatch(normalized, codeKey: codeKey)
   }
 
   /// A provider that appends details to a known message (`INVALID TOKEN: expired yesterday`) still
   /// matches: the longest known message that the text starts with, ending at a word boundary, wins, and
-  /// the rest comes back as the `detail` parameter. Only word boundaries are hashed, so this stays cheap.
-  private func prefixMatch(_ normalized: [UInt8], code: String?) -> CatalogMatch? {
+  /// the rest comes back as the `detail` parameter. The prefixes are hashed in one pass, in place.
+  private func prefixMatch(_ normalized: [UInt8], codeKey: String?) -> CatalogMatch? {
     // Only prefixes as long as the longest known message can match, which bounds the work on huge input.
-    var end = min(normalized.count - 1, longestMessageKey)
-    while end >= Self.minimumPrefixLength {
-      let next = normalized[end]
-      if next == 0x20 || MessageNormalization.isTrailingPunctuation(next) || next == UInt8(ascii: "-") {
-        let prefix = MessageNormalization.normalizedBytes(normalized[..<end])
-        if prefix.count >= Self.minimumPrefixLength,
-          let candidates = indexByMessageKey[MessageNormalization.lookupKey(bytes: prefix)]
+    let limit = min(normalized.count - 1, longestMessageKey)
+    guard limit >= Self.minimumPrefixLength else { return nil }
+    var best: (end: Int, key: Int)?
+    normalized.withUnsafeBufferPointer { text in
+      var hash = MessageKey.offsetBasis
+      var contentHash = hash
+      var contentLength = 0
+      for end in 0...limit {
+        let next = text[end]
+        if end >= Self.minimumPrefixLength, contentLength >= Self.minimumPrefixLength,
+          next == 0x20 || MessageNormalization.isTrailingPunctuation(next) || next == UInt8(ascii: "-"),
+          let ids = messageIndex[contentHash]
         {
-          var rest = normalized[end...].drop {
-            $0 == 0x20 || $0 == UInt8(ascii: "-") || MessageNormalization.isTrailingPunctuation($0)
+          for id in ids where MessageKey.equals(text, 0..<contentLength, key: messageKeys[id].key) {
+            best = (end, id)
+            break
           }
-          while let last = rest.last, last == 0x20 { rest = rest.dropLast() }
-          let detail = String(decoding: rest, as: UTF8.self)
-          return CatalogMatch(
-            entry: entries[preferred(candidates, code: code)], parameters: detail.isEmpty ? [:] : ["detail": detail])
+        }
+        hash = MessageKey.mix(hash, MessageNormalization.asciiUppercased(next))
+        if !MessageNormalization.isSpace(next) && !MessageNormalization.isTrailingPunctuation(next) {
+          contentHash = hash
+          contentLength = end + 1
         }
       }
-      end -= 1
     }
-    return nil
+    guard let best else { return nil }
+    var rest = normalized[best.end...].drop {
+      $0 == 0x20 || $0 == UInt8(ascii: "-") || MessageNormalization.isTrailingPunctuation($0)
+    }
+    while let last = rest.last, last == 0x20 { rest = rest.dropLast() }
+    let detail = String(decoding: rest, as: UTF8.self)
+    return CatalogMatch(
+      entry: entries[preferred(messageKeys[best.key].entries, codeKey: codeKey)],
+      parameters: detail.isEmpty ? [:] : ["detail": detail])
   }
 
   /// Prefixes shorter than this are too generic to identify an entry.
@@ -159,36 +229,45 @@ public struct CatalogTable: Sendable {
   /// Finds the entry for a wire code; when the code is shared by several entries, the message decides.
   /// Without a deciding message there is no match, unless exactly one of those entries is a failure.
   public func match(code: String, message: String? = nil) -> CatalogMatch? {
-    let candidates = candidates(forCode: code)
+    let key = Self.codeKey(code)
+    guard var message else { return match(codeKey: key, text: nil) }
+    return message.withUTF8 { match(codeKey: key, text: $0) }
+  }
+
+  /// ``match(code:message:)`` for a canonical code and message text as it arrived.
+  package func match(codeKey: String, text: UnsafeBufferPointer<UInt8>?) -> CatalogMatch? {
+    let candidates = candidates(forKey: codeKey)
     guard !candidates.isEmpty else { return nil }
-    if let message, let byMessage = match(message: message, code: code),
-      Self.codeKey(byMessage.entry.code) == Self.codeKey(code)
+    if let text, let byMessage = match(text: text, codeKey: codeKey),
+      codeKeys[indexByName[byMessage.entry.name] ?? 0] == codeKey
     {
       return byMessage
     }
     // A code shared by one failure and by entries that mean something else (GENIQ's template code 0 is
     // "Success" or a revoked token) stays that failure when the message decides nothing: success is
     // never inferred.
-    let failures = candidates.filter { entries[$0].outcome == .failure }
-    guard candidates.count == 1 || failures.count == 1 else { return nil }
-    let index = candidates.count == 1 ? candidates[0] : failures[0]
-    var parameters: [String: String] = [:]
-    if let message {
-      parameters = captures(MessageNormalization.normalizedBytes(message.utf8), entry: index) ?? [:]
+    var failure: Int?
+    var failures = 0
+    for index in candidates where entries[index].outcome == .failure {
+      failures += 1
+      if failure == nil { failure = index }
     }
-    return CatalogMatch(entry: entries[index], parameters: parameters)
+    guard candidates.count == 1 || failures == 1 else { return nil }
+    let index = candidates.count == 1 ? candidates[0] : failure ?? candidates[0]
+    guard let text, !patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
+    return CatalogMatch(
+      entry: entries[index], parameters: captures(MessageKey.normalizedBytes(text), entry: index) ?? [:])
   }
 
-  private func preferred(_ candidates: [Int], code: String?) -> Int {
-    if let code, candidates.count > 1 {
-      let key = Self.codeKey(code)
-      if let index = candidates.first(where: { Self.codeKey(entries[$0].code) == key }) { return index }
+  private func preferred(_ candidates: [Int], codeKey: String?) -> Int {
+    if let codeKey, candidates.count > 1 {
+      if let index = candidates.first(where: { codeKeys[$0] == codeKey }) { return index }
     }
     return candidates[0]
   }
 
   private func captures(_ normalized: [UInt8], entry index: Int) -> [String: String]? {
-    for pattern in patternsByEntry[index] ?? [] {
+    for pattern in patternsByEntry[index] {
       if let captured = pattern.match(normalized: normalized) { return captured }
     }
     return nil

@@ -67,10 +67,12 @@ public enum Classification<Failure: ProviderError>: Sendable, Hashable {
   package init(_ error: Failure) {
     switch error.outcome {
     case .success:
+      let references: ProviderSuccess.ReferenceStorage =
+        (error as? any DeferredReferenceSource)?.referenceStorage ?? .stored(error.references)
       self = .success(
         ProviderSuccess(
           provider: error.provider, kind: error.kind, status: error.status, entry: error.entry,
-          references: error.references))
+          referenceStorage: references))
     case .partial: self = .partial(error)
     case .pending: self = .pending(error)
     case .failure: self = .failure(error)
@@ -94,3 +96,10 @@ extension Classification: Encodable {
     try container.encode(error.map { [$0] } ?? [], forKey: .errors)
   }
 }
+
+/// An error whose references a success made of it can read lazily.
+protocol DeferredReferenceSource {
+  var referenceStorage: ProviderSuccess.ReferenceStorage { get }
+}
+
+extension ClassifiedError: DeferredReferenceSource {}

@@ -4,7 +4,17 @@ package enum CodeText {
   /// Trimmed of white space, ASCII letters upper-cased, and an integer in its plain decimal form, so
   /// `" 403"`, `403`, `"0403"` and `"+403"` all meet, and so do `"exceeded_retry"` and `"EXCEEDED_RETRY"`.
   package static func canonical(_ code: String) -> String {
-    let key = MessageNormalization.lookupKey(bytes: Array(code.utf8).filter { !MessageNormalization.isSpace($0) })
+    var plain = true
+    var digitsOnly = !code.isEmpty
+    for byte in code.utf8 {
+      if MessageNormalization.isSpace(byte) || (byte >= 0x61 && byte <= 0x7A) { plain = false }
+      if byte < 0x30 || byte > 0x39 { digitsOnly = false }
+    }
+    // A plain decimal without a leading zero is already canonical; most wire codes are.
+    if digitsOnly, code.utf8.first != 0x30 || code.utf8.count == 1 { return code }
+    let key =
+      plain
+      ? code : MessageNormalization.lookupKey(bytes: code.utf8.filter { !MessageNormalization.isSpace($0) })
     return Int(key).map(String.init) ?? key
   }
 

@@ -1,0 +1,376 @@
+/// One value inside a validated ``JSONDocument``, read in place.
+///
+/// It answers what ``JSONValue`` answers (members with the same precedence, `scalarText`, `messageText`,
+/// `intValue`) without building a tree; text becomes a `String` only when asked for, and a message can be
+/// matched against a catalog from the body's own bytes.
+package struct JSONView: Sendable {
+  /// What a value is, told by its first byte.
+  package enum Kind: Sendable {
+    case object, array, string, number, bool, null
+  }
+
+  let bytes: [UInt8]
+  /// The offset of the value's first byte.
+  let start: Int
+
+  init(bytes: [UInt8], start: Int) {
+    self.bytes = bytes
+    self.start = start
+  }
+
+  package var kind: Kind {
+    switch bytes[start] {
+    case UInt8(ascii: "{"): .object
+    case UInt8(ascii: "["): .array
+    case UInt8(ascii: "\""): .string
+    case UInt8(ascii: "t"), UInt8(ascii: "f"): .bool
+    case UInt8(ascii: "n"): .null
+    default: .number
+    }
+  }
+
+  package var isObject: Bool { bytes[start] == UInt8(ascii: "{") }
+
+  /// The value of a boolean.
+  package var boolValue: Bool? {
+    switch bytes[start] {
+    case UInt8(ascii: "t"): true
+    case UInt8(ascii: "f"): false
+    default: nil
+    }
+  }
+
+  // MARK: - Walking
+
+  /// The offset just past the value at `index` (the document is valid, so this only counts brackets).
+  static func end(of index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var index = index
+    switch bytes[index] {
+    case UInt8(ascii: "\""):
+      return stringEnd(index, in: bytes)
+    case UInt8(ascii: "{"), UInt8(ascii: "["):
+      var depth = 0
+      while true {
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+          index = stringEnd(index, in: bytes)
+          continue
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+          depth += 1
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+          depth -= 1
+          if depth == 0 { return index + 1 }
+        default:
+          break
+        }
+        index += 1
+      }
+    default:
+      while index < bytes.count {
+        switch bytes[index] {
+        case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09: return index
+        default: index += 1
+        }
+      }
+      return index
+    }
+  }
+
+  /// The offset just past the closing quote of the string opening at `index`.
+  @inline(__always)
+  static func stringEnd(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var index = index + 1
+    while true {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") { return index + 1 }
+      index += byte == UInt8(ascii: "\\") ? 2 : 1
+    }
+  }
+
+  @inline(__always)
+  static func skipWhitespace(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var index = index
+    while index < bytes.count, JSONDocument.isWhitespace(bytes[index]) { index += 1 }
+    return index
+  }
+
+  /// Calls `body` with each member's key (the range of its text between the quotes) and value, in
+  /// document order; nothing when this is not an object.
+  package func forEachMember(_ body: (JSONKey, JSONView) -> Void) {
+    guard isObject else { return }
+    bytes.withUnsafeBufferPointer { buffer in
+      var index = Self.skipWhitespace(start + 1, in: buffer)
+      guard buffer[index] != UInt8(ascii: "}") else { return }
+      while true {
+        let keyEnd = Self.stringEnd(index, in: buffer)
+        let key = JSONKey(bytes: bytes, range: (index + 1)..<(keyEnd - 1))
+        index = Self.skipWhitespace(keyEnd, in: buffer) + 1  // past ':'
+        index = Self.skipWhitespace(index, in: buffer)
+        body(key, JSONView(bytes: bytes, start: index))
+        index = Self.skipWhitespace(Self.end(of: index, in: buffer), in: buffer)
+        guard buffer[index] == UInt8(ascii: ",") else { return }
+        index = Self.skipWhitespace(index + 1, in: buffer)
+      }
+    }
+  }
+
+  /// Calls `body` with each element, in order, until it returns `false`; nothing when this is not an array.
+  package func forEachElement(_ body: (JSONView) -> Bool) {
+    guard bytes[start] == UInt8(ascii: "[") else { return }
+    bytes.withUnsafeBufferPointer { buffer in
+      var index = Self.skipWhitespace(start + 1, in: buffer)
+      guard buffer[index] != UInt8(ascii: "]") else { return }
+      while true {
+        guard body(JSONView(bytes: bytes, start: index)) else { return }
+        index = Self.skipWhitespace(Self.end(of: index, in: buffer), in: buffer)
+        guard buffer[index] == UInt8(ascii: ",") else { return }
+        index = Self.skipWhitespace(index + 1, in: buffer)
+      }
+    }
+  }
+
+  /// The first element of an array.
+  package var firstElement: JSONView? {
+    var first: JSONView?
+    forEachElement {
+      first = $0
+      return false
+    }
+    return first
+  }
+
+  /// Whether this is an array.
+  package var isArray: Bool { bytes[start] == UInt8(ascii: "[") }
+
+  /// The member under `key`, as ``JSONValue/member(_:)-(String...)`` finds it.
+  package func member(_ key: StaticString) -> JSONView? {
+    var slot = MemberSlot(key)
+    forEachMember { slot.offer($0, $1) }
+    return slot.value
+  }
+
+  /// The member under the first of the keys found, as ``JSONValue/member(_:)-(String...)`` finds it.
+  package func member(_ first: StaticString, _ second: StaticString, _ third: StaticString? = nil) -> JSONView? {
+    var slot = MemberSlot(first, second, third)
+    forEachMember { slot.offer($0, $1) }
+    return slot.value
+  }
+
+  // MARK: - Text
+
+  /// The range of a string's text between its quotes, or of a number's literal.
+  var textRange: Range<Int> {
+    bytes.withUnsafeBufferPointer { buffer in
+      bytes[start] == UInt8(ascii: "\"")
+        ? (start + 1)..<(Self.stringEnd(start, in: buffer) - 1) : start..<Self.end(of: start, in: buffer)
+    }
+  }
+
+  /// Whether a string's text is its bytes as they stand: no escapes and ASCII only.
+  static func isPlain(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    for index in range where bytes[index] >= 0x80 || bytes[index] == UInt8(ascii: "\\") { return false }
+    return true
+  }
+
+  /// A string's text decoded as ``JSONReader`` decodes it (invalid UTF-8 replaced), or `nil` when this is
+  /// not a string.
+  package var decodedString: String? {
+    guard bytes[start] == UInt8(ascii: "\"") else { return nil }
+    let range = textRange
+    if !bytes[range].contains(UInt8(ascii: "\\")) { return String(decoding: bytes[range], as: UTF8.self) }
+    return String(decoding: Self.unescaped(bytes, range), as: UTF8.self)
+  }
+
+  /// The bytes of escaped string text, decoded exactly as ``JSONReader`` does.
+  static func unescaped(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(range.count)
+    var index = range.lowerBound
+    func hex4() -> UInt32? {
+      guard index + 4 <= range.upperBound else { return nil }
+      var value: UInt32 = 0
+      for offset in 0..<4 {
+        guard let digit = hexValue(bytes[index + offset]) else { return nil }
+        value = value << 4 | UInt32(digit)
+      }
+      index += 4
+      return value
+    }
+    while index < range.upperBound {
+      let byte = bytes[index]
+      guard byte == UInt8(ascii: "\\") else {
+        out.append(byte)
+        index += 1
+        continue
+      }
+      let escape = bytes[index + 1]
+      index += 2
+      switch escape {
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        var scalar = hex4() ?? 0xFFFD
+        if (0xD800..<0xDC00).contains(scalar), index + 1 < range.upperBound, bytes[index] == UInt8(ascii: "\\"),
+          bytes[index + 1] == UInt8(ascii: "u")
+        {
+          let save = index
+          index += 2
+          if let low = hex4(), (0xDC00..<0xE000).contains(low) {
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          } else {
+            index = save
+          }
+        }
+        let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+        out.append(contentsOf: String(Character(character)).utf8)
+      default: out.append(escape)  // `"`, `\` and `/` stand for themselves
+      }
+    }
+    return out
+  }
+
+  @inline(__always)
+  static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case 0x30...0x39: byte - 0x30
+    case 0x41...0x46: byte - 0x41 + 10
+    case 0x61...0x66: byte - 0x61 + 10
+    default: nil
+    }
+  }
+
+  /// Calls `body` with the text of a string (decoded) or of a number (its literal); `nil` for other kinds.
+  package func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    switch bytes[start] {
+    case UInt8(ascii: "\""):
+      let range = textRange
+      if Self.isPlain(bytes, range) {
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+      }
+      var text = decodedString ?? ""
+      return text.withUTF8 { body($0) }
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      let range = textRange
+      return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    default:
+      return nil
+    }
+  }
+
+  /// Whether ``messageText`` is not `nil`: a number, or a string that is neither blank nor `"null"`.
+  package var hasMessageText: Bool {
+    switch bytes[start] {
+    case UInt8(ascii: "\""): withText { !MessageKey.isBlankOrNull($0) } ?? false
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+    default: false
+    }
+  }
+
+  /// As ``JSONValue/messageText``: a string as it is (blank and `"null"` give `nil`), or a number's text.
+  package var messageText: String? {
+    guard hasMessageText else { return nil }
+    if let text = decodedString { return text }
+    return String(decoding: bytes[textRange], as: UTF8.self)
+  }
+
+  /// As ``JSONValue/scalarText``: a string normalised (blank and `"null"` give `nil`), or a number's text
+  /// with an integral fraction dropped.
+  package var scalarText: String? {
+    switch bytes[start] {
+    case UInt8(ascii: "\""):
+      return withText { text -> String? in
+        guard !MessageKey.isBlankOrNull(text) else { return nil }
+        return MessageKey.normalizedString(text)
+      } ?? nil
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      let range = textRange
+      let plain = !bytes[range].contains {
+        $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+      }
+      if plain {
+        if range.count == 2, bytes[range.lowerBound] == UInt8(ascii: "-"), bytes[range.lowerBound + 1] == 0x30 {
+          return "0"
+        }
+        return String(decoding: bytes[range], as: UTF8.self)
+      }
+      let text = String(decoding: bytes[range], as: UTF8.self)
+      return JSONValue.integralText(text) ?? text
+    default:
+      return nil
+    }
+  }
+
+  /// As ``JSONValue/intValue``.
+  package var intValue: Int? { scalarText.flatMap { Int($0) } }
+}
+
+/// A member's key inside a ``JSONDocument``: the range of its text between the quotes.
+package struct JSONKey {
+  let bytes: [UInt8]
+  let range: Range<Int>
+
+  /// How the key compares with `wanted`: 2 when equal, 1 when equal ignoring ASCII case, 0 otherwise.
+  func comparison(with wanted: StaticString) -> Int {
+    wanted.withUTF8Buffer { wanted in
+      guard !bytes[range].contains(UInt8(ascii: "\\")) else {
+        return Self.compare(JSONView.unescaped(bytes, range)[...], wanted)
+      }
+      return Self.compare(bytes[range], wanted)
+    }
+  }
+
+  private static func compare(_ key: ArraySlice<UInt8>, _ wanted: UnsafeBufferPointer<UInt8>) -> Int {
+    guard key.count == wanted.count else { return 0 }
+    var result = 2
+    var index = key.startIndex
+    for byte in wanted {
+      let actual = key[index]
+      if actual != byte {
+        guard MessageNormalization.asciiUppercased(actual) == MessageNormalization.asciiUppercased(byte) else {
+          return 0
+        }
+        result = 1
+      }
+      index += 1
+    }
+    return result
+  }
+}
+
+/// Finds one member while walking an object's members once, with ``JSONValue/member(_:)-(String...)``'s
+/// precedence: an exact key before a key equal ignoring ASCII case, earlier keys before later ones, and the
+/// last of repeated keys.
+package struct MemberSlot {
+  let first: StaticString
+  let second: StaticString?
+  let third: StaticString?
+  private var rank = Int.max
+  /// The member found so far.
+  package private(set) var value: JSONView?
+
+  package init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
+    self.first = first
+    self.second = second
+    self.third = third
+  }
+
+  /// Considers one member.
+  package mutating func offer(_ key: JSONKey, _ value: JSONView) {
+    consider(key.comparison(with: first), 0, value)
+    if let second { consider(key.comparison(with: second), 1, value) }
+    if let third { consider(key.comparison(with: third), 2, value) }
+  }
+
+  @inline(__always)
+  private mutating func consider(_ comparison: Int, _ position: Int, _ value: JSONView) {
+    guard comparison > 0 else { return }
+    let rank = comparison == 2 ? position : 3 + position
+    if rank <= self.rank {
+      self.rank = rank
+      self.value = value
+    }
+  }
+}
