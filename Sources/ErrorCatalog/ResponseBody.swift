@@ -69,8 +69,13 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
   /// Whether an answer with this body and `status` reads as a plain success when nothing in the body names
   /// an error: a 2xx status with an empty body or a JSON one (an HTML or binary body is not trusted).
   package func isPlainSuccess(status: Int?) -> Bool {
+    isPlainSuccess(status: status, isJSON: isJSON)
+  }
+
+  /// ``isPlainSuccess(status:)`` when the caller has already validated the body.
+  package func isPlainSuccess(status: Int?, isJSON: Bool) -> Bool {
     guard let status, (200..<300).contains(status) else { return false }
-    return isBlank || isJSON
+    return isJSON || isBlank
   }
 
   /// A rough guess of what the body is, for unrecognized errors.

@@ -32,13 +32,37 @@ extension Yeastar: ResponseClassifier {
   public static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
-    let envelope = Envelope(body.json)
-    let match = envelope.rawCode.flatMap { Code.table.match(code: $0, message: envelope.errmsg) }
+    // One pass over the top-level members finds `errcode` and `errmsg`; the rest is read from the body by
+    // `fields` only when asked for.
+    var codeSlot = MemberSlot("errcode", "errCode")
+    var messageSlot = MemberSlot("errmsg", "errMsg")
+    if let root = body.document?.rootView, root.isObject {
+      root.forEachMember { key, value in
+        codeSlot.offer(key, value)
+        messageSlot.offer(key, value)
+      }
+    }
+    let rawCode = codeSlot.value?.scalarText
+    var match: CatalogMatch?
+    if let rawCode {
+      let key = CodeText.canonical(rawCode)
+      if let message = messageSlot.value, message.hasMessageText {
+        match = message.withText { Code.table.match(codeKey: key, text: $0) } ?? nil
+      } else {
+        match = Code.table.match(codeKey: key, text: nil)
+      }
+    }
     let error = Error(
-      provider: .yeastar, match: match, status: status, headers: headers, rawCode: envelope.rawCode,
-      rawMessage: envelope.errmsg, parameters: envelope.parameters, references: envelope.references, body: body,
-      now: now)
+      provider: .yeastar, match: match, status: status, headers: headers, rawCode: rawCode,
+      deferred: DeferredFields(reader: fields), body: body, now: now)
     return Classification(error)
+  }
+
+  /// The raw message, parameters and references, read from the body when asked for.
+  @Sendable static func fields(_ body: ResponseBody, _: Int, _: [String: String]) -> DeferredFields.Fields {
+    let envelope = Envelope(body.json)
+    return DeferredFields.Fields(
+      rawMessage: envelope.errmsg, parameters: envelope.parameters, references: envelope.references)
   }
 
   /// The fields of the P-Series `{"errcode", "errmsg", …}` envelope.
