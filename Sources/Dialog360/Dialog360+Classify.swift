@@ -12,14 +12,17 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
   public static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
-    let json = body.json
-    let references = WhatsApp.responseReferences(in: json, headers: headers)
-    if let item = WhatsApp.graphError(in: json) {
+    // A Graph error is read in place (its other fields only when asked for); the gateway's own shapes
+    // are rarer and read whole.
+    if let item = WhatsApp.graphItem(in: body.document) {
       let error: Error = item.error(
         provider: .dialog360, kind: .response, match: item.match(in: WhatsApp.Code.table), status: status,
-        headers: headers, references: references, body: body, now: now)
+        headers: headers, deferred: DeferredFields(context: headers, reader: WhatsApp.graphFields), body: body,
+        now: now)
       return Classification(error)
     }
+    let json = body.json
+    let references = WhatsApp.responseReferences(in: json, headers: headers)
     if let item = json?.member("errors")?.arrayValue?.first.flatMap(WhatsApp.ErrorItem.init) {
       // On-Premise errors: 360dialog's API table, then its Hub table, whose 1005 is the generic On-Premise
       // "Access denied" plus a Hub-specific detail: only that detail identifies it.

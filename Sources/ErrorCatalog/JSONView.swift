@@ -374,3 +374,63 @@ package struct MemberSlot {
     }
   }
 }
+
+/// Text read from a body: a slice of its bytes when the text is plain (ASCII, no escapes), else a string.
+package struct WireText {
+  private let bytes: [UInt8]
+  private let range: Range<Int>
+  private let string: String?
+
+  /// A string's decoded text or a number's literal; `nil` for other kinds.
+  package init?(_ view: JSONView) {
+    switch view.kind {
+    case .string:
+      let range = view.textRange
+      if JSONView.isPlain(view.bytes, range) {
+        self.init(bytes: view.bytes, range: range)
+      } else {
+        guard let text = view.decodedString else { return nil }
+        self.init(text)
+      }
+    case .number: self.init(bytes: view.bytes, range: view.textRange)
+    default: return nil
+    }
+  }
+
+  package init(_ string: String) {
+    bytes = []
+    range = 0..<0
+    self.string = string
+  }
+
+  init(bytes: [UInt8], range: Range<Int>) {
+    self.bytes = bytes
+    self.range = range
+    string = nil
+  }
+
+  /// The text as a string.
+  package var text: String { string ?? String(decoding: bytes[range], as: UTF8.self) }
+
+  /// Calls `body` with the text's UTF-8.
+  package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if var string { return string.withUTF8(body) }
+    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+
+  /// The text without Meta's `(#130429) ` prefix, as `String` reads it for plain text: everything after the
+  /// first `)` when the text starts with `(#`, without the spaces that follow.
+  package var withoutCodePrefix: WireText {
+    guard let string else {
+      guard range.count >= 2, bytes[range.lowerBound] == UInt8(ascii: "("),
+        bytes[range.lowerBound + 1] == UInt8(ascii: "#"),
+        var start = bytes[range].firstIndex(of: UInt8(ascii: ")"))
+      else { return self }
+      start += 1
+      while start < range.upperBound, bytes[start] == 0x20 { start += 1 }
+      return WireText(bytes: bytes, range: start..<range.upperBound)
+    }
+    guard string.hasPrefix("(#"), let close = string.firstIndex(of: ")") else { return self }
+    return WireText(String(string[string.index(after: close)...].drop(while: { $0 == " " })))
+  }
+}

@@ -107,4 +107,24 @@ package enum MessageKey {
   static func normalizedBytes(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     MessageNormalization.normalizedBytes(text)
   }
+
+  /// Whether the normalised text is `failed` in any letter case (a status word).
+  package static func isFailed(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let bounds = bounds(text)
+    guard bounds.count == 6 else { return false }
+    var matches = true
+    var index = 0
+    let word: StaticString = "FAILED"
+    word.withUTF8Buffer { word in
+      forEachKeyByte(text, bounds) { byte in
+        guard byte == word[index] else {
+          matches = false
+          return false
+        }
+        index += 1
+        return true
+      }
+    }
+    return matches && index == 6
+  }
 }

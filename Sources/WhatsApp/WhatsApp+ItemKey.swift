@@ -1,0 +1,152 @@
+package import ErrorCatalog
+
+extension WhatsApp {
+  /// The fields of an error item that classification needs, read in place in one pass over the item's
+  /// members, with exactly the values ``ErrorItem`` reads; the rest of the item is read from the body only
+  /// when asked for.
+  package struct ItemKey {
+    /// `code`, as text.
+    package var code: String?
+    var codeValue: JSONView?
+    var title: JSONView?
+    var message: JSONView?
+    var errorData: JSONView?
+    var details: JSONView?
+    var subcode: JSONView?
+    var transient: JSONView?
+    var userTitle: JSONView?
+    var userMessage: JSONView?
+
+    /// An item with nothing in it.
+    package init() {}
+
+    /// Reads an item; `nil` when `object` is not an object.
+    package init?(_ object: JSONView) {
+      guard object.isObject else { return nil }
+      var slots = (
+        code: MemberSlot("code"), title: MemberSlot("title"), message: MemberSlot("message"),
+        errorData: MemberSlot("error_data"), details: MemberSlot("details"), subcode: MemberSlot("error_subcode"),
+        transient: MemberSlot("is_transient"), userTitle: MemberSlot("error_user_title"),
+        userMessage: MemberSlot("error_user_msg")
+      )
+      object.forEachMember { key, value in
+        slots.code.offer(key, value)
+        slots.title.offer(key, value)
+        slots.message.offer(key, value)
+        slots.errorData.offer(key, value)
+        slots.details.offer(key, value)
+        slots.subcode.offer(key, value)
+        slots.transient.offer(key, value)
+        slots.userTitle.offer(key, value)
+        slots.userMessage.offer(key, value)
+      }
+      codeValue = slots.code.value
+      code = codeValue?.scalarText
+      title = slots.title.value
+      message = slots.message.value
+      errorData = slots.errorData.value
+      details = slots.details.value
+      subcode = slots.subcode.value
+      transient = slots.transient.value
+      userTitle = slots.userTitle.value
+      userMessage = slots.userMessage.value
+    }
+
+    private static func text(_ view: JSONView?) -> WireText? {
+      guard let view, view.hasMessageText else { return nil }
+      return WireText(view)
+    }
+
+    /// `error_data.details`, else `details`, as ``ErrorItem/details``.
+    private var detailsText: WireText? {
+      Self.text(errorData?.member("details")) ?? Self.text(details)
+    }
+
+    /// ``ErrorItem/matchText``: the title, else the message without its `(#code)` prefix, else the details.
+    var matchText: WireText? {
+      Self.text(title) ?? Self.text(message)?.withoutCodePrefix ?? detailsText
+    }
+
+    /// ``ErrorItem/match(in:)``.
+    package func match(in table: CatalogTable) -> CatalogMatch? {
+      let text = matchText
+      if let code {
+        let key = CodeText.canonical(code)
+        guard let text else { return table.match(codeKey: key, text: nil) }
+        return text.withUTF8 { table.match(codeKey: key, text: $0) }
+      }
+      return text.flatMap { text in text.withUTF8 { table.match(text: $0, codeKey: nil) } }
+    }
+
+    /// ``ErrorItem/match(ownTable:metaFirst:)``.
+    package func match(ownTable: CatalogTable?, metaFirst: Bool) -> CatalogMatch? {
+      if metaFirst { return match(in: Code.table) ?? ownTable.flatMap { match(in: $0) } }
+      return ownTable.flatMap { match(in: $0) } ?? match(in: Code.table)
+    }
+
+    /// ``ErrorItem/isTransient``.
+    var isTransient: Bool? { transient?.boolValue }
+
+    /// The documented subcode, as ``ErrorItem/error(provider:kind:match:status:headers:extraParameters:references:body:now:)``
+    /// finds it.
+    var catalogSubcode: CatalogSubcode? {
+      guard let subcode = subcode?.scalarText else { return nil }
+      let texts = [message?.messageText, userTitle?.messageText, userMessage?.messageText, detailsText?.text]
+      return CatalogSubcode.match(
+        subcode, parentCode: code, texts: texts.compactMap { $0 }, in: WhatsApp.subcodes)
+    }
+
+    /// A classified error for this item whose raw message, parameters and references `deferred` reads.
+    package func error<C: CatalogCode>(
+      provider: ProviderID, kind: ResponseKind, match: CatalogMatch?, status: Int?, headers: [String: String] = [:],
+      deferred: DeferredFields, body: ResponseBody, now: Double
+    ) -> ClassifiedError<C> {
+      ClassifiedError<C>(
+        provider: provider, match: match, kind: kind, status: status, headers: headers, rawCode: code,
+        deferred: deferred, subcode: catalogSubcode, body: body,
+        fallback: isTransient == true ? WhatsApp.transientFallback : nil, now: now)
+    }
+  }
+
+  /// ``graphError(in:)`` in place.
+  package static func graphItem(in document: JSONDocument?) -> ItemKey? {
+    guard let root = document?.rootView, root.isObject else { return nil }
+    var error = MemberSlot("error")
+    var detail = MemberSlot("detail")
+    var trace = MemberSlot("fbtrace_id")
+    var subcode = MemberSlot("error_subcode")
+    root.forEachMember { key, value in
+      error.offer(key, value)
+      detail.offer(key, value)
+      trace.offer(key, value)
+      subcode.offer(key, value)
+    }
+    let object: JSONView
+    if let inner = error.value, inner.isObject {
+      object = inner
+    } else if let inner = detail.value?.member("error"), inner.isObject {
+      object = inner
+    } else if trace.value != nil || subcode.value != nil {
+      object = root
+    } else {
+      return nil
+    }
+    guard let item = ItemKey(object), item.codeValue != nil, item.code != nil || item.message != nil else {
+      return nil
+    }
+    return item
+  }
+
+  /// The raw message, parameters and references of a Graph answer (see ``graphError(in:)`` and
+  /// ``responseReferences(in:headers:)``), read from the body when asked for; `context` holds the headers.
+  @Sendable package static func graphFields(
+    _ body: ResponseBody, _: Int, _ headers: [String: String]
+  ) -> DeferredFields.Fields {
+    let json = body.json
+    let references = responseReferences(in: json, headers: headers)
+    guard let item = graphError(in: json) else { return DeferredFields.Fields(references: references) }
+    return DeferredFields.Fields(
+      rawMessage: item.rawMessage, parameters: item.parameters,
+      references: references.merging(References(["traceID": item.traceID ?? ""])))
+  }
+}
