@@ -17,7 +17,8 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
           ProviderSuccess(provider: .whatsapp, kind: .response, status: status, deferred: deferred, body: body))
       }
       return .failure(
-        Error(provider: .whatsapp, match: nil, status: status, headers: headers, deferred: deferred, body: body, now: now))
+        Error(
+          provider: .whatsapp, match: nil, status: status, headers: headers, deferred: deferred, body: body, now: now))
     }
     let error: Error = item.error(
       provider: .whatsapp, kind: .response, match: item.match(in: Code.table), status: status, headers: headers,

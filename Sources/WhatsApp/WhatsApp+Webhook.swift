@@ -181,12 +181,14 @@ extension WhatsApp {
         guard value.kind == .string || value.kind == .number else { return nil }
         return value.withText { MessageKey.isFailed($0) }
       } ?? false
-    return EventKey(item: errors.value?.firstElement.flatMap(ItemKey.init), hasFailedStatus: failed, isCloudAPI: isCloudAPI)
+    return EventKey(
+      item: errors.value?.firstElement.flatMap(ItemKey.init), hasFailedStatus: failed, isCloudAPI: isCloudAPI)
   }
 
   /// An event's raw message, parameters and references, read from the body when asked for; `anchor` is the
   /// event's position in ``webhookEvents(in:)``.
-  @Sendable static func webhookFields(_ body: ResponseBody, _ anchor: Int, _: [String: String]) -> DeferredFields.Fields {
+  @Sendable static func webhookFields(_ body: ResponseBody, _ anchor: Int, _: [String: String]) -> DeferredFields.Fields
+  {
     let events = webhookEvents(in: body.json)
     guard anchor < events.count else { return DeferredFields.Fields() }
     let event = events[anchor]

@@ -322,4 +322,6 @@ let benchmarks: @Sendable () -> Void = {
       blackHole(graphObject?.member("fbtrace_id"))
     }
   }
+
+  goalBenchmarks()
 }
