@@ -67,12 +67,10 @@ public enum Classification<Failure: ProviderError>: Sendable, Hashable {
   package init(_ error: Failure) {
     switch error.outcome {
     case .success:
-      let references: ProviderSuccess.ReferenceStorage =
-        (error as? any DeferredReferenceSource)?.referenceStorage ?? .stored(error.references)
       self = .success(
         ProviderSuccess(
           provider: error.provider, kind: error.kind, status: error.status, entry: error.entry,
-          referenceStorage: references))
+          references: error.references))
     case .partial: self = .partial(error)
     case .pending: self = .pending(error)
     case .failure: self = .failure(error)
@@ -97,9 +95,20 @@ extension Classification: Encodable {
   }
 }
 
-/// An error whose references a success made of it can read lazily.
-protocol DeferredReferenceSource {
-  var referenceStorage: ProviderSuccess.ReferenceStorage { get }
+extension Classification {
+  /// Wraps a classified error according to its outcome, as ``init(_:)`` does; a success keeps reading its
+  /// references lazily from the body. Inlinable so that it is specialised for each provider.
+  @inlinable
+  package init<Code>(_ error: __owned ClassifiedError<Code>) where Failure == ClassifiedError<Code> {
+    switch error.outcome {
+    case .success:
+      self = .success(
+        ProviderSuccess(
+          provider: error.provider, kind: error.kind, status: error.status, entry: error.entry,
+          referenceStorage: error.referenceStorage))
+    case .partial: self = .partial(error)
+    case .pending: self = .pending(error)
+    case .failure: self = .failure(error)
+    }
+  }
 }
-
-extension ClassifiedError: DeferredReferenceSource {}

@@ -44,7 +44,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   /// The documented subcode the answer gave beside its code (Meta's `error_subcode`), if the catalog knows it.
   public let subcode: CatalogSubcode?
   /// The raw message, parameters and references, or how to read them from the body.
-  let storage: FieldStorage
+  @usableFromInline let storage: FieldStorage
 
   /// Creates an error from a catalog match, or, when `match` is `nil`, from `fallback` or else from the
   /// HTTP status (`fallbackStatus` when the body named a better one than the response). `outcome`
@@ -69,17 +69,45 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
 
   /// Creates an error whose raw message, parameters and references are read from `body` by `deferred`
   /// when asked for; otherwise as ``init(provider:match:kind:status:headers:rawCode:rawMessage:parameters:references:subcode:body:fallbackStatus:fallback:outcome:now:)``.
+  ///
+  /// Inlinable so that it is specialised for each provider's code type: classification's hot path then
+  /// copies no catalog entry through generic witnesses.
+  @inlinable
   package init(
-    provider: ProviderID, match: CatalogMatch?, kind: ResponseKind = .response, status: Int?,
+    provider: ProviderID, match: __owned CatalogMatch?, kind: ResponseKind = .response, status: Int?,
     headers: [String: String] = [:], rawCode: String? = nil, deferred: DeferredFields, subcode: CatalogSubcode? = nil,
     body: ResponseBody, fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
     now: Double
   ) {
-    let captured = match.flatMap { Code(entry: $0.entry) } == nil ? [:] : match?.parameters ?? [:]
-    self.init(
-      provider: provider, match: match, kind: kind, status: status, headers: headers, rawCode: rawCode,
-      storage: .deferred(deferred, captured: captured), subcode: subcode, body: body, fallbackStatus: fallbackStatus,
-      fallback: fallback, outcome: outcome, now: now)
+    var code: Code?
+    var entry: CatalogEntry?
+    var captured: [String: String] = [:]
+    if let match, let typed = Code(entry: match.entry) {
+      code = typed
+      captured = match.parameters
+      entry = match.entry
+    }
+    self.provider = provider
+    self.code = code
+    self.kind = kind
+    self.status = status
+    self.rawCode = rawCode
+    self.body = body
+    self.storage = .deferred(deferred, captured: captured)
+    self.subcode = subcode
+    retryAfterSeconds = headers.isEmpty ? nil : Self.retryAfter(headers, now: now)
+    let verdict = Verdict(
+      entry: entry, outcome: outcome, fallbackStatus: fallbackStatus ?? status, fallback: fallback)
+    self.entry = entry
+    self.outcome = verdict.outcome
+    category = verdict.category
+    retry = verdict.retry
+    fault = verdict.fault
+  }
+
+  @usableFromInline
+  static func retryAfter(_ headers: [String: String], now: Double) -> Int? {
+    HTTPHeaderLookup.value("Retry-After", in: headers).flatMap { RetryAfter.seconds(from: $0, now: now) }
   }
 
   private init(
@@ -155,7 +183,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   }
 
   /// Where a success made of this error finds its references.
-  var referenceStorage: ProviderSuccess.ReferenceStorage {
+  @usableFromInline var referenceStorage: ProviderSuccess.ReferenceStorage {
     switch storage {
     case .stored(let fields): .stored(fields.references)
     case .deferred(let deferred, _): .deferred(deferred, body)
@@ -251,5 +279,30 @@ extension ClassifiedError: Encodable {
     try bodyContainer.encode(body.totalCount, forKey: .bytes)
     try container.encode(references, forKey: .references)
     try container.encode(subcode, forKey: .subcode)
+  }
+}
+
+/// How an error is classified: from its entry, else from the HTTP status or a fallback.
+@usableFromInline
+struct Verdict {
+  @usableFromInline let outcome: Outcome
+  @usableFromInline let category: ErrorCategory
+  @usableFromInline let retry: Retry
+  @usableFromInline let fault: Fault
+
+  @usableFromInline
+  init(entry: CatalogEntry?, outcome: Outcome?, fallbackStatus: Int?, fallback: StatusClassification?) {
+    if let entry {
+      self.outcome = outcome ?? entry.outcome
+      category = entry.category
+      retry = entry.retry
+      fault = entry.fault
+    } else {
+      let fallback = fallback ?? StatusClassification.forHTTPStatus(fallbackStatus)
+      self.outcome = outcome ?? .failure
+      category = fallback.category
+      retry = fallback.retry
+      fault = fallback.fault
+    }
   }
 }

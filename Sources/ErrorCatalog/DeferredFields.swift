@@ -4,8 +4,10 @@
 /// Classification needs two or three fields of a body; everything else an error carries is read later, by
 /// the same code that reads it eagerly, from the stored body. So a lazily built field has exactly the value
 /// an eager one would have had, and a classification that nobody inspects costs no strings.
+@usableFromInline
 package struct DeferredFields: Sendable {
   /// What a reader gives.
+  @usableFromInline
   package struct Fields: Sendable {
     package var rawMessage: String?
     package var parameters: [String: String]
@@ -38,6 +40,7 @@ package struct DeferredFields: Sendable {
 
 /// Where an error or a success keeps its message, parameters and references: as values, or as a reader of
 /// the body.
+@usableFromInline
 package enum FieldStorage: Sendable {
   case stored(DeferredFields.Fields)
   /// Read on demand; `captured` holds the values captured from the message by the catalog match, which

@@ -102,8 +102,17 @@ package struct JSONView: Sendable {
       var index = Self.skipWhitespace(start + 1, in: buffer)
       guard buffer[index] != UInt8(ascii: "}") else { return }
       while true {
-        let keyEnd = Self.stringEnd(index, in: buffer)
-        let key = JSONKey(bytes: bytes, range: (index + 1)..<(keyEnd - 1))
+        var keyEnd = index + 1
+        var escaped = false
+        while buffer[keyEnd] != UInt8(ascii: "\"") {
+          if buffer[keyEnd] == UInt8(ascii: "\\") {
+            escaped = true
+            keyEnd += 1
+          }
+          keyEnd += 1
+        }
+        keyEnd += 1
+        let key = JSONKey(bytes: bytes, range: (index + 1)..<(keyEnd - 1), escaped: escaped)
         index = Self.skipWhitespace(keyEnd, in: buffer) + 1  // past ':'
         index = Self.skipWhitespace(index, in: buffer)
         body(key, JSONView(bytes: bytes, start: index))
@@ -311,30 +320,36 @@ package struct JSONView: Sendable {
 package struct JSONKey {
   let bytes: [UInt8]
   let range: Range<Int>
+  /// Whether the key's text has escapes, so that it must be decoded before comparing.
+  let escaped: Bool
 
   /// How the key compares with `wanted`: 2 when equal, 1 when equal ignoring ASCII case, 0 otherwise.
+  @inline(__always)
   func comparison(with wanted: StaticString) -> Int {
-    wanted.withUTF8Buffer { wanted in
-      guard !bytes[range].contains(UInt8(ascii: "\\")) else {
-        return Self.compare(JSONView.unescaped(bytes, range)[...], wanted)
+    let count = wanted.utf8CodeUnitCount
+    if !escaped {
+      guard range.count == count else { return 0 }
+      return bytes.withUnsafeBufferPointer { buffer in
+        Self.compare(UnsafeBufferPointer(rebasing: buffer[range]), wanted.utf8Start, count)
       }
-      return Self.compare(bytes[range], wanted)
     }
+    let decoded = JSONView.unescaped(bytes, range)
+    guard decoded.count == count else { return 0 }
+    return decoded.withUnsafeBufferPointer { Self.compare($0, wanted.utf8Start, count) }
   }
 
-  private static func compare(_ key: ArraySlice<UInt8>, _ wanted: UnsafeBufferPointer<UInt8>) -> Int {
-    guard key.count == wanted.count else { return 0 }
+  @inline(__always)
+  private static func compare(_ key: UnsafeBufferPointer<UInt8>, _ wanted: UnsafePointer<UInt8>, _ count: Int) -> Int {
     var result = 2
-    var index = key.startIndex
-    for byte in wanted {
+    for index in 0..<count {
       let actual = key[index]
+      let byte = wanted[index]
       if actual != byte {
         guard MessageNormalization.asciiUppercased(actual) == MessageNormalization.asciiUppercased(byte) else {
           return 0
         }
         result = 1
       }
-      index += 1
     }
     return result
   }

@@ -21,6 +21,7 @@ public struct ProviderSuccess: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The references, or how to read them from the body.
+  @usableFromInline
   package enum ReferenceStorage: Sendable {
     case stored(References)
     case deferred(DeferredFields, ResponseBody)
@@ -44,6 +45,7 @@ public struct ProviderSuccess: Sendable, Hashable, CustomStringConvertible {
       provider: provider, kind: kind, status: status, entry: entry, referenceStorage: .deferred(deferred, body))
   }
 
+  @usableFromInline
   package init(
     provider: ProviderID, kind: ResponseKind, status: Int?, entry: CatalogEntry?, referenceStorage: ReferenceStorage
   ) {

@@ -179,7 +179,7 @@ func goalBenchmarks() {
       classify: { Yeastar.classify(status: 200, body: $0).error?.code == .tokenExpired }, user: userYeastar),
     Small(
       id: "c", name: "GENIQ responseCode 1", body: Body(GoalBodies.geniqResponse),
-      classify: { GENIQ.classify(status: 200, body: $0).error?.code == .invalidCredentials }, user: userGENIQ),
+      classify: { GENIQ.classify(status: 200, body: $0).error?.code == .response(.invalidCredentials) }, user: userGENIQ),
     Small(
       id: "d", name: "WhatsApp Graph 131047", body: Body(GoalBodies.graph131047),
       classify: { WhatsApp.classify(status: 400, body: $0).error?.code == .reEngagementMessage }, user: userGraph),
