@@ -238,9 +238,7 @@ public struct CatalogTable: Sendable {
   package func match(codeKey: String, text: UnsafeBufferPointer<UInt8>?) -> CatalogMatch? {
     let candidates = candidates(forKey: codeKey)
     guard !candidates.isEmpty else { return nil }
-    if let text, let byMessage = match(text: text, codeKey: codeKey),
-      codeKeys[indexByName[byMessage.entry.name] ?? 0] == codeKey
-    {
+    if let text, let byMessage = match(text: text, codeKey: codeKey), Self.codeKey(byMessage.entry.code) == codeKey {
       return byMessage
     }
     // A code shared by one failure and by entries that mean something else (GENIQ's template code 0 is

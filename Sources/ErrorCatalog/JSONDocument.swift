@@ -9,12 +9,17 @@ package struct JSONDocument: Sendable {
   package let bytes: [UInt8]
   /// The offset of the top-level value.
   let root: Int
+  /// Whether no string (key or value) has an escape or a byte outside ASCII, so that every string's text
+  /// is its bytes as they stand.
+  let plain: Bool
 
   /// Validates `bytes`; `nil` when they are not one JSON value surrounded by white space.
   package init?(validating bytes: [UInt8]) {
-    guard let root = bytes.withUnsafeBufferPointer({ Self.validate($0) }) else { return nil }
+    var plain = true
+    guard let root = bytes.withUnsafeBufferPointer({ Self.validate($0, plain: &plain) }) else { return nil }
     self.bytes = bytes
     self.root = root
+    self.plain = plain
   }
 
   /// The document as ``ResponseBody/json`` reads it: a JSON string that itself holds a JSON object or
@@ -33,7 +38,7 @@ package struct JSONDocument: Sendable {
   }
 
   /// The top-level value.
-  package var rootView: JSONView { JSONView(bytes: bytes, start: root) }
+  package var rootView: JSONView { JSONView(bytes: bytes, start: root, plain: plain) }
 
   @inline(__always)
   static func isWhitespace(_ byte: UInt8) -> Bool {
@@ -42,7 +47,16 @@ package struct JSONDocument: Sendable {
 
   /// The offset of the top-level value when `buffer` is valid JSON.
   static func validate(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    var plain = true
+    return validate(buffer, plain: &plain)
+  }
+
+  /// The offset of the top-level value when `buffer` is valid JSON; `plain` becomes `false` when a string
+  /// has an escape or a byte outside ASCII.
+  static func validate(_ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool) -> Int? {
     let count = buffer.count
+    var high: UInt64 = 0
+    defer { if high & ByteScan.highs != 0 { plain = false } }
     var index = 0
     if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { index = 3 }
     while index < count, isWhitespace(buffer[index]) { index += 1 }
@@ -64,7 +78,7 @@ package struct JSONDocument: Sendable {
           index += 1
           depth -= 1
         } else {
-          guard let next = memberValue(buffer, index) else { return nil }
+          guard let next = memberValue(buffer, index, high: &high) else { return nil }
           index = next
           continue value
         }
@@ -81,7 +95,7 @@ package struct JSONDocument: Sendable {
           continue value
         }
       case UInt8(ascii: "\""):
-        guard let end = stringEnd(buffer, index) else { return nil }
+        guard let end = stringEnd(buffer, index, high: &high) else { return nil }
         index = end
       case UInt8(ascii: "t"):
         guard literal(buffer, index, "true") else { return nil }
@@ -109,7 +123,7 @@ package struct JSONDocument: Sendable {
           index += 1
           while index < count, isWhitespace(buffer[index]) { index += 1 }
           if isObject {
-            guard let next = memberValue(buffer, index) else { return nil }
+            guard let next = memberValue(buffer, index, high: &high) else { return nil }
             index = next
           }
           continue value
@@ -123,9 +137,9 @@ package struct JSONDocument: Sendable {
 
   /// Reads `"key" :` at `index` and returns the offset of the member's value.
   @inline(__always)
-  private static func memberValue(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+  private static func memberValue(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64) -> Int? {
     let count = buffer.count
-    guard start < count, buffer[start] == UInt8(ascii: "\""), var index = stringEnd(buffer, start) else {
+    guard start < count, buffer[start] == UInt8(ascii: "\""), var index = stringEnd(buffer, start, high: &high) else {
       return nil
     }
     while index < count, isWhitespace(buffer[index]) { index += 1 }
@@ -136,14 +150,19 @@ package struct JSONDocument: Sendable {
   }
 
   /// The offset after the closing quote of the string opening at `start`, or `nil` when it is invalid.
-  private static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+  private static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64) -> Int? {
     let count = buffer.count
+    guard let base = buffer.baseAddress else { return nil }
     var index = start + 1
     while index < count {
+      index = ByteScan.validateStringBody(base, from: index, end: count, high: &high)
+      guard index < count else { return nil }
       let byte = buffer[index]
       if byte == UInt8(ascii: "\"") { return index + 1 }
       if byte < 0x20 { return nil }
+      if byte >= 0x80 { high |= 0x80 }  // in the last eight bytes, which are read one by one
       if byte == UInt8(ascii: "\\") {
+        high |= 0x80  // an escape: not plain
         guard index + 1 < count else { return nil }
         switch buffer[index + 1] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),

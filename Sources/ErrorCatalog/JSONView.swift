@@ -12,10 +12,13 @@ package struct JSONView: Sendable {
   let bytes: [UInt8]
   /// The offset of the value's first byte.
   let start: Int
+  /// Whether the document's strings have no escapes and no bytes outside ASCII.
+  let plain: Bool
 
-  init(bytes: [UInt8], start: Int) {
+  init(bytes: [UInt8], start: Int, plain: Bool) {
     self.bytes = bytes
     self.start = start
+    self.plain = plain
   }
 
   package var kind: Kind {
@@ -81,6 +84,7 @@ package struct JSONView: Sendable {
   static func stringEnd(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var index = index + 1
     while true {
+      if let base = bytes.baseAddress { index = ByteScan.skipStringBody(base, from: index, end: bytes.count) }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") { return index + 1 }
       index += byte == UInt8(ascii: "\\") ? 2 : 1
@@ -102,20 +106,12 @@ package struct JSONView: Sendable {
       var index = Self.skipWhitespace(start + 1, in: buffer)
       guard buffer[index] != UInt8(ascii: "}") else { return }
       while true {
-        var keyEnd = index + 1
-        var escaped = false
-        while buffer[keyEnd] != UInt8(ascii: "\"") {
-          if buffer[keyEnd] == UInt8(ascii: "\\") {
-            escaped = true
-            keyEnd += 1
-          }
-          keyEnd += 1
-        }
-        keyEnd += 1
+        let keyEnd = Self.stringEnd(index, in: buffer)
+        let escaped = !plain && buffer[(index + 1)..<(keyEnd - 1)].contains(UInt8(ascii: "\\"))
         let key = JSONKey(bytes: bytes, range: (index + 1)..<(keyEnd - 1), escaped: escaped)
         index = Self.skipWhitespace(keyEnd, in: buffer) + 1  // past ':'
         index = Self.skipWhitespace(index, in: buffer)
-        body(key, JSONView(bytes: bytes, start: index))
+        body(key, JSONView(bytes: bytes, start: index, plain: plain))
         index = Self.skipWhitespace(Self.end(of: index, in: buffer), in: buffer)
         guard buffer[index] == UInt8(ascii: ",") else { return }
         index = Self.skipWhitespace(index + 1, in: buffer)
@@ -130,7 +126,7 @@ package struct JSONView: Sendable {
       var index = Self.skipWhitespace(start + 1, in: buffer)
       guard buffer[index] != UInt8(ascii: "]") else { return }
       while true {
-        guard body(JSONView(bytes: bytes, start: index)) else { return }
+        guard body(JSONView(bytes: bytes, start: index, plain: plain)) else { return }
         index = Self.skipWhitespace(Self.end(of: index, in: buffer), in: buffer)
         guard buffer[index] == UInt8(ascii: ",") else { return }
         index = Self.skipWhitespace(index + 1, in: buffer)
@@ -186,7 +182,7 @@ package struct JSONView: Sendable {
   package var decodedString: String? {
     guard bytes[start] == UInt8(ascii: "\"") else { return nil }
     let range = textRange
-    if !bytes[range].contains(UInt8(ascii: "\\")) { return String(decoding: bytes[range], as: UTF8.self) }
+    if plain || !bytes[range].contains(UInt8(ascii: "\\")) { return String(decoding: bytes[range], as: UTF8.self) }
     return String(decoding: Self.unescaped(bytes, range), as: UTF8.self)
   }
 
@@ -256,7 +252,7 @@ package struct JSONView: Sendable {
     switch bytes[start] {
     case UInt8(ascii: "\""):
       let range = textRange
-      if Self.isPlain(bytes, range) {
+      if plain || Self.isPlain(bytes, range) {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
       }
       var text = decodedString ?? ""
@@ -362,6 +358,8 @@ package struct MemberSlot {
   let first: StaticString
   let second: StaticString?
   let third: StaticString?
+  /// The keys' lengths (-1 for none), which rule out most members before any byte is compared.
+  let lengths: (Int, Int, Int)
   private var rank = Int.max
   /// The member found so far.
   package private(set) var value: JSONView?
@@ -370,10 +368,14 @@ package struct MemberSlot {
     self.first = first
     self.second = second
     self.third = third
+    lengths = (first.utf8CodeUnitCount, second?.utf8CodeUnitCount ?? -1, third?.utf8CodeUnitCount ?? -1)
   }
 
   /// Considers one member.
+  @inline(__always)
   package mutating func offer(_ key: JSONKey, _ value: JSONView) {
+    let length = key.range.count
+    if !key.escaped && length != lengths.0 && length != lengths.1 && length != lengths.2 { return }
     consider(key.comparison(with: first), 0, value)
     if let second { consider(key.comparison(with: second), 1, value) }
     if let third { consider(key.comparison(with: third), 2, value) }
@@ -401,7 +403,7 @@ package struct WireText {
     switch view.kind {
     case .string:
       let range = view.textRange
-      if JSONView.isPlain(view.bytes, range) {
+      if view.plain || JSONView.isPlain(view.bytes, range) {
         self.init(bytes: view.bytes, range: range)
       } else {
         guard let text = view.decodedString else { return nil }
