@@ -72,7 +72,7 @@ def parse(output):
         cells = [cell.strip() for cell in line.strip("│").split("│")]
         label = cells[0]
         values = cells[1:]
-        if len(values) < 7 or not re.match(r"^[\d.,]+$", values[2]):
+        if len(values) < 7 or not re.match(r"^[\d.,e+-]+$", values[2]):
             continue
         scale = 1
         unit_match = re.search(r"\((ns|μs|us|ms|s)\)", label)

@@ -61,21 +61,6 @@ public enum Classification<Failure: ProviderError>: Sendable, Hashable {
     case .partial(let error), .pending(let error), .failure(let error): throw error
     }
   }
-
-  /// Wraps an error according to its outcome; an error whose entry says success becomes ``success(_:)``
-  /// with the error's identifiers.
-  package init(_ error: Failure) {
-    switch error.outcome {
-    case .success:
-      self = .success(
-        ProviderSuccess(
-          provider: error.provider, kind: error.kind, status: error.status, entry: error.entry,
-          references: error.references))
-    case .partial: self = .partial(error)
-    case .pending: self = .pending(error)
-    case .failure: self = .failure(error)
-    }
-  }
 }
 
 extension Classification: Encodable {
@@ -96,8 +81,9 @@ extension Classification: Encodable {
 }
 
 extension Classification {
-  /// Wraps a classified error according to its outcome, as ``init(_:)`` does; a success keeps reading its
-  /// references lazily from the body. Inlinable so that it is specialised for each provider.
+  /// Wraps an error according to its outcome; an error whose entry says success becomes ``success(_:)``
+  /// with the error's identifiers, still read lazily from the body. Inlinable so that it is specialised for
+  /// each provider.
   @inlinable
   package init<Code>(_ error: __owned ClassifiedError<Code>) where Failure == ClassifiedError<Code> {
     switch error.outcome {
