@@ -14,11 +14,10 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
   ) -> Classification<Error> {
     // A Graph error is read in place (its other fields only when asked for); the gateway's own shapes
     // are rarer and read whole.
-    if let item = WhatsApp.graphItem(in: body.document) {
-      let error: Error = item.error(
-        provider: .dialog360, kind: .response, match: item.match(in: WhatsApp.Code.table), status: status,
-        headers: headers, deferred: DeferredFields(context: headers, reader: WhatsApp.graphFields), body: body,
-        now: now)
+    if let decision = WhatsApp.graphDecision(in: body.document, table: WhatsApp.Code.table) {
+      let error: Error = decision.error(
+        provider: .dialog360, kind: .response, status: status, headers: headers,
+        deferred: DeferredFields(context: headers, reader: WhatsApp.graphFields), body: body, now: now)
       return Classification(error)
     }
     let json = body.json

@@ -26,19 +26,29 @@ package struct JSONDocument: Sendable {
   /// array (a body encoded twice) is unwrapped once.
   package init?(body bytes: [UInt8]) {
     guard let document = JSONDocument(validating: bytes) else { return nil }
-    let top = document.rootView
-    if top.kind == .string, let text = top.decodedString,
+    // Only a body that is one JSON string can hold a second document.
+    guard bytes[document.root] == UInt8(ascii: "\""),
+      let text = document.withRoot(\.decodedString),
       let inner = JSONDocument(validating: Array(text.utf8)),
-      inner.rootView.kind == .object || inner.rootView.kind == .array
-    {
-      self = inner
-    } else {
+      inner.bytes[inner.root] == UInt8(ascii: "{") || inner.bytes[inner.root] == UInt8(ascii: "[")
+    else {
       self = document
+      return
     }
+    self = inner
   }
 
-  /// The top-level value.
-  package var rootView: JSONView { JSONView(bytes: bytes, start: root, plain: plain) }
+  /// Calls `body` with the top-level value. The views it reaches point into the document's bytes and are
+  /// valid only during the call.
+  @inline(__always)
+  package func withRoot<R>(_ body: (JSONView) -> R) -> R {
+    bytes.withUnsafeBufferPointer { buffer in
+      // A valid document is never empty, so the buffer has an address.
+      let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+      let end = JSONView.end(of: root, in: buffer)
+      return body(JSONView(base: base, count: buffer.count, start: root, end: end, plain: plain))
+    }
+  }
 
   @inline(__always)
   static func isWhitespace(_ byte: UInt8) -> Bool {

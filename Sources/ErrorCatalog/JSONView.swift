@@ -3,26 +3,38 @@
 /// It answers what ``JSONValue`` answers (members with the same precedence, `scalarText`, `messageText`,
 /// `intValue`) without building a tree; text becomes a `String` only when asked for, and a message can be
 /// matched against a catalog from the body's own bytes.
-package struct JSONView: Sendable {
+///
+/// A view points into its document's bytes: it is valid only inside ``JSONDocument/withRoot(_:)``, which
+/// hands out the first one, and must not be kept beyond it. That way walking the document costs no
+/// reference counting.
+package struct JSONView {
   /// What a value is, told by its first byte.
   package enum Kind: Sendable {
     case object, array, string, number, bool, null
   }
 
-  let bytes: [UInt8]
+  let base: UnsafePointer<UInt8>
+  /// The document's length.
+  let count: Int
   /// The offset of the value's first byte.
   let start: Int
+  /// The offset just past the value.
+  let end: Int
   /// Whether the document's strings have no escapes and no bytes outside ASCII.
   let plain: Bool
 
-  init(bytes: [UInt8], start: Int, plain: Bool) {
-    self.bytes = bytes
+  init(base: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, plain: Bool) {
+    self.base = base
+    self.count = count
     self.start = start
+    self.end = end
     self.plain = plain
   }
 
+  var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
   package var kind: Kind {
-    switch bytes[start] {
+    switch base[start] {
     case UInt8(ascii: "{"): .object
     case UInt8(ascii: "["): .array
     case UInt8(ascii: "\""): .string
@@ -32,11 +44,11 @@ package struct JSONView: Sendable {
     }
   }
 
-  package var isObject: Bool { bytes[start] == UInt8(ascii: "{") }
+  package var isObject: Bool { base[start] == UInt8(ascii: "{") }
 
   /// The value of a boolean.
   package var boolValue: Bool? {
-    switch bytes[start] {
+    switch base[start] {
     case UInt8(ascii: "t"): true
     case UInt8(ascii: "f"): false
     default: nil
@@ -100,37 +112,38 @@ package struct JSONView: Sendable {
 
   /// Calls `body` with each member's key (the range of its text between the quotes) and value, in
   /// document order; nothing when this is not an object.
+  @inline(__always)
   package func forEachMember(_ body: (JSONKey, JSONView) -> Void) {
     guard isObject else { return }
-    bytes.withUnsafeBufferPointer { buffer in
-      var index = Self.skipWhitespace(start + 1, in: buffer)
-      guard buffer[index] != UInt8(ascii: "}") else { return }
-      while true {
-        let keyEnd = Self.stringEnd(index, in: buffer)
-        let escaped = !plain && buffer[(index + 1)..<(keyEnd - 1)].contains(UInt8(ascii: "\\"))
-        let key = JSONKey(bytes: bytes, range: (index + 1)..<(keyEnd - 1), escaped: escaped)
-        index = Self.skipWhitespace(keyEnd, in: buffer) + 1  // past ':'
-        index = Self.skipWhitespace(index, in: buffer)
-        body(key, JSONView(bytes: bytes, start: index, plain: plain))
-        index = Self.skipWhitespace(Self.end(of: index, in: buffer), in: buffer)
-        guard buffer[index] == UInt8(ascii: ",") else { return }
-        index = Self.skipWhitespace(index + 1, in: buffer)
-      }
+    let buffer = buffer
+    var index = Self.skipWhitespace(start + 1, in: buffer)
+    guard buffer[index] != UInt8(ascii: "}") else { return }
+    while true {
+      let keyEnd = Self.stringEnd(index, in: buffer)
+      let escaped = !plain && buffer[(index + 1)..<(keyEnd - 1)].contains(UInt8(ascii: "\\"))
+      let key = JSONKey(base: base, range: (index + 1)..<(keyEnd - 1), escaped: escaped)
+      index = Self.skipWhitespace(keyEnd, in: buffer) + 1  // past ':'
+      index = Self.skipWhitespace(index, in: buffer)
+      let valueEnd = Self.end(of: index, in: buffer)
+      body(key, JSONView(base: base, count: count, start: index, end: valueEnd, plain: plain))
+      index = Self.skipWhitespace(valueEnd, in: buffer)
+      guard buffer[index] == UInt8(ascii: ",") else { return }
+      index = Self.skipWhitespace(index + 1, in: buffer)
     }
   }
 
   /// Calls `body` with each element, in order, until it returns `false`; nothing when this is not an array.
   package func forEachElement(_ body: (JSONView) -> Bool) {
-    guard bytes[start] == UInt8(ascii: "[") else { return }
-    bytes.withUnsafeBufferPointer { buffer in
-      var index = Self.skipWhitespace(start + 1, in: buffer)
-      guard buffer[index] != UInt8(ascii: "]") else { return }
-      while true {
-        guard body(JSONView(bytes: bytes, start: index, plain: plain)) else { return }
-        index = Self.skipWhitespace(Self.end(of: index, in: buffer), in: buffer)
-        guard buffer[index] == UInt8(ascii: ",") else { return }
-        index = Self.skipWhitespace(index + 1, in: buffer)
-      }
+    guard base[start] == UInt8(ascii: "[") else { return }
+    let buffer = buffer
+    var index = Self.skipWhitespace(start + 1, in: buffer)
+    guard buffer[index] != UInt8(ascii: "]") else { return }
+    while true {
+      let valueEnd = Self.end(of: index, in: buffer)
+      guard body(JSONView(base: base, count: count, start: index, end: valueEnd, plain: plain)) else { return }
+      index = Self.skipWhitespace(valueEnd, in: buffer)
+      guard buffer[index] == UInt8(ascii: ",") else { return }
+      index = Self.skipWhitespace(index + 1, in: buffer)
     }
   }
 
@@ -145,7 +158,7 @@ package struct JSONView: Sendable {
   }
 
   /// Whether this is an array.
-  package var isArray: Bool { bytes[start] == UInt8(ascii: "[") }
+  package var isArray: Bool { base[start] == UInt8(ascii: "[") }
 
   /// The member under `key`, as ``JSONValue/member(_:)-(String...)`` finds it.
   package func member(_ key: StaticString) -> JSONView? {
@@ -165,14 +178,11 @@ package struct JSONView: Sendable {
 
   /// The range of a string's text between its quotes, or of a number's literal.
   var textRange: Range<Int> {
-    bytes.withUnsafeBufferPointer { buffer in
-      bytes[start] == UInt8(ascii: "\"")
-        ? (start + 1)..<(Self.stringEnd(start, in: buffer) - 1) : start..<Self.end(of: start, in: buffer)
-    }
+    base[start] == UInt8(ascii: "\"") ? (start + 1)..<(end - 1) : start..<end
   }
 
   /// Whether a string's text is its bytes as they stand: no escapes and ASCII only.
-  static func isPlain(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+  static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     for index in range where bytes[index] >= 0x80 || bytes[index] == UInt8(ascii: "\\") { return false }
     return true
   }
@@ -180,14 +190,17 @@ package struct JSONView: Sendable {
   /// A string's text decoded as ``JSONReader`` decodes it (invalid UTF-8 replaced), or `nil` when this is
   /// not a string.
   package var decodedString: String? {
-    guard bytes[start] == UInt8(ascii: "\"") else { return nil }
+    guard base[start] == UInt8(ascii: "\"") else { return nil }
     let range = textRange
-    if plain || !bytes[range].contains(UInt8(ascii: "\\")) { return String(decoding: bytes[range], as: UTF8.self) }
-    return String(decoding: Self.unescaped(bytes, range), as: UTF8.self)
+    let buffer = buffer
+    if plain || !buffer[range].contains(UInt8(ascii: "\\")) {
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+    return String(decoding: Self.unescaped(buffer, range), as: UTF8.self)
   }
 
   /// The bytes of escaped string text, decoded exactly as ``JSONReader`` does.
-  static func unescaped(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+  static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(range.count)
     var index = range.lowerBound
@@ -248,18 +261,16 @@ package struct JSONView: Sendable {
   }
 
   /// Calls `body` with the text of a string (decoded) or of a number (its literal); `nil` for other kinds.
+  @inline(__always)
   package func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-    switch bytes[start] {
+    switch base[start] {
     case UInt8(ascii: "\""):
       let range = textRange
-      if plain || Self.isPlain(bytes, range) {
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
-      }
+      if plain || Self.isPlain(buffer, range) { return body(UnsafeBufferPointer(rebasing: buffer[range])) }
       var text = decodedString ?? ""
       return text.withUTF8 { body($0) }
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      let range = textRange
-      return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+      return body(UnsafeBufferPointer(rebasing: buffer[textRange]))
     default:
       return nil
     }
@@ -267,7 +278,7 @@ package struct JSONView: Sendable {
 
   /// Whether ``messageText`` is not `nil`: a number, or a string that is neither blank nor `"null"`.
   package var hasMessageText: Bool {
-    switch bytes[start] {
+    switch base[start] {
     case UInt8(ascii: "\""): withText { !MessageKey.isBlankOrNull($0) } ?? false
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
     default: false
@@ -278,31 +289,27 @@ package struct JSONView: Sendable {
   package var messageText: String? {
     guard hasMessageText else { return nil }
     if let text = decodedString { return text }
-    return String(decoding: bytes[textRange], as: UTF8.self)
+    return String(decoding: UnsafeBufferPointer(rebasing: buffer[textRange]), as: UTF8.self)
   }
 
   /// As ``JSONValue/scalarText``: a string normalised (blank and `"null"` give `nil`), or a number's text
   /// with an integral fraction dropped.
   package var scalarText: String? {
-    switch bytes[start] {
+    switch base[start] {
     case UInt8(ascii: "\""):
       return withText { text -> String? in
         guard !MessageKey.isBlankOrNull(text) else { return nil }
         return MessageKey.normalizedString(text)
       } ?? nil
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      let range = textRange
-      let plain = !bytes[range].contains {
-        $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
-      }
+      let text = UnsafeBufferPointer(rebasing: buffer[textRange])
+      let plain = !text.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
       if plain {
-        if range.count == 2, bytes[range.lowerBound] == UInt8(ascii: "-"), bytes[range.lowerBound + 1] == 0x30 {
-          return "0"
-        }
-        return String(decoding: bytes[range], as: UTF8.self)
+        if text.count == 2, text[0] == UInt8(ascii: "-"), text[1] == 0x30 { return "0" }
+        return String(decoding: text, as: UTF8.self)
       }
-      let text = String(decoding: bytes[range], as: UTF8.self)
-      return JSONValue.integralText(text) ?? text
+      let literal = String(decoding: text, as: UTF8.self)
+      return JSONValue.integralText(literal) ?? literal
     default:
       return nil
     }
@@ -314,7 +321,7 @@ package struct JSONView: Sendable {
 
 /// A member's key inside a ``JSONDocument``: the range of its text between the quotes.
 package struct JSONKey {
-  let bytes: [UInt8]
+  let base: UnsafePointer<UInt8>
   let range: Range<Int>
   /// Whether the key's text has escapes, so that it must be decoded before comparing.
   let escaped: Bool
@@ -325,11 +332,9 @@ package struct JSONKey {
     let count = wanted.utf8CodeUnitCount
     if !escaped {
       guard range.count == count else { return 0 }
-      return bytes.withUnsafeBufferPointer { buffer in
-        Self.compare(UnsafeBufferPointer(rebasing: buffer[range]), wanted.utf8Start, count)
-      }
+      return Self.compare(UnsafeBufferPointer(start: base + range.lowerBound, count: count), wanted.utf8Start, count)
     }
-    let decoded = JSONView.unescaped(bytes, range)
+    let decoded = JSONView.unescaped(UnsafeBufferPointer(start: base, count: range.upperBound), range)
     guard decoded.count == count else { return 0 }
     return decoded.withUnsafeBufferPointer { Self.compare($0, wanted.utf8Start, count) }
   }
@@ -392,10 +397,10 @@ package struct MemberSlot {
   }
 }
 
-/// Text read from a body: a slice of its bytes when the text is plain (ASCII, no escapes), else a string.
+/// Text read from a body: its bytes in place when the text is plain (ASCII, no escapes), else a string.
+/// Like a ``JSONView``, it is valid only inside ``JSONDocument/withRoot(_:)``.
 package struct WireText {
-  private let bytes: [UInt8]
-  private let range: Range<Int>
+  private let bytes: UnsafeBufferPointer<UInt8>
   private let string: String?
 
   /// A string's decoded text or a number's literal; `nil` for other kinds.
@@ -403,49 +408,46 @@ package struct WireText {
     switch view.kind {
     case .string:
       let range = view.textRange
-      if view.plain || JSONView.isPlain(view.bytes, range) {
-        self.init(bytes: view.bytes, range: range)
+      if view.plain || JSONView.isPlain(view.buffer, range) {
+        self.init(bytes: UnsafeBufferPointer(rebasing: view.buffer[range]))
       } else {
         guard let text = view.decodedString else { return nil }
         self.init(text)
       }
-    case .number: self.init(bytes: view.bytes, range: view.textRange)
+    case .number: self.init(bytes: UnsafeBufferPointer(rebasing: view.buffer[view.textRange]))
     default: return nil
     }
   }
 
   package init(_ string: String) {
-    bytes = []
-    range = 0..<0
+    bytes = UnsafeBufferPointer(start: nil, count: 0)
     self.string = string
   }
 
-  init(bytes: [UInt8], range: Range<Int>) {
+  init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
-    self.range = range
     string = nil
   }
 
   /// The text as a string.
-  package var text: String { string ?? String(decoding: bytes[range], as: UTF8.self) }
+  package var text: String { string ?? String(decoding: bytes, as: UTF8.self) }
 
   /// Calls `body` with the text's UTF-8.
   package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if var string { return string.withUTF8(body) }
-    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    return body(bytes)
   }
 
   /// The text without Meta's `(#130429) ` prefix, as `String` reads it for plain text: everything after the
   /// first `)` when the text starts with `(#`, without the spaces that follow.
   package var withoutCodePrefix: WireText {
     guard let string else {
-      guard range.count >= 2, bytes[range.lowerBound] == UInt8(ascii: "("),
-        bytes[range.lowerBound + 1] == UInt8(ascii: "#"),
-        var start = bytes[range].firstIndex(of: UInt8(ascii: ")"))
+      guard bytes.count >= 2, bytes[0] == UInt8(ascii: "("), bytes[1] == UInt8(ascii: "#"),
+        var start = bytes.firstIndex(of: UInt8(ascii: ")"))
       else { return self }
       start += 1
-      while start < range.upperBound, bytes[start] == 0x20 { start += 1 }
-      return WireText(bytes: bytes, range: start..<range.upperBound)
+      while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+      return WireText(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
     guard string.hasPrefix("(#"), let close = string.firstIndex(of: ")") else { return self }
     return WireText(String(string[string.index(after: close)...].drop(while: { $0 == " " })))

@@ -27,24 +27,22 @@ extension GENIQ: ResponseClassifier {
   ) -> Classification<Error> {
     // One pass over the top-level members finds the code and the message; the rest is read from the body
     // by `fields` only when asked for.
-    var codeSlot = MemberSlot("responseCode", "response_code")
-    var messageSlot = MemberSlot("responseMessage", "response_message")
-    if let root = body.document?.rootView, root.isObject {
-      root.forEachMember { key, value in
-        codeSlot.offer(key, value)
-        messageSlot.offer(key, value)
-      }
-    }
-    let rawCode = codeSlot.value?.scalarText
-    var match: CatalogMatch?
-    if let rawCode {
-      let key = CodeText.canonical(rawCode)
-      if let message = messageSlot.value, message.hasMessageText {
-        match = message.withText { ResponseCode.table.match(codeKey: key, text: $0) } ?? nil
-      } else {
-        match = ResponseCode.table.match(codeKey: key, text: nil)
-      }
-    }
+    let (rawCode, match) =
+      body.document?.withRoot { root -> (String?, CatalogMatch?) in
+        guard root.isObject else { return (nil, nil) }
+        var codeSlot = MemberSlot("responseCode", "response_code")
+        var messageSlot = MemberSlot("responseMessage", "response_message")
+        root.forEachMember { key, value in
+          codeSlot.offer(key, value)
+          messageSlot.offer(key, value)
+        }
+        guard let rawCode = codeSlot.value?.scalarText else { return (nil, nil) }
+        let key = CodeText.canonical(rawCode)
+        guard let message = messageSlot.value, message.hasMessageText else {
+          return (rawCode, ResponseCode.table.match(codeKey: key, text: nil))
+        }
+        return (rawCode, message.withText { ResponseCode.table.match(codeKey: key, text: $0) } ?? nil)
+      } ?? (nil, nil)
     let error = Error(
       provider: .geniq, match: match, kind: .response, status: status, headers: headers, rawCode: rawCode,
       deferred: DeferredFields(reader: fields), body: body, now: now)

@@ -6,7 +6,8 @@ extension GENIQ {
   enum ReportKey {
     /// The status as ``fieldText(_:)`` gives it and the reason as `scalarText` gives it.
     static func read(_ body: ResponseBody) -> (status: String?, reason: String?) {
-      if let root = body.document?.rootView, root.isObject {
+      let fromJSON = body.document?.withRoot { root -> (status: String?, reason: String?)? in
+        guard root.isObject else { return nil }
         var statusSlot = MemberSlot("status")
         var reasonSlot = MemberSlot("reasonCode", "reason_code")
         root.forEachMember { key, value in
@@ -15,6 +16,7 @@ extension GENIQ {
         }
         return (statusSlot.value.flatMap(fieldText), reasonSlot.value?.scalarText)
       }
+      if let fromJSON = fromJSON ?? nil { return fromJSON }
       if let query = readQuery(body) { return query }
       // Text that is not ASCII: the general reader, whose Unicode rules (white space, new lines) apply.
       guard let fields = DeliveryReport.queryFields(body) else { return (nil, nil) }

@@ -11,7 +11,7 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
     // when asked for.
     let document = body.document
     let deferred = DeferredFields(context: headers, reader: graphFields)
-    guard let item = graphItem(in: document) else {
+    guard let decision = graphDecision(in: document, table: Code.table) else {
       if body.isPlainSuccess(status: status, isJSON: document != nil) {
         return .success(
           ProviderSuccess(provider: .whatsapp, kind: .response, status: status, deferred: deferred, body: body))
@@ -20,9 +20,8 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
         Error(
           provider: .whatsapp, match: nil, status: status, headers: headers, deferred: deferred, body: body, now: now))
     }
-    let error: Error = item.error(
-      provider: .whatsapp, kind: .response, match: item.match(in: Code.table), status: status, headers: headers,
-      deferred: deferred, body: body, now: now)
+    let error: Error = decision.error(
+      provider: .whatsapp, kind: .response, status: status, headers: headers, deferred: deferred, body: body, now: now)
     return Classification(error)
   }
 

@@ -96,21 +96,35 @@ extension WhatsApp {
         subcode, parentCode: code, texts: texts.compactMap { $0 }, in: WhatsApp.subcodes)
     }
 
-    /// A classified error for this item whose raw message, parameters and references `deferred` reads.
+    /// What classification keeps of this item once the document is gone: the code, the entry, the subcode
+    /// and whether Meta marked the error transient.
+    package func decision(match: CatalogMatch?) -> Decision {
+      Decision(code: code, match: match, subcode: catalogSubcode, isTransient: isTransient)
+    }
+  }
+
+  /// What an error item decided, kept beyond the walk over the body.
+  package struct Decision {
+    package var code: String?
+    package var match: CatalogMatch?
+    package var subcode: CatalogSubcode?
+    package var isTransient: Bool?
+
+    /// A classified error for the item whose raw message, parameters and references `deferred` reads.
     package func error<C: CatalogCode>(
-      provider: ProviderID, kind: ResponseKind, match: CatalogMatch?, status: Int?, headers: [String: String] = [:],
+      provider: ProviderID, kind: ResponseKind, status: Int?, headers: [String: String] = [:],
       deferred: DeferredFields, body: ResponseBody, now: Double
     ) -> ClassifiedError<C> {
       ClassifiedError<C>(
         provider: provider, match: match, kind: kind, status: status, headers: headers, rawCode: code,
-        deferred: deferred, subcode: catalogSubcode, body: body,
+        deferred: deferred, subcode: subcode, body: body,
         fallback: isTransient == true ? WhatsApp.transientFallback : nil, now: now)
     }
   }
 
   /// ``graphError(in:)`` in place.
-  package static func graphItem(in document: JSONDocument?) -> ItemKey? {
-    guard let root = document?.rootView, root.isObject else { return nil }
+  package static func graphItem(in root: JSONView) -> ItemKey? {
+    guard root.isObject else { return nil }
     var error = MemberSlot("error")
     var detail = MemberSlot("detail")
     var trace = MemberSlot("fbtrace_id")
@@ -135,6 +149,13 @@ extension WhatsApp {
       return nil
     }
     return item
+  }
+
+  /// The decision on the Graph error a body holds, looked up in `table`; `nil` when it holds none.
+  package static func graphDecision(in document: JSONDocument?, table: CatalogTable) -> Decision? {
+    document?.withRoot { root in
+      graphItem(in: root).map { $0.decision(match: $0.match(in: table)) }
+    } ?? nil
   }
 
   /// The raw message, parameters and references of a Graph answer (see ``graphError(in:)`` and

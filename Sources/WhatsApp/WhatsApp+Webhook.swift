@@ -77,18 +77,21 @@ extension WhatsApp {
     let document = body.document
     var results: [Classification<ClassifiedError<C>>] = []
     if let document {
-      forEachEventKey(in: document) { position, event in
-        let deferred = DeferredFields(anchor: position, reader: webhookFields)
-        guard event.isFailure else {
-          results.append(
-            .success(ProviderSuccess(provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body)))
-          return
+      document.withRoot { root in
+        forEachEventKey(in: root) { position, event in
+          let deferred = DeferredFields(anchor: position, reader: webhookFields)
+          guard event.isFailure else {
+            results.append(
+              .success(ProviderSuccess(provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body))
+            )
+            return
+          }
+          let item = event.item ?? ItemKey()
+          let decision = item.decision(match: item.match(ownTable: ownTable, metaFirst: event.isCloudAPI))
+          let error: ClassifiedError<C> = decision.error(
+            provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body, now: 0)
+          results.append(Classification(error))
         }
-        let item = event.item ?? ItemKey()
-        let error: ClassifiedError<C> = item.error(
-          provider: provider, kind: .webhook, match: item.match(ownTable: ownTable, metaFirst: event.isCloudAPI),
-          status: nil, deferred: deferred, body: body, now: 0)
-        results.append(Classification(error))
       }
     } else if !body.isBlank {
       return [.failure(ClassifiedError<C>(provider: provider, match: nil, kind: .webhook, status: nil, body: body))]
@@ -110,8 +113,7 @@ extension WhatsApp {
   }
 
   /// Calls `body` with each event of ``webhookEvents(in:)``, in the same order, with its position there.
-  package static func forEachEventKey(in document: JSONDocument, _ body: (Int, EventKey) -> Void) {
-    let root = document.rootView
+  package static func forEachEventKey(in root: JSONView, _ body: (Int, EventKey) -> Void) {
     guard root.isObject else { return }
     var position = 0
     func emit(_ event: EventKey) {

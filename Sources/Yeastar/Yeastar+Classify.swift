@@ -34,24 +34,22 @@ extension Yeastar: ResponseClassifier {
   ) -> Classification<Error> {
     // One pass over the top-level members finds `errcode` and `errmsg`; the rest is read from the body by
     // `fields` only when asked for.
-    var codeSlot = MemberSlot("errcode", "errCode")
-    var messageSlot = MemberSlot("errmsg", "errMsg")
-    if let root = body.document?.rootView, root.isObject {
-      root.forEachMember { key, value in
-        codeSlot.offer(key, value)
-        messageSlot.offer(key, value)
-      }
-    }
-    let rawCode = codeSlot.value?.scalarText
-    var match: CatalogMatch?
-    if let rawCode {
-      let key = CodeText.canonical(rawCode)
-      if let message = messageSlot.value, message.hasMessageText {
-        match = message.withText { Code.table.match(codeKey: key, text: $0) } ?? nil
-      } else {
-        match = Code.table.match(codeKey: key, text: nil)
-      }
-    }
+    let (rawCode, match) =
+      body.document?.withRoot { root -> (String?, CatalogMatch?) in
+        guard root.isObject else { return (nil, nil) }
+        var codeSlot = MemberSlot("errcode", "errCode")
+        var messageSlot = MemberSlot("errmsg", "errMsg")
+        root.forEachMember { key, value in
+          codeSlot.offer(key, value)
+          messageSlot.offer(key, value)
+        }
+        guard let rawCode = codeSlot.value?.scalarText else { return (nil, nil) }
+        let key = CodeText.canonical(rawCode)
+        guard let message = messageSlot.value, message.hasMessageText else {
+          return (rawCode, Code.table.match(codeKey: key, text: nil))
+        }
+        return (rawCode, message.withText { Code.table.match(codeKey: key, text: $0) } ?? nil)
+      } ?? (nil, nil)
     let error = Error(
       provider: .yeastar, match: match, status: status, headers: headers, rawCode: rawCode,
       deferred: DeferredFields(reader: fields), body: body, now: now)

@@ -35,14 +35,16 @@ struct OnePassReaderTests {
     let keys: [StaticString] = ["code", "msg", "errcode", "errmsg", "a", "error", "status_code"]
     for bytes in Self.documents {
       let body = ResponseBody(bytes)
-      guard let tree = body.json, let view = body.document?.rootView else { continue }
-      for key in keys {
-        let expected = tree.member(key.description)
-        let actual = view.member(key)
-        #expect((expected == nil) == (actual == nil), "\(key) in \(body.text.prefix(80))")
-        #expect(expected?.scalarText == actual?.scalarText)
-        #expect(expected?.messageText == actual?.messageText)
-        #expect(expected?.intValue == actual?.intValue)
+      guard let tree = body.json, let document = body.document else { continue }
+      document.withRoot { view in
+        for key in keys {
+          let expected = tree.member(key.description)
+          let actual = view.member(key)
+          #expect((expected == nil) == (actual == nil), "\(key) in \(body.text.prefix(80))")
+          #expect(expected?.scalarText == actual?.scalarText)
+          #expect(expected?.messageText == actual?.messageText)
+          #expect(expected?.intValue == actual?.intValue)
+        }
       }
     }
   }
