@@ -6,12 +6,12 @@
 /// no recursion, so no input can exhaust the stack.
 package struct JSONDocument: Sendable {
   /// The validated bytes (for a body encoded twice, the inner document's).
-  package let bytes: [UInt8]
+  @usableFromInline package let bytes: [UInt8]
   /// The offset of the top-level value.
-  let root: Int
+  @usableFromInline let root: Int
   /// Whether no string (key or value) has an escape or a byte outside ASCII, so that every string's text
   /// is its bytes as they stand.
-  let plain: Bool
+  @usableFromInline let plain: Bool
 
   /// Validates `bytes`; `nil` when they are not one JSON value surrounded by white space.
   package init?(validating bytes: [UInt8]) {
@@ -40,17 +40,19 @@ package struct JSONDocument: Sendable {
 
   /// Calls `body` with the top-level value. The views it reaches point into the document's bytes and are
   /// valid only during the call.
-  @inline(__always)
+  @inlinable @inline(__always)
   package func withRoot<R>(_ body: (JSONView) -> R) -> R {
     bytes.withUnsafeBufferPointer { buffer in
       // A valid document is never empty, so the buffer has an address.
       let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-      let end = JSONView.end(of: root, in: buffer)
+      // Only white space follows the top-level value.
+      var end = buffer.count
+      while end > root + 1, Self.isWhitespace(buffer[end - 1]) { end -= 1 }
       return body(JSONView(base: base, count: buffer.count, start: root, end: end, plain: plain))
     }
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   static func isWhitespace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
   }

@@ -13,16 +13,17 @@ package struct JSONView {
     case object, array, string, number, bool, null
   }
 
-  let base: UnsafePointer<UInt8>
+  @usableFromInline let base: UnsafePointer<UInt8>
   /// The document's length.
-  let count: Int
+  @usableFromInline let count: Int
   /// The offset of the value's first byte.
-  let start: Int
+  @usableFromInline let start: Int
   /// The offset just past the value.
-  let end: Int
+  @usableFromInline let end: Int
   /// Whether the document's strings have no escapes and no bytes outside ASCII.
-  let plain: Bool
+  @usableFromInline let plain: Bool
 
+  @inlinable
   init(base: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, plain: Bool) {
     self.base = base
     self.count = count
@@ -31,8 +32,10 @@ package struct JSONView {
     self.plain = plain
   }
 
+  @inlinable
   var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
+  @inlinable
   package var kind: Kind {
     switch base[start] {
     case UInt8(ascii: "{"): .object
@@ -44,9 +47,11 @@ package struct JSONView {
     }
   }
 
+  @inlinable
   package var isObject: Bool { base[start] == UInt8(ascii: "{") }
 
   /// The value of a boolean.
+  @inlinable
   package var boolValue: Bool? {
     switch base[start] {
     case UInt8(ascii: "t"): true
@@ -58,6 +63,7 @@ package struct JSONView {
   // MARK: - Walking
 
   /// The offset just past the value at `index` (the document is valid, so this only counts brackets).
+  @inlinable
   static func end(of index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var index = index
     switch bytes[index] {
@@ -92,7 +98,7 @@ package struct JSONView {
   }
 
   /// The offset just past the closing quote of the string opening at `index`.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func stringEnd(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var index = index + 1
     while true {
@@ -103,7 +109,7 @@ package struct JSONView {
     }
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   static func skipWhitespace(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var index = index
     while index < bytes.count, JSONDocument.isWhitespace(bytes[index]) { index += 1 }
@@ -112,7 +118,7 @@ package struct JSONView {
 
   /// Calls `body` with each member's key (the range of its text between the quotes) and value, in
   /// document order; nothing when this is not an object.
-  @inline(__always)
+  @inlinable @inline(__always)
   package func forEachMember(_ body: (JSONKey, JSONView) -> Void) {
     guard isObject else { return }
     let buffer = buffer
@@ -133,6 +139,7 @@ package struct JSONView {
   }
 
   /// Calls `body` with each element, in order, until it returns `false`; nothing when this is not an array.
+  @inlinable
   package func forEachElement(_ body: (JSONView) -> Bool) {
     guard base[start] == UInt8(ascii: "[") else { return }
     let buffer = buffer
@@ -158,6 +165,7 @@ package struct JSONView {
   }
 
   /// Whether this is an array.
+  @inlinable
   package var isArray: Bool { base[start] == UInt8(ascii: "[") }
 
   /// The member under `key`, as ``JSONValue/member(_:)-(String...)`` finds it.
@@ -177,11 +185,13 @@ package struct JSONView {
   // MARK: - Text
 
   /// The range of a string's text between its quotes, or of a number's literal.
+  @inlinable
   var textRange: Range<Int> {
     base[start] == UInt8(ascii: "\"") ? (start + 1)..<(end - 1) : start..<end
   }
 
   /// Whether a string's text is its bytes as they stand: no escapes and ASCII only.
+  @inlinable
   static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     for index in range where bytes[index] >= 0x80 || bytes[index] == UInt8(ascii: "\\") { return false }
     return true
@@ -189,6 +199,7 @@ package struct JSONView {
 
   /// A string's text decoded as ``JSONReader`` decodes it (invalid UTF-8 replaced), or `nil` when this is
   /// not a string.
+  @usableFromInline
   package var decodedString: String? {
     guard base[start] == UInt8(ascii: "\"") else { return nil }
     let range = textRange
@@ -200,6 +211,7 @@ package struct JSONView {
   }
 
   /// The bytes of escaped string text, decoded exactly as ``JSONReader`` does.
+  @usableFromInline
   static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(range.count)
@@ -261,7 +273,7 @@ package struct JSONView {
   }
 
   /// Calls `body` with the text of a string (decoded) or of a number (its literal); `nil` for other kinds.
-  @inline(__always)
+  @inlinable @inline(__always)
   package func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
     switch base[start] {
     case UInt8(ascii: "\""):
@@ -277,6 +289,7 @@ package struct JSONView {
   }
 
   /// Whether ``messageText`` is not `nil`: a number, or a string that is neither blank nor `"null"`.
+  @inlinable
   package var hasMessageText: Bool {
     switch base[start] {
     case UInt8(ascii: "\""): withText { !MessageKey.isBlankOrNull($0) } ?? false
@@ -321,13 +334,24 @@ package struct JSONView {
 
 /// A member's key inside a ``JSONDocument``: the range of its text between the quotes.
 package struct JSONKey {
-  let base: UnsafePointer<UInt8>
-  let range: Range<Int>
+  @usableFromInline let base: UnsafePointer<UInt8>
+  @usableFromInline let range: Range<Int>
   /// Whether the key's text has escapes, so that it must be decoded before comparing.
-  let escaped: Bool
+  @usableFromInline let escaped: Bool
+
+  @inlinable
+  init(base: UnsafePointer<UInt8>, range: Range<Int>, escaped: Bool) {
+    self.base = base
+    self.range = range
+    self.escaped = escaped
+  }
+
+  /// The key's length in bytes, or `nil` when it has escapes (its decoded length may differ).
+  @inlinable
+  package var plainLength: Int? { escaped ? nil : range.count }
 
   /// How the key compares with `wanted`: 2 when equal, 1 when equal ignoring ASCII case, 0 otherwise.
-  @inline(__always)
+  @inlinable @inline(__always)
   func comparison(with wanted: StaticString) -> Int {
     let count = wanted.utf8CodeUnitCount
     if !escaped {
@@ -339,8 +363,8 @@ package struct JSONKey {
     return decoded.withUnsafeBufferPointer { Self.compare($0, wanted.utf8Start, count) }
   }
 
-  @inline(__always)
-  private static func compare(_ key: UnsafeBufferPointer<UInt8>, _ wanted: UnsafePointer<UInt8>, _ count: Int) -> Int {
+  @inlinable @inline(__always)
+  static func compare(_ key: UnsafeBufferPointer<UInt8>, _ wanted: UnsafePointer<UInt8>, _ count: Int) -> Int {
     var result = 2
     for index in 0..<count {
       let actual = key[index]
@@ -360,15 +384,16 @@ package struct JSONKey {
 /// precedence: an exact key before a key equal ignoring ASCII case, earlier keys before later ones, and the
 /// last of repeated keys.
 package struct MemberSlot {
-  let first: StaticString
-  let second: StaticString?
-  let third: StaticString?
+  @usableFromInline let first: StaticString
+  @usableFromInline let second: StaticString?
+  @usableFromInline let third: StaticString?
   /// The keys' lengths (-1 for none), which rule out most members before any byte is compared.
-  let lengths: (Int, Int, Int)
-  private var rank = Int.max
+  @usableFromInline let lengths: (Int, Int, Int)
+  @usableFromInline var rank = Int.max
   /// The member found so far.
-  package private(set) var value: JSONView?
+  package var value: JSONView?
 
+  @inlinable
   package init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
     self.first = first
     self.second = second
@@ -377,7 +402,7 @@ package struct MemberSlot {
   }
 
   /// Considers one member.
-  @inline(__always)
+  @inlinable @inline(__always)
   package mutating func offer(_ key: JSONKey, _ value: JSONView) {
     let length = key.range.count
     if !key.escaped && length != lengths.0 && length != lengths.1 && length != lengths.2 { return }
@@ -386,8 +411,8 @@ package struct MemberSlot {
     if let third { consider(key.comparison(with: third), 2, value) }
   }
 
-  @inline(__always)
-  private mutating func consider(_ comparison: Int, _ position: Int, _ value: JSONView) {
+  @inlinable @inline(__always)
+  mutating func consider(_ comparison: Int, _ position: Int, _ value: JSONView) {
     guard comparison > 0 else { return }
     let rank = comparison == 2 ? position : 3 + position
     if rank <= self.rank {

@@ -76,6 +76,7 @@ package enum MessageKey {
   }
 
   /// Whether the normalised text is empty or `null` in any letter case.
+  @usableFromInline
   package static func isBlankOrNull(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     let bounds = bounds(text)
     guard bounds.count == 4 else { return bounds.isEmpty }

@@ -42,7 +42,7 @@ package enum MessageNormalization {
     String(decoding: bytes.map(asciiUppercased), as: UTF8.self)
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   static func asciiUppercased(_ byte: UInt8) -> UInt8 {
     (byte >= 0x61 && byte <= 0x7A) ? byte - 0x20 : byte
   }

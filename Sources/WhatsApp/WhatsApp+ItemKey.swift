@@ -30,15 +30,19 @@ extension WhatsApp {
         userMessage: MemberSlot("error_user_msg")
       )
       object.forEachMember { key, value in
-        slots.code.offer(key, value)
-        slots.title.offer(key, value)
-        slots.message.offer(key, value)
-        slots.errorData.offer(key, value)
-        slots.details.offer(key, value)
-        slots.subcode.offer(key, value)
-        slots.transient.offer(key, value)
-        slots.userTitle.offer(key, value)
-        slots.userMessage.offer(key, value)
+        // The key's length picks the slots it can fill (an escaped key is offered to all).
+        let length = key.plainLength
+        if length == nil || length == 4 { slots.code.offer(key, value) }
+        if length == nil || length == 5 { slots.title.offer(key, value) }
+        if length == nil || length == 7 {
+          slots.message.offer(key, value)
+          slots.details.offer(key, value)
+        }
+        if length == nil || length == 10 { slots.errorData.offer(key, value) }
+        if length == nil || length == 13 { slots.subcode.offer(key, value) }
+        if length == nil || length == 12 { slots.transient.offer(key, value) }
+        if length == nil || length == 16 { slots.userTitle.offer(key, value) }
+        if length == nil || length == 14 { slots.userMessage.offer(key, value) }
       }
       codeValue = slots.code.value
       code = codeValue?.scalarText
