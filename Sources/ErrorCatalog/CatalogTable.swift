@@ -13,24 +13,8 @@ public struct CatalogTable: Sendable {
   /// The entries, in catalog order.
   public let entries: [CatalogEntry]
 
-  private let indexByCode: [String: [Int]]
-  private let indexByName: [String: Int]
-  /// Each entry's code as ``CodeText/canonical(_:)`` writes it.
-  private let codeKeys: [String]
-  /// The longest canonical code: longer text that is not a number cannot be a code.
-  private let longestCodeKey: Int
-  /// The distinct message keys (normalised, upper-cased bytes) and the entries each belongs to.
-  private let messageKeys: [(key: [UInt8], entries: [Int])]
-  /// Message keys by the hash of their bytes (see ``MessageKey``); a hit is verified against the key.
-  private let messageIndex: [UInt64: [Int]]
-  /// Patterns that start with literal text, by the hash of their first word (upper-cased).
-  private let patternsByFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]]
-  /// Patterns that start with a placeholder, tried for every message.
-  private let leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)]
-  private let patternsByEntry: [[MessagePattern]]
-  private let longestMessageKey: Int
-  /// Entries that stand for a range of integer codes, tried when no entry has the exact code.
-  private let rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
+  /// The indexes, shared: a table is a value, and calling through one must not copy a dozen collections.
+  private let indexes: Index
 
   /// Builds a table and its indexes; generated code calls this.
   package init(provider: ProviderID, id: String, title: String, entries: [CatalogEntry]) {
@@ -64,16 +48,7 @@ public struct CatalogTable: Sendable {
         }
       }
     }
-    indexByCode = byCode
-    codeKeys = entries.map { Self.codeKey($0.code) }
-    longestCodeKey = codeKeys.map(\.utf8.count).max() ?? 0
-    rangeEntries = entries.enumerated().compactMap { index, entry in entry.codeRange.map { ($0, index) } }
-    indexByName = byName
-    messageKeys = keys
-    var byHash: [UInt64: [Int]] = [:]
-    for (id, key) in keys.enumerated() { byHash[MessageKey.hash(key: key.key), default: []].append(id) }
-    messageIndex = byHash
-    longestMessageKey = keys.map(\.key.count).max() ?? 0
+    let codeKeys = entries.map { Self.codeKey($0.code) }
     var byFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]] = [:]
     var leading: [(pattern: MessagePattern, entry: Int)] = []
     var byEntry = [[MessagePattern]](repeating: [], count: entries.count)
@@ -85,9 +60,12 @@ public struct CatalogTable: Sendable {
         leading.append((pattern, index))
       }
     }
-    patternsByFirstWord = byFirstWord
-    leadingPlaceholderPatterns = leading
-    patternsByEntry = byEntry
+    indexes = Index(
+      indexByCode: byCode, indexByName: byName, codeKeys: codeKeys,
+      longestCodeKey: codeKeys.map(\.utf8.count).max() ?? 0,
+      messageKeys: keys, patternsByFirstWord: byFirstWord, leadingPlaceholderPatterns: leading,
+      patternsByEntry: byEntry, longestMessageKey: keys.map(\.key.count).max() ?? 0,
+      rangeEntries: entries.enumerated().compactMap { index, entry in entry.codeRange.map { ($0, index) } })
   }
 
   /// The key codes are indexed under (see ``CodeText``).
@@ -95,7 +73,7 @@ public struct CatalogTable: Sendable {
 
   /// The entry with this Swift case name.
   public func entry(named name: String) -> CatalogEntry? {
-    indexByName[name].map { entries[$0] }
+    indexes.indexByName[name].map { entries[$0] }
   }
 
   /// The entries documented under this wire code (several when a provider reuses a status for many
@@ -115,15 +93,15 @@ public struct CatalogTable: Sendable {
         isNumeric = false
       }
     }
-    if length > longestCodeKey && !isNumeric { return [] }
+    if length > indexes.longestCodeKey && !isNumeric { return [] }
     return candidates(forKey: Self.codeKey(code))
   }
 
   /// The entries with exactly this canonical code, else the one whose range holds it.
   private func candidates(forKey key: String) -> [Int] {
-    if let exact = indexByCode[key], !exact.isEmpty { return exact }
-    guard !rangeEntries.isEmpty, let number = Int(key) else { return [] }
-    return rangeEntries.first { $0.range.contains(number) }.map { [$0.entry] } ?? []
+    if let exact = indexes.indexByCode[key], !exact.isEmpty { return exact }
+    guard !indexes.rangeEntries.isEmpty, let number = Int(key) else { return [] }
+    return indexes.rangeEntries.first { $0.range.contains(number) }.map { [$0.entry] } ?? []
   }
 
   /// Finds the entry a message belongs to, capturing the values of its placeholders.
@@ -140,14 +118,13 @@ public struct CatalogTable: Sendable {
   package func match(text: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
     let bounds = MessageKey.bounds(text)
     guard !bounds.isEmpty else { return nil }
-    if let ids = messageIndex[MessageKey.hash(text, bounds)] {
-      for id in ids where MessageKey.equals(text, bounds, key: messageKeys[id].key) {
-        let index = preferred(messageKeys[id].entries, codeKey: codeKey)
-        // An exact hit on a message with variables still captures them (`SKILL_ID X …` gives `skillID: X`).
-        guard !patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
-        let normalized = MessageKey.normalizedBytes(text)
-        return CatalogMatch(entry: entries[index], parameters: captures(normalized, entry: index) ?? [:])
-      }
+    let hash = MessageKey.hash(text, bounds)
+    if let id = indexes.messageKey(hash: hash, where: { MessageKey.equals(text, bounds, key: $0) }) {
+      let index = preferred(indexes.messageKeys[id].entries, codeKey: codeKey)
+      // An exact hit on a message with variables still captures them (`SKILL_ID X …` gives `skillID: X`).
+      guard !indexes.patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
+      let normalized = MessageKey.normalizedBytes(text)
+      return CatalogMatch(entry: entries[index], parameters: captures(normalized, entry: index) ?? [:])
     }
     let normalized = MessageKey.normalizedBytes(text)
     var fallback: CatalogMatch?
@@ -160,12 +137,13 @@ public struct CatalogTable: Sendable {
       for (pattern, index) in candidates {
         guard let captured = pattern.match(normalized: normalized) else { continue }
         let match = CatalogMatch(entry: entries[index], parameters: captured)
-        if codeKey == nil || codeKeys[index] == codeKey ?? "" { return match }
+        if codeKey == nil || indexes.codeKeys[index] == codeKey ?? "" { return match }
         if fallback == nil { fallback = match }
       }
       return nil
     }
-    if let found = attempt(patternsByFirstWord[firstWord] ?? []) ?? attempt(leadingPlaceholderPatterns) {
+    if let found = attempt(indexes.patternsByFirstWord[firstWord] ?? []) ?? attempt(indexes.leadingPlaceholderPatterns)
+    {
       return found
     }
     if let fallback { return fallback }
@@ -177,7 +155,7 @@ public struct CatalogTable: Sendable {
   /// the rest comes back as the `detail` parameter. The prefixes are hashed in one pass, in place.
   private func prefixMatch(_ normalized: [UInt8], codeKey: String?) -> CatalogMatch? {
     // Only prefixes as long as the longest known message can match, which bounds the work on huge input.
-    let limit = min(normalized.count - 1, longestMessageKey)
+    let limit = min(normalized.count - 1, indexes.longestMessageKey)
     guard limit >= Self.minimumPrefixLength else { return nil }
     var best: (end: Int, key: Int)?
     normalized.withUnsafeBufferPointer { text in
@@ -188,12 +166,9 @@ public struct CatalogTable: Sendable {
         let next = text[end]
         if end >= Self.minimumPrefixLength, contentLength >= Self.minimumPrefixLength,
           next == 0x20 || MessageNormalization.isTrailingPunctuation(next) || next == UInt8(ascii: "-"),
-          let ids = messageIndex[contentHash]
+          let id = indexes.messageKey(hash: contentHash, where: { MessageKey.equals(text, 0..<contentLength, key: $0) })
         {
-          for id in ids where MessageKey.equals(text, 0..<contentLength, key: messageKeys[id].key) {
-            best = (end, id)
-            break
-          }
+          best = (end, id)
         }
         hash = MessageKey.mix(hash, MessageNormalization.asciiUppercased(next))
         if !MessageNormalization.isSpace(next) && !MessageNormalization.isTrailingPunctuation(next) {
@@ -209,7 +184,7 @@ public struct CatalogTable: Sendable {
     while let last = rest.last, last == 0x20 { rest = rest.dropLast() }
     let detail = String(decoding: rest, as: UTF8.self)
     return CatalogMatch(
-      entry: entries[preferred(messageKeys[best.key].entries, codeKey: codeKey)],
+      entry: entries[preferred(indexes.messageKeys[best.key].entries, codeKey: codeKey)],
       parameters: detail.isEmpty ? [:] : ["detail": detail])
   }
 
@@ -252,23 +227,95 @@ public struct CatalogTable: Sendable {
     }
     guard candidates.count == 1 || failures == 1 else { return nil }
     let index = candidates.count == 1 ? candidates[0] : failure ?? candidates[0]
-    guard let text, !patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
+    guard let text, !indexes.patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
     return CatalogMatch(
       entry: entries[index], parameters: captures(MessageKey.normalizedBytes(text), entry: index) ?? [:])
   }
 
   private func preferred(_ candidates: [Int], codeKey: String?) -> Int {
     if let codeKey, candidates.count > 1 {
-      if let index = candidates.first(where: { codeKeys[$0] == codeKey }) { return index }
+      if let index = candidates.first(where: { indexes.codeKeys[$0] == codeKey }) { return index }
     }
     return candidates[0]
   }
 
   private func captures(_ normalized: [UInt8], entry index: Int) -> [String: String]? {
-    for pattern in patternsByEntry[index] {
+    for pattern in indexes.patternsByEntry[index] {
       if let captured = pattern.match(normalized: normalized) { return captured }
     }
     return nil
+  }
+}
+
+extension CatalogTable {
+  /// A table's indexes, built once.
+  final class Index: Sendable {
+    let indexByCode: [String: [Int]]
+    let indexByName: [String: Int]
+    /// Each entry's code as ``CodeText/canonical(_:)`` writes it.
+    let codeKeys: [String]
+    /// The longest canonical code: longer text that is not a number cannot be a code.
+    let longestCodeKey: Int
+    /// The distinct message keys (normalised, upper-cased bytes) and the entries each belongs to.
+    let messageKeys: [(key: [UInt8], entries: [Int])]
+    /// The hash of each message key (see ``MessageKey``).
+    let messageHashes: [UInt64]
+    /// An open-addressing table over the message keys: slot `hash & mask` onwards holds key ids plus one,
+    /// 0 for an empty slot. A hit is verified against the key's bytes.
+    let messageSlots: [Int32]
+    let mask: Int
+    /// Patterns that start with literal text, by the hash of their first word (upper-cased).
+    let patternsByFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]]
+    /// Patterns that start with a placeholder, tried for every message.
+    let leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)]
+    let patternsByEntry: [[MessagePattern]]
+    let longestMessageKey: Int
+    /// Entries that stand for a range of integer codes, tried when no entry has the exact code.
+    let rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
+
+    init(
+      indexByCode: [String: [Int]], indexByName: [String: Int], codeKeys: [String], longestCodeKey: Int,
+      messageKeys: [(key: [UInt8], entries: [Int])],
+      patternsByFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]],
+      leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)], patternsByEntry: [[MessagePattern]],
+      longestMessageKey: Int, rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
+    ) {
+      self.indexByCode = indexByCode
+      self.indexByName = indexByName
+      self.codeKeys = codeKeys
+      self.longestCodeKey = longestCodeKey
+      self.messageKeys = messageKeys
+      let hashes = messageKeys.map { MessageKey.hash(key: $0.key) }
+      messageHashes = hashes
+      var size = 16
+      while size < messageKeys.count * 2 { size *= 2 }
+      var slots = [Int32](repeating: 0, count: size)
+      for (id, hash) in hashes.enumerated() {
+        var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+        while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+        slots[slot] = Int32(id + 1)
+      }
+      messageSlots = slots
+      mask = size - 1
+      self.patternsByFirstWord = patternsByFirstWord
+      self.leadingPlaceholderPatterns = leadingPlaceholderPatterns
+      self.patternsByEntry = patternsByEntry
+      self.longestMessageKey = longestMessageKey
+      self.rangeEntries = rangeEntries
+    }
+
+    /// The id of the message key with this hash whose bytes `matches` accepts.
+    @inline(__always)
+    func messageKey(hash: UInt64, where matches: ([UInt8]) -> Bool) -> Int? {
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = Int(messageSlots[slot])
+        if entry == 0 { return nil }
+        let id = entry - 1
+        if messageHashes[id] == hash, matches(messageKeys[id].key) { return id }
+        slot = (slot + 1) & mask
+      }
+    }
   }
 }
 

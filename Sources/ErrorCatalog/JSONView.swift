@@ -404,8 +404,12 @@ package struct MemberSlot {
   /// Considers one member.
   @inlinable @inline(__always)
   package mutating func offer(_ key: JSONKey, _ value: JSONView) {
-    let length = key.range.count
-    if !key.escaped && length != lengths.0 && length != lengths.1 && length != lengths.2 { return }
+    if let length = key.plainLength, length != lengths.0 && length != lengths.1 && length != lengths.2 { return }
+    compare(key, value)
+  }
+
+  @usableFromInline
+  mutating func compare(_ key: JSONKey, _ value: JSONView) {
     consider(key.comparison(with: first), 0, value)
     if let second { consider(key.comparison(with: second), 1, value) }
     if let third { consider(key.comparison(with: third), 2, value) }

@@ -48,9 +48,18 @@ package enum MessageKey {
   /// The FNV-1a hash of the key of `text[bounds]`.
   static func hash(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>) -> UInt64 {
     var hash = offsetBasis
-    forEachKeyByte(text, bounds) {
-      hash = mix(hash, $0)
-      return true
+    var pendingSpace = false
+    for index in bounds {
+      let byte = text[index]
+      if MessageNormalization.isSpace(byte) {
+        pendingSpace = true
+        continue
+      }
+      if pendingSpace {
+        hash = mix(hash, 0x20)
+        pendingSpace = false
+      }
+      hash = mix(hash, MessageNormalization.asciiUppercased(byte))
     }
     return hash
   }
@@ -62,17 +71,25 @@ package enum MessageKey {
 
   /// Whether the key of `text[bounds]` is `key`.
   static func equals(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, key: [UInt8]) -> Bool {
-    var index = 0
-    var equal = true
-    forEachKeyByte(text, bounds) { byte in
-      guard index < key.count, key[index] == byte else {
-        equal = false
-        return false
+    key.withUnsafeBufferPointer { key in
+      var position = 0
+      var pendingSpace = false
+      for index in bounds {
+        let byte = text[index]
+        if MessageNormalization.isSpace(byte) {
+          pendingSpace = true
+          continue
+        }
+        if pendingSpace {
+          guard position < key.count, key[position] == 0x20 else { return false }
+          position += 1
+          pendingSpace = false
+        }
+        guard position < key.count, key[position] == MessageNormalization.asciiUppercased(byte) else { return false }
+        position += 1
       }
-      index += 1
-      return true
+      return position == key.count
     }
-    return equal && index == key.count
   }
 
   /// Whether the normalised text is empty or `null` in any letter case.

@@ -20,7 +20,6 @@ extension Wolkvox: ResponseClassifier {
     // One pass over the top-level members finds the three fields classification needs; the rest is read
     // from the body by `fields` only when asked for.
     let document = body.document
-    let statusCode = status.map(String.init)
     let (rawCode, bodyStatus, match) =
       document?.withRoot { root -> (String?, Int?, CatalogMatch?) in
         guard root.isObject else { return (nil, nil, nil) }
@@ -34,7 +33,7 @@ extension Wolkvox: ResponseClassifier {
         }
         let rawCode = codeSlot.value?.scalarText
         let bodyStatus = rawCode.flatMap { Int($0) }.flatMap { (100..<600).contains($0) ? $0 : nil }
-        let codeKey = (rawCode ?? statusCode).map(CodeText.canonical)
+        let codeKey = (rawCode ?? status.map(String.init)).map(CodeText.canonical)
         func match(_ text: JSONView?) -> CatalogMatch? {
           guard let text, text.hasMessageText else { return nil }
           return text.withText { Code.table.match(text: $0, codeKey: codeKey) } ?? nil
