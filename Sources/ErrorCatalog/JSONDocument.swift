@@ -13,13 +13,29 @@ package struct JSONDocument: Sendable {
   /// is its bytes as they stand.
   @usableFromInline let plain: Bool
 
+  /// Where containers end, for documents long enough that walking into nested values would otherwise skip
+  /// the same bytes again at each level: pairs of (start, end) offsets in document order, for at most
+  /// ``maximumRecordedContainers`` containers; empty for short documents.
+  @usableFromInline let containers: [Int32]
+
+  /// Documents shorter than this are walked without a table of container ends (and allocate nothing).
+  static let containerTableThreshold = 512
+  /// How many containers' ends are recorded at most, so the table is one allocation of bounded size.
+  static let maximumRecordedContainers = 2048
+
   /// Validates `bytes`; `nil` when they are not one JSON value surrounded by white space.
   package init?(validating bytes: [UInt8]) {
     var plain = true
-    guard let root = bytes.withUnsafeBufferPointer({ Self.validate($0, plain: &plain) }) else { return nil }
+    var containers: [Int32] = []
+    if bytes.count >= Self.containerTableThreshold, bytes.count <= Int(Int32.max) {
+      containers.reserveCapacity(2 * min(bytes.count / 2 + 1, Self.maximumRecordedContainers))
+    }
+    guard let root = bytes.withUnsafeBufferPointer({ Self.validate($0, plain: &plain, containers: &containers) })
+    else { return nil }
     self.bytes = bytes
     self.root = root
     self.plain = plain
+    self.containers = containers
   }
 
   /// The document as ``ResponseBody/json`` reads it: a JSON string that itself holds a JSON object or
@@ -42,13 +58,16 @@ package struct JSONDocument: Sendable {
   /// valid only during the call.
   @inlinable @inline(__always)
   package func withRoot<R>(_ body: (JSONView) -> R) -> R {
-    bytes.withUnsafeBufferPointer { buffer in
-      // A valid document is never empty, so the buffer has an address.
-      let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-      // Only white space follows the top-level value.
-      var end = buffer.count
-      while end > root + 1, Self.isWhitespace(buffer[end - 1]) { end -= 1 }
-      return body(JSONView(base: base, count: buffer.count, start: root, end: end, plain: plain))
+    containers.withUnsafeBufferPointer { containers in
+      bytes.withUnsafeBufferPointer { buffer in
+        // A valid document is never empty, so the buffer has an address.
+        let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        // Only white space follows the top-level value.
+        var end = buffer.count
+        while end > root + 1, Self.isWhitespace(buffer[end - 1]) { end -= 1 }
+        return body(
+          JSONView(base: base, count: buffer.count, start: root, end: end, plain: plain, containers: containers))
+      }
     }
   }
 
@@ -60,13 +79,41 @@ package struct JSONDocument: Sendable {
   /// The offset of the top-level value when `buffer` is valid JSON.
   static func validate(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
     var plain = true
-    return validate(buffer, plain: &plain)
+    var containers: [Int32] = []
+    return validate(buffer, plain: &plain, containers: &containers)
   }
 
   /// The offset of the top-level value when `buffer` is valid JSON; `plain` becomes `false` when a string
   /// has an escape or a byte outside ASCII.
-  static func validate(_ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool) -> Int? {
+  static func validate(_ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, containers: inout [Int32]) -> Int? {
+    // Containers' ends are recorded only up to the capacity reserved, so recording never reallocates.
+    let recording = containers.capacity >= 2
+    return withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
+      validate(buffer, plain: &plain, containers: &containers, recording: recording, open: open)
+    }
+  }
+
+  @inline(__always)
+  private static func validate(
+    _ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, containers: inout [Int32], recording: Bool,
+    open: UnsafeMutableBufferPointer<Int32>
+  ) -> Int? {
     let count = buffer.count
+    /// Notes a container opening at `index` at `depth` (after incrementing).
+    func opened(_ index: Int, _ depth: Int) {
+      guard recording else { return }
+      if containers.count + 2 <= containers.capacity {
+        open[depth] = Int32(containers.count)
+        containers.append(Int32(index))
+        containers.append(0)
+      } else {
+        open[depth] = -1
+      }
+    }
+    func closed(_ index: Int, _ depth: Int) {
+      guard recording, open[depth] >= 0 else { return }
+      containers[Int(open[depth]) + 1] = Int32(index + 1)
+    }
     var high: UInt64 = 0
     defer { if high & ByteScan.highs != 0 { plain = false } }
     var index = 0
@@ -84,9 +131,11 @@ package struct JSONDocument: Sendable {
         depth += 1
         guard depth <= JSONReader.maximumDepth else { return nil }
         objects |= 1 << UInt64(depth - 1)
+        opened(index, depth)
         index += 1
         while index < count, isWhitespace(buffer[index]) { index += 1 }
         if index < count, buffer[index] == UInt8(ascii: "}") {
+          closed(index, depth)
           index += 1
           depth -= 1
         } else {
@@ -98,9 +147,11 @@ package struct JSONDocument: Sendable {
         depth += 1
         guard depth <= JSONReader.maximumDepth else { return nil }
         objects &= ~(1 << UInt64(depth - 1))
+        opened(index, depth)
         index += 1
         while index < count, isWhitespace(buffer[index]) { index += 1 }
         if index < count, buffer[index] == UInt8(ascii: "]") {
+          closed(index, depth)
           index += 1
           depth -= 1
         } else {
@@ -141,6 +192,7 @@ package struct JSONDocument: Sendable {
           continue value
         }
         guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return nil }
+        closed(index, depth)
         index += 1
         depth -= 1
       }

@@ -22,14 +22,37 @@ package struct JSONView {
   @usableFromInline let end: Int
   /// Whether the document's strings have no escapes and no bytes outside ASCII.
   @usableFromInline let plain: Bool
+  /// The document's table of container ends (see ``JSONDocument/containers``), possibly empty.
+  @usableFromInline let containers: UnsafeBufferPointer<Int32>
 
   @inlinable
-  init(base: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, plain: Bool) {
+  init(
+    base: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, plain: Bool, containers: UnsafeBufferPointer<Int32>
+  ) {
     self.base = base
     self.count = count
     self.start = start
     self.end = end
     self.plain = plain
+    self.containers = containers
+  }
+
+  /// The end of the value at `index`: from the table of container ends when it has the container, else by
+  /// walking.
+  @inlinable @inline(__always)
+  func end(of index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    let byte = buffer[index]
+    if containers.count >= 2, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+      var low = 0
+      var high = containers.count / 2
+      while low < high {
+        let middle = (low + high) / 2
+        let start = Int(containers[2 * middle])
+        if start == index { return Int(containers[2 * middle + 1]) }
+        if start < index { low = middle + 1 } else { high = middle }
+      }
+    }
+    return Self.end(of: index, in: buffer)
   }
 
   @inlinable
@@ -130,8 +153,8 @@ package struct JSONView {
       let key = JSONKey(base: base, range: (index + 1)..<(keyEnd - 1), escaped: escaped)
       index = Self.skipWhitespace(keyEnd, in: buffer) + 1  // past ':'
       index = Self.skipWhitespace(index, in: buffer)
-      let valueEnd = Self.end(of: index, in: buffer)
-      body(key, JSONView(base: base, count: count, start: index, end: valueEnd, plain: plain))
+      let valueEnd = end(of: index, in: buffer)
+      body(key, JSONView(base: base, count: count, start: index, end: valueEnd, plain: plain, containers: containers))
       index = Self.skipWhitespace(valueEnd, in: buffer)
       guard buffer[index] == UInt8(ascii: ",") else { return }
       index = Self.skipWhitespace(index + 1, in: buffer)
@@ -146,8 +169,9 @@ package struct JSONView {
     var index = Self.skipWhitespace(start + 1, in: buffer)
     guard buffer[index] != UInt8(ascii: "]") else { return }
     while true {
-      let valueEnd = Self.end(of: index, in: buffer)
-      guard body(JSONView(base: base, count: count, start: index, end: valueEnd, plain: plain)) else { return }
+      let valueEnd = end(of: index, in: buffer)
+      guard body(JSONView(base: base, count: count, start: index, end: valueEnd, plain: plain, containers: containers))
+      else { return }
       index = Self.skipWhitespace(valueEnd, in: buffer)
       guard buffer[index] == UInt8(ascii: ",") else { return }
       index = Self.skipWhitespace(index + 1, in: buffer)
