@@ -123,10 +123,15 @@ public struct CatalogTable: Sendable {
       let index = preferred(indexes.messageKeys[id].entries, codeKey: codeKey)
       // An exact hit on a message with variables still captures them (`SKILL_ID X …` gives `skillID: X`).
       guard !indexes.patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
-      let normalized = MessageKey.normalizedBytes(text)
-      return CatalogMatch(entry: entries[index], parameters: captures(normalized, entry: index) ?? [:])
+      return MessageKey.withNormalized(text, bounds) {
+        CatalogMatch(entry: entries[index], parameters: captures($0, entry: index) ?? [:])
+      }
     }
-    let normalized = MessageKey.normalizedBytes(text)
+    return MessageKey.withNormalized(text, bounds) { missed(normalized: $0, codeKey: codeKey) }
+  }
+
+  /// The patterns, then known messages that start the text, for normalised text no key matched exactly.
+  private func missed(normalized: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
     var fallback: CatalogMatch?
     var firstWord = MessageKey.offsetBasis
     for byte in normalized {
@@ -153,12 +158,13 @@ public struct CatalogTable: Sendable {
   /// A provider that appends details to a known message (`INVALID TOKEN: expired yesterday`) still
   /// matches: the longest known message that the text starts with, ending at a word boundary, wins, and
   /// the rest comes back as the `detail` parameter. The prefixes are hashed in one pass, in place.
-  private func prefixMatch(_ normalized: [UInt8], codeKey: String?) -> CatalogMatch? {
+  private func prefixMatch(_ normalized: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
     // Only prefixes as long as the longest known message can match, which bounds the work on huge input.
     let limit = min(normalized.count - 1, indexes.longestMessageKey)
     guard limit >= Self.minimumPrefixLength else { return nil }
     var best: (end: Int, key: Int)?
-    normalized.withUnsafeBufferPointer { text in
+    do {
+      let text = normalized
       var hash = MessageKey.offsetBasis
       var contentHash = hash
       var contentLength = 0
@@ -182,7 +188,7 @@ public struct CatalogTable: Sendable {
       $0 == 0x20 || $0 == UInt8(ascii: "-") || MessageNormalization.isTrailingPunctuation($0)
     }
     while let last = rest.last, last == 0x20 { rest = rest.dropLast() }
-    let detail = String(decoding: rest, as: UTF8.self)
+    let detail = String(decoding: UnsafeBufferPointer(rebasing: rest), as: UTF8.self)
     return CatalogMatch(
       entry: entries[preferred(indexes.messageKeys[best.key].entries, codeKey: codeKey)],
       parameters: detail.isEmpty ? [:] : ["detail": detail])
@@ -229,7 +235,8 @@ public struct CatalogTable: Sendable {
     let index = candidates.count == 1 ? candidates[0] : failure ?? candidates[0]
     guard let text, !indexes.patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
     return CatalogMatch(
-      entry: entries[index], parameters: captures(MessageKey.normalizedBytes(text), entry: index) ?? [:])
+      entry: entries[index],
+      parameters: MessageKey.withNormalized(text, MessageKey.bounds(text)) { captures($0, entry: index) } ?? [:])
   }
 
   private func preferred(_ candidates: [Int], codeKey: String?) -> Int {
@@ -239,7 +246,7 @@ public struct CatalogTable: Sendable {
     return candidates[0]
   }
 
-  private func captures(_ normalized: [UInt8], entry index: Int) -> [String: String]? {
+  private func captures(_ normalized: UnsafeBufferPointer<UInt8>, entry index: Int) -> [String: String]? {
     for pattern in indexes.patternsByEntry[index] {
       if let captured = pattern.match(normalized: normalized) { return captured }
     }

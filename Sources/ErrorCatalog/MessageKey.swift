@@ -121,6 +121,23 @@ package enum MessageKey {
     return String(decoding: MessageNormalization.normalizedBytes(text), as: UTF8.self)
   }
 
+  /// Calls `body` with the normalised text (letter case kept): the bytes in place when they are already
+  /// normalised (single spaces only), else a normalised copy.
+  static func withNormalized<R>(
+    _ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    var previousSpace = false
+    for index in bounds {
+      let byte = text[index]
+      let space = MessageNormalization.isSpace(byte)
+      if space && (byte != 0x20 || previousSpace) {
+        return normalizedBytes(text).withUnsafeBufferPointer(body)
+      }
+      previousSpace = space
+    }
+    return body(UnsafeBufferPointer(rebasing: text[bounds]))
+  }
+
   /// The normalised bytes (letter case kept), built.
   static func normalizedBytes(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     MessageNormalization.normalizedBytes(text)
