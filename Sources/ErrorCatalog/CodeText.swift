@@ -14,7 +14,15 @@ package enum CodeText {
     if digitsOnly, code.utf8.first != 0x30 || code.utf8.count == 1 { return code }
     let key =
       plain
-      ? code : MessageNormalization.lookupKey(bytes: code.utf8.filter { !MessageNormalization.isSpace($0) })
+      ? code
+      : String(unsafeUninitializedCapacity: code.utf8.count) { buffer in
+        var count = 0
+        for byte in code.utf8 where !MessageNormalization.isSpace(byte) {
+          buffer[count] = MessageNormalization.asciiUppercased(byte)
+          count += 1
+        }
+        return count
+      }
     return Int(key).map(String.init) ?? key
   }
 

@@ -139,7 +139,9 @@ package struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
     return String(decoding: UnsafeBufferPointer(rebasing: message[lower..<upper]), as: UTF8.self)
   }
 
-  private static func equalsFoldingCase(_ message: UnsafeBufferPointer<UInt8>, at start: Int, _ literal: [UInt8]) -> Bool {
+  private static func equalsFoldingCase(_ message: UnsafeBufferPointer<UInt8>, at start: Int, _ literal: [UInt8])
+    -> Bool
+  {
     guard start >= 0, start + literal.count <= message.count else { return false }
     var index = 0
     while index < literal.count {

@@ -45,7 +45,7 @@ extension GENIQ {
     let failureReason = reason.flatMap { $0.entry.outcome == .failure ? $0 : nil }
     let match: CatalogMatch?
     if let status = statusText {
-      if let state = ReportStatus.table.match(code: DeliveryReport.statusCode(status)) {
+      if let state = ReportStatus.table.match(codeKey: ReportKey.statusKey(status), text: nil) {
         match = state.entry.outcome == .failure ? failureReason ?? state : state
       } else {
         // A status word the table does not know: a failure reason still tells, reason 0 cannot make it a success.

@@ -43,6 +43,36 @@ extension GENIQ {
       }
     }
 
+    /// `CodeText.canonical(DeliveryReport.statusCode(status))`, built in one step for ASCII text.
+    static func statusKey(_ status: String) -> String {
+      guard status.utf8.allSatisfy({ $0 < 0x80 }) else { return CodeText.canonical(DeliveryReport.statusCode(status)) }
+      let key = String(unsafeUninitializedCapacity: status.utf8.count) { buffer in
+        var count = 0
+        for byte in status.utf8 {
+          if byte == UInt8(ascii: "-") || byte == 0x20 {
+            buffer[count] = UInt8(ascii: "_")
+          } else if byte >= 0x09 && byte <= 0x0D {
+            continue
+          } else {
+            buffer[count] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+          }
+          count += 1
+        }
+        return count
+      }
+      return CodeText.canonical(key)
+    }
+
+    /// ``GENIQ/fieldText(_:)`` of a string value.
+    static func fieldText(_ text: String) -> String? {
+      guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return GENIQ.fieldText(.string(text)) }
+      let bytes = text.utf8
+      guard let first = bytes.firstIndex(where: { !isWhitespace($0) }),
+        let last = bytes.lastIndex(where: { !isWhitespace($0) })
+      else { return nil }
+      return String(text[first...last])
+    }
+
     /// What `Character.isWhitespace` says of an ASCII byte.
     @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
@@ -95,7 +125,7 @@ extension GENIQ {
           } else {
             reasonCode?.value ?? reasonUnderscore?.value
           }
-        let statusText = status.flatMap { GENIQ.fieldText(.string(decoded(bytes, $0))) }
+        let statusText = status.flatMap { fieldText(decoded(bytes, $0)) }
         let reasonText = reason.flatMap { range -> String? in
           var text = decoded(bytes, range)
           return text.withUTF8 { MessageKey.isBlankOrNull($0) ? nil : MessageKey.normalizedString($0) }
