@@ -97,9 +97,16 @@ public struct CatalogTable: Sendable {
     return candidates(forKey: Self.codeKey(code))
   }
 
+  /// The entries with exactly this canonical code, if any.
+  private func exactCandidates(forKey key: String) -> [Int]? {
+    if let number = CodeText.integer(key) { return indexes.entries(forInteger: number) }
+    if let exact = indexes.indexByCode[key], !exact.isEmpty { return exact }
+    return nil
+  }
+
   /// The entries with exactly this canonical code, else the one whose range holds it.
   private func candidates(forKey key: String) -> [Int] {
-    if let exact = indexes.indexByCode[key], !exact.isEmpty { return exact }
+    if let exact = exactCandidates(forKey: key) { return exact }
     guard !indexes.rangeEntries.isEmpty, let number = Int(key) else { return [] }
     return indexes.rangeEntries.first { $0.range.contains(number) }.map { [$0.entry] } ?? []
   }
@@ -217,9 +224,13 @@ public struct CatalogTable: Sendable {
 
   /// ``match(code:message:)`` for a canonical code and message text as it arrived.
   package func match(codeKey: String, text: UnsafeBufferPointer<UInt8>?) -> CatalogMatch? {
-    let candidates = candidates(forKey: codeKey)
+    let exact = exactCandidates(forKey: codeKey)
+    let candidates = exact ?? candidates(forKey: codeKey)
     guard !candidates.isEmpty else { return nil }
-    if let text, let byMessage = match(text: text, codeKey: codeKey), Self.codeKey(byMessage.entry.code) == codeKey {
+    // The message's entry counts when its own code is this code: when it is one of the exact candidates.
+    if let text, let exact, let byMessage = match(text: text, codeKey: codeKey),
+      exact.contains(where: { entries[$0].storage === byMessage.entry.storage })
+    {
       return byMessage
     }
     // A code shared by one failure and by entries that mean something else (GENIQ's template code 0 is
@@ -309,6 +320,38 @@ extension CatalogTable {
       self.patternsByEntry = patternsByEntry
       self.longestMessageKey = longestMessageKey
       self.rangeEntries = rangeEntries
+      var integers = 16
+      while integers < indexByCode.count * 2 { integers *= 2 }
+      var codes = [Int](repeating: 0, count: integers)
+      var lists = [[Int]](repeating: [], count: integers)
+      for (key, list) in indexByCode where !list.isEmpty {
+        guard let code = CodeText.integer(key) else { continue }
+        var slot =
+          Int(truncatingIfNeeded: UInt64(bitPattern: Int64(code)) &* 0x9E37_79B9_7F4A_7C15 >> 40) & (integers - 1)
+        while !lists[slot].isEmpty { slot = (slot + 1) & (integers - 1) }
+        codes[slot] = code
+        lists[slot] = list
+      }
+      integerCodes = codes
+      integerEntries = lists
+      integerMask = integers - 1
+    }
+
+    /// The entries of each integer code, in an open-addressing table: `integerCodes[slot]` is the code and
+    /// `integerEntries[slot]` its entries (empty for a free slot).
+    let integerCodes: [Int]
+    let integerEntries: [[Int]]
+    let integerMask: Int
+
+    /// The entries whose code is this integer.
+    @inline(__always)
+    func entries(forInteger code: Int) -> [Int]? {
+      var slot = Int(truncatingIfNeeded: UInt64(bitPattern: Int64(code)) &* 0x9E37_79B9_7F4A_7C15 >> 40) & integerMask
+      while true {
+        if integerEntries[slot].isEmpty { return nil }
+        if integerCodes[slot] == code { return integerEntries[slot] }
+        slot = (slot + 1) & integerMask
+      }
     }
 
     /// The id of the message key with this hash whose bytes `matches` accepts.
