@@ -434,7 +434,10 @@ package struct MemberSlot {
 
   @usableFromInline
   mutating func compare(_ key: JSONKey, _ value: JSONView) {
-    consider(key.comparison(with: first), 0, value)
+    // An exact match on the first key is the best this member can do: the others need not be compared.
+    let comparison = key.comparison(with: first)
+    consider(comparison, 0, value)
+    if comparison == 2 { return }
     if let second { consider(key.comparison(with: second), 1, value) }
     if let third { consider(key.comparison(with: third), 2, value) }
   }
