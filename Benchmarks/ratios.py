@@ -28,14 +28,15 @@ SMALL = [
     ("e", "Dialog360 Graph 131047"),
 ]
 
-# Allocation thresholds (per call, p50 and p100 alike: the counts do not vary). A classification may keep
-# at most this many heap blocks; a change that adds one fails the run.
+# Allocation thresholds, per call. The counts do not vary from run to run, so each threshold is the count
+# measured when it was set: a change that adds a heap allocation fails the run. (Issue #12's goal for small
+# bodies is at most 4; the classifier makes none.)
 ALLOCATION_LIMITS = {
-    **{f"G1{case}1": 4 for case, _ in SMALL},
-    "G2a1": 4,  # one success, its references read lazily; the result array
-    "G2b1": 2,
-    "G3a1": 4,
-    "G4a1": 2,
+    **{f"G1{case}1": 0 for case, _ in SMALL},
+    "G2a1": 3,  # the result array (grown to one element) and the table of container ends
+    "G2b1": 1,  # the table of container ends (documents of 512 bytes or more)
+    "G3a1": 0,
+    "G4a1": 0,
 }
 # Allocations that grow with the body: G5a1 (1 MiB) minus G5b1 (2 KB), same classifier, same harness.
 GROWTH_LIMIT = 0

@@ -97,7 +97,12 @@ struct GraphShape: Decodable {
     let message: String?
     let type: String?
     let code: Int
-    let fbtrace_id: String?
+    let traceID: String?
+
+    enum CodingKeys: String, CodingKey {
+      case message, type, code
+      case traceID = "fbtrace_id"
+    }
   }
   let error: GraphError
 }
@@ -109,7 +114,12 @@ struct WebhookShape: Decodable {
   struct Status: Decodable {
     let id: String
     let status: String
-    let recipient_id: String?
+    let recipientID: String?
+
+    enum CodingKeys: String, CodingKey {
+      case id, status
+      case recipientID = "recipient_id"
+    }
   }
   let entry: [Entry]
 }
