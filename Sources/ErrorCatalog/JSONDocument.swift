@@ -87,9 +87,14 @@ package struct JSONDocument: Sendable {
   /// has an escape or a byte outside ASCII.
   static func validate(_ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, containers: inout [Int32]) -> Int? {
     // Containers' ends are recorded only up to the capacity reserved, so recording never reallocates.
-    let recording = containers.capacity >= 2
+    guard containers.capacity >= 2 else {
+      // Short documents: the same loop, specialised with recording off.
+      return validate(
+        buffer, plain: &plain, containers: &containers, recording: false,
+        open: UnsafeMutableBufferPointer(start: nil, count: 0))
+    }
     return withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
-      validate(buffer, plain: &plain, containers: &containers, recording: recording, open: open)
+      validate(buffer, plain: &plain, containers: &containers, recording: true, open: open)
     }
   }
 

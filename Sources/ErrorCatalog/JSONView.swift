@@ -451,6 +451,7 @@ package struct MemberSlot {
       self.value = value
     }
   }
+
 }
 
 /// Text read from a body: its bytes in place when the text is plain (ASCII, no escapes), else a string.

@@ -49,7 +49,8 @@ package enum MessageNormalization {
 
   @inline(__always)
   static func isSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+    // Most bytes are above the space: one comparison rules them out.
+    byte <= 0x20 && (byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
   }
 
   @inline(__always)
