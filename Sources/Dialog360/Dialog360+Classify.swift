@@ -16,7 +16,8 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
     // are rarer and read whole.
     if let decision = WhatsApp.graphDecision(in: body.document, table: WhatsApp.Code.table) {
       let error: Error = decision.error(
-        provider: .dialog360, kind: .response, status: status, headers: headers,
+        provider: .dialog360, code: decision.match.flatMap { WhatsApp.Code.code(of: $0.entry).map(Code.cloudAPI) },
+        kind: .response, status: status, headers: headers,
         deferred: DeferredFields(context: headers, reader: WhatsApp.graphFields), body: body, now: now)
       return Classification(error)
     }

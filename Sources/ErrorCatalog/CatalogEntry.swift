@@ -26,12 +26,14 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
     let isDeprecated: Bool
     let sample: SampleResponse
     let source: CatalogSource
+    /// The entry's position in its table (`-1` until the table is built).
+    @usableFromInline let position: Int
 
     init(
       provider: ProviderID, table: String, name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?,
       message: String, title: String?, patterns: [String], explanation: String, remedy: String, category: ErrorCategory,
       retry: Retry, fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, sample: SampleResponse,
-      source: CatalogSource
+      source: CatalogSource, position: Int = -1
     ) {
       self.provider = provider
       self.table = table
@@ -52,10 +54,26 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
       self.isDeprecated = isDeprecated
       self.sample = sample
       self.source = source
+      self.position = position
     }
   }
 
   @usableFromInline let storage: Storage
+
+  /// The entry's position in its table's ``CatalogTable/entries``, so that generated code enums listed in
+  /// catalog order can find an entry's case without looking its name up.
+  @inlinable package var position: Int { storage.position }
+
+  /// The same entry, knowing its position in its table.
+  init(_ entry: CatalogEntry, position: Int) {
+    let old = entry.storage
+    storage = Storage(
+      provider: old.provider, table: old.table, name: old.name, code: old.code, codeRange: old.codeRange,
+      status: old.status, message: old.message, title: old.title, patterns: old.patterns,
+      explanation: old.explanation, remedy: old.remedy, category: old.category, retry: old.retry, fault: old.fault,
+      situation: old.situation, outcome: old.outcome, isDeprecated: old.isDeprecated, sample: old.sample,
+      source: old.source, position: position)
+  }
 
   /// The provider that documents the code.
   public var provider: ProviderID { storage.provider }

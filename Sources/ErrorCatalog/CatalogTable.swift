@@ -21,6 +21,7 @@ public struct CatalogTable: Sendable {
     self.provider = provider
     self.id = id
     self.title = title
+    let entries = entries.enumerated().map { CatalogEntry($0.element, position: $0.offset) }
     self.entries = entries
     var byCode: [String: [Int]] = [:]
     var byName: [String: Int] = [:]

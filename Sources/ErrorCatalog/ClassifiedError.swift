@@ -79,10 +79,25 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     body: ResponseBody, fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
     now: Double
   ) {
+    self.init(
+      provider: provider, code: match.flatMap { Code(entry: $0.entry) }, match: match, kind: kind, status: status,
+      headers: headers, rawCode: rawCode, deferred: deferred, subcode: subcode, body: body,
+      fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome, now: now)
+  }
+
+  /// As ``init(provider:match:kind:status:headers:rawCode:deferred:subcode:body:fallbackStatus:fallback:outcome:now:)``,
+  /// with the match's typed code already found (`Code(entry: match.entry)`, or `nil`).
+  @inlinable
+  package init(
+    provider: ProviderID, code typed: Code?, match: __owned CatalogMatch?, kind: ResponseKind = .response,
+    status: Int?, headers: [String: String] = [:], rawCode: String? = nil, deferred: DeferredFields,
+    subcode: CatalogSubcode? = nil, body: ResponseBody, fallbackStatus: Int? = nil,
+    fallback: StatusClassification? = nil, outcome: Outcome? = nil, now: Double
+  ) {
     var code: Code?
     var entry: CatalogEntry?
     var captured: [String: String] = [:]
-    if let match, let typed = Code(entry: match.entry) {
+    if let match, let typed {
       code = typed
       captured = match.parameters
       entry = match.entry

@@ -44,7 +44,8 @@ extension GENIQ: ResponseClassifier {
         return (rawCode, message.withText { ResponseCode.table.match(codeKey: key, text: $0) } ?? nil)
       } ?? (nil, nil)
     let error = Error(
-      provider: .geniq, match: match, kind: .response, status: status, headers: headers, rawCode: rawCode,
+      provider: .geniq, code: match.flatMap { ResponseCode.code(of: $0.entry).map(Code.response) }, match: match,
+      kind: .response, status: status, headers: headers, rawCode: rawCode,
       deferred: DeferredFields(reader: fields), body: body, now: now)
     return Classification(error)
   }

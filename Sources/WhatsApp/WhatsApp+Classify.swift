@@ -21,7 +21,8 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
           provider: .whatsapp, match: nil, status: status, headers: headers, deferred: deferred, body: body, now: now))
     }
     let error: Error = decision.error(
-      provider: .whatsapp, kind: .response, status: status, headers: headers, deferred: deferred, body: body, now: now)
+      provider: .whatsapp, code: decision.match.flatMap { Code.code(of: $0.entry) }, kind: .response, status: status,
+      headers: headers, deferred: deferred, body: body, now: now)
     return Classification(error)
   }
 

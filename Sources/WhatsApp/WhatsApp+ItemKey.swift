@@ -124,6 +124,17 @@ extension WhatsApp {
         deferred: deferred, subcode: subcode, body: body,
         fallback: isTransient == true ? WhatsApp.transientFallback : nil, now: now)
     }
+
+    /// ``error(provider:kind:status:headers:deferred:body:now:)`` with the match's typed code already found.
+    package func error<C: CatalogCode>(
+      provider: ProviderID, code typed: C?, kind: ResponseKind, status: Int?, headers: [String: String] = [:],
+      deferred: DeferredFields, body: ResponseBody, now: Double
+    ) -> ClassifiedError<C> {
+      ClassifiedError<C>(
+        provider: provider, code: typed, match: match, kind: kind, status: status, headers: headers, rawCode: code,
+        deferred: deferred, subcode: subcode, body: body,
+        fallback: isTransient == true ? WhatsApp.transientFallback : nil, now: now)
+    }
   }
 
   /// ``graphError(in:)`` in place.

@@ -50,7 +50,8 @@ extension Wolkvox: ResponseClassifier {
         ProviderSuccess(provider: .wolkvox, kind: .response, status: status, deferred: deferred, body: body))
     }
     let error = Error(
-      provider: .wolkvox, match: match, status: status, headers: headers, rawCode: rawCode, deferred: deferred,
+      provider: .wolkvox, code: match.flatMap { Code.code(of: $0.entry) }, match: match, status: status,
+      headers: headers, rawCode: rawCode, deferred: deferred,
       body: body, fallbackStatus: bodyStatus ?? status, now: now)
     return Classification(error)
   }

@@ -51,7 +51,8 @@ extension Yeastar: ResponseClassifier {
         return (rawCode, message.withText { Code.table.match(codeKey: key, text: $0) } ?? nil)
       } ?? (nil, nil)
     let error = Error(
-      provider: .yeastar, match: match, status: status, headers: headers, rawCode: rawCode,
+      provider: .yeastar, code: match.flatMap { Code.code(of: $0.entry) }, match: match, status: status,
+      headers: headers, rawCode: rawCode,
       deferred: DeferredFields(reader: fields), body: body, now: now)
     return Classification(error)
   }
