@@ -15,10 +15,12 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
     // A Graph error is read in place (its other fields only when asked for); the gateway's own shapes
     // are rarer and read whole.
     if let decision = WhatsApp.graphDecision(in: body.document, table: WhatsApp.Code.table) {
-      let error: Error = decision.error(
+      // Built here rather than through the generic helper, so that it is specialised for this code type.
+      let error = Error(
         provider: .dialog360, code: decision.match.flatMap { WhatsApp.Code.code(of: $0.entry).map(Code.cloudAPI) },
-        kind: .response, status: status, headers: headers,
-        deferred: DeferredFields(context: headers, reader: WhatsApp.graphFields), body: body, now: now)
+        match: decision.match, kind: .response, status: status, headers: headers, rawCode: decision.code,
+        deferred: DeferredFields(context: headers, reader: WhatsApp.graphFields), subcode: decision.subcode,
+        body: body, fallback: decision.isTransient == true ? WhatsApp.transientFallback : nil, now: now)
       return Classification(error)
     }
     let json = body.json

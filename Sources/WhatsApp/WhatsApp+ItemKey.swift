@@ -109,10 +109,13 @@ extension WhatsApp {
 
   /// What an error item decided, kept beyond the walk over the body.
   package struct Decision {
-    package var code: String?
-    package var match: CatalogMatch?
-    package var subcode: CatalogSubcode?
-    package var isTransient: Bool?
+    @usableFromInline package var code: String?
+    @usableFromInline package var match: CatalogMatch?
+    @usableFromInline package var subcode: CatalogSubcode?
+    @usableFromInline package var isTransient: Bool?
+
+    /// How an error Meta marks transient is classified when its code is unknown.
+    @usableFromInline static var transient: StatusClassification { WhatsApp.transientFallback }
 
     /// A classified error for the item whose raw message, parameters and references `deferred` reads.
     package func error<C: CatalogCode>(
@@ -126,14 +129,16 @@ extension WhatsApp {
     }
 
     /// ``error(provider:kind:status:headers:deferred:body:now:)`` with the match's typed code already found.
+    /// Inlinable so that each provider's module specialises it for its own code type.
+    @inlinable
     package func error<C: CatalogCode>(
       provider: ProviderID, code typed: C?, kind: ResponseKind, status: Int?, headers: [String: String] = [:],
       deferred: DeferredFields, body: ResponseBody, now: Double
     ) -> ClassifiedError<C> {
       ClassifiedError<C>(
         provider: provider, code: typed, match: match, kind: kind, status: status, headers: headers, rawCode: code,
-        deferred: deferred, subcode: subcode, body: body,
-        fallback: isTransient == true ? WhatsApp.transientFallback : nil, now: now)
+        deferred: deferred, subcode: subcode, body: body, fallback: isTransient == true ? Decision.transient : nil,
+        now: now)
     }
   }
 
