@@ -38,6 +38,7 @@ let package = Package(
         .product(name: "Yeastar", package: root),
         .product(name: "WhatsApp", package: root),
         .product(name: "Dialog360", package: root),
+        .product(name: "GENIQ", package: root),
       ],
       path: "Benchmarks/Classification",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -12,14 +12,19 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
   public static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
-    let json = body.json
-    let references = WhatsApp.responseReferences(in: json, headers: headers)
-    if let item = WhatsApp.graphError(in: json) {
-      let error: Error = item.error(
-        provider: .dialog360, kind: .response, match: item.match(in: WhatsApp.Code.table), status: status,
-        headers: headers, references: references, body: body, now: now)
+    // A Graph error is read in place (its other fields only when asked for); the gateway's own shapes
+    // are rarer and read whole.
+    if let decision = WhatsApp.graphDecision(in: body.document, table: WhatsApp.Code.table) {
+      // Built here rather than through the generic helper, so that it is specialised for this code type.
+      let error = Error(
+        provider: .dialog360, code: decision.match.flatMap { WhatsApp.Code.code(of: $0.entry).map(Code.cloudAPI) },
+        match: decision.match, kind: .response, status: status, headers: headers, rawCode: decision.code,
+        deferred: DeferredFields(context: headers, reader: WhatsApp.graphFields), subcode: decision.subcode,
+        body: body, fallback: decision.isTransient == true ? WhatsApp.transientFallback : nil, now: now)
       return Classification(error)
     }
+    let json = body.json
+    let references = WhatsApp.responseReferences(in: json, headers: headers)
     if let item = json?.member("errors")?.arrayValue?.first.flatMap(WhatsApp.ErrorItem.init) {
       // On-Premise errors: 360dialog's API table, then its Hub table, whose 1005 is the generic On-Premise
       // "Access denied" plus a Hub-specific detail: only that detail identifies it.

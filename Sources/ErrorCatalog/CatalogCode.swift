@@ -43,3 +43,17 @@ extension CatalogCode {
     return entry == code.entry
   }
 }
+
+extension CatalogCode where Self: CaseIterable, AllCases == [Self] {
+  /// The code of an entry of this code's table, as ``init(entry:)`` finds it: by the entry's position when
+  /// the cases are listed in catalog order (generated enums are), checked by identity, else by name.
+  @inlinable
+  package static func code(of entry: CatalogEntry) -> Self? {
+    let position = entry.position
+    if position >= 0 {
+      let all = allCases
+      if position < all.count, all[position].entry.storage === entry.storage { return all[position] }
+    }
+    return Self(entry: entry)
+  }
+}

@@ -3,45 +3,117 @@
 /// Entries are compiled into each provider module from `Catalogs/*.json`; nothing is loaded at run time.
 /// Two entries are equal when they are the same code of the same table of the same provider.
 public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
+  /// The entry's fields, shared: an entry is copied wherever a match or an error goes, and one reference
+  /// copies faster than twenty.
+  @usableFromInline
+  final class Storage: Sendable {
+    let provider: ProviderID
+    let table: String
+    let name: String
+    let code: String
+    let codeRange: ClosedRange<Int>?
+    let status: Int?
+    let message: String
+    let title: String?
+    let patterns: [String]
+    let explanation: String
+    let remedy: String
+    let category: ErrorCategory
+    let retry: Retry
+    let fault: Fault
+    let situation: Situation?
+    let outcome: Outcome
+    let isDeprecated: Bool
+    let sample: SampleResponse
+    let source: CatalogSource
+    /// The entry's position in its table (`-1` until the table is built).
+    @usableFromInline let position: Int
+
+    init(
+      provider: ProviderID, table: String, name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?,
+      message: String, title: String?, patterns: [String], explanation: String, remedy: String, category: ErrorCategory,
+      retry: Retry, fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, sample: SampleResponse,
+      source: CatalogSource, position: Int = -1
+    ) {
+      self.provider = provider
+      self.table = table
+      self.name = name
+      self.code = code
+      self.codeRange = codeRange
+      self.status = status
+      self.message = message
+      self.title = title
+      self.patterns = patterns
+      self.explanation = explanation
+      self.remedy = remedy
+      self.category = category
+      self.retry = retry
+      self.fault = fault
+      self.situation = situation
+      self.outcome = outcome
+      self.isDeprecated = isDeprecated
+      self.sample = sample
+      self.source = source
+      self.position = position
+    }
+  }
+
+  @usableFromInline let storage: Storage
+
+  /// The entry's position in its table's ``CatalogTable/entries``, so that generated code enums listed in
+  /// catalog order can find an entry's case without looking its name up.
+  @inlinable package var position: Int { storage.position }
+
+  /// The same entry, knowing its position in its table.
+  init(_ entry: CatalogEntry, position: Int) {
+    let old = entry.storage
+    storage = Storage(
+      provider: old.provider, table: old.table, name: old.name, code: old.code, codeRange: old.codeRange,
+      status: old.status, message: old.message, title: old.title, patterns: old.patterns,
+      explanation: old.explanation, remedy: old.remedy, category: old.category, retry: old.retry, fault: old.fault,
+      situation: old.situation, outcome: old.outcome, isDeprecated: old.isDeprecated, sample: old.sample,
+      source: old.source, position: position)
+  }
+
   /// The provider that documents the code.
-  public let provider: ProviderID
+  public var provider: ProviderID { storage.provider }
   /// The table (number space) the code belongs to, such as `api` or `webhook`.
-  public let table: String
+  public var table: String { storage.table }
   /// The Swift case name of the code, such as `tokenLimitExceeded`.
-  public let name: String
+  public var name: String { storage.name }
   /// The wire code as the provider sends it, as a string (`"403"`, `"-2"`, `"MISSING_TOKEN"`).
-  public let code: String
+  public var code: String { storage.code }
   /// The integer codes this entry stands for besides its own, when the provider documents a range (Meta's
   /// `200...299` permission errors); an exact code of another entry wins over a range.
-  public let codeRange: ClosedRange<Int>?
+  public var codeRange: ClosedRange<Int>? { storage.codeRange }
   /// The HTTP status the code comes with, where there is one.
-  public let status: Int?
+  public var status: Int? { storage.status }
   /// The provider's message, verbatim (typos included).
-  public let message: String
+  public var message: String { storage.message }
   /// A short title the provider gives the code, when it differs from the message.
-  public let title: String?
+  public var title: String? { storage.title }
   /// Further wire forms of the message; `{name}` placeholders capture values.
-  public let patterns: [String]
+  public var patterns: [String] { storage.patterns }
   /// What happened, in plain English.
-  public let explanation: String
+  public var explanation: String { storage.explanation }
   /// What to do about it, in plain English.
-  public let remedy: String
+  public var remedy: String { storage.remedy }
   /// What went wrong.
-  public let category: ErrorCategory
+  public var category: ErrorCategory { storage.category }
   /// Whether and when to retry.
-  public let retry: Retry
+  public var retry: Retry { storage.retry }
   /// Whose side must act.
-  public let fault: Fault
+  public var fault: Fault { storage.fault }
   /// The provider-independent situation this code is an instance of, if any.
-  public let situation: Situation?
+  public var situation: Situation? { storage.situation }
   /// How a response carrying this code ends; `.failure` for every error code.
-  public let outcome: Outcome
+  public var outcome: Outcome { storage.outcome }
   /// Whether the provider marks the code as deprecated.
-  public let isDeprecated: Bool
+  public var isDeprecated: Bool { storage.isDeprecated }
   /// A wire response carrying this code, usable as a test fixture.
-  public let sample: SampleResponse
+  public var sample: SampleResponse { storage.sample }
   /// The public document the entry comes from.
-  public let source: CatalogSource
+  public var source: CatalogSource { storage.source }
 
   /// Creates an entry; generated code calls this.
   package init(
@@ -51,29 +123,14 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
     category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation? = nil, outcome: Outcome = .failure,
     isDeprecated: Bool = false, sample: SampleResponse, source: CatalogSource
   ) {
-    self.provider = provider
-    self.table = table
-    self.name = name
-    self.code = code
-    self.codeRange = codeRange
-    self.status = status
-    self.message = message
-    self.title = title
-    self.patterns = patterns
-    self.explanation = explanation
-    self.remedy = remedy
-    self.category = category
-    self.retry = retry
-    self.fault = fault
-    self.situation = situation
-    self.outcome = outcome
-    self.isDeprecated = isDeprecated
-    self.sample = sample
-    self.source = source
+    storage = Storage(
+      provider: provider, table: table, name: name, code: code, codeRange: codeRange, status: status, message: message,
+      title: title, patterns: patterns, explanation: explanation, remedy: remedy, category: category, retry: retry,
+      fault: fault, situation: situation, outcome: outcome, isDeprecated: isDeprecated, sample: sample, source: source)
   }
 
   public static func == (lhs: CatalogEntry, rhs: CatalogEntry) -> Bool {
-    lhs.provider == rhs.provider && lhs.table == rhs.table && lhs.name == rhs.name
+    lhs.storage === rhs.storage || lhs.provider == rhs.provider && lhs.table == rhs.table && lhs.name == rhs.name
   }
 
   public func hash(into hasher: inout Hasher) {

@@ -13,61 +13,60 @@ public struct CatalogTable: Sendable {
   /// The entries, in catalog order.
   public let entries: [CatalogEntry]
 
-  private let indexByCode: [String: [Int]]
-  private let indexByName: [String: Int]
-  private let indexByMessageKey: [String: [Int]]
-  /// Patterns that start with literal text, by their first word (upper-cased).
-  private let patternsByFirstWord: [String: [(pattern: MessagePattern, entry: Int)]]
-  /// Patterns that start with a placeholder, tried for every message.
-  private let leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)]
-  private let patternsByEntry: [Int: [MessagePattern]]
-  private let longestMessageKey: Int
-  /// Entries that stand for a range of integer codes, tried when no entry has the exact code.
-  private let rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
+  /// The indexes, shared: a table is a value, and calling through one must not copy a dozen collections.
+  private let indexes: Index
 
   /// Builds a table and its indexes; generated code calls this.
   package init(provider: ProviderID, id: String, title: String, entries: [CatalogEntry]) {
     self.provider = provider
     self.id = id
     self.title = title
+    let entries = entries.enumerated().map { CatalogEntry($0.element, position: $0.offset) }
     self.entries = entries
     var byCode: [String: [Int]] = [:]
     var byName: [String: Int] = [:]
-    var byMessage: [String: [Int]] = [:]
+    var keys: [(key: [UInt8], entries: [Int])] = []
+    var keyIDs: [[UInt8]: Int] = [:]
     var patterns: [(MessagePattern, Int)] = []
-    for (index, entry) in entries.enumerated() {
-      byCode[Self.codeKey(entry.code), default: []].append(index)
-      byName[entry.name] = index
-      let messageKey = MessageNormalization.lookupKey(entry.message)
-      if byMessage[messageKey]?.contains(index) != true { byMessage[messageKey, default: []].append(index) }
+    func index(_ key: [UInt8], _ entry: Int) {
+      if let id = keyIDs[key] {
+        if !keys[id].entries.contains(entry) { keys[id].entries.append(entry) }
+      } else {
+        keyIDs[key] = keys.count
+        keys.append((key, [entry]))
+      }
+    }
+    for (position, entry) in entries.enumerated() {
+      byCode[Self.codeKey(entry.code), default: []].append(position)
+      byName[entry.name] = position
+      index(Array(MessageNormalization.lookupKey(entry.message).utf8), position)
       for template in entry.patterns {
         let pattern = MessagePattern(template)
         if let key = pattern.literalKey {
-          if byMessage[key]?.contains(index) != true { byMessage[key, default: []].append(index) }
+          index(Array(key.utf8), position)
         } else {
-          patterns.append((pattern, index))
+          patterns.append((pattern, position))
         }
       }
     }
-    indexByCode = byCode
-    rangeEntries = entries.enumerated().compactMap { index, entry in entry.codeRange.map { ($0, index) } }
-    indexByName = byName
-    indexByMessageKey = byMessage
-    longestMessageKey = byMessage.keys.map(\.utf8.count).max() ?? 0
-    var byFirstWord: [String: [(pattern: MessagePattern, entry: Int)]] = [:]
+    let codeKeys = entries.map { Self.codeKey($0.code) }
+    var byFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]] = [:]
     var leading: [(pattern: MessagePattern, entry: Int)] = []
-    var byEntry: [Int: [MessagePattern]] = [:]
+    var byEntry = [[MessagePattern]](repeating: [], count: entries.count)
     for (pattern, index) in patterns {
-      byEntry[index, default: []].append(pattern)
+      byEntry[index].append(pattern)
       if let word = pattern.firstLiteralWord {
-        byFirstWord[word, default: []].append((pattern, index))
+        byFirstWord[MessageKey.hash(key: Array(word.utf8)), default: []].append((pattern, index))
       } else {
         leading.append((pattern, index))
       }
     }
-    patternsByFirstWord = byFirstWord
-    leadingPlaceholderPatterns = leading
-    patternsByEntry = byEntry
+    indexes = Index(
+      indexByCode: byCode, indexByName: byName, codeKeys: codeKeys,
+      longestCodeKey: codeKeys.map(\.utf8.count).max() ?? 0,
+      messageKeys: keys, patternsByFirstWord: byFirstWord, leadingPlaceholderPatterns: leading,
+      patternsByEntry: byEntry, longestMessageKey: keys.map(\.key.count).max() ?? 0,
+      rangeEntries: entries.enumerated().compactMap { index, entry in entry.codeRange.map { ($0, index) } })
   }
 
   /// The key codes are indexed under (see ``CodeText``).
@@ -75,7 +74,7 @@ public struct CatalogTable: Sendable {
 
   /// The entry with this Swift case name.
   public func entry(named name: String) -> CatalogEntry? {
-    indexByName[name].map { entries[$0] }
+    indexes.indexByName[name].map { entries[$0] }
   }
 
   /// The entries documented under this wire code (several when a provider reuses a status for many
@@ -86,61 +85,121 @@ public struct CatalogTable: Sendable {
 
   /// The entries with exactly this code, else the one whose range holds it.
   private func candidates(forCode code: String) -> [Int] {
-    let key = Self.codeKey(code)
-    if let exact = indexByCode[key], !exact.isEmpty { return exact }
-    guard !rangeEntries.isEmpty, let number = Int(key) else { return [] }
-    return rangeEntries.first { $0.range.contains(number) }.map { [$0.entry] } ?? []
+    // Text longer than any code that is not a number (a message, in `lookup`) is no code.
+    var length = 0
+    var isNumeric = true
+    for byte in code.utf8 where !MessageNormalization.isSpace(byte) {
+      length += 1
+      if !(byte >= 0x30 && byte <= 0x39) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "+") {
+        isNumeric = false
+      }
+    }
+    if length > indexes.longestCodeKey && !isNumeric { return [] }
+    return candidates(forKey: Self.codeKey(code))
+  }
+
+  /// The entries with exactly this canonical code, if any.
+  private func exactCandidates(forKey key: String) -> [Int]? {
+    if let number = CodeText.integer(key) { return indexes.entries(forInteger: number) }
+    if let exact = indexes.indexByCode[key], !exact.isEmpty { return exact }
+    return nil
+  }
+
+  /// The entries with exactly this canonical code, else the one whose range holds it.
+  private func candidates(forKey key: String) -> [Int] {
+    if let exact = exactCandidates(forKey: key) { return exact }
+    guard !indexes.rangeEntries.isEmpty, let number = Int(key) else { return [] }
+    return indexes.rangeEntries.first { $0.range.contains(number) }.map { [$0.entry] } ?? []
   }
 
   /// Finds the entry a message belongs to, capturing the values of its placeholders.
   ///
   /// When several entries share a message, the one whose code equals `code` wins.
   public func match(message: String, code: String? = nil) -> CatalogMatch? {
-    let normalized = MessageNormalization.normalizedBytes(message.utf8)
-    guard !normalized.isEmpty else { return nil }
-    let key = MessageNormalization.lookupKey(bytes: normalized)
-    if let candidates = indexByMessageKey[key] {
-      let index = preferred(candidates, code: code)
+    var message = message
+    let key = code.map(Self.codeKey)
+    return message.withUTF8 { match(text: $0, codeKey: key) }
+  }
+
+  /// Finds the entry for message text as it arrived (it is normalised in place, see ``MessageKey``),
+  /// preferring the entry whose canonical code is `codeKey` when several share the message.
+  package func match(text: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
+    let bounds = MessageKey.bounds(text)
+    guard !bounds.isEmpty else { return nil }
+    let hash = MessageKey.hash(text, bounds)
+    if let id = indexes.messageKey(hash: hash, where: { MessageKey.equals(text, bounds, key: $0) }) {
+      let index = preferred(indexes.messageKeys[id].entries, codeKey: codeKey)
       // An exact hit on a message with variables still captures them (`SKILL_ID X …` gives `skillID: X`).
-      return CatalogMatch(entry: entries[index], parameters: captures(normalized, entry: index) ?? [:])
+      guard !indexes.patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
+      return MessageKey.withNormalized(text, bounds) {
+        CatalogMatch(entry: entries[index], parameters: captures($0, entry: index) ?? [:])
+      }
     }
+    return MessageKey.withNormalized(text, bounds) { missed(normalized: $0, codeKey: codeKey) }
+  }
+
+  /// The patterns, then known messages that start the text, for normalised text no key matched exactly.
+  private func missed(normalized: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
     var fallback: CatalogMatch?
-    let firstWord = MessageNormalization.lookupKey(bytes: Array(normalized.prefix { $0 != 0x20 }))
-    for (pattern, index) in (patternsByFirstWord[firstWord] ?? []) + leadingPlaceholderPatterns {
-      guard let captured = pattern.match(normalized: normalized) else { continue }
-      let match = CatalogMatch(entry: entries[index], parameters: captured)
-      if code == nil || Self.codeKey(entries[index].code) == Self.codeKey(code ?? "") { return match }
-      if fallback == nil { fallback = match }
+    var firstWord = MessageKey.offsetBasis
+    for byte in normalized {
+      if byte == 0x20 { break }
+      firstWord = MessageKey.mix(firstWord, MessageNormalization.asciiUppercased(byte))
+    }
+    func attempt(_ candidates: [(pattern: MessagePattern, entry: Int)]) -> CatalogMatch? {
+      for (pattern, index) in candidates {
+        guard let captured = pattern.match(normalized: normalized) else { continue }
+        let match = CatalogMatch(entry: entries[index], parameters: captured)
+        if codeKey == nil || indexes.codeKeys[index] == codeKey ?? "" { return match }
+        if fallback == nil { fallback = match }
+      }
+      return nil
+    }
+    if let found = attempt(indexes.patternsByFirstWord[firstWord] ?? []) ?? attempt(indexes.leadingPlaceholderPatterns)
+    {
+      return found
     }
     if let fallback { return fallback }
-    return prefixMatch(normalized, code: code)
+    return prefixMatch(normalized, codeKey: codeKey)
   }
 
   /// A provider that appends details to a known message (`INVALID TOKEN: expired yesterday`) still
   /// matches: the longest known message that the text starts with, ending at a word boundary, wins, and
-  /// the rest comes back as the `detail` parameter. Only word boundaries are hashed, so this stays cheap.
-  private func prefixMatch(_ normalized: [UInt8], code: String?) -> CatalogMatch? {
+  /// the rest comes back as the `detail` parameter. The prefixes are hashed in one pass, in place.
+  private func prefixMatch(_ normalized: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
     // Only prefixes as long as the longest known message can match, which bounds the work on huge input.
-    var end = min(normalized.count - 1, longestMessageKey)
-    while end >= Self.minimumPrefixLength {
-      let next = normalized[end]
-      if next == 0x20 || MessageNormalization.isTrailingPunctuation(next) || next == UInt8(ascii: "-") {
-        let prefix = MessageNormalization.normalizedBytes(normalized[..<end])
-        if prefix.count >= Self.minimumPrefixLength,
-          let candidates = indexByMessageKey[MessageNormalization.lookupKey(bytes: prefix)]
+    let limit = min(normalized.count - 1, indexes.longestMessageKey)
+    guard limit >= Self.minimumPrefixLength else { return nil }
+    var best: (end: Int, key: Int)?
+    do {
+      let text = normalized
+      var hash = MessageKey.offsetBasis
+      var contentHash = hash
+      var contentLength = 0
+      for end in 0...limit {
+        let next = text[end]
+        if end >= Self.minimumPrefixLength, contentLength >= Self.minimumPrefixLength,
+          next == 0x20 || MessageNormalization.isTrailingPunctuation(next) || next == UInt8(ascii: "-"),
+          let id = indexes.messageKey(hash: contentHash, where: { MessageKey.equals(text, 0..<contentLength, key: $0) })
         {
-          var rest = normalized[end...].drop {
-            $0 == 0x20 || $0 == UInt8(ascii: "-") || MessageNormalization.isTrailingPunctuation($0)
-          }
-          while let last = rest.last, last == 0x20 { rest = rest.dropLast() }
-          let detail = String(decoding: rest, as: UTF8.self)
-          return CatalogMatch(
-            entry: entries[preferred(candidates, code: code)], parameters: detail.isEmpty ? [:] : ["detail": detail])
+          best = (end, id)
+        }
+        hash = MessageKey.mix(hash, MessageNormalization.asciiUppercased(next))
+        if !MessageNormalization.isSpace(next) && !MessageNormalization.isTrailingPunctuation(next) {
+          contentHash = hash
+          contentLength = end + 1
         }
       }
-      end -= 1
     }
-    return nil
+    guard let best else { return nil }
+    var rest = normalized[best.end...].drop {
+      $0 == 0x20 || $0 == UInt8(ascii: "-") || MessageNormalization.isTrailingPunctuation($0)
+    }
+    while let last = rest.last, last == 0x20 { rest = rest.dropLast() }
+    let detail = String(decoding: UnsafeBufferPointer(rebasing: rest), as: UTF8.self)
+    return CatalogMatch(
+      entry: entries[preferred(indexes.messageKeys[best.key].entries, codeKey: codeKey)],
+      parameters: detail.isEmpty ? [:] : ["detail": detail])
   }
 
   /// Prefixes shorter than this are too generic to identify an entry.
@@ -159,39 +218,155 @@ public struct CatalogTable: Sendable {
   /// Finds the entry for a wire code; when the code is shared by several entries, the message decides.
   /// Without a deciding message there is no match, unless exactly one of those entries is a failure.
   public func match(code: String, message: String? = nil) -> CatalogMatch? {
-    let candidates = candidates(forCode: code)
+    let key = Self.codeKey(code)
+    guard var message else { return match(codeKey: key, text: nil) }
+    return message.withUTF8 { match(codeKey: key, text: $0) }
+  }
+
+  /// ``match(code:message:)`` for a canonical code and message text as it arrived.
+  package func match(codeKey: String, text: UnsafeBufferPointer<UInt8>?) -> CatalogMatch? {
+    let exact = exactCandidates(forKey: codeKey)
+    let candidates = exact ?? candidates(forKey: codeKey)
     guard !candidates.isEmpty else { return nil }
-    if let message, let byMessage = match(message: message, code: code),
-      Self.codeKey(byMessage.entry.code) == Self.codeKey(code)
+    // The message's entry counts when its own code is this code: when it is one of the exact candidates.
+    if let text, let exact, let byMessage = match(text: text, codeKey: codeKey),
+      exact.contains(where: { entries[$0].storage === byMessage.entry.storage })
     {
       return byMessage
     }
     // A code shared by one failure and by entries that mean something else (GENIQ's template code 0 is
     // "Success" or a revoked token) stays that failure when the message decides nothing: success is
     // never inferred.
-    let failures = candidates.filter { entries[$0].outcome == .failure }
-    guard candidates.count == 1 || failures.count == 1 else { return nil }
-    let index = candidates.count == 1 ? candidates[0] : failures[0]
-    var parameters: [String: String] = [:]
-    if let message {
-      parameters = captures(MessageNormalization.normalizedBytes(message.utf8), entry: index) ?? [:]
+    var failure: Int?
+    var failures = 0
+    for index in candidates where entries[index].outcome == .failure {
+      failures += 1
+      if failure == nil { failure = index }
     }
-    return CatalogMatch(entry: entries[index], parameters: parameters)
+    guard candidates.count == 1 || failures == 1 else { return nil }
+    let index = candidates.count == 1 ? candidates[0] : failure ?? candidates[0]
+    guard let text, !indexes.patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
+    return CatalogMatch(
+      entry: entries[index],
+      parameters: MessageKey.withNormalized(text, MessageKey.bounds(text)) { captures($0, entry: index) } ?? [:])
   }
 
-  private func preferred(_ candidates: [Int], code: String?) -> Int {
-    if let code, candidates.count > 1 {
-      let key = Self.codeKey(code)
-      if let index = candidates.first(where: { Self.codeKey(entries[$0].code) == key }) { return index }
+  private func preferred(_ candidates: [Int], codeKey: String?) -> Int {
+    if let codeKey, candidates.count > 1 {
+      if let index = candidates.first(where: { indexes.codeKeys[$0] == codeKey }) { return index }
     }
     return candidates[0]
   }
 
-  private func captures(_ normalized: [UInt8], entry index: Int) -> [String: String]? {
-    for pattern in patternsByEntry[index] ?? [] {
+  private func captures(_ normalized: UnsafeBufferPointer<UInt8>, entry index: Int) -> [String: String]? {
+    for pattern in indexes.patternsByEntry[index] {
       if let captured = pattern.match(normalized: normalized) { return captured }
     }
     return nil
+  }
+}
+
+extension CatalogTable {
+  /// A table's indexes, built once.
+  final class Index: Sendable {
+    let indexByCode: [String: [Int]]
+    let indexByName: [String: Int]
+    /// Each entry's code as ``CodeText/canonical(_:)`` writes it.
+    let codeKeys: [String]
+    /// The longest canonical code: longer text that is not a number cannot be a code.
+    let longestCodeKey: Int
+    /// The distinct message keys (normalised, upper-cased bytes) and the entries each belongs to.
+    let messageKeys: [(key: [UInt8], entries: [Int])]
+    /// The hash of each message key (see ``MessageKey``).
+    let messageHashes: [UInt64]
+    /// An open-addressing table over the message keys: slot `hash & mask` onwards holds key ids plus one,
+    /// 0 for an empty slot. A hit is verified against the key's bytes.
+    let messageSlots: [Int32]
+    let mask: Int
+    /// Patterns that start with literal text, by the hash of their first word (upper-cased).
+    let patternsByFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]]
+    /// Patterns that start with a placeholder, tried for every message.
+    let leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)]
+    let patternsByEntry: [[MessagePattern]]
+    let longestMessageKey: Int
+    /// Entries that stand for a range of integer codes, tried when no entry has the exact code.
+    let rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
+
+    init(
+      indexByCode: [String: [Int]], indexByName: [String: Int], codeKeys: [String], longestCodeKey: Int,
+      messageKeys: [(key: [UInt8], entries: [Int])],
+      patternsByFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]],
+      leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)], patternsByEntry: [[MessagePattern]],
+      longestMessageKey: Int, rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
+    ) {
+      self.indexByCode = indexByCode
+      self.indexByName = indexByName
+      self.codeKeys = codeKeys
+      self.longestCodeKey = longestCodeKey
+      self.messageKeys = messageKeys
+      let hashes = messageKeys.map { MessageKey.hash(key: $0.key) }
+      messageHashes = hashes
+      var size = 16
+      while size < messageKeys.count * 2 { size *= 2 }
+      var slots = [Int32](repeating: 0, count: size)
+      for (id, hash) in hashes.enumerated() {
+        var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+        while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+        slots[slot] = Int32(id + 1)
+      }
+      messageSlots = slots
+      mask = size - 1
+      self.patternsByFirstWord = patternsByFirstWord
+      self.leadingPlaceholderPatterns = leadingPlaceholderPatterns
+      self.patternsByEntry = patternsByEntry
+      self.longestMessageKey = longestMessageKey
+      self.rangeEntries = rangeEntries
+      var integers = 16
+      while integers < indexByCode.count * 2 { integers *= 2 }
+      var codes = [Int](repeating: 0, count: integers)
+      var lists = [[Int]](repeating: [], count: integers)
+      for (key, list) in indexByCode where !list.isEmpty {
+        guard let code = CodeText.integer(key) else { continue }
+        var slot =
+          Int(truncatingIfNeeded: UInt64(bitPattern: Int64(code)) &* 0x9E37_79B9_7F4A_7C15 >> 40) & (integers - 1)
+        while !lists[slot].isEmpty { slot = (slot + 1) & (integers - 1) }
+        codes[slot] = code
+        lists[slot] = list
+      }
+      integerCodes = codes
+      integerEntries = lists
+      integerMask = integers - 1
+    }
+
+    /// The entries of each integer code, in an open-addressing table: `integerCodes[slot]` is the code and
+    /// `integerEntries[slot]` its entries (empty for a free slot).
+    let integerCodes: [Int]
+    let integerEntries: [[Int]]
+    let integerMask: Int
+
+    /// The entries whose code is this integer.
+    @inline(__always)
+    func entries(forInteger code: Int) -> [Int]? {
+      var slot = Int(truncatingIfNeeded: UInt64(bitPattern: Int64(code)) &* 0x9E37_79B9_7F4A_7C15 >> 40) & integerMask
+      while true {
+        if integerEntries[slot].isEmpty { return nil }
+        if integerCodes[slot] == code { return integerEntries[slot] }
+        slot = (slot + 1) & integerMask
+      }
+    }
+
+    /// The id of the message key with this hash whose bytes `matches` accepts.
+    @inline(__always)
+    func messageKey(hash: UInt64, where matches: ([UInt8]) -> Bool) -> Int? {
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = Int(messageSlots[slot])
+        if entry == 0 { return nil }
+        let id = entry - 1
+        if messageHashes[id] == hash, matches(messageKeys[id].key) { return id }
+        slot = (slot + 1) & mask
+      }
+    }
   }
 }
 

@@ -61,21 +61,6 @@ public enum Classification<Failure: ProviderError>: Sendable, Hashable {
     case .partial(let error), .pending(let error), .failure(let error): throw error
     }
   }
-
-  /// Wraps an error according to its outcome; an error whose entry says success becomes ``success(_:)``
-  /// with the error's identifiers.
-  package init(_ error: Failure) {
-    switch error.outcome {
-    case .success:
-      self = .success(
-        ProviderSuccess(
-          provider: error.provider, kind: error.kind, status: error.status, entry: error.entry,
-          references: error.references))
-    case .partial: self = .partial(error)
-    case .pending: self = .pending(error)
-    case .failure: self = .failure(error)
-    }
-  }
 }
 
 extension Classification: Encodable {
@@ -92,5 +77,24 @@ extension Classification: Encodable {
     try container.encode(references, forKey: .references)
     if case .success(let success) = self { try container.encode(success, forKey: .success) }
     try container.encode(error.map { [$0] } ?? [], forKey: .errors)
+  }
+}
+
+extension Classification {
+  /// Wraps an error according to its outcome; an error whose entry says success becomes ``success(_:)``
+  /// with the error's identifiers, still read lazily from the body. Inlinable so that it is specialised for
+  /// each provider.
+  @inlinable
+  package init<Code>(_ error: __owned ClassifiedError<Code>) where Failure == ClassifiedError<Code> {
+    switch error.outcome {
+    case .success:
+      self = .success(
+        ProviderSuccess(
+          provider: error.provider, kind: error.kind, status: error.status, entry: error.entry,
+          referenceStorage: error.referenceStorage))
+    case .partial: self = .partial(error)
+    case .pending: self = .pending(error)
+    case .failure: self = .failure(error)
+    }
   }
 }

@@ -32,17 +32,19 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   /// The code as the body gave it.
   public let rawCode: String?
   /// The message as the body gave it.
-  public let rawMessage: String?
+  public var rawMessage: String? { storage.fields(body).rawMessage }
   /// Values captured from the message and details read from the body.
-  public let parameters: [String: String]
+  public var parameters: [String: String] { storage.fields(body).parameters }
   /// The `Retry-After` delay in seconds, when the response had one.
   public let retryAfterSeconds: Int?
   /// The body (or its first ``ResponseBody/storedLimit`` bytes).
   public let body: ResponseBody
   /// The identifiers the answer carried.
-  public let references: References
+  public var references: References { storage.fields(body).references }
   /// The documented subcode the answer gave beside its code (Meta's `error_subcode`), if the catalog knows it.
   public let subcode: CatalogSubcode?
+  /// The raw message, parameters and references, or how to read them from the body.
+  @usableFromInline let storage: FieldStorage
 
   /// Creates an error from a catalog match, or, when `match` is `nil`, from `fallback` or else from the
   /// HTTP status (`fallbackStatus` when the body named a better one than the response). `outcome`
@@ -55,6 +57,79 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
     now: Double = Date().timeIntervalSince1970
   ) {
+    var merged = parameters
+    if match.flatMap({ Code(entry: $0.entry) }) != nil, let captured = match?.parameters {
+      merged.merge(captured) { _, fromMessage in fromMessage }
+    }
+    self.init(
+      provider: provider, match: match, kind: kind, status: status, headers: headers, rawCode: rawCode,
+      storage: .stored(.init(rawMessage: rawMessage, parameters: merged, references: references)), subcode: subcode,
+      body: body, fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome, now: now)
+  }
+
+  /// Creates an error whose raw message, parameters and references are read from `body` by `deferred`
+  /// when asked for; otherwise as ``init(provider:match:kind:status:headers:rawCode:rawMessage:parameters:references:subcode:body:fallbackStatus:fallback:outcome:now:)``.
+  ///
+  /// Inlinable so that it is specialised for each provider's code type: classification's hot path then
+  /// copies no catalog entry through generic witnesses.
+  @inlinable
+  package init(
+    provider: ProviderID, match: __owned CatalogMatch?, kind: ResponseKind = .response, status: Int?,
+    headers: [String: String] = [:], rawCode: String? = nil, deferred: DeferredFields, subcode: CatalogSubcode? = nil,
+    body: ResponseBody, fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
+    now: Double
+  ) {
+    self.init(
+      provider: provider, code: match.flatMap { Code(entry: $0.entry) }, match: match, kind: kind, status: status,
+      headers: headers, rawCode: rawCode, deferred: deferred, subcode: subcode, body: body,
+      fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome, now: now)
+  }
+
+  /// As ``init(provider:match:kind:status:headers:rawCode:deferred:subcode:body:fallbackStatus:fallback:outcome:now:)``,
+  /// with the match's typed code already found (`Code(entry: match.entry)`, or `nil`).
+  @inlinable
+  package init(
+    provider: ProviderID, code typed: Code?, match: __owned CatalogMatch?, kind: ResponseKind = .response,
+    status: Int?, headers: [String: String] = [:], rawCode: String? = nil, deferred: DeferredFields,
+    subcode: CatalogSubcode? = nil, body: ResponseBody, fallbackStatus: Int? = nil,
+    fallback: StatusClassification? = nil, outcome: Outcome? = nil, now: Double
+  ) {
+    var code: Code?
+    var entry: CatalogEntry?
+    var captured: [String: String] = [:]
+    if let match, let typed {
+      code = typed
+      captured = match.parameters
+      entry = match.entry
+    }
+    self.provider = provider
+    self.code = code
+    self.kind = kind
+    self.status = status
+    self.rawCode = rawCode
+    self.body = body
+    self.storage = .deferred(deferred, captured: captured)
+    self.subcode = subcode
+    retryAfterSeconds = headers.isEmpty ? nil : Self.retryAfter(headers, now: now)
+    let verdict = Verdict(
+      entry: entry, outcome: outcome, fallbackStatus: fallbackStatus ?? status, fallback: fallback)
+    self.entry = entry
+    self.outcome = verdict.outcome
+    category = verdict.category
+    retry = verdict.retry
+    fault = verdict.fault
+  }
+
+  @usableFromInline
+  static func retryAfter(_ headers: [String: String], now: Double) -> Int? {
+    HTTPHeaderLookup.value("Retry-After", in: headers).flatMap { RetryAfter.seconds(from: $0, now: now) }
+  }
+
+  private init(
+    provider: ProviderID, match: CatalogMatch?, kind: ResponseKind, status: Int?, headers: [String: String],
+    rawCode: String?, storage: FieldStorage, subcode: CatalogSubcode?, body: ResponseBody, fallbackStatus: Int?,
+    fallback: StatusClassification?, outcome: Outcome?, now: Double
+  ) {
     self.provider = provider
     let code = match.flatMap { Code(entry: $0.entry) }
     self.code = code
@@ -62,18 +137,15 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     self.kind = kind
     self.status = status
     self.rawCode = rawCode
-    self.rawMessage = rawMessage
     self.body = body
-    self.references = references
+    self.storage = storage
     self.subcode = subcode
-    var merged = parameters
-    if code != nil, let captured = match?.parameters {
-      merged.merge(captured) { _, fromMessage in fromMessage }
-    }
-    self.parameters = merged
-    retryAfterSeconds = HTTPHeaderLookup.value("Retry-After", in: headers).flatMap {
-      RetryAfter.seconds(from: $0, now: now)
-    }
+    retryAfterSeconds =
+      headers.isEmpty
+      ? nil
+      : HTTPHeaderLookup.value("Retry-After", in: headers).flatMap {
+        RetryAfter.seconds(from: $0, now: now)
+      }
     if let entry = self.entry {
       self.outcome = outcome ?? entry.outcome
       category = entry.category
@@ -90,6 +162,48 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
 
   /// Whether a catalog entry was found.
   public var isRecognized: Bool { entry != nil }
+
+  /// Equal when every field is equal, the ones read from the body included.
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    guard lhs.provider == rhs.provider, lhs.code == rhs.code, lhs.entry == rhs.entry, lhs.outcome == rhs.outcome,
+      lhs.category == rhs.category, lhs.retry == rhs.retry, lhs.fault == rhs.fault, lhs.kind == rhs.kind,
+      lhs.status == rhs.status, lhs.rawCode == rhs.rawCode, lhs.retryAfterSeconds == rhs.retryAfterSeconds,
+      lhs.body == rhs.body, lhs.subcode == rhs.subcode
+    else { return false }
+    let left = lhs.storage.fields(lhs.body)
+    let right = rhs.storage.fields(rhs.body)
+    return left.rawMessage == right.rawMessage && left.parameters == right.parameters
+      && left.references == right.references
+  }
+
+  /// Hashes every field, the ones read from the body included.
+  public func hash(into hasher: inout Hasher) {
+    let fields = storage.fields(body)
+    hasher.combine(provider)
+    hasher.combine(code)
+    hasher.combine(entry)
+    hasher.combine(outcome)
+    hasher.combine(category)
+    hasher.combine(retry)
+    hasher.combine(fault)
+    hasher.combine(kind)
+    hasher.combine(status)
+    hasher.combine(rawCode)
+    hasher.combine(fields.rawMessage)
+    hasher.combine(fields.parameters)
+    hasher.combine(retryAfterSeconds)
+    hasher.combine(body)
+    hasher.combine(fields.references)
+    hasher.combine(subcode)
+  }
+
+  /// Where a success made of this error finds its references.
+  @usableFromInline var referenceStorage: ProviderSuccess.ReferenceStorage {
+    switch storage {
+    case .stored(let fields): .stored(fields.references)
+    case .deferred(let deferred, _): .deferred(deferred, body)
+    }
+  }
 
   /// The provider-independent situation the entry names, if any.
   public var situation: Situation? { entry?.situation }
@@ -180,5 +294,30 @@ extension ClassifiedError: Encodable {
     try bodyContainer.encode(body.totalCount, forKey: .bytes)
     try container.encode(references, forKey: .references)
     try container.encode(subcode, forKey: .subcode)
+  }
+}
+
+/// How an error is classified: from its entry, else from the HTTP status or a fallback.
+@usableFromInline
+struct Verdict {
+  @usableFromInline let outcome: Outcome
+  @usableFromInline let category: ErrorCategory
+  @usableFromInline let retry: Retry
+  @usableFromInline let fault: Fault
+
+  @usableFromInline
+  init(entry: CatalogEntry?, outcome: Outcome?, fallbackStatus: Int?, fallback: StatusClassification?) {
+    if let entry {
+      self.outcome = outcome ?? entry.outcome
+      category = entry.category
+      retry = entry.retry
+      fault = entry.fault
+    } else {
+      let fallback = fallback ?? StatusClassification.forHTTPStatus(fallbackStatus)
+      self.outcome = outcome ?? .failure
+      category = fallback.category
+      retry = fallback.retry
+      fault = fallback.fault
+    }
   }
 }

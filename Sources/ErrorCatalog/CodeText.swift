@@ -4,8 +4,55 @@ package enum CodeText {
   /// Trimmed of white space, ASCII letters upper-cased, and an integer in its plain decimal form, so
   /// `" 403"`, `403`, `"0403"` and `"+403"` all meet, and so do `"exceeded_retry"` and `"EXCEEDED_RETRY"`.
   package static func canonical(_ code: String) -> String {
-    let key = MessageNormalization.lookupKey(bytes: Array(code.utf8).filter { !MessageNormalization.isSpace($0) })
+    // Most wire codes are plain decimals without a leading zero, which are already canonical.
+    let alreadyCanonical =
+      code.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard let first = bytes.first, first != 0x30 || bytes.count == 1 else { return false }
+        for byte in bytes where byte < 0x30 || byte > 0x39 { return false }
+        return true
+      } ?? false
+    if alreadyCanonical { return code }
+    var plain = true
+    var digitsOnly = !code.isEmpty
+    for byte in code.utf8 {
+      if MessageNormalization.isSpace(byte) || (byte >= 0x61 && byte <= 0x7A) { plain = false }
+      if byte < 0x30 || byte > 0x39 { digitsOnly = false }
+    }
+    // A plain decimal without a leading zero is already canonical; most wire codes are.
+    if digitsOnly, code.utf8.first != 0x30 || code.utf8.count == 1 { return code }
+    let key =
+      plain
+      ? code
+      : String(unsafeUninitializedCapacity: code.utf8.count) { buffer in
+        var count = 0
+        for byte in code.utf8 where !MessageNormalization.isSpace(byte) {
+          buffer[count] = MessageNormalization.asciiUppercased(byte)
+          count += 1
+        }
+        return count
+      }
     return Int(key).map(String.init) ?? key
+  }
+
+  /// The integer a canonical code stands for, when it is one written as ``canonical(_:)`` writes integers
+  /// (plain decimal, no leading zero, `-` for negatives); parsed without building anything.
+  @inline(__always)
+  static func integer(_ key: String) -> Int? {
+    key.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+      var index = 0
+      let negative = bytes[0] == UInt8(ascii: "-")
+      if negative { index = 1 }
+      guard index < bytes.count, bytes[index] != 0x30 || bytes.count == index + 1 else { return nil }
+      var value = 0
+      while index < bytes.count {
+        let digit = Int(bytes[index]) - 0x30
+        guard digit >= 0 && digit <= 9 else { return nil }
+        value = value * 10 + digit
+        index += 1
+      }
+      return negative ? (value == 0 ? nil : -value) : value
+    } ?? nil
   }
 
   /// Whether two codes are the same code.

@@ -42,14 +42,15 @@ package enum MessageNormalization {
     String(decoding: bytes.map(asciiUppercased), as: UTF8.self)
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   static func asciiUppercased(_ byte: UInt8) -> UInt8 {
     (byte >= 0x61 && byte <= 0x7A) ? byte - 0x20 : byte
   }
 
   @inline(__always)
   static func isSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+    // Most bytes are above the space: one comparison rules them out.
+    byte <= 0x20 && (byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
   }
 
   @inline(__always)

@@ -83,11 +83,11 @@ package struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
 
   /// The captured placeholder values when `message` matches, or `nil`.
   package func match(_ message: String) -> [String: String]? {
-    match(normalized: MessageNormalization.normalizedBytes(message.utf8))
+    MessageNormalization.normalizedBytes(message.utf8).withUnsafeBufferPointer { match(normalized: $0) }
   }
 
   /// Matches already normalised bytes.
-  func match(normalized message: [UInt8]) -> [String: String]? {
+  func match(normalized message: UnsafeBufferPointer<UInt8>) -> [String: String]? {
     var captures: [String: String] = [:]
     var position = 0
     var pendingPlaceholder: String?
@@ -130,16 +130,18 @@ package struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
     return captures
   }
 
-  private static func capture(_ message: [UInt8], _ range: Range<Int>) -> String? {
+  private static func capture(_ message: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
     var lower = range.lowerBound
     var upper = range.upperBound
     while lower < upper, MessageNormalization.isSpace(message[lower]) { lower += 1 }
     while upper > lower, MessageNormalization.isSpace(message[upper - 1]) { upper -= 1 }
     guard lower < upper else { return nil }
-    return String(decoding: message[lower..<upper], as: UTF8.self)
+    return String(decoding: UnsafeBufferPointer(rebasing: message[lower..<upper]), as: UTF8.self)
   }
 
-  private static func equalsFoldingCase(_ message: [UInt8], at start: Int, _ literal: [UInt8]) -> Bool {
+  private static func equalsFoldingCase(_ message: UnsafeBufferPointer<UInt8>, at start: Int, _ literal: [UInt8])
+    -> Bool
+  {
     guard start >= 0, start + literal.count <= message.count else { return false }
     var index = 0
     while index < literal.count {
@@ -153,7 +155,7 @@ package struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
     return true
   }
 
-  private static func firstIndex(of literal: [UInt8], in message: [UInt8], from start: Int) -> Int? {
+  private static func firstIndex(of literal: [UInt8], in message: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     guard !literal.isEmpty else { return start <= message.count ? start : nil }
     var index = start
     while index + literal.count <= message.count {

@@ -13,17 +13,62 @@ public struct ProviderSuccess: Sendable, Hashable, CustomStringConvertible {
   /// The catalog entry whose outcome is success, when the answer named one.
   public let entry: CatalogEntry?
   /// The identifiers the answer carried.
-  public let references: References
+  public var references: References {
+    switch referenceStorage {
+    case .stored(let references): references
+    case .deferred(let deferred, let body): deferred.read(body).references
+    }
+  }
+
+  /// The references, or how to read them from the body.
+  @usableFromInline
+  package enum ReferenceStorage: Sendable {
+    case stored(References)
+    case deferred(DeferredFields, ResponseBody)
+  }
+
+  let referenceStorage: ReferenceStorage
 
   package init(
     provider: ProviderID, kind: ResponseKind, status: Int?, entry: CatalogEntry? = nil,
     references: References = .none
   ) {
+    self.init(provider: provider, kind: kind, status: status, entry: entry, referenceStorage: .stored(references))
+  }
+
+  /// A success whose references are read from `body` by `deferred` when asked for.
+  package init(
+    provider: ProviderID, kind: ResponseKind, status: Int?, entry: CatalogEntry? = nil, deferred: DeferredFields,
+    body: ResponseBody
+  ) {
+    self.init(
+      provider: provider, kind: kind, status: status, entry: entry, referenceStorage: .deferred(deferred, body))
+  }
+
+  @usableFromInline
+  package init(
+    provider: ProviderID, kind: ResponseKind, status: Int?, entry: CatalogEntry?, referenceStorage: ReferenceStorage
+  ) {
     self.provider = provider
     self.kind = kind
     self.status = status
     self.entry = entry
-    self.references = references
+    self.referenceStorage = referenceStorage
+  }
+
+  /// Equal when provider, kind, status, entry and references are equal.
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.provider == rhs.provider && lhs.kind == rhs.kind && lhs.status == rhs.status && lhs.entry == rhs.entry
+      && lhs.references == rhs.references
+  }
+
+  /// Hashes provider, kind, status, entry and references.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(provider)
+    hasher.combine(kind)
+    hasher.combine(status)
+    hasher.combine(entry)
+    hasher.combine(references)
   }
 
   /// One line: provider, kind and the entry, never the identifiers' values.

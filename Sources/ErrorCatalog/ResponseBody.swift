@@ -12,11 +12,10 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
   /// The body's full length in bytes.
   public let totalCount: Int
 
-  /// Keeps a body, or its first ``storedLimit`` bytes, and reads it once: as JSON when it is JSON.
+  /// Keeps a body, or its first ``storedLimit`` bytes. Nothing is parsed until a classifier reads it.
   public init(_ body: some Collection<UInt8>) {
     totalCount = body.count
     bytes = Array(body.prefix(Self.storedLimit))
-    json = totalCount > bytes.count ? nil : Self.parse(bytes)
   }
 
   /// Keeps a string's UTF-8.
@@ -38,7 +37,14 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
 
   /// The body parsed as JSON, or `nil` (not JSON, or longer than ``storedLimit``). A JSON string that
   /// itself holds a JSON object or array (a body encoded twice) is unwrapped once.
-  package let json: JSONValue?
+  package var json: JSONValue? { isTruncated ? nil : Self.parse(bytes) }
+
+  /// The body validated as JSON, to be read in place (``JSONView``), or `nil` (not JSON, or longer than
+  /// ``storedLimit``). A body encoded twice is unwrapped once, as in ``json``.
+  package var document: JSONDocument? { isTruncated ? nil : JSONDocument(body: bytes) }
+
+  /// Whether the body is JSON, as ``json`` reads it.
+  package var isJSON: Bool { !isTruncated && bytes.withUnsafeBufferPointer { JSONDocument.validate($0) } != nil }
 
   static func parse(_ bytes: [UInt8]) -> JSONValue? {
     guard let value = JSONReader.parse(bytes) else { return nil }
@@ -63,14 +69,19 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
   /// Whether an answer with this body and `status` reads as a plain success when nothing in the body names
   /// an error: a 2xx status with an empty body or a JSON one (an HTML or binary body is not trusted).
   package func isPlainSuccess(status: Int?) -> Bool {
+    isPlainSuccess(status: status, isJSON: isJSON)
+  }
+
+  /// ``isPlainSuccess(status:)`` when the caller has already validated the body.
+  package func isPlainSuccess(status: Int?, isJSON: Bool) -> Bool {
     guard let status, (200..<300).contains(status) else { return false }
-    return isBlank || json != nil
+    return isJSON || isBlank
   }
 
   /// A rough guess of what the body is, for unrecognized errors.
   public var shape: Shape {
     if isBlank { return .empty }
-    if json != nil { return .json }
+    if isJSON { return .json }
     let head = bytes.prefix(512)
     let lowered = String(decoding: head, as: UTF8.self).lowercased()
     if lowered.contains("<html") || lowered.contains("<!doctype html") || lowered.contains("<title") {

@@ -1,4 +1,5 @@
 /// The classification of an answer nothing in a catalog recognized, from its HTTP status alone.
+@usableFromInline
 package struct StatusClassification: Sendable, Hashable {
   /// What went wrong.
   package let category: ErrorCategory

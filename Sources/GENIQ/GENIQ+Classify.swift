@@ -25,9 +25,36 @@ extension GENIQ: ResponseClassifier {
   public static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
+    // One pass over the top-level members finds the code and the message; the rest is read from the body
+    // by `fields` only when asked for.
+    let (rawCode, match) =
+      body.document?.withRoot { root -> (String?, CatalogMatch?) in
+        guard root.isObject else { return (nil, nil) }
+        var codeSlot = MemberSlot("responseCode", "response_code")
+        var messageSlot = MemberSlot("responseMessage", "response_message")
+        root.forEachMember { key, value in
+          codeSlot.offer(key, value)
+          messageSlot.offer(key, value)
+        }
+        guard let rawCode = codeSlot.value?.scalarText else { return (nil, nil) }
+        let key = CodeText.canonical(rawCode)
+        guard let message = messageSlot.value, message.hasMessageText else {
+          return (rawCode, ResponseCode.table.match(codeKey: key, text: nil))
+        }
+        return (rawCode, message.withText { ResponseCode.table.match(codeKey: key, text: $0) } ?? nil)
+      } ?? (nil, nil)
+    let error = Error(
+      provider: .geniq, code: match.flatMap { ResponseCode.code(of: $0.entry).map(Code.response) }, match: match,
+      kind: .response, status: status, headers: headers, rawCode: rawCode,
+      deferred: DeferredFields(reader: fields), body: body, now: now)
+    return Classification(error)
+  }
+
+  /// The raw message, parameters and references of an API answer, read from the body when asked for.
+  @Sendable static func fields(_ body: ResponseBody, _: Int, _: [String: String]) -> DeferredFields.Fields {
     let envelope = Envelope(body.json)
-    let match = envelope.rawCode.flatMap { ResponseCode.table.match(code: $0, message: envelope.message) }
-    return Classification(envelope.error(match: match, status: status, headers: headers, body: body, now: now))
+    return DeferredFields.Fields(
+      rawMessage: envelope.message, parameters: envelope.parameters, references: envelope.references)
   }
 
   /// The text of a short field worth keeping as a parameter: a string trimmed of surrounding white space,

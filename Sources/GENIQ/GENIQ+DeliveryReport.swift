@@ -37,13 +37,15 @@ extension GENIQ {
   }
 
   static func classifyReport(body: ResponseBody) -> Classification<Error> {
-    let report = DeliveryReport(body)
-    let reason = report.rawReason.flatMap { ReasonCode.table.match(code: $0) }
+    // Only the status and the reason decide; the other fields are read from the body by `reportFields`
+    // when asked for.
+    let (statusText, rawReason) = ReportKey.read(body)
+    let reason = rawReason.flatMap { ReasonCode.table.match(codeKey: CodeText.canonical($0), text: nil) }
     // A reason that names a failure says more than a failure status; reason 0 says nothing more.
     let failureReason = reason.flatMap { $0.entry.outcome == .failure ? $0 : nil }
     let match: CatalogMatch?
-    if let status = report.parameters["status"] {
-      if let state = ReportStatus.table.match(code: DeliveryReport.statusCode(status)) {
+    if let status = statusText {
+      if let state = ReportStatus.table.match(codeKey: ReportKey.statusKey(status), text: nil) {
         match = state.entry.outcome == .failure ? failureReason ?? state : state
       } else {
         // A status word the table does not know: a failure reason still tells, reason 0 cannot make it a success.
@@ -53,9 +55,15 @@ extension GENIQ {
       match = reason
     }
     let error = Error(
-      provider: .geniq, match: match, kind: .report, status: nil, rawCode: report.rawReason,
-      parameters: report.parameters, references: report.references, body: body)
+      provider: .geniq, match: match, kind: .report, status: nil, rawCode: rawReason,
+      deferred: DeferredFields(reader: reportFields), body: body, now: 0)
     return Classification(error)
+  }
+
+  /// A report's parameters and references, read from the body when asked for.
+  @Sendable static func reportFields(_ body: ResponseBody, _: Int, _: [String: String]) -> DeferredFields.Fields {
+    let report = DeliveryReport(body)
+    return DeferredFields.Fields(parameters: report.parameters, references: report.references)
   }
 
   /// The fields of one delivery report, from JSON or from a query string.

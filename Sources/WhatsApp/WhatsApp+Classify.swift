@@ -7,20 +7,22 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
   public static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
-    let json = body.json
-    let references = responseReferences(in: json, headers: headers)
-    guard let item = graphError(in: json) else {
-      if body.isPlainSuccess(status: status) {
-        return .success(ProviderSuccess(provider: .whatsapp, kind: .response, status: status, references: references))
+    // The Graph `error` object's code and texts decide; the rest is read from the body by `graphFields` only
+    // when asked for.
+    let document = body.document
+    let deferred = DeferredFields(context: headers, reader: graphFields)
+    guard let decision = graphDecision(in: document, table: Code.table) else {
+      if body.isPlainSuccess(status: status, isJSON: document != nil) {
+        return .success(
+          ProviderSuccess(provider: .whatsapp, kind: .response, status: status, deferred: deferred, body: body))
       }
       return .failure(
         Error(
-          provider: .whatsapp, match: nil, status: status, headers: headers, references: references, body: body,
-          now: now))
+          provider: .whatsapp, match: nil, status: status, headers: headers, deferred: deferred, body: body, now: now))
     }
-    let error: Error = item.error(
-      provider: .whatsapp, kind: .response, match: item.match(in: Code.table), status: status, headers: headers,
-      references: references, body: body, now: now)
+    let error: Error = decision.error(
+      provider: .whatsapp, code: decision.match.flatMap { Code.code(of: $0.entry) }, kind: .response, status: status,
+      headers: headers, deferred: deferred, body: body, now: now)
     return Classification(error)
   }
 

@@ -68,24 +68,138 @@ extension WhatsApp {
   /// A code is looked up in `ownTable` (the provider's own webhook codes) and in Meta's catalog; On-Premise
   /// webhooks try `ownTable` first, Cloud API webhooks Meta's catalog first. A body that is not JSON at all
   /// gives one unrecognized failure rather than nothing.
+  ///
+  /// The events are found in place (``forEachEventKey(in:_:)``); each keeps its position, from which
+  /// `webhookFields` reads its identifiers and details when asked for.
   package static func webhookClassifications<C: CatalogCode>(
     in body: ResponseBody, provider: ProviderID, ownTable: CatalogTable?
   ) -> [Classification<ClassifiedError<C>>] {
-    let events = webhookEvents(in: body.json)
-    if events.isEmpty && body.json == nil && !body.isBlank {
+    let document = body.document
+    var results: [Classification<ClassifiedError<C>>] = []
+    if let document {
+      document.withRoot { root in
+        forEachEventKey(in: root) { position, event in
+          let deferred = DeferredFields(anchor: position, reader: webhookFields)
+          guard event.isFailure else {
+            results.append(
+              .success(ProviderSuccess(provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body))
+            )
+            return
+          }
+          let item = event.item ?? ItemKey()
+          let decision = item.decision(match: item.match(ownTable: ownTable, metaFirst: event.isCloudAPI))
+          let error: ClassifiedError<C> = decision.error(
+            provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body, now: 0)
+          results.append(Classification(error))
+        }
+      }
+    } else if !body.isBlank {
       return [.failure(ClassifiedError<C>(provider: provider, match: nil, kind: .webhook, status: nil, body: body))]
     }
-    return events.map { event in
-      guard event.isFailure else {
-        return .success(ProviderSuccess(provider: provider, kind: .webhook, status: nil, references: event.references))
-      }
-      let item = event.item ?? ErrorItem()
-      // The status's own fields stay in `parameters` too, where integrations have read them.
-      let statusParameters = event.references.values.filter { statusParameterNames.contains($0.key) }
-      let error: ClassifiedError<C> = item.error(
-        provider: provider, kind: .webhook, match: item.match(ownTable: ownTable, metaFirst: event.isCloudAPI),
-        status: nil, extraParameters: statusParameters, references: event.references, body: body, now: 0)
-      return Classification(error)
+    return results
+  }
+
+  /// What decides one webhook event, read in place.
+  package struct EventKey {
+    /// The event's first error, if it reports one.
+    package var item: ItemKey?
+    /// Whether the status is `failed`.
+    package var hasFailedStatus = false
+    /// Whether the webhook used the Cloud API's envelope.
+    package var isCloudAPI: Bool
+
+    /// ``WebhookEvent/isFailure``.
+    package var isFailure: Bool { item != nil || hasFailedStatus }
+  }
+
+  /// Calls `body` with each event of ``webhookEvents(in:)``, in the same order, with its position there.
+  package static func forEachEventKey(in root: JSONView, _ body: (Int, EventKey) -> Void) {
+    guard root.isObject else { return }
+    var position = 0
+    func emit(_ event: EventKey) {
+      body(position, event)
+      position += 1
     }
+    var statuses = MemberSlot("statuses")
+    var errors = MemberSlot("errors")
+    var contacts = MemberSlot("contacts")
+    var entries = MemberSlot("entry")
+    root.forEachMember { key, value in
+      statuses.offer(key, value)
+      errors.offer(key, value)
+      contacts.offer(key, value)
+      entries.offer(key, value)
+    }
+    statuses.value?.forEachElement {
+      emit(statusKey($0, isCloudAPI: false))
+      return true
+    }
+    if let list = errors.value, list.isArray, statuses.value != nil || contacts.value != nil {
+      list.forEachElement {
+        emit(EventKey(item: ItemKey($0), isCloudAPI: false))
+        return true
+      }
+    }
+    entries.value?.forEachElement { entry in
+      entry.member("changes")?.forEachElement { change in
+        guard let value = change.member("value") else { return true }
+        var statuses = MemberSlot("statuses")
+        var messages = MemberSlot("messages")
+        var errors = MemberSlot("errors")
+        value.forEachMember { key, member in
+          statuses.offer(key, member)
+          messages.offer(key, member)
+          errors.offer(key, member)
+        }
+        statuses.value?.forEachElement {
+          emit(statusKey($0, isCloudAPI: true))
+          return true
+        }
+        messages.value?.forEachElement { message in
+          if let first = message.member("errors")?.firstElement {
+            emit(EventKey(item: ItemKey(first), isCloudAPI: true))
+          }
+          return true
+        }
+        errors.value?.forEachElement {
+          emit(EventKey(item: ItemKey($0), isCloudAPI: true))
+          return true
+        }
+        return true
+      }
+      return true
+    }
+  }
+
+  static func statusKey(_ status: JSONView, isCloudAPI: Bool) -> EventKey {
+    var word = MemberSlot("status")
+    var errors = MemberSlot("errors")
+    status.forEachMember { key, value in
+      word.offer(key, value)
+      errors.offer(key, value)
+    }
+    let failed =
+      word.value.flatMap { value -> Bool? in
+        guard value.kind == .string || value.kind == .number else { return nil }
+        return value.withText { MessageKey.isFailed($0) }
+      } ?? false
+    return EventKey(
+      item: errors.value?.firstElement.flatMap(ItemKey.init), hasFailedStatus: failed, isCloudAPI: isCloudAPI)
+  }
+
+  /// An event's raw message, parameters and references, read from the body when asked for; `anchor` is the
+  /// event's position in ``webhookEvents(in:)``.
+  @Sendable static func webhookFields(_ body: ResponseBody, _ anchor: Int, _: [String: String]) -> DeferredFields.Fields
+  {
+    let events = webhookEvents(in: body.json)
+    guard anchor < events.count else { return DeferredFields.Fields() }
+    let event = events[anchor]
+    guard event.isFailure else { return DeferredFields.Fields(references: event.references) }
+    let item = event.item ?? ErrorItem()
+    // The status's own fields stay in `parameters` too, where integrations have read them.
+    let statusParameters = event.references.values.filter { statusParameterNames.contains($0.key) }
+    return DeferredFields.Fields(
+      rawMessage: item.rawMessage, parameters: item.parameters.merging(statusParameters) { _, extra in extra },
+      references: event.references.merging(References(["traceID": item.traceID ?? ""])))
   }
 }

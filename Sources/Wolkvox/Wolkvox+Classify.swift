@@ -17,23 +17,52 @@ extension Wolkvox: ResponseClassifier {
   public static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
-    let envelope = Envelope(body.json)
-    var match: CatalogMatch?
-    for text in [envelope.message, envelope.errorText].compactMap({ $0 }) {
-      match = Code.table.match(message: text, code: envelope.code ?? status.map(String.init))
-      if match != nil { break }
-    }
+    // One pass over the top-level members finds the three fields classification needs; the rest is read
+    // from the body by `fields` only when asked for.
+    let document = body.document
+    let (rawCode, bodyStatus, match) =
+      document?.withRoot { root -> (String?, Int?, CatalogMatch?) in
+        guard root.isObject else { return (nil, nil, nil) }
+        var codeSlot = MemberSlot("code", "status_code", "statusCode")
+        var messageSlot = MemberSlot("msg", "message", "mensaje")
+        var errorSlot = MemberSlot("error")
+        root.forEachMember { key, value in
+          codeSlot.offer(key, value)
+          messageSlot.offer(key, value)
+          errorSlot.offer(key, value)
+        }
+        let rawCode = codeSlot.value?.scalarText
+        let bodyStatus = rawCode.flatMap { Int($0) }.flatMap { (100..<600).contains($0) ? $0 : nil }
+        let codeKey = (rawCode ?? status.map(String.init)).map(CodeText.canonical)
+        func match(_ text: JSONView?) -> CatalogMatch? {
+          guard let text, text.hasMessageText else { return nil }
+          return text.withText { Code.table.match(text: $0, codeKey: codeKey) } ?? nil
+        }
+        return (rawCode, bodyStatus, match(messageSlot.value) ?? match(errorSlot.value))
+      } ?? (nil, nil, nil)
+    let deferred = DeferredFields(reader: fields)
     // The body's own 2xx code is success; without one, a 2xx answer is success unless its message is an error.
-    let success = ProviderSuccess(provider: .wolkvox, kind: .response, status: status, references: envelope.references)
-    if let code = envelope.status, (200..<300).contains(code) { return .success(success) }
-    if envelope.status == nil, match == nil, body.isPlainSuccess(status: status) { return .success(success) }
+    let succeeded =
+      bodyStatus.map { (200..<300).contains($0) }
+      ?? (match == nil && body.isPlainSuccess(status: status, isJSON: document != nil))
+    if succeeded {
+      return .success(
+        ProviderSuccess(provider: .wolkvox, kind: .response, status: status, deferred: deferred, body: body))
+    }
+    let error = Error(
+      provider: .wolkvox, code: match.flatMap { Code.code(of: $0.entry) }, match: match, status: status,
+      headers: headers, rawCode: rawCode, deferred: deferred,
+      body: body, fallbackStatus: bodyStatus ?? status, now: now)
+    return Classification(error)
+  }
+
+  /// The raw message, parameters and references, read from the body when asked for.
+  @Sendable static func fields(_ body: ResponseBody, _: Int, _: [String: String]) -> DeferredFields.Fields {
+    let envelope = Envelope(body.json)
     var parameters: [String: String] = [:]
     if let errorText = envelope.errorText { parameters["error"] = errorText }
-    let error = Error(
-      provider: .wolkvox, match: match, status: status, headers: headers, rawCode: envelope.code,
-      rawMessage: envelope.message ?? envelope.errorText, parameters: parameters, references: envelope.references,
-      body: body, fallbackStatus: envelope.status ?? status, now: now)
-    return Classification(error)
+    return DeferredFields.Fields(
+      rawMessage: envelope.message ?? envelope.errorText, parameters: parameters, references: envelope.references)
   }
 
   /// The fields of Wolkvox's `{"code", "error", "msg"}` envelope.

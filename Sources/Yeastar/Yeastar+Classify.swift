@@ -32,13 +32,36 @@ extension Yeastar: ResponseClassifier {
   public static func classify(
     status: Int?, headers: [String: String], body: ResponseBody, now: Double
   ) -> Classification<Error> {
-    let envelope = Envelope(body.json)
-    let match = envelope.rawCode.flatMap { Code.table.match(code: $0, message: envelope.errmsg) }
+    // One pass over the top-level members finds `errcode` and `errmsg`; the rest is read from the body by
+    // `fields` only when asked for.
+    let (rawCode, match) =
+      body.document?.withRoot { root -> (String?, CatalogMatch?) in
+        guard root.isObject else { return (nil, nil) }
+        var codeSlot = MemberSlot("errcode", "errCode")
+        var messageSlot = MemberSlot("errmsg", "errMsg")
+        root.forEachMember { key, value in
+          codeSlot.offer(key, value)
+          messageSlot.offer(key, value)
+        }
+        guard let rawCode = codeSlot.value?.scalarText else { return (nil, nil) }
+        let key = CodeText.canonical(rawCode)
+        guard let message = messageSlot.value, message.hasMessageText else {
+          return (rawCode, Code.table.match(codeKey: key, text: nil))
+        }
+        return (rawCode, message.withText { Code.table.match(codeKey: key, text: $0) } ?? nil)
+      } ?? (nil, nil)
     let error = Error(
-      provider: .yeastar, match: match, status: status, headers: headers, rawCode: envelope.rawCode,
-      rawMessage: envelope.errmsg, parameters: envelope.parameters, references: envelope.references, body: body,
-      now: now)
+      provider: .yeastar, code: match.flatMap { Code.code(of: $0.entry) }, match: match, status: status,
+      headers: headers, rawCode: rawCode,
+      deferred: DeferredFields(reader: fields), body: body, now: now)
     return Classification(error)
+  }
+
+  /// The raw message, parameters and references, read from the body when asked for.
+  @Sendable static func fields(_ body: ResponseBody, _: Int, _: [String: String]) -> DeferredFields.Fields {
+    let envelope = Envelope(body.json)
+    return DeferredFields.Fields(
+      rawMessage: envelope.errmsg, parameters: envelope.parameters, references: envelope.references)
   }
 
   /// The fields of the P-Series `{"errcode", "errmsg", …}` envelope.

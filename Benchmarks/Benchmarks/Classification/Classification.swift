@@ -154,9 +154,9 @@ let benchmarks: @Sendable () -> Void = {
   let exactMessage = "TOKEN LIMIT EXCEEDED"
   // The last pattern of the Wolkvox table: a pattern miss tries the patterns one by one.
   let lastPatternMessage = "NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: 3"
-  expect(Wolkvox.lookup(patternMessage)?.entry.name == "skillNotFound", "P2 pattern lookup")
-  expect(Wolkvox.lookup(exactMessage)?.entry.name == "tokenLimitExceeded", "P2 exact lookup")
-  expect(Wolkvox.lookup(lastPatternMessage)?.entry.name == "variableCountMismatch", "P2 last pattern lookup")
+  expect(Wolkvox.lookup(patternMessage).first?.entry.name == "skillNotFound", "P2 pattern lookup")
+  expect(Wolkvox.lookup(exactMessage).first?.entry.name == "tokenLimitExceeded", "P2 exact lookup")
+  expect(Wolkvox.lookup(lastPatternMessage).first?.entry.name == "variableCountMismatch", "P2 last pattern lookup")
 
   Benchmark("P2a Wolkvox.classify pattern body SKILL_ID 4512") { benchmark in
     for _ in benchmark.scaledIterations {
@@ -196,7 +196,8 @@ let benchmarks: @Sendable () -> Void = {
   let whatsAppFirst = Body(Bodies.whatsAppFirst)
   let whatsAppLast = Body(Bodies.whatsAppLast)
   expect(WhatsApp.Code.table.entries.first?.code == "0", "P3 WhatsApp first entry")
-  expect(WhatsApp.Code.table.entries.last?.code == "135000", "P3 WhatsApp last entry")
+  // 135000 was the graph table's last entry when P3 was written; later codes were added after it.
+  expect(WhatsApp.Code.table.entries.contains { $0.code == "135000" }, "P3 WhatsApp 135000 entry")
   expect(WhatsApp.classify(status: 401, body: whatsAppFirst.bytes).error?.code == .authException, "P3 WhatsApp 0")
   expect(
     WhatsApp.classify(status: 400, body: whatsAppLast.bytes).error?.code == .genericUserError, "P3 WhatsApp 135000")
@@ -245,7 +246,7 @@ let benchmarks: @Sendable () -> Void = {
     Dialog360.classify(status: 400, body: dialog360Graph.bytes).error?.code == .cloudAPI(.rateLimitHit),
     "P4 Graph error")
   let webhookErrors = Dialog360.classifyWebhook(body: dialog360Webhook.bytes)
-  expect(webhookErrors.count == 10 && webhookErrors.allSatisfy(\.isRecognized), "P4 webhook")
+  expect(webhookErrors.count == 10 && webhookErrors.allSatisfy { $0.error?.isRecognized == true }, "P4 webhook")
   expect(foundationParse(dialog360Graph.data) != nil && foundationParse(dialog360Webhook.data) != nil, "P4 baselines")
 
   Benchmark("P4a Dialog360.classify Graph error body") { benchmark in
@@ -308,18 +309,8 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
-  // P6 (diagnostic): JSONValue.member for a key the object lacks vs. one it has. Every classifier asks for
-  // optional keys (`error_user_title`, `submsg`, `href`…), so a miss must not cost much more than a hit.
-  let graphObject = JSONReader.parse(dialog360Graph.bytes)?.member("error")
-  expect(graphObject?.member("fbtrace_id") != nil && graphObject?.member("error_user_title") == nil, "P6 object")
-  Benchmark("P6a JSONValue.member missing key") { benchmark in
-    for _ in benchmark.scaledIterations {
-      blackHole(graphObject?.member("error_user_title"))
-    }
-  }
-  Benchmark("P6b JSONValue.member present key") { benchmark in
-    for _ in benchmark.scaledIterations {
-      blackHole(graphObject?.member("fbtrace_id"))
-    }
-  }
+  // P6 (JSONValue.member miss vs. hit) is gone: the tree reader is internal now, and classifiers read
+  // members in place (G1-G5 measure that).
+
+  goalBenchmarks()
 }

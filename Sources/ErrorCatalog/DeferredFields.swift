@@ -1,0 +1,59 @@
+/// The fields of an answer that classifiers read from the body only when someone asks for them: the raw
+/// message, the parameters and the references.
+///
+/// Classification needs two or three fields of a body; everything else an error carries is read later, by
+/// the same code that reads it eagerly, from the stored body. So a lazily built field has exactly the value
+/// an eager one would have had, and a classification that nobody inspects costs no strings.
+@usableFromInline
+package struct DeferredFields: Sendable {
+  /// What a reader gives.
+  @usableFromInline
+  package struct Fields: Sendable {
+    package var rawMessage: String?
+    package var parameters: [String: String]
+    package var references: References
+
+    package init(rawMessage: String? = nil, parameters: [String: String] = [:], references: References = .none) {
+      self.rawMessage = rawMessage
+      self.parameters = parameters
+      self.references = references
+    }
+  }
+
+  /// Reads the fields from the body; `anchor` says which part of it (an event's position in a webhook),
+  /// `context` carries the headers where a reader needs them. Readers capture nothing, so keeping one
+  /// allocates nothing.
+  package typealias Reader = @Sendable (_ body: ResponseBody, _ anchor: Int, _ context: [String: String]) -> Fields
+
+  let reader: Reader
+  let anchor: Int
+  let context: [String: String]
+
+  package init(anchor: Int = 0, context: [String: String] = [:], reader: @escaping Reader) {
+    self.reader = reader
+    self.anchor = anchor
+    self.context = context
+  }
+
+  func read(_ body: ResponseBody) -> Fields { reader(body, anchor, context) }
+}
+
+/// Where an error or a success keeps its message, parameters and references: as values, or as a reader of
+/// the body.
+@usableFromInline
+package enum FieldStorage: Sendable {
+  case stored(DeferredFields.Fields)
+  /// Read on demand; `captured` holds the values captured from the message by the catalog match, which
+  /// take precedence over the body's parameters.
+  case deferred(DeferredFields, captured: [String: String])
+
+  func fields(_ body: ResponseBody) -> DeferredFields.Fields {
+    switch self {
+    case .stored(let fields): return fields
+    case .deferred(let deferred, let captured):
+      var fields = deferred.read(body)
+      if !captured.isEmpty { fields.parameters.merge(captured) { _, fromMessage in fromMessage } }
+      return fields
+    }
+  }
+}

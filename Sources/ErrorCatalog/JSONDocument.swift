@@ -1,0 +1,284 @@
+/// A body's bytes, validated once as JSON, read in place.
+///
+/// It accepts exactly what ``JSONReader`` accepts (the same grammar, the same depth limit of
+/// ``JSONReader/maximumDepth``, a leading byte-order mark skipped) but builds nothing: classifiers walk it
+/// through ``JSONView``s and turn into strings only the few fields they need. Validation is one loop with
+/// no recursion, so no input can exhaust the stack.
+package struct JSONDocument: Sendable {
+  /// The validated bytes (for a body encoded twice, the inner document's).
+  @usableFromInline package let bytes: [UInt8]
+  /// The offset of the top-level value.
+  @usableFromInline let root: Int
+  /// Whether no string (key or value) has an escape or a byte outside ASCII, so that every string's text
+  /// is its bytes as they stand.
+  @usableFromInline let plain: Bool
+
+  /// Where containers end, for documents long enough that walking into nested values would otherwise skip
+  /// the same bytes again at each level: pairs of (start, end) offsets in document order, for at most
+  /// ``maximumRecordedContainers`` containers; empty for short documents.
+  @usableFromInline let containers: [Int32]
+
+  /// Documents shorter than this are walked without a table of container ends (and allocate nothing).
+  static let containerTableThreshold = 512
+  /// How many containers' ends are recorded at most, so the table is one allocation of bounded size.
+  static let maximumRecordedContainers = 2048
+
+  /// Validates `bytes`; `nil` when they are not one JSON value surrounded by white space.
+  package init?(validating bytes: [UInt8]) {
+    var plain = true
+    var containers: [Int32] = []
+    if bytes.count >= Self.containerTableThreshold, bytes.count <= Int(Int32.max) {
+      containers.reserveCapacity(2 * min(bytes.count / 2 + 1, Self.maximumRecordedContainers))
+    }
+    guard let root = bytes.withUnsafeBufferPointer({ Self.validate($0, plain: &plain, containers: &containers) })
+    else { return nil }
+    self.bytes = bytes
+    self.root = root
+    self.plain = plain
+    self.containers = containers
+  }
+
+  /// The document as ``ResponseBody/json`` reads it: a JSON string that itself holds a JSON object or
+  /// array (a body encoded twice) is unwrapped once.
+  package init?(body bytes: [UInt8]) {
+    guard let document = JSONDocument(validating: bytes) else { return nil }
+    // Only a body that is one JSON string can hold a second document.
+    guard bytes[document.root] == UInt8(ascii: "\""),
+      let text = document.withRoot(\.decodedString),
+      let inner = JSONDocument(validating: Array(text.utf8)),
+      inner.bytes[inner.root] == UInt8(ascii: "{") || inner.bytes[inner.root] == UInt8(ascii: "[")
+    else {
+      self = document
+      return
+    }
+    self = inner
+  }
+
+  /// Calls `body` with the top-level value. The views it reaches point into the document's bytes and are
+  /// valid only during the call.
+  @inlinable @inline(__always)
+  package func withRoot<R>(_ body: (JSONView) -> R) -> R {
+    containers.withUnsafeBufferPointer { containers in
+      bytes.withUnsafeBufferPointer { buffer in
+        // A valid document is never empty, so the buffer has an address.
+        let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        // Only white space follows the top-level value.
+        var end = buffer.count
+        while end > root + 1, Self.isWhitespace(buffer[end - 1]) { end -= 1 }
+        return body(
+          JSONView(base: base, count: buffer.count, start: root, end: end, plain: plain, containers: containers))
+      }
+    }
+  }
+
+  @inlinable @inline(__always)
+  static func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+  }
+
+  /// The offset of the top-level value when `buffer` is valid JSON.
+  static func validate(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    var plain = true
+    var containers: [Int32] = []
+    return validate(buffer, plain: &plain, containers: &containers)
+  }
+
+  /// The offset of the top-level value when `buffer` is valid JSON; `plain` becomes `false` when a string
+  /// has an escape or a byte outside ASCII.
+  static func validate(_ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, containers: inout [Int32]) -> Int? {
+    // Containers' ends are recorded only up to the capacity reserved, so recording never reallocates.
+    guard containers.capacity >= 2 else {
+      // Short documents: the same loop, specialised with recording off.
+      return validate(
+        buffer, plain: &plain, containers: &containers, recording: false,
+        open: UnsafeMutableBufferPointer(start: nil, count: 0))
+    }
+    return withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
+      validate(buffer, plain: &plain, containers: &containers, recording: true, open: open)
+    }
+  }
+
+  @inline(__always)
+  private static func validate(
+    _ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, containers: inout [Int32], recording: Bool,
+    open: UnsafeMutableBufferPointer<Int32>
+  ) -> Int? {
+    let count = buffer.count
+    /// Notes a container opening at `index` at `depth` (after incrementing).
+    func opened(_ index: Int, _ depth: Int) {
+      guard recording else { return }
+      if containers.count + 2 <= containers.capacity {
+        open[depth] = Int32(containers.count)
+        containers.append(Int32(index))
+        containers.append(0)
+      } else {
+        open[depth] = -1
+      }
+    }
+    func closed(_ index: Int, _ depth: Int) {
+      guard recording, open[depth] >= 0 else { return }
+      containers[Int(open[depth]) + 1] = Int32(index + 1)
+    }
+    var high: UInt64 = 0
+    defer { if high & ByteScan.highs != 0 { plain = false } }
+    var index = 0
+    if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { index = 3 }
+    while index < count, isWhitespace(buffer[index]) { index += 1 }
+    let root = index
+    // Bit `depth - 1` is set when the container at that depth is an object.
+    var objects: UInt64 = 0
+    var depth = 0
+    // Parsing a value, then what may follow it.
+    value: while true {
+      guard index < count else { return nil }
+      switch buffer[index] {
+      case UInt8(ascii: "{"):
+        depth += 1
+        guard depth <= JSONReader.maximumDepth else { return nil }
+        objects |= 1 << UInt64(depth - 1)
+        opened(index, depth)
+        index += 1
+        while index < count, isWhitespace(buffer[index]) { index += 1 }
+        if index < count, buffer[index] == UInt8(ascii: "}") {
+          closed(index, depth)
+          index += 1
+          depth -= 1
+        } else {
+          guard let next = memberValue(buffer, index, high: &high) else { return nil }
+          index = next
+          continue value
+        }
+      case UInt8(ascii: "["):
+        depth += 1
+        guard depth <= JSONReader.maximumDepth else { return nil }
+        objects &= ~(1 << UInt64(depth - 1))
+        opened(index, depth)
+        index += 1
+        while index < count, isWhitespace(buffer[index]) { index += 1 }
+        if index < count, buffer[index] == UInt8(ascii: "]") {
+          closed(index, depth)
+          index += 1
+          depth -= 1
+        } else {
+          continue value
+        }
+      case UInt8(ascii: "\""):
+        guard let end = stringEnd(buffer, index, high: &high) else { return nil }
+        index = end
+      case UInt8(ascii: "t"):
+        guard literal(buffer, index, "true") else { return nil }
+        index += 4
+      case UInt8(ascii: "f"):
+        guard literal(buffer, index, "false") else { return nil }
+        index += 5
+      case UInt8(ascii: "n"):
+        guard literal(buffer, index, "null") else { return nil }
+        index += 4
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        guard let end = numberEnd(buffer, index) else { return nil }
+        index = end
+      default:
+        return nil
+      }
+      // After a value: close containers, or go on to the next element or member.
+      while true {
+        while index < count, isWhitespace(buffer[index]) { index += 1 }
+        if depth == 0 { return index == count ? root : nil }
+        guard index < count else { return nil }
+        let isObject = objects & (1 << UInt64(depth - 1)) != 0
+        let byte = buffer[index]
+        if byte == UInt8(ascii: ",") {
+          index += 1
+          while index < count, isWhitespace(buffer[index]) { index += 1 }
+          if isObject {
+            guard let next = memberValue(buffer, index, high: &high) else { return nil }
+            index = next
+          }
+          continue value
+        }
+        guard byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return nil }
+        closed(index, depth)
+        index += 1
+        depth -= 1
+      }
+    }
+  }
+
+  /// Reads `"key" :` at `index` and returns the offset of the member's value.
+  @inline(__always)
+  private static func memberValue(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64) -> Int? {
+    let count = buffer.count
+    guard start < count, buffer[start] == UInt8(ascii: "\""), var index = stringEnd(buffer, start, high: &high) else {
+      return nil
+    }
+    while index < count, isWhitespace(buffer[index]) { index += 1 }
+    guard index < count, buffer[index] == UInt8(ascii: ":") else { return nil }
+    index += 1
+    while index < count, isWhitespace(buffer[index]) { index += 1 }
+    return index
+  }
+
+  /// The offset after the closing quote of the string opening at `start`, or `nil` when it is invalid.
+  private static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64) -> Int? {
+    let count = buffer.count
+    guard let base = buffer.baseAddress else { return nil }
+    var index = start + 1
+    while index < count {
+      index = ByteScan.validateStringBody(base, from: index, end: count, high: &high)
+      guard index < count else { return nil }
+      let byte = buffer[index]
+      if byte == UInt8(ascii: "\"") { return index + 1 }
+      if byte < 0x20 { return nil }
+      if byte >= 0x80 { high |= 0x80 }  // in the last eight bytes, which are read one by one
+      if byte == UInt8(ascii: "\\") {
+        high |= 0x80  // an escape: not plain
+        guard index + 1 < count else { return nil }
+        switch buffer[index + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+          UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+          index += 2
+        case UInt8(ascii: "u"):
+          guard index + 6 <= count else { return nil }
+          for offset in 2..<6 where JSONView.hexValue(buffer[index + offset]) == nil { return nil }
+          index += 6
+        default:
+          return nil
+        }
+      } else {
+        index += 1
+      }
+    }
+    return nil
+  }
+
+  private static func numberEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+    let count = buffer.count
+    var index = start
+    func digits() -> Bool {
+      let first = index
+      while index < count, buffer[index] >= 0x30, buffer[index] <= 0x39 { index += 1 }
+      return index > first
+    }
+    if buffer[index] == UInt8(ascii: "-") { index += 1 }
+    guard digits() else { return nil }
+    if index < count, buffer[index] == UInt8(ascii: ".") {
+      index += 1
+      guard digits() else { return nil }
+    }
+    if index < count, buffer[index] == UInt8(ascii: "e") || buffer[index] == UInt8(ascii: "E") {
+      index += 1
+      if index < count, buffer[index] == UInt8(ascii: "+") || buffer[index] == UInt8(ascii: "-") { index += 1 }
+      guard digits() else { return nil }
+    }
+    return index
+  }
+
+  private static func literal(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString) -> Bool {
+    let length = word.utf8CodeUnitCount
+    guard start + length <= buffer.count else { return false }
+    return word.withUTF8Buffer { expected in
+      for offset in 0..<length where buffer[start + offset] != expected[offset] { return false }
+      return true
+    }
+  }
+}

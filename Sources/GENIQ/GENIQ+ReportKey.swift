@@ -1,0 +1,207 @@
+import ErrorCatalog
+
+extension GENIQ {
+  /// The two fields of a delivery report that decide its classification, `status` and `reasonCode`, read
+  /// from the body's bytes in one pass, with exactly the values ``DeliveryReport`` reads.
+  enum ReportKey {
+    /// The status as ``fieldText(_:)`` gives it and the reason as `scalarText` gives it.
+    static func read(_ body: ResponseBody) -> (status: String?, reason: String?) {
+      let fromJSON = body.document?.withRoot { root -> (status: String?, reason: String?)? in
+        guard root.isObject else { return nil }
+        var statusSlot = MemberSlot("status")
+        var reasonSlot = MemberSlot("reasonCode", "reason_code")
+        root.forEachMember { key, value in
+          statusSlot.offer(key, value)
+          reasonSlot.offer(key, value)
+        }
+        return (statusSlot.value.flatMap(fieldText), reasonSlot.value?.scalarText)
+      }
+      if let fromJSON = fromJSON ?? nil { return fromJSON }
+      if let query = readQuery(body) { return query }
+      // Text that is not ASCII: the general reader, whose Unicode rules (white space, new lines) apply.
+      guard let fields = DeliveryReport.queryFields(body) else { return (nil, nil) }
+      return (GENIQ.fieldText(fields.member("status")), fields.member("reasonCode", "reason_code")?.scalarText)
+    }
+
+    /// ``GENIQ/fieldText(_:)`` of a value in place.
+    static func fieldText(_ value: JSONView) -> String? {
+      switch value.kind {
+      case .number: return value.messageText
+      case .string:
+        return value.withText { text -> String? in
+          guard text.allSatisfy({ $0 < 0x80 }) else {
+            return GENIQ.fieldText(value.decodedString.map(JSONValue.string))
+          }
+          var lower = 0
+          var upper = text.count
+          while lower < upper, isWhitespace(text[lower]) { lower += 1 }
+          while upper > lower, isWhitespace(text[upper - 1]) { upper -= 1 }
+          return lower < upper
+            ? String(decoding: UnsafeBufferPointer(rebasing: text[lower..<upper]), as: UTF8.self) : nil
+        } ?? nil
+      default: return nil
+      }
+    }
+
+    /// `CodeText.canonical(DeliveryReport.statusCode(status))`, built in one step for ASCII text.
+    static func statusKey(_ status: String) -> String {
+      guard status.utf8.allSatisfy({ $0 < 0x80 }) else { return CodeText.canonical(DeliveryReport.statusCode(status)) }
+      let key = String(unsafeUninitializedCapacity: status.utf8.count) { buffer in
+        var count = 0
+        for byte in status.utf8 {
+          if byte == UInt8(ascii: "-") || byte == 0x20 {
+            buffer[count] = UInt8(ascii: "_")
+          } else if byte >= 0x09 && byte <= 0x0D {
+            continue
+          } else {
+            buffer[count] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+          }
+          count += 1
+        }
+        return count
+      }
+      return CodeText.canonical(key)
+    }
+
+    /// ``GENIQ/fieldText(_:)`` of a string value.
+    static func fieldText(_ text: String) -> String? {
+      guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return GENIQ.fieldText(.string(text)) }
+      let bytes = text.utf8
+      guard let first = bytes.firstIndex(where: { !isWhitespace($0) }),
+        let last = bytes.lastIndex(where: { !isWhitespace($0) })
+      else { return nil }
+      return String(text[first...last])
+    }
+
+    /// What `Character.isWhitespace` says of an ASCII byte.
+    @inline(__always)
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// The keys that decide, lower-cased, and whether a key was spelt exactly as the JSON lookup prefers.
+    private enum Wanted {
+      case status, reasonCode, reasonUnderscore
+    }
+
+    /// Reads an ASCII query string as ``DeliveryReport/queryFields(_:)`` does; `nil` when the text holds
+    /// bytes outside ASCII (before or after percent-decoding a key), which the general reader handles.
+    static func readQuery(_ body: ResponseBody) -> (status: String?, reason: String?)? {
+      guard !body.isTruncated else { return (nil, nil) }
+      return body.bytes.withUnsafeBufferPointer { bytes -> (status: String?, reason: String?)? in
+        for byte in bytes where byte >= 0x80 { return nil }
+        var start = 0
+        if let mark = bytes.firstIndex(of: UInt8(ascii: "?")), !bytes[..<mark].contains(UInt8(ascii: "=")) {
+          start = mark + 1
+        }
+        var end = bytes.count
+        if let fragment = bytes[start...].firstIndex(of: UInt8(ascii: "#")) { end = fragment }
+        var status: Range<Int>?
+        var reasonCode: (value: Range<Int>, exact: Bool)?
+        var reasonUnderscore: (value: Range<Int>, exact: Bool)?
+        var pairStart = start
+        var index = start
+        while index <= end {
+          let isSeparator =
+            index == end || bytes[index] == UInt8(ascii: "&") || (bytes[index] >= 0x0A && bytes[index] <= 0x0D)
+          if isSeparator {
+            if pairStart < index, let equals = bytes[pairStart..<index].firstIndex(of: UInt8(ascii: "=")) {
+              guard let key = wanted(bytes, pairStart..<equals) else { return nil }
+              let value = (equals + 1)..<index
+              switch key.wanted {
+              case .status?: status = value
+              case .reasonCode?: reasonCode = (value, key.exact)
+              case .reasonUnderscore?: reasonUnderscore = (value, key.exact)
+              case nil: break
+              }
+            }
+            pairStart = index + 1
+          }
+          index += 1
+        }
+        let reason: Range<Int>? =
+          if let reasonCode, reasonCode.exact {
+            reasonCode.value
+          } else if let reasonUnderscore, reasonUnderscore.exact {
+            reasonUnderscore.value
+          } else {
+            reasonCode?.value ?? reasonUnderscore?.value
+          }
+        let statusText = status.flatMap { fieldText(decoded(bytes, $0)) }
+        let reasonText = reason.flatMap { range -> String? in
+          var text = decoded(bytes, range)
+          return text.withUTF8 { MessageKey.isBlankOrNull($0) ? nil : MessageKey.normalizedString($0) }
+        }
+        return (statusText, reasonText)
+      }
+    }
+
+    /// Which deciding key a raw key is once percent-decoded, stripped of white space and lower-cased, and
+    /// whether it was spelt exactly `reasonCode` / `reason_code`; `nil` when it decodes to bytes outside ASCII.
+    private static func wanted(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+    ) -> (wanted: Wanted?, exact: Bool)? {
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { key -> (wanted: Wanted?, exact: Bool)? in
+        var length = 0
+        var ascii = true
+        forEachDecoded(bytes, range) { byte in
+          guard byte < 0x80 else {
+            ascii = false
+            return false
+          }
+          if !isWhitespace(byte) {
+            if length < key.count { key[length] = byte }
+            length += 1
+          }
+          return true
+        }
+        guard ascii, length <= key.count else { return ascii ? (nil, false) : nil }
+        let spelt = UnsafeBufferPointer(rebasing: key[..<length])
+        func folded(_ word: StaticString) -> Bool {
+          word.withUTF8Buffer { word in
+            word.count == spelt.count
+              && zip(word, spelt).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 + 0x20 : $1) }
+          }
+        }
+        func exact(_ word: StaticString) -> Bool { word.withUTF8Buffer { $0.elementsEqual(spelt) } }
+        if folded("status") { return (.status, true) }
+        if folded("reasoncode") { return (.reasonCode, exact("reasonCode")) }
+        if folded("reason_code") { return (.reasonUnderscore, exact("reason_code")) }
+        return (nil, false)
+      }
+    }
+
+    /// Calls `body` with each byte of percent-decoded text (`+` is a space; a malformed escape stays).
+    private static func forEachDecoded(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt8) -> Bool
+    ) {
+      var index = range.lowerBound
+      while index < range.upperBound {
+        let byte = bytes[index]
+        var decoded = byte
+        var step = 1
+        if byte == UInt8(ascii: "+") {
+          decoded = UInt8(ascii: " ")
+        } else if byte == UInt8(ascii: "%"), index + 2 < range.upperBound,
+          let high = DeliveryReport.hexValue(bytes[index + 1]), let low = DeliveryReport.hexValue(bytes[index + 2])
+        {
+          decoded = high << 4 | low
+          step = 3
+        }
+        guard body(decoded) else { return }
+        index += step
+      }
+    }
+
+    /// Percent-decoded text as a string (invalid UTF-8 replaced).
+    private static func decoded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+      String(unsafeUninitializedCapacity: range.count) { buffer in
+        var count = 0
+        forEachDecoded(bytes, range) { byte in
+          buffer[count] = byte
+          count += 1
+          return true
+        }
+        return count
+      }
+    }
+  }
+}
