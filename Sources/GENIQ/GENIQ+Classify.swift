@@ -27,22 +27,9 @@ extension GENIQ: ResponseClassifier {
   ) -> Classification<Error> {
     // One pass over the top-level members finds the code and the message; the rest is read from the body
     // by `fields` only when asked for.
-    let (rawCode, match) =
-      body.document?.withRoot { root -> (String?, CatalogMatch?) in
-        guard root.isObject else { return (nil, nil) }
-        var codeSlot = MemberSlot("responseCode", "response_code")
-        var messageSlot = MemberSlot("responseMessage", "response_message")
-        root.forEachMember { key, value in
-          codeSlot.offer(key, value)
-          messageSlot.offer(key, value)
-        }
-        guard let rawCode = codeSlot.value?.scalarText else { return (nil, nil) }
-        let key = CodeText.canonical(rawCode)
-        guard let message = messageSlot.value, message.hasMessageText else {
-          return (rawCode, ResponseCode.table.match(codeKey: key, text: nil))
-        }
-        return (rawCode, message.withText { ResponseCode.table.match(codeKey: key, text: $0) } ?? nil)
-      } ?? (nil, nil)
+    let (rawCode, match) = ResponseCode.table.matchTopLevel(
+      in: body, code: MemberSlot("responseCode", "response_code"),
+      message: MemberSlot("responseMessage", "response_message"))
     let error = Error(
       provider: .geniq, code: match.flatMap { ResponseCode.code(of: $0.entry).map(Code.response) }, match: match,
       kind: .response, status: status, headers: headers, rawCode: rawCode,

@@ -34,22 +34,8 @@ extension Yeastar: ResponseClassifier {
   ) -> Classification<Error> {
     // One pass over the top-level members finds `errcode` and `errmsg`; the rest is read from the body by
     // `fields` only when asked for.
-    let (rawCode, match) =
-      body.document?.withRoot { root -> (String?, CatalogMatch?) in
-        guard root.isObject else { return (nil, nil) }
-        var codeSlot = MemberSlot("errcode", "errCode")
-        var messageSlot = MemberSlot("errmsg", "errMsg")
-        root.forEachMember { key, value in
-          codeSlot.offer(key, value)
-          messageSlot.offer(key, value)
-        }
-        guard let rawCode = codeSlot.value?.scalarText else { return (nil, nil) }
-        let key = CodeText.canonical(rawCode)
-        guard let message = messageSlot.value, message.hasMessageText else {
-          return (rawCode, Code.table.match(codeKey: key, text: nil))
-        }
-        return (rawCode, message.withText { Code.table.match(codeKey: key, text: $0) } ?? nil)
-      } ?? (nil, nil)
+    let (rawCode, match) = Code.table.matchTopLevel(
+      in: body, code: MemberSlot("errcode", "errCode"), message: MemberSlot("errmsg", "errMsg"))
     let error = Error(
       provider: .yeastar, code: match.flatMap { Code.code(of: $0.entry) }, match: match, status: status,
       headers: headers, rawCode: rawCode,
