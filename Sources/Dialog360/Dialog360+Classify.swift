@@ -14,7 +14,7 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
   ) -> Classification<Error> {
     // A Graph error is read in place (its other fields only when asked for); the gateway's own shapes
     // are rarer and read whole.
-    if let decision = WhatsApp.graphDecision(in: body.document, table: WhatsApp.Code.table) {
+    if let decision = WhatsApp.graphDecision(in: body, table: WhatsApp.Code.table).decision {
       // Built here rather than through the generic helper, so that it is specialised for this code type.
       let error = Error(
         provider: .dialog360, code: decision.match.flatMap { WhatsApp.Code.code(of: $0.entry).map(Code.cloudAPI) },

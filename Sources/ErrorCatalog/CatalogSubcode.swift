@@ -3,29 +3,68 @@
 /// An error carrying a known subcode keeps its parent code's entry and classification; the subcode adds
 /// what exactly went wrong (``ClassifiedError/subcode``).
 public struct CatalogSubcode: Sendable, Hashable, CustomStringConvertible {
+  /// The subcode's fields, shared: an error that carries no subcode, or one, stays one reference wide.
+  @usableFromInline
+  final class Storage: Sendable {
+    let provider: ProviderID
+    let code: String
+    let parentCode: String?
+    let message: String
+    let explanation: String
+    let source: CatalogSource
+
+    init(
+      provider: ProviderID, code: String, parentCode: String?, message: String, explanation: String,
+      source: CatalogSource
+    ) {
+      self.provider = provider
+      self.code = code
+      self.parentCode = parentCode
+      self.message = message
+      self.explanation = explanation
+      self.source = source
+    }
+  }
+
+  @usableFromInline let storage: Storage
+
   /// The provider whose catalog documents the subcode.
-  public let provider: ProviderID
+  public var provider: ProviderID { storage.provider }
   /// The subcode as the provider sends it, such as `2494055`.
-  public let code: String
+  public var code: String { storage.code }
   /// The code it comes with, when the provider says; `nil` when any.
-  public let parentCode: String?
+  public var parentCode: String? { storage.parentCode }
   /// The provider's message for the subcode, verbatim.
-  public let message: String
+  public var message: String { storage.message }
   /// What it means, in plain English.
-  public let explanation: String
+  public var explanation: String { storage.explanation }
   /// The public document it comes from.
-  public let source: CatalogSource
+  public var source: CatalogSource { storage.source }
 
   package init(
     provider: ProviderID, code: String, parentCode: String?, message: String, explanation: String,
     source: CatalogSource
   ) {
-    self.provider = provider
-    self.code = code
-    self.parentCode = parentCode
-    self.message = message
-    self.explanation = explanation
-    self.source = source
+    storage = Storage(
+      provider: provider, code: code, parentCode: parentCode, message: message, explanation: explanation,
+      source: source)
+  }
+
+  /// Equal when every field is equal.
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.storage === rhs.storage
+      || (lhs.provider == rhs.provider && lhs.code == rhs.code && lhs.parentCode == rhs.parentCode
+        && lhs.message == rhs.message && lhs.explanation == rhs.explanation && lhs.source == rhs.source)
+  }
+
+  /// Hashes every field.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(provider)
+    hasher.combine(code)
+    hasher.combine(parentCode)
+    hasher.combine(message)
+    hasher.combine(explanation)
+    hasher.combine(source)
   }
 
   /// `subcode <code>: message`.

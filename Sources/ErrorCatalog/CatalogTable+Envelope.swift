@@ -7,7 +7,7 @@ extension CatalogTable {
   package func matchTopLevel(
     in body: ResponseBody, code codeSlot: MemberSlot, message messageSlot: MemberSlot
   ) -> (rawCode: String?, match: CatalogMatch?) {
-    body.document?.withRoot { root -> (String?, CatalogMatch?) in
+    JSONDocument.withRoot(of: body) { root -> (String?, CatalogMatch?) in
       guard root.isObject else { return (nil, nil) }
       var codeSlot = codeSlot
       var messageSlot = messageSlot

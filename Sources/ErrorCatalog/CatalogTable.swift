@@ -28,18 +28,22 @@ public struct CatalogTable: Sendable {
     var keys: [(key: [UInt8], entries: [Int])] = []
     var keyIDs: [[UInt8]: Int] = [:]
     var patterns: [(MessagePattern, Int)] = []
-    func index(_ key: [UInt8], _ entry: Int) {
+    @discardableResult
+    func index(_ key: [UInt8], _ entry: Int) -> Int {
       if let id = keyIDs[key] {
         if !keys[id].entries.contains(entry) { keys[id].entries.append(entry) }
+        return id
       } else {
         keyIDs[key] = keys.count
         keys.append((key, [entry]))
+        return keys.count - 1
       }
     }
+    var messageKeyOfEntry: [Int] = []
     for (position, entry) in entries.enumerated() {
       byCode[Self.codeKey(entry.code), default: []].append(position)
       byName[entry.name] = position
-      index(Array(MessageNormalization.lookupKey(entry.message).utf8), position)
+      messageKeyOfEntry.append(index(Array(MessageNormalization.lookupKey(entry.message).utf8), position))
       for template in entry.patterns {
         let pattern = MessagePattern(template)
         if let key = pattern.literalKey {
@@ -64,7 +68,8 @@ public struct CatalogTable: Sendable {
     indexes = Index(
       indexByCode: byCode, indexByName: byName, codeKeys: codeKeys,
       longestCodeKey: codeKeys.map(\.utf8.count).max() ?? 0,
-      messageKeys: keys, patternsByFirstWord: byFirstWord, leadingPlaceholderPatterns: leading,
+      messageKeys: keys, messageKeyOfEntry: messageKeyOfEntry, patternsByFirstWord: byFirstWord,
+      leadingPlaceholderPatterns: leading,
       patternsByEntry: byEntry, longestMessageKey: keys.map(\.key.count).max() ?? 0,
       rangeEntries: entries.enumerated().compactMap { index, entry in entry.codeRange.map { ($0, index) } })
   }
@@ -141,11 +146,12 @@ public struct CatalogTable: Sendable {
   /// The patterns, then known messages that start the text, for normalised text no key matched exactly.
   private func missed(normalized: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
     var fallback: CatalogMatch?
-    var firstWord = MessageKey.offsetBasis
+    var firstWordHasher = MessageKey.Hasher()
     for byte in normalized {
       if byte == 0x20 { break }
-      firstWord = MessageKey.mix(firstWord, MessageNormalization.asciiUppercased(byte))
+      firstWordHasher.add(MessageNormalization.asciiUppercased(byte))
     }
+    let firstWord = firstWordHasher.finalized()
     func attempt(_ candidates: [(pattern: MessagePattern, entry: Int)]) -> CatalogMatch? {
       for (pattern, index) in candidates {
         guard let captured = pattern.match(normalized: normalized) else { continue }
@@ -173,20 +179,22 @@ public struct CatalogTable: Sendable {
     var best: (end: Int, key: Int)?
     do {
       let text = normalized
-      var hash = MessageKey.offsetBasis
-      var contentHash = hash
+      var hasher = MessageKey.Hasher()
+      // The hasher as it was after the last byte that can end a key (not white space, not punctuation).
+      var content = hasher
       var contentLength = 0
       for end in 0...limit {
         let next = text[end]
         if end >= Self.minimumPrefixLength, contentLength >= Self.minimumPrefixLength,
           next == 0x20 || MessageNormalization.isTrailingPunctuation(next) || next == UInt8(ascii: "-"),
-          let id = indexes.messageKey(hash: contentHash, where: { MessageKey.equals(text, 0..<contentLength, key: $0) })
+          let id = indexes.messageKey(
+            hash: content.finalized(), where: { MessageKey.equals(text, 0..<contentLength, key: $0) })
         {
           best = (end, id)
         }
-        hash = MessageKey.mix(hash, MessageNormalization.asciiUppercased(next))
+        hasher.add(MessageNormalization.asciiUppercased(next))
         if !MessageNormalization.isSpace(next) && !MessageNormalization.isTrailingPunctuation(next) {
-          contentHash = hash
+          content = hasher
           contentLength = end + 1
         }
       }
@@ -228,6 +236,14 @@ public struct CatalogTable: Sendable {
     let exact = exactCandidates(forKey: codeKey)
     let candidates = exact ?? candidates(forKey: codeKey)
     guard !candidates.isEmpty else { return nil }
+    // The one entry with this code, when the text is its own message, is what the lookups below would find
+    // (the message's entries sharing this code are this entry): found without hashing the text.
+    if let text, let exact, exact.count == 1,
+      MessageKey.equals(
+        text, MessageKey.bounds(text), key: indexes.messageKeys[indexes.messageKeyOfEntry[exact[0]]].key)
+    {
+      return match(entry: exact[0], text: text)
+    }
     // The message's entry counts when its own code is this code: when it is one of the exact candidates.
     if let text, let exact, let byMessage = match(text: text, codeKey: codeKey),
       exact.contains(where: { entries[$0].storage === byMessage.entry.storage })
@@ -245,6 +261,11 @@ public struct CatalogTable: Sendable {
     }
     guard candidates.count == 1 || failures == 1 else { return nil }
     let index = candidates.count == 1 ? candidates[0] : failure ?? candidates[0]
+    return match(entry: index, text: text)
+  }
+
+  /// The match of the entry at `index`, with the values its patterns capture from `text`.
+  private func match(entry index: Int, text: UnsafeBufferPointer<UInt8>?) -> CatalogMatch {
     guard let text, !indexes.patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
     return CatalogMatch(
       entry: entries[index],
@@ -277,6 +298,8 @@ extension CatalogTable {
     let longestCodeKey: Int
     /// The distinct message keys (normalised, upper-cased bytes) and the entries each belongs to.
     let messageKeys: [(key: [UInt8], entries: [Int])]
+    /// The id in ``messageKeys`` of each entry's own message.
+    let messageKeyOfEntry: [Int]
     /// The hash of each message key (see ``MessageKey``).
     let messageHashes: [UInt64]
     /// An open-addressing table over the message keys: slot `hash & mask` onwards holds key ids plus one,
@@ -294,7 +317,7 @@ extension CatalogTable {
 
     init(
       indexByCode: [String: [Int]], indexByName: [String: Int], codeKeys: [String], longestCodeKey: Int,
-      messageKeys: [(key: [UInt8], entries: [Int])],
+      messageKeys: [(key: [UInt8], entries: [Int])], messageKeyOfEntry: [Int],
       patternsByFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]],
       leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)], patternsByEntry: [[MessagePattern]],
       longestMessageKey: Int, rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
@@ -304,6 +327,7 @@ extension CatalogTable {
       self.codeKeys = codeKeys
       self.longestCodeKey = longestCodeKey
       self.messageKeys = messageKeys
+      self.messageKeyOfEntry = messageKeyOfEntry
       let hashes = messageKeys.map { MessageKey.hash(key: $0.key) }
       messageHashes = hashes
       var size = 16
@@ -375,12 +399,20 @@ public struct CatalogMatch: Sendable, Hashable, Encodable {
   /// The entry.
   public let entry: CatalogEntry
   /// Placeholder values captured from the message, by placeholder name.
-  public let parameters: [String: String]
+  public var parameters: [String: String] { captured ?? [:] }
+  /// ``parameters``, `nil` when there are none (most matches), so that a match keeps no dictionary.
+  @usableFromInline let captured: [String: String]?
+
+  /// Creates a match without parameters.
+  package init(entry: CatalogEntry) {
+    self.entry = entry
+    captured = nil
+  }
 
   /// Creates a match.
-  package init(entry: CatalogEntry, parameters: [String: String] = [:]) {
+  package init(entry: CatalogEntry, parameters: [String: String]) {
     self.entry = entry
-    self.parameters = parameters
+    captured = parameters.isEmpty ? nil : parameters
   }
 
   /// Encodes the entry's members and, when any were captured, `parameters`.

@@ -84,17 +84,20 @@ extension Classification {
   /// Wraps an error according to its outcome; an error whose entry says success becomes ``success(_:)``
   /// with the error's identifiers, still read lazily from the body. Inlinable so that it is specialised for
   /// each provider.
-  @inlinable
-  package init<Code>(_ error: __owned ClassifiedError<Code>) where Failure == ClassifiedError<Code> {
-    switch error.outcome {
+  @inlinable @inline(__always)
+  package init<Code>(_ error: consuming ClassifiedError<Code>) where Failure == ClassifiedError<Code> {
+    // The error is moved into the case, not copied: copying it would retain and then release each of its
+    // references.
+    let outcome = error.outcome
+    switch outcome {
     case .success:
       self = .success(
         ProviderSuccess(
           provider: error.provider, kind: error.kind, status: error.status, entry: error.entry,
           referenceStorage: error.referenceStorage))
-    case .partial: self = .partial(error)
-    case .pending: self = .pending(error)
-    case .failure: self = .failure(error)
+    case .partial: self = .partial(consume error)
+    case .pending: self = .pending(consume error)
+    case .failure: self = .failure(consume error)
     }
   }
 }

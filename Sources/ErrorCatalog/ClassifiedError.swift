@@ -96,10 +96,10 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   ) {
     var code: Code?
     var entry: CatalogEntry?
-    var captured: [String: String] = [:]
+    var captured: [String: String]?
     if let match, let typed {
       code = typed
-      captured = match.parameters
+      captured = match.captured
       entry = match.entry
     }
     self.provider = provider

@@ -27,15 +27,22 @@ package struct DeferredFields: Sendable {
 
   let reader: Reader
   let anchor: Int
-  let context: [String: String]
+  /// `nil` for none, so that the many readers without context keep no dictionary.
+  let context: [String: String]?
 
-  package init(anchor: Int = 0, context: [String: String] = [:], reader: @escaping Reader) {
+  package init(anchor: Int = 0, reader: @escaping Reader) {
+    self.reader = reader
+    self.anchor = anchor
+    self.context = nil
+  }
+
+  package init(anchor: Int = 0, context: [String: String], reader: @escaping Reader) {
     self.reader = reader
     self.anchor = anchor
     self.context = context
   }
 
-  func read(_ body: ResponseBody) -> Fields { reader(body, anchor, context) }
+  func read(_ body: ResponseBody) -> Fields { reader(body, anchor, context ?? [:]) }
 }
 
 /// Where an error or a success keeps its message, parameters and references: as values, or as a reader of
@@ -45,14 +52,14 @@ package enum FieldStorage: Sendable {
   case stored(DeferredFields.Fields)
   /// Read on demand; `captured` holds the values captured from the message by the catalog match, which
   /// take precedence over the body's parameters.
-  case deferred(DeferredFields, captured: [String: String])
+  case deferred(DeferredFields, captured: [String: String]?)
 
   func fields(_ body: ResponseBody) -> DeferredFields.Fields {
     switch self {
     case .stored(let fields): return fields
     case .deferred(let deferred, let captured):
       var fields = deferred.read(body)
-      if !captured.isEmpty { fields.parameters.merge(captured) { _, fromMessage in fromMessage } }
+      if let captured { fields.parameters.merge(captured) { _, fromMessage in fromMessage } }
       return fields
     }
   }

@@ -54,6 +54,56 @@ package struct JSONDocument: Sendable {
     self = inner
   }
 
+  /// Calls `read` with the top-level value of `body` as ``ResponseBody/document`` reads it, or returns `nil`
+  /// when the body is not JSON (or longer than ``ResponseBody/storedLimit``). The views are valid only
+  /// during the call.
+  @inlinable
+  package static func withRoot<R>(of body: ResponseBody, _ read: (JSONView) -> R) -> R? {
+    body.isTruncated ? nil : withRoot(of: body.bytes, read)
+  }
+
+  /// Calls `body` with the top-level value of `bytes` read as ``init(body:)`` reads them, or returns `nil`
+  /// when they are not JSON. A short document that is no string is validated and read where it lies, with
+  /// no copy of the array kept (so no reference counting); the rest goes through ``init(body:)``.
+  @inlinable @inline(__always)
+  package static func withRoot<R>(of bytes: [UInt8], _ body: (JSONView) -> R) -> R? {
+    let short = validateShort(bytes)
+    if short.root >= 0 {
+      return bytes.withUnsafeBufferPointer { buffer in
+        // A valid document is never empty, so the buffer has an address.
+        body(
+          JSONView(
+            base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count, start: short.root,
+            end: short.end, plain: short.plain, containers: UnsafeBufferPointer(start: nil, count: 0)))
+      }
+    }
+    if short.root == Self.invalid { return nil }
+    return JSONDocument(body: bytes)?.withRoot(body)
+  }
+
+  /// ``validateShort(_:)``'s `root` for bytes that are not JSON.
+  @usableFromInline static let invalid = -1
+  /// ``validateShort(_:)``'s `root` for bytes it leaves to ``init(body:)``.
+  @usableFromInline static let notShort = -2
+
+  /// Validates a document shorter than ``containerTableThreshold`` whose top-level value is no string:
+  /// the offsets of that value and of its end (before trailing white space), and whether the document's
+  /// strings are plain. `root` is ``invalid`` when the bytes are not JSON, ``notShort`` when they are too
+  /// long or one string (which may hold a second document).
+  @usableFromInline
+  static func validateShort(_ bytes: [UInt8]) -> (root: Int, end: Int, plain: Bool) {
+    guard bytes.count < containerTableThreshold else { return (notShort, 0, false) }
+    return bytes.withUnsafeBufferPointer { buffer in
+      var plain = true
+      var containers: [Int32] = []
+      guard let root = validate(buffer, plain: &plain, containers: &containers) else { return (invalid, 0, false) }
+      guard buffer[root] != UInt8(ascii: "\"") else { return (notShort, 0, false) }
+      var end = buffer.count
+      while end > root + 1, isWhitespace(buffer[end - 1]) { end -= 1 }
+      return (root, end, plain)
+    }
+  }
+
   /// Calls `body` with the top-level value. The views it reaches point into the document's bytes and are
   /// valid only during the call.
   @inlinable @inline(__always)

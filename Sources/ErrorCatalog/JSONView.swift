@@ -417,7 +417,7 @@ package struct MemberSlot {
   /// The member found so far.
   package var value: JSONView?
 
-  @inlinable
+  @inlinable @inline(__always)
   package init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
     self.first = first
     self.second = second

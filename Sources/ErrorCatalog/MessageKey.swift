@@ -7,7 +7,7 @@
 package enum MessageKey {
   /// The bounds of the normalised text inside `text`.
   @inline(__always)
-  static func bounds(_ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+  package static func bounds(_ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     var lower = 0
     var upper = text.count
     while lower < upper, MessageNormalization.isSpace(text[lower]) { lower += 1 }
@@ -37,59 +37,181 @@ package enum MessageKey {
     }
   }
 
-  static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-  static let prime: UInt64 = 0x100_0000_01b3
-
+  /// Calls `body` with the key of `text[bounds]` in pieces: eight key bytes at once (a little-endian word,
+  /// `count` 8) where eight bytes of text are their own key (letters aside: no white space but single
+  /// spaces), else one byte (`count` 1). The pieces are the bytes ``forEachKeyByte(_:_:_:)`` gives, in order.
+  ///
+  /// `bounds` must be ``bounds(_:)``: then every run of white space inside is followed by other bytes, so
+  /// its one space can be given as soon as the run starts.
   @inline(__always)
-  static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-    (hash ^ UInt64(byte)) &* prime
-  }
-
-  /// The FNV-1a hash of the key of `text[bounds]`.
-  static func hash(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>) -> UInt64 {
-    var hash = offsetBasis
-    var pendingSpace = false
-    for index in bounds {
+  static func forEachKeyPiece(
+    _ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, _ body: (_ piece: UInt64, _ count: Int) -> Bool
+  ) {
+    guard let base = text.baseAddress else { return }
+    var index = bounds.lowerBound
+    let end = bounds.upperBound
+    // Whether the last byte given was a space, so that white space that follows is skipped.
+    var afterSpace = false
+    while index < end {
+      if index + 8 <= end {
+        let word = ByteScan.load(base, index)
+        if let spaces = singleSpaces(word), !afterSpace || spaces & 0x80 == 0 {
+          guard body(asciiUppercased(word), 8) else { return }
+          afterSpace = spaces >> 56 != 0
+          index += 8
+          continue
+        }
+      }
       let byte = text[index]
+      index += 1
       if MessageNormalization.isSpace(byte) {
-        pendingSpace = true
+        if !afterSpace {
+          guard body(0x20, 1) else { return }
+          afterSpace = true
+        }
         continue
       }
-      if pendingSpace {
-        hash = mix(hash, 0x20)
-        pendingSpace = false
-      }
-      hash = mix(hash, MessageNormalization.asciiUppercased(byte))
+      guard body(UInt64(MessageNormalization.asciiUppercased(byte)), 1) else { return }
+      afterSpace = false
     }
-    return hash
   }
 
-  /// The FNV-1a hash of a key already built.
-  static func hash(key: [UInt8]) -> UInt64 {
-    key.reduce(offsetBasis, mix)
+  /// The high bits of the spaces (0x20) among eight bytes when these are their own key: no byte at or below
+  /// the space but single spaces. Else `nil`.
+  @inline(__always)
+  static func singleSpaces(_ word: UInt64) -> UInt64? {
+    let ones = ByteScan.ones
+    let highs = ByteScan.highs
+    // Bytes at or below 0x20, exactly: setting each byte's high bit keeps the subtraction within bytes.
+    let low = ~((word | highs) &- 0x2121_2121_2121_2121) & ~word & highs
+    let other = word ^ 0x2020_2020_2020_2020
+    let spaces = ~((other | highs) &- ones) & ~other & highs
+    guard low == spaces, spaces & (spaces >> 8) == 0 else { return nil }
+    return spaces
+  }
+
+  /// Eight bytes with their lower-case ASCII letters (0x61...0x7A, bytes below 0x80 only) upper-cased.
+  @inline(__always)
+  static func asciiUppercased(_ word: UInt64) -> UInt64 {
+    let seven = word & 0x7F7F_7F7F_7F7F_7F7F
+    let atLeastA = (seven &+ 0x1F1F_1F1F_1F1F_1F1F) & ByteScan.highs
+    let aboveZ = (seven &+ 0x0505_0505_0505_0505) & ByteScan.highs
+    return word ^ ((atLeastA & ~aboveZ & ~word) >> 2)
+  }
+
+  /// Hashes a key fed in bytes or in words of eight bytes; feeding a word gives the same hash as feeding its
+  /// eight bytes one by one (lowest first), so a key hashed from text in place and one already built agree.
+  struct Hasher {
+    var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// Up to seven bytes not yet mixed in, the first in the lowest byte.
+    var pending: UInt64 = 0
+    /// How many bytes are pending, times eight.
+    var pendingBits: UInt64 = 0
+    var length: UInt64 = 0
+
+    @inline(__always)
+    static func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {
+      let product = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
+      return product ^ (product >> 29)
+    }
+
+    @inline(__always)
+    mutating func add(_ byte: UInt8) {
+      pending |= UInt64(byte) << pendingBits
+      pendingBits += 8
+      length += 1
+      if pendingBits == 64 {
+        state = Self.mix(state, pending)
+        pending = 0
+        pendingBits = 0
+      }
+    }
+
+    @inline(__always)
+    mutating func add(word: UInt64) {
+      length += 8
+      if pendingBits == 0 {
+        state = Self.mix(state, word)
+      } else {
+        state = Self.mix(state, pending | word << pendingBits)
+        pending = word >> (64 - pendingBits)
+      }
+    }
+
+    @inline(__always)
+    mutating func add(piece: UInt64, count: Int) {
+      if count == 8 { add(word: piece) } else { add(UInt8(truncatingIfNeeded: piece)) }
+    }
+
+    /// The hash of the bytes added so far.
+    @inline(__always)
+    func finalized() -> UInt64 {
+      var hash = Self.mix(Self.mix(state, pending), length)
+      hash = (hash ^ (hash >> 32)) &* 0xD6E8_FEB8_6659_FD93
+      return hash ^ (hash >> 32)
+    }
+  }
+
+  /// The hash of the key of `text[bounds]`.
+  package static func hash(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>) -> UInt64 {
+    var hasher = Hasher()
+    forEachKeyPiece(text, bounds) { piece, count in
+      hasher.add(piece: piece, count: count)
+      return true
+    }
+    return hasher.finalized()
+  }
+
+  /// The hash of a key already built.
+  package static func hash(key: [UInt8]) -> UInt64 {
+    var hasher = Hasher()
+    for byte in key { hasher.add(byte) }
+    return hasher.finalized()
   }
 
   /// Whether the key of `text[bounds]` is `key`.
-  static func equals(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, key: [UInt8]) -> Bool {
+  package static func equals(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, key: [UInt8]) -> Bool {
     key.withUnsafeBufferPointer { key in
+      guard let keyBase = key.baseAddress, let textBase = text.baseAddress else { return bounds.isEmpty && key.isEmpty }
+      // Normalising never lengthens text, so shorter text cannot match. Text as long as the key is the key
+      // when its bytes are the key's with some letters in lower case (a key has single spaces only, and no
+      // byte upper-cases to a space); otherwise it may still be, with white space other than a space.
+      if bounds.count < key.count { return false }
+      if bounds.count == key.count, sameUppercased(textBase + bounds.lowerBound, keyBase, key.count) { return true }
       var position = 0
-      var pendingSpace = false
-      for index in bounds {
-        let byte = text[index]
-        if MessageNormalization.isSpace(byte) {
-          pendingSpace = true
-          continue
+      var equal = true
+      forEachKeyPiece(text, bounds) { piece, count in
+        if count == 8 {
+          guard position + 8 <= key.count, ByteScan.load(keyBase, position) == piece else {
+            equal = false
+            return false
+          }
+        } else {
+          guard position < key.count, UInt64(key[position]) == piece else {
+            equal = false
+            return false
+          }
         }
-        if pendingSpace {
-          guard position < key.count, key[position] == 0x20 else { return false }
-          position += 1
-          pendingSpace = false
-        }
-        guard position < key.count, key[position] == MessageNormalization.asciiUppercased(byte) else { return false }
-        position += 1
+        position += count
+        return true
       }
-      return position == key.count
+      return equal && position == key.count
     }
+  }
+
+  /// Whether `count` bytes at `text`, with ASCII letters upper-cased, are the `count` bytes at `key`.
+  @inline(__always)
+  static func sameUppercased(_ text: UnsafePointer<UInt8>, _ key: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var offset = 0
+    while offset + 8 <= count {
+      guard asciiUppercased(ByteScan.load(text, offset)) == ByteScan.load(key, offset) else { return false }
+      offset += 8
+    }
+    while offset < count {
+      guard MessageNormalization.asciiUppercased(text[offset]) == key[offset] else { return false }
+      offset += 1
+    }
+    return true
   }
 
   /// Whether the normalised text is empty or `null` in any letter case.

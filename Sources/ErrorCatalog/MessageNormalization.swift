@@ -43,7 +43,7 @@ package enum MessageNormalization {
   }
 
   @inlinable @inline(__always)
-  static func asciiUppercased(_ byte: UInt8) -> UInt8 {
+  package static func asciiUppercased(_ byte: UInt8) -> UInt8 {
     (byte >= 0x61 && byte <= 0x7A) ? byte - 0x20 : byte
   }
 

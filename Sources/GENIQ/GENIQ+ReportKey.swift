@@ -6,7 +6,7 @@ extension GENIQ {
   enum ReportKey {
     /// The status as ``fieldText(_:)`` gives it and the reason as `scalarText` gives it.
     static func read(_ body: ResponseBody) -> (status: String?, reason: String?) {
-      let fromJSON = body.document?.withRoot { root -> (status: String?, reason: String?)? in
+      let fromJSON = JSONDocument.withRoot(of: body) { root -> (status: String?, reason: String?)? in
         guard root.isObject else { return nil }
         var statusSlot = MemberSlot("status")
         var reasonSlot = MemberSlot("reasonCode", "reason_code")

@@ -9,10 +9,10 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
   ) -> Classification<Error> {
     // The Graph `error` object's code and texts decide; the rest is read from the body by `graphFields` only
     // when asked for.
-    let document = body.document
     let deferred = DeferredFields(context: headers, reader: graphFields)
-    guard let decision = graphDecision(in: document, table: Code.table) else {
-      if body.isPlainSuccess(status: status, isJSON: document != nil) {
+    let (isJSON, decision) = graphDecision(in: body, table: Code.table)
+    guard let decision else {
+      if body.isPlainSuccess(status: status, isJSON: isJSON) {
         return .success(
           ProviderSuccess(provider: .whatsapp, kind: .response, status: status, deferred: deferred, body: body))
       }

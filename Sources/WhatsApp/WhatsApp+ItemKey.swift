@@ -172,10 +172,11 @@ extension WhatsApp {
   }
 
   /// The decision on the Graph error a body holds, looked up in `table`; `nil` when it holds none.
-  package static func graphDecision(in document: JSONDocument?, table: CatalogTable) -> Decision? {
-    document?.withRoot { root in
+  package static func graphDecision(in body: ResponseBody, table: CatalogTable) -> (isJSON: Bool, decision: Decision?) {
+    let decision = JSONDocument.withRoot(of: body) { root in
       graphItem(in: root).map { $0.decision(match: $0.match(in: table)) }
-    } ?? nil
+    }
+    return (decision != nil, decision ?? nil)
   }
 
   /// The raw message, parameters and references of a Graph answer (see ``graphError(in:)`` and

@@ -19,32 +19,31 @@ extension Wolkvox: ResponseClassifier {
   ) -> Classification<Error> {
     // One pass over the top-level members finds the three fields classification needs; the rest is read
     // from the body by `fields` only when asked for.
-    let document = body.document
-    let (rawCode, bodyStatus, match) =
-      document?.withRoot { root -> (String?, Int?, CatalogMatch?) in
-        guard root.isObject else { return (nil, nil, nil) }
-        var codeSlot = MemberSlot("code", "status_code", "statusCode")
-        var messageSlot = MemberSlot("msg", "message", "mensaje")
-        var errorSlot = MemberSlot("error")
-        root.forEachMember { key, value in
-          codeSlot.offer(key, value)
-          messageSlot.offer(key, value)
-          errorSlot.offer(key, value)
-        }
-        let rawCode = codeSlot.value?.scalarText
-        let bodyStatus = rawCode.flatMap { Int($0) }.flatMap { (100..<600).contains($0) ? $0 : nil }
-        let codeKey = (rawCode ?? status.map(String.init)).map(CodeText.canonical)
-        func match(_ text: JSONView?) -> CatalogMatch? {
-          guard let text, text.hasMessageText else { return nil }
-          return text.withText { Code.table.match(text: $0, codeKey: codeKey) } ?? nil
-        }
-        return (rawCode, bodyStatus, match(messageSlot.value) ?? match(errorSlot.value))
-      } ?? (nil, nil, nil)
+    let read = JSONDocument.withRoot(of: body) { root -> (String?, Int?, CatalogMatch?) in
+      guard root.isObject else { return (nil, nil, nil) }
+      var codeSlot = MemberSlot("code", "status_code", "statusCode")
+      var messageSlot = MemberSlot("msg", "message", "mensaje")
+      var errorSlot = MemberSlot("error")
+      root.forEachMember { key, value in
+        codeSlot.offer(key, value)
+        messageSlot.offer(key, value)
+        errorSlot.offer(key, value)
+      }
+      let rawCode = codeSlot.value?.scalarText
+      let bodyStatus = rawCode.flatMap { Int($0) }.flatMap { (100..<600).contains($0) ? $0 : nil }
+      let codeKey = (rawCode ?? status.map(String.init)).map(CodeText.canonical)
+      func match(_ text: JSONView?) -> CatalogMatch? {
+        guard let text, text.hasMessageText else { return nil }
+        return text.withText { Code.table.match(text: $0, codeKey: codeKey) } ?? nil
+      }
+      return (rawCode, bodyStatus, match(messageSlot.value) ?? match(errorSlot.value))
+    }
+    let (rawCode, bodyStatus, match) = read ?? (nil, nil, nil)
     let deferred = DeferredFields(reader: fields)
     // The body's own 2xx code is success; without one, a 2xx answer is success unless its message is an error.
     let succeeded =
       bodyStatus.map { (200..<300).contains($0) }
-      ?? (match == nil && body.isPlainSuccess(status: status, isJSON: document != nil))
+      ?? (match == nil && body.isPlainSuccess(status: status, isJSON: read != nil))
     if succeeded {
       return .success(
         ProviderSuccess(provider: .wolkvox, kind: .response, status: status, deferred: deferred, body: body))

@@ -63,6 +63,40 @@ struct OnePassReaderTests {
     }
   }
 
+  @Test("A message's key is hashed and compared in place, eight bytes at a time, exactly as when built")
+  func messageKeysAgreeWithTheBuiltKey() {
+    // Bytes around every boundary the eight-byte path tests: white space of each kind, letters at the ends
+    // of the lower-case range and beside it, punctuation that is trimmed at the end, bytes above 0x7F.
+    let alphabet: [UInt8] =
+      Array("aAzZ`{@[m0 .:!".utf8) + [0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x20, 0x20, 0x1F, 0x00, 0x80, 0xC3, 0xFF]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for round in 0..<20_000 {
+      let length = next(40)
+      // Mostly letters and single spaces, as messages are; some rounds draw from every byte alike.
+      let text: [UInt8] = (0..<length).map { _ in
+        round % 4 == 0 || next(4) == 0 ? alphabet[next(alphabet.count)] : UInt8(ascii: "a") + UInt8(next(26))
+      }
+      let key = MessageNormalization.normalizedBytes(text).map(MessageNormalization.asciiUppercased)
+      text.withUnsafeBufferPointer { text in
+        let bounds = MessageKey.bounds(text)
+        #expect(MessageKey.hash(text, bounds) == MessageKey.hash(key: key), "\(Array(text))")
+        #expect(MessageKey.equals(text, bounds, key: key), "\(Array(text))")
+        guard !key.isEmpty else { return }
+        // Any other key differs: one byte changed, one byte more, one byte fewer.
+        var changed = key
+        let position = next(changed.count)
+        changed[position] = changed[position] == UInt8(ascii: "Q") ? UInt8(ascii: "R") : UInt8(ascii: "Q")
+        #expect(!MessageKey.equals(text, bounds, key: changed), "\(Array(text))")
+        #expect(!MessageKey.equals(text, bounds, key: key + [UInt8(ascii: "Q")]), "\(Array(text))")
+        #expect(!MessageKey.equals(text, bounds, key: Array(key.dropLast())), "\(Array(text))")
+      }
+    }
+  }
+
   @Test("Fields read lazily equal the same fields read from the tree")
   func lazyFields() {
     let body = Array(
