@@ -30,13 +30,7 @@ package struct DeferredFields: Sendable {
   /// `nil` for none, so that the many readers without context keep no dictionary.
   let context: [String: String]?
 
-  package init(anchor: Int = 0, reader: @escaping Reader) {
-    self.reader = reader
-    self.anchor = anchor
-    self.context = nil
-  }
-
-  package init(anchor: Int = 0, context: [String: String], reader: @escaping Reader) {
+  package init(anchor: Int = 0, context: [String: String]? = nil, reader: @escaping Reader) {
     self.reader = reader
     self.anchor = anchor
     self.context = context

@@ -374,17 +374,17 @@ package struct JSONKey {
   @inlinable
   package var plainLength: Int? { escaped ? nil : range.count }
 
-  /// How the key compares with `wanted`: 2 when equal, 1 when equal ignoring ASCII case, 0 otherwise.
+  /// How the key compares with the `count` bytes at `wanted`: 2 when equal, 1 when equal ignoring ASCII
+  /// case, 0 otherwise.
   @inlinable @inline(__always)
-  func comparison(with wanted: StaticString) -> Int {
-    let count = wanted.utf8CodeUnitCount
+  func comparison(with wanted: UnsafePointer<UInt8>, _ count: Int) -> Int {
     if !escaped {
       guard range.count == count else { return 0 }
-      return Self.compare(UnsafeBufferPointer(start: base + range.lowerBound, count: count), wanted.utf8Start, count)
+      return Self.compare(UnsafeBufferPointer(start: base + range.lowerBound, count: count), wanted, count)
     }
     let decoded = JSONView.unescaped(UnsafeBufferPointer(start: base, count: range.upperBound), range)
     guard decoded.count == count else { return 0 }
-    return decoded.withUnsafeBufferPointer { Self.compare($0, wanted.utf8Start, count) }
+    return decoded.withUnsafeBufferPointer { Self.compare($0, wanted, count) }
   }
 
   @inlinable @inline(__always)
@@ -408,42 +408,46 @@ package struct JSONKey {
 /// precedence: an exact key before a key equal ignoring ASCII case, earlier keys before later ones, and the
 /// last of repeated keys.
 package struct MemberSlot {
-  @usableFromInline let first: StaticString
-  @usableFromInline let second: StaticString?
-  @usableFromInline let third: StaticString?
+  /// The keys' UTF-8 (a key that is absent repeats the first, with length -1).
+  @usableFromInline let names: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>)
   /// The keys' lengths (-1 for none), which rule out most members before any byte is compared.
-  @usableFromInline let lengths: (Int, Int, Int)
-  @usableFromInline var rank = Int.max
+  @usableFromInline let lengths: (Int32, Int32, Int32)
+  @usableFromInline var rank = Int32.max
   /// The member found so far.
   package var value: JSONView?
 
   @inlinable @inline(__always)
   package init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
-    self.first = first
-    self.second = second
-    self.third = third
-    lengths = (first.utf8CodeUnitCount, second?.utf8CodeUnitCount ?? -1, third?.utf8CodeUnitCount ?? -1)
+    names = (first.utf8Start, second?.utf8Start ?? first.utf8Start, third?.utf8Start ?? first.utf8Start)
+    lengths = (
+      Int32(first.utf8CodeUnitCount), second.map { Int32($0.utf8CodeUnitCount) } ?? -1,
+      third.map { Int32($0.utf8CodeUnitCount) } ?? -1
+    )
   }
 
   /// Considers one member.
   @inlinable @inline(__always)
   package mutating func offer(_ key: JSONKey, _ value: JSONView) {
-    if let length = key.plainLength, length != lengths.0 && length != lengths.1 && length != lengths.2 { return }
+    if let length = key.plainLength.map(Int32.init(truncatingIfNeeded:)),
+      length != lengths.0 && length != lengths.1 && length != lengths.2
+    {
+      return
+    }
     compare(key, value)
   }
 
   @usableFromInline
   mutating func compare(_ key: JSONKey, _ value: JSONView) {
     // An exact match on the first key is the best this member can do: the others need not be compared.
-    let comparison = key.comparison(with: first)
+    let comparison = key.comparison(with: names.0, Int(lengths.0))
     consider(comparison, 0, value)
     if comparison == 2 { return }
-    if let second { consider(key.comparison(with: second), 1, value) }
-    if let third { consider(key.comparison(with: third), 2, value) }
+    if lengths.1 >= 0 { consider(key.comparison(with: names.1, Int(lengths.1)), 1, value) }
+    if lengths.2 >= 0 { consider(key.comparison(with: names.2, Int(lengths.2)), 2, value) }
   }
 
   @inlinable @inline(__always)
-  mutating func consider(_ comparison: Int, _ position: Int, _ value: JSONView) {
+  mutating func consider(_ comparison: Int, _ position: Int32, _ value: JSONView) {
     guard comparison > 0 else { return }
     let rank = comparison == 2 ? position : 3 + position
     if rank <= self.rank {
@@ -451,7 +455,6 @@ package struct MemberSlot {
       self.value = value
     }
   }
-
 }
 
 /// Text read from a body: its bytes in place when the text is plain (ASCII, no escapes), else a string.

@@ -19,27 +19,10 @@ package enum MessageKey {
     return lower..<upper
   }
 
-  /// Calls `body` with each byte of the key of `text[bounds]`.
-  @inline(__always)
-  static func forEachKeyByte(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, _ body: (UInt8) -> Bool) {
-    var pendingSpace = false
-    for index in bounds {
-      let byte = text[index]
-      if MessageNormalization.isSpace(byte) {
-        pendingSpace = true
-        continue
-      }
-      if pendingSpace {
-        guard body(0x20) else { return }
-        pendingSpace = false
-      }
-      guard body(MessageNormalization.asciiUppercased(byte)) else { return }
-    }
-  }
-
   /// Calls `body` with the key of `text[bounds]` in pieces: eight key bytes at once (a little-endian word,
   /// `count` 8) where eight bytes of text are their own key (letters aside: no white space but single
-  /// spaces), else one byte (`count` 1). The pieces are the bytes ``forEachKeyByte(_:_:_:)`` gives, in order.
+  /// spaces), else one byte (`count` 1). In order, the pieces are the key's bytes: each run of white space
+  /// as one space, letters upper-cased.
   ///
   /// `bounds` must be ``bounds(_:)``: then every run of white space inside is followed by other bytes, so
   /// its one space can be given as soon as the run starts.
@@ -267,21 +250,9 @@ package enum MessageKey {
 
   /// Whether the normalised text is `failed` in any letter case (a status word).
   package static func isFailed(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    let bounds = bounds(text)
-    guard bounds.count == 6 else { return false }
-    var matches = true
-    var index = 0
-    let word: StaticString = "FAILED"
-    word.withUTF8Buffer { word in
-      forEachKeyByte(text, bounds) { byte in
-        guard byte == word[index] else {
-          matches = false
-          return false
-        }
-        index += 1
-        return true
-      }
-    }
-    return matches && index == 6
+    equals(text, bounds(text), key: failedKey)
   }
+
+  /// The key of `"failed"`.
+  private static let failedKey: [UInt8] = Array("FAILED".utf8)
 }
