@@ -4,7 +4,12 @@
 /// ``JSONReader/maximumDepth``, a leading byte-order mark skipped) but builds nothing: classifiers walk it
 /// through ``JSONView``s and turn into strings only the few fields they need. Validation is one loop with
 /// no recursion, so no input can exhaust the stack.
-package struct JSONDocument: Sendable {
+///
+/// The reader (this type, ``JSONView``, ``JSONKey``, ``MemberSlot``) is `@_spi(Reader) public` rather than
+/// `package`: the toolchain does not inline the bodies of `package` declarations into other modules, and
+/// the provider modules' classifiers must inline the walk to be cheaper than a JSON parse. It is no API:
+/// it is absent from the public interface, its documentation and the API baseline.
+@_spi(Reader) public struct JSONDocument: Sendable {
   /// The validated bytes (for a body encoded twice, the inner document's).
   @usableFromInline package let bytes: [UInt8]
   /// The offset of the top-level value.
@@ -40,6 +45,7 @@ package struct JSONDocument: Sendable {
 
   /// The document as ``ResponseBody/json`` reads it: a JSON string that itself holds a JSON object or
   /// array (a body encoded twice) is unwrapped once.
+  @usableFromInline
   package init?(body bytes: [UInt8]) {
     guard let document = JSONDocument(validating: bytes) else { return nil }
     // Only a body that is one JSON string can hold a second document.
@@ -57,8 +63,8 @@ package struct JSONDocument: Sendable {
   /// Calls `read` with the top-level value of `body` as ``ResponseBody/document`` reads it, or returns `nil`
   /// when the body is not JSON (or longer than ``ResponseBody/storedLimit``). The views are valid only
   /// during the call.
-  @inlinable
-  package static func withRoot<R>(of body: ResponseBody, _ read: (JSONView) -> R) -> R? {
+  @inlinable @inline(__always)
+  public static func withRoot<R>(of body: ResponseBody, _ read: (JSONView) -> R) -> R? {
     body.isTruncated ? nil : withRoot(of: body.bytes, read)
   }
 
@@ -66,48 +72,80 @@ package struct JSONDocument: Sendable {
   /// when they are not JSON. A short document that is no string is validated and read where it lies, with
   /// no copy of the array kept (so no reference counting); the rest goes through ``init(body:)``.
   @inlinable @inline(__always)
-  package static func withRoot<R>(of bytes: [UInt8], _ body: (JSONView) -> R) -> R? {
-    let short = validateShort(bytes)
+  public static func withRoot<R>(of bytes: [UInt8], _ body: (JSONView) -> R) -> R? {
+    var record = MemberRecord()
+    let short = withUnsafeMutableBytes(of: &record.offsets) {
+      validateShort(bytes, members: $0.bindMemory(to: Int32.self))
+    }
     if short.root >= 0 {
-      return bytes.withUnsafeBufferPointer { buffer in
-        // A valid document is never empty, so the buffer has an address.
-        body(
-          JSONView(
-            base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count, start: short.root,
-            end: short.end, plain: short.plain, containers: UnsafeBufferPointer(start: nil, count: 0)))
+      return withUnsafeBytes(of: &record.offsets) { raw in
+        bytes.withUnsafeBufferPointer { buffer in
+          // A valid document is never empty, so the buffer has an address.
+          body(
+            JSONView(
+              base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count, start: short.root,
+              end: short.end, plain: short.plain, containers: UnsafeBufferPointer(start: nil, count: 0),
+              members: UnsafeBufferPointer(rebasing: raw.bindMemory(to: Int32.self)[0..<(4 * short.members)])))
+        }
       }
     }
     if short.root == Self.invalid { return nil }
     return JSONDocument(body: bytes)?.withRoot(body)
   }
 
-  /// ``validateShort(_:)``'s `root` for bytes that are not JSON.
+  /// Room on the stack for the members ``validateShort(_:members:)`` records: four offsets for each of up
+  /// to 16 top-level members, so that a classifier finds its fields without walking the document again.
+  @usableFromInline
+  struct MemberRecord {
+    @usableFromInline typealias Four = (Int32, Int32, Int32, Int32)
+    @usableFromInline var offsets:
+      (Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four)
+
+    @inlinable
+    init() {
+      let zero: Four = (0, 0, 0, 0)
+      offsets = (zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero)
+    }
+  }
+
+  /// ``validateShort(_:members:)``'s `root` for bytes that are not JSON.
   @usableFromInline static let invalid = -1
-  /// ``validateShort(_:)``'s `root` for bytes it leaves to ``init(body:)``.
+  /// ``validateShort(_:members:)``'s `root` for bytes it leaves to ``init(body:)``.
   @usableFromInline static let notShort = -2
 
   /// Validates a document shorter than ``containerTableThreshold`` whose top-level value is no string:
   /// the offsets of that value and of its end (before trailing white space), and whether the document's
   /// strings are plain. `root` is ``invalid`` when the bytes are not JSON, ``notShort`` when they are too
   /// long or one string (which may hold a second document).
+  ///
+  /// When the top-level value is an object with at most `members.count / 4` members, `members` receives
+  /// each one's key range (between the quotes) and value range, four offsets per member, and `members` in
+  /// the result is how many there are; otherwise it is 0.
   @usableFromInline
-  static func validateShort(_ bytes: [UInt8]) -> (root: Int, end: Int, plain: Bool) {
-    guard bytes.count < containerTableThreshold else { return (notShort, 0, false) }
+  static func validateShort(
+    _ bytes: [UInt8], members: UnsafeMutableBufferPointer<Int32>
+  ) -> (root: Int, end: Int, plain: Bool, members: Int) {
+    guard bytes.count < containerTableThreshold else { return (notShort, 0, false, 0) }
     return bytes.withUnsafeBufferPointer { buffer in
       var plain = true
       var containers: [Int32] = []
-      guard let root = validate(buffer, plain: &plain, containers: &containers) else { return (invalid, 0, false) }
-      guard buffer[root] != UInt8(ascii: "\"") else { return (notShort, 0, false) }
+      var memberCount = 0
+      guard
+        let root = validate(
+          buffer, plain: &plain, containers: &containers, recording: false,
+          open: UnsafeMutableBufferPointer(start: nil, count: 0), members: members, memberCount: &memberCount)
+      else { return (invalid, 0, false, 0) }
+      guard buffer[root] != UInt8(ascii: "\"") else { return (notShort, 0, false, 0) }
       var end = buffer.count
       while end > root + 1, isWhitespace(buffer[end - 1]) { end -= 1 }
-      return (root, end, plain)
+      return (root, end, plain, 4 * memberCount <= members.count ? memberCount : 0)
     }
   }
 
   /// Calls `body` with the top-level value. The views it reaches point into the document's bytes and are
   /// valid only during the call.
   @inlinable @inline(__always)
-  package func withRoot<R>(_ body: (JSONView) -> R) -> R {
+  public func withRoot<R>(_ body: (JSONView) -> R) -> R {
     containers.withUnsafeBufferPointer { containers in
       bytes.withUnsafeBufferPointer { buffer in
         // A valid document is never empty, so the buffer has an address.
@@ -139,19 +177,25 @@ package struct JSONDocument: Sendable {
     // Containers' ends are recorded only up to the capacity reserved, so recording never reallocates.
     guard containers.capacity >= 2 else {
       // Short documents: the same loop, specialised with recording off.
+      var memberCount = 0
       return validate(
         buffer, plain: &plain, containers: &containers, recording: false,
-        open: UnsafeMutableBufferPointer(start: nil, count: 0))
+        open: UnsafeMutableBufferPointer(start: nil, count: 0),
+        members: UnsafeMutableBufferPointer(start: nil, count: 0),
+        memberCount: &memberCount)
     }
     return withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
-      validate(buffer, plain: &plain, containers: &containers, recording: true, open: open)
+      var memberCount = 0
+      return validate(
+        buffer, plain: &plain, containers: &containers, recording: true, open: open,
+        members: UnsafeMutableBufferPointer(start: nil, count: 0), memberCount: &memberCount)
     }
   }
 
   @inline(__always)
   private static func validate(
     _ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, containers: inout [Int32], recording: Bool,
-    open: UnsafeMutableBufferPointer<Int32>
+    open: UnsafeMutableBufferPointer<Int32>, members: UnsafeMutableBufferPointer<Int32>, memberCount: inout Int
   ) -> Int? {
     let count = buffer.count
     /// Notes a container opening at `index` at `depth` (after incrementing).
@@ -175,6 +219,17 @@ package struct JSONDocument: Sendable {
     if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { index = 3 }
     while index < count, isWhitespace(buffer[index]) { index += 1 }
     let root = index
+    // The members of a top-level object are recorded when there is room for them.
+    let recordsMembers = members.count >= 4 && root < count && buffer[root] == UInt8(ascii: "{")
+    /// Notes a top-level member whose key's text spans `key` and whose value starts at `value`.
+    func member(_ key: Range<Int>, _ value: Int) {
+      if 4 * memberCount + 4 <= members.count {
+        members[4 * memberCount] = Int32(truncatingIfNeeded: key.lowerBound)
+        members[4 * memberCount + 1] = Int32(truncatingIfNeeded: key.upperBound)
+        members[4 * memberCount + 2] = Int32(truncatingIfNeeded: value)
+      }
+      memberCount += 1
+    }
     // Bit `depth - 1` is set when the container at that depth is an object.
     var objects: UInt64 = 0
     var depth = 0
@@ -195,7 +250,8 @@ package struct JSONDocument: Sendable {
           depth -= 1
         } else {
           guard let next = memberValue(buffer, index, high: &high) else { return nil }
-          index = next
+          if recordsMembers && depth == 1 { member((index + 1)..<(next.keyEnd - 1), next.value) }
+          index = next.value
           continue value
         }
       case UInt8(ascii: "["):
@@ -232,6 +288,10 @@ package struct JSONDocument: Sendable {
       }
       // After a value: close containers, or go on to the next element or member.
       while true {
+        // A value at depth 1 has just ended: a top-level member's, when the document is an object.
+        if recordsMembers && depth == 1 && memberCount > 0 && 4 * memberCount <= members.count {
+          members[4 * memberCount - 1] = Int32(truncatingIfNeeded: index)
+        }
         while index < count, isWhitespace(buffer[index]) { index += 1 }
         if depth == 0 { return index == count ? root : nil }
         guard index < count else { return nil }
@@ -242,7 +302,8 @@ package struct JSONDocument: Sendable {
           while index < count, isWhitespace(buffer[index]) { index += 1 }
           if isObject {
             guard let next = memberValue(buffer, index, high: &high) else { return nil }
-            index = next
+            if recordsMembers && depth == 1 { member((index + 1)..<(next.keyEnd - 1), next.value) }
+            index = next.value
           }
           continue value
         }
@@ -254,18 +315,22 @@ package struct JSONDocument: Sendable {
     }
   }
 
-  /// Reads `"key" :` at `index` and returns the offset of the member's value.
+  /// Reads `"key" :` at `index` and returns the offsets just past the key's closing quote and of the
+  /// member's value.
   @inline(__always)
-  private static func memberValue(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64) -> Int? {
+  private static func memberValue(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64
+  ) -> (keyEnd: Int, value: Int)? {
     let count = buffer.count
-    guard start < count, buffer[start] == UInt8(ascii: "\""), var index = stringEnd(buffer, start, high: &high) else {
+    guard start < count, buffer[start] == UInt8(ascii: "\""), let keyEnd = stringEnd(buffer, start, high: &high) else {
       return nil
     }
+    var index = keyEnd
     while index < count, isWhitespace(buffer[index]) { index += 1 }
     guard index < count, buffer[index] == UInt8(ascii: ":") else { return nil }
     index += 1
     while index < count, isWhitespace(buffer[index]) { index += 1 }
-    return index
+    return (keyEnd, index)
   }
 
   /// The offset after the closing quote of the string opening at `start`, or `nil` when it is invalid.

@@ -7,9 +7,9 @@
 /// A view points into its document's bytes: it is valid only inside ``JSONDocument/withRoot(_:)``, which
 /// hands out the first one, and must not be kept beyond it. That way walking the document costs no
 /// reference counting.
-package struct JSONView {
+@_spi(Reader) public struct JSONView {
   /// What a value is, told by its first byte.
-  package enum Kind: Sendable {
+  public enum Kind: Sendable {
     case object, array, string, number, bool, null
   }
 
@@ -24,10 +24,14 @@ package struct JSONView {
   @usableFromInline let plain: Bool
   /// The document's table of container ends (see ``JSONDocument/containers``), possibly empty.
   @usableFromInline let containers: UnsafeBufferPointer<Int32>
+  /// This object's members as validation recorded them (see ``JSONDocument/validateShort(_:members:)``),
+  /// four offsets each; empty when they were not recorded (every view but a short document's root).
+  @usableFromInline let members: UnsafeBufferPointer<Int32>
 
   @inlinable
   init(
-    base: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, plain: Bool, containers: UnsafeBufferPointer<Int32>
+    base: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, plain: Bool, containers: UnsafeBufferPointer<Int32>,
+    members: UnsafeBufferPointer<Int32> = UnsafeBufferPointer(start: nil, count: 0)
   ) {
     self.base = base
     self.count = count
@@ -35,6 +39,7 @@ package struct JSONView {
     self.end = end
     self.plain = plain
     self.containers = containers
+    self.members = members
   }
 
   /// The end of the value at `index`: from the table of container ends when it has the container, else by
@@ -59,7 +64,7 @@ package struct JSONView {
   var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
   @inlinable
-  package var kind: Kind {
+  public var kind: Kind {
     switch base[start] {
     case UInt8(ascii: "{"): .object
     case UInt8(ascii: "["): .array
@@ -70,12 +75,15 @@ package struct JSONView {
     }
   }
 
+  /// Whether this object's members were recorded while validating, so that walking them reads no bytes.
+  package var hasRecordedMembers: Bool { !members.isEmpty }
+
   @inlinable
-  package var isObject: Bool { base[start] == UInt8(ascii: "{") }
+  public var isObject: Bool { base[start] == UInt8(ascii: "{") }
 
   /// The value of a boolean.
   @inlinable
-  package var boolValue: Bool? {
+  public var boolValue: Bool? {
     switch base[start] {
     case UInt8(ascii: "t"): true
     case UInt8(ascii: "f"): false
@@ -142,9 +150,23 @@ package struct JSONView {
   /// Calls `body` with each member's key (the range of its text between the quotes) and value, in
   /// document order; nothing when this is not an object.
   @inlinable @inline(__always)
-  package func forEachMember(_ body: (JSONKey, JSONView) -> Void) {
+  public func forEachMember(_ body: (JSONKey, JSONView) -> Void) {
     guard isObject else { return }
     let buffer = buffer
+    if !members.isEmpty {
+      var offset = 0
+      while offset + 4 <= members.count {
+        let key = Int(members[offset])..<Int(members[offset + 1])
+        let escaped = !plain && buffer[key].contains(UInt8(ascii: "\\"))
+        body(
+          JSONKey(base: base, range: key, escaped: escaped),
+          JSONView(
+            base: base, count: count, start: Int(members[offset + 2]), end: Int(members[offset + 3]), plain: plain,
+            containers: containers))
+        offset += 4
+      }
+      return
+    }
     var index = Self.skipWhitespace(start + 1, in: buffer)
     guard buffer[index] != UInt8(ascii: "}") else { return }
     while true {
@@ -163,7 +185,7 @@ package struct JSONView {
 
   /// Calls `body` with each element, in order, until it returns `false`; nothing when this is not an array.
   @inlinable
-  package func forEachElement(_ body: (JSONView) -> Bool) {
+  public func forEachElement(_ body: (JSONView) -> Bool) {
     guard base[start] == UInt8(ascii: "[") else { return }
     let buffer = buffer
     var index = Self.skipWhitespace(start + 1, in: buffer)
@@ -190,7 +212,7 @@ package struct JSONView {
 
   /// Whether this is an array.
   @inlinable
-  package var isArray: Bool { base[start] == UInt8(ascii: "[") }
+  public var isArray: Bool { base[start] == UInt8(ascii: "[") }
 
   /// The member under `key`, as ``JSONValue/member(_:)-(String...)`` finds it.
   package func member(_ key: StaticString) -> JSONView? {
@@ -298,7 +320,7 @@ package struct JSONView {
 
   /// Calls `body` with the text of a string (decoded) or of a number (its literal); `nil` for other kinds.
   @inlinable @inline(__always)
-  package func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+  public func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
     switch base[start] {
     case UInt8(ascii: "\""):
       let range = textRange
@@ -314,7 +336,7 @@ package struct JSONView {
 
   /// Whether ``messageText`` is not `nil`: a number, or a string that is neither blank nor `"null"`.
   @inlinable
-  package var hasMessageText: Bool {
+  public var hasMessageText: Bool {
     switch base[start] {
     case UInt8(ascii: "\""): withText { !MessageKey.isBlankOrNull($0) } ?? false
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
@@ -357,7 +379,7 @@ package struct JSONView {
 }
 
 /// A member's key inside a ``JSONDocument``: the range of its text between the quotes.
-package struct JSONKey {
+@_spi(Reader) public struct JSONKey {
   @usableFromInline let base: UnsafePointer<UInt8>
   @usableFromInline let range: Range<Int>
   /// Whether the key's text has escapes, so that it must be decoded before comparing.
@@ -372,7 +394,7 @@ package struct JSONKey {
 
   /// The key's length in bytes, or `nil` when it has escapes (its decoded length may differ).
   @inlinable
-  package var plainLength: Int? { escaped ? nil : range.count }
+  public var plainLength: Int? { escaped ? nil : range.count }
 
   /// How the key compares with the `count` bytes at `wanted`: 2 when equal, 1 when equal ignoring ASCII
   /// case, 0 otherwise.
@@ -407,17 +429,17 @@ package struct JSONKey {
 /// Finds one member while walking an object's members once, with ``JSONValue/member(_:)-(String...)``'s
 /// precedence: an exact key before a key equal ignoring ASCII case, earlier keys before later ones, and the
 /// last of repeated keys.
-package struct MemberSlot {
+@_spi(Reader) public struct MemberSlot {
   /// The keys' UTF-8 (a key that is absent repeats the first, with length -1).
   @usableFromInline let names: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>)
   /// The keys' lengths (-1 for none), which rule out most members before any byte is compared.
   @usableFromInline let lengths: (Int32, Int32, Int32)
   @usableFromInline var rank = Int32.max
   /// The member found so far.
-  package var value: JSONView?
+  public var value: JSONView?
 
   @inlinable @inline(__always)
-  package init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
+  public init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
     names = (first.utf8Start, second?.utf8Start ?? first.utf8Start, third?.utf8Start ?? first.utf8Start)
     lengths = (
       Int32(first.utf8CodeUnitCount), second.map { Int32($0.utf8CodeUnitCount) } ?? -1,
@@ -427,7 +449,7 @@ package struct MemberSlot {
 
   /// Considers one member.
   @inlinable @inline(__always)
-  package mutating func offer(_ key: JSONKey, _ value: JSONView) {
+  public mutating func offer(_ key: JSONKey, _ value: JSONView) {
     if let length = key.plainLength.map(Int32.init(truncatingIfNeeded:)),
       length != lengths.0 && length != lengths.1 && length != lengths.2
     {

@@ -4,6 +4,7 @@
 /// The normalised text of raw bytes is the bytes between the first byte that is not white space and the
 /// last that is neither white space nor trailing punctuation, with each run of white space read as one
 /// space; the key upper-cases its ASCII letters.
+@usableFromInline
 package enum MessageKey {
   /// The bounds of the normalised text inside `text`.
   @inline(__always)

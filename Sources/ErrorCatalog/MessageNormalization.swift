@@ -4,6 +4,7 @@
 /// punctuation (`.`, `!`, `,`, `;`, `:`). Letter case is kept, so values captured from a message keep
 /// theirs; comparisons fold ASCII case instead (provider messages are ASCII, and folding ASCII only keeps
 /// byte offsets stable).
+@usableFromInline
 package enum MessageNormalization {
   /// The normalised UTF-8 bytes of `message`.
   package static func normalizedBytes(_ message: some Sequence<UInt8>) -> [UInt8] {

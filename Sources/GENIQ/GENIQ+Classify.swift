@@ -1,4 +1,4 @@
-public import ErrorCatalog
+@_spi(Reader) public import ErrorCatalog
 
 extension GENIQ: ResponseClassifier {
   /// Classifies one answer of GENIQ's RESTful API (send SMS, send WhatsApp, token and message calls).

@@ -1,4 +1,4 @@
-import ErrorCatalog
+@_spi(Reader) import ErrorCatalog
 
 extension GENIQ {
   /// The two fields of a delivery report that decide its classification, `status` and `reasonCode`, read

@@ -1,4 +1,4 @@
-package import ErrorCatalog
+@_spi(Reader) package import ErrorCatalog
 
 extension WhatsApp {
   /// The fields of an error item that classification needs, read in place in one pass over the item's

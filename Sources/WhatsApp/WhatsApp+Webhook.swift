@@ -1,4 +1,4 @@
-package import ErrorCatalog
+@_spi(Reader) package import ErrorCatalog
 
 extension WhatsApp {
   /// One event a WhatsApp webhook reports: a message status, an inbound message that could not be

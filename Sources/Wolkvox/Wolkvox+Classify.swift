@@ -1,4 +1,4 @@
-public import ErrorCatalog
+@_spi(Reader) public import ErrorCatalog
 
 extension Wolkvox: ResponseClassifier {
   /// Classifies one Wolkvox API answer.

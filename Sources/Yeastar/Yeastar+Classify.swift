@@ -1,4 +1,4 @@
-public import ErrorCatalog
+@_spi(Reader) public import ErrorCatalog
 
 extension Yeastar: ResponseClassifier {
   /// Classifies one P-Series API answer.

@@ -1,4 +1,4 @@
-import ErrorCatalog
+@_spi(Reader) import ErrorCatalog
 import Testing
 import Wolkvox
 import Yeastar
@@ -47,6 +47,41 @@ struct OnePassReaderTests {
         }
       }
     }
+  }
+
+  /// Objects at the edge of what validation records: 16 and 17 members, nested and empty values, escaped
+  /// and repeated keys, white space everywhere.
+  static let recordedEdges: [[UInt8]] = [
+    Array(("{" + (0..<16).map { #""k\#($0)":\#($0)"# }.joined(separator: ",") + "}").utf8),
+    Array(("{" + (0..<17).map { #""k\#($0)":\#($0)"# }.joined(separator: ",") + "}").utf8),
+    Array(#" { "code" : { "a" : [ 1 , { } ] } , "msg" : [ ] , "error" : { } , "m\u0073g" : "x" , "code" : -0 } "#.utf8),
+    Array(#"{"a":{},"b":[],"c":"","d":null,"e":true,"f":false,"g":1.5e3,"h":{"i":{"j":[{}]}}}"#.utf8),
+    Array(#"{}"#.utf8), Array(#"[{"code":1}]"#.utf8),
+  ]
+
+  @Test("Members recorded while validating a short body equal the members walked in a stored document")
+  func recordedMembersAgree() {
+    var recorded = 0
+    for bytes in Self.documents + Self.recordedEdges {
+      let body = ResponseBody(bytes)
+      guard let document = body.document else { continue }
+      func members(_ view: JSONView) -> [String] {
+        var found: [String] = []
+        view.forEachMember { key, value in
+          found.append("\(key.plainLength ?? -1) \(value.kind) \(value.scalarText ?? "-") \(value.messageText ?? "-")")
+        }
+        return found
+      }
+      let walked = document.withRoot { (members($0), $0.member("code", "msg", "error")?.messageText) }
+      let inPlace = JSONDocument.withRoot(of: bytes) { view in
+        if view.hasRecordedMembers { recorded += 1 }
+        return (members(view), view.member("code", "msg", "error")?.messageText)
+      }
+      #expect(inPlace?.0 == walked.0, "\(body.text.prefix(80))")
+      #expect(inPlace?.1 == walked.1, "\(body.text.prefix(80))")
+    }
+    // Most bodies are short objects: validation recorded their members.
+    #expect(recorded > Self.documents.count / 2)
   }
 
   @Test("A message matches the same entry whether it arrives with odd spacing, case or punctuation")
