@@ -90,16 +90,23 @@ public struct CatalogTable: Sendable {
 
   /// The entries with exactly this code, else the one whose range holds it.
   private func candidates(forCode code: String) -> [Int] {
-    // Text longer than any code that is not a number (a message, in `lookup`) is no code.
-    var length = 0
-    var isNumeric = true
-    for byte in code.utf8 where !MessageNormalization.isSpace(byte) {
-      length += 1
-      if !(byte >= 0x30 && byte <= 0x39) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "+") {
-        isNumeric = false
+    // Text longer than any code that is not a number (a message, in `lookup`) is no code: known as soon as
+    // both are seen, without reading the rest of a long message.
+    var text = code
+    let longest = indexes.longestCodeKey
+    let isCode = text.withUTF8 { bytes -> Bool in
+      var length = 0
+      var isNumeric = true
+      for byte in bytes where !MessageNormalization.isSpace(byte) {
+        length += 1
+        if !(byte >= 0x30 && byte <= 0x39) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "+") {
+          isNumeric = false
+        }
+        if length > longest && !isNumeric { return false }
       }
+      return true
     }
-    if length > indexes.longestCodeKey && !isNumeric { return [] }
+    guard isCode else { return [] }
     return candidates(forKey: Self.codeKey(code))
   }
 
@@ -175,7 +182,10 @@ public struct CatalogTable: Sendable {
   private func prefixMatch(_ normalized: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
     // Only prefixes as long as the longest known message can match, which bounds the work on huge input.
     let limit = min(normalized.count - 1, indexes.longestMessageKey)
-    guard limit >= Self.minimumPrefixLength else { return nil }
+    guard limit >= Self.minimumPrefixLength, let base = normalized.baseAddress else { return nil }
+    // A prefix that matches is a key of at least eight bytes whose first eight are the text's, upper-cased:
+    // text that starts like no such key matches none, which is known without hashing its prefixes.
+    guard indexes.startsSomeKey(MessageKey.asciiUppercased(ByteScan.load(base, 0))) else { return nil }
     var best: (end: Int, key: Int)?
     do {
       let text = normalized
@@ -314,6 +324,9 @@ extension CatalogTable {
     let longestMessageKey: Int
     /// Entries that stand for a range of integer codes, tried when no entry has the exact code.
     let rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
+    /// The first eight bytes of each message key at least ``CatalogTable/minimumPrefixLength`` long, as
+    /// little-endian words, sorted: text whose first eight bytes are none of these starts no known message.
+    let keyStarts: [UInt64]
 
     init(
       indexByCode: [String: [Int]], indexByName: [String: Int], codeKeys: [String], longestCodeKey: Int,
@@ -345,6 +358,13 @@ extension CatalogTable {
       self.patternsByEntry = patternsByEntry
       self.longestMessageKey = longestMessageKey
       self.rangeEntries = rangeEntries
+      keyStarts = Array(
+        Set(
+          messageKeys.compactMap { key -> UInt64? in
+            guard key.key.count >= max(8, CatalogTable.minimumPrefixLength) else { return nil }
+            return key.key.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
+          })
+      ).sorted()
       var integers = 16
       while integers < indexByCode.count * 2 { integers *= 2 }
       var codes = [Int](repeating: 0, count: integers)
@@ -377,6 +397,17 @@ extension CatalogTable {
         if integerCodes[slot] == code { return integerEntries[slot] }
         slot = (slot + 1) & integerMask
       }
+    }
+
+    /// Whether some message key of eight bytes or more starts with the eight bytes of `word`.
+    func startsSomeKey(_ word: UInt64) -> Bool {
+      var low = 0
+      var high = keyStarts.count
+      while low < high {
+        let middle = (low + high) / 2
+        if keyStarts[middle] < word { low = middle + 1 } else { high = middle }
+      }
+      return low < keyStarts.count && keyStarts[low] == word
     }
 
     /// The id of the message key with this hash whose bytes `matches` accepts.

@@ -31,16 +31,28 @@
   /// Validates `bytes`; `nil` when they are not one JSON value surrounded by white space.
   package init?(validating bytes: [UInt8]) {
     var plain = true
-    var containers: [Int32] = []
+    var root: Int?
     if bytes.count >= Self.containerTableThreshold, bytes.count <= Int(Int32.max) {
-      containers.reserveCapacity(2 * min(bytes.count / 2 + 1, Self.maximumRecordedContainers))
+      // The table is written in place while validating; it never grows beyond the capacity made here.
+      let capacity = 2 * min(bytes.count / 2 + 1, Self.maximumRecordedContainers)
+      containers = [Int32](unsafeUninitializedCapacity: capacity) { table, recorded in
+        root = bytes.withUnsafeBufferPointer { buffer in
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
+            var memberCount = 0
+            return Self.validate(
+              buffer, plain: &plain, table: table, tableCount: &recorded, open: open,
+              members: UnsafeMutableBufferPointer(start: nil, count: 0), memberCount: &memberCount)
+          }
+        }
+      }
+    } else {
+      root = bytes.withUnsafeBufferPointer { Self.validate($0, plain: &plain) }
+      containers = []
     }
-    guard let root = bytes.withUnsafeBufferPointer({ Self.validate($0, plain: &plain, containers: &containers) })
-    else { return nil }
+    guard let root else { return nil }
     self.bytes = bytes
     self.root = root
     self.plain = plain
-    self.containers = containers
   }
 
   /// The document as ``ResponseBody/json`` reads it: a JSON string that itself holds a JSON object or
@@ -128,11 +140,11 @@
     guard bytes.count < containerTableThreshold else { return (notShort, 0, false, 0) }
     return bytes.withUnsafeBufferPointer { buffer in
       var plain = true
-      var containers: [Int32] = []
+      var tableCount = 0
       var memberCount = 0
       guard
         let root = validate(
-          buffer, plain: &plain, containers: &containers, recording: false,
+          buffer, plain: &plain, table: UnsafeMutableBufferPointer(start: nil, count: 0), tableCount: &tableCount,
           open: UnsafeMutableBufferPointer(start: nil, count: 0), members: members, memberCount: &memberCount)
       else { return (invalid, 0, false, 0) }
       guard buffer[root] != UInt8(ascii: "\"") else { return (notShort, 0, false, 0) }
@@ -167,51 +179,47 @@
   /// The offset of the top-level value when `buffer` is valid JSON.
   static func validate(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
     var plain = true
-    var containers: [Int32] = []
-    return validate(buffer, plain: &plain, containers: &containers)
+    return validate(buffer, plain: &plain)
   }
 
   /// The offset of the top-level value when `buffer` is valid JSON; `plain` becomes `false` when a string
-  /// has an escape or a byte outside ASCII.
-  static func validate(_ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, containers: inout [Int32]) -> Int? {
-    // Containers' ends are recorded only up to the capacity reserved, so recording never reallocates.
-    guard containers.capacity >= 2 else {
-      // Short documents: the same loop, specialised with recording off.
-      var memberCount = 0
-      return validate(
-        buffer, plain: &plain, containers: &containers, recording: false,
-        open: UnsafeMutableBufferPointer(start: nil, count: 0),
-        members: UnsafeMutableBufferPointer(start: nil, count: 0),
-        memberCount: &memberCount)
-    }
-    return withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
-      var memberCount = 0
-      return validate(
-        buffer, plain: &plain, containers: &containers, recording: true, open: open,
-        members: UnsafeMutableBufferPointer(start: nil, count: 0), memberCount: &memberCount)
-    }
+  /// has an escape or a byte outside ASCII. Nothing is recorded.
+  static func validate(_ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool) -> Int? {
+    var tableCount = 0
+    var memberCount = 0
+    return validate(
+      buffer, plain: &plain, table: UnsafeMutableBufferPointer(start: nil, count: 0), tableCount: &tableCount,
+      open: UnsafeMutableBufferPointer(start: nil, count: 0), members: UnsafeMutableBufferPointer(start: nil, count: 0),
+      memberCount: &memberCount)
   }
 
+  /// The validation loop. When `table` has room, containers' (start, end) offsets are written to it in
+  /// document order, `tableCount` counting the entries written, using `open` to remember each open
+  /// container's entry; when `members` has room, a top-level object's members are recorded there (see
+  /// ``validateShort(_:members:)``).
   @inline(__always)
   private static func validate(
-    _ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, containers: inout [Int32], recording: Bool,
-    open: UnsafeMutableBufferPointer<Int32>, members: UnsafeMutableBufferPointer<Int32>, memberCount: inout Int
+    _ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, table: UnsafeMutableBufferPointer<Int32>,
+    tableCount: inout Int, open: UnsafeMutableBufferPointer<Int32>, members: UnsafeMutableBufferPointer<Int32>,
+    memberCount: inout Int
   ) -> Int? {
     let count = buffer.count
+    let recording = table.count >= 2
     /// Notes a container opening at `index` at `depth` (after incrementing).
     func opened(_ index: Int, _ depth: Int) {
       guard recording else { return }
-      if containers.count + 2 <= containers.capacity {
-        open[depth] = Int32(containers.count)
-        containers.append(Int32(index))
-        containers.append(0)
+      if tableCount + 2 <= table.count {
+        open[depth] = Int32(truncatingIfNeeded: tableCount)
+        table[tableCount] = Int32(truncatingIfNeeded: index)
+        table[tableCount + 1] = 0
+        tableCount += 2
       } else {
         open[depth] = -1
       }
     }
     func closed(_ index: Int, _ depth: Int) {
       guard recording, open[depth] >= 0 else { return }
-      containers[Int(open[depth]) + 1] = Int32(index + 1)
+      table[Int(open[depth]) + 1] = Int32(truncatingIfNeeded: index + 1)
     }
     var high: UInt64 = 0
     defer { if high & ByteScan.highs != 0 { plain = false } }
@@ -240,7 +248,7 @@
       case UInt8(ascii: "{"):
         depth += 1
         guard depth <= JSONReader.maximumDepth else { return nil }
-        objects |= 1 << UInt64(depth - 1)
+        objects |= 1 &<< UInt64(depth - 1)
         opened(index, depth)
         index += 1
         while index < count, isWhitespace(buffer[index]) { index += 1 }
@@ -257,7 +265,7 @@
       case UInt8(ascii: "["):
         depth += 1
         guard depth <= JSONReader.maximumDepth else { return nil }
-        objects &= ~(1 << UInt64(depth - 1))
+        objects &= ~(1 &<< UInt64(depth - 1))
         opened(index, depth)
         index += 1
         while index < count, isWhitespace(buffer[index]) { index += 1 }
@@ -295,7 +303,7 @@
         while index < count, isWhitespace(buffer[index]) { index += 1 }
         if depth == 0 { return index == count ? root : nil }
         guard index < count else { return nil }
-        let isObject = objects & (1 << UInt64(depth - 1)) != 0
+        let isObject = objects & (1 &<< UInt64(depth - 1)) != 0
         let byte = buffer[index]
         if byte == UInt8(ascii: ",") {
           index += 1

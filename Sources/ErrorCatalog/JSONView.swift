@@ -22,12 +22,23 @@
   @usableFromInline let end: Int
   /// Whether the document's strings have no escapes and no bytes outside ASCII.
   @usableFromInline let plain: Bool
-  /// The document's table of container ends (see ``JSONDocument/containers``), possibly empty.
-  @usableFromInline let containers: UnsafeBufferPointer<Int32>
-  /// This object's members as validation recorded them (see ``JSONDocument/validateShort(_:members:)``),
-  /// four offsets each; empty when they were not recorded (every view but a short document's root).
-  @usableFromInline let members: UnsafeBufferPointer<Int32>
+  /// The document's table of container ends (see ``JSONDocument/containers``), or, when `holdsMembers`,
+  /// this object's members as validation recorded them (see ``JSONDocument/validateShort(_:members:)``),
+  /// four offsets each. One field serves both, which keeps views small: members are recorded only for short
+  /// documents, which have no table of container ends.
+  @usableFromInline let table: UnsafeBufferPointer<Int32>
+  @usableFromInline let holdsMembers: Bool
 
+  /// The document's table of container ends, possibly empty.
+  @inlinable
+  var containers: UnsafeBufferPointer<Int32> { holdsMembers ? UnsafeBufferPointer(start: nil, count: 0) : table }
+  /// This object's recorded members; empty when they were not recorded (every view but a short document's
+  /// root).
+  @inlinable
+  var members: UnsafeBufferPointer<Int32> { holdsMembers ? table : UnsafeBufferPointer(start: nil, count: 0) }
+
+  /// A view; `members`, when not empty, are the object's recorded members (and `containers` is then
+  /// empty, as it is for every document short enough to have its members recorded).
   @inlinable
   init(
     base: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, plain: Bool, containers: UnsafeBufferPointer<Int32>,
@@ -38,8 +49,8 @@
     self.start = start
     self.end = end
     self.plain = plain
-    self.containers = containers
-    self.members = members
+    holdsMembers = !members.isEmpty
+    table = members.isEmpty ? containers : members
   }
 
   /// The end of the value at `index`: from the table of container ends when it has the container, else by

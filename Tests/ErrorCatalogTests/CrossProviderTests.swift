@@ -91,3 +91,25 @@ struct CrossProviderTests {
     #expect(code.entry.retry == meta.retry)
   }
 }
+
+@Suite("Known messages with details appended")
+struct AppendedDetailTests {
+  @Test("Every known message of eight bytes or more, in any letter case, matches with details appended")
+  func everyMessageMatchesAsAPrefix() {
+    let tables = Wolkvox.tables + Dialog360.tables + Cequens.tables + Yeastar.tables + GENIQ.tables + WhatsApp.tables
+    var checked = 0
+    for table in tables {
+      for entry in table.entries where entry.patterns.isEmpty {
+        let message = entry.message.trimmingCharacters(in: .whitespaces)
+        guard message.utf8.count >= 8, let exact = table.match(message: message) else { continue }
+        for text in [message + ": extra detail 42", message.lowercased() + " - extra detail 42"] {
+          let found = table.match(message: text)
+          #expect(found?.entry.message == exact.entry.message, "\(table.provider) \(text)")
+          #expect(found?.parameters["detail"] == "extra detail 42", "\(table.provider) \(text)")
+        }
+        checked += 1
+      }
+    }
+    #expect(checked > 100)
+  }
+}
