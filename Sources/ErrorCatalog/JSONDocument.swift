@@ -173,7 +173,8 @@
 
   @inlinable @inline(__always)
   static func isWhitespace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    // Most bytes looked at are above the space: one comparison rules them out.
+    byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09)
   }
 
   /// The offset of the top-level value when `buffer` is valid JSON.
@@ -342,6 +343,7 @@
   }
 
   /// The offset after the closing quote of the string opening at `start`, or `nil` when it is invalid.
+  @inline(__always)
   private static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64) -> Int? {
     let count = buffer.count
     guard let base = buffer.baseAddress else { return nil }
