@@ -74,10 +74,9 @@ extension WhatsApp {
   package static func webhookClassifications<C: CatalogCode>(
     in body: ResponseBody, provider: ProviderID, ownTable: CatalogTable?
   ) -> [Classification<ClassifiedError<C>>] {
-    let document = body.document
     var results: [Classification<ClassifiedError<C>>] = []
-    if let document {
-      document.withRoot { root in
+    let isJSON =
+      JSONDocument.withRoot(of: body) { root in
         forEachEventKey(in: root) { position, event in
           let deferred = DeferredFields(anchor: position, reader: webhookFields)
           guard event.isFailure else {
@@ -92,8 +91,9 @@ extension WhatsApp {
             provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body, now: 0)
           results.append(Classification(error))
         }
-      }
-    } else if !body.isBlank {
+        return true
+      } ?? false
+    if !isJSON && !body.isBlank {
       return [.failure(ClassifiedError<C>(provider: provider, match: nil, kind: .webhook, status: nil, body: body))]
     }
     return results
