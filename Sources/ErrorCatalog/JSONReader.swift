@@ -94,72 +94,40 @@ package enum JSONReader {
       return index - start
     }
 
+    /// Reads a string: finds its closing quote, rejecting control bytes and malformed escapes as
+    /// ``JSONDocument`` does, then decodes it with ``JSONView/unescaped(_:_:)``, the one decoder of escapes.
     mutating func parseString() -> String? {
-      index += 1  // opening quote
-      var out: [UInt8] = []
-      while index < bytes.count {
-        let byte = bytes[index]
-        switch byte {
-        case UInt8(ascii: "\""):
-          index += 1
-          return String(decoding: out, as: UTF8.self)
-        case UInt8(ascii: "\\"):
-          index += 1
-          guard index < bytes.count else { return nil }
-          let escape = bytes[index]
-          index += 1
-          switch escape {
-          case UInt8(ascii: "\""): out.append(0x22)
-          case UInt8(ascii: "\\"): out.append(0x5C)
-          case UInt8(ascii: "/"): out.append(0x2F)
-          case UInt8(ascii: "b"): out.append(0x08)
-          case UInt8(ascii: "f"): out.append(0x0C)
-          case UInt8(ascii: "n"): out.append(0x0A)
-          case UInt8(ascii: "r"): out.append(0x0D)
-          case UInt8(ascii: "t"): out.append(0x09)
-          case UInt8(ascii: "u"):
-            guard var scalar = hex4() else { return nil }
-            if (0xD800..<0xDC00).contains(scalar), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-              bytes[index + 1] == UInt8(ascii: "u")
-            {
-              let save = index
-              index += 2
-              if let low = hex4(), (0xDC00..<0xE000).contains(low) {
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-              } else {
-                index = save
-              }
-            }
-            let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-            out.append(contentsOf: Array(String(Character(character)).utf8))
-          default: return nil
-          }
-        case 0x00..<0x20:
-          return nil
+      let start = index + 1  // past the opening quote
+      var end = start
+      var escaped = false
+      while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+        let byte = bytes[end]
+        guard byte >= 0x20 else { return nil }
+        guard byte == UInt8(ascii: "\\") else {
+          end += 1
+          continue
+        }
+        escaped = true
+        guard end + 1 < bytes.count else { return nil }
+        switch bytes[end + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+          UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+          end += 2
+        case UInt8(ascii: "u"):
+          guard end + 6 <= bytes.count else { return nil }
+          for offset in 2..<6 where JSONView.hexValue(bytes[end + offset]) == nil { return nil }
+          end += 6
         default:
-          out.append(byte)
-          index += 1
+          return nil
         }
       }
-      return nil
-    }
-
-    mutating func hex4() -> UInt32? {
-      guard index + 4 <= bytes.count else { return nil }
-      var value: UInt32 = 0
-      for _ in 0..<4 {
-        let byte = bytes[index]
-        let digit: UInt32
-        switch byte {
-        case 0x30...0x39: digit = UInt32(byte - 0x30)
-        case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-        case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-        default: return nil
-        }
-        value = value << 4 | digit
-        index += 1
+      guard end < bytes.count else { return nil }
+      index = end + 1
+      return bytes.withUnsafeBufferPointer { buffer in
+        escaped
+          ? String(decoding: JSONView.unescaped(buffer, start..<end), as: UTF8.self)
+          : String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
       }
-      return value
     }
 
     mutating func parseArray(depth: Int) -> JSONValue? {

@@ -84,6 +84,16 @@ struct OnePassReaderTests {
     #expect(recorded > Self.documents.count / 2)
   }
 
+  @Test("Escapes decode to the characters they stand for, surrogate pairs and lone surrogates included")
+  func escapesDecode() {
+    let bytes = Array(#"{"a":"x\n\"\\\/\b\f\r\t\u00e9\ud83d\ude00\ud800z"}"#.utf8)
+    let expected = "x\n\"\\/\u{8}\u{C}\r\t\u{E9}\u{1F600}\u{FFFD}z"
+    #expect(ResponseBody(bytes).json?.member("a")?.messageText == expected)
+    #expect(JSONDocument.withRoot(of: bytes) { $0.member("a")?.messageText } == expected)
+    #expect(ResponseBody(Array(#"{"a":"\u00e"}"#.utf8)).json == nil)
+    #expect(ResponseBody(Array(#"{"a":"\q"}"#.utf8)).json == nil)
+  }
+
   @Test("A message matches the same entry whether it arrives with odd spacing, case or punctuation")
   func messageKeys() {
     for entry in Wolkvox.Code.table.entries {
