@@ -1,10 +1,12 @@
 import FuzzSupport
 
-@testable import ErrorCatalog
+@_spi(Reader) @testable import ErrorCatalog
 
 /// `JSONReader.parse` and `ResponseBody.json`: what parses re-parses to the same value from its own
 /// serialisation (plain, and with every non-ASCII character and `/` escaped), nests no deeper than the
-/// limit, ignores surrounding white space and one byte-order mark, and answers every accessor.
+/// limit, ignores surrounding white space and one byte-order mark, and answers every accessor. The
+/// in-place reader classifiers use (`JSONDocument.withRoot(of:)`, which records a short body's top-level
+/// members while validating it) accepts the same bodies and reads the same top-level members.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let input = inputBytes(data, size)
@@ -40,7 +42,35 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
   }
   guard ResponseBody(input).json == expected else { violated("ResponseBody.json differs from JSONReader.parse") }
+  // Members are compared by their values, in order; a key's bytes are compared by the unit tests.
+  let inPlace = JSONDocument.withRoot(of: input) { root -> [String] in
+    var found: [String] = []
+    root.forEachMember { _, member in found.append(describe(member)) }
+    return found
+  }
+  guard (inPlace != nil) == (expected != nil) else { violated("the in-place reader and the tree disagree on JSON") }
+  if case .object(let members)? = expected, inPlace != members.map({ describe($0.value) }) {
+    violated("top-level members read in place differ from the tree's")
+  }
   return 0
+}
+
+/// A member's value as both readers can describe it: its kind and its texts.
+func describe(_ view: JSONView) -> String {
+  "\(view.kind) \(view.scalarText ?? "-") \(view.messageText ?? "-")"
+}
+
+func describe(_ value: JSONValue) -> String {
+  let kind: String
+  switch value {
+  case .object: kind = "object"
+  case .array: kind = "array"
+  case .string: kind = "string"
+  case .number: kind = "number"
+  case .bool: kind = "bool"
+  case .null: kind = "null"
+  }
+  return "\(kind) \(value.scalarText ?? "-") \(value.messageText ?? "-")"
 }
 
 func nesting(_ value: JSONValue) -> Int {
