@@ -123,7 +123,9 @@ def check_allocations(results):
         count = results[name]["mallocs_max"]
         if count > limit:
             failures.append(f"{name} ({results[name]['title']}): {count:g} allocations, threshold {limit}")
-    growth = results["G5a1"]["mallocs_max"] - results["G5b1"]["mallocs"]
+    # One call per sample: each sample's count includes the harness's own allocations (about 17), and a rare
+    # sample has a couple more of them. Growth with the body shows in every sample, so the medians compare.
+    growth = results["G5a1"]["mallocs"] - results["G5b1"]["mallocs"]
     if growth > GROWTH_LIMIT:
         failures.append(f"G5a1 allocates {growth:g} more for 1 MiB than for 2 KB, threshold {GROWTH_LIMIT}")
     return failures
