@@ -102,7 +102,49 @@
       }
     }
     if short.root == Self.invalid { return nil }
-    return JSONDocument(body: bytes)?.withRoot(body)
+    var result: R?
+    switch withLongRoot(bytes, { result = body($0) }) {
+    case true?: return result
+    case false?: return nil
+    case nil: return JSONDocument(body: bytes)?.withRoot(body)
+    }
+  }
+
+  /// Validates `bytes` (at least ``containerTableThreshold`` long) with their table of container ends in a
+  /// temporary allocation (on the stack where it is safe: the table is bounded, at most
+  /// ``maximumRecordedContainers`` pairs), and calls `body` with the top-level value: `true` when it did,
+  /// `false` when the bytes are not JSON, `nil` when the top-level value is a string (which may hold a
+  /// second document) or the bytes are too short or too long for a table, left to ``init(body:)``.
+  ///
+  /// Reading where the bytes lie spares the heap allocation of a stored document's table, which costs more
+  /// time than its instructions suggest.
+  @usableFromInline
+  static func withLongRoot(_ bytes: [UInt8], _ body: (JSONView) -> Void) -> Bool? {
+    guard bytes.count >= containerTableThreshold, bytes.count <= Int(Int32.max) else { return nil }
+    let capacity = 2 * min(bytes.count / 2 + 1, maximumRecordedContainers)
+    return withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { table -> Bool? in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open -> Bool? in
+        bytes.withUnsafeBufferPointer { buffer -> Bool? in
+          var plain = true
+          var tableCount = 0
+          var memberCount = 0
+          guard
+            let root = validate(
+              buffer, plain: &plain, table: table, tableCount: &tableCount, open: open,
+              members: UnsafeMutableBufferPointer(start: nil, count: 0), memberCount: &memberCount),
+            let base = buffer.baseAddress
+          else { return false }
+          guard buffer[root] != UInt8(ascii: "\"") else { return nil }
+          var end = buffer.count
+          while end > root + 1, isWhitespace(buffer[end - 1]) { end -= 1 }
+          body(
+            JSONView(
+              base: base, count: buffer.count, start: root, end: end, plain: plain,
+              containers: UnsafeBufferPointer(rebasing: table[0..<tableCount])))
+          return true
+        }
+      }
+    }
   }
 
   /// Room on the stack for the members ``validateShort(_:members:)`` records: four offsets for each of up

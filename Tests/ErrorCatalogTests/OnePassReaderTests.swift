@@ -57,6 +57,15 @@ struct OnePassReaderTests {
     Array(#" { "code" : { "a" : [ 1 , { } ] } , "msg" : [ ] , "error" : { } , "m\u0073g" : "x" , "code" : -0 } "#.utf8),
     Array(#"{"a":{},"b":[],"c":"","d":null,"e":true,"f":false,"g":1.5e3,"h":{"i":{"j":[{}]}}}"#.utf8),
     Array(#"{}"#.utf8), Array(#"[{"code":1}]"#.utf8),
+    // Longer than a short document: read in place with the table of container ends on the stack.
+    Array(
+      ("{"
+        + (0..<40).map { #""k\#($0)":{"a":[\#($0),{"b":"x"}],"c":"\#(String(repeating: "y", count: $0))"}"# }
+        .joined(separator: ",") + #","code":403,"msg":"TOKEN LIMIT EXCEEDED"}"#).utf8),
+    // A body encoded twice, longer than a short document: its inner document is read.
+    Array(
+      (#""{\"code\":403,\"msg\":\"TOKEN LIMIT EXCEEDED\",\"pad\":\""# + String(repeating: "z", count: 600) + #"\"}""#)
+        .utf8),
   ]
 
   @Test("Members recorded while validating a short body equal the members walked in a stored document")
