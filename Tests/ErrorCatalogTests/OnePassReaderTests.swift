@@ -62,6 +62,10 @@ struct OnePassReaderTests {
       ("{"
         + (0..<40).map { #""k\#($0)":{"a":[\#($0),{"b":"x"}],"c":"\#(String(repeating: "y", count: $0))"}"# }
         .joined(separator: ",") + #","code":403,"msg":"TOKEN LIMIT EXCEEDED"}"#).utf8),
+    // More containers than the in-place table holds: those after it are walked over.
+    Array(
+      (#"{"a":["# + Array(repeating: "{}", count: 200).joined(separator: ",")
+        + #"],"b":{"c":[1,{"d":"e"}]},"code":403,"msg":"TOKEN LIMIT EXCEEDED"}"#).utf8),
     // A body encoded twice, longer than a short document: its inner document is read.
     Array(
       (#""{\"code\":403,\"msg\":\"TOKEN LIMIT EXCEEDED\",\"pad\":\""# + String(repeating: "z", count: 600) + #"\"}""#)
