@@ -110,23 +110,22 @@
     }
   }
 
-  /// The longest document read in place with its table of container ends on the stack.
-  @usableFromInline static let inPlaceLimit = 4096
-  /// How many containers' ends that table holds.
+  /// How many containers' ends the table of a document read in place holds.
   static let inPlaceContainers = 128
 
-  /// Validates `bytes` (from ``containerTableThreshold`` to ``inPlaceLimit`` long) with their table of
-  /// container ends on the stack, and calls `body` with the top-level value: `true` when it did, `false`
-  /// when the bytes are not JSON, `nil` when the top-level value is a string (which may hold a second
-  /// document) or the length is out of that range, left to ``init(body:)``.
+  /// Validates `bytes` (at least ``containerTableThreshold`` long) with their table of container ends on
+  /// the stack, and calls `body` with the top-level value: `true` when it did, `false` when the bytes are
+  /// not JSON, `nil` when the top-level value is a string (which may hold a second document) or the bytes
+  /// are too short or too long for 32-bit offsets, left to ``init(body:)``.
   ///
-  /// The table holds the first ``inPlaceContainers`` containers (1 KB, which the runtime places on the
-  /// stack; a larger temporary allocation is made on the heap); a container beyond them is walked over
-  /// when it is skipped, as in a short document. This spares the heap allocation of a stored document's
-  /// table on every classification of a webhook or a listing.
+  /// The table holds the first ``inPlaceContainers`` containers opened (1 KB, which the runtime places on
+  /// the stack; a larger temporary allocation is made on the heap); an outer container opens before what
+  /// it holds, so the ones a classifier skips whole (`data`, `entry`, `statuses`) are usually among them. A
+  /// container beyond them is walked over when it is skipped, as in a short document. So no
+  /// classification allocates for its table, whatever the body's size.
   @usableFromInline
   static func withLongRoot(_ bytes: [UInt8], _ body: (JSONView) -> Void) -> Bool? {
-    guard bytes.count >= containerTableThreshold, bytes.count < inPlaceLimit else { return nil }
+    guard bytes.count >= containerTableThreshold, bytes.count <= Int(Int32.max) else { return nil }
     return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * inPlaceContainers) { table -> Bool? in
       withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open -> Bool? in
         bytes.withUnsafeBufferPointer { buffer -> Bool? in
