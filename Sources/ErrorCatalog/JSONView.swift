@@ -546,3 +546,12 @@ package struct WireText {
     return WireText(String(string[string.index(after: close)...].drop(while: { $0 == " " })))
   }
 }
+
+// Views, keys and slots point into a document's bytes for the length of one call: they are not Sendable, and
+// say so, though the SPI makes them public.
+@available(*, unavailable)
+extension JSONView: Sendable {}
+@available(*, unavailable)
+extension JSONKey: Sendable {}
+@available(*, unavailable)
+extension MemberSlot: Sendable {}
