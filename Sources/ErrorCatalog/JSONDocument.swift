@@ -127,26 +127,26 @@
   static func withLongRoot(_ bytes: [UInt8], _ body: (JSONView) -> Void) -> Bool? {
     guard bytes.count >= containerTableThreshold, bytes.count <= Int(Int32.max) else { return nil }
     return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * inPlaceContainers) { table -> Bool? in
-      withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open -> Bool? in
-        bytes.withUnsafeBufferPointer { buffer -> Bool? in
-          var plain = true
-          var tableCount = 0
+      var plain = true
+      var tableCount = 0
+      let root = withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
+        bytes.withUnsafeBufferPointer { buffer in
           var memberCount = 0
-          guard
-            let root = validate(
-              buffer, plain: &plain, table: table, tableCount: &tableCount, open: open,
-              members: UnsafeMutableBufferPointer(start: nil, count: 0), memberCount: &memberCount),
-            let base = buffer.baseAddress
-          else { return false }
-          guard buffer[root] != UInt8(ascii: "\"") else { return nil }
-          var end = buffer.count
-          while end > root + 1, isWhitespace(buffer[end - 1]) { end -= 1 }
-          body(
-            JSONView(
-              base: base, count: buffer.count, start: root, end: end, plain: plain,
-              containers: UnsafeBufferPointer(rebasing: table[0..<tableCount])))
-          return true
+          return validate(
+            buffer, plain: &plain, table: table, tableCount: &tableCount, open: open,
+            members: UnsafeMutableBufferPointer(start: nil, count: 0), memberCount: &memberCount)
         }
+      }
+      guard let root else { return false }
+      return bytes.withUnsafeBufferPointer { buffer -> Bool? in
+        guard buffer[root] != UInt8(ascii: "\""), let base = buffer.baseAddress else { return nil }
+        var end = buffer.count
+        while end > root + 1, isWhitespace(buffer[end - 1]) { end -= 1 }
+        body(
+          JSONView(
+            base: base, count: buffer.count, start: root, end: end, plain: plain,
+            containers: UnsafeBufferPointer(rebasing: table[0..<tableCount])))
+        return true
       }
     }
   }

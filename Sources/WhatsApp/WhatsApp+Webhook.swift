@@ -101,15 +101,26 @@ extension WhatsApp {
 
   /// What decides one webhook event, read in place.
   package struct EventKey {
-    /// The event's first error, if it reports one.
-    package var item: ItemKey?
+    /// The object of the event's first error, if it reports one; read into an ``ItemKey`` only for a failed
+    /// event (most events are successes, and an item key is large).
+    var itemObject: JSONView?
     /// Whether the status is `failed`.
     package var hasFailedStatus = false
     /// Whether the webhook used the Cloud API's envelope.
     package var isCloudAPI: Bool
 
+    /// An event whose error, if any, is the object `item`.
+    init(item: JSONView?, hasFailedStatus: Bool = false, isCloudAPI: Bool) {
+      itemObject = item.flatMap { $0.isObject ? $0 : nil }
+      self.hasFailedStatus = hasFailedStatus
+      self.isCloudAPI = isCloudAPI
+    }
+
+    /// The event's first error, if it reports one.
+    package var item: ItemKey? { itemObject.flatMap(ItemKey.init) }
+
     /// ``WebhookEvent/isFailure``.
-    package var isFailure: Bool { item != nil || hasFailedStatus }
+    package var isFailure: Bool { itemObject != nil || hasFailedStatus }
   }
 
   /// Calls `body` with each event of ``webhookEvents(in:)``, in the same order, with its position there.
@@ -136,7 +147,7 @@ extension WhatsApp {
     }
     if let list = errors.value, list.isArray, statuses.value != nil || contacts.value != nil {
       list.forEachElement {
-        emit(EventKey(item: ItemKey($0), isCloudAPI: false))
+        emit(EventKey(item: $0, isCloudAPI: false))
         return true
       }
     }
@@ -157,12 +168,12 @@ extension WhatsApp {
         }
         messages.value?.forEachElement { message in
           if let first = message.member("errors")?.firstElement {
-            emit(EventKey(item: ItemKey(first), isCloudAPI: true))
+            emit(EventKey(item: first, isCloudAPI: true))
           }
           return true
         }
         errors.value?.forEachElement {
-          emit(EventKey(item: ItemKey($0), isCloudAPI: true))
+          emit(EventKey(item: $0, isCloudAPI: true))
           return true
         }
         return true
@@ -184,7 +195,7 @@ extension WhatsApp {
         return value.withText { MessageKey.isFailed($0) }
       } ?? false
     return EventKey(
-      item: errors.value?.firstElement.flatMap(ItemKey.init), hasFailedStatus: failed, isCloudAPI: isCloudAPI)
+      item: errors.value?.firstElement, hasFailedStatus: failed, isCloudAPI: isCloudAPI)
   }
 
   /// An event's raw message, parameters and references, read from the body when asked for; `anchor` is the
