@@ -36,14 +36,7 @@
       // The table is written in place while validating; it never grows beyond the capacity made here.
       let capacity = 2 * min(bytes.count / 2 + 1, Self.maximumRecordedContainers)
       containers = [Int32](unsafeUninitializedCapacity: capacity) { table, recorded in
-        root = bytes.withUnsafeBufferPointer { buffer in
-          withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
-            var memberCount = 0
-            return Self.validate(
-              buffer, plain: &plain, table: table, tableCount: &recorded, open: open,
-              members: UnsafeMutableBufferPointer(start: nil, count: 0), memberCount: &memberCount)
-          }
-        }
+        root = bytes.withUnsafeBufferPointer { Self.validate($0, plain: &plain, table: table, tableCount: &recorded) }
       }
     } else {
       root = bytes.withUnsafeBufferPointer { Self.validate($0, plain: &plain) }
@@ -129,22 +122,13 @@
     return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * inPlaceContainers) { table -> Bool? in
       var plain = true
       var tableCount = 0
-      let root = withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
-        bytes.withUnsafeBufferPointer { buffer in
-          var memberCount = 0
-          return validate(
-            buffer, plain: &plain, table: table, tableCount: &tableCount, open: open,
-            members: UnsafeMutableBufferPointer(start: nil, count: 0), memberCount: &memberCount)
-        }
-      }
+      let root = bytes.withUnsafeBufferPointer { validate($0, plain: &plain, table: table, tableCount: &tableCount) }
       guard let root else { return false }
       return bytes.withUnsafeBufferPointer { buffer -> Bool? in
         guard buffer[root] != UInt8(ascii: "\""), let base = buffer.baseAddress else { return nil }
-        var end = buffer.count
-        while end > root + 1, isWhitespace(buffer[end - 1]) { end -= 1 }
         body(
           JSONView(
-            base: base, count: buffer.count, start: root, end: end, plain: plain,
+            base: base, count: buffer.count, start: root, end: valueEnd(buffer, root: root), plain: plain,
             containers: UnsafeBufferPointer(rebasing: table[0..<tableCount])))
         return true
       }
@@ -194,9 +178,7 @@
           open: UnsafeMutableBufferPointer(start: nil, count: 0), members: members, memberCount: &memberCount)
       else { return (invalid, 0, false, 0) }
       guard buffer[root] != UInt8(ascii: "\"") else { return (notShort, 0, false, 0) }
-      var end = buffer.count
-      while end > root + 1, isWhitespace(buffer[end - 1]) { end -= 1 }
-      return (root, end, plain, 4 * memberCount <= members.count ? memberCount : 0)
+      return (root, valueEnd(buffer, root: root), plain, 4 * memberCount <= members.count ? memberCount : 0)
     }
   }
 
@@ -208,13 +190,20 @@
       bytes.withUnsafeBufferPointer { buffer in
         // A valid document is never empty, so the buffer has an address.
         let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        // Only white space follows the top-level value.
-        var end = buffer.count
-        while end > root + 1, Self.isWhitespace(buffer[end - 1]) { end -= 1 }
         return body(
-          JSONView(base: base, count: buffer.count, start: root, end: end, plain: plain, containers: containers))
+          JSONView(
+            base: base, count: buffer.count, start: root, end: Self.valueEnd(buffer, root: root), plain: plain,
+            containers: containers))
       }
     }
+  }
+
+  /// The offset just past the top-level value at `root` of a valid document: only white space follows it.
+  @inlinable @inline(__always)
+  static func valueEnd(_ buffer: UnsafeBufferPointer<UInt8>, root: Int) -> Int {
+    var end = buffer.count
+    while end > root + 1, isWhitespace(buffer[end - 1]) { end -= 1 }
+    return end
   }
 
   @inlinable @inline(__always)
@@ -238,6 +227,20 @@
       buffer, plain: &plain, table: UnsafeMutableBufferPointer(start: nil, count: 0), tableCount: &tableCount,
       open: UnsafeMutableBufferPointer(start: nil, count: 0), members: UnsafeMutableBufferPointer(start: nil, count: 0),
       memberCount: &memberCount)
+  }
+
+  /// The offset of the top-level value when `buffer` is valid JSON, with containers' (start, end) offsets
+  /// written to `table` in document order while it has room, `tableCount` counting the entries written.
+  static func validate(
+    _ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, table: UnsafeMutableBufferPointer<Int32>,
+    tableCount: inout Int
+  ) -> Int? {
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
+      var memberCount = 0
+      return validate(
+        buffer, plain: &plain, table: table, tableCount: &tableCount, open: open,
+        members: UnsafeMutableBufferPointer(start: nil, count: 0), memberCount: &memberCount)
+    }
   }
 
   /// The validation loop. When `table` has room, containers' (start, end) offsets are written to it in
@@ -390,7 +393,7 @@
 
   /// The offset after the closing quote of the string opening at `start`, or `nil` when it is invalid.
   @inline(__always)
-  private static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64) -> Int? {
+  static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64) -> Int? {
     let count = buffer.count
     guard let base = buffer.baseAddress else { return nil }
     var index = start + 1

@@ -94,39 +94,21 @@ package enum JSONReader {
       return index - start
     }
 
-    /// Reads a string: finds its closing quote, rejecting control bytes and malformed escapes as
-    /// ``JSONDocument`` does, then decodes it with ``JSONView/unescaped(_:_:)``, the one decoder of escapes.
+    /// Reads a string: ``JSONDocument``'s validation finds its closing quote (rejecting control bytes and
+    /// malformed escapes), and ``JSONView/unescaped(_:_:)``, the one decoder of escapes, decodes it.
     mutating func parseString() -> String? {
-      let start = index + 1  // past the opening quote
-      var end = start
-      var escaped = false
-      while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
-        let byte = bytes[end]
-        guard byte >= 0x20 else { return nil }
-        guard byte == UInt8(ascii: "\\") else {
-          end += 1
-          continue
-        }
-        escaped = true
-        guard end + 1 < bytes.count else { return nil }
-        switch bytes[end + 1] {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-          UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-          end += 2
-        case UInt8(ascii: "u"):
-          guard end + 6 <= bytes.count else { return nil }
-          for offset in 2..<6 where JSONView.hexValue(bytes[end + offset]) == nil { return nil }
-          end += 6
-        default:
-          return nil
-        }
+      let start = index
+      // Whether a byte looked at has an escape or a byte outside ASCII (possibly past the string's end).
+      var high: UInt64 = 0
+      guard let end = bytes.withUnsafeBufferPointer({ JSONDocument.stringEnd($0, start, high: &high) }) else {
+        return nil
       }
-      guard end < bytes.count else { return nil }
-      index = end + 1
+      index = end
+      let text = (start + 1)..<(end - 1)
       return bytes.withUnsafeBufferPointer { buffer in
-        escaped
-          ? String(decoding: JSONView.unescaped(buffer, start..<end), as: UTF8.self)
-          : String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+        high & ByteScan.highs == 0
+          ? String(decoding: UnsafeBufferPointer(rebasing: buffer[text]), as: UTF8.self)
+          : String(decoding: JSONView.unescaped(buffer, text), as: UTF8.self)
       }
     }
 
