@@ -101,3 +101,16 @@ extension Classification {
     }
   }
 }
+
+extension Classification {
+  /// The same classification with its fields kept as `fields` (``ClassifiedError/keeping(_:)``; a success
+  /// keeps the references).
+  package func keeping<Code>(_ fields: DeferredFields.Fields) -> Self where Failure == ClassifiedError<Code> {
+    switch self {
+    case .success(let success): .success(success.keeping(references: fields.references))
+    case .partial(let error): .partial(error.keeping(fields))
+    case .pending(let error): .pending(error.keeping(fields))
+    case .failure(let error): .failure(error.keeping(fields))
+    }
+  }
+}

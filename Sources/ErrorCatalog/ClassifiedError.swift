@@ -44,7 +44,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   /// The documented subcode the answer gave beside its code (Meta's `error_subcode`), if the catalog knows it.
   public let subcode: CatalogSubcode?
   /// The raw message, parameters and references, or how to read them from the body.
-  @usableFromInline let storage: FieldStorage
+  @usableFromInline private(set) var storage: FieldStorage
 
   /// Creates an error from a catalog match, or, when `match` is `nil`, from `fallback` or else from the
   /// HTTP status (`fallbackStatus` when the body named a better one than the response). `outcome`
@@ -163,6 +163,16 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   /// Whether a catalog entry was found.
   public var isRecognized: Bool { entry != nil }
 
+  /// The same error with its raw message, parameters and references kept as `fields`, which a classifier
+  /// read from the body as the error's deferred reader would have (the values captured from the message
+  /// still take precedence over the body's parameters). Used where many errors share one body, so that
+  /// reading each error's fields does not read the body again.
+  package func keeping(_ fields: DeferredFields.Fields) -> Self {
+    var copy = self
+    copy.storage = .stored(storage.merging(fields))
+    return copy
+  }
+
   /// Equal when every field is equal, the ones read from the body included.
   public static func == (lhs: Self, rhs: Self) -> Bool {
     guard lhs.provider == rhs.provider, lhs.code == rhs.code, lhs.entry == rhs.entry, lhs.outcome == rhs.outcome,
@@ -176,7 +186,9 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
       && left.references == right.references
   }
 
-  /// Hashes every field, the ones read from the body included.
+  /// Hashes every field, the ones read from the body included, but of the body only its length: the
+  /// errors of one webhook share its body, and hashing it whole for each would grow with the number of
+  /// events times the body's length. (Equal errors still hash equally: ``==`` compares the bodies.)
   public func hash(into hasher: inout Hasher) {
     let fields = storage.fields(body)
     hasher.combine(provider)
@@ -192,7 +204,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     hasher.combine(fields.rawMessage)
     hasher.combine(fields.parameters)
     hasher.combine(retryAfterSeconds)
-    hasher.combine(body)
+    hasher.combine(body.totalCount)
     hasher.combine(fields.references)
     hasher.combine(subcode)
   }
@@ -219,6 +231,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     if let status { parts.append("HTTP \(status)") }
     if let rawCode, Self.isPlainCode(rawCode) { parts.append("code \(rawCode)") }
     parts.append("\(body.shape.rawValue) body of \(body.totalCount) bytes")
+    if body.isTruncated { parts.append("not read: over the \(ResponseBody.storedLimit)-byte limit") }
     return parts.joined(separator: ", ") + " " + verdict
   }
 

@@ -51,10 +51,15 @@ package enum FieldStorage: Sendable {
   func fields(_ body: ResponseBody) -> DeferredFields.Fields {
     switch self {
     case .stored(let fields): return fields
-    case .deferred(let deferred, let captured):
-      var fields = deferred.read(body)
-      if let captured { fields.parameters.merge(captured) { _, fromMessage in fromMessage } }
-      return fields
+    case .deferred(let deferred, _): return merging(deferred.read(body))
     }
+  }
+
+  /// `read`, the fields a deferred reader gives, with the values captured from the message on top.
+  func merging(_ read: DeferredFields.Fields) -> DeferredFields.Fields {
+    guard case .deferred(_, let captured?) = self else { return read }
+    var fields = read
+    fields.parameters.merge(captured) { _, fromMessage in fromMessage }
+    return fields
   }
 }

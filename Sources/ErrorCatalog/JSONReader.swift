@@ -7,10 +7,16 @@ package enum JSONReader {
   /// How deeply arrays and objects may nest. Provider error bodies nest three or four levels.
   package static let maximumDepth = 64
 
+  /// Called with the length of every text this reader parses. Tests bind it to count the work that
+  /// classifying and reading fields does, in bytes rather than seconds, so that growth with the body is
+  /// checked without timing anything.
+  @TaskLocal package static var parseObserver: (@Sendable (Int) -> Void)?
+
   /// Parses `bytes` as one JSON value surrounded by optional white space (a UTF-8 byte-order mark is
   /// skipped). Returns `nil` when the bytes are not JSON.
   package static func parse(_ bytes: some Collection<UInt8>) -> JSONValue? {
     let buffer = Array(bytes)
+    parseObserver?(buffer.count)
     var parser = Parser(bytes: buffer)
     return parser.parseDocument()
   }
@@ -73,7 +79,10 @@ package enum JSONReader {
     mutating func parseNumber() -> JSONValue? {
       let start = index
       if bytes[index] == UInt8(ascii: "-") { index += 1 }
-      guard digits() > 0 else { return nil }
+      let integer = index
+      let integerDigits = digits()
+      // RFC 8259: the integer part is 0 or starts with 1-9 (`010004` is not a number).
+      guard integerDigits > 0, integerDigits == 1 || bytes[integer] != UInt8(ascii: "0") else { return nil }
       if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
         index += 1
         guard digits() > 0 else { return nil }

@@ -27,7 +27,14 @@ public struct ProviderSuccess: Sendable, Hashable, CustomStringConvertible {
     case deferred(DeferredFields, ResponseBody)
   }
 
-  let referenceStorage: ReferenceStorage
+  private(set) var referenceStorage: ReferenceStorage
+
+  /// The same success with `references` kept, read from the body as its deferred reader would have.
+  package func keeping(references: References) -> Self {
+    var copy = self
+    copy.referenceStorage = .stored(references)
+    return copy
+  }
 
   package init(
     provider: ProviderID, kind: ResponseKind, status: Int?, entry: CatalogEntry? = nil,

@@ -69,8 +69,10 @@ extension WhatsApp {
   /// webhooks try `ownTable` first, Cloud API webhooks Meta's catalog first. A body that is not JSON at all
   /// gives one unrecognized failure rather than nothing.
   ///
-  /// The events are found in place (``forEachEventKey(in:_:)``); each keeps its position, from which
-  /// `webhookFields` reads its identifiers and details when asked for.
+  /// The events are found in place (``forEachEventKey(in:_:)``). A webhook of one event keeps its position,
+  /// from which `webhookFields` reads its identifiers and details when asked for. A webhook of several
+  /// events has every event's fields read in one more pass over the body, and kept: reading them on demand
+  /// would read the whole body again for each event, which grows with the square of the body.
   package static func webhookClassifications<C: CatalogCode>(
     in body: ResponseBody, provider: ProviderID, ownTable: CatalogTable?
   ) -> [Classification<ClassifiedError<C>>] {
@@ -95,6 +97,12 @@ extension WhatsApp {
       } ?? false
     if !isJSON && !body.isBlank {
       return [.failure(ClassifiedError<C>(provider: provider, match: nil, kind: .webhook, status: nil, body: body))]
+    }
+    guard results.count > 1 else { return results }
+    let events = webhookEvents(in: body.json)
+    guard events.count == results.count else { return results }
+    for index in results.indices {
+      results[index] = results[index].keeping(fields(of: events[index]))
     }
     return results
   }
@@ -204,7 +212,11 @@ extension WhatsApp {
   {
     let events = webhookEvents(in: body.json)
     guard anchor < events.count else { return DeferredFields.Fields() }
-    let event = events[anchor]
+    return fields(of: events[anchor])
+  }
+
+  /// An event's raw message, parameters and references.
+  static func fields(of event: WebhookEvent) -> DeferredFields.Fields {
     guard event.isFailure else { return DeferredFields.Fields(references: event.references) }
     let item = event.item ?? ErrorItem()
     // The status's own fields stay in `parameters` too, where integrations have read them.
