@@ -434,7 +434,10 @@
       return index > first
     }
     if buffer[index] == UInt8(ascii: "-") { index += 1 }
+    let integer = index
     guard digits() else { return nil }
+    // RFC 8259: the integer part is 0 or starts with 1-9 (`010004` is not a number).
+    if buffer[integer] == UInt8(ascii: "0"), index - integer > 1 { return nil }
     if index < count, buffer[index] == UInt8(ascii: ".") {
       index += 1
       guard digits() else { return nil }

@@ -30,6 +30,24 @@ struct OnePassReaderTests {
     }
   }
 
+  @Test(
+    "Numbers follow RFC 8259: an integer part of 0 or starting with 1-9 (leading zeros are not JSON)",
+    arguments: [
+      ("0", true), ("-0", true), ("0.5", true), ("-0.25e3", true), ("10004", true), ("0e1", true), ("100", true),
+      ("010004", false), ("00", false), ("-01", false), ("0403", false), ("00.5", false), ("-00", false),
+      ("01e2", false),
+    ])
+  func leadingZeros(number: String, isJSON: Bool) {
+    for text in [number, #"{"errcode":\#(number),"errmsg":"TOKEN EXPIRED"}"#, "[1,\(number)]"] {
+      let body = ResponseBody(text)
+      #expect((body.json != nil) == isJSON, "\(text)")
+      #expect((body.document != nil) == isJSON, "\(text)")
+    }
+    // Yeastar's token-expired code written with a leading zero is not that code: the body is not JSON.
+    let yeastar = Yeastar.classify(status: 200, body: #"{"errcode":\#(number),"errmsg":"x"}"#)
+    if !isJSON { #expect(yeastar.error?.isRecognized != true, "\(number)") }
+  }
+
   @Test("Members, texts and codes read in place equal the tree's")
   func membersAgree() {
     let keys: [StaticString] = ["code", "msg", "errcode", "errmsg", "a", "error", "status_code"]

@@ -1,3 +1,4 @@
+import Foundation
 import FuzzSupport
 
 @_spi(Reader) @testable import ErrorCatalog
@@ -6,7 +7,9 @@ import FuzzSupport
 /// serialisation (plain, and with every non-ASCII character and `/` escaped), nests no deeper than the
 /// limit, ignores surrounding white space and one byte-order mark, and answers every accessor. The
 /// in-place reader classifiers use (`JSONDocument.withRoot(of:)`, which records a short body's top-level
-/// members while validating it) accepts the same bodies and reads the same top-level members.
+/// members while validating it) accepts the same bodies and reads the same top-level members. Both accept
+/// exactly the texts Foundation's `JSONSerialization` accepts, where the two are meant to agree (UTF-8 without
+/// a byte-order mark, nesting within the limit, no lone surrogate escapes).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let input = inputBytes(data, size)
@@ -25,6 +28,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     var budget = 4096
     walk(value, budget: &budget)
+  }
+  if comparableWithFoundation(input) {
+    let foundation = (try? JSONSerialization.jsonObject(with: Data(input), options: [.fragmentsAllowed])) != nil
+    if foundation != (value != nil) {
+      violated(
+        "JSONSerialization \(foundation ? "accepts" : "rejects") what JSONReader \(value != nil ? "accepts" : "rejects")"
+      )
+    }
   }
   let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
   if !input.starts(with: byteOrderMark) {
@@ -159,4 +170,42 @@ func quote(_ text: String, escapingNonASCII: Bool, into out: inout [UInt8]) {
     }
   }
   out.append(UInt8(ascii: "\""))
+}
+
+/// Whether `JSONSerialization` is meant to give the same verdict as the reader on `input`: valid UTF-8
+/// (Foundation also reads UTF-16 and UTF-32, and rejects invalid UTF-8 that the reader replaces), no
+/// byte-order mark, no more brackets than the reader's depth limit, no escaped surrogate (the reader
+/// replaces a lone one with U+FFFD; Foundation rejects it), no comma before a closing bracket (Foundation
+/// accepts `[1,]` and `{"a":1,}`, which RFC 8259 does not) and no exponent of three digits or more
+/// (Foundation rejects a number a `Double` cannot hold, such as `1e999`; to the reader a number is text).
+func comparableWithFoundation(_ input: [UInt8]) -> Bool {
+  guard String(validating: input, as: UTF8.self) != nil, !input.starts(with: [0xEF, 0xBB, 0xBF]) else {
+    return false
+  }
+  guard input.count(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }) <= JSONReader.maximumDepth else {
+    return false
+  }
+  // A NUL among the first four bytes makes Foundation read UTF-16 or UTF-32.
+  guard !input.prefix(4).contains(0) else { return false }
+  func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+  func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  for index in input.indices {
+    let byte = input[index]
+    let rest = input[(index + 1)...]
+    switch byte {
+    case UInt8(ascii: "\\"):
+      if rest.starts(with: [UInt8(ascii: "u")]), let third = rest.dropFirst().first, third | 0x20 == UInt8(ascii: "d") {
+        return false
+      }
+    case UInt8(ascii: ","):
+      if let next = rest.first(where: { !isSpace($0) }), next == UInt8(ascii: "]") || next == UInt8(ascii: "}") {
+        return false
+      }
+    case UInt8(ascii: "e"), UInt8(ascii: "E"):
+      let exponent = rest.drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }.prefix(while: isDigit)
+      if exponent.count >= 3 { return false }
+    default: break
+    }
+  }
+  return true
 }
