@@ -15,6 +15,66 @@ public struct CatalogFile: Decodable, Sendable {
   public var fallbacks: [Fallback]?
   /// Documented subcodes (Meta's `error_subcode`).
   public var subcodes: [Subcode]?
+  /// What became of the request for each entry: ordered rules, the first that matches an entry decides.
+  public var delivery: [DeliveryRule]
+  /// Waits the provider documents, by entry.
+  public var waits: [Wait]?
+
+  /// One rule of ``delivery``: the entries it matches (every condition given must hold) and what it says.
+  public struct DeliveryRule: Decodable, Sendable {
+    /// `rejected`, `unknown`, `acceptedThenFailed` or `notApplicable`.
+    public var fate: String
+    /// Why, in a sentence: what the answer shows about the request.
+    public var reason: String
+    /// Entries as `table/name`; the rule matches only these.
+    public var entries: [String]?
+    /// Sample kinds (`response`, `webhook`, `report`).
+    public var kinds: [String]?
+    /// Outcomes (`success`, `partial`, `pending`, `failure`).
+    public var outcomes: [String]?
+    /// HTTP statuses of the entry, inclusive; an entry without a status does not match.
+    public var statusFrom: Int?
+    public var statusTo: Int?
+    /// Categories.
+    public var categories: [String]?
+    /// Retry values.
+    public var retries: [String]?
+
+    func matches(_ entry: Entry, table: String) -> Bool {
+      if let entries, !entries.contains("\(table)/\(entry.name)") { return false }
+      if let kinds, !kinds.contains(entry.sample.kind) { return false }
+      if let outcomes, !outcomes.contains(entry.outcome ?? "failure") { return false }
+      if statusFrom != nil || statusTo != nil {
+        guard let status = entry.status, status >= (statusFrom ?? .min), status <= (statusTo ?? .max) else {
+          return false
+        }
+      }
+      if let categories, !categories.contains(entry.category) { return false }
+      if let retries, !retries.contains(entry.retry) { return false }
+      return true
+    }
+  }
+
+  /// A documented wait for one entry.
+  public struct Wait: Decodable, Sendable {
+    /// The entry, as `table/name`.
+    public var entry: String
+    /// `minimum` or `window`.
+    public var kind: String
+    /// The documented wait in seconds, when a figure is documented.
+    public var seconds: Int?
+    /// The parameter captured from the message that states the wait in seconds.
+    public var parameter: String?
+    /// The source (an id of ``sources``).
+    public var source: String
+    /// What the source says, in our words.
+    public var reason: String
+  }
+
+  /// The delivery rule that decides `entry`, if any.
+  public func deliveryRule(for entry: Entry, table: String) -> DeliveryRule? {
+    delivery.first { $0.matches(entry, table: table) }
+  }
 
   public struct Subcode: Decodable, Sendable {
     public var code: String

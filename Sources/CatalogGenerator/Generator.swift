@@ -97,9 +97,26 @@ public enum Generator {
         guard kinds.contains(entry.sample.kind) else { throw fail("\(at): sample kind \(entry.sample.kind)") }
         guard sourceIDs.contains(entry.source) else { throw fail("\(at): unknown source \(entry.source)") }
         guard !entry.explanation.isEmpty, !entry.remedy.isEmpty else { throw fail("\(at): empty explanation/remedy") }
+        guard catalog.deliveryRule(for: entry, table: table.id) != nil else { throw fail("\(at): no delivery rule") }
       }
     }
+    let entryKeys = Set(catalog.tables.flatMap { table in table.entries.map { "\(table.id)/\($0.name)" } })
+    for rule in catalog.delivery {
+      guard deliveries.contains(rule.fate), !rule.reason.isEmpty else { throw fail("delivery rule: \(rule.fate)") }
+      for key in rule.entries ?? [] where !entryKeys.contains(key) { throw fail("delivery rule: no entry \(key)") }
+    }
+    var waited: Set<String> = []
+    for wait in catalog.waits ?? [] {
+      let at = "wait \(wait.entry)"
+      guard entryKeys.contains(wait.entry), waited.insert(wait.entry).inserted else { throw fail("\(at): entry") }
+      guard ["minimum", "window"].contains(wait.kind) else { throw fail("\(at): kind \(wait.kind)") }
+      guard wait.seconds != nil || wait.parameter != nil else { throw fail("\(at): neither seconds nor parameter") }
+      if let seconds = wait.seconds, seconds <= 0 || seconds > Int(Int32.max) { throw fail("\(at): seconds") }
+      guard sourceIDs.contains(wait.source), !wait.reason.isEmpty else { throw fail("\(at): source or reason") }
+    }
   }
+
+  static let deliveries: Set<String> = ["rejected", "unknown", "acceptedThenFailed", "notApplicable"]
 
   static func isIdentifier(_ name: String) -> Bool {
     guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
@@ -242,7 +259,14 @@ public enum Generator {
         out.line("entries: [")
         out.indent { out in
           for entry in table.entries {
-            renderEntry(entry, table: table, provider: provider, source: sources[entry.source], into: &out)
+            renderEntry(
+              entry, table: table, provider: provider, source: sources[entry.source],
+              delivery: catalog.deliveryRule(for: entry, table: table.id),
+              wait: catalog.waits?.first { $0.entry == "\(table.id)/\(entry.name)" },
+              waitSource: catalog.waits?.first { $0.entry == "\(table.id)/\(entry.name)" }.flatMap {
+                sources[$0.source]
+              },
+              into: &out)
           }
         }
         out.line("]")
@@ -274,6 +298,7 @@ public enum Generator {
 
   static func renderEntry(
     _ entry: CatalogFile.Entry, table: CatalogFile.Table, provider: String, source: CatalogFile.Source?,
+    delivery: CatalogFile.DeliveryRule?, wait: CatalogFile.Wait?, waitSource: CatalogFile.Source?,
     into out: inout SwiftWriter
   ) {
     out.line("CatalogEntry(")
@@ -303,7 +328,17 @@ public enum Generator {
       var sourceArguments = ["title: \(literal(source?.title ?? entry.source))"]
       if let url = source?.url { sourceArguments.append("url: \(literal(url))") }
       if let document = source?.document { sourceArguments.append("document: \(literal(document))") }
-      out.line("source: CatalogSource(\(sourceArguments.joined(separator: ", ")))")
+      out.line("source: CatalogSource(\(sourceArguments.joined(separator: ", "))),")
+      if let delivery {
+        out.line("delivery: .\(delivery.fate), deliveryReason: \(literal(delivery.reason))\(wait == nil ? "" : ",")")
+      }
+      if let wait {
+        var arguments = ["kind: .\(wait.kind)"]
+        if let seconds = wait.seconds { arguments.append("seconds: \(seconds)") }
+        if let parameter = wait.parameter { arguments.append("parameter: \(literal(parameter))") }
+        arguments.append("source: \(literal(waitSource?.url ?? waitSource?.title ?? wait.source))")
+        out.line("wait: CatalogWait(\(arguments.joined(separator: ", ")))")
+      }
     }
     out.line("),")
   }

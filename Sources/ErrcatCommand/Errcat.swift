@@ -231,6 +231,11 @@ public enum Errcat {
       "  category:    \(error.category.rawValue)   retry: \(error.retry.rawValue)   fault: \(error.fault.rawValue)")
     if let situation = error.situation { lines.append("  situation:   \(situation.rawValue)") }
     if let seconds = error.retryAfterSeconds { lines.append("  retry after: \(seconds) s") }
+    if let wait = error.wait {
+      lines.append(
+        "  wait:        \(wait.seconds) s, \(wait.kind.rawValue), from \(wait.source.rawValue) (\(wait.origin))")
+    }
+    lines.append("  delivery:    \(error.delivery.rawValue): \(error.deliveryReason)")
     let parameters = reveal ? error.parameters : Redaction.redacted(parameters: error.parameters)
     for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
       lines.append("  \(TextEscaping.escaped(name)): \(TextEscaping.escaped(value))")

@@ -26,6 +26,9 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
     let isDeprecated: Bool
     let sample: SampleResponse
     let source: CatalogSource
+    let delivery: Delivery
+    let deliveryReason: String
+    let wait: CatalogWait?
     /// The entry's position in its table (`-1` until the table is built).
     @usableFromInline let position: Int
 
@@ -33,7 +36,7 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
       provider: ProviderID, table: String, name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?,
       message: String, title: String?, patterns: [String], explanation: String, remedy: String, category: ErrorCategory,
       retry: Retry, fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, sample: SampleResponse,
-      source: CatalogSource, position: Int = -1
+      source: CatalogSource, delivery: Delivery, deliveryReason: String, wait: CatalogWait?, position: Int = -1
     ) {
       self.provider = provider
       self.table = table
@@ -54,6 +57,9 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
       self.isDeprecated = isDeprecated
       self.sample = sample
       self.source = source
+      self.delivery = delivery
+      self.deliveryReason = deliveryReason
+      self.wait = wait
       self.position = position
     }
   }
@@ -72,7 +78,8 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
       status: old.status, message: old.message, title: old.title, patterns: old.patterns,
       explanation: old.explanation, remedy: old.remedy, category: old.category, retry: old.retry, fault: old.fault,
       situation: old.situation, outcome: old.outcome, isDeprecated: old.isDeprecated, sample: old.sample,
-      source: old.source, position: position)
+      source: old.source, delivery: old.delivery, deliveryReason: old.deliveryReason, wait: old.wait,
+      position: position)
   }
 
   /// The provider that documents the code.
@@ -114,6 +121,15 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
   public var sample: SampleResponse { storage.sample }
   /// The public document the entry comes from.
   public var source: CatalogSource { storage.source }
+  /// What became of the request when the provider answers with this code, in a synchronous answer: whether
+  /// sending it again can deliver it twice (``deliveryReason`` says why). Reported in a webhook or a
+  /// delivery report, the same code means ``Delivery/acceptedThenFailed``.
+  public var delivery: Delivery { storage.delivery }
+  /// Why ``delivery`` is what it is.
+  public var deliveryReason: String { storage.deliveryReason }
+  /// The wait the provider documents for this code, if any: a minimum, a window, or the parameter of the
+  /// message that states it.
+  public var wait: CatalogWait? { storage.wait }
 
   /// Creates an entry; generated code calls this.
   package init(
@@ -121,12 +137,14 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
     status: Int?, message: String,
     title: String? = nil, patterns: [String] = [], explanation: String, remedy: String,
     category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation? = nil, outcome: Outcome = .failure,
-    isDeprecated: Bool = false, sample: SampleResponse, source: CatalogSource
+    isDeprecated: Bool = false, sample: SampleResponse, source: CatalogSource, delivery: Delivery,
+    deliveryReason: String, wait: CatalogWait? = nil
   ) {
     storage = Storage(
       provider: provider, table: table, name: name, code: code, codeRange: codeRange, status: status, message: message,
       title: title, patterns: patterns, explanation: explanation, remedy: remedy, category: category, retry: retry,
-      fault: fault, situation: situation, outcome: outcome, isDeprecated: isDeprecated, sample: sample, source: source)
+      fault: fault, situation: situation, outcome: outcome, isDeprecated: isDeprecated, sample: sample, source: source,
+      delivery: delivery, deliveryReason: deliveryReason, wait: wait)
   }
 
   public static func == (lhs: CatalogEntry, rhs: CatalogEntry) -> Bool {
@@ -189,7 +207,11 @@ public struct SampleResponse: Sendable, Hashable {
 extension CatalogEntry: Encodable {
   enum CodingKeys: String, CodingKey {
     case provider, table, name, code, status, message, title, category, retry, fault, situation, explanation
-    case remedy, outcome, deprecated, source
+    case remedy, outcome, deprecated, source, delivery, deliveryReason, wait
+  }
+
+  enum WaitKeys: String, CodingKey {
+    case kind, seconds, parameter, source
   }
 
   /// Encodes an entry as `errcat explain --json` and `errcat list --json` print it.
@@ -211,5 +233,16 @@ extension CatalogEntry: Encodable {
     try container.encode(outcome, forKey: .outcome)
     try container.encode(isDeprecated, forKey: .deprecated)
     try container.encode(source.url ?? source.title, forKey: .source)
+    try container.encode(delivery, forKey: .delivery)
+    try container.encode(deliveryReason, forKey: .deliveryReason)
+    if let wait {
+      var nested = container.nestedContainer(keyedBy: WaitKeys.self, forKey: .wait)
+      try nested.encode(wait.kind, forKey: .kind)
+      try nested.encode(wait.seconds, forKey: .seconds)
+      try nested.encode(wait.parameter, forKey: .parameter)
+      try nested.encode(wait.source, forKey: .source)
+    } else {
+      try container.encodeNil(forKey: .wait)
+    }
   }
 }

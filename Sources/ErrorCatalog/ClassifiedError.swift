@@ -37,6 +37,12 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   public var parameters: [String: String] { storage.fields(body).parameters }
   /// The `Retry-After` delay in seconds, when the response had one.
   public let retryAfterSeconds: Int?
+  /// How long to wait before acting on the error again, and where that comes from, in this order: the
+  /// `Retry-After` delay; the longest wait a documented rate-limit header states (Meta's
+  /// `X-Business-Use-Case-Usage`, `X-Ad-Account-Usage`); the wait the body states (a parameter the entry's
+  /// ``CatalogWait/parameter`` names, such as 360dialog's "every 5 seconds"); the catalog's documented wait
+  /// for the code. `nil` when none says.
+  public let wait: RetryWait?
   /// The body (or its first ``ResponseBody/storedLimit`` bytes).
   public let body: ResponseBody
   /// The identifiers the answer carried.
@@ -111,6 +117,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     self.storage = .deferred(deferred, captured: captured)
     self.subcode = subcode
     retryAfterSeconds = headers.isEmpty ? nil : Self.retryAfter(headers, now: now)
+    wait = Self.wait(retryAfter: retryAfterSeconds, headers: headers, entry: entry, captured: captured)
     let verdict = Verdict(
       entry: entry, outcome: outcome, fallbackStatus: fallbackStatus ?? status, fallback: fallback)
     self.entry = entry
@@ -118,6 +125,33 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     category = verdict.category
     retry = verdict.retry
     fault = verdict.fault
+  }
+
+  /// ``wait``: `Retry-After`, else a rate-limit header, else the body (a parameter captured from the
+  /// message), else the catalog.
+  @usableFromInline
+  static func wait(
+    retryAfter: Int?, headers: [String: String], entry: CatalogEntry?, captured: [String: String]?
+  ) -> RetryWait? {
+    if let retryAfter { return RetryWait(seconds: retryAfter, source: .retryAfter, origin: "Retry-After") }
+    if let header = RateLimitHeaders.wait(in: headers) {
+      return RetryWait(seconds: header.seconds, source: .header, origin: header.header)
+    }
+    guard let documented = entry?.wait else { return nil }
+    if let parameter = documented.parameter, let text = captured?[parameter], let seconds = Self.seconds(text) {
+      return RetryWait(seconds: seconds, source: .body, kind: documented.kind, origin: parameter)
+    }
+    return documented.seconds.map {
+      RetryWait(seconds: $0, source: .catalog, kind: documented.kind, origin: documented.source)
+    }
+  }
+
+  /// A number of seconds written in a message: digits, perhaps with spaces around; a longer number than
+  /// `Int32.max` counts as `Int32.max`.
+  private static func seconds(_ text: String) -> Int? {
+    let digits = text.utf8.drop { $0 == 0x20 }.prefix { $0 != 0x20 }
+    guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    return digits.reduce(0) { min(Int(Int32.max), $0 * 10 + Int($1 - 0x30)) }
   }
 
   @usableFromInline
@@ -140,12 +174,10 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     self.body = body
     self.storage = storage
     self.subcode = subcode
-    retryAfterSeconds =
-      headers.isEmpty
-      ? nil
-      : HTTPHeaderLookup.value("Retry-After", in: headers).flatMap {
-        RetryAfter.seconds(from: $0, now: now)
-      }
+    retryAfterSeconds = headers.isEmpty ? nil : Self.retryAfter(headers, now: now)
+    wait = Self.wait(
+      retryAfter: retryAfterSeconds, headers: headers, entry: self.entry,
+      captured: self.entry == nil ? nil : match?.captured)
     if let entry = self.entry {
       self.outcome = outcome ?? entry.outcome
       category = entry.category
@@ -271,6 +303,7 @@ extension ClassifiedError: Encodable {
   enum CodingKeys: String, CodingKey {
     case provider, recognized, name, table, code, status, message, category, retry, fault, situation, parameters
     case retryAfterSeconds, explanation, remedy, catalog, outcome, kind, body, references, subcode
+    case wait, delivery, deliveryReason
   }
 
   enum BodyKeys: String, CodingKey {
@@ -281,7 +314,8 @@ extension ClassifiedError: Encodable {
   /// `code` (the entry's, else the raw code), `status`, `message` (the catalog's, never the raw one),
   /// `category`, `retry`, `fault`, `parameters`, `retryAfterSeconds`, `explanation`, `remedy`, `catalog`
   /// (when the entry belongs to another provider's catalog), `outcome`, `kind`, `body` (its shape and
-  /// length, never its content), `references`, `subcode` and `provider`. Absent values are `null`.
+  /// length, never its content), `references`, `subcode`, `provider`, `wait` (`{"seconds", "source", "kind",
+  /// "origin"}`), `delivery` and `deliveryReason`. Absent values are `null`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(provider, forKey: .provider)
@@ -307,6 +341,9 @@ extension ClassifiedError: Encodable {
     try bodyContainer.encode(body.totalCount, forKey: .bytes)
     try container.encode(references, forKey: .references)
     try container.encode(subcode, forKey: .subcode)
+    try container.encode(wait, forKey: .wait)
+    try container.encode(delivery, forKey: .delivery)
+    try container.encode(deliveryReason, forKey: .deliveryReason)
   }
 }
 

@@ -11,6 +11,8 @@ extension ProviderError {
   /// | `errcat.category`, `errcat.retry`, `errcat.fault`, `errcat.outcome`, `errcat.kind` | the classification |
   /// | `errcat.situation` | the provider-independent situation, when the entry names one |
   /// | `errcat.retry_after` | the `Retry-After` delay in seconds, when the response had one |
+  /// | `errcat.wait`, `errcat.wait_source` | the wait in seconds and where it comes from (``RetryWait``), when there is one |
+  /// | `errcat.delivery` | what became of the request (``Delivery``) |
   /// | `errcat.message_id`, `errcat.request_id`, `errcat.trace_id` | the identifiers support asks for, when present |
   ///
   /// Never included: the body, the raw message, parameters captured from it, or the recipient, since those
@@ -38,6 +40,11 @@ extension ProviderError {
     if let situation { attributes["errcat.situation"] = situation.rawValue }
     if let status { attributes["http.response.status_code"] = String(status) }
     if let retryAfterSeconds { attributes["errcat.retry_after"] = String(retryAfterSeconds) }
+    if let wait {
+      attributes["errcat.wait"] = String(wait.seconds)
+      attributes["errcat.wait_source"] = wait.source.rawValue
+    }
+    attributes["errcat.delivery"] = delivery.rawValue
     attributes["errcat.message_id"] = references.messageID
     attributes["errcat.request_id"] = references.requestID
     attributes["errcat.trace_id"] = references.traceID

@@ -41,4 +41,54 @@ public protocol ProviderError: Error, Sendable, Hashable, CustomStringConvertibl
   var body: ResponseBody { get }
   /// The identifiers the answer carried (message id, recipient, request and trace ids).
   var references: References { get }
+  /// How long to wait before acting on the error again, and where that comes from: `Retry-After`, a
+  /// documented rate-limit header, the body, or the catalog (``RetryWait``). `nil` when none says.
+  var wait: RetryWait? { get }
+}
+
+extension ProviderError {
+  /// The `Retry-After` delay as a wait; ``ClassifiedError`` also reads rate-limit headers, the body and the
+  /// catalog.
+  public var wait: RetryWait? {
+    retryAfterSeconds.map { RetryWait(seconds: $0, source: .retryAfter, origin: "Retry-After") }
+  }
+
+  /// What became of the request, and so whether sending it again can deliver it twice:
+  /// - an answer that is not a failure: ``Delivery/notApplicable``;
+  /// - a failure reported in a webhook or a delivery report: ``Delivery/acceptedThenFailed``, whatever the code;
+  /// - a recognized answer: its entry's ``CatalogEntry/delivery``; an entry documented for webhooks that
+  ///   comes back in a synchronous answer was refused (``Delivery/rejected``), or, with a 5xx status,
+  ///   ``Delivery/unknown``;
+  /// - an unrecognized answer (a gateway's page, an unknown code, a broken body): ``Delivery/unknown``.
+  public var delivery: Delivery { deliveryVerdict.delivery }
+
+  /// Why ``delivery`` is what it is, in a sentence.
+  public var deliveryReason: String { deliveryVerdict.reason }
+
+  private var deliveryVerdict: (delivery: Delivery, reason: String) {
+    if outcome != .failure {
+      return (.notApplicable, "The answer is not a failed request.")
+    }
+    if kind != .response {
+      return (
+        .acceptedThenFailed,
+        "Reported in a \(kind == .webhook ? "webhook" : "delivery report"): the provider had accepted the message, "
+          + "which failed later, so a resend is a new message, paid again."
+      )
+    }
+    guard let entry else {
+      return (
+        .unknown,
+        "The answer was not recognized, so nothing shows whether the provider acted on the request: a resend may "
+          + "deliver it twice."
+      )
+    }
+    if entry.delivery == .acceptedThenFailed {
+      if let status, status >= 500 {
+        return (.unknown, "A server error: the provider may have acted on the request before it failed.")
+      }
+      return (.rejected, "The provider refused the request synchronously, before accepting it.")
+    }
+    return (entry.delivery, entry.deliveryReason)
+  }
 }

@@ -23,13 +23,14 @@ import Yeastar
 /// let outcome = Wolkvox.classify(response, data: data)
 /// ```
 ///
-/// Headers: a sample carries the headers its catalog gives it, plus `Content-Type` (`application/json` for a
-/// JSON body, `text/html` for HTML, `text/plain` otherwise) when it has none. A synchronous answer whose
-/// entry is a rate limit to back off from (category `rateLimit`, retry `backoff`)
-/// and that has no `Retry-After` of its own gets `Retry-After: 1` (``defaultRetryAfterSeconds``), so the
-/// retry paths that honour it are exercised.
+/// Headers: a sample carries the headers its catalog gives it (only headers the provider really sends), plus
+/// `Content-Type` (`application/json` for a JSON body, `text/html` for HTML, `text/plain` otherwise) when it
+/// has none. No `Retry-After` is added: a provider that states its wait in the body or in a rate-limit
+/// header must be tested with that, not with a header it never sends.
 public enum CatalogSamples {
-  /// The `Retry-After` delay, in seconds, given to rate-limit samples whose catalog names none.
+  /// Formerly the `Retry-After` delay added to rate-limit samples; samples no longer get a header their
+  /// provider does not send.
+  @available(*, deprecated, message: "Samples carry only the headers their provider sends; none gets Retry-After")
   public static let defaultRetryAfterSeconds = 1
 
   /// Every entry of every provider's catalog, once each (Meta's codes appear once, under `whatsapp`, though
@@ -46,10 +47,6 @@ public enum CatalogSamples {
     var headers = entry.sample.headers
     func has(_ name: String) -> Bool { headers.keys.contains { $0.caseInsensitiveCompare(name) == .orderedSame } }
     if !has("Content-Type") { headers["Content-Type"] = contentType(of: entry.sample.body) }
-    let isRateLimit = entry.category == .rateLimit && entry.retry == .backoff
-    if entry.sample.kind == .response, isRateLimit, !has("Retry-After") {
-      headers["Retry-After"] = String(defaultRetryAfterSeconds)
-    }
     return headers
   }
 

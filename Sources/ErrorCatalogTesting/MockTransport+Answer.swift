@@ -12,7 +12,7 @@ extension MockTransport {
     let content: Content
 
     /// The sample of a catalog entry, with its status, body and the headers
-    /// ``CatalogSamples/headers(for:)`` gives it (rate limits carry `Retry-After`).
+    /// ``CatalogSamples/headers(for:)`` gives it (only the headers its provider sends).
     public static func sample(_ entry: CatalogEntry) -> Answer {
       Answer(
         content: .response(

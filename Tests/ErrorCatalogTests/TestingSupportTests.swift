@@ -1,3 +1,4 @@
+import Dialog360
 import ErrorCatalog
 import ErrorCatalogFoundation
 import ErrorCatalogTesting
@@ -51,17 +52,19 @@ struct CatalogSamplesTests {
     }
   }
 
-  @Test("Rate-limit samples to back off from carry Retry-After, and their errors read it")
-  func rateLimitsCarryRetryAfter() {
-    let rateLimits = CatalogSamples.allEntries.filter {
-      $0.category == .rateLimit && $0.retry == .backoff && $0.sample.kind == .response
+  @Test("Samples carry only the headers their provider sends: no invented Retry-After")
+  func samplesCarryNoInventedHeaders() throws {
+    for entry in CatalogSamples.allEntries {
+      var headers = CatalogSamples.headers(for: entry)
+      headers["Content-Type"] = nil
+      #expect(headers == entry.sample.headers.filter { $0.key.lowercased() != "content-type" }, "\(entry)")
     }
-    #expect(!rateLimits.isEmpty)
-    for entry in rateLimits {
-      let (_, response) = CatalogSamples.response(for: entry)
-      #expect(response.value(forHTTPHeaderField: "Retry-After") != nil, "\(entry)")
-      #expect(CatalogSamples.classify(entry).first?.error?.retryAfterSeconds != nil, "\(entry)")
-    }
+    // 360dialog states its rate limit's period in the body, never in Retry-After: a test built on the
+    // sample sees the wait the real answer gives.
+    let error = try #require(CatalogSamples.classify(Dialog360.Code.api(.rateLimitExceeded)).first?.error)
+    #expect(error.retryAfterSeconds == nil)
+    #expect(error.wait?.source == .body)
+    #expect(error.wait?.seconds == 5)
   }
 }
 
@@ -86,15 +89,16 @@ struct MockTransportTests {
     #expect(transport.requests.first?.url == Self.url)
   }
 
-  @Test("The wire shape arrives intact: status, Retry-After and body")
+  @Test("The wire shape arrives intact: status, headers and body")
   func wireShape() async throws {
     let transport = MockTransport([.sample(Wolkvox.Code.tooManySimultaneousRequests)])
     let (data, response) = try await transport.makeSession().data(from: Self.url)
     let http = try #require(response as? HTTPURLResponse)
     #expect(http.statusCode == 403)
-    #expect(http.value(forHTTPHeaderField: "Retry-After") == "1")
+    #expect(http.value(forHTTPHeaderField: "Content-Type") == "application/json")
+    #expect(http.value(forHTTPHeaderField: "Retry-After") == nil)
     #expect(String(decoding: data, as: UTF8.self) == Wolkvox.Code.tooManySimultaneousRequests.sample.body)
-    #expect(Wolkvox.classify(response, data: data).error?.retryAfterSeconds == 1)
+    #expect(Wolkvox.classify(response, data: data).error?.code == .tooManySimultaneousRequests)
   }
 
   @Test("A transport can answer from the request, and sees its body")

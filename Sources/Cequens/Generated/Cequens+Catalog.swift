@@ -73,7 +73,8 @@ extension Cequens.AuthCode {
         category: .authentication, retry: .afterFix, fault: .caller,
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"MISSING_TOKEN\",\"requestId\":\"3f9c2a7e-5b1d-4c8e-9a26-71d0e4b8c513\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"Request missing CEQUENS token.\",\"internalErrors\":[{\"code\":\"MISSING_TOKEN\",\"details\":\"Request missing CEQUENS token.\"}]}}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "auth", name: "invalidAccessToken", code: "INVALID_ACCESS_TOKEN",
@@ -85,7 +86,8 @@ extension Cequens.AuthCode {
         category: .authentication, retry: .afterFix, fault: .caller,
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"Unauthorized\",\"requestId\":\"6a2d91c4-0e7b-4b3f-a5d8-c3f17e9b2046\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"INVALID_ACCESS_TOKEN\",\"internalErrors\":[{\"code\":\"INVALID_ACCESS_TOKEN\",\"details\":\"CEQUENS Token exist but not a following the bearer token specification.\"}]}}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "auth", name: "accountValidationFailed", code: "VALIDATION",
@@ -97,7 +99,8 @@ extension Cequens.AuthCode {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"VALIDATION\",\"requestId\":\"d47f0b8e-31c2-4a6d-9e85-5b0a2c7f9d13\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"VALIDATION\",\"internalErrors\":[{\"code\":\"VALIDATION\",\"details\":\"User IP isn’t allowed.\"}]}}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "auth", name: "invalidToken", code: "TOKEN",
@@ -109,7 +112,8 @@ extension Cequens.AuthCode {
         category: .authentication, retry: .afterFix, fault: .account,
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"Unauthorized\",\"requestId\":\"9c0e5a13-7f2b-4d84-b6e1-0a3d8f5c2e97\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"CEQUENS token doesn’t exist or invalid.\",\"internalErrors\":[{\"code\":\"TOKEN\",\"details\":\"CEQUENS token doesn’t exist or invalid.\"}]}}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
     ]
   )
@@ -690,7 +694,8 @@ extension Cequens.WhatsAppCode {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":400,\"title\":\"Media download error\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "groupNotFound", code: "401",
@@ -701,7 +706,8 @@ extension Cequens.WhatsAppCode {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":401,\"title\":\"Group does not exist\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "paymentIssue", code: "402",
@@ -712,7 +718,8 @@ extension Cequens.WhatsAppCode {
         category: .billing, retry: .afterFix, fault: .account,
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":402,\"title\":\"Business eligibility — Payment issue\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "messagePendingTooLong", code: "408",
@@ -723,7 +730,8 @@ extension Cequens.WhatsAppCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":408,\"title\":\"Message is not valid\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "messageExpired", code: "410",
@@ -734,7 +742,8 @@ extension Cequens.WhatsAppCode {
         category: .recipient, retry: .backoff, fault: .recipient,
         situation: .recipientUnreachable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":410,\"title\":\"Message expired\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "rateLimitHit", code: "429",
@@ -745,7 +754,8 @@ extension Cequens.WhatsAppCode {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "unsignedCertificate", code: "430",
@@ -756,7 +766,8 @@ extension Cequens.WhatsAppCode {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":430,\"title\":\"Unsigned certificate\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "certificateIDMismatch", code: "432",
@@ -767,7 +778,8 @@ extension Cequens.WhatsAppCode {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":432,\"title\":\"Certificate ID mismatch\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidCertificateSignature", code: "433",
@@ -778,7 +790,8 @@ extension Cequens.WhatsAppCode {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":433,\"title\":\"Certificate signature invalid\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "reEngagementRequired", code: "470",
@@ -789,7 +802,8 @@ extension Cequens.WhatsAppCode {
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "spamRateLimitHit", code: "471",
@@ -800,7 +814,8 @@ extension Cequens.WhatsAppCode {
         category: .policy, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":471,\"title\":\"Spam Rate limit hit\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "userInExperiment", code: "472",
@@ -811,7 +826,8 @@ extension Cequens.WhatsAppCode {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "genericSendError", code: "500",
@@ -822,7 +838,8 @@ extension Cequens.WhatsAppCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":500,\"title\":\"Generic error\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "genericError", code: "1000",
@@ -833,7 +850,8 @@ extension Cequens.WhatsAppCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1000,\"title\":\"Generic error\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "messageTooLong", code: "1001",
@@ -844,7 +862,8 @@ extension Cequens.WhatsAppCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1001,\"title\":\"Message too long\",\"details\":\"Message length exceeds 4096 characters\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidRecipientType", code: "1002",
@@ -855,7 +874,8 @@ extension Cequens.WhatsAppCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1002,\"title\":\"Invalid recipient type\",\"details\":\"Valid recipient types: individual, group\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notGroupParticipant", code: "1003",
@@ -865,7 +885,8 @@ extension Cequens.WhatsAppCode {
         remedy: "Check the group id and membership; add the number to the group or address a group it belongs to.",
         category: .permission, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1003,\"title\":\"Not a group participant\",\"details\":\"User is not a participant of the group\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "resourceAlreadyExists", code: "1004",
@@ -876,7 +897,8 @@ extension Cequens.WhatsAppCode {
         category: .conflict, retry: .afterFix, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 409, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1004,\"title\":\"Resource already exists\",\"details\":\"Media with this UUID already exists\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "accessDenied", code: "1005",
@@ -887,7 +909,8 @@ extension Cequens.WhatsAppCode {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Invalid credentials\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "resourceNotFound", code: "1006",
@@ -898,7 +921,8 @@ extension Cequens.WhatsAppCode {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1006,\"title\":\"Resource not found\",\"details\":\"unknown media id\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "recipientBlocked", code: "1007",
@@ -909,7 +933,8 @@ extension Cequens.WhatsAppCode {
         category: .permission, retry: .afterFix, fault: .account,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1007,\"title\":\"Recipient blocked to receive message\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "requiredParameterMissing", code: "1008",
@@ -920,7 +945,8 @@ extension Cequens.WhatsAppCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1008,\"title\":\"Required parameter is missing\",\"details\":\"Missing required parameter: to\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidParameterValue", code: "1009",
@@ -931,7 +957,8 @@ extension Cequens.WhatsAppCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1009,\"title\":\"Parameter value is not valid\",\"details\":\"Invalid value for parameter: recipient_type\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "unexpectedParameter", code: "1010",
@@ -942,7 +969,8 @@ extension Cequens.WhatsAppCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1010,\"title\":\"Parameter is not required\",\"details\":\"Unexpected parameter: preview_url\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "serviceNotReady", code: "1011",
@@ -953,7 +981,8 @@ extension Cequens.WhatsAppCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1011,\"title\":\"Service not ready\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "groupUnknown", code: "1012",
@@ -964,7 +993,8 @@ extension Cequens.WhatsAppCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1012,\"title\":\"Group is unknown\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidUser", code: "1013",
@@ -975,7 +1005,8 @@ extension Cequens.WhatsAppCode {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1013,\"title\":\"User is not valid\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "internalError", code: "1014",
@@ -986,7 +1017,8 @@ extension Cequens.WhatsAppCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1014,\"title\":\"Internal error\",\"details\":\"Upload failed on bad image\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "tooManyRequests", code: "1015",
@@ -997,7 +1029,8 @@ extension Cequens.WhatsAppCode {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1015,\"title\":\"Too many requests\",\"details\":\"Client-side rate limit has been hit\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "systemOverloaded", code: "1016",
@@ -1008,7 +1041,8 @@ extension Cequens.WhatsAppCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notPrimaryMaster", code: "1017",
@@ -1020,7 +1054,8 @@ extension Cequens.WhatsAppCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1017,\"title\":\"Not a primary master\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notPrimaryCoreapp", code: "1018",
@@ -1032,7 +1067,8 @@ extension Cequens.WhatsAppCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1018,\"title\":\"Not a primary coreapp\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notGroupAdmin", code: "1019",
@@ -1042,7 +1078,8 @@ extension Cequens.WhatsAppCode {
         remedy: "Have a group admin grant the number admin rights, or leave this operation to an admin.",
         category: .permission, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1019,\"title\":\"Not a group admin\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "badGroup", code: "1020",
@@ -1053,7 +1090,8 @@ extension Cequens.WhatsAppCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1020,\"title\":\"Bad group\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "recipientIsSender", code: "1021",
@@ -1064,7 +1102,8 @@ extension Cequens.WhatsAppCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1021,\"title\":\"Bad user\",\"details\":\"Cannot send a message to yourself\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "webhooksURLNotConfigured", code: "1022",
@@ -1074,7 +1113,8 @@ extension Cequens.WhatsAppCode {
         remedy: "Configure the webhook URL in the client's application settings, then try again.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1022,\"title\":\"Webhooks URL is not configured\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "databaseError", code: "1023",
@@ -1085,7 +1125,8 @@ extension Cequens.WhatsAppCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1023,\"title\":\"Database error occurred\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "passwordChangeRequired", code: "1024",
@@ -1095,7 +1136,8 @@ extension Cequens.WhatsAppCode {
         remedy: "Log in and set a new password for the API user, then retry with the new credentials.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1024,\"title\":\"Password change required\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidRequest", code: "1025",
@@ -1107,7 +1149,8 @@ extension Cequens.WhatsAppCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1025,\"title\":\"Request is not valid\",\"details\":\"The request is not valid\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "receiverIncapable", code: "1026",
@@ -1119,7 +1162,8 @@ extension Cequens.WhatsAppCode {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .response, status: 501, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1026,\"title\":\"Receiver is incapable of receiving this message\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateParamCountMismatch", code: "2000",
@@ -1131,7 +1175,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2000,\"title\":\"Number of parameters does not match the expected number of params\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateMissing", code: "2001",
@@ -1143,7 +1188,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateFetchFailed", code: "2002",
@@ -1154,7 +1200,8 @@ extension Cequens.WhatsAppCode {
         remedy: "Send the message again later; if it keeps failing for this user, reach them another way.",
         category: .recipient, retry: .backoff, fault: .recipient,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2002,\"title\":\"Failed to find the translation for the requested language and locale\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templatePackMissing", code: "2003",
@@ -1166,7 +1213,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .account,
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2003,\"title\":\"Could not find translation for the requested language and locale\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateParamTooLong", code: "2004",
@@ -1178,7 +1226,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2004,\"title\":\"Parameter length too long\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateHydratedTextTooLong", code: "2005",
@@ -1190,7 +1239,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2005,\"title\":\"Translated text too long\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateWhitespacePolicyViolated", code: "2006",
@@ -1202,7 +1252,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2006,\"title\":\"Whitespace policy violated\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateFormatCharacterPolicyViolated", code: "2007",
@@ -1214,7 +1265,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2007,\"title\":\"Format character policy violated\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateMediaFormatUnsupported", code: "2008",
@@ -1226,7 +1278,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2008,\"title\":\"Media format used is unsupported\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateRequiredComponentMissing", code: "2009",
@@ -1238,7 +1291,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2009,\"title\":\"Required component in the template is missing\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateInvalidHydratedURL", code: "2010",
@@ -1250,7 +1304,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2010,\"title\":\"URL in button component is invalid\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateInvalidPhoneNumber", code: "2011",
@@ -1262,7 +1317,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2011,\"title\":\"Phone Number in button component is invalid\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateParameterFormatMismatch", code: "2012",
@@ -1274,7 +1330,8 @@ extension Cequens.WhatsAppCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2012,\"title\":\"Parameter format does not match format in the created template\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateButtonsUnsupported", code: "2013",
@@ -1286,7 +1343,8 @@ extension Cequens.WhatsAppCode {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .response, status: 501, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2013,\"title\":\"Buttons are unsupported by the receiver\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt")
+        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."
       ),
     ]
   )

@@ -150,7 +150,8 @@ extension Dialog360.APICode {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"httpCode\":403,\"developerMessage\":\"This URL /v1/settings/application is blocked. More info: https://docs.360dialog.com/whatsapp-api/whatsapp-api\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "invalidAPIKey", code: "401",
@@ -162,7 +163,8 @@ extension Dialog360.APICode {
         category: .authentication, retry: .afterFix, fault: .account,
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"meta\":{\"httpCode\":404,\"developerMessage\":\"Invalid api_key or token expired\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "apiDisabled", code: "400",
@@ -174,7 +176,8 @@ extension Dialog360.APICode {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Your WhatsApp for Business API has been disabled. If you believe this is a mistake, please contact our support team.\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "rateLimitExceeded", code: "400",
@@ -186,7 +189,9 @@ extension Dialog360.APICode {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"You have exceeded the limit of 1 request every 5 seconds. Try again later.\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        wait: CatalogWait(kind: .minimum, parameter: "seconds", source: "https://docs.360dialog.com/docs/useful/api-error-message-list")
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "internalServerError", code: "500",
@@ -197,7 +202,8 @@ extension Dialog360.APICode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"httpCode\":500,\"developerMessage\":\"Internal server error\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "apiUnavailable", code: "502",
@@ -208,7 +214,8 @@ extension Dialog360.APICode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 502, body: "{\"meta\":{\"success\":false,\"http_code\":502,\"developer_message\":\"WhatsApp for Business API not available\"}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "serverRestarting", code: "555",
@@ -219,7 +226,8 @@ extension Dialog360.APICode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 555, body: "{\"meta\":{\"success\":false,\"http_code\":555,\"developer_message\":\"Internal server error\"}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "wacoreUnreachable", code: "1014",
@@ -232,7 +240,8 @@ extension Dialog360.APICode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1014,\"title\":\"Internal error\",\"details\":\"Connection timed out. Please check if wacore is running: 127.0.0.1:6250\"}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "systemOverloaded", code: "1016",
@@ -243,7 +252,8 @@ extension Dialog360.APICode {
         category: .provider, retry: .backoff, fault: .account,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "templateMissing", code: "2001",
@@ -254,7 +264,8 @@ extension Dialog360.APICode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "lackOfPayment", code: "400",
@@ -266,7 +277,8 @@ extension Dialog360.APICode {
         category: .billing, retry: .afterFix, fault: .account,
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Could not send message due to lack of payment. Messaging can resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration partner.\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Code Reference (read 2026-12-02)", url: "https://docs.360dialog.com/docs/support/api-error-message-list")
+        source: CatalogSource(title: "360dialog documentation: Error Code Reference (read 2026-12-02)", url: "https://docs.360dialog.com/docs/support/api-error-message-list"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
     ]
   )
@@ -392,7 +404,8 @@ extension Dialog360.WebhookCode {
         category: .billing, retry: .afterFix, fault: .account,
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":402,\"title\":\"Business eligibility — Payment issue\",\"message\":\"Business eligibility — Payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "rateLimitHit", code: "429",
@@ -403,7 +416,8 @@ extension Dialog360.WebhookCode {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\",\"message\":\"Rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there were too many messages sent from this phone number in a short period of time.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "conversationWindowClosed", code: "470",
@@ -414,7 +428,8 @@ extension Dialog360.WebhookCode {
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "spamRateLimitHit", code: "471",
@@ -425,7 +440,8 @@ extension Dialog360.WebhookCode {
         category: .policy, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":471,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "chatApplicationNotInitialized", code: "1011",
@@ -437,7 +453,8 @@ extension Dialog360.WebhookCode {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1011,\"title\":\"Service not ready\",\"message\":\"Service not ready\",\"error_data\":{\"details\":\"Chat application is not initialized\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "systemOverloaded", code: "1016",
@@ -448,7 +465,8 @@ extension Dialog360.WebhookCode {
         category: .provider, retry: .backoff, fault: .account,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1016,\"title\":\"System overloaded\",\"message\":\"System overloaded\",\"error_data\":{\"details\":\"System overloaded\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
     ]
   )
@@ -508,7 +526,8 @@ extension Dialog360.HubCode {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Unknown error: biz_link_info_invalid_payload\"}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
+        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
     ]
   )

@@ -295,7 +295,8 @@ extension GENIQ.ResponseCode {
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .success,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0001\",\"responseMessage\":\"Success\",\"responseCode\":\"0\",\"messageIds\":[\"e36ba3b8-4f6e-4c3a-9d9b-2a1f0c7d5e11\"]}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidCredentials", code: "1",
@@ -306,7 +307,8 @@ extension GENIQ.ResponseCode {
         category: .authentication, retry: .afterFix, fault: .account,
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0002\",\"responseMessage\":\"Invalid Username or Password\",\"responseCode\":\"1\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "ipNotAllowed", code: "2",
@@ -317,7 +319,8 @@ extension GENIQ.ResponseCode {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0003\",\"responseMessage\":\"Invalid IP request\",\"responseCode\":\"2\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "accountExpired", code: "3",
@@ -328,7 +331,8 @@ extension GENIQ.ResponseCode {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0004\",\"responseMessage\":\"Account has expired\",\"responseCode\":\"3\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "accountDisabled", code: "4",
@@ -339,7 +343,8 @@ extension GENIQ.ResponseCode {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0005\",\"responseMessage\":\"Account is disabled\",\"responseCode\":\"4\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "throttlingRateExceeded", code: "5",
@@ -350,7 +355,8 @@ extension GENIQ.ResponseCode {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0006\",\"responseMessage\":\"Account maximum throttling rate is exceeded\",\"responseCode\":\"5\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "insufficientCredit", code: "6",
@@ -361,7 +367,8 @@ extension GENIQ.ResponseCode {
         category: .billing, retry: .afterFix, fault: .account,
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0007\",\"responseMessage\":\"Account does not have sufficient credit balance\",\"responseCode\":\"6\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "prepaidAccountExpired", code: "7",
@@ -372,7 +379,8 @@ extension GENIQ.ResponseCode {
         category: .billing, retry: .afterFix, fault: .account,
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0008\",\"responseMessage\":\"Prepaid Account has expired\",\"responseCode\":\"7\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "messageUnroutable", code: "10",
@@ -382,7 +390,8 @@ extension GENIQ.ResponseCode {
         remedy: "Do not retry automatically: a route is configuration and resending the same destination fails the same way. Check that the number's country code is right, then ask GENIQ to enable a route for that country or operator.",
         category: .provider, retry: .afterFix, fault: .provider,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0009\",\"responseMessage\":\"Could not route message\",\"responseCode\":\"10\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidRecipient", code: "11",
@@ -393,7 +402,8 @@ extension GENIQ.ResponseCode {
         category: .recipient, retry: .afterFix, fault: .caller,
         situation: .recipientNumberInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0010\",\"responseMessage\":\"Invalid recipient address\",\"responseCode\":\"11\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidOriginator", code: "12",
@@ -404,7 +414,8 @@ extension GENIQ.ResponseCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0011\",\"responseMessage\":\"Invalid originating address\",\"responseCode\":\"12\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidAlphanumericOriginator", code: "13",
@@ -415,7 +426,8 @@ extension GENIQ.ResponseCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0012\",\"responseMessage\":\"Invalid alphanumeric originating address\",\"responseCode\":\"13\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "accountRoutingRestricted", code: "14",
@@ -425,7 +437,8 @@ extension GENIQ.ResponseCode {
         remedy: "Ask GENIQ to enable the destination for the account, or do not send to it.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0013\",\"responseMessage\":\"Could not route message due to account limitations\",\"responseCode\":\"14\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "serviceBlockedBySubscriber", code: "15",
@@ -436,7 +449,8 @@ extension GENIQ.ResponseCode {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientBarred,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0014\",\"responseMessage\":\"Subscriber has blocked this service\",\"responseCode\":\"15\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "duplicateDestination", code: "16",
@@ -447,7 +461,8 @@ extension GENIQ.ResponseCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0015\",\"responseMessage\":\"Destination Address Duplicated\",\"responseCode\":\"16\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "tooManyDestinations", code: "17",
@@ -458,7 +473,8 @@ extension GENIQ.ResponseCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0016\",\"responseMessage\":\"Destination Address list exceeded maximum\",\"responseCode\":\"17\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "tokenGenerationFailed", code: "18",
@@ -469,7 +485,8 @@ extension GENIQ.ResponseCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0017\",\"responseMessage\":\"API token generation failed\",\"responseCode\":\"18\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "spamThresholdExceeded", code: "19",
@@ -480,7 +497,8 @@ extension GENIQ.ResponseCode {
         category: .policy, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0018\",\"responseMessage\":\"Spam Control threshold exceeded\",\"responseCode\":\"19\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidToken", code: "20",
@@ -491,7 +509,8 @@ extension GENIQ.ResponseCode {
         category: .authentication, retry: .afterReauth, fault: .caller,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0019\",\"responseMessage\":\"Invalid Token\",\"responseCode\":\"20\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api")
+        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidMessageID", code: "21",
@@ -502,7 +521,8 @@ extension GENIQ.ResponseCode {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0020\",\"responseMessage\":\"Invalid messageId\",\"responseCode\":\"21\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "noWhatsAppSession", code: "301",
@@ -513,7 +533,8 @@ extension GENIQ.ResponseCode {
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0021\",\"responseMessage\":\"No valid WhatsApp session found\",\"responseCode\":\"301\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "templateRejected", code: "311",
@@ -523,7 +544,8 @@ extension GENIQ.ResponseCode {
         remedy: "Revise the template content so it meets WhatsApp's template guidelines, then submit it again.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0022\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api")
+        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "duplicateTemplateContent", code: "312",
@@ -534,7 +556,8 @@ extension GENIQ.ResponseCode {
         category: .conflict, retry: .afterFix, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0023\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api")
+        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidCode", code: "22",
@@ -545,7 +568,8 @@ extension GENIQ.ResponseCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0024\",\"responseMessage\":\"Invalid code\",\"responseCode\":\"22\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "tokenExpired", code: "23",
@@ -556,7 +580,8 @@ extension GENIQ.ResponseCode {
         category: .authentication, retry: .afterReauth, fault: .caller,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0025\",\"responseMessage\":\"Token expired\",\"responseCode\":\"23\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api")
+        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidAPIKey", code: "24",
@@ -567,7 +592,8 @@ extension GENIQ.ResponseCode {
         category: .authentication, retry: .afterFix, fault: .account,
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0026\",\"responseMessage\":\"Invalid API Key credentials\",\"responseCode\":\"24\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api")
+        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "generalFailure", code: "88",
@@ -577,7 +603,8 @@ extension GENIQ.ResponseCode {
         remedy: "Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the request reference.",
         category: .provider, retry: .backoff, fault: .provider,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "systemError", code: "99",
@@ -588,7 +615,8 @@ extension GENIQ.ResponseCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0028\",\"responseMessage\":\"System error. Please contact us if problem persist\",\"responseCode\":\"99\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
       ),
     ]
   )
@@ -804,7 +832,8 @@ extension GENIQ.ReasonCode {
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .success,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=43BC206B4610B25F41E7C3E050035473&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "baseStationUnknown", code: "1",
@@ -814,7 +843,8 @@ extension GENIQ.ReasonCode {
         remedy: "Resend later with backoff; if it keeps failing for the number, treat it as unreachable.",
         category: .provider, retry: .backoff, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=5A1F3C2E9B7D4E60A1C2D3E4F5061728&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=1&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "mscUnknown", code: "2",
@@ -824,7 +854,8 @@ extension GENIQ.ReasonCode {
         remedy: "Resend later with backoff; persistent failures point to a routing problem to raise with GENIQ.",
         category: .provider, retry: .backoff, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=6B2A4D3F0C8E5F71B2D3E4F506172839&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=2&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "formatError", code: "3",
@@ -835,7 +866,8 @@ extension GENIQ.ReasonCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7C3B5E4A1D9F6082C3E4F5061728394A&channel=sms&recipient=6588880000&status=rejected&reasonCode=3&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "otherError", code: "4",
@@ -845,7 +877,8 @@ extension GENIQ.ReasonCode {
         remedy: "Resend once or twice with backoff; if it keeps failing, contact GENIQ with the messageId.",
         category: .unknown, retry: .backoff, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=8D4C6F5B2E0A7193D4F5061728394A5B&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=4&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "subscriberUnknown", code: "5",
@@ -856,7 +889,8 @@ extension GENIQ.ReasonCode {
         category: .recipient, retry: .afterFix, fault: .caller,
         situation: .recipientNumberInvalid,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=9E5D7A6C3F1B82A4E5061728394A5B6C&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=5&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "subscriberBarred", code: "6",
@@ -867,7 +901,8 @@ extension GENIQ.ReasonCode {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientBarred,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=AF6E8B7D4A2C93B5F61728394A5B6C7D&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=6&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "subscriberNotProvisioned", code: "7",
@@ -877,7 +912,8 @@ extension GENIQ.ReasonCode {
         remedy: "Do not resend; reach the recipient through another channel.",
         category: .recipient, retry: .never, fault: .recipient,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=B07F9C8E5B3DA4C60728394A5B6C7D8E&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=7&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "subscriberAbsent", code: "8",
@@ -888,7 +924,8 @@ extension GENIQ.ReasonCode {
         category: .recipient, retry: .backoff, fault: .recipient,
         situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=C180AD9F6C4EB5D7128394A5B6C7D8E9&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=8&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "smscFailure", code: "9",
@@ -898,7 +935,8 @@ extension GENIQ.ReasonCode {
         remedy: "Resend later with backoff.",
         category: .provider, retry: .backoff, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=D291BEA07D5FC6E8238394A5B6C7D8EA&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=9&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "smscCongestion", code: "10",
@@ -908,7 +946,8 @@ extension GENIQ.ReasonCode {
         remedy: "Resend later with backoff.",
         category: .provider, retry: .backoff, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=E3A2CFB18E60D7F9348394A5B6C7D8EB&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=10&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "smscRoaming", code: "11",
@@ -919,7 +958,8 @@ extension GENIQ.ReasonCode {
         category: .recipient, retry: .backoff, fault: .recipient,
         situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=F4B3D0C29F71E80A458394A5B6C7D8EC&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=11&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "handsetError", code: "12",
@@ -929,7 +969,8 @@ extension GENIQ.ReasonCode {
         remedy: "Resend later with backoff; if it keeps failing, reach the recipient another way.",
         category: .recipient, retry: .backoff, fault: .recipient,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=05C4E1D3A082F91B568394A5B6C7D8ED&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=12&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "handsetMemoryExceeded", code: "13",
@@ -939,7 +980,8 @@ extension GENIQ.ReasonCode {
         remedy: "Resend later with backoff; delivery can succeed once the recipient frees space.",
         category: .recipient, retry: .backoff, fault: .recipient,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=16D5F2E4B193A02C678394A5B6C7D8EE&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=13&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "invalidWhatsAppTemplate", code: "201",
@@ -949,7 +991,8 @@ extension GENIQ.ReasonCode {
         remedy: "Check the template name, language and parameters against an approved template, then send again.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"c7b2e0a4-1f3d-4a5b-9c8e-7d6f5e4a3b21\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"reasonCode\":\"201\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:02+08:00\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
     ]
   )
@@ -1124,7 +1167,8 @@ extension GENIQ.ReportStatus {
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .pending,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000001&channel=sms&recipient=6588880000&status=processed&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "sent", code: "sent",
@@ -1135,7 +1179,8 @@ extension GENIQ.ReportStatus {
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .pending,
         sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000002\",\"recipient\":\"6588880000\",\"status\":\"sent\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
+        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "delivered", code: "delivered",
@@ -1146,7 +1191,8 @@ extension GENIQ.ReportStatus {
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .success,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000003&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "read", code: "read",
@@ -1157,7 +1203,8 @@ extension GENIQ.ReportStatus {
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .success,
         sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000004\",\"recipient\":\"6588880000\",\"status\":\"read\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
+        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "expired", code: "expired",
@@ -1167,7 +1214,8 @@ extension GENIQ.ReportStatus {
         remedy: "Do not resend automatically: the network has already retried for the whole validity period. Decide whether the content is still useful; if so, send it again later (with a longer validity if needed) or use another channel. A number that keeps expiring is probably switched off for long periods or no longer in use.",
         category: .recipient, retry: .afterFix, fault: .recipient,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000005&channel=sms&recipient=6588880000&status=expired&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "deleted", code: "deleted",
@@ -1177,7 +1225,8 @@ extension GENIQ.ReportStatus {
         remedy: "Read the reasonCode and the account's message log to learn who removed it; resend only once that is understood.",
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000006&channel=sms&recipient=6588880000&status=deleted&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "undeliverable", code: "undeliverable",
@@ -1187,7 +1236,8 @@ extension GENIQ.ReportStatus {
         remedy: "The reasonCode normally says why; without one, check the number and the message before sending again.",
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000007&channel=sms&recipient=6588880000&status=undeliverable&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "rejected", code: "rejected",
@@ -1197,7 +1247,8 @@ extension GENIQ.ReportStatus {
         remedy: "Look at the reasonCode and the message's content and sender settings; change what was refused before sending again.",
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000008&channel=sms&recipient=6588880000&status=rejected&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "unknown", code: "unknown",
@@ -1207,7 +1258,8 @@ extension GENIQ.ReportStatus {
         remedy: "Treat the message as possibly lost: check with the recipient or GENIQ before resending, to avoid duplicates.",
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000009&channel=sms&recipient=6588880000&status=unknown&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports")
+        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "failed", code: "failed",
@@ -1217,7 +1269,8 @@ extension GENIQ.ReportStatus {
         remedy: "The reasonCode normally says why; without one, check the recipient and the message before sending again.",
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000A\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
+        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "exceededRetry", code: "exceeded_retry",
@@ -1227,7 +1280,8 @@ extension GENIQ.ReportStatus {
         remedy: "Check that the recipient can receive WhatsApp messages, then decide whether to send again or switch channel.",
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000B\",\"recipient\":\"6588880000\",\"status\":\"exceeded_retry\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865")
+        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
     ]
   )
@@ -1566,7 +1620,8 @@ extension GENIQ.TemplateCode {
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .success,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0000\",\"responseMessage\":\"Success\",\"responseCode\":\"0\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "accessTokenRevoked", code: "0",
@@ -1577,7 +1632,8 @@ extension GENIQ.TemplateCode {
         category: .authentication, retry: .afterReauth, fault: .account,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0001\",\"responseMessage\":\"Access token expired/revoked\",\"responseCode\":\"0\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "temporaryFailure", code: "1",
@@ -1588,7 +1644,8 @@ extension GENIQ.TemplateCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0002\",\"responseMessage\":\"Failed due to a temporary issue\",\"responseCode\":\"1\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "serviceDowntime", code: "2",
@@ -1599,7 +1656,8 @@ extension GENIQ.TemplateCode {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0003\",\"responseMessage\":\"Temporary issue due to downtime\",\"responseCode\":\"2\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "missingCapability", code: "3",
@@ -1610,7 +1668,8 @@ extension GENIQ.TemplateCode {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0004\",\"responseMessage\":\"Capability or permissions issue\",\"responseCode\":\"3\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "tooManyCalls", code: "4",
@@ -1621,7 +1680,9 @@ extension GENIQ.TemplateCode {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0005\",\"responseMessage\":\"Temporary issue due to throttling\",\"responseCode\":\"4\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "invalidAccountConfiguration", code: "8",
@@ -1631,7 +1692,8 @@ extension GENIQ.TemplateCode {
         remedy: "Ask GENIQ or the account administrator to complete the account's WhatsApp configuration, then retry.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0006\",\"responseMessage\":\"Account Invalid Configuration\",\"responseCode\":\"8\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "permissionDenied", code: "10",
@@ -1642,7 +1704,8 @@ extension GENIQ.TemplateCode {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0007\",\"responseMessage\":\"Permission is either not granted or has been removed\",\"responseCode\":\"10\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "invalidParameter", code: "100",
@@ -1653,7 +1716,8 @@ extension GENIQ.TemplateCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0008\",\"responseMessage\":\"The parameter may not be available or may be spelled incorrectly\",\"responseCode\":\"100\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "accessTokenExpired", code: "190",
@@ -1664,7 +1728,8 @@ extension GENIQ.TemplateCode {
         category: .authentication, retry: .afterReauth, fault: .account,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0009\",\"responseMessage\":\"Access token is expired\",\"responseCode\":\"190\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "temporarilyBlockedForPolicy", code: "368",
@@ -1675,7 +1740,8 @@ extension GENIQ.TemplateCode {
         category: .policy, retry: .afterReset, fault: .account,
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0010\",\"responseMessage\":\"Temporary blocked due to policy violations\",\"responseCode\":\"368\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "duplicatePost", code: "506",
@@ -1686,7 +1752,8 @@ extension GENIQ.TemplateCode {
         category: .conflict, retry: .afterFix, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0011\",\"responseMessage\":\"Duplicate posts cannot be published consecutively\",\"responseCode\":\"506\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "platformRateLimitReached", code: "80007",
@@ -1697,7 +1764,9 @@ extension GENIQ.TemplateCode {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0012\",\"responseMessage\":\"Platform rate limit reached\",\"responseCode\":\"80007\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "messageTooLong", code: "131001",
@@ -1709,7 +1778,8 @@ extension GENIQ.TemplateCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0013\",\"responseMessage\":\"Message length exceeds 4096 characters\",\"responseCode\":\"131001\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "resourceNotFound", code: "131006",
@@ -1720,7 +1790,8 @@ extension GENIQ.TemplateCode {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0014\",\"responseMessage\":\"File or resource not found\",\"responseCode\":\"131006\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "missingRequiredParameter", code: "131008",
@@ -1731,7 +1802,8 @@ extension GENIQ.TemplateCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0015\",\"responseMessage\":\"Missing a required parameter\",\"responseCode\":\"131008\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "invalidParameterValue", code: "131009",
@@ -1742,7 +1814,8 @@ extension GENIQ.TemplateCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0016\",\"responseMessage\":\"Invalid parameter value\",\"responseCode\":\"131009\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "cannotMessagePhoneNumber", code: "131021",
@@ -1753,7 +1826,8 @@ extension GENIQ.TemplateCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0017\",\"responseMessage\":\"Unable to send message to this phone number\",\"responseCode\":\"131021\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "accountLocked", code: "131031",
@@ -1764,7 +1838,8 @@ extension GENIQ.TemplateCode {
         category: .policy, retry: .afterFix, fault: .account,
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0018\",\"responseMessage\":\"Account has been locked from sending any messages due to an integrity policy violation\",\"responseCode\":\"131031\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "unsupportedMessageType", code: "131051",
@@ -1775,7 +1850,8 @@ extension GENIQ.TemplateCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0019\",\"responseMessage\":\"Unsupported message type\",\"responseCode\":\"131051\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "invalidHTTPMethod", code: "131055",
@@ -1786,7 +1862,8 @@ extension GENIQ.TemplateCode {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0020\",\"responseMessage\":\"Invalid HTTP method\",\"responseCode\":\"131055\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateParameterCountMismatch", code: "132000",
@@ -1797,7 +1874,8 @@ extension GENIQ.TemplateCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0021\",\"responseMessage\":\"Number of parameters provided does not match the expected number of parameters\",\"responseCode\":\"132000\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateNotFound", code: "132001",
@@ -1808,7 +1886,8 @@ extension GENIQ.TemplateCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0022\",\"responseMessage\":\"Template does not exist in the specified language or the template has not been approved\",\"responseCode\":\"132001\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateTextTooLong", code: "132005",
@@ -1819,7 +1898,8 @@ extension GENIQ.TemplateCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0023\",\"responseMessage\":\"Translated text is too long\",\"responseCode\":\"132005\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateFormatCharacterPolicyViolated", code: "132007",
@@ -1830,7 +1910,8 @@ extension GENIQ.TemplateCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0024\",\"responseMessage\":\"Format character policy violated\",\"responseCode\":\"132007\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateParameterFormatMismatch", code: "132012",
@@ -1841,7 +1922,8 @@ extension GENIQ.TemplateCode {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0025\",\"responseMessage\":\"Parameter format does not match format in the created template\",\"responseCode\":\"132012\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "previousDeleteFailed", code: "133000",
@@ -1851,7 +1933,8 @@ extension GENIQ.TemplateCode {
         remedy: "Run the delete operation again until it succeeds, then retry the registration.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0026\",\"responseMessage\":\"A previous delete operation failed. A delete retry is needed before registering again\",\"responseCode\":\"133000\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt")
+        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "generalFailure", code: "88",
@@ -1861,7 +1944,8 @@ extension GENIQ.TemplateCode {
         remedy: "Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the request reference.",
         category: .provider, retry: .backoff, fault: .provider,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateRejected", code: "311",
@@ -1871,7 +1955,8 @@ extension GENIQ.TemplateCode {
         remedy: "Revise the template content so it meets WhatsApp's template guidelines, then submit it again.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0028\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "duplicateTemplateContent", code: "312",
@@ -1882,7 +1967,8 @@ extension GENIQ.TemplateCode {
         category: .conflict, retry: .afterFix, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0029\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template")
+        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
     ]
   )

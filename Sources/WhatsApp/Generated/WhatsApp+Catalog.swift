@@ -1319,7 +1319,8 @@ extension WhatsApp.Code {
         category: .authentication, retry: .afterReauth, fault: .account,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#0) AuthException\",\"type\":\"OAuthException\",\"code\":0,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"We were unable to authenticate the app user.\"},\"fbtrace_id\":\"A1b2C3d4E5f6G7h8I9j0KlM\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiUnknown", code: "1",
@@ -1331,7 +1332,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"An unknown error has occurred.\",\"type\":\"OAuthException\",\"code\":1,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Invalid request or possible server error.\"},\"fbtrace_id\":\"AYt2kLm9QwErTy7UiOp3AsD\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiServiceUnavailable", code: "2",
@@ -1343,7 +1345,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"error\":{\"message\":\"An unexpected error has occurred. Please retry your request later.\",\"type\":\"OAuthException\",\"code\":2,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Temporary due to downtime or due to being overloaded.\"},\"fbtrace_id\":\"AGh5Jk7Lz9Xc1Vb3Nm5Qw7E\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiMethod", code: "3",
@@ -1354,7 +1357,8 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#3) API Method\",\"type\":\"OAuthException\",\"code\":3,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Capability or permissions issue.\"},\"fbtrace_id\":\"AxQ3nV8rT1mZk0pLwE4sYbc\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiTooManyCalls", code: "4",
@@ -1366,7 +1370,9 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, headers: ["X-App-Usage": "{\"call_count\":100,\"total_cputime\":28,\"total_time\":31}"], body: "{\"error\":{\"message\":\"(#4) Application request limit reached\",\"type\":\"OAuthException\",\"code\":4,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The app has reached its API call rate limit.\"},\"fbtrace_id\":\"Aw3Ee5Rr7Tt9Yy1Uu3Ii5Oo\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "permissionDenied", code: "10",
@@ -1378,7 +1384,8 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#10) Permission Denied\",\"type\":\"OAuthException\",\"code\":10,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"AqW7eR2tY5uI8oP1aS4dF6g\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessPhoneNumberDeleted", code: "33",
@@ -1389,7 +1396,8 @@ extension WhatsApp.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#33) Parameter value is not valid\",\"type\":\"OAuthException\",\"code\":33,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The business phone number has been deleted.\"},\"fbtrace_id\":\"AKq4Wd6Fr8Th0Yj2Ul4Io6P\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "invalidParameter", code: "100",
@@ -1401,7 +1409,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Param to is not a valid phone number.\"},\"fbtrace_id\":\"AUx1Cv3Bn5Mq7We9Rt1Yu3I\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accessTokenExpired", code: "190",
@@ -1413,7 +1422,8 @@ extension WhatsApp.Code {
         category: .authentication, retry: .afterReauth, fault: .account,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"Error validating access token: Session has expired on Tuesday, 17-Jun-25 04:00:00 PDT. The current time is Tuesday, 17-Jun-25 05:12:31 PDT.\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"AzX9cV6bN3mL0kJ7hG4fD1s\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiPermission", code: "200",
@@ -1426,7 +1436,8 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#200) API Permission\",\"type\":\"OAuthException\",\"code\":200,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"Ar5Tg7Yh9Uj1Ik3Ol5Pm7Qn\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "temporarilyBlockedForPolicyViolations", code: "368",
@@ -1437,7 +1448,8 @@ extension WhatsApp.Code {
         category: .policy, retry: .afterReset, fault: .account,
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#368) Temporarily blocked for policies violations\",\"type\":\"OAuthException\",\"code\":368,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy.\"},\"fbtrace_id\":\"AeB2dF4gH6jK8lM0nP2rS4t\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "duplicatePost", code: "506",
@@ -1448,7 +1460,8 @@ extension WhatsApp.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#506) Duplicate Post\",\"type\":\"OAuthException\",\"code\":506,\"fbtrace_id\":\"AYu4Io6Pa8Sd0Fg2Hj4Kl6Z\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling")
+        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callPermissionFetchLimitHit", code: "613",
@@ -1459,7 +1472,8 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#613) Fetch Call Permission For Consumer Phone Number API Limit Hit\",\"type\":\"OAuthException\",\"code\":613,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for requests to the fetch call permission status API.\"},\"fbtrace_id\":\"AFakeTrace613Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "rateLimitIssues", code: "80007",
@@ -1470,7 +1484,9 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80007) Rate limit issues\",\"type\":\"OAuthException\",\"code\":80007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account has reached its rate limit.\"},\"fbtrace_id\":\"Ap0Oo9Ii8Uu7Yy6Tt5Rr4Ee\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "wabaTooManyCalls", code: "80008",
@@ -1482,7 +1498,9 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80008) There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\",\"type\":\"OAuthException\",\"code\":80008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\"},\"fbtrace_id\":\"AFakeTrace80008Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/")
+        source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "userBlockedByBusiness", code: "130403",
@@ -1492,7 +1510,8 @@ extension WhatsApp.Code {
         remedy: "Do not resend as is; unblock the user through the block users API (or WhatsApp Manager) first if you really mean to message them, then send again.",
         category: .recipient, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#130403) Unable to deliver the message. This business has blocked the end user on WhatsApp\",\"type\":\"OAuthException\",\"code\":130403,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Unable to deliver the message. This business has blocked the end user on WhatsApp\"},\"fbtrace_id\":\"AFakeTrace130403Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "rateLimitHit", code: "130429",
@@ -1503,7 +1522,8 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\",\"code\":130429,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cloud API message throughput has been reached.\"},\"error_subcode\":2494055,\"fbtrace_id\":\"AbCdEfGhIjKlMnOpQrStUv\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "userInExperiment", code: "130472",
@@ -1514,7 +1534,8 @@ extension WhatsApp.Code {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":130472,\"title\":\"User's number is part of an experiment\",\"message\":\"User's number is part of an experiment\",\"error_data\":{\"details\":\"Failed to send message because this user's phone number is part of an experiment\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessRestrictedInCountry", code: "130497",
@@ -1525,7 +1546,8 @@ extension WhatsApp.Code {
         category: .policy, retry: .never, fault: .account,
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#130497) Business account is restricted from messaging users in this country.\",\"type\":\"OAuthException\",\"code\":130497,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account is restricted from messaging to users in certain countries.\"},\"fbtrace_id\":\"AmN1bV3cX5zL7kJ9hG1fD3s\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "somethingWentWrong", code: "131000",
@@ -1536,7 +1558,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131000) Something went wrong\",\"type\":\"OAuthException\",\"code\":131000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send due to an unknown error.\"},\"fbtrace_id\":\"ADf6Gh8Jk0Lq2Wz4Xc6Vb8N\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "messageTooLong", code: "131001",
@@ -1548,7 +1571,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131001) Message too long\",\"type\":\"OAuthException\",\"code\":131001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message length exceeds 4096 characters\"},\"fbtrace_id\":\"AFakeTrace131001Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "invalidRecipientType", code: "131002",
@@ -1560,7 +1584,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131002) Invalid recipient type\",\"type\":\"OAuthException\",\"code\":131002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Valid recipient types: individual, group\"},\"fbtrace_id\":\"AFakeTrace131002Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accessDenied", code: "131005",
@@ -1571,7 +1596,8 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131005) Access denied\",\"type\":\"OAuthException\",\"code\":131005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"ANm3Qw5Er7Ty9Ui1Op3As5D\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "resourceNotFound", code: "131006",
@@ -1583,7 +1609,8 @@ extension WhatsApp.Code {
         situation: .resourceNotFound,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"error\":{\"message\":\"(#131006) Resource not found\",\"type\":\"OAuthException\",\"code\":131006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Resource not found\"},\"fbtrace_id\":\"AFakeTrace131006Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "requiredParameterMissing", code: "131008",
@@ -1594,7 +1621,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131008) Required parameter is missing\",\"type\":\"OAuthException\",\"code\":131008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The parameter messaging_product is required.\"},\"fbtrace_id\":\"ABv7Cx9Zl1Kj3Hg5Fd7Sa9Q\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "parameterValueInvalid", code: "131009",
@@ -1605,7 +1633,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131009) Parameter value is not valid\",\"type\":\"OAuthException\",\"code\":131009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"One or more parameter values are invalid.\"},\"fbtrace_id\":\"AOp2Iu4Yt6Re8Wq0As2Df4G\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "serviceUnavailable", code: "131016",
@@ -1616,7 +1645,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131016) Service unavailable\",\"type\":\"OAuthException\",\"code\":131016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A service is temporarily unavailable.\"},\"fbtrace_id\":\"AHj9Kl1Zx3Cv5Bn7Mq9We1R\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "badGroup", code: "131020",
@@ -1627,7 +1657,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131020) Bad Group\",\"type\":\"OAuthException\",\"code\":131020,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cannot send messages to single member groups.\"},\"fbtrace_id\":\"AFakeTrace131020Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "recipientCannotBeSender", code: "131021",
@@ -1638,7 +1669,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131021) Recipient cannot be sender\",\"type\":\"OAuthException\",\"code\":131021,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Sender and recipient phone number is the same.\"},\"fbtrace_id\":\"ATy4Ui6Op8As0Df2Gh4Jk6L\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "messageUndeliverable", code: "131026",
@@ -1650,7 +1682,8 @@ extension WhatsApp.Code {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\",\"message\":\"Message undeliverable\",\"error_data\":{\"details\":\"Message Undeliverable.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "recipientNotInAllowedList", code: "131030",
@@ -1661,7 +1694,8 @@ extension WhatsApp.Code {
         remedy: "Add the recipient to the test number's recipient list in the App Dashboard (API Setup) and verify it, or send from a registered production business number, which has no such list.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131030) Recipient phone number not in allowed list\",\"type\":\"OAuthException\",\"code\":131030,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Recipient phone number not in allowed list: Add recipient phone number to recipient list and try again.\"},\"fbtrace_id\":\"AFakeTrace131030Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accountLocked", code: "131031",
@@ -1672,7 +1706,8 @@ extension WhatsApp.Code {
         category: .policy, retry: .afterFix, fault: .account,
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131031) Account has been locked\",\"type\":\"OAuthException\",\"code\":131031,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy, or we were unable to verify data included in the request against data set on the WhatsApp Business Account (e.g, the two-step pin included in the request is incorrect).\"},\"fbtrace_id\":\"Ah8Jk2Lm4Np6Qr8St0Uv2Wx\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "displayNameApprovalNeeded", code: "131037",
@@ -1683,7 +1718,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131037) WhatsApp provided number needs display name approval before message can be sent.\",\"type\":\"OAuthException\",\"code\":131037,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The 555 business phone number used to send the request does not have an approved display name.\"},\"fbtrace_id\":\"AZx8Cv0Bn2Mq4We6Rt8Yu0I\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupUnknown", code: "131041",
@@ -1695,7 +1731,8 @@ extension WhatsApp.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131041) Group unknown\",\"type\":\"OAuthException\",\"code\":131041,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The group was not found, either because it doesn't exist or you are not a member.\"},\"fbtrace_id\":\"AFakeTrace131041Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessEligibilityPaymentIssue", code: "131042",
@@ -1706,7 +1743,8 @@ extension WhatsApp.Code {
         category: .billing, retry: .afterFix, fault: .account,
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131042,\"title\":\"Business eligibility payment issue\",\"message\":\"Business eligibility payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "messageExpired", code: "131043",
@@ -1718,7 +1756,8 @@ extension WhatsApp.Code {
         situation: .recipientUnreachable,
         isDeprecated: true,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE0000000000000000000000000131043\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"errors\":[{\"code\":131043,\"title\":\"Message expired\",\"message\":\"Message expired\",\"error_data\":{\"details\":\"Message failed to send during its Time To Live (TTL) duration.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callPaymentMethodMissing", code: "131044",
@@ -1729,7 +1768,8 @@ extension WhatsApp.Code {
         category: .billing, retry: .afterFix, fault: .account,
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":131044,\"title\":\"An error webhook is sent on user initiated calls when there is no valid payment method attached\",\"message\":\"An error webhook is sent on user initiated calls when there is no valid payment method attached\",\"error_data\":{\"details\":\"No valid payment method attached to the WhatsApp Business Account.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "incorrectCertificate", code: "131045",
@@ -1740,7 +1780,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131045) Incorrect certificate\",\"type\":\"OAuthException\",\"code\":131045,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send due to a phone number registration error.\"},\"fbtrace_id\":\"AQw1Er3Ty5Ui7Op9As1Df3G\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "reEngagementMessage", code: "131047",
@@ -1751,7 +1792,8 @@ extension WhatsApp.Code {
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "spamRateLimitHit", code: "131048",
@@ -1762,7 +1804,8 @@ extension WhatsApp.Code {
         category: .policy, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131048,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "metaChoseNotToDeliver", code: "131049",
@@ -1774,7 +1817,9 @@ extension WhatsApp.Code {
         category: .quota, retry: .afterReset, fault: .caller,
         situation: .recipientMarketingLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131049,\"title\":\"Meta chose not to deliver.\",\"message\":\"Meta chose not to deliver.\",\"error_data\":{\"details\":\"This message was not delivered to maintain healthy ecosystem engagement.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        wait: CatalogWait(kind: .minimum, seconds: 86400, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "userStoppedMarketingMessages", code: "131050",
@@ -1785,7 +1830,8 @@ extension WhatsApp.Code {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .recipientBarred,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131050,\"title\":\"User has stopped receipt of marketing messages.\",\"message\":\"User has stopped receipt of marketing messages.\",\"error_data\":{\"details\":\"Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "unsupportedMessageType", code: "131051",
@@ -1796,7 +1842,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131051) Unsupported message type\",\"type\":\"OAuthException\",\"code\":131051,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message type unknown is currently not supported.\"},\"fbtrace_id\":\"AJk5Lz7Xc9Vb1Nm3Qw5Er7T\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "mediaDownloadError", code: "131052",
@@ -1807,7 +1854,8 @@ extension WhatsApp.Code {
         category: .recipient, retry: .never, fault: .recipient,
         situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"errors\":[{\"code\":131052,\"title\":\"Media download error\",\"message\":\"Media download error\",\"error_data\":{\"details\":\"Unable to download the media sent by the user.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "mediaUploadError", code: "131053",
@@ -1818,7 +1866,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131053,\"title\":\"Media upload error\",\"message\":\"Media upload error\",\"error_data\":{\"details\":\"Unable to upload the media used in the message.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "methodNotAllowed", code: "131055",
@@ -1829,7 +1878,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131055) Method not allowed\",\"type\":\"OAuthException\",\"code\":131055,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Only marketing template messages are supported\"},\"fbtrace_id\":\"AYu2Io4Pa6Sd8Fg0Hj2Kl4Z\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "pairRateLimitHit", code: "131056",
@@ -1840,7 +1890,9 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131056) (Business Account, Consumer Account) pair rate limit hit\",\"type\":\"OAuthException\",\"code\":131056,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.\"},\"fbtrace_id\":\"Aa1Ss2Dd3Ff4Gg5Hh6Jj7Kk\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        wait: CatalogWait(kind: .minimum, seconds: 6, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accountInMaintenanceMode", code: "131057",
@@ -1851,7 +1903,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131057) Account in maintenance mode\",\"type\":\"OAuthException\",\"code\":131057,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business Account is in maintenance mode\"},\"fbtrace_id\":\"AXc6Vb8Nm0Qw2Er4Ty6Ui8O\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "invalidCursor", code: "131059",
@@ -1862,7 +1915,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131059) Invalid cursor\",\"type\":\"OAuthException\",\"code\":131059,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The cursor has either expired or become corrupted. Start pagination from the beginning again.\"},\"fbtrace_id\":\"AFakeTrace131059Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "bsuidRecipientNotSupported", code: "131062",
@@ -1874,7 +1928,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131062) Business-scoped User ID (BSUID) recipients are not supported for this message.\",\"type\":\"OAuthException\",\"code\":131062,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business-scoped User ID (BSUID) recipients are not supported for this message.\"},\"fbtrace_id\":\"AFakeTrace131062Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "marketingTemplatesDisabledForCloudAPI", code: "131063",
@@ -1884,7 +1939,8 @@ extension WhatsApp.Code {
         remedy: "Send the template through /marketing_messages (Marketing Messages API), or set disable_marketing_messages_on_cloud_api to false on the account.",
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131063) Marketing templates disabled for Cloud API\",\"type\":\"OAuthException\",\"code\":131063,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Your template is categorized as Marketing, but marketing templates are currently disabled for your Cloud API configuration. To send this template, use the Marketing Messages API for WhatsApp or enable marketing templates on Cloud API by turning off disable_marketing_messages_on_cloud_api.\"},\"fbtrace_id\":\"AFakeTrace131063Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Send marketing messages, 'disable marketing messages on Cloud API' example error for 131063 (read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/send-marketing-messages")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Send marketing messages, 'disable marketing messages on Cloud API' example error for 131063 (read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/send-marketing-messages"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateClassificationMessagingLimit", code: "131064",
@@ -1894,7 +1950,8 @@ extension WhatsApp.Code {
         remedy: "Do not retry before the enforcement period ends (Meta lifts it automatically); recategorize the offending templates correctly meanwhile.",
         category: .policy, retry: .afterReset, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131064) Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.\",\"type\":\"OAuthException\",\"code\":131064,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.\"},\"fbtrace_id\":\"AFakeTrace131064Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupRequestPartiallySucceeded", code: "131201",
@@ -1905,7 +1962,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .unknown,
         outcome: .partial,
         sample: SampleResponse(kind: .response, status: 206, body: "{\"error\":{\"message\":\"(#131201) Request partially succeeded\",\"type\":\"OAuthException\",\"code\":131201,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Not all participant-level operations in the request succeeded.\"},\"fbtrace_id\":\"AFakeTrace131201Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "duplicateParticipant", code: "131202",
@@ -1916,7 +1974,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131202) Duplicate participant\",\"type\":\"OAuthException\",\"code\":131202,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Duplicate participants in the participant array input.\"},\"fbtrace_id\":\"AFakeTrace131202Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "participantOverlimit", code: "131204",
@@ -1927,7 +1986,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131204) Participant overlimit\",\"type\":\"OAuthException\",\"code\":131204,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group participant size exceeds limit.\"},\"fbtrace_id\":\"AFakeTrace131204Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupSuspended", code: "131207",
@@ -1937,7 +1997,8 @@ extension WhatsApp.Code {
         remedy: "Stop using this group; review the business's use of groups against WhatsApp's policies.",
         category: .policy, retry: .never, fault: .account,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131207) Group suspended\",\"type\":\"OAuthException\",\"code\":131207,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The group violates platform policies.\"},\"fbtrace_id\":\"AFakeTrace131207Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupRateLimitHit", code: "131208",
@@ -1948,7 +2009,8 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#131208) Group Rate Limit Hit\",\"type\":\"OAuthException\",\"code\":131208,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group operation failed because there were too many group operations from this phone number in a short period.\"},\"fbtrace_id\":\"AFakeTrace131208Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "invalidGroupPictureAspectRatio", code: "131209",
@@ -1959,7 +2021,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131209) Invalid Group Profile Picture Aspect Ratio\",\"type\":\"OAuthException\",\"code\":131209,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Width and height of the image must be equal.\"},\"fbtrace_id\":\"AFakeTrace131209Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupPictureTooSmall", code: "131210",
@@ -1970,7 +2033,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131210) Image is Too Small to Process\",\"type\":\"OAuthException\",\"code\":131210,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Image width and height must be greater than 192px.\"},\"fbtrace_id\":\"AFakeTrace131210Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupCreateLimitReached", code: "131211",
@@ -1980,7 +2044,8 @@ extension WhatsApp.Code {
         remedy: "Delete groups that are no longer needed before creating new ones.",
         category: .quota, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131211) Group create limit reached\",\"type\":\"OAuthException\",\"code\":131211,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Reached the limit for the maximum number of groups that can be created for this number.\"},\"fbtrace_id\":\"AFakeTrace131211Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "participantNotInGroup", code: "131212",
@@ -1991,7 +2056,8 @@ extension WhatsApp.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131212) Participant is not a part of the group.\",\"type\":\"OAuthException\",\"code\":131212,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Participant is not a part of the group.\"},\"fbtrace_id\":\"AFakeTrace131212Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupJoinRequestNotFound", code: "131213",
@@ -2002,7 +2068,8 @@ extension WhatsApp.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131213) Group join request does not exist.\",\"type\":\"OAuthException\",\"code\":131213,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group join request does not exist.\"},\"fbtrace_id\":\"AFakeTrace131213Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupCreationTemporarilyDisabled", code: "131214",
@@ -2012,7 +2079,8 @@ extension WhatsApp.Code {
         remedy: "Do not retry group creation until the restriction lapses; reduce marketing content sent in service conversations.",
         category: .policy, retry: .afterReset, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131214) Group creation is temporarily disabled\",\"type\":\"OAuthException\",\"code\":131214,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group creation is temporarily disabled due to excessive marketing messages sent by the WABA in customer service window over the past 7 days.\"},\"fbtrace_id\":\"AFakeTrace131214Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupsNotEligible", code: "131215",
@@ -2023,7 +2091,8 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131215) This phone number is not eligible to access Groups APIs\",\"type\":\"OAuthException\",\"code\":131215,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Groups APIs are only available for eligible phone numbers. Please check eligibility for Groups APIs in our documentation - /documentation/business-messaging/whatsapp/groups/get-started\"},\"fbtrace_id\":\"AFakeTrace131215Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateParamCountMismatch", code: "132000",
@@ -2035,7 +2104,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132000) Number of parameters does not match the expected number of params\",\"type\":\"OAuthException\",\"code\":132000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"body: number of localizable_params (1) does not match the expected number of params (2)\"},\"fbtrace_id\":\"APa3Sd5Fg7Hj9Kl1Zx3Cv5B\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateMissing", code: "132001",
@@ -2047,7 +2117,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"error\":{\"message\":\"(#132001) Template name does not exist in the translation\",\"type\":\"OAuthException\",\"code\":132001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"template name (order_update) does not exist in pt_BR\"},\"fbtrace_id\":\"ANm7Qw9Er1Ty3Ui5Op7As9D\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateHydratedTextTooLong", code: "132005",
@@ -2058,7 +2129,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132005) Template Hydrated Text Too Long\",\"type\":\"OAuthException\",\"code\":132005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Translated text is too long.\"},\"fbtrace_id\":\"AFg4Hj6Kl8Zx0Cv2Bn4Mq6W\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateFormatCharacterPolicyViolated", code: "132007",
@@ -2069,7 +2141,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132007) Template Format Character Policy Violated\",\"type\":\"OAuthException\",\"code\":132007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template content violates a WhatsApp policy.\"},\"fbtrace_id\":\"AEr8Ty0Ui2Op4As6Df8Gh0J\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateParameterFormatMismatch", code: "132012",
@@ -2081,7 +2154,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132012) Parameter format does not match format in the created template\",\"type\":\"OAuthException\",\"code\":132012,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"header: Format mismatch, expected IMAGE, received UNKNOWN\"},\"fbtrace_id\":\"AKl1Zx3Cv5Bn7Mq9We1Rt3Y\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templatePaused", code: "132015",
@@ -2092,7 +2166,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132015) Template is Paused\",\"type\":\"OAuthException\",\"code\":132015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template is paused due to low quality so it cannot be sent in a template message.\"},\"fbtrace_id\":\"AUi5Op7As9Df1Gh3Jk5Lz7X\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateDisabled", code: "132016",
@@ -2103,7 +2178,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .account,
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132016) Template is Disabled\",\"type\":\"OAuthException\",\"code\":132016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template has been paused too many times due to low quality and is now permanently disabled.\"},\"fbtrace_id\":\"ACv9Bn1Mq3We5Rt7Yu9Io1P\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateValidationError", code: "132018",
@@ -2114,7 +2190,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132018) Template validation error\",\"type\":\"OAuthException\",\"code\":132018,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There's an issue with the parameters in your template.\"},\"fbtrace_id\":\"ASd2Fg4Hj6Kl8Zx0Cv2Bn4M\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowBlocked", code: "132068",
@@ -2124,7 +2201,8 @@ extension WhatsApp.Code {
         remedy: "Fix the Flow (see its health and endpoint status) before sending messages that use it.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132068) Flow is blocked\",\"type\":\"OAuthException\",\"code\":132068,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is in blocked state.\"},\"fbtrace_id\":\"AWe6Rt8Yu0Io2Pa4Sd6Fg8H\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowThrottled", code: "132069",
@@ -2135,7 +2213,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterReset, fault: .account,
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132069) Flow is throttled\",\"type\":\"OAuthException\",\"code\":132069,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is in throttled state and 10 messages using this flow were already sent in the last hour.\"},\"fbtrace_id\":\"AJk0Lz2Xc4Vb6Nm8Qw0Er2T\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "incompleteDeregistration", code: "133000",
@@ -2145,7 +2224,8 @@ extension WhatsApp.Code {
         remedy: "Deregister the number again, then register it.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#133000) Incomplete Deregistration\",\"type\":\"OAuthException\",\"code\":133000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A previous deregistration attempt failed.\"},\"fbtrace_id\":\"AYu3Io5Pa7Sd9Fg1Hj3Kl5Z\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "decryptionError", code: "133001",
@@ -2156,7 +2236,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133001) Decryption Error\",\"type\":\"OAuthException\",\"code\":133001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133001Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "backupBlobDecryptionError", code: "133002",
@@ -2167,7 +2248,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133002) Backup Blob Decryption Error\",\"type\":\"OAuthException\",\"code\":133002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Backup Blob Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133002Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "recoveryTokenDecryptionError", code: "133003",
@@ -2178,7 +2260,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133003) Recovery Token Decryption Error\",\"type\":\"OAuthException\",\"code\":133003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Recovery Token Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133003Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "serverTemporarilyUnavailable", code: "133004",
@@ -2189,7 +2272,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"error\":{\"message\":\"(#133004) Server Temporarily Unavailable\",\"type\":\"OAuthException\",\"code\":133004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Server is temporarily unavailable.\"},\"fbtrace_id\":\"AXc7Vb9Nm1Qw3Er5Ty7Ui9O\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "twoStepPINMismatch", code: "133005",
@@ -2199,7 +2283,8 @@ extension WhatsApp.Code {
         remedy: "Send the correct PIN; to reset it, disable two-step verification and set a new PIN.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133005) Two step verification PIN Mismatch\",\"type\":\"OAuthException\",\"code\":133005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Two-step verification PIN incorrect.\"},\"fbtrace_id\":\"APa4Sd6Fg8Hj0Kl2Zx4Cv6B\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "phoneNumberReverificationNeeded", code: "133006",
@@ -2210,7 +2295,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133006) Phone number re-verification needed\",\"type\":\"OAuthException\",\"code\":133006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number needs to be verified before registering.\"},\"fbtrace_id\":\"ANm8Qw0Er2Ty4Ui6Op8As0D\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accountBlocked", code: "133007",
@@ -2222,7 +2308,8 @@ extension WhatsApp.Code {
         situation: .policyBlocked,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#133007) Account Blocked\",\"type\":\"OAuthException\",\"code\":133007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Account Blocked\"},\"fbtrace_id\":\"AFakeTrace133007Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "tooManyTwoStepPINGuesses", code: "133008",
@@ -2232,7 +2319,8 @@ extension WhatsApp.Code {
         remedy: "Wait for the time given in the details value before trying again, and use the correct PIN.",
         category: .rateLimit, retry: .afterReset, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133008) Too Many two step verification PIN Guesses\",\"type\":\"OAuthException\",\"code\":133008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Too many two-step verification PIN guesses for this phone number.\"},\"fbtrace_id\":\"AFg5Hj7Kl9Zx1Cv3Bn5Mq7W\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "twoStepPINGuessedTooFast", code: "133009",
@@ -2243,7 +2331,8 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133009) Two step verification PIN Guessed Too Fast\",\"type\":\"OAuthException\",\"code\":133009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Two-step verification PIN was entered too quickly.\"},\"fbtrace_id\":\"AEr9Ty1Ui3Op5As7Df9Gh1J\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "phoneNumberNotRegistered", code: "133010",
@@ -2254,7 +2343,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133010) Phone number Not Registered\",\"type\":\"OAuthException\",\"code\":133010,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number not registered on the WhatsApp Business Platform.\"},\"fbtrace_id\":\"AKl2Zx4Cv6Bn8Mq0We2Rt4Y\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "phoneNumberDeletionPending", code: "133015",
@@ -2264,7 +2354,9 @@ extension WhatsApp.Code {
         remedy: "Wait about five minutes and retry the registration.",
         category: .account, retry: .backoff, fault: .provider,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133015) Please wait a few minutes before attempting to register this phone number\",\"type\":\"OAuthException\",\"code\":133015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The phone number you are attempting to register was recently deleted, and deletion has not yet completed.\"},\"fbtrace_id\":\"AUi6Op8As0Df2Gh4Jk6Lz8X\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        wait: CatalogWait(kind: .minimum, seconds: 300, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "registrationRateLimitExceeded", code: "133016",
@@ -2275,7 +2367,8 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .afterReset, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133016) Account register deregister rate limit exceeded\",\"type\":\"OAuthException\",\"code\":133016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Registration or Deregistration failed because there were too many attempts for this phone number in a short period of time\"},\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "paymentsTermsNotAccepted", code: "134011",
@@ -2285,7 +2378,8 @@ extension WhatsApp.Code {
         remedy: "Have the account owner accept the WhatsApp Payments terms through the link in the error message, then send again.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#134011) Message failed to send because WhatsApp Payments terms of service acceptance is pending for this WhatsApp Business Account.\",\"type\":\"OAuthException\",\"code\":134011,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because WhatsApp Payments terms of service acceptance is pending for this WhatsApp Business Account.\"},\"fbtrace_id\":\"AFakeTrace134011Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "onlyMarketingMessagesSupported", code: "134100",
@@ -2295,7 +2389,8 @@ extension WhatsApp.Code {
         remedy: "Send a template categorized as MARKETING on this API, or use Cloud API for other categories.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#134100) Only marketing messages supported\",\"type\":\"OAuthException\",\"code\":134100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"You're only able to send marketing messages on this API.\"},\"fbtrace_id\":\"ACv0Bn2Mq4We6Rt8Yu0Io2P\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateStillSyncing", code: "134101",
@@ -2305,7 +2400,9 @@ extension WhatsApp.Code {
         remedy: "Wait a few minutes (up to ten) and send the message again.",
         category: .template, retry: .backoff, fault: .provider,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#134101) Your template is still syncing\",\"type\":\"OAuthException\",\"code\":134101,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"When you send a message from a template, the template syncing process can take up to 10 minutes to complete. Wait a few minutes, and then try sending your message again.\"},\"fbtrace_id\":\"ASd3Fg5Hj7Kl9Zx1Cv3Bn5M\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        wait: CatalogWait(kind: .minimum, seconds: 600, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateUnavailableForUse", code: "134102",
@@ -2315,7 +2412,8 @@ extension WhatsApp.Code {
         remedy: "Check the account's onboarding status and eligibility; if it is ONBOARDED and the error persists, contact Meta support.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#134102) Template unavailable for use\",\"type\":\"OAuthException\",\"code\":134102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Please check your eligibility status to ensure you are onboarded or contact Meta's customer support.\"},\"fbtrace_id\":\"AWe7Rt9Yu1Io3Pa5Sd7Fg9H\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "genericUserError", code: "135000",
@@ -2326,7 +2424,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#135000) Generic user error\",\"type\":\"OAuthException\",\"code\":135000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because of an unknown error with your request parameters.\"},\"fbtrace_id\":\"AJk1Lz3Xc5Vb7Nm9Qw1Er3T\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "verifyCodeError", code: "136025",
@@ -2337,7 +2436,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .caller,
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#136025) Verify code error\",\"type\":\"OAuthException\",\"code\":136025,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Verify code error\"},\"fbtrace_id\":\"AFakeTrace136025Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts")
+        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "identityKeyHashMismatch", code: "137000",
@@ -2347,7 +2447,8 @@ extension WhatsApp.Code {
         remedy: "Treat the phone number as untrusted: verify the person again over another channel, then resend without a hash and store the new hash from the next webhook.",
         category: .recipient, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE0000000000000000000000000137000\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"errors\":[{\"code\":137000,\"title\":\"the customer has changed their identity since you last messaged them\",\"message\":\"the customer has changed their identity since you last messaged them\",\"error_data\":{\"details\":\"Message failed to send because the recipient's identity key hash does not match.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business phone numbers, 'Identity change check' section (error 137000 in a status webhook; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business phone numbers, 'Identity change check' section (error 137000 in a status webhook; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callingNotEnabled", code: "138000",
@@ -2357,7 +2458,8 @@ extension WhatsApp.Code {
         remedy: "Enable calling in the phone number's call settings, then call again.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#138000) Calling not enabled\",\"type\":\"OAuthException\",\"code\":138000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs are not enabled for this phone number\"},\"fbtrace_id\":\"AFakeTrace138000Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "receiverUncallable", code: "138001",
@@ -2367,7 +2469,8 @@ extension WhatsApp.Code {
         remedy: "Do not keep calling; through another channel confirm the user agrees to WhatsApp calls and runs an up-to-date Android or iOS WhatsApp client.",
         category: .recipient, retry: .never, fault: .recipient,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138001) Receiver Uncallable\",\"type\":\"OAuthException\",\"code\":138001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Receiver is unable to receive calls\"},\"fbtrace_id\":\"AFakeTrace138001Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "concurrentCallsLimit", code: "138002",
@@ -2378,7 +2481,8 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#138002) Concurrent Calls limit\",\"type\":\"OAuthException\",\"code\":138002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum concurrent calls (1000) for the given number\"},\"fbtrace_id\":\"AFakeTrace138002Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "duplicateCall", code: "138003",
@@ -2388,7 +2492,8 @@ extension WhatsApp.Code {
         remedy: "Wait until the current call ends before calling the user again.",
         category: .conflict, retry: .backoff, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138003) Duplicate call\",\"type\":\"OAuthException\",\"code\":138003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A call is already ongoing with the receiver\"},\"fbtrace_id\":\"AFakeTrace138003Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callConnectionError", code: "138004",
@@ -2398,7 +2503,8 @@ extension WhatsApp.Code {
         remedy: "Retry later; if it keeps failing, check the connection parameters (SDP) the request sends.",
         category: .provider, retry: .backoff, fault: .unknown,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#138004) Connection error\",\"type\":\"OAuthException\",\"code\":138004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Error while connecting the call\"},\"fbtrace_id\":\"AFakeTrace138004Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callRateLimitExceeded", code: "138005",
@@ -2409,7 +2515,8 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#138005) Call rate limit exceeded\",\"type\":\"OAuthException\",\"code\":138005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum calls that can be initiated by the business phone number\"},\"fbtrace_id\":\"AFakeTrace138005Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "noApprovedCallPermission", code: "138006",
@@ -2419,7 +2526,8 @@ extension WhatsApp.Code {
         remedy: "Send a call permission request and call only after the user has accepted it.",
         category: .permission, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#138006) No approved call permission found\",\"type\":\"OAuthException\",\"code\":138006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"No approved call permission from the recipient\"},\"fbtrace_id\":\"AFakeTrace138006Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "connectTimeout", code: "138007",
@@ -2429,7 +2537,8 @@ extension WhatsApp.Code {
         remedy: "Answer the call setup faster: apply the SDP and send the connect request promptly, then place the call again.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#138007) Connect Timeout error\",\"type\":\"OAuthException\",\"code\":138007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Call was unable to connect due to a timeout\"},\"fbtrace_id\":\"AFakeTrace138007Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callPermissionRequestLimitHit", code: "138009",
@@ -2439,7 +2548,8 @@ extension WhatsApp.Code {
         remedy: "Wait for the period to pass before asking again; a connected call with the user resets the limit.",
         category: .rateLimit, retry: .afterReset, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138009) Call Permission Request Limit Hit\",\"type\":\"OAuthException\",\"code\":138009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for call permission request sends for the given business and consumer pair\"},\"fbtrace_id\":\"AFakeTrace138009Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessInitiatedCallsLimitHit", code: "138012",
@@ -2449,7 +2559,8 @@ extension WhatsApp.Code {
         remedy: "Do not call again before the time given in the error details (error_data).",
         category: .quota, retry: .afterReset, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138012) Business Initiated Calls Limit Hit\",\"type\":\"OAuthException\",\"code\":138012,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum business initiated calls allowed in 24 hours. Currently 100 connected business initiated calls are allowed within 24 hours.\"},\"fbtrace_id\":\"AFakeTrace138012Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessInitiatedCallingUnavailable", code: "138013",
@@ -2459,7 +2570,8 @@ extension WhatsApp.Code {
         remedy: "Do not retry; check Meta's calling availability list and let users call the business instead.",
         category: .permission, retry: .never, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138013) Business-initiated calling is not available\",\"type\":\"OAuthException\",\"code\":138013,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business-initiated calling is not available for this business account phone number.\"},\"fbtrace_id\":\"AFakeTrace138013Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callingTemporarilyDisabled", code: "138014",
@@ -2469,7 +2581,8 @@ extension WhatsApp.Code {
         remedy: "Wait until the restriction is lifted and make sure calls are wanted by users, not spam.",
         category: .policy, retry: .afterReset, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138014) Calling is temporarily disabled\",\"type\":\"OAuthException\",\"code\":138014,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs for this WhatsApp Business Number have been temporarily disabled for having low quality.\"},\"fbtrace_id\":\"AFakeTrace138014Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callingCannotBeEnabled", code: "138015",
@@ -2479,7 +2592,8 @@ extension WhatsApp.Code {
         remedy: "Raise the number's messaging limit to 2000 or more, then enable calling again.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138015) Calling cannot be enabled\",\"type\":\"OAuthException\",\"code\":138015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs cannot be enabled for this phone number.\"},\"fbtrace_id\":\"AFakeTrace138015Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "permanentCallPermissionExists", code: "138017",
@@ -2490,7 +2604,8 @@ extension WhatsApp.Code {
         remedy: "Do not send the request; call the user directly.",
         category: .conflict, retry: .notNeeded, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138017) Call permission request can't be sent because a permanent permission already exists.\",\"type\":\"OAuthException\",\"code\":138017,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Call permission request cannot be sent because a permanent permission has already been approved by the user for this business account phone number.\"},\"fbtrace_id\":\"AFakeTrace138017Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callingPrerequisitesNotMet", code: "138018",
@@ -2500,7 +2615,8 @@ extension WhatsApp.Code {
         remedy: "Configure SIP, or subscribe an app on the WhatsApp Business Account to the calls webhook field, then enable calling again.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138018) WhatsApp Business calling cannot be enabled because technical pre-requisites are not met.\",\"type\":\"OAuthException\",\"code\":138018,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"See prerequisites for more details\"},\"fbtrace_id\":\"AFakeTrace138018Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowBlockedByIntegrity", code: "139000",
@@ -2511,7 +2627,8 @@ extension WhatsApp.Code {
         category: .policy, retry: .afterFix, fault: .account,
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139000) Blocked by Integrity\",\"type\":\"OAuthException\",\"code\":139000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Blocked by Integrity\"},\"fbtrace_id\":\"AFakeTrace139000Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowCannotBeUpdated", code: "139001",
@@ -2523,7 +2640,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139001) Flow can't be updated\",\"type\":\"OAuthException\",\"code\":139001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow can't be updated\"},\"fbtrace_id\":\"AFakeTrace139001Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowPublishingFailed", code: "139002",
@@ -2535,7 +2653,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139002) Publishing Flow in invalid state\",\"type\":\"OAuthException\",\"code\":139002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Publishing Flow in invalid state\"},\"fbtrace_id\":\"AFakeTrace139002Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowCannotBeDeprecated", code: "139003",
@@ -2547,7 +2666,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139003) Can't deprecate unpublished Flow\",\"type\":\"OAuthException\",\"code\":139003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't deprecate unpublished Flow\"},\"fbtrace_id\":\"AFakeTrace139003Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "publishedFlowCannotBeDeleted", code: "139004",
@@ -2559,7 +2679,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139004) Can't delete published Flow\",\"type\":\"OAuthException\",\"code\":139004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't delete published Flow\"},\"fbtrace_id\":\"AFakeTrace139004Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowMetricsThresholdNotReached", code: "139006",
@@ -2569,7 +2690,8 @@ extension WhatsApp.Code {
         remedy: "Ask again after the Flow has served more requests.",
         category: .invalidRequest, retry: .afterReset, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139006) Metrics threshold not reached\",\"type\":\"OAuthException\",\"code\":139006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Metrics threshold not reached\"},\"fbtrace_id\":\"AFakeTrace139006Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "blockUnblockFailed", code: "139100",
@@ -2579,7 +2701,8 @@ extension WhatsApp.Code {
         remedy: "Read the failed users and their errors from the response and retry only those after fixing them.",
         category: .invalidRequest, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139100) Failed to block/unblock some users\",\"type\":\"OAuthException\",\"code\":139100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Bulk blocking failed to block some or all of the users.\"},\"fbtrace_id\":\"AFakeTrace139100Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "blocklistLimitReached", code: "139101",
@@ -2589,7 +2712,8 @@ extension WhatsApp.Code {
         remedy: "Unblock users who no longer need blocking before blocking more.",
         category: .quota, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139101) Blocklist limit reached\",\"type\":\"OAuthException\",\"code\":139101,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The blocklist has reached its 64,000 user limit.\"},\"fbtrace_id\":\"AFakeTrace139101Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "blocklistConcurrentUpdate", code: "139102",
@@ -2599,7 +2723,8 @@ extension WhatsApp.Code {
         remedy: "Restart listing the blocklist from the first page (offset 0).",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139102) Blocklist concurrent update\",\"type\":\"OAuthException\",\"code\":139102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Blocklist was updated during retrieval - retry with offset 0\"},\"fbtrace_id\":\"AFakeTrace139102Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "blockUsersInternalError", code: "139103",
@@ -2610,7 +2735,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#139103) Internal error\",\"type\":\"OAuthException\",\"code\":139103,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Internal error. Try the request again.\"},\"fbtrace_id\":\"AFakeTrace139103Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "usernameNotAvailable", code: "147001",
@@ -2620,7 +2746,8 @@ extension WhatsApp.Code {
         remedy: "Request a different username (the reserved suggestions have better chances).",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147001) Username not available\",\"type\":\"OAuthException\",\"code\":147001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Username not available\"},\"fbtrace_id\":\"AFakeTrace147001Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "usernameAccountNotEligible", code: "147002",
@@ -2630,7 +2757,8 @@ extension WhatsApp.Code {
         remedy: "Raise the portfolio's messaging limit, then request the username again.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147002) Account not eligible to request a username\",\"type\":\"OAuthException\",\"code\":147002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Account not eligible to request a username\"},\"fbtrace_id\":\"AFakeTrace147002Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "usernameFacebookAccountNotLinked", code: "147003",
@@ -2640,7 +2768,8 @@ extension WhatsApp.Code {
         remedy: "Link the phone number to that Facebook Page, then request the username again.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147003) FB Account not linked\",\"type\":\"OAuthException\",\"code\":147003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"FB Account not linked\"},\"fbtrace_id\":\"AFakeTrace147003Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "usernameInstagramAccountNotLinked", code: "147004",
@@ -2650,7 +2779,8 @@ extension WhatsApp.Code {
         remedy: "Link the phone number to that Instagram account, then request the username again.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147004) IG Account not linked\",\"type\":\"OAuthException\",\"code\":147004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"IG Account not linked\"},\"fbtrace_id\":\"AFakeTrace147004Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "usernameTransferRequired", code: "147005",
@@ -2660,7 +2790,8 @@ extension WhatsApp.Code {
         remedy: "Resend the request with transfer_action set to force_transfer to move the username to this number.",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147005) Username transfer required\",\"type\":\"OAuthException\",\"code\":147005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Username transfer required\"},\"fbtrace_id\":\"AFakeTrace147005Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "duplicateOnboardingRequest", code: "1752041",
@@ -2671,7 +2802,8 @@ extension WhatsApp.Code {
         category: .conflict, retry: .notNeeded, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#1752041) Duplicate Request\",\"type\":\"OAuthException\",\"code\":1752041,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Duplicate Request is thrown when a client has already been invited to onboard by any partner.\"},\"fbtrace_id\":\"AFakeTrace1752041Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
     ]
   )

@@ -524,7 +524,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"code\":400,\"error\":\"BAD REQUEST\",\"msg\":\"THE API YOU WANT TO CONSULT DOES NOT EXIST\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "parametersRequired", code: "400",
@@ -535,7 +536,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"code\":400,\"error\":\"BAD REQUEST\",\"msg\":\"SOME PARAMETERS ARE REQUIRED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "missingToken", code: "401",
@@ -546,7 +548,8 @@ extension Wolkvox.Code {
         category: .authentication, retry: .afterFix, fault: .caller,
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"code\":401,\"error\":\"UNAUTHORIZED\",\"msg\":\"PLEASE ENTER THE WOLKVOX-TOKEN\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "tokenLimitExceeded", code: "403",
@@ -557,7 +560,8 @@ extension Wolkvox.Code {
         category: .quota, retry: .afterReset, fault: .account,
         situation: .dailyQuotaExhausted,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"TOKEN LIMIT EXCEEDED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "tooManySimultaneousRequests", code: "403",
@@ -569,7 +573,8 @@ extension Wolkvox.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "tokenNotValidated", code: "403",
@@ -580,7 +585,8 @@ extension Wolkvox.Code {
         category: .authentication, retry: .afterFix, fault: .account,
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"PLEASE VALIDATE TOKEN\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "invalidToken", code: "403",
@@ -591,7 +597,8 @@ extension Wolkvox.Code {
         category: .authentication, retry: .afterFix, fault: .account,
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"INVALID TOKEN\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noRecordsForDates", code: "404",
@@ -602,7 +609,8 @@ extension Wolkvox.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"VALIDATE DATES ENTERED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noDataFound", code: "404",
@@ -613,7 +621,8 @@ extension Wolkvox.Code {
         category: .notFound, retry: .notNeeded, fault: .unknown,
         outcome: .success,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"NO DATA FOUND\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "agentsWithoutInformation", code: "404",
@@ -623,7 +632,8 @@ extension Wolkvox.Code {
         remedy: "Complete the missing information of the existing agents, then create the new agent again.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"CANNOT CREATE A NEW AGENT, THERE ARE SOME AGENTS WITHOUT INFORMATION\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "agentLicensesExceeded", code: "404",
@@ -633,7 +643,8 @@ extension Wolkvox.Code {
         remedy: "Increase the number of agent licences for the operation, or free one up, before creating another agent.",
         category: .quota, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"AGENTS EXCEED ASSIGNED LICENSES\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "agentNotFound", code: "404",
@@ -644,7 +655,8 @@ extension Wolkvox.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS AGENT DOES NOT EXIST IN YOUR OPERATION, TRY AGAIN\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "codeAlreadyExists", code: "404",
@@ -655,7 +667,8 @@ extension Wolkvox.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS CODE ALREADY EXISTS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "reviewErrorMessage", code: "404",
@@ -666,7 +679,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "mobileWhatsAppConnectorNotFound", code: "404",
@@ -677,7 +691,8 @@ extension Wolkvox.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"ERROR NO FOUND MOBIL WHATSAPP\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "skillNotFound", code: "404",
@@ -689,7 +704,8 @@ extension Wolkvox.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"SKILL_ID 4512 DOES NOT EXIST IN YOUR OPERATION.\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "campaignNotFound", code: "404",
@@ -701,7 +717,8 @@ extension Wolkvox.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"CAMPAING_ID 1187 DOES NOT EXIST IN YOUR OPERATION.\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "campaignAlreadyStarted", code: "404",
@@ -711,7 +728,8 @@ extension Wolkvox.Code {
         remedy: "No action is needed; check the campaign's state if you expected it to be stopped.",
         category: .conflict, retry: .notNeeded, fault: .caller,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN HAS NOT BEEN STARTED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "campaignAlreadyStopped", code: "404",
@@ -721,7 +739,8 @@ extension Wolkvox.Code {
         remedy: "No action is needed; check the campaign's state if you expected it to be running.",
         category: .conflict, retry: .notNeeded, fault: .caller,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN HAS NOT BEEN STOPPED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "campaignAlreadyUpdated", code: "404",
@@ -731,7 +750,8 @@ extension Wolkvox.Code {
         remedy: "No action is needed; compare the data you sent with the campaign if you expected a change.",
         category: .conflict, retry: .notNeeded, fault: .caller,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "predictiveCampaignsOnly", code: "404",
@@ -742,7 +762,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS ACTION IS ALLOWED ONLY IN PEDICTIVE CAMPAIGNS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noRecordCoded", code: "404",
@@ -753,7 +774,8 @@ extension Wolkvox.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"NO RECORD HAS BEEN CODED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "uploadExceedsLicenses", code: "404",
@@ -764,7 +786,8 @@ extension Wolkvox.Code {
         remedy: "Send no more records than the allowed number stated in the message, or increase the operation's licences.",
         category: .quota, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"YOU ARE UPLOADING (1500) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD 1000. TRY AGAIN.\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "recordsPartiallyAdded", code: "404",
@@ -776,7 +799,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         outcome: .partial,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "campaignRecordsNotDeleted", code: "404",
@@ -786,7 +810,8 @@ extension Wolkvox.Code {
         remedy: "No action is needed if the records were meant to be gone; otherwise check the campaign and data sent.",
         category: .notFound, retry: .notNeeded, fault: .caller,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN RECORDS HAVE NOT BEEN DELETED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "getMethodOnly", code: "405",
@@ -797,7 +822,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "postMethodOnly", code: "405",
@@ -808,7 +834,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "putMethodOnly", code: "405",
@@ -819,7 +846,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "deleteMethodOnly", code: "405",
@@ -830,7 +858,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "responseSizeLimitExceeded", code: "412",
@@ -842,7 +871,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE RANGE OF DATES\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "queryRecordsLimitExceeded", code: "412",
@@ -854,7 +884,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE RANGE OF DATES\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "uploadRecordsLimitExceeded", code: "412",
@@ -866,7 +897,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "invalidStartDateFormat", code: "416",
@@ -877,7 +909,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (DATE_INI) IS YYYYMMDDHHIISS (20211103164009)\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "invalidEndDateFormat", code: "416",
@@ -888,7 +921,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (DATE_END) IS YYYYMMDDHHIISS (20211103164009)\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "startDateAfterEndDate", code: "416",
@@ -899,7 +933,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"DATE_INI CANNOT BE GREATER THAN DATE_END\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "invalidRecallDateFormat", code: "416",
@@ -910,7 +945,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (RECALL_DATE) IS YYYYMMDDHHIISS (20211103164009)\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "rangeExceedsMaximumDays", code: "416",
@@ -922,7 +958,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 31 DAYS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "rangeExceedsOneDay", code: "416",
@@ -934,7 +971,8 @@ extension Wolkvox.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "whatsAppTemplateNotFound", code: "417",
@@ -945,7 +983,8 @@ extension Wolkvox.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"ERROR NO FOUND TEMPLATE WHATSAPP\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noInteractionInitiated", code: "417",
@@ -956,7 +995,8 @@ extension Wolkvox.Code {
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noChatWithCustomer", code: "417",
@@ -967,7 +1007,8 @@ extension Wolkvox.Code {
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "customerHasNotResponded", code: "417",
@@ -978,7 +1019,8 @@ extension Wolkvox.Code {
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "conversationWindowExpired", code: "417",
@@ -989,7 +1031,8 @@ extension Wolkvox.Code {
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE PASSED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "numberTooShort", code: "417",
@@ -1000,7 +1043,8 @@ extension Wolkvox.Code {
         category: .recipient, retry: .afterFix, fault: .caller,
         situation: .recipientNumberInvalid,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NUMBER LESS THAN 7 DIGITS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "unableToConnect", code: "417",
@@ -1011,7 +1055,8 @@ extension Wolkvox.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO CONNECT\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "couldNotSendTemplate", code: "417",
@@ -1021,7 +1066,8 @@ extension Wolkvox.Code {
         remedy: "Check that the template exists, is approved for this connector and receives the variables it expects. If the call was a free-form send, open the conversation with an approved template first.",
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"COULD NOT SEND TEMPLATE\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noRecordInserted", code: "417",
@@ -1032,7 +1078,8 @@ extension Wolkvox.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NO RECORD INSERTED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox says explicitly that no record was inserted."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "messageCouldNotBeSent", code: "417",
@@ -1043,7 +1090,8 @@ extension Wolkvox.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"MESSAGE COULD NOT BE SENT\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "variableCountMismatch", code: "417",
@@ -1055,7 +1103,8 @@ extension Wolkvox.Code {
         category: .template, retry: .afterFix, fault: .caller,
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: 3\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "messageNotSent", code: "417",
@@ -1065,7 +1114,8 @@ extension Wolkvox.Code {
         remedy: "Check the WhatsApp connector's status and the request data before sending again.",
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"MESSAGE HAS NOT BEEN SENT\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt")
+        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
       ),
     ]
   )

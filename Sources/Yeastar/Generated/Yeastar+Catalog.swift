@@ -638,7 +638,8 @@ extension Yeastar.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":-2,\"errmsg\":\"INTERNAL SERVER ERROR\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "failure", code: "-1",
@@ -648,7 +649,8 @@ extension Yeastar.Code {
         remedy: "Read invalid_param_list and submsg to see what was rejected and fix it before resending. If the call was get_token, check the Client ID and Client Secret set up for the API on the PBX and do not retry the login in a loop: after 5 consecutive failed API logins the PBX puts the client's IP address on its blocklist, and every later call then fails with 70004 ACCOUNT IP BLOCKED.",
         category: .unknown, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":-1,\"errmsg\":\"FAILURE\",\"invalid_param_list\":[{\"field\":\"username or password\",\"value\":\"error\"}]}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "success", code: "0",
@@ -659,7 +661,8 @@ extension Yeastar.Code {
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .success,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"access_token_expire_time\":1800,\"access_token\":\"EXAMPLEaccessTOKEN0123456789abcd\",\"refresh_token_expire_time\":86400,\"refresh_token\":\"EXAMPLErefreshTOKEN0123456789abc\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "partialSuccess", code: "1",
@@ -670,7 +673,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         outcome: .partial,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":1,\"errmsg\":\"PARTIAL SUCCESS\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "processing", code: "2",
@@ -681,7 +685,8 @@ extension Yeastar.Code {
         category: .unknown, retry: .notNeeded, fault: .unknown,
         outcome: .pending,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":2,\"errmsg\":\"PROCESSING\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "interfaceNotFound", code: "10001",
@@ -692,7 +697,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10001,\"errmsg\":\"INTERFACE NOT EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "apiVersionOutOfMaintenance", code: "10002",
@@ -702,7 +708,8 @@ extension Yeastar.Code {
         remedy: "Move the integration to a supported API version (the api_path, e.g. openapi/v1.0) as listed in the current developer guide.",
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10002,\"errmsg\":\"API VERSION OUT OF MAINTENANCE\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "apiVersionUnsupported", code: "10003",
@@ -712,7 +719,8 @@ extension Yeastar.Code {
         remedy: "Use an API version this PBX supports in the request path, or upgrade the PBX firmware if the integration needs a newer version.",
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10003,\"errmsg\":\"API VERSION UNSUPPORTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "tokenExpired", code: "10004",
@@ -723,7 +731,8 @@ extension Yeastar.Code {
         category: .authentication, retry: .afterReauth, fault: .caller,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10004,\"errmsg\":\"TOKEN EXPIRED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "accessDenied", code: "10005",
@@ -734,7 +743,8 @@ extension Yeastar.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10005,\"errmsg\":\"ACCESS DENIED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "parameterSyntaxError", code: "40001",
@@ -745,7 +755,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40001,\"errmsg\":\"PARAMETER SYNTAX ERROR\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "parameterError", code: "40002",
@@ -756,7 +767,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40002,\"errmsg\":\"PARAMETER ERROR\",\"invalid_param_list\":[{\"field\":\"name\",\"validation_type\":\"required\"}]}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "duplicateKeyValue", code: "40003",
@@ -767,7 +779,8 @@ extension Yeastar.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40003,\"errmsg\":\"DUPLICATE KEY VALUE\",\"submsg\":\"Extension create fail for duplicate fields\",\"duplicate_field_list\":[{\"field\":\"email_addr\",\"value\":\"user@example.com\",\"external_source\":\"extension\",\"external_source_name\":\"1011\"}]}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "fileSizeExceeded", code: "40004",
@@ -778,7 +791,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40004,\"errmsg\":\"FILE SIZE EXCEEDED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "dataNotFound", code: "60001",
@@ -789,7 +803,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":60001,\"errmsg\":\"DATA NOT FOUND\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "maxLimitExceeded", code: "60002",
@@ -799,7 +814,8 @@ extension Yeastar.Code {
         remedy: "Delete items that are no longer needed, or raise the capacity (plan or licence) of the PBX, before creating more.",
         category: .quota, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":60002,\"errmsg\":\"MAX LIMITATION EXCEEDED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "roleNotFound", code: "60101",
@@ -810,7 +826,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":60101,\"errmsg\":\"ROLE NOT EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "accountIPBlocked", code: "70004",
@@ -821,7 +838,8 @@ extension Yeastar.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70004,\"errmsg\":\"ACCOUNT IP BLOCKED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "overloadTaskRunning", code: "70082",
@@ -832,7 +850,8 @@ extension Yeastar.Code {
         category: .provider, retry: .backoff, fault: .provider,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70082,\"errmsg\":\"OVERLOAD_TASK_RUNNING\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refuses the task because another is running: nothing was started."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "actionForbidden", code: "70084",
@@ -842,7 +861,8 @@ extension Yeastar.Code {
         remedy: "Do not repeat the same action; check in the developer guide whether the item can be changed that way or whether another endpoint should be used.",
         category: .permission, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70084,\"errmsg\":\"ACTION FORBIDDEN\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "ipForbidden", code: "70087",
@@ -853,7 +873,8 @@ extension Yeastar.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70087,\"errmsg\":\"IP FORBIDDEN\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "connectionRelationExists", code: "70091",
@@ -863,7 +884,8 @@ extension Yeastar.Code {
         remedy: "Remove the item from the things that reference it (e.g. take the contact out of the phonebook), then retry the operation.",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70091,\"errmsg\":\"CONNECTION_RELATION_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "phonebookNotFound", code: "70093",
@@ -874,7 +896,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70093,\"errmsg\":\"PHONEBOOK_NOT_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "rateNotFound", code: "70106",
@@ -884,7 +907,8 @@ extension Yeastar.Code {
         remedy: "Have the PBX administrator configure the call rates, then query again; nothing in the request itself needs to change.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70106,\"errmsg\":\"RATE_NOT_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "organizationDisabled", code: "70120",
@@ -894,7 +918,8 @@ extension Yeastar.Code {
         remedy: "Have the PBX administrator enable the organization (department) management feature, or do not use organization-related operations.",
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70120,\"errmsg\":\"ORGANIZATION DISABLED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "apiUnavailable", code: "70123",
@@ -904,7 +929,8 @@ extension Yeastar.Code {
         remedy: "Have the PBX administrator enable the API feature (and check that the PBX plan or licence includes it), then retry.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70123,\"errmsg\":\"API UNAVAILABLE\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "contactNotFound", code: "70128",
@@ -915,7 +941,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70128,\"errmsg\":\"CONTACTS_NOT_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "channelIDNotFound", code: "70130",
@@ -926,7 +953,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70130,\"errmsg\":\"CAHNNEL ID NOT FOUND\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "operationNotSupported", code: "70132",
@@ -937,7 +965,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70132,\"errmsg\":\"OPERATION NOT SUPPORTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "maxParticipantsExceeded", code: "70510",
@@ -947,7 +976,8 @@ extension Yeastar.Code {
         remedy: "Remove a participant before adding another, or raise the conference capacity on the PBX.",
         category: .quota, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70510,\"errmsg\":\"MAX PARTICIPANTS EXCEEDED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "wakeupCallAlarmNotFound", code: "70516",
@@ -958,7 +988,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70516,\"errmsg\":\"WAKEUP CALL ALARM NOT EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "checkoutBlockedByPMS", code: "70524",
@@ -968,7 +999,8 @@ extension Yeastar.Code {
         remedy: "Perform the check-out in the PMS, which drives the PBX, instead of calling this endpoint.",
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70524,\"errmsg\":\"CAN'T CHECKOUT WHEN PMS CHECKIN\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "operationBlockedByPMS", code: "70525",
@@ -978,7 +1010,8 @@ extension Yeastar.Code {
         remedy: "Carry out the operation in the PMS instead, or stop calling this endpoint while the PMS integration is active.",
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70525,\"errmsg\":\"CAN'T OPERATE WITH PMS CONNECT\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "destinationNotFound", code: "70537",
@@ -989,7 +1022,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70537,\"errmsg\":\"RESPONSE_ERRCODE_DEST_NOT_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "languageNotFound", code: "70536",
@@ -1000,7 +1034,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70536,\"errmsg\":\"RESPONSE_ERRCODE_LANGUAGE_NOT_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "ivrAdvancedSettingEnabled", code: "70539",
@@ -1010,7 +1045,8 @@ extension Yeastar.Code {
         remedy: "Have the administrator turn off the IVR's advanced setting, or make the change on the PBX web portal instead.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70539,\"errmsg\":\"RESPONSE_ERRCODE_IVR_ADVANCED_SETTING_FORBID\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "promptNotFound", code: "70542",
@@ -1021,7 +1057,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70542,\"errmsg\":\"PROMPT NOT EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "messageServiceUnavailable", code: "70547",
@@ -1031,7 +1068,8 @@ extension Yeastar.Code {
         remedy: "Have the administrator check that the PBX's plan includes messaging (Enterprise or Ultimate Plan) and that the Message service and its channels are enabled, then call again. Do not retry in a loop.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70547,\"errmsg\":\"MESSAGE SERVICE UNAVAILABLE\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "unsupportedFileType", code: "70550",
@@ -1042,7 +1080,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70550,\"errmsg\":\"FILE TYPE NOT SUPPORTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "recipientNumberMissing", code: "70621",
@@ -1053,7 +1092,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70621,\"errmsg\":\"RECIPIENT NUMBER CANNOT BE EMPTY\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sendingTimeInPast", code: "70623",
@@ -1064,7 +1104,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70623,\"errmsg\":\"SENDING TIME CANNOT BE IN THE PAST\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "recordingDownloadLimitReached", code: "70651",
@@ -1075,7 +1116,8 @@ extension Yeastar.Code {
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70651,\"errmsg\":\"RESPONSE_ERRCODE_REACH_RECORDING_DOWNLOAD_LIMIT\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "conversationArchived", code: "70653",
@@ -1085,7 +1127,8 @@ extension Yeastar.Code {
         remedy: "Unarchive the conversation first if the operation needs an active one, or act on a different conversation.",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70653,\"errmsg\":\"THE CONVERSATION HAS BEEN ARCHIVED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "conversationNotArchived", code: "70654",
@@ -1095,7 +1138,8 @@ extension Yeastar.Code {
         remedy: "Archive the conversation first if the operation requires it, or use the operation meant for active conversations.",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70654,\"errmsg\":\"THE CONVERSATION HAS NOT BEEN ARCHIVED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "conversationRemoved", code: "70655",
@@ -1106,7 +1150,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70655,\"errmsg\":\"THE CONVERSATION HAS BEEN REMOVED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "apiFunctionNotEnabled", code: "70656",
@@ -1116,7 +1161,8 @@ extension Yeastar.Code {
         remedy: "Have the PBX administrator enable the API feature (and check the plan or licence includes it), then retry.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70656,\"errmsg\":\"API FUNCTION IS NOT ENABLED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionWindowExpired", code: "70657",
@@ -1127,7 +1173,8 @@ extension Yeastar.Code {
         category: .conversationWindow, retry: .afterFix, fault: .caller,
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70657,\"errmsg\":\"THE SESSION HAS EXPIRED AND ONLY TEMPLATE MESSAGES OR MESSAGES WITH TAGS CAN BE SENT\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "noPermissionToObtain", code: "80010",
@@ -1138,7 +1185,8 @@ extension Yeastar.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80010,\"errmsg\":\"NO PERMISSION TO OBTAIN\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionAlreadyExists", code: "80011",
@@ -1149,7 +1197,8 @@ extension Yeastar.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80011,\"errmsg\":\"SESSION ALREADY EXISTS\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "noPermissionToCreateSession", code: "80012",
@@ -1160,7 +1209,8 @@ extension Yeastar.Code {
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80012,\"errmsg\":\"NO PERMISSION TO CREATE A SESSION\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "invalidChannelNumber", code: "80013",
@@ -1171,7 +1221,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80013,\"errmsg\":\"INVALID CHANNEL NUMBER\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionNotFound", code: "80014",
@@ -1182,7 +1233,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80014,\"errmsg\":\"SESSION DOES NOT EXIST\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "messageTypeOrFormatInvalid", code: "80015",
@@ -1193,7 +1245,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80015,\"errmsg\":\"ONLY ONE MESSAGE TYPE IS ALLOWED OR THE MESSAGE FORMAT IS INCORRECT\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionClosed", code: "80016",
@@ -1203,7 +1256,8 @@ extension Yeastar.Code {
         remedy: "Open a new session (or reopen one) before sending or acting on it.",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80016,\"errmsg\":\"SESSION CLOSED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "transferToSelfNotAllowed", code: "80017",
@@ -1214,7 +1268,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80017,\"errmsg\":\"THE SESSION CANNOT BE TRANSFERRED TO ITSELF\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "invalidMessageChannel", code: "80018",
@@ -1225,7 +1280,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80018,\"errmsg\":\"INVALID MESSAGE CHANNEL\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionNotPickedUp", code: "80019",
@@ -1235,7 +1291,8 @@ extension Yeastar.Code {
         remedy: "Pick up the session first, then repeat the operation.",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80019,\"errmsg\":\"THE SESSION HAS NOT BEEN PICKED UP\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionCannotBePickedUp", code: "80050",
@@ -1245,7 +1302,8 @@ extension Yeastar.Code {
         remedy: "Check the session's current state and owner before trying again; pick up a different session if this one is not available.",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80050,\"errmsg\":\"THE SESSION CANNOT BE PICKED UP\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "messageQueueNotFound", code: "80051",
@@ -1256,7 +1314,8 @@ extension Yeastar.Code {
         category: .notFound, retry: .afterFix, fault: .caller,
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80051,\"errmsg\":\"THE MESSAGE QUEUE DOES NOT EXIST\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "messageQueueHasNoAgents", code: "80052",
@@ -1266,7 +1325,8 @@ extension Yeastar.Code {
         remedy: "Add agents to the message queue on the PBX, or route the session to another queue.",
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80052,\"errmsg\":\"THE MESSAGE QUEUE HAS NO AGENTS\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "systemMessageDeletionNotAllowed", code: "80053",
@@ -1276,7 +1336,8 @@ extension Yeastar.Code {
         remedy: "Do not try to delete system messages; delete only user messages.",
         category: .invalidRequest, retry: .never, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80053,\"errmsg\":\"SYSTEM MESSAGE DELETION IS NOT ALLOWED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt")
+        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
     ]
   )
