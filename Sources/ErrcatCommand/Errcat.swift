@@ -216,7 +216,8 @@ public enum Errcat {
     let heading = count > 1 ? "error \(number) of \(count)" : "error"
     let status = error.status.map { ", HTTP \($0)" } ?? ""
     if let entry = error.entry {
-      lines.append("\(heading): \(entry.provider.rawValue) \(entry.table)/\(entry.name), code \(entry.code)\(status)")
+      let code = error.reportedCode ?? entry.code
+      lines.append("\(heading): \(entry.provider.rawValue) \(entry.table)/\(entry.name), code \(code)\(status)")
       lines.append("  message:     \(entry.message)")
     } else {
       let code =

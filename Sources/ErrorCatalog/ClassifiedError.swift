@@ -257,7 +257,8 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   public var description: String {
     let verdict = "[\(category.rawValue), retry \(retry.rawValue), fault \(fault.rawValue)]"
     if let entry {
-      return "\(provider.rawValue) \(entry.table)/\(entry.name) (\(entry.code)): \(entry.message) \(verdict)"
+      return
+        "\(provider.rawValue) \(entry.table)/\(entry.name) (\(reportedCode ?? entry.code)): \(entry.message) \(verdict)"
     }
     var parts = ["\(provider.rawValue) unrecognized \(kind.rawValue)"]
     if let status { parts.append("HTTP \(status)") }
@@ -311,7 +312,7 @@ extension ClassifiedError: Encodable {
   }
 
   /// Encodes the error object of the `errcat classify --json` contract: `recognized`, `name`, `table`,
-  /// `code` (the entry's, else the raw code), `status`, `message` (the catalog's, never the raw one),
+  /// `code` (``reportedCode``: the entry's, the code sent for an entry that covers a range, else the raw code), `status`, `message` (the catalog's, never the raw one),
   /// `category`, `retry`, `fault`, `parameters`, `retryAfterSeconds`, `explanation`, `remedy`, `catalog`
   /// (when the entry belongs to another provider's catalog), `outcome`, `kind`, `body` (its shape and
   /// length, never its content), `references`, `subcode`, `provider`, `wait` (`{"seconds", "source", "kind",
@@ -322,7 +323,7 @@ extension ClassifiedError: Encodable {
     try container.encode(entry != nil, forKey: .recognized)
     try container.encode(entry?.name, forKey: .name)
     try container.encode(entry?.table, forKey: .table)
-    try container.encode(entry?.code ?? rawCode, forKey: .code)
+    try container.encode(reportedCode, forKey: .code)
     try container.encode(status, forKey: .status)
     try container.encode(entry?.message, forKey: .message)
     try container.encode(category, forKey: .category)

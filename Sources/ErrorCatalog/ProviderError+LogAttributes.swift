@@ -32,7 +32,7 @@ extension ProviderError {
     ]
     if let entry {
       attributes["error.type"] = "\(entry.provider.rawValue).\(entry.table).\(entry.name)"
-      attributes["errcat.code"] = entry.code
+      attributes["errcat.code"] = reportedCode ?? entry.code
     } else {
       attributes["error.type"] = "\(provider.rawValue).unrecognized"
       if let rawCode, Self.isShortNumber(rawCode) { attributes["errcat.code"] = rawCode }

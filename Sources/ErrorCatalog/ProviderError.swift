@@ -62,6 +62,17 @@ extension ProviderError {
   /// - an unrecognized answer (a gateway's page, an unknown code, a broken body): ``Delivery/unknown``.
   public var delivery: Delivery { deliveryVerdict.delivery }
 
+  /// The code as it should be reported: the entry's code, except for an entry that covers a range of codes
+  /// (Meta's 200–299 permission errors), where it is the code that was sent (`230`, classified as the
+  /// range); for an unrecognized answer, the raw code.
+  public var reportedCode: String? {
+    guard let entry else { return rawCode }
+    if let range = entry.codeRange, let rawCode, let sent = Int(rawCode), range.contains(sent) {
+      return String(sent)
+    }
+    return entry.code
+  }
+
   /// Why ``delivery`` is what it is, in a sentence.
   public var deliveryReason: String { deliveryVerdict.reason }
 

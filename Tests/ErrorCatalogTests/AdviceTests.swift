@@ -201,4 +201,22 @@ struct AdviceTests {
     #expect(error.logAttributes["errcat.wait_source"] == "body")
     #expect(error.logAttributes["errcat.delivery"] == "rejected")
   }
+
+  @Test("A code inside a range is reported as the code that was sent, with the range's classification")
+  func rangeKeepsTheSentCode() throws {
+    let body = #"{"error":{"message":"(#230) Requires pages_messaging permission","type":"OAuthException","code":230}}"#
+    let error = try #require(WhatsApp.classify(status: 403, body: body).error)
+    #expect(error.code == .apiPermission)
+    #expect(error.entry?.code == "200")
+    #expect(error.reportedCode == "230")
+    #expect(error.description.contains("(230)"))
+    #expect(error.logAttributes["errcat.code"] == "230")
+    let json = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(error)) as? [String: Any])
+    #expect(json["code"] as? String == "230")
+    // The range's own code, and a code outside it, are reported as they are.
+    #expect(
+      WhatsApp.classify(status: 403, body: body.replacingOccurrences(of: "230", with: "200")).error?.reportedCode
+        == "200")
+    #expect(WhatsApp.classify(status: 400, body: Self.meta80007).error?.reportedCode == "80007")
+  }
 }
