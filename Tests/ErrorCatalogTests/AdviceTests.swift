@@ -219,4 +219,53 @@ struct AdviceTests {
         == "200")
     #expect(WhatsApp.classify(status: 400, body: Self.meta80007).error?.reportedCode == "80007")
   }
+
+  @Test("Statuses are ordered, so duplicates and late statuses are dropped with one comparison")
+  func progressOrder() throws {
+    func status(_ id: String, _ word: String) -> String {
+      let errors =
+        word == "failed"
+        ? #","errors":[{"code":131026,"title":"Message undeliverable","message":"Message undeliverable"}]"# : ""
+      return #"{"id":"\#(id)","status":"\#(word)","timestamp":"1750263773","recipient_id":"573001234567"\#(errors)}"#
+    }
+    // Arrival order: delivered before sent, a duplicate read, and a second message that fails after sent.
+    let arrivals = [
+      status("wamid.A", "delivered"), status("wamid.A", "sent"), status("wamid.A", "read"), status("wamid.A", "read"),
+      status("wamid.B", "sent"), status("wamid.B", "failed"), status("wamid.B", "delivered"),
+    ]
+    let body =
+      #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"value":{"messaging_product":"whatsapp","statuses":["#
+      + arrivals.joined(separator: ",") + #"]},"field":"messages"}]}]}"#
+    for events in [
+      Dialog360.classifyWebhook(body: body).map { ($0.references.messageID, $0.progress) },
+      Cequens.classifyWebhook(body: body).map { ($0.references.messageID, $0.progress) },
+      WhatsApp.classifyWebhook(body: body).map { ($0.references.messageID, $0.progress) },
+    ] {
+      var furthest: [String: MessageProgress] = [:]
+      var acted: [String] = []
+      for (id, progress) in events {
+        guard let id, let progress else { continue }
+        if let seen = furthest[id], progress <= seen { continue }
+        furthest[id] = progress
+        acted.append("\(id) \(progress)")
+      }
+      #expect(acted == ["wamid.A delivered", "wamid.A read", "wamid.B sent", "wamid.B failed"])
+    }
+    #expect(MessageProgress.accepted < .sent && .sent < .delivered && .delivered < .read && .read < .failed)
+    // A synchronous answer has no progress.
+    #expect(WhatsApp.classify(status: 400, body: Self.meta80007).progress == nil)
+  }
+
+  @Test(
+    "GENIQ report statuses map onto the same order",
+    arguments: [
+      ("processed", MessageProgress.accepted), ("sent", .sent), ("delivered", .delivered), ("read", .read),
+      ("undeliverable", .failed), ("rejected", .failed), ("expired", .failed), ("exceeded_retry", .failed),
+      ("failed", .failed), ("deleted", .failed),
+    ])
+  func geniqProgress(status: String, progress: MessageProgress) {
+    let report = GENIQ.classifyReport(body: "messageId=5A1F&channel=sms&status=\(status)&reasonCode=0")
+    #expect(report.progress == progress)
+    #expect(report.references.messageID == "5A1F")
+  }
 }
