@@ -1,3 +1,4 @@
+import CatalogGenerator
 import Cequens
 import Dialog360
 import ErrorCatalogTesting
@@ -267,5 +268,31 @@ struct AdviceTests {
     let report = GENIQ.classifyReport(body: "messageId=5A1F&channel=sms&status=\(status)&reasonCode=0")
     #expect(report.progress == progress)
     #expect(report.references.messageID == "5A1F")
+  }
+
+  /// Entries whose catalog names them in a delivery rule of their own, with its reason.
+  static let namedDeliveryExceptions: Set<String> = {
+    guard let catalogs = try? Generator.loadCatalogs(in: PackagePaths.catalogs) else { return [] }
+    return Set(
+      catalogs.flatMap { _, catalog in
+        catalog.delivery.flatMap { rule in (rule.entries ?? []).map { "\(catalog.provider)/\($0)" } }
+      })
+  }()
+
+  @Test(
+    "All entries of one situation arriving the same way share what became of the request, unless the catalog says why",
+    arguments: CrossProviderTests.situationsInUse)
+  func deliveryFollowsSituation(situation: Situation) {
+    let entries = CrossProviderTests.allEntries.filter {
+      $0.situation == situation && !CrossProviderTests.explainedDifferences.contains(CrossProviderTests.key($0))
+        && !Self.namedDeliveryExceptions.contains(CrossProviderTests.key($0))
+    }
+    for kind in [ResponseKind.response, .webhook, .report] {
+      let same = entries.filter { $0.sample.kind == kind }
+      guard let first = same.first else { continue }
+      for entry in same.dropFirst() {
+        #expect(entry.delivery == first.delivery, "\(entry): \(entry.delivery) vs \(first): \(first.delivery)")
+      }
+    }
   }
 }
