@@ -59,7 +59,9 @@ extension ProviderError {
   /// - a recognized answer: its entry's ``CatalogEntry/delivery``; an entry documented for webhooks that
   ///   comes back in a synchronous answer was refused (``Delivery/rejected``), or, with a 5xx status,
   ///   ``Delivery/unknown``;
-  /// - an unrecognized answer (a gateway's page, an unknown code, a broken body): ``Delivery/unknown``.
+  /// - an unrecognized answer with a 4xx status (but 408 and 499): ``Delivery/rejected``; any other
+  ///   unrecognized answer (a server error, a gateway's page, an unknown code in a 2xx, no status):
+  ///   ``Delivery/unknown``.
   public var delivery: Delivery { deliveryVerdict.delivery }
 
   /// The code as it should be reported: the entry's code, except for an entry that covers a range of codes
@@ -88,10 +90,18 @@ extension ProviderError {
       )
     }
     guard let entry else {
+      if let status, (400..<500).contains(status), status != 408, status != 499 {
+        return (
+          .rejected,
+          "An HTTP \(status) that was not recognized: a client error status means the request was refused, not "
+            + "acted on (408 and 499, a timeout and a closed connection, excepted)."
+        )
+      }
       return (
         .unknown,
-        "The answer was not recognized, so nothing shows whether the provider acted on the request: a resend may "
-          + "deliver it twice."
+        "The answer was not recognized (a server error, a gateway's page, a success status with an unreadable "
+          + "body, no status): nothing shows whether the provider acted on the request, so a resend may deliver "
+          + "it twice."
       )
     }
     if entry.delivery == .acceptedThenFailed {

@@ -5,8 +5,8 @@
 public enum RetryDecision: Sendable, Hashable, CustomStringConvertible {
   /// Resend the same request after this delay (never shorter than the response's `Retry-After`).
   case retry(after: Duration)
-  /// A quota or window resets later: resend after the reset, which is this long away when the response
-  /// said so in `Retry-After`, and unknown (`nil`) otherwise.
+  /// A quota or window resets later, or the wait is longer than the policy's cap: resend after this delay
+  /// (the error's ``ProviderError/wait``), or after the reset when the delay is unknown (`nil`).
   case waitForReset(after: Duration?)
   /// Get new credentials, then resend.
   case reauthenticate
@@ -24,8 +24,17 @@ public enum RetryDecision: Sendable, Hashable, CustomStringConvertible {
     case notNeeded
     /// The policy's ``RetryPolicy/maxAttempts`` were all made.
     case attemptsExhausted
-    /// The response asked for a longer wait (`Retry-After`) than the policy's ``RetryPolicy/maxDelay``.
+    /// The response asked for a longer wait (`Retry-After`) than the policy's ``RetryPolicy/maxDelay``. No
+    /// longer given: such a wait is now ``RetryDecision/waitForReset(after:)`` with its delay, to be
+    /// scheduled.
     case waitTooLong
+    /// The provider may have accepted the request (``Delivery/unknown``) and the policy is not
+    /// ``RetryPolicy/isIdempotent``: find out first, from the status webhook of the message id or the
+    /// provider's status lookup (GENIQ's reference), or resend with an idempotency key.
+    case outcomeUnknown
+    /// The provider accepted the message and it failed later (``Delivery/acceptedThenFailed``): a resend
+    /// would be a new, paid message, which is a decision of its own.
+    case acceptedThenFailed
   }
 
   /// Whether the request may be resent at all, now or later.

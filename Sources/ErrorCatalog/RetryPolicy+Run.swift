@@ -37,27 +37,79 @@ extension RetryPolicy {
       operation: () async throws -> Classification<Failure>
     ) async throws -> Classification<Failure>
   {
+    try await attempt(clock: clock, using: &generator, reauthenticate: reauthenticate, operation: operation)
+      .classification
+  }
+
+  /// Runs `operation` and resends it as ``run(clock:using:reauthenticate:operation:)`` does, and says how
+  /// the run ended: the last classification, the attempts made, and the decision that ended a failed run,
+  /// so that nothing is given up silently. A ``RetryDecision/waitForReset(after:)`` there is a wait longer
+  /// than ``maxDelay`` (or of unknown length): schedule the request for then, rather than dropping it.
+  ///
+  /// ```swift
+  /// let run = try await policy.attempt { try await send(message) }
+  /// if case .waitForReset(let delay?) = run.decision { queue.schedule(message, after: delay) }
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - clock: The clock to sleep on; pass a test clock to run without real waiting.
+  ///   - generator: The random source for jitter.
+  ///   - reauthenticate: Gets new credentials before the next attempt, for errors whose retry is
+  ///     ``Retry/afterReauth``.
+  ///   - operation: Sends the request once and classifies the answer.
+  /// - Returns: How the run ended.
+  nonisolated(nonsending)
+    public func attempt<Failure: ProviderError>(
+      clock: any Clock<Duration> = ContinuousClock(), using generator: inout some RandomNumberGenerator,
+      reauthenticate: (() async throws -> Void)? = nil,
+      operation: () async throws -> Classification<Failure>
+    ) async throws -> RetryRun<Failure>
+  {
     var attempt = 1
     var reauthenticatedLast = false
     while true {
       let classification = try await operation()
-      guard case .failure(let error) = classification else { return classification }
+      guard case .failure(let error) = classification else {
+        return RetryRun(classification: classification, attempts: attempt, decision: nil)
+      }
       var reauthenticated = false
-      switch decision(for: error, attempt: attempt, using: &generator) {
+      let decision = decision(for: error, attempt: attempt, using: &generator)
+      switch decision {
       case .retry(let delay):
         try await clock.sleep(for: delay)
       case .waitForReset(let delay?) where delay <= maxDelay:
         try await clock.sleep(for: delay)
       case .reauthenticate:
-        guard let reauthenticate, !reauthenticatedLast else { return classification }
+        guard let reauthenticate, !reauthenticatedLast else {
+          return RetryRun(classification: classification, attempts: attempt, decision: decision)
+        }
         try await reauthenticate()
         reauthenticated = true
       default:
-        return classification
+        return RetryRun(classification: classification, attempts: attempt, decision: decision)
       }
       reauthenticatedLast = reauthenticated
       attempt += 1
     }
+  }
+
+  /// ``attempt(clock:using:reauthenticate:operation:)`` with jitter drawn from the system's random number
+  /// generator.
+  ///
+  /// - Parameters:
+  ///   - clock: The clock to sleep on; pass a test clock to run without real waiting.
+  ///   - reauthenticate: Gets new credentials before the next attempt, for errors whose retry is
+  ///     ``Retry/afterReauth``.
+  ///   - operation: Sends the request once and classifies the answer.
+  /// - Returns: How the run ended.
+  nonisolated(nonsending)
+    public func attempt<Failure: ProviderError>(
+      clock: any Clock<Duration> = ContinuousClock(), reauthenticate: (() async throws -> Void)? = nil,
+      operation: () async throws -> Classification<Failure>
+    ) async throws -> RetryRun<Failure>
+  {
+    var generator = SystemRandomNumberGenerator()
+    return try await attempt(clock: clock, using: &generator, reauthenticate: reauthenticate, operation: operation)
   }
 
   /// Runs `operation` and resends it as this policy decides, with jitter drawn from the system's random
@@ -78,4 +130,17 @@ extension RetryPolicy {
     var generator = SystemRandomNumberGenerator()
     return try await run(clock: clock, using: &generator, reauthenticate: reauthenticate, operation: operation)
   }
+}
+
+/// How a ``RetryPolicy`` run ended.
+public struct RetryRun<Failure: ProviderError>: Sendable {
+  /// The last attempt's classification.
+  public let classification: Classification<Failure>
+  /// How many attempts were made, the first included.
+  public let attempts: Int
+  /// Why the run ended on a failure: ``RetryDecision/stop(_:)`` with its reason,
+  /// ``RetryDecision/waitForReset(after:)`` for a wait longer than the policy's cap or of unknown length (to
+  /// be scheduled), or ``RetryDecision/reauthenticate`` when there was no hook or new credentials were
+  /// refused again. `nil` when the last attempt did not fail.
+  public let decision: RetryDecision?
 }

@@ -27,6 +27,11 @@ public struct RetryPolicy: Sendable, Hashable {
   /// Jitter keeps many clients that failed together from retrying together. It never shortens a
   /// `Retry-After` delay.
   public var jitter: Double
+  /// Whether the operation can be sent twice without effect: a read, a request with an idempotency key, or
+  /// a send whose status the caller looks up before resending. Only then does the policy resend after an
+  /// answer whose outcome is unknown (``Delivery/unknown``: a server error, a gateway's page, an unknown
+  /// answer), which the provider may have acted on. `false` by default, so that a message is not sent twice.
+  public var isIdempotent: Bool
 
   /// Creates a policy.
   ///
@@ -35,14 +40,16 @@ public struct RetryPolicy: Sendable, Hashable {
   ///   - baseDelay: The backoff delay after the first failed attempt.
   ///   - maxDelay: The cap on every backoff delay and on every wait the policy accepts.
   ///   - jitter: The random fraction of each backoff delay, clamped to `0...1`.
+  ///   - isIdempotent: Whether the operation can be sent twice without effect (``isIdempotent``).
   public init(
     maxAttempts: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
-    jitter: Double = 0.5
+    jitter: Double = 0.5, isIdempotent: Bool = false
   ) {
     self.maxAttempts = max(1, maxAttempts)
     self.baseDelay = max(.zero, baseDelay)
     self.maxDelay = max(.zero, maxDelay)
     self.jitter = jitter.isNaN ? 0 : min(1, max(0, jitter))
+    self.isIdempotent = isIdempotent
   }
 
   /// Three attempts, 0.5 s doubling to at most 30 s, half of each delay random.
@@ -60,16 +67,23 @@ public struct RetryPolicy: Sendable, Hashable {
 
   /// What to do after attempt number `attempt` (1 for the first) failed with `error`.
   ///
-  /// The error's ``ProviderError/retry`` decides:
-  /// - ``Retry/backoff``: ``RetryDecision/retry(after:)`` with the exponential delay for this attempt,
-  ///   jittered and capped at ``maxDelay``, and never shorter than the response's `Retry-After`
-  ///   (``ProviderError/retryAfterSeconds``). A `Retry-After` longer than ``maxDelay`` stops with
-  ///   ``RetryDecision/StopReason/waitTooLong``, so that no caller sleeps for hours without deciding to.
-  /// - ``Retry/afterReset``: ``RetryDecision/waitForReset(after:)``, with the `Retry-After` delay when the
-  ///   response gave one.
-  /// - ``Retry/afterReauth``: ``RetryDecision/reauthenticate``.
+  /// First, what the error says cannot be changed by resending:
   /// - ``Retry/afterFix``, ``Retry/never`` and ``Retry/notNeeded``: ``RetryDecision/stop(_:)`` with the
   ///   matching reason, whatever the attempt.
+  /// - An error reported after the provider accepted the message (``Delivery/acceptedThenFailed``):
+  ///   ``RetryDecision/StopReason/acceptedThenFailed``; a resend would be a new message.
+  /// - An answer whose outcome is unknown (``Delivery/unknown``), unless the policy ``isIdempotent``:
+  ///   ``RetryDecision/StopReason/outcomeUnknown``; find out first whether the provider acted on it.
+  ///
+  /// Then the error's ``ProviderError/retry`` and ``ProviderError/wait`` decide, and no resend comes sooner
+  /// than the wait:
+  /// - ``Retry/backoff``: ``RetryDecision/retry(after:)`` with the exponential delay for this attempt,
+  ///   jittered and capped at ``maxDelay``, and never shorter than the wait. A wait longer than ``maxDelay``
+  ///   is ``RetryDecision/waitForReset(after:)`` with that wait: the request is to be scheduled, not resent
+  ///   inside the window, nor given up.
+  /// - ``Retry/afterReset``: ``RetryDecision/waitForReset(after:)`` with the wait (`nil` when none is
+  ///   known).
+  /// - ``Retry/afterReauth``: ``RetryDecision/reauthenticate``.
   ///
   /// Once `attempt` reaches ``maxAttempts``, anything that would resend stops with
   /// ``RetryDecision/StopReason/attemptsExhausted`` instead.
@@ -81,23 +95,29 @@ public struct RetryPolicy: Sendable, Hashable {
   public func decision(
     for error: any ProviderError, attempt: Int, using generator: inout some RandomNumberGenerator
   ) -> RetryDecision {
-    let retryAfter = error.retryAfterSeconds.map { Duration.seconds(max(0, $0)) }
-    let exhausted = attempt >= maxAttempts
+    switch error.retry {
+    case .afterFix: return .stop(.fixRequired)
+    case .never: return .stop(.never)
+    case .notNeeded: return .stop(.notNeeded)
+    default: break
+    }
+    switch error.delivery {
+    case .acceptedThenFailed: return .stop(.acceptedThenFailed)
+    case .unknown where !isIdempotent: return .stop(.outcomeUnknown)
+    default: break
+    }
+    let wait = error.wait.map { Duration.seconds($0.seconds) }
+    if attempt >= maxAttempts { return .stop(.attemptsExhausted) }
     switch error.retry {
     case .backoff:
-      if exhausted { return .stop(.attemptsExhausted) }
-      if let retryAfter, retryAfter > maxDelay { return .stop(.waitTooLong) }
-      return .retry(after: max(backoffDelay(attempt: attempt, using: &generator), retryAfter ?? .zero))
+      if let wait, wait > max(.zero, maxDelay) { return .waitForReset(after: wait) }
+      return .retry(after: max(backoffDelay(attempt: attempt, using: &generator), wait ?? .zero))
     case .afterReset:
-      return exhausted ? .stop(.attemptsExhausted) : .waitForReset(after: retryAfter)
+      return .waitForReset(after: wait)
     case .afterReauth:
-      return exhausted ? .stop(.attemptsExhausted) : .reauthenticate
-    case .afterFix:
+      return .reauthenticate
+    default:
       return .stop(.fixRequired)
-    case .never:
-      return .stop(.never)
-    case .notNeeded:
-      return .stop(.notNeeded)
     }
   }
 

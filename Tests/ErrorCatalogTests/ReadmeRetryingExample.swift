@@ -20,7 +20,8 @@ struct PBXClient {
   var session: URLSession
   var baseURL: URL
   var tokens: any AccessTokens
-  var policy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(250), maxDelay: .seconds(20))
+  // Listing extensions changes nothing on the PBX, so it is idempotent: a server error may be resent.
+  var policy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(250), maxDelay: .seconds(20), isIdempotent: true)
   var clock: any Clock<Duration> = ContinuousClock()
 
   /// Lists the PBX's extensions: overload and server errors are resent with backoff (never sooner than

@@ -51,7 +51,8 @@ enum Failures {
 
 @Suite("Retry policy decisions")
 struct RetryDecisionTests {
-  static let exact = RetryPolicy(maxAttempts: 10, baseDelay: .seconds(1), maxDelay: .seconds(8), jitter: 0)
+  static let exact = RetryPolicy(
+    maxAttempts: 10, baseDelay: .seconds(1), maxDelay: .seconds(8), jitter: 0, isIdempotent: true)
 
   @Test("Backoff doubles from the base delay and stops growing at the cap")
   func backoffDoublesUpToTheCap() {
@@ -62,7 +63,8 @@ struct RetryDecisionTests {
 
   @Test("Retry-After is honoured: a retry is never sooner than the response asked", arguments: 0..<50)
   func retryAfterIsAFloor(seed: UInt64) {
-    let policy = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(1), maxDelay: .seconds(30), jitter: 1)
+    let policy = RetryPolicy(
+      maxAttempts: 5, baseDelay: .seconds(1), maxDelay: .seconds(30), jitter: 1, isIdempotent: true)
     var generator = SeededGenerator(state: seed)
     let error = Failures.unrecognized(status: 429, retryAfter: "7")
     for attempt in 1...4 {
@@ -83,19 +85,21 @@ struct RetryDecisionTests {
       status: 503, headers: ["Retry-After": date], body: ResponseBody("busy"), now: 1_767_225_600)
     let error = try #require(classified.error)
     #expect(error.retryAfterSeconds == 100)
-    let patient = RetryPolicy(maxAttempts: 3, baseDelay: .seconds(1), maxDelay: .seconds(300), jitter: 0)
+    let patient = RetryPolicy(
+      maxAttempts: 3, baseDelay: .seconds(1), maxDelay: .seconds(300), jitter: 0, isIdempotent: true)
     #expect(patient.decision(for: error, attempt: 1) == .retry(after: .seconds(100)))
   }
 
-  @Test("A Retry-After longer than the cap stops rather than sleeping for it")
-  func longRetryAfterStops() {
+  @Test("A Retry-After longer than the cap is a wait to schedule: never a resend inside it, never a silent stop")
+  func longRetryAfterIsScheduled() {
     let error = Failures.unrecognized(status: 503, retryAfter: "3600")
-    #expect(Self.exact.decision(for: error, attempt: 1) == .stop(.waitTooLong))
+    #expect(Self.exact.decision(for: error, attempt: 1) == .waitForReset(after: .seconds(3600)))
   }
 
   @Test("Jitter only shortens the exponential delay, and a seeded source repeats it")
   func jitterIsBoundedAndRepeatable() {
-    let policy = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(2), maxDelay: .seconds(60), jitter: 0.5)
+    let policy = RetryPolicy(
+      maxAttempts: 5, baseDelay: .seconds(2), maxDelay: .seconds(60), jitter: 0.5, isIdempotent: true)
     let error = Failures.unrecognized(status: 502)
     var first = SeededGenerator(state: 42)
     var second = SeededGenerator(state: 42)
@@ -113,10 +117,10 @@ struct RetryDecisionTests {
 
   @Test("The last attempt stops, whatever the error would allow")
   func attemptsRunOut() {
-    let policy = RetryPolicy(maxAttempts: 3)
+    let policy = RetryPolicy(maxAttempts: 3, isIdempotent: true)
     #expect(policy.decision(for: Failures.unrecognized(status: 503), attempt: 3) == .stop(.attemptsExhausted))
     #expect(policy.decision(for: Failures.unrecognized(status: 401), attempt: 3) == .stop(.attemptsExhausted))
-    #expect(RetryPolicy.none.decision(for: Failures.unrecognized(status: 503), attempt: 1) == .stop(.attemptsExhausted))
+    #expect(RetryPolicy.none.decision(for: Failures.unrecognized(status: 429), attempt: 1) == .stop(.attemptsExhausted))
   }
 
   @Test("Credentials errors ask for re-authentication")
@@ -149,7 +153,8 @@ struct RetryDecisionTests {
 
 @Suite("Retrying an operation")
 struct RetryRunTests {
-  static let policy = RetryPolicy(maxAttempts: 4, baseDelay: .seconds(1), maxDelay: .seconds(10), jitter: 0)
+  static let policy = RetryPolicy(
+    maxAttempts: 4, baseDelay: .seconds(1), maxDelay: .seconds(10), jitter: 0, isIdempotent: true)
 
   @Test("Transient failures are resent after the backoff delays, on the given clock, until success")
   func retriesUntilSuccess() async throws {
