@@ -220,7 +220,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
 
   /// Hashes every field, the ones read from the body included, but of the body only its length: the
   /// errors of one webhook share its body, and hashing it whole for each would grow with the number of
-  /// events times the body's length. (Equal errors still hash equally: ``==`` compares the bodies.)
+  /// events times the body's length. (Equal errors still hash equally: `==` compares the bodies.)
   public func hash(into hasher: inout Hasher) {
     let fields = storage.fields(body)
     hasher.combine(provider)
