@@ -295,4 +295,16 @@ struct AdviceTests {
       }
     }
   }
+
+  @Test(
+    "GENIQ's template codes that are Meta codes wait and deliver as Meta's catalog says",
+    arguments: GENIQ.TemplateCode.allCases.filter {
+      $0.entry.outcome == .failure && WhatsApp.Code.table.match(code: $0.entry.code) != nil
+    })
+  func geniqTemplateCodesFollowMeta(code: GENIQ.TemplateCode) throws {
+    let meta = try #require(WhatsApp.Code.table.match(code: code.entry.code)?.entry)
+    #expect(code.entry.delivery == meta.delivery, "\(code.entry) vs \(meta)")
+    #expect(code.entry.wait?.kind == meta.wait?.kind, "\(code.entry) vs \(meta)")
+    #expect(code.entry.wait?.seconds == meta.wait?.seconds, "\(code.entry) vs \(meta)")
+  }
 }
