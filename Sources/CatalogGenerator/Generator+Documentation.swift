@@ -216,6 +216,18 @@ extension Generator {
       "In \(arrival(kind)), in the table \(markdownEscaped(table.title)) (`\(table.id)`); `\(call(catalog, table: table, kind: kind))` classifies it."
     )
     out.line("")
+    out.line("## Resending")
+    out.line("")
+    if let rule = catalog.deliveryRule(for: entry, table: table.id) {
+      out.line("Delivery `\(rule.fate)`: \(markdownEscaped(rule.reason))")
+      out.line("")
+    }
+    if let wait = catalog.waits?.first(where: { $0.entry == "\(table.id)/\(entry.name)" }) {
+      let figure = wait.seconds.map { "\($0) seconds" } ?? "the seconds the message states (`\(wait.parameter ?? "")`)"
+      let what = wait.kind == "window" ? "a window of \(figure)" : "at least \(figure)"
+      out.line("Documented wait: \(what). \(markdownEscaped(wait.reason))")
+      out.line("")
+    }
     out.line("## Sample")
     out.line("")
     var head = entry.sample.status.map { "HTTP \($0)" } ?? "No HTTP status (\(kind))"
