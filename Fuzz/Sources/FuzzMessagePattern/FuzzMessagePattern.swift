@@ -56,7 +56,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let entry = CatalogEntry(
     provider: .wolkvox, table: "fuzz", name: "fuzz", code: "1", status: nil, message: template,
     patterns: [template], explanation: "", remedy: "", category: .unknown, retry: .afterFix, fault: .unknown,
-    sample: SampleResponse(kind: .response, status: nil, body: ""), source: CatalogSource(title: ""))
+    sample: SampleResponse(kind: .response, status: nil, body: ""), source: CatalogSource(title: ""),
+    delivery: .rejected, deliveryReason: "")
   let table = CatalogTable(provider: .wolkvox, id: "fuzz", title: "", entries: [entry])
   let found = table.match(message: message)
   // Keys are compared as the table does, as strings (canonically equivalent text is equal).

@@ -211,11 +211,17 @@ func checkPrivacy<C: CatalogCode>(_ error: ClassifiedError<C>, _ expected: Expec
       violated("\(name) contains the raw message or the body: \(text.debugDescription)")
     }
   }
-  // A recognized error describes itself from its entry alone.
+  // A recognized error describes itself from its entry alone, and for an entry that covers a range of codes,
+  // the code that was sent (a number inside the range, never free text).
   if let entry = error.entry {
+    if let reported = error.reportedCode, reported != entry.code {
+      guard let sent = Int(reported), entry.codeRange?.contains(sent) == true else {
+        violated("reported code \(reported.debugDescription) is neither the entry's nor a code in its range")
+      }
+    }
     let twin = ClassifiedError<C>(
       provider: error.provider, match: CatalogMatch(entry: entry), kind: error.kind, status: error.status,
-      body: ResponseBody.empty)
+      rawCode: error.rawCode, body: ResponseBody.empty)
     guard twin.description == error.description, twin.errorDescription == error.errorDescription else {
       violated("description depends on more than the entry: \(error.description.debugDescription)")
     }
