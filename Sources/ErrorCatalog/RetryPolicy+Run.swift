@@ -14,6 +14,11 @@ extension RetryPolicy {
   /// `operation`, `reauthenticate` or the clock throw (a transport error, `CancellationError`) are thrown
   /// as they are. The function runs on the caller's actor, so `operation` may use its state.
   ///
+  /// Cancellation ends a sleep at once and is checked after each attempt and each re-authentication, so a
+  /// cancelled run makes no further attempt. `operation` and `reauthenticate` run on the caller's task and
+  /// are awaited: one that ignores cancellation and never returns keeps the run waiting, as any awaited
+  /// call would. Give them a timeout (URLSession's `timeoutInterval`) and let them honour cancellation.
+  ///
   /// ```swift
   /// let outcome = try await RetryPolicy.standard.run(
   ///   reauthenticate: { try await tokens.refresh() },
@@ -74,6 +79,7 @@ extension RetryPolicy {
       }
       var reauthenticated = false
       let decision = decision(for: error, attempt: attempt, using: &generator)
+      if decision.resends { try Task.checkCancellation() }
       switch decision {
       case .retry(let delay):
         try await clock.sleep(for: delay)
@@ -84,6 +90,8 @@ extension RetryPolicy {
           return RetryRun(classification: classification, attempts: attempt, decision: decision)
         }
         try await reauthenticate()
+        // A hook that finished after the task was cancelled does not start another attempt.
+        try Task.checkCancellation()
         reauthenticated = true
       default:
         return RetryRun(classification: classification, attempts: attempt, decision: decision)

@@ -14,19 +14,25 @@
 /// @unknown default: break
 /// }
 /// ```
+///
+/// Every value is kept in range, the same way whether it comes through the initialiser or a property:
+/// attempts at least 1, delays between zero and ``longestDelay``, jitter in `0...1` (NaN counts as 0). No
+/// value makes the policy trap.
 public struct RetryPolicy: Sendable, Hashable {
   /// The most attempts made in all, the first one included. At least 1.
-  public var maxAttempts: Int
-  /// The backoff delay after the first failed attempt; each later one doubles it.
-  public var baseDelay: Duration
-  /// The longest backoff delay, and the longest wait the policy accepts from `Retry-After` or a reset.
-  public var maxDelay: Duration
+  public var maxAttempts: Int { didSet { maxAttempts = Self.clamped(attempts: maxAttempts) } }
+  /// The backoff delay after the first failed attempt; each later one doubles it. Between zero and
+  /// ``longestDelay``.
+  public var baseDelay: Duration { didSet { baseDelay = Self.clamped(delay: baseDelay) } }
+  /// The longest backoff delay, and the longest wait the policy sleeps for; a longer wait is a
+  /// ``RetryDecision/waitForReset(after:)`` to schedule. Between zero and ``longestDelay``.
+  public var maxDelay: Duration { didSet { maxDelay = Self.clamped(delay: maxDelay) } }
   /// The fraction of each backoff delay that is random, from 0 (none: exactly the exponential delay) to 1
   /// (full jitter: anywhere between zero and the exponential delay).
   ///
   /// Jitter keeps many clients that failed together from retrying together. It never shortens a
   /// `Retry-After` delay.
-  public var jitter: Double
+  public var jitter: Double { didSet { jitter = Self.clamped(jitter: jitter) } }
   /// Whether the operation can be sent twice without effect: a read, a request with an idempotency key, or
   /// a send whose status the caller looks up before resending. Only then does the policy resend after an
   /// answer whose outcome is unknown (``Delivery/unknown``: a server error, a gateway's page, an unknown
@@ -45,12 +51,22 @@ public struct RetryPolicy: Sendable, Hashable {
     maxAttempts: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
     jitter: Double = 0.5, isIdempotent: Bool = false
   ) {
-    self.maxAttempts = max(1, maxAttempts)
-    self.baseDelay = max(.zero, baseDelay)
-    self.maxDelay = max(.zero, maxDelay)
-    self.jitter = jitter.isNaN ? 0 : min(1, max(0, jitter))
+    self.maxAttempts = Self.clamped(attempts: maxAttempts)
+    self.baseDelay = Self.clamped(delay: baseDelay)
+    self.maxDelay = Self.clamped(delay: maxDelay)
+    self.jitter = Self.clamped(jitter: jitter)
     self.isIdempotent = isIdempotent
   }
+
+  /// The longest delay or wait a policy works with: `Int32.max` seconds (about 68 years), the cap
+  /// `Retry-After` values have too. Any clock can sleep for it.
+  public static let longestDelay = Duration.seconds(Int32.max)
+
+  static func clamped(attempts: Int) -> Int { max(1, attempts) }
+
+  static func clamped(delay: Duration) -> Duration { min(longestDelay, max(.zero, delay)) }
+
+  static func clamped(jitter: Double) -> Double { jitter.isNaN ? 0 : min(1, max(0, jitter)) }
 
   /// Three attempts, 0.5 s doubling to at most 30 s, half of each delay random.
   public static let standard = RetryPolicy()
@@ -106,11 +122,11 @@ public struct RetryPolicy: Sendable, Hashable {
     case .unknown where !isIdempotent: return .stop(.outcomeUnknown)
     default: break
     }
-    let wait = error.wait.map { Duration.seconds($0.seconds) }
+    let wait = error.wait.map { Self.clamped(delay: .seconds($0.seconds)) }
     if attempt >= maxAttempts { return .stop(.attemptsExhausted) }
     switch error.retry {
     case .backoff:
-      if let wait, wait > max(.zero, maxDelay) { return .waitForReset(after: wait) }
+      if let wait, wait > maxDelay { return .waitForReset(after: wait) }
       return .retry(after: max(backoffDelay(attempt: attempt, using: &generator), wait ?? .zero))
     case .afterReset:
       return .waitForReset(after: wait)
@@ -124,21 +140,12 @@ public struct RetryPolicy: Sendable, Hashable {
   /// The jittered exponential delay after attempt `attempt`: `baseDelay * 2^(attempt - 1)`, capped at
   /// ``maxDelay``, less a random part of at most ``jitter`` of it.
   package func backoffDelay(attempt: Int, using generator: inout some RandomNumberGenerator) -> Duration {
-    // The properties are settable, so they are clamped here as the initialiser clamps them.
-    let base = max(0, baseDelay.seconds)
-    let cap = max(0, maxDelay.seconds)
-    let jitter = self.jitter.isNaN ? 0 : min(1, max(0, self.jitter))
-    // With attempts clamped to 1024, the doubling stays finite in Double; the cap then bounds it.
-    let exponential = min(cap, base * Double(sign: .plus, exponent: max(0, min(attempt, 1024) - 1), significand: 1))
+    let base = baseDelay / .seconds(1)
+    let cap = maxDelay / .seconds(1)
+    // With attempts clamped to 1...1024, the doubling stays finite in Double; the cap then bounds it.
+    let doublings = min(max(attempt, 1), 1024) - 1
+    let exponential = min(cap, base * Double(sign: .plus, exponent: doublings, significand: 1))
     let random = jitter == 0 ? 0 : Double.random(in: 0..<1, using: &generator)
-    return .seconds(exponential * (1 - jitter * random))
-  }
-}
-
-extension Duration {
-  /// The duration in seconds, as a `Double`.
-  var seconds: Double {
-    let parts = components
-    return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    return Self.clamped(delay: .seconds(exponential * (1 - jitter * random)))
   }
 }

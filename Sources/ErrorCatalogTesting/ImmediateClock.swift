@@ -19,9 +19,12 @@ public final class ImmediateClock: Clock, Sendable {
       self.offset = offset
     }
 
-    /// The instant `duration` after this one.
+    /// The instant `duration` after this one. The clock's time stays within `Int64.max` seconds either way
+    /// of its start (about 292 billion years), so no number of sleeps overflows it.
     public func advanced(by duration: Duration) -> Instant {
-      Instant(offset: offset + duration)
+      let bound = Duration.seconds(Int64.max)
+      let step = min(bound, max(.zero - bound, duration))
+      return Instant(offset: min(bound, max(.zero - bound, offset + step)))
     }
 
     /// The time from this instant to `other`.

@@ -249,3 +249,97 @@ struct RetryRunTests {
     #expect(script.calls == 1)
   }
 }
+
+@Suite("Retry policy values out of range")
+struct RetryPolicyRangeTests {
+  static let delays: [Duration] = [
+    .zero, .seconds(-1), .seconds(-1e20), .milliseconds(1), .seconds(0.25), .seconds(30), .seconds(1e20),
+    .seconds(Int64.max), .seconds(Int64.min),
+  ]
+  static let attempts = [Int.min, -1, 0, 1, 2, 3, 1024, 1025, Int.max]
+  static let jitters = [-1, 0, 0.5, 1, 2, Double.nan, .infinity, -.infinity]
+
+  /// Errors whose waits span the range: none, 0, a Retry-After of Int32.max seconds.
+  static let errors: [any ProviderError] = [
+    Failures.unrecognized(status: 503), Failures.unrecognized(status: 503, retryAfter: "0"),
+    Failures.unrecognized(status: 503, retryAfter: "2147483647"),
+    Failures.unrecognized(status: 503, retryAfter: "99999999999999999999"),
+    Failures.unrecognized(status: 429, retryAfter: "5"),
+  ]
+
+  @Test("A policy built through init and the same one set through its properties decide alike, and never trap")
+  func initAndPropertiesAgree() {
+    for base in Self.delays {
+      for cap in Self.delays {
+        for jitter in Self.jitters {
+          let built = RetryPolicy(maxAttempts: 4, baseDelay: base, maxDelay: cap, jitter: jitter, isIdempotent: true)
+          var set = RetryPolicy(isIdempotent: true)
+          set.maxAttempts = 4
+          set.baseDelay = base
+          set.maxDelay = cap
+          set.jitter = jitter
+          #expect(built == set)
+          for error in Self.errors {
+            for attempt in Self.attempts {
+              var first = SeededGenerator(state: 7)
+              var second = SeededGenerator(state: 7)
+              let decision = built.decision(for: error, attempt: attempt, using: &first)
+              #expect(decision == set.decision(for: error, attempt: attempt, using: &second))
+              switch decision {
+              case .retry(let delay): #expect(delay >= .zero && delay <= RetryPolicy.longestDelay)
+              case .waitForReset(let delay?): #expect(delay >= .zero && delay <= RetryPolicy.longestDelay)
+              default: break
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test("A negative cap set through the property behaves as the initialiser's: Retry-After 0 is resent at once")
+  func negativeCapThroughProperty() {
+    var policy = RetryPolicy(maxAttempts: 3, jitter: 0, isIdempotent: true)
+    policy.maxDelay = .seconds(-5)
+    policy.baseDelay = .seconds(-5)
+    let error = Failures.unrecognized(status: 503, retryAfter: "0")
+    #expect(policy.decision(for: error, attempt: 1) == .retry(after: .zero))
+    #expect(policy.maxDelay == .zero)
+    #expect(
+      policy.decision(for: error, attempt: 1)
+        == RetryPolicy(maxAttempts: 3, baseDelay: .seconds(-5), maxDelay: .seconds(-5), jitter: 0, isIdempotent: true)
+        .decision(for: error, attempt: 1))
+    policy.maxAttempts = .min
+    #expect(policy.maxAttempts == 1)
+    policy.jitter = .nan
+    #expect(policy.jitter == 0)
+  }
+
+  @Test("The longest delays sleep on the immediate clock as often as asked without overflowing it")
+  func immediateClockSaturates() async throws {
+    let clock = ImmediateClock()
+    for _ in 0..<100 { try await clock.sleep(for: .seconds(Int64.max)) }
+    try await clock.sleep(for: RetryPolicy.longestDelay)
+    #expect(clock.sleeps.count == 101)
+    #expect(clock.now.offset == .seconds(Int64.max))
+    let huge = RetryPolicy(maxAttempts: 50, baseDelay: .seconds(1e20), maxDelay: .seconds(1e20), isIdempotent: true)
+    let script = Script([Yeastar.classify(status: 503, body: "")])
+    let run = try await huge.attempt(clock: clock) { script.next() }
+    #expect(run.attempts == 50)
+    #expect(clock.sleeps.suffix(49).allSatisfy { $0 <= RetryPolicy.longestDelay })
+  }
+
+  @Test("A re-authentication that finishes after the task was cancelled starts no further attempt")
+  func cancelledDuringReauthentication() async throws {
+    let expired = Yeastar.classify(status: 200, body: #"{"errcode":10004,"errmsg":"TOKEN EXPIRED"}"#)
+    let script = Script([expired, Yeastar.classify(status: 200, body: #"{"errcode":0,"errmsg":"SUCCESS"}"#)])
+    let task = Task {
+      try await RetryPolicy.standard.run(
+        clock: ImmediateClock(),
+        reauthenticate: { withUnsafeCurrentTask { $0?.cancel() } },
+        operation: { script.next() })
+    }
+    await #expect(throws: CancellationError.self) { try await task.value }
+    #expect(script.calls == 1)
+  }
+}
