@@ -25,11 +25,11 @@ enum Redaction {
   /// `x-api-key`, `clientSecret`).
   static let secretNameParts = [
     "password", "passwd", "passphrase", "secret", "token", "apikey", "authorization", "credential", "bearer",
-    "signature", "cookie", "privatekey",
+    "signature", "cookie", "privatekey", "session", "sessid",
   ]
   /// Words that make a name a credential's when they are a whole word of it (`key`, `api_key`, `pin`, but
   /// not `keyword` or `spinner`).
-  static let secretNameWords: Set<String> = ["key", "auth", "pass", "pwd", "pin", "otp", "session", "sig", "jwt"]
+  static let secretNameWords: Set<String> = ["key", "auth", "pass", "pwd", "pin", "otp", "sid", "sig", "jwt"]
 
   /// Whether a member, parameter or field name says its value is a credential.
   static func isSecretName(_ name: String) -> Bool {

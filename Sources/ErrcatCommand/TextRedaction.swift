@@ -421,7 +421,7 @@ struct TextRedaction {
       guard index < units.count else { break }
       let next = units[index].decoded
       if bracketed, isDigit(next) { continue }
-      guard [" ", "-", "."].contains(next), index + 1 < units.count,
+      guard isPhoneSeparator(next), index + 1 < units.count,
         isDigit(units[index + 1].decoded) || units[index + 1].decoded == "("
       else { break }
       separator = next
@@ -446,6 +446,13 @@ struct TextRedaction {
     return nil
   }
 
+  /// A space (any but a line break: a no-break space too), a dash (`-`, or a Unicode hyphen or dash) or a dot.
+  private static func isPhoneSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "-" || scalar == "." || (0x2010...0x2015).contains(scalar.value)
+      || (scalar.properties.isWhitespace && scalar != "\n" && scalar != "\r" && scalar != "\u{2028}"
+        && scalar != "\u{2029}")
+  }
+
   static func isPhone(_ groups: ArraySlice<PhoneGroup>, plus: Bool) -> Bool {
     let total = groups.reduce(0) { $0 + $1.digits }
     guard (7...15).contains(total) else { return false }
@@ -455,7 +462,7 @@ struct TextRedaction {
     guard sizes.allSatisfy({ $0 <= 5 }), sizes.dropFirst().allSatisfy({ $0 >= 2 }) else { return false }
     guard sizes.last! >= 3 || groups.count >= 4 else { return false }
     let groups = Array(groups)
-    let separators = Set(groups.dropFirst().compactMap(\.separator))
+    let separators = Set(groups.dropFirst().compactMap(\.separator).map { $0 == "." || $0 == "/" ? $0 : "-" })
     if groups.count >= 3, separators.isSubset(of: ["-", ".", "/"]), groups[1].separator == groups[2].separator {
       if sizes[0] == 4, sizes[1] <= 2, sizes[2] <= 2 { return false }  // 2024-01-15
       if sizes[0] <= 2, sizes[1] <= 2, sizes[2] == 4 { return false }  // 15.01.2024
@@ -550,7 +557,11 @@ struct TextRedaction {
     var index = range.lowerBound
     while index < range.upperBound {
       guard isTokenScalar(scalars[index]) else {
-        index += 1
+        // A percent-encoding separates runs whole (`%20`, not `%` and a run starting `20`).
+        let escaped =
+          scalars[index] == "%" && index + 2 < range.upperBound && hexValue(scalars[index + 1]) != nil
+          && hexValue(scalars[index + 2]) != nil
+        index += escaped ? 3 : 1
         continue
       }
       var end = index

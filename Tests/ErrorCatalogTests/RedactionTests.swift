@@ -38,7 +38,9 @@ struct RedactionTests {
       ("Authorization: Basic dXNlcjpwdw==", "dXNlcjpwdw"), ("Authorization: Token ttt", "ttt"),
       ("authorization=Bearer%20ttt&x=1", "ttt"), ("Bearer ttt, then", "ttt"), ("x-api-key => k1", "k1"),
       ("client_secret:=s1", "s1"), ("pin: 7", ": 7"), (#""auth": {"user": "bob"}"#, "bob"),
-      ("passwd:\"a b c\"", "a b c"), ("JWT=j", "=j"),
+      ("passwd:\"a b c\"", "a b c"), ("JWT=j", "=j"), ("JSESSIONID=jjj; sid=sss", "sss"), ("JSESSIONID=jjj", "jjj"),
+      ("token:\n  multiline", "multiline"), ("Authorization%3A%20Bearer%20xyz", "xyz"), ("refresh_token=r1&a=1", "r1"),
+      ("`token`: `bq`", "bq"), ("Token=\"tt\"", "tt"), ("X-Amz-Signature=abc", "abc"), ("PRIVATE-KEY: pk", "pk"),
     ])
   func assignments(text: String, secret: String) throws {
     for output in try outputs(text) {
@@ -65,6 +67,9 @@ struct RedactionTests {
       ("650.555.1234", "650.***.**34"), ("+5511987654321", "+55*********21"), ("5511987654321", "551********21"),
       ("555-1234", "555-**34"), ("06 12 34 56 78", "06 ** ** ** 78"), ("+44 (0) 20 7946 0958", "+44 (*) ** **** **58"),
       ("%2B5511987654321", "%2B55*********21"),
+      ("+55\u{A0}11\u{A0}98765\u{A0}4321", "+55\u{A0}**\u{A0}*****\u{A0}**21"),
+      ("+55 (11) 98765-4321", "+55 (**) *****-**21"), ("11 98765-4321", "11 *****-**21"),
+      ("1-650-555-1234", "1-6**-***-**34"), ("tel:+5511987654321", "tel:+55*********21"),
     ])
   func phones(phone: String, masked: String) throws {
     #expect(Redaction.redactedText("call \(phone).") == "call \(masked).")
@@ -78,7 +83,8 @@ struct RedactionTests {
     arguments: [
       "131047", "2024-01-15", "10:15:04", "2024-01-15 10:15:04", "2024-01-15T10:15:04Z", "HTTP/1.1", "v2.0",
       "10.15.7", "4.0.30319.42000", "15.01.2024", "192.168.10.20", "17-Jun-25 04:00:00 PDT", "(#131026)",
-      "131047 131026", "1.2.3", "TLSv1.3", "(60000)", "2494055", "error 404",
+      "131047 131026", "1.2.3", "TLSv1.3", "(60000)", "2494055", "error 404", "10.0.0.1", "2024 01 15",
+      "2024/01/15", "15-01-2024 23:59",
     ])
   func notPhones(text: String) {
     #expect(Redaction.redactedText(text) == text)
