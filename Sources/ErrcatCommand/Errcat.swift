@@ -186,7 +186,7 @@ public enum Errcat {
       throw UsageError(message: "\(adapter.id.rawValue) has no \(kind.rawValue) bodies (it has: \(kinds))")
     }
     let request = ClassifyInput(
-      try body.map(BoundedInput.init) ?? input(bodySource), status: status, headers: headers)
+      try body.map { BoundedInput($0) } ?? input(bodySource), status: status, headers: headers)
     let result = adapter.classify(kind, request.status, request.headers, request.body)
     if json {
       var object = try JSONOutput.encoded(result.encodable)

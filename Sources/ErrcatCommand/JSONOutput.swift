@@ -70,7 +70,10 @@ indirect enum JSONOutput {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+        // Every character text output escapes (C0, DEL, C1, line and paragraph separators, directional
+        // marks, bidirectional embeddings, overrides and isolates) is written as `\uXXXX`, so a log viewer
+        // shows what a terminal would.
+        if TextEscaping.needsEscape(scalar) {
           let hex = String(scalar.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

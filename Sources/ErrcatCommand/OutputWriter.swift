@@ -48,6 +48,12 @@ public enum OutputWriter {
     return status
   }
 
+  /// Makes a write to a pipe whose reader has gone fail with EPIPE (reported, exit status 1) instead of
+  /// killing the process with SIGPIPE. The `errcat` executable calls this first thing.
+  public static func ignoreBrokenPipeSignal() {
+    _ = signal(SIGPIPE, SIG_IGN)
+  }
+
   private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     #if canImport(Glibc)
       Glibc.write(descriptor, buffer, count)

@@ -25,11 +25,11 @@ enum Redaction {
   /// `x-api-key`, `clientSecret`).
   static let secretNameParts = [
     "password", "passwd", "passphrase", "secret", "token", "apikey", "authorization", "credential", "bearer",
-    "signature", "cookie", "privatekey",
+    "signature", "cookie", "privatekey", "session", "sessid",
   ]
   /// Words that make a name a credential's when they are a whole word of it (`key`, `api_key`, `pin`, but
   /// not `keyword` or `spinner`).
-  static let secretNameWords: Set<String> = ["key", "auth", "pass", "pwd", "pin", "otp", "session", "sig", "jwt"]
+  static let secretNameWords: Set<String> = ["key", "auth", "pass", "pwd", "pin", "otp", "sid", "sig", "jwt"]
 
   /// Whether a member, parameter or field name says its value is a credential.
   static func isSecretName(_ name: String) -> Bool {
@@ -86,79 +86,10 @@ enum Redaction {
     return redactedText(value)
   }
 
-  /// Free text from a provider with each token-like word, each value assigned to a credential's name
-  /// (`password=…`, `token: …`), each word after `Bearer` or `Basic`, and each phone number (with a leading
-  /// `+`, or 11 to 15 digits) masked. Everything else, spacing included, is kept.
-  static func redactedText(_ text: String) -> String {
-    var out = ""
-    var word = ""
-    var previous = ""
-    func flush() {
-      guard !word.isEmpty else { return }
-      let redactedWord = redactedWord(word, after: previous)
-      out += redactedWord
-      previous = word
-      word = ""
-    }
-    for character in text {
-      if character.isWhitespace {
-        flush()
-        out.append(character)
-      } else {
-        word.append(character)
-      }
-    }
-    flush()
-    return out
-  }
-
-  private static let leadingPunctuation: Set<Character> = ["(", "[", "{", "<", "\"", "'", "`"]
-  private static let trailingPunctuation: Set<Character> = [
-    ")", "]", "}", ">", "\"", "'", "`", ".", ",", ";", ":", "!", "?",
-  ]
-
-  private static func redactedWord(_ word: String, after previous: String) -> String {
-    let lead = word.prefix(while: leadingPunctuation.contains)
-    var rest = word.dropFirst(lead.count)
-    let tail = String(rest.reversed().prefix(while: trailingPunctuation.contains).reversed())
-    rest = rest.dropLast(tail.count)
-    let core = String(rest)
-    guard !core.isEmpty else { return word }
-    let scheme = previous.trimmingPunctuation().lowercased()
-    if scheme == "bearer" || scheme == "basic" { return lead + masked(core) + tail }
-    return lead + redactedCore(core) + tail
-  }
-
-  /// A word without its surrounding punctuation: masked when token-like or a phone number; a query-like word
-  /// (`https://x/?access_token=…&a=1`, `password:hunter2`) has the values of its credential names masked.
-  private static func redactedCore(_ core: String) -> String {
-    if looksLikeToken(core) { return masked(core) }
-    if let phone = maskedPhone(core, requirePlus: true) { return phone }
-    guard core.contains(where: { $0 == "=" || $0 == ":" }) else { return core }
-    var pieces: [String] = []
-    var piece = ""
-    for character in core {
-      if character == "&" || character == "?" || character == ";" || character == "," {
-        pieces.append(redactedAssignment(piece))
-        pieces.append(String(character))
-        piece = ""
-      } else {
-        piece.append(character)
-      }
-    }
-    pieces.append(redactedAssignment(piece))
-    return pieces.joined()
-  }
-
-  private static func redactedAssignment(_ piece: String) -> String {
-    guard let separator = piece.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return piece }
-    let name = piece[..<separator]
-    let value = String(piece[piece.index(after: separator)...])
-    guard !value.isEmpty else { return piece }
-    if isSecretName(String(name)) { return name + String(piece[separator]) + masked(value) }
-    if looksLikeToken(value) { return name + String(piece[separator]) + masked(value) }
-    return piece
-  }
+  /// Free text from a provider with every credential assignment (`password=…`, `"token": "…"`,
+  /// `Authorization: Bearer …`), every word after `Bearer` or `Basic`, every e-mail address, phone number and
+  /// token-like word masked; everything else, spacing included, is kept. The rules are ``TextRedaction``'s.
+  static func redactedText(_ text: String) -> String { TextRedaction(text).result }
 
   /// Prefixes of well-known credentials: Meta access tokens, JSON Web Tokens, Stripe-style, GitHub, Slack,
   /// AWS and Google keys.
@@ -193,6 +124,7 @@ enum Redaction {
     if scalars.count >= 12, credentialPrefixes.contains(where: word.hasPrefix) { return true }
     let letters = lower + upper
     if letters > 0, digits > 0 {
+      if isVersion(scalars) || isDate(word) { return false }
       var counts: [Unicode.Scalar: Int] = [:]
       for scalar in scalars { counts[scalar, default: 0] += 1 }
       guard counts.count >= 6 else { return false }
@@ -214,6 +146,30 @@ enum Redaction {
       return Double(changes) >= 0.4 * Double(onlyLetters.count - 1)
     }
     return false
+  }
+
+  /// A protocol or version name: letters, an optional `/`, then digits and dots (`HTTP/1.1`, `TLSv1.3`,
+  /// `v10.15.7`).
+  static func isVersion(_ scalars: [Unicode.Scalar]) -> Bool {
+    var rest = scalars.drop { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+    if rest.first == "/" { rest = rest.dropFirst() }
+    return rest.first.map { ("0"..."9").contains($0) } == true
+      && rest.allSatisfy { ("0"..."9").contains($0) || $0 == "." }
+  }
+
+  private static let dateWords: Set<String> = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mon",
+    "tue", "wed", "thu", "fri", "sat", "sun", "t", "z", "utc", "gmt", "am", "pm",
+  ]
+
+  /// A date or time in any of the usual spellings: digits, month and day names, `T`, `Z`, `UTC`, between
+  /// `-`, `/`, `.`, `:` or `+` (`17-Jun-25`, `2024-01-15T10:15:04Z`, `15/Jan/2024`).
+  static func isDate(_ word: String) -> Bool {
+    let parts = nameWords(word.replacingPlus())
+    return parts.contains { $0.allSatisfy(\.isNumber) } && parts.contains { !$0.allSatisfy(\.isNumber) }
+      && parts.allSatisfy { $0.allSatisfy(\.isNumber) || dateWords.contains($0) }
+      && word.unicodeScalars.allSatisfy { !["_", "~", "="].contains($0) }
   }
 
   /// A phone number with all but its first three and last two characters replaced by `*` (`+5511987654321`
@@ -262,13 +218,37 @@ enum Redaction {
 
   private static let siblingLabels = ["field", "name", "key", "param", "parameter"]
 
+  /// Words that make a field's name say its value is personal data: an e-mail address, a phone number, a
+  /// person's name, an address, a user name.
+  static let personalNameWords: Set<String> = [
+    "email", "mail", "phone", "mobile", "msisdn", "tel", "telephone", "fax", "cell", "address", "user", "login",
+    "surname", "contact", "caller", "birthday", "dob",
+  ]
+
+  /// Whether a field's name (`email_addr`, `mobile_number`, `first_name`, `name`) says its value is personal
+  /// data.
+  static func isPersonalName(_ name: String) -> Bool {
+    let words = nameWords(name)
+    let joined = words.joined()
+    let personalJoined = ["email", "username", "firstname", "lastname", "fullname", "displayname"]
+    return words == ["name"] || words.contains(where: personalNameWords.contains)
+      || personalJoined.contains(where: joined.contains) || isPhoneName(name)
+  }
+
+  /// Whether the `….value` parameter `name` is masked whole by where it sits: its sibling `….field`,
+  /// `….name`, `….key` or `….param` names a credential or personal data, or it is the value of a duplicate
+  /// (Yeastar's `duplicateField.N.value`: a value that must be unique, such as an e-mail address, a phone
+  /// number or a user name, so personal data whatever its field).
   private static func siblingNamesSecret(of name: String, in parameters: [String: String]) -> Bool {
     for suffix in ["value", "Value"] where name.hasSuffix(suffix) {
       let stem = name.dropLast(suffix.count)
+      if nameWords(String(stem)).contains("duplicate") { return true }
       for label in siblingLabels {
         let candidates = [stem + label, stem + label.prefix(1).uppercased() + label.dropFirst()]
         for candidate in candidates where candidate != name {
-          if let sibling = parameters[String(candidate)], isSecretName(sibling) { return true }
+          if let sibling = parameters[String(candidate)], isSecretName(sibling) || isPersonalName(sibling) {
+            return true
+          }
         }
       }
     }
@@ -312,7 +292,9 @@ enum Redaction {
       let inside = inProviderData || providerDataMembers.contains(name)
       var flat: [String: String] = [:]
       for (key, value) in members { if case .string(let text) = value { flat[key] = text } }
-      let labelledSecret = siblingLabels.contains { label in flat[label].map(isSecretName) ?? false }
+      let labelledSecret = siblingLabels.contains { label in
+        flat[label].map { isSecretName($0) || isPersonalName($0) } ?? false
+      }
       return .object(
         members.map { key, value in
           if labelledSecret, key == "value" || key == "values" { return (key, maskedWhole(value)) }
@@ -335,8 +317,6 @@ enum Redaction {
 }
 
 extension String {
-  fileprivate func trimmingPunctuation() -> String {
-    let punctuation: Set<Character> = [":", ",", ".", ";", "\"", "'", "(", ")", "[", "]", "{", "}"]
-    return String(filter { !punctuation.contains($0) })
-  }
+  /// `+` read as a separator, as `nameWords` reads punctuation.
+  fileprivate func replacingPlus() -> String { String(map { $0 == "+" ? "-" : $0 }) }
 }

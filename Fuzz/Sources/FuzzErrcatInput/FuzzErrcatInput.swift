@@ -9,8 +9,8 @@ import FuzzSupport
 #endif
 
 // errcat's own input handling, compiled from the tool's sources (the files beside this one are links to
-// Sources/ErrcatCommand): bounded reading from a pipe, the raw HTTP response reader (status lines and
-// headers of `curl -i` output) and the escaping of text output.
+// Sources/ErrcatCommand): bounded reading from a pipe, the raw HTTP response reader (status lines, headers
+// and chunked bodies of `curl -i` output) and the escaping of text output.
 //
 // Input: one byte picks the read limit, the rest is what arrives on the pipe.
 
@@ -42,9 +42,19 @@ func checkReading(_ payload: [UInt8], limit: Int) {
   } catch {
     violated("reading a pipe failed: \(error)")
   }
-  guard read.bytes == Array(payload.prefix(limit)) else { violated("kept bytes are not the input's prefix") }
   guard read.totalCount == payload.count else { violated("counted \(read.totalCount) of \(payload.count) bytes") }
-  guard read.isTruncated == (payload.count > limit) else { violated("isTruncated") }
+  // Read from a pipe in pieces or all at once, the answer is the same.
+  guard read == BoundedInput(payload, limit: limit) else { violated("the pipe and the whole input read differently") }
+  guard read.bytes.count <= limit else { violated("kept \(read.bytes.count) bytes over the limit \(limit)") }
+  if read.raw == nil {
+    guard read.bytes == Array(payload.prefix(limit)) else { violated("kept bytes are not the input's prefix") }
+    guard read.isTruncated == (payload.count > limit) else { violated("isTruncated") }
+  } else if read.chunking == nil || read.chunking == .notEncoded {
+    let body = payload[(read.raw?.headCount ?? 0)...]
+    guard read.bytes == Array(body.prefix(limit)), read.bodyCount == body.count else {
+      violated("the body is not what follows the head")
+    }
+  }
 }
 
 /// A raw response has a status in range, well-formed header names, and its heads alone parse the same.

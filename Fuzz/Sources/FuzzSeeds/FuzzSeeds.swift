@@ -125,9 +125,20 @@ func seeds() -> [Seed] {
     "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 301 Moved\r\nLocation: /b\r\n\r\nHTTP/1.1 401 Unauthorized\r\n\r\n{}",
     "HTTP/1.0 200 OK\r\nX-Folded: a\r\n  b\r\n\r\n",
     "{\"errcode\":0}",
+    "HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n7;x=y\r\n{\"code\"\r\n5\r\n:403}\r\n0\r\nT: 1\r\n\r\n",
+    "HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n{\"code\":403}",
   ]
   for (index, response) in rawResponses.enumerated() {
     seeds.append(Seed(target: "FuzzErrcatInput", name: "raw-\(index)", bytes: [255] + Array(response.utf8)))
+  }
+
+  // errcat masking: shape byte, kind byte, spelling byte, the secret's material, NUL, filler.
+  for kind in 0..<9 {
+    let filler = Array("Invalid parameter: the value 2024-01-15 10:15:04 was refused (#131047) v2.0".utf8)
+    seeds.append(
+      Seed(
+        target: "FuzzErrcatRedaction", name: "plant-\(kind)",
+        bytes: [UInt8(kind), UInt8(kind), UInt8(kind * 29)] + Array("s3cr3t".utf8) + [0] + filler))
   }
 
   // Templates against the messages they were written for: `template NUL message`.

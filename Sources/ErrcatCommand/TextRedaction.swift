@@ -1,0 +1,580 @@
+/// Free text from a provider (a message, a details string, a code) with credentials and personal data
+/// masked, everything else (spacing included) kept. The README's "What errcat masks" lists the rules; in the
+/// order they run:
+///
+/// 1. **Assignments.** A name that says it is a credential (``Redaction/isSecretName(_:)``), with or without
+///    quotes around it, then `=`, `:`, `=>` or `:=` with any spacing, then its value: quoted (`"…"`, `'…'`,
+///    `\"…\"`, up to the closing quote), bracketed (`[…]`, `{…}`), or bare (up to white space or one of
+///    ``bareValueEnds``). The value is masked whatever its length. After `Authorization`, `Cookie` and
+///    `Set-Cookie` a bare value runs to the end of the line (an `Authorization` scheme such as `Bearer` is
+///    kept). Percent-encoding (`%3D`), HTML character references (`&quot;`) and JSON `\u0022` escapes are
+///    read as the characters they stand for, so `token%3Dx` is an assignment too.
+/// 2. **Schemes.** The word after `Bearer` or `Basic` (and after `Token`, `Digest`, `Negotiate`, `NTLM` once
+///    the text has said `Authorization`).
+/// 3. **E-mail addresses**, `@` or `%40`: the first character of the local part and the top-level domain
+///    are kept (`john.smith@example.com` gives `j*********@*******.com`).
+/// 4. **Phone numbers** (``phoneEnd(_:from:)``): all but the first three characters and the last two digits
+///    become `*`.
+/// 5. **Token-like words** (``Redaction/looksLikeToken(_:)``), whole or in parts.
+struct TextRedaction {
+  /// One character of the text as the rules read it: `decoded` is what a percent-encoding, character
+  /// reference or `\u00XX` escape stands for (else the character itself), and `range` where it is in the text.
+  struct Unit {
+    var decoded: Unicode.Scalar
+    var range: Range<Int>
+  }
+
+  /// Text still to be checked, or already final (a masked value, which later rules leave alone).
+  private enum Piece {
+    case open([Unicode.Scalar])
+    case done(String)
+  }
+
+  private var pieces: [Piece]
+
+  init(_ text: String) {
+    pieces = [.open(Array(text.unicodeScalars))]
+    apply(Self.assignments)
+    apply(Self.schemeCredentials)
+    apply(Self.emails)
+    apply(Self.phones)
+    apply(Self.tokenWords)
+  }
+
+  var result: String {
+    var out = ""
+    for piece in pieces {
+      switch piece {
+      case .open(let scalars): out.unicodeScalars.append(contentsOf: scalars)
+      case .done(let text): out += text
+      }
+    }
+    return out
+  }
+
+  /// A rule's answer for one open piece: the ranges of its scalars to replace, and with what.
+  private typealias Replacement = (range: Range<Int>, text: String)
+
+  private mutating func apply(_ rule: ([Unicode.Scalar]) -> [Replacement]) {
+    var out: [Piece] = []
+    for piece in pieces {
+      guard case .open(let scalars) = piece else {
+        out.append(piece)
+        continue
+      }
+      var position = 0
+      for replacement in rule(scalars) where replacement.range.lowerBound >= position {
+        if replacement.range.lowerBound > position {
+          out.append(.open(Array(scalars[position..<replacement.range.lowerBound])))
+        }
+        out.append(.done(replacement.text))
+        position = replacement.range.upperBound
+      }
+      if position < scalars.count { out.append(.open(Array(scalars[position...]))) }
+    }
+    pieces = out
+  }
+
+  private static func text(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+    var out = ""
+    out.unicodeScalars.append(contentsOf: scalars)
+    return out
+  }
+
+  private static func masked(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    Redaction.masked(text(scalars))
+  }
+
+  // MARK: Decoding
+
+  /// The text's units: `%XX` (ASCII only), `&quot;`, `&apos;`, `&amp;`, `&lt;`, `&gt;`, `&#NN;`, `&#xHH;` and
+  /// `\u00XX` each read as one character.
+  static func units(_ scalars: [Unicode.Scalar]) -> [Unit] {
+    var units: [Unit] = []
+    units.reserveCapacity(scalars.count)
+    var index = 0
+    while index < scalars.count {
+      if let (decoded, length) = decodedEscape(scalars, at: index) {
+        units.append(Unit(decoded: decoded, range: index..<index + length))
+        index += length
+      } else {
+        units.append(Unit(decoded: scalars[index], range: index..<index + 1))
+        index += 1
+      }
+    }
+    return units
+  }
+
+  private static func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
+    switch scalar {
+    case "0"..."9": scalar.value - 0x30
+    case "a"..."f": scalar.value - 0x61 + 10
+    case "A"..."F": scalar.value - 0x41 + 10
+    default: nil
+    }
+  }
+
+  private static let namedReferences: [String: Unicode.Scalar] = [
+    "quot": "\"", "apos": "'", "amp": "&", "lt": "<", "gt": ">",
+  ]
+
+  private static func decodedEscape(_ scalars: [Unicode.Scalar], at index: Int) -> (Unicode.Scalar, Int)? {
+    let first = scalars[index]
+    if first == "%", index + 2 < scalars.count, let high = hexValue(scalars[index + 1]),
+      let low = hexValue(scalars[index + 2]), high < 8
+    {
+      return Unicode.Scalar(high * 16 + low).map { ($0, 3) }
+    }
+    if first == "\\", index + 5 < scalars.count, scalars[index + 1] == "u" || scalars[index + 1] == "U" {
+      var value: UInt32 = 0
+      for offset in 2..<6 {
+        guard let digit = hexValue(scalars[index + offset]) else { return nil }
+        value = value * 16 + digit
+      }
+      guard value < 0x80, let scalar = Unicode.Scalar(value) else { return nil }
+      return (scalar, 6)
+    }
+    if first == "&" {
+      // At most `&#x10FFFF;`: ten characters.
+      guard let semicolon = scalars[index..<min(scalars.count, index + 11)].firstIndex(of: ";") else { return nil }
+      let name = text(scalars[(index + 1)..<semicolon])
+      let length = semicolon - index + 1
+      if let named = namedReferences[name.lowercased()] { return (named, length) }
+      guard name.hasPrefix("#") else { return nil }
+      let number = name.dropFirst()
+      let value =
+        number.first == "x" || number.first == "X" ? UInt32(number.dropFirst(), radix: 16) : UInt32(number)
+      guard let value, value < 0x80, let scalar = Unicode.Scalar(value) else { return nil }
+      return (scalar, length)
+    }
+    return nil
+  }
+
+  // MARK: Character classes
+
+  private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+  }
+
+  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+  private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    isASCIILetter(scalar) || isDigit(scalar) || (!scalar.isASCII && scalar.properties.isAlphabetic)
+  }
+
+  /// What a name is made of: letters, digits, `_`, `-`, `.`, `[` and `]` (`x-api-key`, `auth.token`,
+  /// `user[password]`).
+  private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+    isAlphanumeric(scalar) || scalar == "_" || scalar == "-" || scalar == "." || scalar == "[" || scalar == "]"
+  }
+
+  private static func isQuote(_ scalar: Unicode.Scalar) -> Bool { scalar == "\"" || scalar == "'" || scalar == "`" }
+
+  /// Characters that end a bare (unquoted) value.
+  static let bareValueEnds: Set<Unicode.Scalar> = [
+    "&", ";", ",", "\"", "'", "`", "<", ">", "(", ")", "[", "]", "{", "}", "\\", "|",
+  ]
+
+  // MARK: 1. Assignments
+
+  /// Names whose bare value is the rest of the line.
+  private static func takesRestOfLine(_ name: String) -> Bool {
+    let joined = Redaction.nameWords(name).joined()
+    return joined.contains("authorization") || joined.contains("cookie")
+  }
+
+  /// `Authorization` schemes kept in front of a masked credential.
+  private static let authorizationSchemes: Set<String> = [
+    "bearer", "basic", "token", "digest", "negotiate", "ntlm", "oauth", "apikey", "hoba", "mutual", "dpop",
+    "aws4-hmac-sha256",
+  ]
+
+  private static func assignments(_ scalars: [Unicode.Scalar]) -> [Replacement] {
+    let units = units(scalars)
+    var out: [Replacement] = []
+    var index = 0
+    while index < units.count {
+      guard isNameScalar(units[index].decoded), index == 0 || !isNameScalar(units[index - 1].decoded) else {
+        index += 1
+        continue
+      }
+      var nameEnd = index
+      while nameEnd < units.count, isNameScalar(units[nameEnd].decoded) { nameEnd += 1 }
+      let name = text(units[index..<nameEnd].map(\.decoded))
+      if Redaction.isSecretName(name), let value = assignedValue(units, afterName: nameEnd, name: name) {
+        let range = units[value.lowerBound].range.lowerBound..<units[value.upperBound - 1].range.upperBound
+        out.append((range, masked(scalars[range])))
+        index = value.upperBound
+      } else {
+        index = nameEnd
+      }
+    }
+    return out
+  }
+
+  /// The units of the value assigned after a name ending at `nameEnd`, or `nil` when no value follows.
+  private static func assignedValue(_ units: [Unit], afterName nameEnd: Int, name: String) -> Range<Int>? {
+    var index = nameEnd
+    func skipSpace() { while index < units.count, units[index].decoded.properties.isWhitespace { index += 1 } }
+    // A closing quote after the name, escaped or not: `"token"`, `\"token\"`.
+    var probe = index
+    while probe < units.count, units[probe].decoded == "\\" { probe += 1 }
+    if probe < units.count, isQuote(units[probe].decoded) { index = probe + 1 }
+    skipSpace()
+    guard index < units.count, units[index].decoded == "=" || units[index].decoded == ":" else { return nil }
+    index += 1
+    if index < units.count, ["=", ">"].contains(units[index].decoded) { index += 1 }
+    skipSpace()
+    guard index < units.count else { return nil }
+    // A quoted value, escaped or not: up to the same quote behind as many backslashes (at least).
+    var backslashes = 0
+    probe = index
+    while probe < units.count, units[probe].decoded == "\\" {
+      backslashes += 1
+      probe += 1
+    }
+    if probe < units.count, isQuote(units[probe].decoded) {
+      let quote = units[probe].decoded
+      let start = probe + 1
+      var end = start
+      var run = 0
+      while end < units.count {
+        let scalar = units[end].decoded
+        if scalar == quote, backslashes == 0 ? run % 2 == 0 : run == backslashes { break }
+        run = scalar == "\\" ? run + 1 : 0
+        end += 1
+      }
+      // The backslashes in front of the closing quote belong to it.
+      var valueEnd = end
+      if end < units.count { valueEnd -= backslashes }
+      return valueEnd > start ? start..<valueEnd : nil
+    }
+    let first = units[index].decoded
+    if first == "[" || first == "{" {
+      let close: Unicode.Scalar = first == "[" ? "]" : "}"
+      var depth = 0
+      var end = index
+      while end < units.count {
+        if units[end].decoded == first { depth += 1 }
+        if units[end].decoded == close {
+          depth -= 1
+          if depth == 0 {
+            end += 1
+            break
+          }
+        }
+        end += 1
+      }
+      return index..<end
+    }
+    if takesRestOfLine(name) {
+      var end = index
+      while end < units.count, units[end].decoded != "\n", units[end].decoded != "\r" { end += 1 }
+      while end > index, units[end - 1].decoded.properties.isWhitespace { end -= 1 }
+      guard end > index else { return nil }
+      // Keep a leading scheme (`Bearer`) when a credential follows it.
+      var schemeEnd = index
+      while schemeEnd < end, !units[schemeEnd].decoded.properties.isWhitespace { schemeEnd += 1 }
+      let scheme = text(units[index..<schemeEnd].map(\.decoded)).lowercased()
+      var credential = schemeEnd
+      while credential < end, units[credential].decoded.properties.isWhitespace { credential += 1 }
+      if authorizationSchemes.contains(scheme), credential < end { return credential..<end }
+      return index..<end
+    }
+    var end = index
+    while end < units.count, !units[end].decoded.properties.isWhitespace, !bareValueEnds.contains(units[end].decoded) {
+      end += 1
+    }
+    return end > index ? index..<end : nil
+  }
+
+  // MARK: 2. Schemes
+
+  private static let schemes: Set<String> = ["bearer", "basic"]
+  private static let schemesAfterAuthorization: Set<String> = ["token", "digest", "negotiate", "ntlm"]
+
+  private static func schemeCredentials(_ scalars: [Unicode.Scalar]) -> [Replacement] {
+    let units = units(scalars)
+    var out: [Replacement] = []
+    var seenAuthorization = false
+    var index = 0
+    while index < units.count {
+      guard isASCIILetter(units[index].decoded), index == 0 || !isAlphanumeric(units[index - 1].decoded) else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < units.count, isAlphanumeric(units[end].decoded) { end += 1 }
+      let word = text(units[index..<end].map(\.decoded)).lowercased()
+      if word.contains("authorization") { seenAuthorization = true }
+      index = end
+      guard schemes.contains(word) || (seenAuthorization && schemesAfterAuthorization.contains(word)) else { continue }
+      var start = end
+      while start < units.count, units[start].decoded == " " || units[start].decoded == "\t" { start += 1 }
+      guard start > end else { continue }
+      var stop = start
+      while stop < units.count, !units[stop].decoded.properties.isWhitespace,
+        !bareValueEnds.contains(units[stop].decoded)
+      {
+        stop += 1
+      }
+      guard stop > start else { continue }
+      let range = units[start].range.lowerBound..<units[stop - 1].range.upperBound
+      out.append((range, masked(scalars[range])))
+      index = stop
+    }
+    return out
+  }
+
+  // MARK: 3. E-mail addresses
+
+  private static func isLocalPartScalar(_ scalar: Unicode.Scalar) -> Bool {
+    isAlphanumeric(scalar) || ["." as Unicode.Scalar, "_", "+", "-"].contains(scalar)
+  }
+
+  private static func isDomainScalar(_ scalar: Unicode.Scalar) -> Bool { isAlphanumeric(scalar) || scalar == "-" }
+
+  private static func emails(_ scalars: [Unicode.Scalar]) -> [Replacement] {
+    let units = units(scalars)
+    var out: [Replacement] = []
+    var lastEnd = 0
+    for at in units.indices where units[at].decoded == "@" && at >= lastEnd {
+      var start = at
+      while start > lastEnd, isLocalPartScalar(units[start - 1].decoded) { start -= 1 }
+      while start < at, units[start].decoded == "." { start += 1 }
+      guard start < at else { continue }
+      // Labels separated by single dots; the last one (the top-level domain) has two letters or more.
+      var labels: [Range<Int>] = []
+      var index = at + 1
+      while index < units.count {
+        var end = index
+        while end < units.count, isDomainScalar(units[end].decoded) { end += 1 }
+        guard end > index else { break }
+        labels.append(index..<end)
+        guard end + 1 < units.count, units[end].decoded == ".", isDomainScalar(units[end + 1].decoded) else { break }
+        index = end + 1
+      }
+      guard labels.count >= 2, let top = labels.last, top.count >= 2,
+        units[top].allSatisfy({ isASCIILetter($0.decoded) || !$0.decoded.isASCII })
+      else { continue }
+      var masked = text(scalars[units[start].range])
+      for unit in units[(start + 1)..<top.lowerBound] {
+        let keep = unit.decoded == "@" || (unit.decoded == "." && unit.range.lowerBound > units[at].range.lowerBound)
+        masked += keep ? text(scalars[unit.range]) : "*"
+      }
+      masked += text(scalars[units[top.lowerBound].range.lowerBound..<units[top.upperBound - 1].range.upperBound])
+      out.append((units[start].range.lowerBound..<units[top.upperBound - 1].range.upperBound, masked))
+      lastEnd = top.upperBound
+    }
+    return out
+  }
+
+  // MARK: 4. Phone numbers
+
+  /// A group of a phone number candidate: its digits, whether it was in brackets, and the separator before it.
+  struct PhoneGroup {
+    var digits: Int
+    var bracketed: Bool
+    var separator: Unicode.Scalar?
+  }
+
+  /// Where a phone number starting at `start` ends, or `nil` when none starts there. A candidate is an
+  /// optional `+`, then digit groups (an area code may be in brackets, `(11)`) separated by one space, dash
+  /// or dot, with 7 to 15 digits in all, standing apart from letters and digits on both sides (a group right
+  /// before `:` or `/` is a time or a path, not part of the number). It is a phone number when
+  ///
+  /// - it starts with `+` (`+55 11 98765 4321`, `+1 (650) 555-1234`), or has a bracketed area code
+  ///   (`(11) 98765-4321`);
+  /// - or it is one group of 11 to 15 digits (`5511987654321`);
+  /// - or it has several groups of at most 5 digits, each after the first of 2 digits or more, its last of 3
+  ///   or more unless it has 4 groups or more (`011-98765-4321`, `650.555.1234`, `06 12 34 56 78`), and it is
+  ///   not a date (`2024-01-15`, `15.01.2024`), a version with a one-digit part (`10.15.7`) or an IPv4
+  ///   address (`192.168.10.20`).
+  static func phoneEnd(_ units: [Unit], from start: Int) -> Int? {
+    var index = start
+    let plus = units[index].decoded == "+"
+    if plus { index += 1 }
+    var groups: [PhoneGroup] = []
+    var groupEnds: [Int] = []
+    var separator: Unicode.Scalar?
+    while index < units.count {
+      var bracketed = false
+      var groupStart = index
+      if units[index].decoded == "(" {
+        bracketed = true
+        groupStart += 1
+      }
+      var end = groupStart
+      while end < units.count, isDigit(units[end].decoded) { end += 1 }
+      var digits = end - groupStart
+      if bracketed {
+        guard (1...4).contains(digits), end < units.count, units[end].decoded == ")" else { break }
+        end += 1
+      }
+      guard digits > 0 else { break }
+      if digits > 15 { digits = 16 }
+      groups.append(PhoneGroup(digits: digits, bracketed: bracketed, separator: separator))
+      groupEnds.append(end)
+      index = end
+      // The next group follows a single separator (or directly a closing bracket).
+      separator = nil
+      guard index < units.count else { break }
+      let next = units[index].decoded
+      if bracketed, isDigit(next) { continue }
+      guard isPhoneSeparator(next), index + 1 < units.count,
+        isDigit(units[index + 1].decoded) || units[index + 1].decoded == "("
+      else { break }
+      separator = next
+      index += 1
+    }
+    // The longest run of groups from the start that is a phone number: a group followed by a letter or digit
+    // is part of a word, one followed by `:` or `/` is a time or a path, and numbers side by side
+    // (`555-1234 2024`) may be more digits than one number has.
+    var count = groups.count
+    while count > 0 {
+      let end = groupEnds[count - 1]
+      if end < units.count {
+        let next = units[end].decoded
+        if isAlphanumeric(next) || next == "_" || next == ":" || next == "/" {
+          count -= 1
+          continue
+        }
+      }
+      if isPhone(groups[..<count], plus: plus) { return end }
+      count -= 1
+    }
+    return nil
+  }
+
+  /// A space (any but a line break: a no-break space too), a dash (`-`, or a Unicode hyphen or dash) or a dot.
+  private static func isPhoneSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "-" || scalar == "." || (0x2010...0x2015).contains(scalar.value)
+      || (scalar.properties.isWhitespace && scalar != "\n" && scalar != "\r" && scalar != "\u{2028}"
+        && scalar != "\u{2029}")
+  }
+
+  static func isPhone(_ groups: ArraySlice<PhoneGroup>, plus: Bool) -> Bool {
+    let total = groups.reduce(0) { $0 + $1.digits }
+    guard (7...15).contains(total) else { return false }
+    if plus || groups.contains(where: \.bracketed) { return true }
+    if groups.count == 1 { return total >= 11 }
+    let sizes = groups.map(\.digits)
+    guard sizes.allSatisfy({ $0 <= 5 }), sizes.dropFirst().allSatisfy({ $0 >= 2 }) else { return false }
+    guard sizes.last! >= 3 || groups.count >= 4 else { return false }
+    let groups = Array(groups)
+    let separators = Set(groups.dropFirst().compactMap(\.separator).map { $0 == "." || $0 == "/" ? $0 : "-" })
+    if groups.count >= 3, separators.isSubset(of: ["-", ".", "/"]), groups[1].separator == groups[2].separator {
+      if sizes[0] == 4, sizes[1] <= 2, sizes[2] <= 2 { return false }  // 2024-01-15
+      if sizes[0] <= 2, sizes[1] <= 2, sizes[2] == 4 { return false }  // 15.01.2024
+    }
+    if separators == ["."] {
+      if sizes.contains(1) { return false }  // 10.15.7
+      if groups.count == 4, sizes.allSatisfy({ $0 <= 3 }) { return false }  // 192.168.10.20
+    }
+    return true
+  }
+
+  /// Whether a phone number may start after `scalar`: not inside a word, a number, a version or a path.
+  private static func startsApart(_ scalar: Unicode.Scalar) -> Bool {
+    !(isAlphanumeric(scalar) || ["_" as Unicode.Scalar, ".", "-", "/", "+", "(", ")"].contains(scalar))
+  }
+
+  private static func phones(_ scalars: [Unicode.Scalar]) -> [Replacement] {
+    let units = units(scalars)
+    var out: [Replacement] = []
+    var index = 0
+    while index < units.count {
+      let scalar = units[index].decoded
+      guard isDigit(scalar) || scalar == "+" || scalar == "(", index == 0 || startsApart(units[index - 1].decoded)
+      else {
+        index += 1
+        continue
+      }
+      guard let end = phoneEnd(units, from: index) else {
+        index += 1
+        while index < units.count, isDigit(units[index].decoded) { index += 1 }
+        continue
+      }
+      let digits = units[index..<end].filter { isDigit($0.decoded) }.count
+      var masked = ""
+      var seen = 0
+      for (offset, unit) in units[index..<end].enumerated() {
+        let original = text(scalars[unit.range])
+        guard isDigit(unit.decoded) else {
+          masked += original
+          continue
+        }
+        seen += 1
+        masked += offset < 3 || seen > digits - 2 ? original : "*"
+      }
+      out.append((units[index].range.lowerBound..<units[end - 1].range.upperBound, masked))
+      index = end
+    }
+    return out
+  }
+
+  // MARK: 5. Token-like words
+
+  private static let leadingPunctuation: Set<Unicode.Scalar> = ["(", "[", "{", "<", "\"", "'", "`"]
+  private static let trailingPunctuation: Set<Unicode.Scalar> = [
+    ")", "]", "}", ">", "\"", "'", "`", ".", ",", ";", ":", "!", "?",
+  ]
+
+  private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
+    isASCIILetter(scalar) || isDigit(scalar) || ["-" as Unicode.Scalar, "_", ".", "~", "+", "/", "="].contains(scalar)
+  }
+
+  /// Each word masked when token-like; else each run of token characters in it (split at other characters
+  /// and at `%`), or the part of a run after its first `=` (`state=…`).
+  private static func tokenWords(_ scalars: [Unicode.Scalar]) -> [Replacement] {
+    var out: [Replacement] = []
+    var index = 0
+    while index < scalars.count {
+      guard !scalars[index].properties.isWhitespace else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+      var start = index
+      while start < end, leadingPunctuation.contains(scalars[start]) { start += 1 }
+      var stop = end
+      while stop > start, trailingPunctuation.contains(scalars[stop - 1]) { stop -= 1 }
+      if start < stop {
+        if Redaction.looksLikeToken(text(scalars[start..<stop])) {
+          out.append((start..<stop, masked(scalars[start..<stop])))
+        } else {
+          out.append(contentsOf: tokenRuns(scalars, start..<stop))
+        }
+      }
+      index = end
+    }
+    return out
+  }
+
+  private static func tokenRuns(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [Replacement] {
+    var out: [Replacement] = []
+    var index = range.lowerBound
+    while index < range.upperBound {
+      guard isTokenScalar(scalars[index]) else {
+        // A percent-encoding separates runs whole (`%20`, not `%` and a run starting `20`).
+        let escaped =
+          scalars[index] == "%" && index + 2 < range.upperBound && hexValue(scalars[index + 1]) != nil
+          && hexValue(scalars[index + 2]) != nil
+        index += escaped ? 3 : 1
+        continue
+      }
+      var end = index
+      while end < range.upperBound, isTokenScalar(scalars[end]) { end += 1 }
+      if end - index < range.count, Redaction.looksLikeToken(text(scalars[index..<end])) {
+        out.append((index..<end, masked(scalars[index..<end])))
+      } else if let equals = scalars[index..<end].firstIndex(of: "="), equals > index, equals + 1 < end,
+        scalars[equals + 1] != "=", Redaction.looksLikeToken(text(scalars[(equals + 1)..<end]))
+      {
+        out.append(((equals + 1)..<end, masked(scalars[(equals + 1)..<end])))
+      }
+      index = end
+    }
+    return out
+  }
+}
