@@ -226,7 +226,7 @@ public enum Errcat {
       // A body over the limit reached the classifier cut short: say how long it really was.
       let total = error.body.isTruncated ? max(bodyCount ?? 0, error.body.totalCount) : error.body.totalCount
       let read = total > ResponseBody.storedLimit ? " (the first \(ResponseBody.storedLimit) read)" : ""
-      lines.append("  body:        \(error.body.shape.rawValue), \(total) bytes\(read)")
+      lines.append("  body:        \(error.knownBodyShape.rawValue), \(total) bytes\(read)")
     }
     lines.append(
       "  category:    \(error.category.rawValue)   retry: \(error.retry.rawValue)   fault: \(error.fault.rawValue)")

@@ -10,7 +10,7 @@
 /// Each provider module names its own: `Wolkvox.Error` is `ClassifiedError<Wolkvox.Code>`.
 /// Switch on ``code`` for the typed cases; read ``category``, ``retry`` and ``fault`` to act generically.
 /// ``description`` is one line and never includes the body or the raw message.
-public struct ClassifiedError<Code: CatalogCode>: ProviderError {
+public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowing {
   /// The provider that answered.
   public let provider: ProviderID
   /// The typed code, or `nil` when nothing in the catalog matched.
@@ -195,6 +195,14 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
   /// Whether a catalog entry was found.
   public var isRecognized: Bool { entry != nil }
 
+  /// ``ResponseBody/shape`` of ``body``, without validating the body again when the classifier already
+  /// knows it: the events of one webhook share a body, and validating it for each event's description or
+  /// encoding would grow with the number of events times the body's length.
+  package var bodyShape: ResponseBody.Shape {
+    if case .stored(let fields) = storage, let shape = fields.bodyShape { return shape }
+    return body.shape
+  }
+
   /// The same error with its raw message, parameters and references kept as `fields`, which a classifier
   /// read from the body as the error's deferred reader would have (the values captured from the message
   /// still take precedence over the body's parameters). Used where many errors share one body, so that
@@ -263,7 +271,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError {
     var parts = ["\(provider.rawValue) unrecognized \(kind.rawValue)"]
     if let status { parts.append("HTTP \(status)") }
     if let rawCode, Self.isPlainCode(rawCode) { parts.append("code \(rawCode)") }
-    parts.append("\(body.shape.rawValue) body of \(body.totalCount) bytes")
+    parts.append("\(bodyShape.rawValue) body of \(body.totalCount) bytes")
     if body.isTruncated { parts.append("not read: over the \(ResponseBody.storedLimit)-byte limit") }
     return parts.joined(separator: ", ") + " " + verdict
   }
@@ -338,7 +346,7 @@ extension ClassifiedError: Encodable {
     try container.encode(outcome, forKey: .outcome)
     try container.encode(kind, forKey: .kind)
     var bodyContainer = container.nestedContainer(keyedBy: BodyKeys.self, forKey: .body)
-    try bodyContainer.encode(body.shape.rawValue, forKey: .shape)
+    try bodyContainer.encode(bodyShape.rawValue, forKey: .shape)
     try bodyContainer.encode(body.totalCount, forKey: .bytes)
     try container.encode(references, forKey: .references)
     try container.encode(subcode, forKey: .subcode)

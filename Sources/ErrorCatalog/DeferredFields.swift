@@ -12,11 +12,18 @@ package struct DeferredFields: Sendable {
     package var rawMessage: String?
     package var parameters: [String: String]
     package var references: References
+    /// The body's shape, when the reader already knows it (a webhook's events share a body that was
+    /// validated once), so that describing or encoding each event does not validate the whole body again.
+    package var bodyShape: ResponseBody.Shape?
 
-    package init(rawMessage: String? = nil, parameters: [String: String] = [:], references: References = .none) {
+    package init(
+      rawMessage: String? = nil, parameters: [String: String] = [:], references: References = .none,
+      bodyShape: ResponseBody.Shape? = nil
+    ) {
       self.rawMessage = rawMessage
       self.parameters = parameters
       self.references = references
+      self.bodyShape = bodyShape
     }
   }
 

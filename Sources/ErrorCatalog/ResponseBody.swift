@@ -80,6 +80,8 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
 
   /// A rough guess of what the body is, for unrecognized errors.
   public var shape: Shape {
+    // Validating reads the whole body: counted with the tree reader's work (``JSONReader/parseObserver``).
+    JSONReader.parseObserver?(bytes.count)
     if isBlank { return .empty }
     if isJSON { return .json }
     let head = bytes.prefix(512)
@@ -99,4 +101,15 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
 
   /// `"<n> bytes"`, never the content.
   public var description: String { "\(totalCount) bytes" }
+}
+
+/// An error that may know its body's shape without validating the body again (``ClassifiedError``).
+package protocol BodyShapeKnowing {
+  /// The body's shape.
+  var bodyShape: ResponseBody.Shape { get }
+}
+
+extension ProviderError {
+  /// The body's shape, from the error when it knows it, else validated from the body.
+  package var knownBodyShape: ResponseBody.Shape { (self as? any BodyShapeKnowing)?.bodyShape ?? body.shape }
 }

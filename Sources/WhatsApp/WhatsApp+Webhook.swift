@@ -102,7 +102,9 @@ extension WhatsApp {
     let events = webhookEvents(in: body.json)
     guard events.count == results.count else { return results }
     for index in results.indices {
-      results[index] = results[index].keeping(fields(of: events[index]))
+      var fields = fields(of: events[index])
+      fields.bodyShape = .json
+      results[index] = results[index].keeping(fields)
     }
     return results
   }

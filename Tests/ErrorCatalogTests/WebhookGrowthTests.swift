@@ -56,6 +56,9 @@ struct WebhookGrowthTests {
       reading.rawMessages.append(result.error?.rawMessage)
       reading.details.append(result.error?.parameters["details"])
       _ = result.error?.references.recipient
+      // A logger describes and encodes each error.
+      _ = result.error?.description
+      _ = result.error.map { try? JSONEncoder().encode($0) }
     }
     _ = Set(results)
     return reading
