@@ -104,7 +104,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `1016` with HTTP 503: “System overloaded”
     ///
-    /// Category `provider`, retry `backoff`, fault `account`, situation `providerUnavailable`.
+    /// Category `provider`, retry `afterFix`, fault `account`, situation `providerUnavailable`.
     ///
     /// > Tip: Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then retry
     /// > the request with backoff once the queue drains.
@@ -240,7 +240,7 @@ extension Dialog360.APICode {
         message: "System overloaded",
         explanation: "The number's WhatsApp stack is overloaded. Usually the cause is your webhook not answering with status 200, so undelivered callbacks pile up until the queue reaches about 100,000.",
         remedy: "Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then retry the request with backoff once the queue drains.",
-        category: .provider, retry: .backoff, fault: .account,
+        category: .provider, retry: .afterFix, fault: .account,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
@@ -369,7 +369,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `1016`: “System overloaded”
     ///
-    /// Category `provider`, retry `backoff`, fault `account`, situation `providerUnavailable`.
+    /// Category `provider`, retry `afterFix`, fault `account`, situation `providerUnavailable`.
     ///
     /// > Tip: Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then resend
     /// > the failed messages with backoff.
@@ -445,7 +445,7 @@ extension Dialog360.WebhookCode {
         message: "System overloaded",
         explanation: "The number's WhatsApp stack is overloaded, usually because your webhook is not answering with status 200 and callbacks have piled up (about 100,000 queued).",
         remedy: "Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then resend the failed messages with backoff.",
-        category: .provider, retry: .backoff, fault: .account,
+        category: .provider, retry: .afterFix, fault: .account,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1016,\"title\":\"System overloaded\",\"message\":\"System overloaded\",\"error_data\":{\"details\":\"System overloaded\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt")
