@@ -200,4 +200,16 @@ struct AuditCorrectionsTests {
     let codes = Set(WhatsApp.subcodes.map(\.code))
     #expect(codes.isSuperset(of: ["200005", "200006", "200007", "2593107", "2593108"]))
   }
+
+  @Test("360dialog recognizes the On-Premise codes its tables lacked, 1021 Bad user among them")
+  func dialog360OnPremise() throws {
+    let body = #"{"meta":{"api_status":"stable","version":"2.41.3"},"errors":[{"code":1021,"title":"Bad user"}]}"#
+    let error = try #require(Dialog360.classify(status: 400, body: body).error)
+    #expect(error.code == .api(.recipientIsSender))
+    #expect(error.provider == .dialog360)
+    let expired = try #require(
+      Dialog360.classifyWebhook(body: Dialog360.WebhookCode.messageExpired.sample.body).first?.error)
+    #expect(expired.retry == .never)
+    #expect(expired.situation == .messageExpired)
+  }
 }
