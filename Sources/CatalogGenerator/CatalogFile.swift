@@ -141,6 +141,11 @@ public struct CatalogFile: Decodable, Sendable {
     public var situation: String?
     /// Why this entry's classification differs from the others of its situation, when it does.
     public var situationNote: String?
+    /// Why no situation fits this entry, for an entry that is not a success and names none.
+    public var noSituation: String?
+    /// Whether the entry is one wire variant of a code another entry of the table stands for: it is found
+    /// by its message only, so the code with another message keeps the main entry.
+    public var variant: Bool?
     public var outcome: String?
     public var deprecated: Bool?
     public var sample: Sample

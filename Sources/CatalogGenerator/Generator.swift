@@ -27,7 +27,7 @@ public enum Generator {
     "templateParametersInvalid", "requestInvalid", "resourceNotFound", "duplicateRequest", "recipientNotOnWhatsApp",
     "recipientNumberInvalid", "recipientBarred", "recipientUnreachable", "recipientInExperiment",
     "recipientMarketingLimited", "qualityLimited",
-    "policyBlocked", "mediaFailed", "providerUnavailable",
+    "policyBlocked", "mediaFailed", "providerUnavailable", "messageExpired", "unspecifiedFailure",
   ]
   static let kinds: Set<String> = ["response", "webhook", "report"]
   static let keywords: Set<String> = [
@@ -94,6 +94,7 @@ public enum Generator {
           throw fail("\(at): situation \(situation)")
         }
         if entry.situationNote != nil && entry.situation == nil { throw fail("\(at): situationNote without situation") }
+        if entry.noSituation != nil && entry.situation != nil { throw fail("\(at): noSituation with a situation") }
         guard kinds.contains(entry.sample.kind) else { throw fail("\(at): sample kind \(entry.sample.kind)") }
         guard sourceIDs.contains(entry.source) else { throw fail("\(at): unknown source \(entry.source)") }
         guard !entry.explanation.isEmpty, !entry.remedy.isEmpty else { throw fail("\(at): empty explanation/remedy") }
@@ -319,6 +320,7 @@ public enum Generator {
       if let situation = entry.situation { out.line("situation: .\(situation),") }
       if let outcome = entry.outcome, outcome != "failure" { out.line("outcome: .\(outcome),") }
       if entry.deprecated == true { out.line("isDeprecated: true,") }
+      if entry.variant == true { out.line("isVariant: true,") }
       let headers = (entry.sample.headers ?? [:]).sorted { $0.key < $1.key }
         .map { "\(literal($0.key)): \(literal($0.value))" }
       let headerText = headers.isEmpty ? "" : " headers: [\(headers.joined(separator: ", "))],"

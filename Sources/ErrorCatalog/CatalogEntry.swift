@@ -24,6 +24,7 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
     let situation: Situation?
     let outcome: Outcome
     let isDeprecated: Bool
+    let isVariant: Bool
     let sample: SampleResponse
     let source: CatalogSource
     let delivery: Delivery
@@ -35,8 +36,9 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
     init(
       provider: ProviderID, table: String, name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?,
       message: String, title: String?, patterns: [String], explanation: String, remedy: String, category: ErrorCategory,
-      retry: Retry, fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, sample: SampleResponse,
-      source: CatalogSource, delivery: Delivery, deliveryReason: String, wait: CatalogWait?, position: Int = -1
+      retry: Retry, fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
+      sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String, wait: CatalogWait?,
+      position: Int = -1
     ) {
       self.provider = provider
       self.table = table
@@ -55,6 +57,7 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
       self.situation = situation
       self.outcome = outcome
       self.isDeprecated = isDeprecated
+      self.isVariant = isVariant
       self.sample = sample
       self.source = source
       self.delivery = delivery
@@ -77,9 +80,9 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
       provider: old.provider, table: old.table, name: old.name, code: old.code, codeRange: old.codeRange,
       status: old.status, message: old.message, title: old.title, patterns: old.patterns,
       explanation: old.explanation, remedy: old.remedy, category: old.category, retry: old.retry, fault: old.fault,
-      situation: old.situation, outcome: old.outcome, isDeprecated: old.isDeprecated, sample: old.sample,
-      source: old.source, delivery: old.delivery, deliveryReason: old.deliveryReason, wait: old.wait,
-      position: position)
+      situation: old.situation, outcome: old.outcome, isDeprecated: old.isDeprecated, isVariant: old.isVariant,
+      sample: old.sample, source: old.source, delivery: old.delivery, deliveryReason: old.deliveryReason,
+      wait: old.wait, position: position)
   }
 
   /// The provider that documents the code.
@@ -117,6 +120,9 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
   public var outcome: Outcome { storage.outcome }
   /// Whether the provider marks the code as deprecated.
   public var isDeprecated: Bool { storage.isDeprecated }
+  /// Whether the entry is one wire variant (its own message) of a code another entry of its table stands
+  /// for: it is found by its message only, so the code with any other message keeps the main entry.
+  package var isVariant: Bool { storage.isVariant }
   /// A wire response carrying this code, usable as a test fixture.
   public var sample: SampleResponse { storage.sample }
   /// The public document the entry comes from.
@@ -137,14 +143,14 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
     status: Int?, message: String,
     title: String? = nil, patterns: [String] = [], explanation: String, remedy: String,
     category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation? = nil, outcome: Outcome = .failure,
-    isDeprecated: Bool = false, sample: SampleResponse, source: CatalogSource, delivery: Delivery,
-    deliveryReason: String, wait: CatalogWait? = nil
+    isDeprecated: Bool = false, isVariant: Bool = false, sample: SampleResponse, source: CatalogSource,
+    delivery: Delivery, deliveryReason: String, wait: CatalogWait? = nil
   ) {
     storage = Storage(
       provider: provider, table: table, name: name, code: code, codeRange: codeRange, status: status, message: message,
       title: title, patterns: patterns, explanation: explanation, remedy: remedy, category: category, retry: retry,
-      fault: fault, situation: situation, outcome: outcome, isDeprecated: isDeprecated, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait)
+      fault: fault, situation: situation, outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant,
+      sample: sample, source: source, delivery: delivery, deliveryReason: deliveryReason, wait: wait)
   }
 
   public static func == (lhs: CatalogEntry, rhs: CatalogEntry) -> Bool {

@@ -234,7 +234,8 @@ public struct CatalogTable: Sendable {
   }
 
   /// Finds the entry for a wire code; when the code is shared by several entries, the message decides.
-  /// Without a deciding message there is no match, unless exactly one of those entries is a failure.
+  /// Without a deciding message there is no match, unless exactly one of those entries is a failure (a
+  /// variant entry, which stands for one wire message of a code, counts only when its message decides).
   public func match(code: String, message: String? = nil) -> CatalogMatch? {
     let key = Self.codeKey(code)
     guard var message else { return match(codeKey: key, text: nil) }
@@ -262,15 +263,18 @@ public struct CatalogTable: Sendable {
     }
     // A code shared by one failure and by entries that mean something else (GENIQ's template code 0 is
     // "Success" or a revoked token) stays that failure when the message decides nothing: success is
-    // never inferred.
+    // never inferred. A variant (one wire message of a code another entry stands for, such as Meta's
+    // 139001 "Error while processing Flow JSON") is found by its message only, so it is left out here.
+    let deciding = candidates.count > 1 ? candidates.filter { !entries[$0].isVariant } : candidates
+    guard !deciding.isEmpty else { return nil }
     var failure: Int?
     var failures = 0
-    for index in candidates where entries[index].outcome == .failure {
+    for index in deciding where entries[index].outcome == .failure {
       failures += 1
       if failure == nil { failure = index }
     }
-    guard candidates.count == 1 || failures == 1 else { return nil }
-    let index = candidates.count == 1 ? candidates[0] : failure ?? candidates[0]
+    guard deciding.count == 1 || failures == 1 else { return nil }
+    let index = deciding.count == 1 ? deciding[0] : failure ?? deciding[0]
     return match(entry: index, text: text)
   }
 

@@ -55,4 +55,10 @@ public enum Situation: String, Sendable, Hashable, Codable, CaseIterable {
   case mediaFailed
   /// The provider's platform failed, is overloaded or is unavailable.
   case providerUnavailable
+  /// The message outlived its time to live or validity period undelivered and was dropped; it is never
+  /// resent automatically, since late delivery (of a one-time code, say) is what the expiry prevents.
+  case messageExpired
+  /// The provider reports a failure without saying why; since the cause and what became of the request are
+  /// unknown, nothing is resent automatically.
+  case unspecifiedFailure
 }

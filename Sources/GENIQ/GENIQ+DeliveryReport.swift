@@ -14,8 +14,11 @@ extension GENIQ {
   ///   entry (retry `notNeeded`), so the report's fields stay readable.
   /// - A failure (`expired`, `deleted`, `undeliverable`, `rejected`, `unknown`, `failed`,
   ///   `exceeded_retry`) is classified from its non-zero `reasonCode`, looked up in the reason table only
-  ///   (``ReasonCode``), never in the API response table, where the same numbers mean other things; without
-  ///   one (no reason, or reason `0`), from the status entry itself.
+  ///   (``ReasonCode``), never in the API response table, where the same numbers mean other things, when
+  ///   the reason is at least as strict about retrying as the status (`never`, then `afterFix`,
+  ///   `afterReset`, `afterReauth`, `backoff`, `notNeeded`). A reason refines a failure status but never
+  ///   loosens it: `status=expired&reasonCode=8` stays ``ReportStatus/expired`` (retry `never`), since the
+  ///   expiry is final whatever the reason. Without a reason (or reason `0`), the status entry decides.
   /// - A report without a status is classified from its `reasonCode` alone: `0`
   ///   (``ReasonCode/notApplicable``) is a success. A status the table does not know is classified from a
   ///   non-zero reason, else unrecognized, as is a body that is not a report; the body is kept.
@@ -46,7 +49,7 @@ extension GENIQ {
     let match: CatalogMatch?
     if let status = statusText {
       if let state = ReportStatus.table.match(codeKey: ReportKey.statusKey(status), text: nil) {
-        match = state.entry.outcome == .failure ? failureReason ?? state : state
+        match = state.entry.outcome == .failure ? refined(state, by: failureReason) : state
       } else {
         // A status word the table does not know: a failure reason still tells, reason 0 cannot make it a success.
         match = failureReason
@@ -58,6 +61,25 @@ extension GENIQ {
       provider: .geniq, match: match, kind: .report, status: nil, rawCode: rawReason,
       deferred: DeferredFields(reader: reportFields), body: body, now: 0)
     return Classification(error)
+  }
+
+  /// A failure status's match refined by a failure reason: the reason when it is at least as strict about
+  /// retrying as the status, else the status, so that a reason never loosens a final status.
+  static func refined(_ status: CatalogMatch, by reason: CatalogMatch?) -> CatalogMatch {
+    guard let reason, strictness(reason.entry.retry) >= strictness(status.entry.retry) else { return status }
+    return reason
+  }
+
+  /// How strongly a retry value holds a resend back: `never` most, `notNeeded` least.
+  static func strictness(_ retry: Retry) -> Int {
+    switch retry {
+    case .never: 5
+    case .afterFix: 4
+    case .afterReset: 3
+    case .afterReauth: 2
+    case .backoff: 1
+    case .notNeeded: 0
+    }
   }
 
   /// A report's parameters and references, read from the body when asked for.

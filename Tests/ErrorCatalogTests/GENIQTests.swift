@@ -64,7 +64,9 @@ struct GENIQTests {
     #expect(GENIQ.classify(status: 200, body: body).outcome == .success)
     let template = try #require(templateFailure(200, body))
     #expect(template.code == .template(.accessTokenRevoked))
-    #expect(template.retry == .afterReauth)
+    // The token is Meta's, held by GENIQ: the integration's own reauthentication cannot fix it (issue 22).
+    #expect(template.retry == .afterFix)
+    #expect(template.fault == .provider)
     #expect(template.category == .authentication)
 
     let bare = #"{"responseCode":0}"#
@@ -116,7 +118,7 @@ struct GENIQTests {
     #expect(rejected.code == .template(.templateRejected))
   }
 
-  @Test("Throttling and SMSC congestion are transient: back off")
+  @Test("Throttling backs off; SMSC congestion in a delivery report is not resent automatically")
   func transientTroubleBacksOff() throws {
     let throttled = try #require(
       failure(
@@ -126,8 +128,10 @@ struct GENIQTests {
     #expect(throttled.retry == .backoff)
     #expect(throttled.category == .rateLimit)
     #expect(throttled.retryAfterSeconds == 30)
+    // A report arrives after the gateway's own retries: no report reason is backoff (issue 22).
     let congested = try #require(reportFailure(smsReport(status: "undeliverable", reason: "10")))
-    #expect(congested.retry == .backoff)
+    #expect(congested.code == .reason(.smscCongestion))
+    #expect(congested.retry == .afterFix)
   }
 
   @Test("Credit and prepaid expiry need the account owner to act", arguments: ["6", "7"])
@@ -265,8 +269,9 @@ struct GENIQTests {
     let error = try #require(result.error)
     #expect(error.code == .status(.expired))
     #expect(error.category == .recipient)
-    #expect(error.retry == .afterFix)
+    #expect(error.retry == .never)
     #expect(error.fault == .recipient)
+    #expect(error.situation == .messageExpired)
     #expect(error.parameters["status"] == "expired")
     let withReason = try #require(reportFailure(smsReport(status: "expired", reason: "6")))
     #expect(withReason.code == .reason(.subscriberBarred))

@@ -40,7 +40,8 @@ struct WhatsAppTests {
   @Test(
     "Meta's retry meanings hold",
     arguments: [
-      ("4", Retry.backoff), ("80007", .backoff), ("130429", .backoff), ("131056", .backoff),
+      ("4", Retry.afterReset), ("80007", .afterReset), ("80008", .afterReset), ("17", .afterReset),
+      ("133015", .afterReset), ("134101", .afterReset), ("131043", .never), ("130429", .backoff), ("131056", .backoff),
       ("1", .backoff), ("2", .backoff), ("131000", .backoff), ("131016", .backoff), ("131057", .backoff),
       ("0", .afterReauth), ("190", .afterReauth), ("131047", .afterFix), ("131008", .afterFix), ("131009", .afterFix),
       ("132000", .afterFix), ("132001", .afterFix),

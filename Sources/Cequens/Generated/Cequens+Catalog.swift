@@ -196,10 +196,11 @@ extension Cequens {
     ///
     /// Cequens code `410`: “Message expired”
     ///
-    /// Category `recipient`, retry `backoff`, fault `recipient`, situation `recipientUnreachable`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `messageExpired`.
     ///
-    /// > Tip: Resend later only if the content still matters (a new send gets a new time to live); drop
-    /// > time-sensitive messages such as codes instead of resending them.
+    /// > Tip: Do not resend automatically: WhatsApp already retried the message for its whole time to live,
+    /// > which exists so that content such as a code is not delivered late. Send a new message only when its
+    /// > content is still valid.
     case messageExpired
 
     /// The business phone number sent too many messages in a short time and WhatsApp rejected this one.
@@ -271,19 +272,20 @@ extension Cequens {
     ///
     /// Cequens code `472`: “User's number is part of an experiment”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientInExperiment`.
+    /// Category `policy`, retry `afterFix`, fault `provider`, situation `recipientInExperiment`.
     ///
-    /// > Tip: Stop sending marketing templates to this user while the experiment lasts; other templates and
-    /// > replies in an open customer service window still reach them.
+    /// > Tip: Do not resend the marketing template as it is; send it once the user opens a customer service
+    /// > window (ask them through another channel to message you).
     case userInExperiment
 
     /// WhatsApp reported a failure for this message without naming any cause.
     ///
     /// Cequens code `500`: “Generic error”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
+    /// Category `unknown`, retry `afterFix`, fault `unknown`, situation `unspecifiedFailure`.
     ///
-    /// > Tip: Resend the message later with backoff; contact support if it keeps failing.
+    /// > Tip: Do not resend automatically: the cause is not given. Check the message's status and the
+    /// > account's health before deciding on a new send.
     case genericSendError
 
     /// The WhatsApp Business API client hit an unspecified internal error while handling the request.
@@ -568,13 +570,15 @@ extension Cequens {
     /// > WhatsApp Manager if it is missing.
     case templateMissing
 
-    /// The recipient's device could not download the template needed to display the message.
+    /// The template's translation for the requested language and locale could not be found, so the message
+    /// was not sent.
     ///
     /// Cequens code `2002` with HTTP 404: “Template Fetch Failed”
     ///
-    /// Category `recipient`, retry `backoff`, fault `recipient`.
+    /// Category `template`, retry `afterFix`, fault `account`, situation `templateMissing`.
     ///
-    /// > Tip: Send the message again later; if it keeps failing for this user, reach them another way.
+    /// > Tip: Check that the template exists and is approved in that language and locale in the account's
+    /// > namespace, and send with that exact language code.
     case templateFetchFailed
 
     /// There are no templates at all for the requested language and locale.
@@ -669,13 +673,15 @@ extension Cequens {
     /// > Tip: Send each parameter in the format defined by the template.
     case templateParameterFormatMismatch
 
-    /// The recipient's WhatsApp app cannot show the buttons in this template.
+    /// The recipient's WhatsApp app cannot show template buttons (usually an outdated version), so the
+    /// message was refused.
     ///
     /// Cequens code `2013` with HTTP 501: “Template Buttons Unsupported”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientNotOnWhatsApp`.
+    /// Category `recipient`, retry `afterFix`, fault `recipient`.
     ///
-    /// > Tip: Send a template without buttons to this user, or ask them to update WhatsApp.
+    /// > Tip: Send a template without buttons to this recipient, or ask them to update WhatsApp and then send
+    /// > again.
     case templateButtonsUnsupported
   }
 }
@@ -738,9 +744,9 @@ extension Cequens.WhatsAppCode {
         status: nil,
         message: "Message expired",
         explanation: "The message waited its whole time to live without reaching the recipient's device, usually because the phone stayed offline, and was then discarded.",
-        remedy: "Resend later only if the content still matters (a new send gets a new time to live); drop time-sensitive messages such as codes instead of resending them.",
-        category: .recipient, retry: .backoff, fault: .recipient,
-        situation: .recipientUnreachable,
+        remedy: "Do not resend automatically: WhatsApp already retried the message for its whole time to live, which exists so that content such as a code is not delivered late. Send a new message only when its content is still valid.",
+        category: .recipient, retry: .never, fault: .recipient,
+        situation: .messageExpired,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":410,\"title\":\"Message expired\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -822,8 +828,8 @@ extension Cequens.WhatsAppCode {
         status: nil,
         message: "User's number is part of an experiment",
         explanation: "WhatsApp withheld this marketing message because the recipient's number is in the holdout group of Meta's marketing message experiment; only marketing templates are withheld from that group.",
-        remedy: "Stop sending marketing templates to this user while the experiment lasts; other templates and replies in an open customer service window still reach them.",
-        category: .recipient, retry: .never, fault: .recipient,
+        remedy: "Do not resend the marketing template as it is; send it once the user opens a customer service window (ask them through another channel to message you).",
+        category: .policy, retry: .afterFix, fault: .provider,
         situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
@@ -834,9 +840,9 @@ extension Cequens.WhatsAppCode {
         status: nil,
         message: "Generic error",
         explanation: "WhatsApp reported a failure for this message without naming any cause.",
-        remedy: "Resend the message later with backoff; contact support if it keeps failing.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
+        remedy: "Do not resend automatically: the cause is not given. Check the message's status and the account's health before deciding on a new send.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":500,\"title\":\"Generic error\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -1196,9 +1202,10 @@ extension Cequens.WhatsAppCode {
         status: 404,
         message: "Template Fetch Failed",
         patterns: ["Failed to find the translation for the requested language and locale"],
-        explanation: "The recipient's device could not download the template needed to display the message.",
-        remedy: "Send the message again later; if it keeps failing for this user, reach them another way.",
-        category: .recipient, retry: .backoff, fault: .recipient,
+        explanation: "The template's translation for the requested language and locale could not be found, so the message was not sent.",
+        remedy: "Check that the template exists and is approved in that language and locale in the account's namespace, and send with that exact language code.",
+        category: .template, retry: .afterFix, fault: .account,
+        situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2002,\"title\":\"Failed to find the translation for the requested language and locale\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
         delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
@@ -1338,10 +1345,9 @@ extension Cequens.WhatsAppCode {
         status: 501,
         message: "Template Buttons Unsupported",
         patterns: ["Buttons are unsupported by the receiver"],
-        explanation: "The recipient's WhatsApp app cannot show the buttons in this template.",
-        remedy: "Send a template without buttons to this user, or ask them to update WhatsApp.",
-        category: .recipient, retry: .never, fault: .recipient,
-        situation: .recipientNotOnWhatsApp,
+        explanation: "The recipient's WhatsApp app cannot show template buttons (usually an outdated version), so the message was refused.",
+        remedy: "Send a template without buttons to this recipient, or ask them to update WhatsApp and then send again.",
+        category: .recipient, retry: .afterFix, fault: .recipient,
         sample: SampleResponse(kind: .response, status: 501, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2013,\"title\":\"Buttons are unsupported by the receiver\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
         delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."

@@ -104,7 +104,7 @@ extension Dialog360 {
     ///
     /// 360dialog code `1016` with HTTP 503: “System overloaded”
     ///
-    /// Category `provider`, retry `backoff`, fault `account`, situation `providerUnavailable`.
+    /// Category `provider`, retry `afterFix`, fault `account`, situation `providerUnavailable`.
     ///
     /// > Tip: Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then retry
     /// > the request with backoff once the queue drains.
@@ -120,6 +120,259 @@ extension Dialog360 {
     /// > Tip: Check WhatsApp Manager > Account Tools > Message Templates: use the exact name and language of
     /// > an approved template, or create and get the template approved first.
     case templateMissing
+
+    /// The WhatsApp Business API client hit an unspecified internal error while handling the request.
+    ///
+    /// 360dialog code `1000` with HTTP 500: “Generic error”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
+    ///
+    /// > Tip: Retry the request with backoff; if it persists, check the client's logs or contact support.
+    case genericError
+
+    /// The text of the message is longer than the allowed 4096 characters.
+    ///
+    /// 360dialog code `1001` with HTTP 400: “Message too long”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
+    ///
+    /// > Tip: Shorten the text or split it into several messages of at most 4096 characters.
+    case messageTooLong
+
+    /// The request used a recipient type the API does not accept; only individual and group are valid.
+    ///
+    /// 360dialog code `1002` with HTTP 400: “Invalid recipient type”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
+    ///
+    /// > Tip: Set recipient_type to "individual" or "group".
+    case invalidRecipientType
+
+    /// The operation concerns a group that the user in question (usually the business number) is not a member
+    /// of.
+    ///
+    /// 360dialog code `1003` with HTTP 400: “Not a group participant”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check the group id and membership; add the number to the group or address a group it belongs
+    /// > to.
+    case notGroupParticipant
+
+    /// A resource with the same identifier already exists, for example a media upload whose UUID collides
+    /// with an existing one.
+    ///
+    /// 360dialog code `1004` with HTTP 409: “Resource already exists”
+    ///
+    /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
+    ///
+    /// > Tip: Use a new unique identifier for the upload, or reuse the existing resource instead of creating
+    /// > it again.
+    case resourceAlreadyExists
+
+    /// The file or resource the request refers to (for example a media id or contact) does not exist.
+    ///
+    /// 360dialog code `1006` with HTTP 404: “Resource not found”
+    ///
+    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
+    ///
+    /// > Tip: Check the identifier; upload the media again or run a contacts check before referring to it.
+    case resourceNotFound
+
+    /// The recipient was not on the list of numbers allowed to receive messages from this business.
+    ///
+    /// 360dialog code `1007` with HTTP 403: “Recipient blocked to receive message”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: This code is deprecated; if it still appears, ask the provider whether the recipient must be
+    /// > allow-listed for the account.
+    ///
+    /// - Note: 360dialog marks this code as deprecated.
+    case recipientBlocked
+
+    /// The request lacks a parameter the endpoint requires.
+    ///
+    /// 360dialog code `1008` with HTTP 400: “Required parameter is missing”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
+    ///
+    /// > Tip: Add the missing parameter named in the error details and send the request again.
+    case requiredParameterMissing
+
+    /// A parameter has a value of the wrong type or otherwise unacceptable content.
+    ///
+    /// 360dialog code `1009` with HTTP 400: “Parameter value is not valid”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
+    ///
+    /// > Tip: Correct the value indicated in the error details to match the endpoint's specification.
+    case invalidParameterValue
+
+    /// The request contains a parameter that does not belong there.
+    ///
+    /// 360dialog code `1010` with HTTP 400: “Parameter is not required”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
+    ///
+    /// > Tip: Remove the extra parameter named in the error details and send the request again.
+    case unexpectedParameter
+
+    /// A message was sent to a group whose only member is the business number itself.
+    ///
+    /// 360dialog code `1012` with HTTP 404: “Group is unknown”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
+    ///
+    /// > Tip: Add other participants to the group before messaging it.
+    case groupUnknown
+
+    /// The recipient is not a valid WhatsApp user, so the message cannot be delivered to that number.
+    ///
+    /// 360dialog code `1013` with HTTP 400: “User is not valid”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientNotOnWhatsApp`.
+    ///
+    /// > Tip: Verify the number (for example with a contacts check) and reach this person through another
+    /// > channel if they do not use WhatsApp.
+    case invalidUser
+
+    /// The client-side request rate limit of the WhatsApp Business API client was exceeded.
+    ///
+    /// 360dialog code `1015` with HTTP 429: “Too many requests”
+    ///
+    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
+    ///
+    /// > Tip: Slow down and retry with exponential backoff.
+    case tooManyRequests
+
+    /// A request that only the primary master node may handle (settings, import/export, registration and the
+    /// like) reached a node that is not the primary master, usually because of a setup problem or an internal
+    /// failover.
+    ///
+    /// 360dialog code `1017` with HTTP 500: “Not a primary master”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
+    ///
+    /// > Tip: Retry the request; if it keeps failing, check the client's multi-node setup or contact support.
+    case notPrimaryMaster
+
+    /// The request reached a Coreapp node that does not own the shard, typically during a shard failover in a
+    /// multi-connect setup.
+    ///
+    /// 360dialog code `1018` with HTTP 500: “Not a primary coreapp”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
+    ///
+    /// > Tip: Retry the request after a short wait; contact support if the error persists.
+    case notPrimaryCoreapp
+
+    /// The operation requires group admin rights, which the business number does not have in this group.
+    ///
+    /// 360dialog code `1019` with HTTP 400: “Not a group admin”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Have a group admin grant the number admin rights, or leave this operation to an admin.
+    case notGroupAdmin
+
+    /// The group referred to in the request is not valid for this operation.
+    ///
+    /// 360dialog code `1020` with HTTP 400: “Bad group”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
+    ///
+    /// > Tip: Check the group id and that the group is in a usable state before retrying.
+    case badGroup
+
+    /// The message was addressed to the business's own phone number.
+    ///
+    /// 360dialog code `1021` with HTTP 400: “Bad user”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
+    ///
+    /// > Tip: Send the message to a number other than the sending number.
+    case recipientIsSender
+
+    /// The operation needs a webhook URL, but none is configured for the REST API webhooks.
+    ///
+    /// 360dialog code `1022` with HTTP 412: “Webhooks URL is not configured”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Configure the webhook URL in the client's application settings, then try again.
+    case webhooksURLNotConfigured
+
+    /// The client's database failed while handling the request.
+    ///
+    /// 360dialog code `1023` with HTTP 500: “Database error occurred”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
+    ///
+    /// > Tip: Retry with backoff; if it persists, check the database behind the client or contact support.
+    case databaseError
+
+    /// The API user's password must be changed before the client accepts further requests.
+    ///
+    /// 360dialog code `1024` with HTTP 401: “Password change required”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`.
+    ///
+    /// > Tip: Log in and set a new password for the API user, then retry with the new credentials.
+    case passwordChangeRequired
+
+    /// The request was rejected as invalid as a whole.
+    ///
+    /// 360dialog code `1025` with HTTP 400: “Request is not valid”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
+    ///
+    /// > Tip: Check the request's method, path, headers and body against the endpoint documentation and
+    /// > correct it.
+    case invalidRequest
+
+    /// The recipient's WhatsApp cannot receive this kind of message, for example because their app is too
+    /// old.
+    ///
+    /// 360dialog code `1026` with HTTP 501: “Receiver is incapable of receiving this message”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientNotOnWhatsApp`.
+    ///
+    /// > Tip: Send a simpler message type, or reach the user through another channel.
+    case receiverIncapable
+
+    /// The request gave a template a different count of parameter values than it has placeholders.
+    ///
+    /// 360dialog code `2000` with HTTP 400: “Number of parameters does not match the expected number of
+    /// params”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
+    ///
+    /// > Tip: Send exactly as many parameters as the template defines for each component.
+    case templateParamCountMismatch
+
+    /// The template's translation for the requested language and locale could not be found, so the message
+    /// was not sent.
+    ///
+    /// 360dialog code `2002` with HTTP 404: “Failed to find the translation for the requested language and
+    /// locale”
+    ///
+    /// Category `template`, retry `afterFix`, fault `account`, situation `templateMissing`.
+    ///
+    /// > Tip: Check that the template exists and is approved in that language and locale in the account's
+    /// > namespace, and send with that exact language code.
+    case templateFetchFailed
+
+    /// There are no templates at all for the requested language and locale.
+    ///
+    /// 360dialog code `2003` with HTTP 404: “Could not find translation for the requested language and
+    /// locale”
+    ///
+    /// Category `template`, retry `afterFix`, fault `account`, situation `templateMissing`.
+    ///
+    /// > Tip: Add translations of the templates for that language in WhatsApp Manager, or send in a language
+    /// > that has them.
+    case templatePackMissing
 
     /// 360dialog blocked outbound messaging because invoices owed to 360dialog are overdue.
     ///
@@ -249,7 +502,7 @@ extension Dialog360.APICode {
         message: "System overloaded",
         explanation: "The number's WhatsApp stack is overloaded. Usually the cause is your webhook not answering with status 200, so undelivered callbacks pile up until the queue reaches about 100,000.",
         remedy: "Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then retry the request with backoff once the queue drains.",
-        category: .provider, retry: .backoff, fault: .account,
+        category: .provider, retry: .afterFix, fault: .account,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
@@ -265,6 +518,321 @@ extension Dialog360.APICode {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "genericError", code: "1000",
+        status: 500,
+        message: "Generic error",
+        explanation: "The WhatsApp Business API client hit an unspecified internal error while handling the request.",
+        remedy: "Retry the request with backoff; if it persists, check the client's logs or contact support.",
+        category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1000,\"title\":\"Generic error\",\"details\":\"Generic error\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "messageTooLong", code: "1001",
+        status: 400,
+        message: "Message too long",
+        explanation: "The text of the message is longer than the allowed 4096 characters.",
+        remedy: "Shorten the text or split it into several messages of at most 4096 characters.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1001,\"title\":\"Message too long\",\"details\":\"Message too long\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "invalidRecipientType", code: "1002",
+        status: 400,
+        message: "Invalid recipient type",
+        explanation: "The request used a recipient type the API does not accept; only individual and group are valid.",
+        remedy: "Set recipient_type to \"individual\" or \"group\".",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1002,\"title\":\"Invalid recipient type\",\"details\":\"Invalid recipient type\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "notGroupParticipant", code: "1003",
+        status: 400,
+        message: "Not a group participant",
+        explanation: "The operation concerns a group that the user in question (usually the business number) is not a member of.",
+        remedy: "Check the group id and membership; add the number to the group or address a group it belongs to.",
+        category: .permission, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1003,\"title\":\"Not a group participant\",\"details\":\"Not a group participant\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "resourceAlreadyExists", code: "1004",
+        status: 409,
+        message: "Resource already exists",
+        explanation: "A resource with the same identifier already exists, for example a media upload whose UUID collides with an existing one.",
+        remedy: "Use a new unique identifier for the upload, or reuse the existing resource instead of creating it again.",
+        category: .conflict, retry: .afterFix, fault: .caller,
+        situation: .duplicateRequest,
+        sample: SampleResponse(kind: .response, status: 409, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1004,\"title\":\"Resource already exists\",\"details\":\"Resource already exists\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "resourceNotFound", code: "1006",
+        status: 404,
+        message: "Resource not found",
+        explanation: "The file or resource the request refers to (for example a media id or contact) does not exist.",
+        remedy: "Check the identifier; upload the media again or run a contacts check before referring to it.",
+        category: .notFound, retry: .afterFix, fault: .caller,
+        situation: .resourceNotFound,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1006,\"title\":\"Resource not found\",\"details\":\"Resource not found\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "recipientBlocked", code: "1007",
+        status: 403,
+        message: "Recipient blocked to receive message",
+        explanation: "The recipient was not on the list of numbers allowed to receive messages from this business.",
+        remedy: "This code is deprecated; if it still appears, ask the provider whether the recipient must be allow-listed for the account.",
+        category: .permission, retry: .afterFix, fault: .account,
+        isDeprecated: true,
+        sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1007,\"title\":\"Recipient blocked to receive message\",\"details\":\"Recipient blocked to receive message\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "requiredParameterMissing", code: "1008",
+        status: 400,
+        message: "Required parameter is missing",
+        explanation: "The request lacks a parameter the endpoint requires.",
+        remedy: "Add the missing parameter named in the error details and send the request again.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1008,\"title\":\"Required parameter is missing\",\"details\":\"Required parameter is missing\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "invalidParameterValue", code: "1009",
+        status: 400,
+        message: "Parameter value is not valid",
+        explanation: "A parameter has a value of the wrong type or otherwise unacceptable content.",
+        remedy: "Correct the value indicated in the error details to match the endpoint's specification.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1009,\"title\":\"Parameter value is not valid\",\"details\":\"Parameter value is not valid\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "unexpectedParameter", code: "1010",
+        status: 400,
+        message: "Parameter is not required",
+        explanation: "The request contains a parameter that does not belong there.",
+        remedy: "Remove the extra parameter named in the error details and send the request again.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1010,\"title\":\"Parameter is not required\",\"details\":\"Parameter is not required\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "groupUnknown", code: "1012",
+        status: 404,
+        message: "Group is unknown",
+        explanation: "A message was sent to a group whose only member is the business number itself.",
+        remedy: "Add other participants to the group before messaging it.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1012,\"title\":\"Group is unknown\",\"details\":\"Group is unknown\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "invalidUser", code: "1013",
+        status: 400,
+        message: "User is not valid",
+        explanation: "The recipient is not a valid WhatsApp user, so the message cannot be delivered to that number.",
+        remedy: "Verify the number (for example with a contacts check) and reach this person through another channel if they do not use WhatsApp.",
+        category: .recipient, retry: .never, fault: .recipient,
+        situation: .recipientNotOnWhatsApp,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1013,\"title\":\"User is not valid\",\"details\":\"User is not valid\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "tooManyRequests", code: "1015",
+        status: 429,
+        message: "Too many requests",
+        explanation: "The client-side request rate limit of the WhatsApp Business API client was exceeded.",
+        remedy: "Slow down and retry with exponential backoff.",
+        category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
+        sample: SampleResponse(kind: .response, status: 429, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1015,\"title\":\"Too many requests\",\"details\":\"Too many requests\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "notPrimaryMaster", code: "1017",
+        status: 500,
+        message: "Not a primary master",
+        patterns: ["Not Primary Master"],
+        explanation: "A request that only the primary master node may handle (settings, import/export, registration and the like) reached a node that is not the primary master, usually because of a setup problem or an internal failover.",
+        remedy: "Retry the request; if it keeps failing, check the client's multi-node setup or contact support.",
+        category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1017,\"title\":\"Not a primary master\",\"details\":\"Not a primary master\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "notPrimaryCoreapp", code: "1018",
+        status: 500,
+        message: "Not a primary coreapp",
+        patterns: ["Not Primary Coreapp"],
+        explanation: "The request reached a Coreapp node that does not own the shard, typically during a shard failover in a multi-connect setup.",
+        remedy: "Retry the request after a short wait; contact support if the error persists.",
+        category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1018,\"title\":\"Not a primary coreapp\",\"details\":\"Not a primary coreapp\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "notGroupAdmin", code: "1019",
+        status: 400,
+        message: "Not a group admin",
+        explanation: "The operation requires group admin rights, which the business number does not have in this group.",
+        remedy: "Have a group admin grant the number admin rights, or leave this operation to an admin.",
+        category: .permission, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1019,\"title\":\"Not a group admin\",\"details\":\"Not a group admin\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "badGroup", code: "1020",
+        status: 400,
+        message: "Bad group",
+        explanation: "The group referred to in the request is not valid for this operation.",
+        remedy: "Check the group id and that the group is in a usable state before retrying.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1020,\"title\":\"Bad group\",\"details\":\"Bad group\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "recipientIsSender", code: "1021",
+        status: 400,
+        message: "Bad user",
+        explanation: "The message was addressed to the business's own phone number.",
+        remedy: "Send the message to a number other than the sending number.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1021,\"title\":\"Bad user\",\"details\":\"Bad user\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "webhooksURLNotConfigured", code: "1022",
+        status: 412,
+        message: "Webhooks URL is not configured",
+        explanation: "The operation needs a webhook URL, but none is configured for the REST API webhooks.",
+        remedy: "Configure the webhook URL in the client's application settings, then try again.",
+        category: .configuration, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 412, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1022,\"title\":\"Webhooks URL is not configured\",\"details\":\"Webhooks URL is not configured\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "databaseError", code: "1023",
+        status: 500,
+        message: "Database error occurred",
+        explanation: "The client's database failed while handling the request.",
+        remedy: "Retry with backoff; if it persists, check the database behind the client or contact support.",
+        category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1023,\"title\":\"Database error occurred\",\"details\":\"Database error occurred\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "passwordChangeRequired", code: "1024",
+        status: 401,
+        message: "Password change required",
+        explanation: "The API user's password must be changed before the client accepts further requests.",
+        remedy: "Log in and set a new password for the API user, then retry with the new credentials.",
+        category: .account, retry: .afterFix, fault: .account,
+        sample: SampleResponse(kind: .response, status: 401, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1024,\"title\":\"Password change required\",\"details\":\"Password change required\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "invalidRequest", code: "1025",
+        status: 400,
+        message: "Request is not valid",
+        patterns: ["Invalid Request"],
+        explanation: "The request was rejected as invalid as a whole.",
+        remedy: "Check the request's method, path, headers and body against the endpoint documentation and correct it.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        situation: .requestInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1025,\"title\":\"Request is not valid\",\"details\":\"Request is not valid\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "receiverIncapable", code: "1026",
+        status: 501,
+        message: "Receiver is incapable of receiving this message",
+        patterns: ["Receiver Incapable"],
+        explanation: "The recipient's WhatsApp cannot receive this kind of message, for example because their app is too old.",
+        remedy: "Send a simpler message type, or reach the user through another channel.",
+        category: .recipient, retry: .never, fault: .recipient,
+        situation: .recipientNotOnWhatsApp,
+        sample: SampleResponse(kind: .response, status: 501, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1026,\"title\":\"Receiver is incapable of receiving this message\",\"details\":\"Receiver is incapable of receiving this message\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "templateParamCountMismatch", code: "2000",
+        status: 400,
+        message: "Number of parameters does not match the expected number of params",
+        patterns: ["Template Param Count Mismatch"],
+        explanation: "The request gave a template a different count of parameter values than it has placeholders.",
+        remedy: "Send exactly as many parameters as the template defines for each component.",
+        category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2000,\"title\":\"Number of parameters does not match the expected number of params\",\"details\":\"Number of parameters does not match the expected number of params\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "templateFetchFailed", code: "2002",
+        status: 404,
+        message: "Failed to find the translation for the requested language and locale",
+        patterns: ["Template Fetch Failed"],
+        explanation: "The template's translation for the requested language and locale could not be found, so the message was not sent.",
+        remedy: "Check that the template exists and is approved in that language and locale in the account's namespace, and send with that exact language code.",
+        category: .template, retry: .afterFix, fault: .account,
+        situation: .templateMissing,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2002,\"title\":\"Failed to find the translation for the requested language and locale\",\"details\":\"Failed to find the translation for the requested language and locale\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "api", name: "templatePackMissing", code: "2003",
+        status: 404,
+        message: "Could not find translation for the requested language and locale",
+        patterns: ["Template Pack Missing"],
+        explanation: "There are no templates at all for the requested language and locale.",
+        remedy: "Add translations of the templates for that language in WhatsApp Manager, or send in a language that has them.",
+        category: .template, retry: .afterFix, fault: .account,
+        situation: .templateMissing,
+        sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2003,\"title\":\"Could not find translation for the requested language and locale\",\"details\":\"Could not find translation for the requested language and locale\"}]}"),
+        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
         delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
@@ -298,7 +866,33 @@ extension Dialog360.APICode {
     case .wacoreUnreachable: 7
     case .systemOverloaded: 8
     case .templateMissing: 9
-    case .lackOfPayment: 10
+    case .genericError: 10
+    case .messageTooLong: 11
+    case .invalidRecipientType: 12
+    case .notGroupParticipant: 13
+    case .resourceAlreadyExists: 14
+    case .resourceNotFound: 15
+    case .recipientBlocked: 16
+    case .requiredParameterMissing: 17
+    case .invalidParameterValue: 18
+    case .unexpectedParameter: 19
+    case .groupUnknown: 20
+    case .invalidUser: 21
+    case .tooManyRequests: 22
+    case .notPrimaryMaster: 23
+    case .notPrimaryCoreapp: 24
+    case .notGroupAdmin: 25
+    case .badGroup: 26
+    case .recipientIsSender: 27
+    case .webhooksURLNotConfigured: 28
+    case .databaseError: 29
+    case .passwordChangeRequired: 30
+    case .invalidRequest: 31
+    case .receiverIncapable: 32
+    case .templateParamCountMismatch: 33
+    case .templateFetchFailed: 34
+    case .templatePackMissing: 35
+    case .lackOfPayment: 36
     }
   }
 
@@ -381,11 +975,98 @@ extension Dialog360 {
     ///
     /// 360dialog code `1016`: “System overloaded”
     ///
-    /// Category `provider`, retry `backoff`, fault `account`, situation `providerUnavailable`.
+    /// Category `provider`, retry `afterFix`, fault `account`, situation `providerUnavailable`.
     ///
     /// > Tip: Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then resend
     /// > the failed messages with backoff.
     case systemOverloaded
+
+    /// A customer sent the business a message with media, and the WhatsApp Business API client could not
+    /// fetch that file from the customer's upload.
+    ///
+    /// 360dialog code `400`: “Media download error”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `mediaFailed`.
+    ///
+    /// > Tip: Ask the customer to send the file once more, or through a channel outside WhatsApp; nothing in
+    /// > your own requests needs changing.
+    case mediaDownloadFailed
+
+    /// The message sat in the queue for too long without being sent (Meta's documentation mentions more than
+    /// a day, typically after the business client was down) and was dropped.
+    ///
+    /// 360dialog code `408`: “Message is not valid”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
+    ///
+    /// > Tip: Send the message again if it is still relevant, and check that the WhatsApp Business API client
+    /// > is running and connected.
+    case messagePendingTooLong
+
+    /// The message waited its whole time to live without reaching the recipient's device, usually because the
+    /// phone stayed offline, and was then discarded.
+    ///
+    /// 360dialog code `410`: “Message expired”
+    ///
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `messageExpired`.
+    ///
+    /// > Tip: Do not resend automatically: WhatsApp already retried the message for its whole time to live,
+    /// > which exists so that content such as a code is not delivered late. Send a new message only when its
+    /// > content is still valid.
+    case messageExpired
+
+    /// Sending failed because the business client's certificate is not signed.
+    ///
+    /// 360dialog code `430`: “Unsigned certificate”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
+    ///
+    /// > Tip: Download a fresh certificate for the number from WhatsApp Manager and register the client again
+    /// > with it.
+    case unsignedCertificate
+
+    /// Sending failed because the certificate in use does not match the identity registered for the number.
+    ///
+    /// 360dialog code `432`: “Certificate ID mismatch”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
+    ///
+    /// > Tip: Download a fresh certificate for the number from WhatsApp Manager and register the client again
+    /// > with it.
+    case certificateIDMismatch
+
+    /// The business client's certificate was not signed with the client's current identity keys, which
+    /// usually means the client was re-registered with new keys without completing the certificate creation
+    /// steps.
+    ///
+    /// 360dialog code `433`: “Certificate signature invalid”
+    ///
+    /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
+    ///
+    /// > Tip: Repeat the certificate steps from the start: get a fresh certificate for the number in WhatsApp
+    /// > Manager and register the client again using it.
+    case invalidCertificateSignature
+
+    /// WhatsApp withheld this marketing message because the recipient's number is in the holdout group of
+    /// Meta's marketing message experiment; only marketing templates are withheld from that group.
+    ///
+    /// 360dialog code `472`: “User's number is part of an experiment”
+    ///
+    /// Category `policy`, retry `afterFix`, fault `provider`, situation `recipientInExperiment`.
+    ///
+    /// > Tip: Do not resend the marketing template as it is; send it once the user opens a customer service
+    /// > window (ask them through another channel to message you).
+    case userInExperiment
+
+    /// WhatsApp reported a failure for this message without naming any cause.
+    ///
+    /// 360dialog code `500`: “Generic error”
+    ///
+    /// Category `unknown`, retry `afterFix`, fault `unknown`, situation `unspecifiedFailure`.
+    ///
+    /// > Tip: Do not resend automatically: the cause is not given. Check the message's status and the
+    /// > account's health before deciding on a new send.
+    case genericSendError
   }
 }
 
@@ -462,10 +1143,106 @@ extension Dialog360.WebhookCode {
         message: "System overloaded",
         explanation: "The number's WhatsApp stack is overloaded, usually because your webhook is not answering with status 200 and callbacks have piled up (about 100,000 queued).",
         remedy: "Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then resend the failed messages with backoff.",
-        category: .provider, retry: .backoff, fault: .account,
+        category: .provider, retry: .afterFix, fault: .account,
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1016,\"title\":\"System overloaded\",\"message\":\"System overloaded\",\"error_data\":{\"details\":\"System overloaded\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "webhook", name: "mediaDownloadFailed", code: "400",
+        status: nil,
+        message: "Media download error",
+        explanation: "A customer sent the business a message with media, and the WhatsApp Business API client could not fetch that file from the customer's upload.",
+        remedy: "Ask the customer to send the file once more, or through a channel outside WhatsApp; nothing in your own requests needs changing.",
+        category: .recipient, retry: .never, fault: .recipient,
+        situation: .mediaFailed,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":400,\"title\":\"Media download error\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "webhook", name: "messagePendingTooLong", code: "408",
+        status: nil,
+        message: "Message is not valid",
+        explanation: "The message sat in the queue for too long without being sent (Meta's documentation mentions more than a day, typically after the business client was down) and was dropped.",
+        remedy: "Send the message again if it is still relevant, and check that the WhatsApp Business API client is running and connected.",
+        category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":408,\"title\":\"Message is not valid\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "webhook", name: "messageExpired", code: "410",
+        status: nil,
+        message: "Message expired",
+        explanation: "The message waited its whole time to live without reaching the recipient's device, usually because the phone stayed offline, and was then discarded.",
+        remedy: "Do not resend automatically: WhatsApp already retried the message for its whole time to live, which exists so that content such as a code is not delivered late. Send a new message only when its content is still valid.",
+        category: .recipient, retry: .never, fault: .recipient,
+        situation: .messageExpired,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":410,\"title\":\"Message expired\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "webhook", name: "unsignedCertificate", code: "430",
+        status: nil,
+        message: "Unsigned certificate",
+        explanation: "Sending failed because the business client's certificate is not signed.",
+        remedy: "Download a fresh certificate for the number from WhatsApp Manager and register the client again with it.",
+        category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":430,\"title\":\"Unsigned certificate\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "webhook", name: "certificateIDMismatch", code: "432",
+        status: nil,
+        message: "Certificate ID mismatch",
+        explanation: "Sending failed because the certificate in use does not match the identity registered for the number.",
+        remedy: "Download a fresh certificate for the number from WhatsApp Manager and register the client again with it.",
+        category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":432,\"title\":\"Certificate ID mismatch\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "webhook", name: "invalidCertificateSignature", code: "433",
+        status: nil,
+        message: "Certificate signature invalid",
+        explanation: "The business client's certificate was not signed with the client's current identity keys, which usually means the client was re-registered with new keys without completing the certificate creation steps.",
+        remedy: "Repeat the certificate steps from the start: get a fresh certificate for the number in WhatsApp Manager and register the client again using it.",
+        category: .account, retry: .afterFix, fault: .account,
+        situation: .accountUnavailable,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":433,\"title\":\"Certificate signature invalid\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "webhook", name: "userInExperiment", code: "472",
+        status: nil,
+        message: "User's number is part of an experiment",
+        explanation: "WhatsApp withheld this marketing message because the recipient's number is in the holdout group of Meta's marketing message experiment; only marketing templates are withheld from that group.",
+        remedy: "Do not resend the marketing template as it is; send it once the user opens a customer service window (ask them through another channel to message you).",
+        category: .policy, retry: .afterFix, fault: .provider,
+        situation: .recipientInExperiment,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .dialog360, table: "webhook", name: "genericSendError", code: "500",
+        status: nil,
+        message: "Generic error",
+        explanation: "WhatsApp reported a failure for this message without naming any cause.",
+        remedy: "Do not resend automatically: the cause is not given. Check the message's status and the account's health before deciding on a new send.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        situation: .unspecifiedFailure,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":500,\"title\":\"Generic error\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
     ]
@@ -482,6 +1259,14 @@ extension Dialog360.WebhookCode {
     case .spamRateLimitHit: 3
     case .chatApplicationNotInitialized: 4
     case .systemOverloaded: 5
+    case .mediaDownloadFailed: 6
+    case .messagePendingTooLong: 7
+    case .messageExpired: 8
+    case .unsignedCertificate: 9
+    case .certificateIDMismatch: 10
+    case .invalidCertificateSignature: 11
+    case .userInExperiment: 12
+    case .genericSendError: 13
     }
   }
 

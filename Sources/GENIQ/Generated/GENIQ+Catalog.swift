@@ -264,10 +264,10 @@ extension GENIQ {
     ///
     /// GENIQ code `88` with HTTP 200: “General Failure”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `unknown`, retry `afterFix`, fault `unknown`, situation `unspecifiedFailure`.
     ///
-    /// > Tip: Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the
-    /// > request reference.
+    /// > Tip: Do not resend automatically: GENIQ does not say what failed or whether the request was taken.
+    /// > Look it up by its reference or messageId, and contact GENIQ support if it persists.
     case generalFailure
 
     /// GENIQ hit an internal error while handling the request.
@@ -600,8 +600,9 @@ extension GENIQ.ResponseCode {
         status: 200,
         message: "General Failure",
         explanation: "The request failed for an unspecified reason.",
-        remedy: "Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the request reference.",
-        category: .provider, retry: .backoff, fault: .provider,
+        remedy: "Do not resend automatically: GENIQ does not say what failed or whether the request was taken. Look it up by its reference or messageId, and contact GENIQ support if it persists.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
@@ -688,7 +689,7 @@ extension GENIQ {
     ///
     /// GENIQ code `1`: “Base Station Unknown”
     ///
-    /// Category `provider`, retry `backoff`, fault `carrier`.
+    /// Category `provider`, retry `afterFix`, fault `carrier`.
     ///
     /// > Tip: Resend later with backoff; if it keeps failing for the number, treat it as unreachable.
     case baseStationUnknown
@@ -698,7 +699,7 @@ extension GENIQ {
     ///
     /// GENIQ code `2`: “MSC Unknown”
     ///
-    /// Category `provider`, retry `backoff`, fault `carrier`.
+    /// Category `provider`, retry `afterFix`, fault `carrier`.
     ///
     /// > Tip: Resend later with backoff; persistent failures point to a routing problem to raise with GENIQ.
     case mscUnknown
@@ -716,9 +717,10 @@ extension GENIQ {
     ///
     /// GENIQ code `4`: “Other Error”
     ///
-    /// Category `unknown`, retry `backoff`, fault `unknown`.
+    /// Category `unknown`, retry `afterFix`, fault `unknown`, situation `unspecifiedFailure`.
     ///
-    /// > Tip: Resend once or twice with backoff; if it keeps failing, contact GENIQ with the messageId.
+    /// > Tip: Do not resend automatically; look the message up by its messageId and ask GENIQ support for the
+    /// > cause before deciding on a new send.
     case otherError
 
     /// The network reports that no subscriber has this number: it is not assigned, or no longer in service.
@@ -746,7 +748,7 @@ extension GENIQ {
     ///
     /// GENIQ code `7`: “Subscriber Not Provisioned”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientBarred`.
     ///
     /// > Tip: Do not resend; reach the recipient through another channel.
     case subscriberNotProvisioned
@@ -755,7 +757,7 @@ extension GENIQ {
     ///
     /// GENIQ code `8`: “Subscriber Absent”
     ///
-    /// Category `recipient`, retry `backoff`, fault `recipient`, situation `recipientUnreachable`.
+    /// Category `recipient`, retry `afterFix`, fault `recipient`, situation `recipientUnreachable`.
     ///
     /// > Tip: Resend later with backoff; the message may be delivered once the phone is back on the network.
     case subscriberAbsent
@@ -764,7 +766,7 @@ extension GENIQ {
     ///
     /// GENIQ code `9`: “SMSC Failure”
     ///
-    /// Category `provider`, retry `backoff`, fault `carrier`.
+    /// Category `provider`, retry `afterFix`, fault `carrier`.
     ///
     /// > Tip: Resend later with backoff.
     case smscFailure
@@ -773,7 +775,7 @@ extension GENIQ {
     ///
     /// GENIQ code `10`: “SMSC Congestion”
     ///
-    /// Category `provider`, retry `backoff`, fault `carrier`.
+    /// Category `provider`, retry `afterFix`, fault `carrier`.
     ///
     /// > Tip: Resend later with backoff.
     case smscCongestion
@@ -783,7 +785,7 @@ extension GENIQ {
     ///
     /// GENIQ code `11`: “SMSC Roaming”
     ///
-    /// Category `recipient`, retry `backoff`, fault `recipient`, situation `recipientUnreachable`.
+    /// Category `recipient`, retry `afterFix`, fault `recipient`, situation `recipientUnreachable`.
     ///
     /// > Tip: Resend later with backoff and cap the attempts; delivery can succeed once the recipient is back
     /// > on a network that can be reached.
@@ -793,7 +795,7 @@ extension GENIQ {
     ///
     /// GENIQ code `12`: “Handset Error”
     ///
-    /// Category `recipient`, retry `backoff`, fault `recipient`.
+    /// Category `recipient`, retry `afterFix`, fault `recipient`, situation `recipientUnreachable`.
     ///
     /// > Tip: Resend later with backoff; if it keeps failing, reach the recipient another way.
     case handsetError
@@ -802,7 +804,7 @@ extension GENIQ {
     ///
     /// GENIQ code `13`: “Handset Memory Exceeded”
     ///
-    /// Category `recipient`, retry `backoff`, fault `recipient`.
+    /// Category `recipient`, retry `afterFix`, fault `recipient`, situation `recipientUnreachable`.
     ///
     /// > Tip: Resend later with backoff; delivery can succeed once the recipient frees space.
     case handsetMemoryExceeded
@@ -841,7 +843,7 @@ extension GENIQ.ReasonCode {
         message: "Base Station Unknown",
         explanation: "The mobile network could not identify the base station serving the recipient, so the message was not delivered.",
         remedy: "Resend later with backoff; if it keeps failing for the number, treat it as unreachable.",
-        category: .provider, retry: .backoff, fault: .carrier,
+        category: .provider, retry: .afterFix, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=5A1F3C2E9B7D4E60A1C2D3E4F5061728&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=1&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -852,7 +854,7 @@ extension GENIQ.ReasonCode {
         message: "MSC Unknown",
         explanation: "The network could not find the switching centre (MSC) responsible for the recipient, so delivery failed.",
         remedy: "Resend later with backoff; persistent failures point to a routing problem to raise with GENIQ.",
-        category: .provider, retry: .backoff, fault: .carrier,
+        category: .provider, retry: .afterFix, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=6B2A4D3F0C8E5F71B2D3E4F506172839&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=2&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -874,8 +876,9 @@ extension GENIQ.ReasonCode {
         status: nil,
         message: "Other Error",
         explanation: "Delivery failed for a reason the network did not specify.",
-        remedy: "Resend once or twice with backoff; if it keeps failing, contact GENIQ with the messageId.",
-        category: .unknown, retry: .backoff, fault: .unknown,
+        remedy: "Do not resend automatically; look the message up by its messageId and ask GENIQ support for the cause before deciding on a new send.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=8D4C6F5B2E0A7193D4F5061728394A5B&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=4&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -911,6 +914,7 @@ extension GENIQ.ReasonCode {
         explanation: "The recipient's subscription does not include the SMS service.",
         remedy: "Do not resend; reach the recipient through another channel.",
         category: .recipient, retry: .never, fault: .recipient,
+        situation: .recipientBarred,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=B07F9C8E5B3DA4C60728394A5B6C7D8E&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=7&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -921,7 +925,7 @@ extension GENIQ.ReasonCode {
         message: "Subscriber Absent",
         explanation: "The recipient's phone was unreachable, for example switched off or out of coverage.",
         remedy: "Resend later with backoff; the message may be delivered once the phone is back on the network.",
-        category: .recipient, retry: .backoff, fault: .recipient,
+        category: .recipient, retry: .afterFix, fault: .recipient,
         situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=C180AD9F6C4EB5D7128394A5B6C7D8E9&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=8&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
@@ -933,7 +937,7 @@ extension GENIQ.ReasonCode {
         message: "SMSC Failure",
         explanation: "The message centre handling the delivery failed.",
         remedy: "Resend later with backoff.",
-        category: .provider, retry: .backoff, fault: .carrier,
+        category: .provider, retry: .afterFix, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=D291BEA07D5FC6E8238394A5B6C7D8EA&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=9&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -944,7 +948,7 @@ extension GENIQ.ReasonCode {
         message: "SMSC Congestion",
         explanation: "The message centre was overloaded and could not take the message.",
         remedy: "Resend later with backoff.",
-        category: .provider, retry: .backoff, fault: .carrier,
+        category: .provider, retry: .afterFix, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=E3A2CFB18E60D7F9348394A5B6C7D8EB&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=10&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -955,7 +959,7 @@ extension GENIQ.ReasonCode {
         message: "SMSC Roaming",
         explanation: "The recipient was roaming on a network to which the message centre could not deliver, so the message did not arrive.",
         remedy: "Resend later with backoff and cap the attempts; delivery can succeed once the recipient is back on a network that can be reached.",
-        category: .recipient, retry: .backoff, fault: .recipient,
+        category: .recipient, retry: .afterFix, fault: .recipient,
         situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=F4B3D0C29F71E80A458394A5B6C7D8EC&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=11&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
@@ -967,7 +971,8 @@ extension GENIQ.ReasonCode {
         message: "Handset Error",
         explanation: "The recipient's phone reported an error and did not accept the message.",
         remedy: "Resend later with backoff; if it keeps failing, reach the recipient another way.",
-        category: .recipient, retry: .backoff, fault: .recipient,
+        category: .recipient, retry: .afterFix, fault: .recipient,
+        situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=05C4E1D3A082F91B568394A5B6C7D8ED&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=12&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -978,7 +983,8 @@ extension GENIQ.ReasonCode {
         message: "Handset Memory Exceeded",
         explanation: "The recipient's phone has no room to store the message.",
         remedy: "Resend later with backoff; delivery can succeed once the recipient frees space.",
-        category: .recipient, retry: .backoff, fault: .recipient,
+        category: .recipient, retry: .afterFix, fault: .recipient,
+        situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=16D5F2E4B193A02C678394A5B6C7D8EE&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=13&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -1083,12 +1089,10 @@ extension GENIQ {
     ///
     /// GENIQ code `expired`: “expired”
     ///
-    /// Category `recipient`, retry `afterFix`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `messageExpired`.
     ///
-    /// > Tip: Do not resend automatically: the network has already retried for the whole validity period.
-    /// > Decide whether the content is still useful; if so, send it again later (with a longer validity if
-    /// > needed) or use another channel. A number that keeps expiring is probably switched off for long
-    /// > periods or no longer in use.
+    /// > Tip: Do not resend automatically, whatever the reason code: the message's validity period ran out
+    /// > while the gateway kept retrying. Send a new message only when its content is still valid.
     case expired
 
     /// The message was removed from the delivery queue before it reached the handset.
@@ -1211,8 +1215,9 @@ extension GENIQ.ReportStatus {
         status: nil,
         message: "expired",
         explanation: "The message stayed undelivered for its whole validity period (the validity given when sending, or the network's default), while the network kept trying, and was then discarded.",
-        remedy: "Do not resend automatically: the network has already retried for the whole validity period. Decide whether the content is still useful; if so, send it again later (with a longer validity if needed) or use another channel. A number that keeps expiring is probably switched off for long periods or no longer in use.",
-        category: .recipient, retry: .afterFix, fault: .recipient,
+        remedy: "Do not resend automatically, whatever the reason code: the message's validity period ran out while the gateway kept retrying. Send a new message only when its content is still valid.",
+        category: .recipient, retry: .never, fault: .recipient,
+        situation: .messageExpired,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000005&channel=sms&recipient=6588880000&status=expired&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
@@ -1336,9 +1341,10 @@ extension GENIQ {
     ///
     /// GENIQ code `0` with HTTP 401: “Access token expired/revoked”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
+    /// Category `authentication`, retry `afterFix`, fault `provider`, situation `credentialsExpired`.
     ///
-    /// > Tip: Obtain a new access token for the WhatsApp Business Account, then retry.
+    /// > Tip: Renewing your GENIQ token does not help here; ask GENIQ support to renew the WhatsApp Business
+    /// > Account's Meta access token, then retry.
     case accessTokenRevoked
 
     /// The template request failed because of a temporary problem on the WhatsApp platform.
@@ -1372,7 +1378,7 @@ extension GENIQ {
     ///
     /// GENIQ code `4` with HTTP 400: “Temporary issue due to throttling”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
+    /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry with exponential backoff and reduce the rate of template calls.
     case tooManyCalls
@@ -1409,9 +1415,10 @@ extension GENIQ {
     ///
     /// GENIQ code `190` with HTTP 401: “Access token is expired”
     ///
-    /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
+    /// Category `authentication`, retry `afterFix`, fault `provider`, situation `credentialsExpired`.
     ///
-    /// > Tip: Obtain a new access token, then retry.
+    /// > Tip: Renewing your GENIQ token does not help here; ask GENIQ support to renew the WhatsApp Business
+    /// > Account's Meta access token, then retry.
     case accessTokenExpired
 
     /// The WhatsApp Business Account has been temporarily restricted for breaking a platform policy.
@@ -1437,7 +1444,7 @@ extension GENIQ {
     ///
     /// GENIQ code `80007` with HTTP 400: “Platform rate limit reached”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
+    /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry with exponential backoff and lower the call rate.
     case platformRateLimitReached
@@ -1580,10 +1587,10 @@ extension GENIQ {
     ///
     /// GENIQ code `88` with HTTP 200: “General Failure”
     ///
-    /// Category `provider`, retry `backoff`, fault `provider`.
+    /// Category `unknown`, retry `afterFix`, fault `unknown`, situation `unspecifiedFailure`.
     ///
-    /// > Tip: Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the
-    /// > request reference.
+    /// > Tip: Do not resend automatically: GENIQ does not say what failed or whether the request was taken.
+    /// > Look it up by its reference or messageId, and contact GENIQ support if it persists.
     case generalFailure
 
     /// The WhatsApp template submitted for approval was rejected.
@@ -1628,8 +1635,8 @@ extension GENIQ.TemplateCode {
         status: 401,
         message: "Access token expired/revoked",
         explanation: "The WhatsApp access token behind the template request has expired or been revoked.",
-        remedy: "Obtain a new access token for the WhatsApp Business Account, then retry.",
-        category: .authentication, retry: .afterReauth, fault: .account,
+        remedy: "Renewing your GENIQ token does not help here; ask GENIQ support to renew the WhatsApp Business Account's Meta access token, then retry.",
+        category: .authentication, retry: .afterFix, fault: .provider,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0001\",\"responseMessage\":\"Access token expired/revoked\",\"responseCode\":\"0\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
@@ -1677,7 +1684,7 @@ extension GENIQ.TemplateCode {
         message: "Temporary issue due to throttling",
         explanation: "Too many template management calls were made in a short time.",
         remedy: "Retry with exponential backoff and reduce the rate of template calls.",
-        category: .rateLimit, retry: .backoff, fault: .caller,
+        category: .rateLimit, retry: .afterReset, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0005\",\"responseMessage\":\"Temporary issue due to throttling\",\"responseCode\":\"4\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
@@ -1724,8 +1731,8 @@ extension GENIQ.TemplateCode {
         status: 401,
         message: "Access token is expired",
         explanation: "The WhatsApp access token used for the template request has expired.",
-        remedy: "Obtain a new access token, then retry.",
-        category: .authentication, retry: .afterReauth, fault: .account,
+        remedy: "Renewing your GENIQ token does not help here; ask GENIQ support to renew the WhatsApp Business Account's Meta access token, then retry.",
+        category: .authentication, retry: .afterFix, fault: .provider,
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0009\",\"responseMessage\":\"Access token is expired\",\"responseCode\":\"190\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
@@ -1761,7 +1768,7 @@ extension GENIQ.TemplateCode {
         message: "Platform rate limit reached",
         explanation: "The WhatsApp Business Account reached its rate limit for API calls.",
         remedy: "Retry with exponential backoff and lower the call rate.",
-        category: .rateLimit, retry: .backoff, fault: .caller,
+        category: .rateLimit, retry: .afterReset, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0012\",\"responseMessage\":\"Platform rate limit reached\",\"responseCode\":\"80007\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
@@ -1941,8 +1948,9 @@ extension GENIQ.TemplateCode {
         status: 200,
         message: "General Failure",
         explanation: "The request failed for an unspecified reason.",
-        remedy: "Retry a limited number of times with backoff; if it keeps failing, contact GENIQ with the request reference.",
-        category: .provider, retry: .backoff, fault: .provider,
+        remedy: "Do not resend automatically: GENIQ does not say what failed or whether the request was taken. Look it up by its reference or messageId, and contact GENIQ support if it persists.",
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
         delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."

@@ -57,11 +57,64 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `4` with HTTP 400: “API Too Many Calls”
     ///
+    /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
+    ///
+    /// > Tip: Stop calling until the app's usage drops: read X-App-Usage (and X-Business-Use-Case-Usage,
+    /// > whose estimated_time_to_regain_access is in minutes) and wait that long, or up to an hour when no
+    /// > header says; spread calls out and cache what you can.
+    case apiTooManyCalls
+
+    /// The user whose access token the app uses has made too many calls; Meta counts them over a rolling
+    /// hour.
+    ///
+    /// WhatsApp Cloud API (Meta) code `17` with HTTP 429: “User request limit reached”
+    ///
+    /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
+    ///
+    /// > Tip: Stop calling with this token until its usage drops: wait the time X-App-Usage or
+    /// > X-Business-Use-Case-Usage indicates, or up to an hour when no header says, then spread calls out.
+    case userRequestLimitReached
+
+    /// The login session or access token has expired, was revoked or is otherwise invalid (when no subcode
+    /// says more).
+    ///
+    /// WhatsApp Cloud API (Meta) code `102` with HTTP 401: “API Session”
+    ///
+    /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
+    ///
+    /// > Tip: Get a new access token (or regenerate the system user token), then repeat the call; if a
+    /// > subcode is present, it says why the session ended.
+    case apiSession
+
+    /// The request's signature does not check out: the appsecret_proof (or another signed parameter) was not
+    /// computed from this access token and the app secret.
+    ///
+    /// WhatsApp Cloud API (Meta) code `104` with HTTP 400: “Incorrect signature”
+    ///
+    /// Category `authentication`, retry `afterFix`, fault `caller`, situation `credentialsInvalid`.
+    ///
+    /// > Tip: Recompute appsecret_proof as the HMAC-SHA256 of the access token keyed with the app secret, and
+    /// > send it with the same token; check the app secret has not been reset.
+    case incorrectSignature
+
+    /// A phone number given while creating a template (for example in a PHONE_NUMBER button) is not valid.
+    ///
+    /// WhatsApp Cloud API (Meta) code `192` with HTTP 400: “Invalid phone number”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
+    ///
+    /// > Tip: Give the number in international format with its country code, digits only after the plus sign,
+    /// > then create the template again.
+    case templateInvalidPhoneNumber
+
+    /// A temporary throttle or downtime stopped the app's call.
+    ///
+    /// WhatsApp Cloud API (Meta) code `341` with HTTP 400: “Application limit reached”
+    ///
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
-    /// > Tip: Back off and retry later; reduce how often or how much the app queries the API (see Application
-    /// > Rate Limit in the App Dashboard).
-    case apiTooManyCalls
+    /// > Tip: Wait and retry with backoff; if it recurs, lower the app's request volume.
+    case applicationLimitReached
 
     /// The permission this call needs was never granted to the app or has been removed; it also appears when
     /// the account is not eligible for the API being called.
@@ -105,8 +158,8 @@ extension WhatsApp {
     /// > Tip: Get a new access token and retry the request with it.
     case accessTokenExpired
 
-    /// The app does not have, or no longer has, a permission the endpoint requires. Meta also returns 200
-    /// when no access token was sent to some GET endpoints (message 'Provide valid app ID').
+    /// The app does not have, or no longer has, a permission the endpoint requires (Meta documents codes 200
+    /// to 299 as one range).
     ///
     /// WhatsApp Cloud API (Meta) code `200` with HTTP 403: “API Permission”
     ///
@@ -115,6 +168,17 @@ extension WhatsApp {
     /// > Tip: Check the token's permissions in the access token debugger and make sure every request carries
     /// > a valid access token.
     case apiPermission
+
+    /// The request carried no access token (or no app id), so Graph could not tell which app is calling; Meta
+    /// answers some GET endpoints so with code 200.
+    ///
+    /// WhatsApp Cloud API (Meta) code `200` with HTTP 400: “Provide valid app ID”
+    ///
+    /// Category `authentication`, retry `afterFix`, fault `caller`, situation `credentialsInvalid`.
+    ///
+    /// > Tip: Send the access token with every request (Authorization: Bearer header or access_token
+    /// > parameter) and check the code that builds requests does not drop it.
+    case noAccessToken
 
     /// The WhatsApp Business Account tied to the app has been restricted or disabled because it broke a
     /// platform policy.
@@ -136,24 +200,28 @@ extension WhatsApp {
     /// > Tip: Change the content before submitting again.
     case duplicatePost
 
-    /// The app asked the call-permission status endpoint for a user's permission too often in a short time.
+    /// The app has made more calls than a rate limit allows: Graph returns 613 when a custom rate limit of an
+    /// endpoint is reached, and the calling API returns it when the call-permission status endpoint is asked
+    /// too often.
     ///
     /// WhatsApp Cloud API (Meta) code `613` with HTTP 429: “Fetch Call Permission For Consumer Phone Number
     /// API Limit Hit”
     ///
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
-    /// > Tip: Back off and retry later; cache permission status instead of polling it before every call.
+    /// > Tip: Back off and retry later at a lower rate; for call permissions, cache the status instead of
+    /// > fetching it before every call.
     case callPermissionFetchLimitHit
 
     /// API calls for this WhatsApp Business Account exceeded the account's rate limit.
     ///
     /// WhatsApp Cloud API (Meta) code `80007` with HTTP 400: “Rate limit issues”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
+    /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
     ///
-    /// > Tip: Retry later with backoff and reduce the frequency or volume of API requests made for this
-    /// > account.
+    /// > Tip: Pause calls for this WhatsApp Business Account until its Business Use Case usage resets: wait
+    /// > the minutes given in X-Business-Use-Case-Usage (estimated_time_to_regain_access), or up to an hour
+    /// > when the header is absent, then send at a lower rate.
     case rateLimitIssues
 
     /// The WhatsApp Business Account's management API quota (templates, phone numbers and similar WABA
@@ -162,10 +230,11 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `80008` with HTTP 400: “There have been too many calls to this WhatsApp
     /// Business account. Wait a bit and try again.”
     ///
-    /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
+    /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
     ///
-    /// > Tip: Stop calling the WABA's management endpoints for a while, then retry with exponential backoff;
-    /// > cache template and phone-number lists instead of polling them.
+    /// > Tip: Pause management calls for this WhatsApp Business Account until the minutes in
+    /// > X-Business-Use-Case-Usage (estimated_time_to_regain_access) have passed, or up to an hour without
+    /// > the header; cache template and phone number lists instead of fetching them repeatedly.
     case wabaTooManyCalls
 
     /// The message was not delivered because the business itself has blocked this WhatsApp user.
@@ -189,15 +258,16 @@ extension WhatsApp {
     /// > throughput.
     case rateLimitHit
 
-    /// Meta held back this marketing template because the recipient's number sits in the holdout group of
-    /// Meta's marketing message experiment; only marketing templates are withheld from that group.
+    /// The user is in a marketing-message experiment Meta runs: they get marketing templates only inside an
+    /// open customer service or free entry point window, so this one was not sent (and not billed).
     ///
     /// WhatsApp Cloud API (Meta) code `130472`: “User's number is part of an experiment”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientInExperiment`.
+    /// Category `policy`, retry `afterFix`, fault `provider`, situation `recipientInExperiment`.
     ///
-    /// > Tip: Do not resend marketing templates to this recipient while the experiment lasts; utility and
-    /// > authentication templates and replies in an open customer service window still reach them.
+    /// > Tip: Do not resend the marketing template as it is (it fails again); send it only once the user
+    /// > opens a customer service window, for example after asking them through another channel to message
+    /// > you.
     case userInExperiment
 
     /// The WhatsApp Business Account may not message users in the recipient's country because of its business
@@ -386,10 +456,11 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131043`: “Message expired”
     ///
-    /// Category `recipient`, retry `backoff`, fault `recipient`, situation `recipientUnreachable`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `messageExpired`.
     ///
-    /// > Tip: Resend later only if the content is still useful (a fresh send starts a new time to live); drop
-    /// > time-sensitive content such as one-time codes instead of resending it.
+    /// > Tip: Do not resend automatically: the message was already retried for its whole time to live, which
+    /// > exists so that content such as a one-time code is not delivered late. Send a new message only when a
+    /// > person or the business logic decides its content is still valid.
     ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case messageExpired
@@ -567,7 +638,7 @@ extension WhatsApp {
     /// has reached its messaging limit due to template classification violations. This applies to both
     /// template messages and direct send messages.”
     ///
-    /// Category `policy`, retry `afterReset`, fault `account`.
+    /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
     /// > Tip: Do not retry before the enforcement period ends (Meta lifts it automatically); recategorize the
     /// > offending templates correctly meanwhile.
@@ -671,7 +742,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `131214` with HTTP 400: “Group creation is temporarily disabled”
     ///
-    /// Category `policy`, retry `afterReset`, fault `account`.
+    /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
     /// > Tip: Do not retry group creation until the restriction lapses; reduce marketing content sent in
     /// > service conversations.
@@ -905,7 +976,7 @@ extension WhatsApp {
     /// WhatsApp Cloud API (Meta) code `133015` with HTTP 400: “Please wait a few minutes before attempting to
     /// register this phone number”
     ///
-    /// Category `account`, retry `backoff`, fault `provider`.
+    /// Category `account`, retry `afterReset`, fault `provider`.
     ///
     /// > Tip: Wait about five minutes and retry the registration.
     case phoneNumberDeletionPending
@@ -949,7 +1020,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `134101` with HTTP 400: “Your template is still syncing”
     ///
-    /// Category `template`, retry `backoff`, fault `provider`.
+    /// Category `template`, retry `afterReset`, fault `provider`.
     ///
     /// > Tip: Wait a few minutes (up to ten) and send the message again.
     case templateStillSyncing
@@ -1013,7 +1084,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `138001` with HTTP 400: “Receiver Uncallable”
     ///
-    /// Category `recipient`, retry `never`, fault `recipient`.
+    /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientNotOnWhatsApp`.
     ///
     /// > Tip: Do not keep calling; through another channel confirm the user agrees to WhatsApp calls and runs
     /// > an up-to-date Android or iOS WhatsApp client.
@@ -1108,7 +1179,7 @@ extension WhatsApp {
     ///
     /// WhatsApp Cloud API (Meta) code `138014` with HTTP 400: “Calling is temporarily disabled”
     ///
-    /// Category `policy`, retry `afterReset`, fault `account`.
+    /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
     /// > Tip: Wait until the restriction is lifted and make sure calls are wanted by users, not spam.
     case callingTemporarilyDisabled
@@ -1146,6 +1217,53 @@ extension WhatsApp {
     /// > then enable calling again.
     case callingPrerequisitesNotMet
 
+    /// The user's WhatsApp client could not set the call up, so it ended.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138019`: “Call setup failed”
+    ///
+    /// Category `provider`, retry `backoff`, fault `unknown`.
+    ///
+    /// > Tip: Offer the call again later; do not redial automatically, since a call reaches a person.
+    case callSetupFailed
+
+    /// The user's WhatsApp client could not connect to the relay server that carries the call's media.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138020`: “Relay connection failed”
+    ///
+    /// Category `provider`, retry `backoff`, fault `unknown`.
+    ///
+    /// > Tip: Offer the call again later; do not redial automatically.
+    case relayConnectionFailed
+
+    /// The user's client ended the call because it received no media from the business for too long.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138021`: “Media receive timeout”
+    ///
+    /// Category `configuration`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Check that the business side sends call media to the relay server (its media path and SDP),
+    /// > then call again.
+    case mediaReceiveTimeout
+
+    /// The user's client ended the call because it could not send media for too long.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138022`: “Media transmit timeout”
+    ///
+    /// Category `provider`, retry `backoff`, fault `unknown`.
+    ///
+    /// > Tip: Offer the call again later; do not redial automatically.
+    case mediaTransmitTimeout
+
+    /// The call was accepted but ended without any signal that media connected; Meta cannot tell whether the
+    /// parties heard each other.
+    ///
+    /// WhatsApp Cloud API (Meta) code `138023`: “Call accepted but terminated with no media signals”
+    ///
+    /// Category `unknown`, retry `backoff`, fault `unknown`.
+    ///
+    /// > Tip: Check with the user whether the call worked before calling again; do not redial automatically.
+    case callTerminatedWithoutMedia
+
     /// Meta's integrity checks block this Flow action (typically publishing) for the account, for example
     /// because integrity requirements such as business verification are not met.
     ///
@@ -1157,16 +1275,25 @@ extension WhatsApp {
     /// > persists.
     case flowBlockedByIntegrity
 
-    /// The Flow could not be updated: a published Flow cannot be changed, or its Flow JSON could not be
-    /// processed.
+    /// The Flow could not be updated: a published Flow cannot be changed.
     ///
     /// WhatsApp Cloud API (Meta) code `139001` with HTTP 400: “Flow can't be updated”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
-    /// > Tip: To change a published Flow, clone it and publish the clone; for 'Error while processing Flow
-    /// > JSON', retry and contact support if it persists.
+    /// > Tip: To change a published Flow, clone it, edit the clone and publish that instead.
     case flowCannotBeUpdated
+
+    /// Meta could not process the Flow JSON while updating the Flow; its Flows error table treats this as a
+    /// passing failure.
+    ///
+    /// WhatsApp Cloud API (Meta) code `139001` with HTTP 500: “Error while processing Flow JSON”
+    ///
+    /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
+    ///
+    /// > Tip: Retry the update later with backoff; if it keeps failing, contact Meta support with the
+    /// > request's trace id.
+    case flowJSONProcessingFailed
 
     /// Publishing the Flow failed: it is not a draft, has validation errors, lacks an endpoint_uri, uses an
     /// unsupported Flow JSON version, or its setup is incomplete (no phone number, signed public key,
@@ -1180,15 +1307,23 @@ extension WhatsApp {
     /// > endpoint_uri, upgrade the Flow JSON version, or complete the missing setup, then publish again.
     case flowPublishingFailed
 
-    /// The Flow cannot be deprecated: only published Flows can be, or it is already deprecated.
+    /// The Flow cannot be deprecated: only published Flows can be.
     ///
     /// WhatsApp Cloud API (Meta) code `139003` with HTTP 400: “Can't deprecate unpublished Flow”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
-    /// > Tip: Delete a draft Flow instead of deprecating it; if the Flow is already deprecated, nothing needs
-    /// > doing.
+    /// > Tip: Delete a draft Flow instead of deprecating it.
     case flowCannotBeDeprecated
+
+    /// The Flow asked to be deprecated already is.
+    ///
+    /// WhatsApp Cloud API (Meta) code `139003` with HTTP 400: “Flow is already deprecated”
+    ///
+    /// Category `conflict`, retry `notNeeded`, fault `caller`.
+    ///
+    /// > Tip: Nothing to do: the Flow is already in the state asked for.
+    case flowAlreadyDeprecated
 
     /// Published Flows cannot be deleted.
     ///
@@ -1288,8 +1423,9 @@ extension WhatsApp {
     ///
     /// Category `conflict`, retry `afterFix`, fault `caller`.
     ///
-    /// > Tip: Resend the request with transfer_action set to force_transfer to move the username to this
-    /// > number.
+    /// > Tip: Do not force the transfer automatically: transfer_action=force_transfer takes the username away
+    /// > from the other number of the portfolio. Let the account owner decide which number keeps it, then
+    /// > resend with force_transfer only on that decision.
     case usernameTransferRequired
 
     /// The business customer was already invited to onboard to the Marketing Messages API (by this or another
@@ -1302,6 +1438,40 @@ extension WhatsApp {
     /// > Tip: Nothing to do: all the customer's eligible WhatsApp Business Accounts are onboarded from the
     /// > first request.
     case duplicateOnboardingRequest
+
+    /// The contacts or history synchronisation of a newly onboarded WhatsApp Business app number was
+    /// requested more often than allowed for that number.
+    ///
+    /// WhatsApp Cloud API (Meta) code `2593107` with HTTP 400: “You have exceeded the maximum number of times
+    /// to call the synchronization api for this phone number.”
+    ///
+    /// Category `quota`, retry `never`, fault `caller`.
+    ///
+    /// > Tip: Do not call the synchronisation again for this number; it can be repeated only by offboarding
+    /// > and onboarding the number again.
+    case synchronizationCallLimitExceeded
+
+    /// Synchronisation was requested more than 24 hours after the WhatsApp Business app number was onboarded.
+    ///
+    /// WhatsApp Cloud API (Meta) code `2593108` with HTTP 400: “Synchronization request can only be made
+    /// within 24 hours of onboarding”
+    ///
+    /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Synchronise within 24 hours of onboarding; after that, only offboarding and onboarding the
+    /// > number again reopens the window.
+    case synchronizationWindowClosed
+
+    /// Meta refused to create the message template; the error's user title and message usually say which part
+    /// was rejected.
+    ///
+    /// WhatsApp Cloud API (Meta) code `200002` with HTTP 400: “HSM Template creation failed”
+    ///
+    /// Category `template`, retry `afterFix`, fault `caller`.
+    ///
+    /// > Tip: Read error_user_title and error_user_msg, correct the template's components, and submit it
+    /// > again.
+    case templateCreationFailed
   }
 }
 
@@ -1366,13 +1536,75 @@ extension WhatsApp.Code {
         message: "API Too Many Calls",
         patterns: ["Application request limit reached"],
         explanation: "The app made more Graph API calls than its rate limit allows.",
-        remedy: "Back off and retry later; reduce how often or how much the app queries the API (see Application Rate Limit in the App Dashboard).",
-        category: .rateLimit, retry: .backoff, fault: .caller,
+        remedy: "Stop calling until the app's usage drops: read X-App-Usage (and X-Business-Use-Case-Usage, whose estimated_time_to_regain_access is in minutes) and wait that long, or up to an hour when no header says; spread calls out and cache what you can.",
+        category: .rateLimit, retry: .afterReset, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, headers: ["X-App-Usage": "{\"call_count\":100,\"total_cputime\":28,\"total_time\":31}"], body: "{\"error\":{\"message\":\"(#4) Application request limit reached\",\"type\":\"OAuthException\",\"code\":4,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The app has reached its API call rate limit.\"},\"fbtrace_id\":\"Aw3Ee5Rr7Tt9Yy1Uu3Ii5Oo\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
         wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "userRequestLimitReached", code: "17",
+        status: 429,
+        message: "User request limit reached",
+        title: "API User Too Many Calls",
+        explanation: "The user whose access token the app uses has made too many calls; Meta counts them over a rolling hour.",
+        remedy: "Stop calling with this token until its usage drops: wait the time X-App-Usage or X-Business-Use-Case-Usage indicates, or up to an hour when no header says, then spread calls out.",
+        category: .rateLimit, retry: .afterReset, fault: .caller,
+        situation: .rateLimited,
+        sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#17) User request limit reached\",\"type\":\"OAuthException\",\"code\":17,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"User request limit reached\"},\"fbtrace_id\":\"AFakeTrace17Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "apiSession", code: "102",
+        status: 401,
+        message: "API Session",
+        patterns: ["Session key invalid or no longer valid"],
+        explanation: "The login session or access token has expired, was revoked or is otherwise invalid (when no subcode says more).",
+        remedy: "Get a new access token (or regenerate the system user token), then repeat the call; if a subcode is present, it says why the session ended.",
+        category: .authentication, retry: .afterReauth, fault: .account,
+        situation: .credentialsExpired,
+        sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#102) API Session\",\"type\":\"OAuthException\",\"code\":102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Session key invalid or no longer valid\"},\"fbtrace_id\":\"AFakeTrace102Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "incorrectSignature", code: "104",
+        status: 400,
+        message: "Incorrect signature",
+        explanation: "The request's signature does not check out: the appsecret_proof (or another signed parameter) was not computed from this access token and the app secret.",
+        remedy: "Recompute appsecret_proof as the HMAC-SHA256 of the access token keyed with the app secret, and send it with the same token; check the app secret has not been reset.",
+        category: .authentication, retry: .afterFix, fault: .caller,
+        situation: .credentialsInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#104) Incorrect signature\",\"type\":\"OAuthException\",\"code\":104,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Incorrect signature\"},\"fbtrace_id\":\"AFakeTrace104Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, Graph API reference pages' 'Error Codes' tables (for example the user feed edge: 104 Incorrect signature; read 2026-12-06 from public copies of the reference)", url: "https://developers.facebook.com/docs/graph-api/reference/user/feed/"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "templateInvalidPhoneNumber", code: "192",
+        status: 400,
+        message: "Invalid phone number",
+        explanation: "A phone number given while creating a template (for example in a PHONE_NUMBER button) is not valid.",
+        remedy: "Give the number in international format with its country code, digits only after the plus sign, then create the template again.",
+        category: .template, retry: .afterFix, fault: .caller,
+        situation: .templateParametersInvalid,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#192) Invalid phone number\",\"type\":\"OAuthException\",\"code\":192,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Invalid phone number\"},\"fbtrace_id\":\"AFakeTrace192Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "applicationLimitReached", code: "341",
+        status: 400,
+        message: "Application limit reached",
+        explanation: "A temporary throttle or downtime stopped the app's call.",
+        remedy: "Wait and retry with backoff; if it recurs, lower the app's request volume.",
+        category: .rateLimit, retry: .backoff, fault: .caller,
+        situation: .rateLimited,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#341) Application limit reached\",\"type\":\"OAuthException\",\"code\":341,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Application limit reached\"},\"fbtrace_id\":\"AFakeTrace341Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "permissionDenied", code: "10",
@@ -1430,13 +1662,25 @@ extension WhatsApp.Code {
         codeRange: 200...299,
         status: 403,
         message: "API Permission",
-        patterns: ["Provide valid app ID"],
-        explanation: "The app does not have, or no longer has, a permission the endpoint requires. Meta also returns 200 when no access token was sent to some GET endpoints (message 'Provide valid app ID').",
+        explanation: "The app does not have, or no longer has, a permission the endpoint requires (Meta documents codes 200 to 299 as one range).",
         remedy: "Check the token's permissions in the access token debugger and make sure every request carries a valid access token.",
         category: .permission, retry: .afterFix, fault: .account,
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#200) API Permission\",\"type\":\"OAuthException\",\"code\":200,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"Ar5Tg7Yh9Uj1Ik3Ol5Pm7Qn\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "noAccessToken", code: "200",
+        status: 400,
+        message: "Provide valid app ID",
+        explanation: "The request carried no access token (or no app id), so Graph could not tell which app is calling; Meta answers some GET endpoints so with code 200.",
+        remedy: "Send the access token with every request (Authorization: Bearer header or access_token parameter) and check the code that builds requests does not drop it.",
+        category: .authentication, retry: .afterFix, fault: .caller,
+        situation: .credentialsInvalid,
+        isVariant: true,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#200) Provide valid app ID\",\"type\":\"OAuthException\",\"code\":200,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Provide valid app ID\"},\"fbtrace_id\":\"AFakeTrace200Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
@@ -1467,8 +1711,9 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "callPermissionFetchLimitHit", code: "613",
         status: 429,
         message: "Fetch Call Permission For Consumer Phone Number API Limit Hit",
-        explanation: "The app asked the call-permission status endpoint for a user's permission too often in a short time.",
-        remedy: "Back off and retry later; cache permission status instead of polling it before every call.",
+        patterns: ["Calls to this api have exceeded the rate limit."],
+        explanation: "The app has made more calls than a rate limit allows: Graph returns 613 when a custom rate limit of an endpoint is reached, and the calling API returns it when the call-permission status endpoint is asked too often.",
+        remedy: "Back off and retry later at a lower rate; for call permissions, cache the status instead of fetching it before every call.",
         category: .rateLimit, retry: .backoff, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#613) Fetch Call Permission For Consumer Phone Number API Limit Hit\",\"type\":\"OAuthException\",\"code\":613,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for requests to the fetch call permission status API.\"},\"fbtrace_id\":\"AFakeTrace613Zz0\"}}"),
@@ -1480,8 +1725,8 @@ extension WhatsApp.Code {
         status: 400,
         message: "Rate limit issues",
         explanation: "API calls for this WhatsApp Business Account exceeded the account's rate limit.",
-        remedy: "Retry later with backoff and reduce the frequency or volume of API requests made for this account.",
-        category: .rateLimit, retry: .backoff, fault: .caller,
+        remedy: "Pause calls for this WhatsApp Business Account until its Business Use Case usage resets: wait the minutes given in X-Business-Use-Case-Usage (estimated_time_to_regain_access), or up to an hour when the header is absent, then send at a lower rate.",
+        category: .rateLimit, retry: .afterReset, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80007) Rate limit issues\",\"type\":\"OAuthException\",\"code\":80007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account has reached its rate limit.\"},\"fbtrace_id\":\"Ap0Oo9Ii8Uu7Yy6Tt5Rr4Ee\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
@@ -1494,8 +1739,8 @@ extension WhatsApp.Code {
         message: "There have been too many calls to this WhatsApp Business account. Wait a bit and try again.",
         patterns: ["There have been too many calls to this WhatsApp Business account. Wait a bit and try again. For more info, please refer to {link}", "There have been too many calls to this WhatsApp Business account."],
         explanation: "The WhatsApp Business Account's management API quota (templates, phone numbers and similar WABA endpoints) is used up for now.",
-        remedy: "Stop calling the WABA's management endpoints for a while, then retry with exponential backoff; cache template and phone-number lists instead of polling them.",
-        category: .rateLimit, retry: .backoff, fault: .caller,
+        remedy: "Pause management calls for this WhatsApp Business Account until the minutes in X-Business-Use-Case-Usage (estimated_time_to_regain_access) have passed, or up to an hour without the header; cache template and phone number lists instead of fetching them repeatedly.",
+        category: .rateLimit, retry: .afterReset, fault: .caller,
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80008) There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\",\"type\":\"OAuthException\",\"code\":80008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\"},\"fbtrace_id\":\"AFakeTrace80008Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
@@ -1529,12 +1774,12 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "userInExperiment", code: "130472",
         status: nil,
         message: "User's number is part of an experiment",
-        explanation: "Meta held back this marketing template because the recipient's number sits in the holdout group of Meta's marketing message experiment; only marketing templates are withheld from that group.",
-        remedy: "Do not resend marketing templates to this recipient while the experiment lasts; utility and authentication templates and replies in an open customer service window still reach them.",
-        category: .recipient, retry: .never, fault: .recipient,
+        explanation: "The user is in a marketing-message experiment Meta runs: they get marketing templates only inside an open customer service or free entry point window, so this one was not sent (and not billed).",
+        remedy: "Do not resend the marketing template as it is (it fails again); send it only once the user opens a customer service window, for example after asking them through another channel to message you.",
+        category: .policy, retry: .afterFix, fault: .provider,
         situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":130472,\"title\":\"User's number is part of an experiment\",\"message\":\"User's number is part of an experiment\",\"error_data\":{\"details\":\"Failed to send message because this user's phone number is part of an experiment\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Experiments, 'Marketing message experiment' (users in the group get marketing templates only inside an open customer service or free entry point window; not billed; resending gives the same 130472; page updated Nov 13, 2025; read 2026-12-06 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/experiments"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
       ),
       CatalogEntry(
@@ -1751,9 +1996,9 @@ extension WhatsApp.Code {
         status: nil,
         message: "Message expired",
         explanation: "WhatsApp kept the message queued for its whole time to live without reaching the recipient's device, typically because the phone stayed offline, so it was dropped.",
-        remedy: "Resend later only if the content is still useful (a fresh send starts a new time to live); drop time-sensitive content such as one-time codes instead of resending it.",
-        category: .recipient, retry: .backoff, fault: .recipient,
-        situation: .recipientUnreachable,
+        remedy: "Do not resend automatically: the message was already retried for its whole time to live, which exists so that content such as a one-time code is not delivered late. Send a new message only when a person or the business logic decides its content is still valid.",
+        category: .recipient, retry: .never, fault: .recipient,
+        situation: .messageExpired,
         isDeprecated: true,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE0000000000000000000000000131043\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"errors\":[{\"code\":131043,\"title\":\"Message expired\",\"message\":\"Message expired\",\"error_data\":{\"details\":\"Message failed to send during its Time To Live (TTL) duration.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
@@ -1949,6 +2194,7 @@ extension WhatsApp.Code {
         explanation: "The account is under an enforcement limit because its templates were categorized wrongly (for example marketing content filed as utility); template and direct-send messages over the cap are refused.",
         remedy: "Do not retry before the enforcement period ends (Meta lifts it automatically); recategorize the offending templates correctly meanwhile.",
         category: .policy, retry: .afterReset, fault: .account,
+        situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131064) Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.\",\"type\":\"OAuthException\",\"code\":131064,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.\"},\"fbtrace_id\":\"AFakeTrace131064Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
@@ -2078,6 +2324,7 @@ extension WhatsApp.Code {
         explanation: "Group creation is blocked for now because the WhatsApp Business Account sent too many marketing messages inside customer service windows over the past 7 days.",
         remedy: "Do not retry group creation until the restriction lapses; reduce marketing content sent in service conversations.",
         category: .policy, retry: .afterReset, fault: .account,
+        situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131214) Group creation is temporarily disabled\",\"type\":\"OAuthException\",\"code\":131214,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group creation is temporarily disabled due to excessive marketing messages sent by the WABA in customer service window over the past 7 days.\"},\"fbtrace_id\":\"AFakeTrace131214Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
@@ -2352,7 +2599,7 @@ extension WhatsApp.Code {
         message: "Please wait a few minutes before attempting to register this phone number",
         explanation: "The number was deleted recently and the deletion has not finished, so it cannot be registered yet.",
         remedy: "Wait about five minutes and retry the registration.",
-        category: .account, retry: .backoff, fault: .provider,
+        category: .account, retry: .afterReset, fault: .provider,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133015) Please wait a few minutes before attempting to register this phone number\",\"type\":\"OAuthException\",\"code\":133015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The phone number you are attempting to register was recently deleted, and deletion has not yet completed.\"},\"fbtrace_id\":\"AUi6Op8As0Df2Gh4Jk6Lz8X\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
@@ -2398,7 +2645,7 @@ extension WhatsApp.Code {
         message: "Your template is still syncing",
         explanation: "A newly created template was sent before Meta finished syncing it for ads, which can take up to ten minutes.",
         remedy: "Wait a few minutes (up to ten) and send the message again.",
-        category: .template, retry: .backoff, fault: .provider,
+        category: .template, retry: .afterReset, fault: .provider,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#134101) Your template is still syncing\",\"type\":\"OAuthException\",\"code\":134101,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"When you send a message from a template, the template syncing process can take up to 10 minutes to complete. Wait a few minutes, and then try sending your message again.\"},\"fbtrace_id\":\"ASd3Fg5Hj7Kl9Zx1Cv3Bn5M\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
@@ -2468,6 +2715,7 @@ extension WhatsApp.Code {
         explanation: "The user cannot receive calls: the number may not be on WhatsApp, the user may not have accepted the current terms, or the client does not support business calls.",
         remedy: "Do not keep calling; through another channel confirm the user agrees to WhatsApp calls and runs an up-to-date Android or iOS WhatsApp client.",
         category: .recipient, retry: .never, fault: .recipient,
+        situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138001) Receiver Uncallable\",\"type\":\"OAuthException\",\"code\":138001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Receiver is unable to receive calls\"},\"fbtrace_id\":\"AFakeTrace138001Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
@@ -2580,6 +2828,7 @@ extension WhatsApp.Code {
         explanation: "Calling was switched off for this business number for a while because of low call quality.",
         remedy: "Wait until the restriction is lifted and make sure calls are wanted by users, not spam.",
         category: .policy, retry: .afterReset, fault: .account,
+        situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138014) Calling is temporarily disabled\",\"type\":\"OAuthException\",\"code\":138014,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs for this WhatsApp Business Number have been temporarily disabled for having low quality.\"},\"fbtrace_id\":\"AFakeTrace138014Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
@@ -2619,6 +2868,61 @@ extension WhatsApp.Code {
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callSetupFailed", code: "138019",
+        status: nil,
+        message: "Call setup failed",
+        explanation: "The user's WhatsApp client could not set the call up, so it ended.",
+        remedy: "Offer the call again later; do not redial automatically, since a call reaches a person.",
+        category: .provider, retry: .backoff, fault: .unknown,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138019,\"title\":\"Call setup failed\",\"message\":\"Call setup failed\",\"error_data\":{\"details\":\"Call setup failed\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "relayConnectionFailed", code: "138020",
+        status: nil,
+        message: "Relay connection failed",
+        explanation: "The user's WhatsApp client could not connect to the relay server that carries the call's media.",
+        remedy: "Offer the call again later; do not redial automatically.",
+        category: .provider, retry: .backoff, fault: .unknown,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138020,\"title\":\"Relay connection failed\",\"message\":\"Relay connection failed\",\"error_data\":{\"details\":\"Relay connection failed\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "mediaReceiveTimeout", code: "138021",
+        status: nil,
+        message: "Media receive timeout",
+        explanation: "The user's client ended the call because it received no media from the business for too long.",
+        remedy: "Check that the business side sends call media to the relay server (its media path and SDP), then call again.",
+        category: .configuration, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138021,\"title\":\"Media receive timeout\",\"message\":\"Media receive timeout\",\"error_data\":{\"details\":\"Media receive timeout\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "mediaTransmitTimeout", code: "138022",
+        status: nil,
+        message: "Media transmit timeout",
+        explanation: "The user's client ended the call because it could not send media for too long.",
+        remedy: "Offer the call again later; do not redial automatically.",
+        category: .provider, retry: .backoff, fault: .unknown,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138022,\"title\":\"Media transmit timeout\",\"message\":\"Media transmit timeout\",\"error_data\":{\"details\":\"Media transmit timeout\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "callTerminatedWithoutMedia", code: "138023",
+        status: nil,
+        message: "Call accepted but terminated with no media signals",
+        explanation: "The call was accepted but ended without any signal that media connected; Meta cannot tell whether the parties heard each other.",
+        remedy: "Check with the user whether the call worked before calling again; do not redial automatically.",
+        category: .unknown, retry: .backoff, fault: .unknown,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138023,\"title\":\"Call accepted but terminated with no media signals\",\"message\":\"Call accepted but terminated with no media signals\",\"error_data\":{\"details\":\"Call accepted but terminated with no media signals\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+      ),
+      CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowBlockedByIntegrity", code: "139000",
         status: 400,
         message: "Blocked by Integrity",
@@ -2634,14 +2938,27 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "flowCannotBeUpdated", code: "139001",
         status: 400,
         message: "Flow can't be updated",
-        patterns: ["Error while processing Flow JSON", "Flow can’t be updated"],
-        explanation: "The Flow could not be updated: a published Flow cannot be changed, or its Flow JSON could not be processed.",
-        remedy: "To change a published Flow, clone it and publish the clone; for 'Error while processing Flow JSON', retry and contact support if it persists.",
+        patterns: ["Flow can’t be updated"],
+        explanation: "The Flow could not be updated: a published Flow cannot be changed.",
+        remedy: "To change a published Flow, clone it, edit the clone and publish that instead.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139001) Flow can't be updated\",\"type\":\"OAuthException\",\"code\":139001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow can't be updated\"},\"fbtrace_id\":\"AFakeTrace139001Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "flowJSONProcessingFailed", code: "139001",
+        status: 500,
+        message: "Error while processing Flow JSON",
+        explanation: "Meta could not process the Flow JSON while updating the Flow; its Flows error table treats this as a passing failure.",
+        remedy: "Retry the update later with backoff; if it keeps failing, contact Meta support with the request's trace id.",
+        category: .provider, retry: .backoff, fault: .provider,
+        situation: .providerUnavailable,
+        isVariant: true,
+        sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#139001) Error while processing Flow JSON\",\"type\":\"OAuthException\",\"code\":139001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Error while processing Flow JSON\"},\"fbtrace_id\":\"AFakeTrace139001Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowPublishingFailed", code: "139002",
@@ -2660,12 +2977,24 @@ extension WhatsApp.Code {
         provider: .whatsapp, table: "graph", name: "flowCannotBeDeprecated", code: "139003",
         status: 400,
         message: "Can't deprecate unpublished Flow",
-        patterns: ["Flow is already deprecated", "Can’t deprecate unpublished Flow"],
-        explanation: "The Flow cannot be deprecated: only published Flows can be, or it is already deprecated.",
-        remedy: "Delete a draft Flow instead of deprecating it; if the Flow is already deprecated, nothing needs doing.",
+        patterns: ["Can’t deprecate unpublished Flow"],
+        explanation: "The Flow cannot be deprecated: only published Flows can be.",
+        remedy: "Delete a draft Flow instead of deprecating it.",
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139003) Can't deprecate unpublished Flow\",\"type\":\"OAuthException\",\"code\":139003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't deprecate unpublished Flow\"},\"fbtrace_id\":\"AFakeTrace139003Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "flowAlreadyDeprecated", code: "139003",
+        status: 400,
+        message: "Flow is already deprecated",
+        explanation: "The Flow asked to be deprecated already is.",
+        remedy: "Nothing to do: the Flow is already in the state asked for.",
+        category: .conflict, retry: .notNeeded, fault: .caller,
+        isVariant: true,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139003) Flow is already deprecated\",\"type\":\"OAuthException\",\"code\":139003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is already deprecated\"},\"fbtrace_id\":\"AFakeTrace139003Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
@@ -2787,7 +3116,7 @@ extension WhatsApp.Code {
         status: 400,
         message: "Username transfer required",
         explanation: "The username is in use on another business phone number in the same business portfolio.",
-        remedy: "Resend the request with transfer_action set to force_transfer to move the username to this number.",
+        remedy: "Do not force the transfer automatically: transfer_action=force_transfer takes the username away from the other number of the portfolio. Let the account owner decide which number keeps it, then resend with force_transfer only on that decision.",
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147005) Username transfer required\",\"type\":\"OAuthException\",\"code\":147005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Username transfer required\"},\"fbtrace_id\":\"AFakeTrace147005Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
@@ -2805,6 +3134,39 @@ extension WhatsApp.Code {
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "synchronizationCallLimitExceeded", code: "2593107",
+        status: 400,
+        message: "You have exceeded the maximum number of times to call the synchronization api for this phone number.",
+        explanation: "The contacts or history synchronisation of a newly onboarded WhatsApp Business app number was requested more often than allowed for that number.",
+        remedy: "Do not call the synchronisation again for this number; it can be repeated only by offboarding and onboarding the number again.",
+        category: .quota, retry: .never, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#2593107) You have exceeded the maximum number of times to call the synchronization api for this phone number.\",\"type\":\"OAuthException\",\"code\":2593107,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"You have exceeded the maximum number of times to call the synchronization api for this phone number.\"},\"fbtrace_id\":\"AFakeTrace2593107Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "synchronizationWindowClosed", code: "2593108",
+        status: 400,
+        message: "Synchronization request can only be made within 24 hours of onboarding",
+        explanation: "Synchronisation was requested more than 24 hours after the WhatsApp Business app number was onboarded.",
+        remedy: "Synchronise within 24 hours of onboarding; after that, only offboarding and onboarding the number again reopens the window.",
+        category: .invalidRequest, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#2593108) Synchronization request can only be made within 24 hours of onboarding\",\"type\":\"OAuthException\",\"code\":2593108,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Synchronization request can only be made within 24 hours of onboarding\"},\"fbtrace_id\":\"AFakeTrace2593108Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "templateCreationFailed", code: "200002",
+        status: 400,
+        message: "HSM Template creation failed",
+        explanation: "Meta refused to create the message template; the error's user title and message usually say which part was rejected.",
+        remedy: "Read error_user_title and error_user_msg, correct the template's components, and submit it again.",
+        category: .template, retry: .afterFix, fault: .caller,
+        sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#200002) HSM Template creation failed\",\"type\":\"OAuthException\",\"code\":200002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"HSM Template creation failed\"},\"fbtrace_id\":\"AFakeTrace200002Zz0\"}}"),
+        source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
     ]
   )
 
@@ -2818,126 +3180,142 @@ extension WhatsApp.Code {
     case .apiServiceUnavailable: 2
     case .apiMethod: 3
     case .apiTooManyCalls: 4
-    case .permissionDenied: 5
-    case .businessPhoneNumberDeleted: 6
-    case .invalidParameter: 7
-    case .accessTokenExpired: 8
-    case .apiPermission: 9
-    case .temporarilyBlockedForPolicyViolations: 10
-    case .duplicatePost: 11
-    case .callPermissionFetchLimitHit: 12
-    case .rateLimitIssues: 13
-    case .wabaTooManyCalls: 14
-    case .userBlockedByBusiness: 15
-    case .rateLimitHit: 16
-    case .userInExperiment: 17
-    case .businessRestrictedInCountry: 18
-    case .somethingWentWrong: 19
-    case .messageTooLong: 20
-    case .invalidRecipientType: 21
-    case .accessDenied: 22
-    case .resourceNotFound: 23
-    case .requiredParameterMissing: 24
-    case .parameterValueInvalid: 25
-    case .serviceUnavailable: 26
-    case .badGroup: 27
-    case .recipientCannotBeSender: 28
-    case .messageUndeliverable: 29
-    case .recipientNotInAllowedList: 30
-    case .accountLocked: 31
-    case .displayNameApprovalNeeded: 32
-    case .groupUnknown: 33
-    case .businessEligibilityPaymentIssue: 34
-    case .messageExpired: 35
-    case .callPaymentMethodMissing: 36
-    case .incorrectCertificate: 37
-    case .reEngagementMessage: 38
-    case .spamRateLimitHit: 39
-    case .metaChoseNotToDeliver: 40
-    case .userStoppedMarketingMessages: 41
-    case .unsupportedMessageType: 42
-    case .mediaDownloadError: 43
-    case .mediaUploadError: 44
-    case .methodNotAllowed: 45
-    case .pairRateLimitHit: 46
-    case .accountInMaintenanceMode: 47
-    case .invalidCursor: 48
-    case .bsuidRecipientNotSupported: 49
-    case .marketingTemplatesDisabledForCloudAPI: 50
-    case .templateClassificationMessagingLimit: 51
-    case .groupRequestPartiallySucceeded: 52
-    case .duplicateParticipant: 53
-    case .participantOverlimit: 54
-    case .groupSuspended: 55
-    case .groupRateLimitHit: 56
-    case .invalidGroupPictureAspectRatio: 57
-    case .groupPictureTooSmall: 58
-    case .groupCreateLimitReached: 59
-    case .participantNotInGroup: 60
-    case .groupJoinRequestNotFound: 61
-    case .groupCreationTemporarilyDisabled: 62
-    case .groupsNotEligible: 63
-    case .templateParamCountMismatch: 64
-    case .templateMissing: 65
-    case .templateHydratedTextTooLong: 66
-    case .templateFormatCharacterPolicyViolated: 67
-    case .templateParameterFormatMismatch: 68
-    case .templatePaused: 69
-    case .templateDisabled: 70
-    case .templateValidationError: 71
-    case .flowBlocked: 72
-    case .flowThrottled: 73
-    case .incompleteDeregistration: 74
-    case .decryptionError: 75
-    case .backupBlobDecryptionError: 76
-    case .recoveryTokenDecryptionError: 77
-    case .serverTemporarilyUnavailable: 78
-    case .twoStepPINMismatch: 79
-    case .phoneNumberReverificationNeeded: 80
-    case .accountBlocked: 81
-    case .tooManyTwoStepPINGuesses: 82
-    case .twoStepPINGuessedTooFast: 83
-    case .phoneNumberNotRegistered: 84
-    case .phoneNumberDeletionPending: 85
-    case .registrationRateLimitExceeded: 86
-    case .paymentsTermsNotAccepted: 87
-    case .onlyMarketingMessagesSupported: 88
-    case .templateStillSyncing: 89
-    case .templateUnavailableForUse: 90
-    case .genericUserError: 91
-    case .verifyCodeError: 92
-    case .identityKeyHashMismatch: 93
-    case .callingNotEnabled: 94
-    case .receiverUncallable: 95
-    case .concurrentCallsLimit: 96
-    case .duplicateCall: 97
-    case .callConnectionError: 98
-    case .callRateLimitExceeded: 99
-    case .noApprovedCallPermission: 100
-    case .connectTimeout: 101
-    case .callPermissionRequestLimitHit: 102
-    case .businessInitiatedCallsLimitHit: 103
-    case .businessInitiatedCallingUnavailable: 104
-    case .callingTemporarilyDisabled: 105
-    case .callingCannotBeEnabled: 106
-    case .permanentCallPermissionExists: 107
-    case .callingPrerequisitesNotMet: 108
-    case .flowBlockedByIntegrity: 109
-    case .flowCannotBeUpdated: 110
-    case .flowPublishingFailed: 111
-    case .flowCannotBeDeprecated: 112
-    case .publishedFlowCannotBeDeleted: 113
-    case .flowMetricsThresholdNotReached: 114
-    case .blockUnblockFailed: 115
-    case .blocklistLimitReached: 116
-    case .blocklistConcurrentUpdate: 117
-    case .blockUsersInternalError: 118
-    case .usernameNotAvailable: 119
-    case .usernameAccountNotEligible: 120
-    case .usernameFacebookAccountNotLinked: 121
-    case .usernameInstagramAccountNotLinked: 122
-    case .usernameTransferRequired: 123
-    case .duplicateOnboardingRequest: 124
+    case .userRequestLimitReached: 5
+    case .apiSession: 6
+    case .incorrectSignature: 7
+    case .templateInvalidPhoneNumber: 8
+    case .applicationLimitReached: 9
+    case .permissionDenied: 10
+    case .businessPhoneNumberDeleted: 11
+    case .invalidParameter: 12
+    case .accessTokenExpired: 13
+    case .apiPermission: 14
+    case .noAccessToken: 15
+    case .temporarilyBlockedForPolicyViolations: 16
+    case .duplicatePost: 17
+    case .callPermissionFetchLimitHit: 18
+    case .rateLimitIssues: 19
+    case .wabaTooManyCalls: 20
+    case .userBlockedByBusiness: 21
+    case .rateLimitHit: 22
+    case .userInExperiment: 23
+    case .businessRestrictedInCountry: 24
+    case .somethingWentWrong: 25
+    case .messageTooLong: 26
+    case .invalidRecipientType: 27
+    case .accessDenied: 28
+    case .resourceNotFound: 29
+    case .requiredParameterMissing: 30
+    case .parameterValueInvalid: 31
+    case .serviceUnavailable: 32
+    case .badGroup: 33
+    case .recipientCannotBeSender: 34
+    case .messageUndeliverable: 35
+    case .recipientNotInAllowedList: 36
+    case .accountLocked: 37
+    case .displayNameApprovalNeeded: 38
+    case .groupUnknown: 39
+    case .businessEligibilityPaymentIssue: 40
+    case .messageExpired: 41
+    case .callPaymentMethodMissing: 42
+    case .incorrectCertificate: 43
+    case .reEngagementMessage: 44
+    case .spamRateLimitHit: 45
+    case .metaChoseNotToDeliver: 46
+    case .userStoppedMarketingMessages: 47
+    case .unsupportedMessageType: 48
+    case .mediaDownloadError: 49
+    case .mediaUploadError: 50
+    case .methodNotAllowed: 51
+    case .pairRateLimitHit: 52
+    case .accountInMaintenanceMode: 53
+    case .invalidCursor: 54
+    case .bsuidRecipientNotSupported: 55
+    case .marketingTemplatesDisabledForCloudAPI: 56
+    case .templateClassificationMessagingLimit: 57
+    case .groupRequestPartiallySucceeded: 58
+    case .duplicateParticipant: 59
+    case .participantOverlimit: 60
+    case .groupSuspended: 61
+    case .groupRateLimitHit: 62
+    case .invalidGroupPictureAspectRatio: 63
+    case .groupPictureTooSmall: 64
+    case .groupCreateLimitReached: 65
+    case .participantNotInGroup: 66
+    case .groupJoinRequestNotFound: 67
+    case .groupCreationTemporarilyDisabled: 68
+    case .groupsNotEligible: 69
+    case .templateParamCountMismatch: 70
+    case .templateMissing: 71
+    case .templateHydratedTextTooLong: 72
+    case .templateFormatCharacterPolicyViolated: 73
+    case .templateParameterFormatMismatch: 74
+    case .templatePaused: 75
+    case .templateDisabled: 76
+    case .templateValidationError: 77
+    case .flowBlocked: 78
+    case .flowThrottled: 79
+    case .incompleteDeregistration: 80
+    case .decryptionError: 81
+    case .backupBlobDecryptionError: 82
+    case .recoveryTokenDecryptionError: 83
+    case .serverTemporarilyUnavailable: 84
+    case .twoStepPINMismatch: 85
+    case .phoneNumberReverificationNeeded: 86
+    case .accountBlocked: 87
+    case .tooManyTwoStepPINGuesses: 88
+    case .twoStepPINGuessedTooFast: 89
+    case .phoneNumberNotRegistered: 90
+    case .phoneNumberDeletionPending: 91
+    case .registrationRateLimitExceeded: 92
+    case .paymentsTermsNotAccepted: 93
+    case .onlyMarketingMessagesSupported: 94
+    case .templateStillSyncing: 95
+    case .templateUnavailableForUse: 96
+    case .genericUserError: 97
+    case .verifyCodeError: 98
+    case .identityKeyHashMismatch: 99
+    case .callingNotEnabled: 100
+    case .receiverUncallable: 101
+    case .concurrentCallsLimit: 102
+    case .duplicateCall: 103
+    case .callConnectionError: 104
+    case .callRateLimitExceeded: 105
+    case .noApprovedCallPermission: 106
+    case .connectTimeout: 107
+    case .callPermissionRequestLimitHit: 108
+    case .businessInitiatedCallsLimitHit: 109
+    case .businessInitiatedCallingUnavailable: 110
+    case .callingTemporarilyDisabled: 111
+    case .callingCannotBeEnabled: 112
+    case .permanentCallPermissionExists: 113
+    case .callingPrerequisitesNotMet: 114
+    case .callSetupFailed: 115
+    case .relayConnectionFailed: 116
+    case .mediaReceiveTimeout: 117
+    case .mediaTransmitTimeout: 118
+    case .callTerminatedWithoutMedia: 119
+    case .flowBlockedByIntegrity: 120
+    case .flowCannotBeUpdated: 121
+    case .flowJSONProcessingFailed: 122
+    case .flowPublishingFailed: 123
+    case .flowCannotBeDeprecated: 124
+    case .flowAlreadyDeprecated: 125
+    case .publishedFlowCannotBeDeleted: 126
+    case .flowMetricsThresholdNotReached: 127
+    case .blockUnblockFailed: 128
+    case .blocklistLimitReached: 129
+    case .blocklistConcurrentUpdate: 130
+    case .blockUsersInternalError: 131
+    case .usernameNotAvailable: 132
+    case .usernameAccountNotEligible: 133
+    case .usernameFacebookAccountNotLinked: 134
+    case .usernameInstagramAccountNotLinked: 135
+    case .usernameTransferRequired: 136
+    case .duplicateOnboardingRequest: 137
+    case .synchronizationCallLimitExceeded: 138
+    case .synchronizationWindowClosed: 139
+    case .templateCreationFailed: 140
     }
   }
 
@@ -3094,6 +3472,36 @@ extension WhatsApp {
       provider: .whatsapp, code: "2494055", parentCode: "130429",
       message: "Rate limit hit",
       explanation: "Given in Meta's example response with code 130429 (Cloud API message throughput reached).",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "200005", parentCode: nil,
+      message: "Template insights unavailable",
+      explanation: "Template insights cannot be enabled for this WhatsApp Business Account yet; try enabling them again later.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "200006", parentCode: nil,
+      message: "Cannot disable template insights",
+      explanation: "Template insights cannot be switched off once they are enabled; nothing to retry.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "200007", parentCode: nil,
+      message: "Template Insights not enabled",
+      explanation: "The template insights asked for are not enabled for the account; enable them first.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2593107", parentCode: nil,
+      message: "You have exceeded the maximum number of times to call the synchronization api for this phone number.",
+      explanation: "A WhatsApp Business app number's contacts or history can be synchronised only a limited number of times; offboard and onboard the number again to repeat it.",
+      source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+    ),
+    CatalogSubcode(
+      provider: .whatsapp, code: "2593108", parentCode: nil,
+      message: "Synchronization request can only be made within 24 hours of onboarding",
+      explanation: "Synchronisation of a WhatsApp Business app number must start within 24 hours of onboarding; offboard and onboard again to retry.",
       source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
     ),
   ]

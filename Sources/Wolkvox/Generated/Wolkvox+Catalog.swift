@@ -83,13 +83,15 @@ extension Wolkvox {
     /// > There is no API to renew it, so retrying before the token changes fails again.
     case invalidToken
 
-    /// The endpoint exists, but nothing was recorded in the requested date range.
+    /// The endpoint exists, but nothing was recorded in the requested date range: an empty result, as NO DATA
+    /// FOUND.
     ///
     /// Wolkvox code `404` with HTTP 404: “VALIDATE DATES ENTERED”
     ///
-    /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
+    /// Category `notFound`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a success, not an error.
     ///
-    /// > Tip: Check the start and end dates and query a range that contains activity.
+    /// > Tip: Nothing failed; if records were expected, check the start and end dates of the query.
     case noRecordsForDates
 
     /// The query was valid and ran, but no records match its filters in the requested date range: the answer
@@ -503,7 +505,7 @@ extension Wolkvox {
     ///
     /// Wolkvox code `417` with HTTP 417: “MESSAGE HAS NOT BEEN SENT”
     ///
-    /// Category `unknown`, retry `afterFix`, fault `unknown`.
+    /// Category `unknown`, retry `afterFix`, fault `unknown`, situation `unspecifiedFailure`.
     ///
     /// > Tip: Check the WhatsApp connector's status and the request data before sending again.
     case messageNotSent
@@ -604,13 +606,13 @@ extension Wolkvox.Code {
         provider: .wolkvox, table: "api", name: "noRecordsForDates", code: "404",
         status: 404,
         message: "VALIDATE DATES ENTERED",
-        explanation: "The endpoint exists, but nothing was recorded in the requested date range.",
-        remedy: "Check the start and end dates and query a range that contains activity.",
-        category: .notFound, retry: .afterFix, fault: .caller,
-        situation: .resourceNotFound,
+        explanation: "The endpoint exists, but nothing was recorded in the requested date range: an empty result, as NO DATA FOUND.",
+        remedy: "Nothing failed; if records were expected, check the start and end dates of the query.",
+        category: .notFound, retry: .notNeeded, fault: .unknown,
+        outcome: .success,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"VALIDATE DATES ENTERED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noDataFound", code: "404",
@@ -1113,6 +1115,7 @@ extension Wolkvox.Code {
         explanation: "The WhatsApp message was not sent; the provider gives no specific reason.",
         remedy: "Check the WhatsApp connector's status and the request data before sending again.",
         category: .unknown, retry: .afterFix, fault: .unknown,
+        situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"MESSAGE HAS NOT BEEN SENT\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
         delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."

@@ -25,7 +25,7 @@ extension Yeastar {
     ///
     /// Yeastar P-Series PBX code `-1` with HTTP 200: “FAILURE”
     ///
-    /// Category `unknown`, retry `afterFix`, fault `caller`.
+    /// Category `unknown`, retry `afterFix`, fault `unknown`, situation `unspecifiedFailure`.
     ///
     /// > Tip: Read invalid_param_list and submsg to see what was rejected and fix it before resending. If the
     /// > call was get_token, check the Client ID and Client Secret set up for the API on the PBX and do not
@@ -119,6 +119,17 @@ extension Yeastar {
     /// > use and grant the missing one, or stop calling this endpoint with these credentials. Resending
     /// > unchanged fails the same way.
     case accessDenied
+
+    /// The PBX refused the operation, which its guide puts down to a feature that is turned off or to missing
+    /// permissions of the API application.
+    ///
+    /// Yeastar P-Series PBX code `10009` with HTTP 200: “OPERATION FAILED”
+    ///
+    /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
+    ///
+    /// > Tip: Check on the PBX web portal that the feature the call uses is enabled and that the API
+    /// > application may use it, then repeat the call; resending unchanged fails the same way.
+    case operationFailed
 
     /// The request parameters are syntactically malformed, for example broken JSON or a value of the wrong
     /// type.
@@ -647,7 +658,8 @@ extension Yeastar.Code {
         message: "FAILURE",
         explanation: "The request failed for a reason the PBX did not classify further; the most common case is a rejected login to get_token, where invalid_param_list names \"username or password\".",
         remedy: "Read invalid_param_list and submsg to see what was rejected and fix it before resending. If the call was get_token, check the Client ID and Client Secret set up for the API on the PBX and do not retry the login in a loop: after 5 consecutive failed API logins the PBX puts the client's IP address on its blocklist, and every later call then fails with 70004 ACCOUNT IP BLOCKED.",
-        category: .unknown, retry: .afterFix, fault: .caller,
+        category: .unknown, retry: .afterFix, fault: .unknown,
+        situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":-1,\"errmsg\":\"FAILURE\",\"invalid_param_list\":[{\"field\":\"username or password\",\"value\":\"error\"}]}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
         delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
@@ -744,6 +756,18 @@ extension Yeastar.Code {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10005,\"errmsg\":\"ACCESS DENIED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+      ),
+      CatalogEntry(
+        provider: .yeastar, table: "errcode", name: "operationFailed", code: "10009",
+        status: 200,
+        message: "OPERATION FAILED",
+        explanation: "The PBX refused the operation, which its guide puts down to a feature that is turned off or to missing permissions of the API application.",
+        remedy: "Check on the PBX web portal that the feature the call uses is enabled and that the API application may use it, then repeat the call; resending unchanged fails the same way.",
+        category: .permission, retry: .afterFix, fault: .account,
+        situation: .permissionDenied,
+        sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10009,\"errmsg\":\"OPERATION FAILED\"}"),
+        source: CatalogSource(title: "Yeastar P-Series Appliance Edition developer guide: Error Code and Error Message (lists 10009 OPERATION FAILED, absent from the P-Series page the seed came from; the Cloud Edition page lists it too; read 2026-12-06 from the documentation index)", url: "https://help.yeastar.com/en/p-series-appliance-edition/developer-guide/error-code-and-error-message.html"),
         delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
       ),
       CatalogEntry(
@@ -1357,57 +1381,58 @@ extension Yeastar.Code {
     case .apiVersionUnsupported: 7
     case .tokenExpired: 8
     case .accessDenied: 9
-    case .parameterSyntaxError: 10
-    case .parameterError: 11
-    case .duplicateKeyValue: 12
-    case .fileSizeExceeded: 13
-    case .dataNotFound: 14
-    case .maxLimitExceeded: 15
-    case .roleNotFound: 16
-    case .accountIPBlocked: 17
-    case .overloadTaskRunning: 18
-    case .actionForbidden: 19
-    case .ipForbidden: 20
-    case .connectionRelationExists: 21
-    case .phonebookNotFound: 22
-    case .rateNotFound: 23
-    case .organizationDisabled: 24
-    case .apiUnavailable: 25
-    case .contactNotFound: 26
-    case .channelIDNotFound: 27
-    case .operationNotSupported: 28
-    case .maxParticipantsExceeded: 29
-    case .wakeupCallAlarmNotFound: 30
-    case .checkoutBlockedByPMS: 31
-    case .operationBlockedByPMS: 32
-    case .destinationNotFound: 33
-    case .languageNotFound: 34
-    case .ivrAdvancedSettingEnabled: 35
-    case .promptNotFound: 36
-    case .messageServiceUnavailable: 37
-    case .unsupportedFileType: 38
-    case .recipientNumberMissing: 39
-    case .sendingTimeInPast: 40
-    case .recordingDownloadLimitReached: 41
-    case .conversationArchived: 42
-    case .conversationNotArchived: 43
-    case .conversationRemoved: 44
-    case .apiFunctionNotEnabled: 45
-    case .sessionWindowExpired: 46
-    case .noPermissionToObtain: 47
-    case .sessionAlreadyExists: 48
-    case .noPermissionToCreateSession: 49
-    case .invalidChannelNumber: 50
-    case .sessionNotFound: 51
-    case .messageTypeOrFormatInvalid: 52
-    case .sessionClosed: 53
-    case .transferToSelfNotAllowed: 54
-    case .invalidMessageChannel: 55
-    case .sessionNotPickedUp: 56
-    case .sessionCannotBePickedUp: 57
-    case .messageQueueNotFound: 58
-    case .messageQueueHasNoAgents: 59
-    case .systemMessageDeletionNotAllowed: 60
+    case .operationFailed: 10
+    case .parameterSyntaxError: 11
+    case .parameterError: 12
+    case .duplicateKeyValue: 13
+    case .fileSizeExceeded: 14
+    case .dataNotFound: 15
+    case .maxLimitExceeded: 16
+    case .roleNotFound: 17
+    case .accountIPBlocked: 18
+    case .overloadTaskRunning: 19
+    case .actionForbidden: 20
+    case .ipForbidden: 21
+    case .connectionRelationExists: 22
+    case .phonebookNotFound: 23
+    case .rateNotFound: 24
+    case .organizationDisabled: 25
+    case .apiUnavailable: 26
+    case .contactNotFound: 27
+    case .channelIDNotFound: 28
+    case .operationNotSupported: 29
+    case .maxParticipantsExceeded: 30
+    case .wakeupCallAlarmNotFound: 31
+    case .checkoutBlockedByPMS: 32
+    case .operationBlockedByPMS: 33
+    case .destinationNotFound: 34
+    case .languageNotFound: 35
+    case .ivrAdvancedSettingEnabled: 36
+    case .promptNotFound: 37
+    case .messageServiceUnavailable: 38
+    case .unsupportedFileType: 39
+    case .recipientNumberMissing: 40
+    case .sendingTimeInPast: 41
+    case .recordingDownloadLimitReached: 42
+    case .conversationArchived: 43
+    case .conversationNotArchived: 44
+    case .conversationRemoved: 45
+    case .apiFunctionNotEnabled: 46
+    case .sessionWindowExpired: 47
+    case .noPermissionToObtain: 48
+    case .sessionAlreadyExists: 49
+    case .noPermissionToCreateSession: 50
+    case .invalidChannelNumber: 51
+    case .sessionNotFound: 52
+    case .messageTypeOrFormatInvalid: 53
+    case .sessionClosed: 54
+    case .transferToSelfNotAllowed: 55
+    case .invalidMessageChannel: 56
+    case .sessionNotPickedUp: 57
+    case .sessionCannotBePickedUp: 58
+    case .messageQueueNotFound: 59
+    case .messageQueueHasNoAgents: 60
+    case .systemMessageDeletionNotAllowed: 61
     }
   }
 
