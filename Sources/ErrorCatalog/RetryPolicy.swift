@@ -15,34 +15,78 @@
 /// }
 /// ```
 public struct RetryPolicy: Sendable, Hashable {
-  /// The most attempts made in all, the first one included. At least 1.
-  public var maxAttempts: Int
-  /// The backoff delay after the first failed attempt; each later one doubles it.
-  public var baseDelay: Duration
-  /// The longest backoff delay, and the longest wait the policy accepts from `Retry-After` or a reset.
-  public var maxDelay: Duration
+  /// The longest delay a policy uses or accepts: `Int32.max` seconds (about 68 years), the cap that
+  /// `Retry-After` values have too. Longer delays, from the policy's own values or from a response, are read
+  /// as this one, so that no arithmetic and no clock ever sees an out-of-range duration.
+  package static let longestDelay = Duration.seconds(RetryAfter.maximumSeconds)
+
+  // The values as stored: always in range, whether they came through the initialiser or a setter.
+  private var attempts: Int
+  private var base: Duration
+  private var cap: Duration
+  private var randomFraction: Double
+
+  /// The most attempts made in all, the first one included. At least 1: a smaller value set here is
+  /// stored as 1.
+  public var maxAttempts: Int {
+    get { attempts }
+    set { attempts = Self.clamped(attempts: newValue) }
+  }
+  /// The backoff delay after the first failed attempt; each later one doubles it. From zero to `Int32.max`
+  /// seconds: a negative value is stored as zero, a longer one as `Int32.max` seconds.
+  public var baseDelay: Duration {
+    get { base }
+    set { base = Self.clamped(delay: newValue) }
+  }
+  /// The longest backoff delay, and the longest wait the policy accepts from `Retry-After` or a reset. From
+  /// zero to `Int32.max` seconds: a negative value is stored as zero, a longer one as `Int32.max` seconds.
+  public var maxDelay: Duration {
+    get { cap }
+    set { cap = Self.clamped(delay: newValue) }
+  }
   /// The fraction of each backoff delay that is random, from 0 (none: exactly the exponential delay) to 1
-  /// (full jitter: anywhere between zero and the exponential delay).
+  /// (full jitter: anywhere between zero and the exponential delay). A value outside `0...1` is stored as
+  /// the nearer end, and not-a-number as 0.
   ///
   /// Jitter keeps many clients that failed together from retrying together. It never shortens a
   /// `Retry-After` delay.
-  public var jitter: Double
+  public var jitter: Double {
+    get { randomFraction }
+    set { randomFraction = Self.clamped(jitter: newValue) }
+  }
 
-  /// Creates a policy.
+  /// Creates a policy. Every value is brought into range the same way its property's setter does it, so a
+  /// policy behaves the same whether it was built here or through its properties.
   ///
   /// - Parameters:
   ///   - maxAttempts: The most attempts in all, the first one included; values below 1 count as 1.
-  ///   - baseDelay: The backoff delay after the first failed attempt.
-  ///   - maxDelay: The cap on every backoff delay and on every wait the policy accepts.
-  ///   - jitter: The random fraction of each backoff delay, clamped to `0...1`.
+  ///   - baseDelay: The backoff delay after the first failed attempt, clamped to zero...`Int32.max` seconds.
+  ///   - maxDelay: The cap on every backoff delay and on every wait the policy accepts, clamped to
+  ///     zero...`Int32.max` seconds.
+  ///   - jitter: The random fraction of each backoff delay, clamped to `0...1` (not-a-number counts as 0).
   public init(
     maxAttempts: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
     jitter: Double = 0.5
   ) {
-    self.maxAttempts = max(1, maxAttempts)
-    self.baseDelay = max(.zero, baseDelay)
-    self.maxDelay = max(.zero, maxDelay)
-    self.jitter = jitter.isNaN ? 0 : min(1, max(0, jitter))
+    attempts = Self.clamped(attempts: maxAttempts)
+    base = Self.clamped(delay: baseDelay)
+    cap = Self.clamped(delay: maxDelay)
+    randomFraction = Self.clamped(jitter: jitter)
+  }
+
+  // The one rule for each value, used by the initialiser, the setters and the arguments of `decision`.
+
+  static func clamped(attempts: Int) -> Int { max(1, attempts) }
+
+  /// Comparing durations never traps, whatever their size, so the clamp needs no conversion.
+  static func clamped(delay: Duration) -> Duration { min(max(.zero, delay), longestDelay) }
+
+  static func clamped(jitter: Double) -> Double { jitter.isNaN ? 0 : min(1, max(0, jitter)) }
+
+  /// A `Retry-After` value in seconds, from any ``ProviderError`` (not only the catalogs' own, which are
+  /// already capped), as a delay in range.
+  static func clamped(retryAfterSeconds seconds: Int) -> Duration {
+    .seconds(min(max(0, seconds), RetryAfter.maximumSeconds))
   }
 
   /// Three attempts, 0.5 s doubling to at most 30 s, half of each delay random.
@@ -74,14 +118,20 @@ public struct RetryPolicy: Sendable, Hashable {
   /// Once `attempt` reaches ``maxAttempts``, anything that would resend stops with
   /// ``RetryDecision/StopReason/attemptsExhausted`` instead.
   ///
+  /// No value traps. An `attempt` below 1 counts as 1. A negative `Retry-After` counts as zero and one
+  /// longer than `Int32.max` seconds as `Int32.max` seconds, so every delay in a decision is between zero
+  /// and `Int32.max` seconds (a ``RetryDecision/waitForReset(after:)`` may be longer than ``maxDelay``;
+  /// ``run(clock:using:reauthenticate:operation:)`` does not sleep for those).
+  ///
   /// - Parameters:
   ///   - error: The classified error of the failed attempt.
-  ///   - attempt: The number of the attempt that failed, 1 for the first.
+  ///   - attempt: The number of the attempt that failed, 1 for the first; values below 1 count as 1.
   ///   - generator: The random source for jitter; pass a seeded one to make delays repeatable in tests.
   public func decision(
     for error: any ProviderError, attempt: Int, using generator: inout some RandomNumberGenerator
   ) -> RetryDecision {
-    let retryAfter = error.retryAfterSeconds.map { Duration.seconds(max(0, $0)) }
+    let attempt = Self.clamped(attempts: attempt)
+    let retryAfter = error.retryAfterSeconds.map(Self.clamped(retryAfterSeconds:))
     let exhausted = attempt >= maxAttempts
     switch error.retry {
     case .backoff:
@@ -102,14 +152,14 @@ public struct RetryPolicy: Sendable, Hashable {
   }
 
   /// The jittered exponential delay after attempt `attempt`: `baseDelay * 2^(attempt - 1)`, capped at
-  /// ``maxDelay``, less a random part of at most ``jitter`` of it.
+  /// ``maxDelay``, less a random part of at most ``jitter`` of it. An `attempt` below 1 counts as 1.
   package func backoffDelay(attempt: Int, using generator: inout some RandomNumberGenerator) -> Duration {
-    // The properties are settable, so they are clamped here as the initialiser clamps them.
-    let base = max(0, baseDelay.seconds)
-    let cap = max(0, maxDelay.seconds)
-    let jitter = self.jitter.isNaN ? 0 : min(1, max(0, self.jitter))
-    // With attempts clamped to 1024, the doubling stays finite in Double; the cap then bounds it.
-    let exponential = min(cap, base * Double(sign: .plus, exponent: max(0, min(attempt, 1024) - 1), significand: 1))
+    // The stored values are in range (the setters clamp them), so reading them as seconds cannot trap.
+    let base = baseDelay.seconds
+    let cap = maxDelay.seconds
+    // With attempts clamped to 1...1024, the doubling stays finite in Double; the cap then bounds it.
+    let doublings = min(Self.clamped(attempts: attempt), 1024) - 1
+    let exponential = min(cap, base * Double(sign: .plus, exponent: doublings, significand: 1))
     let random = jitter == 0 ? 0 : Double.random(in: 0..<1, using: &generator)
     return .seconds(exponential * (1 - jitter * random))
   }

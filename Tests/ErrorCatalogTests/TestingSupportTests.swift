@@ -126,6 +126,32 @@ struct MockTransportTests {
   }
 }
 
+@Suite("ErrorCatalogTesting: immediate clock")
+struct ImmediateClockTests {
+  @Test("Sleeps of any length saturate the clock at Int64.max seconds instead of overflowing it")
+  func saturates() async throws {
+    let clock = ImmediateClock()
+    for _ in 0..<100 { try await clock.sleep(for: .seconds(Int64.max)) }
+    #expect(clock.now.offset == .seconds(Int64.max))
+    #expect(clock.sleeps.count == 100)
+    #expect(clock.sleeps.first == .seconds(Int64.max))
+    #expect(clock.sleeps.dropFirst().allSatisfy { $0 == .zero })
+    try await clock.sleep(until: ImmediateClock.Instant(offset: .seconds(1e20)), tolerance: nil)
+    #expect(clock.now.offset == .seconds(Int64.max))
+  }
+
+  @Test("Instants far apart advance and measure without overflowing")
+  func instantArithmetic() {
+    let start = ImmediateClock.Instant(offset: .seconds(-1e20))
+    let end = ImmediateClock.Instant(offset: .seconds(1e20))
+    #expect(start.duration(to: end) == .seconds(Int64.max))
+    #expect(end.duration(to: start) == .zero - .seconds(Int64.max))
+    #expect(end.advanced(by: .seconds(1e20)).offset == .seconds(Int64.max))
+    #expect(start.advanced(by: .seconds(-1e20)).offset == .zero - .seconds(Int64.max))
+    #expect(ImmediateClock.Instant(offset: .seconds(2)).advanced(by: .seconds(-3)).offset == .seconds(-1))
+  }
+}
+
 extension Classification {
   /// The catalog entry of an error or of a success.
   var entry: CatalogEntry? {
