@@ -14,6 +14,14 @@ extension RetryPolicy {
   /// `operation`, `reauthenticate` or the clock throw (a transport error, `CancellationError`) are thrown
   /// as they are. The function runs on the caller's actor, so `operation` may use its state.
   ///
+  /// Cancelling the task ends the run with `CancellationError` at the next wait: a sleep on `clock` (every
+  /// clock of the standard library throws at once when cancelled), or a re-authentication. A cancelled
+  /// task starts no re-authentication, and when the task is cancelled while `reauthenticate` runs, nothing
+  /// more is sent once it returns, whatever it returned. The hook runs on the caller's task, so it may use
+  /// the caller's state, and `run` waits for it to return: a hook that waits for something (a token
+  /// refresh, a shared continuation) should end that wait when its task is cancelled (awaiting `Task.sleep`,
+  /// `URLSession` or an `AsyncStream` does), or a cancelled run waits as long as the hook does.
+  ///
   /// ```swift
   /// let outcome = try await RetryPolicy.standard.run(
   ///   reauthenticate: { try await tokens.refresh() },
@@ -50,7 +58,10 @@ extension RetryPolicy {
         try await clock.sleep(for: delay)
       case .reauthenticate:
         guard let reauthenticate, !reauthenticatedLast else { return classification }
+        // A cancelled task starts no renewal, and sends nothing more after one it was cancelled during.
+        try Task.checkCancellation()
         try await reauthenticate()
+        try Task.checkCancellation()
         reauthenticated = true
       default:
         return classification

@@ -390,3 +390,43 @@ struct RetryPolicyLimitTests {
     await #expect(throws: CancellationError.self) { try await task.value }
   }
 }
+
+@Suite("Retrying: cancellation during re-authentication")
+struct RetryReauthenticationCancellationTests {
+  static let policy = RetryPolicy(maxAttempts: 4, baseDelay: .seconds(1), maxDelay: .seconds(10), jitter: 0)
+
+  @Test("A cancelled task starts no re-authentication")
+  func cancelledBeforeTheHook() async throws {
+    let script = Script([Yeastar.classify(status: 401, body: "")])
+    let task = Task {
+      withUnsafeCurrentTask { $0?.cancel() }
+      return try await Self.policy.run(
+        clock: ImmediateClock(), reauthenticate: { Issue.record("the hook ran in a cancelled task") },
+        operation: { script.next() })
+    }
+    await #expect(throws: CancellationError.self) { try await task.value }
+    #expect(script.calls == 1)
+  }
+
+  @Test("Cancelling the task while the hook waits ends the run with CancellationError, and nothing more is sent")
+  func cancelledDuringTheHook() async throws {
+    let script = Script([Yeastar.classify(status: 401, body: "")])
+    let (started, signal) = AsyncStream.makeStream(of: Void.self)
+    // Never yields: the hook waits until its task is cancelled (an AsyncStream ends its wait then).
+    let (forever, foreverContinuation) = AsyncStream.makeStream(of: Int.self)
+    defer { foreverContinuation.finish() }
+    let task = Task {
+      try await Self.policy.run(
+        clock: ImmediateClock(),
+        reauthenticate: {
+          signal.yield()
+          for await _ in forever {}
+        },
+        operation: { script.next() })
+    }
+    for await _ in started { break }
+    task.cancel()
+    await #expect(throws: CancellationError.self) { try await task.value }
+    #expect(script.calls == 1)
+  }
+}
