@@ -117,6 +117,46 @@ struct MockTransportTests {
     await #expect(throws: URLError.self) { _ = try await transport.makeSession().data(from: Self.url) }
   }
 
+  @Test("Sessions and configurations keep answering after their transport is dropped")
+  func outliveTheTransport() async throws {
+    let session = MockTransport([.sample(Wolkvox.Code.tokenLimitExceeded)]).makeSession()
+    let configuration = MockTransport([.sample(Wolkvox.Code.campaignNotFound)]).configuration
+    for _ in 0..<2 {
+      let (data, response) = try await session.data(from: Self.url)
+      #expect(Wolkvox.classify(response, data: data).error?.code == .tokenLimitExceeded)
+    }
+    let (data, response) = try await URLSession(configuration: configuration).data(from: Self.url)
+    #expect(Wolkvox.classify(response, data: data).error?.code == .campaignNotFound)
+  }
+
+  @Test("Transports dropped with their sessions leave the registry, and their protocol classes are reused")
+  func droppedTransportsLeaveTheRegistry() async throws {
+    let body = String(repeating: "x", count: 10_000)
+    let classesBefore = MockTransportRegistry.classesMade
+    var serials: Set<Int> = []
+    for index in 0..<2_000 {
+      let transport = MockTransport([.response(status: 200, body: body)])
+      serials.insert(transport.state.serial)
+      if index % 100 == 0 {
+        let (data, _) = try await transport.makeSession().data(from: Self.url)
+        #expect(data.count == 10_000)
+      }
+    }
+    // None of these transports stays registered; what is left belongs to tests running alongside. A
+    // session that sent a request is released by URLSession's own queue, shortly after the request ends.
+    var left = serials.intersection(MockTransportRegistry.registeredSerials)
+    let deadline = ContinuousClock.now + .seconds(10)
+    while !left.isEmpty && ContinuousClock.now < deadline {
+      try await Task.sleep(for: .milliseconds(10))
+      left = serials.intersection(MockTransportRegistry.registeredSerials)
+    }
+    #expect(left.isEmpty, "\(left.count) of the dropped transports are still registered")
+    // The other tests make fewer than 200 transports in all, so these bounds hold whatever runs alongside,
+    // and 2,000 transports without reuse would break both.
+    #expect(MockTransportRegistry.count < 200)
+    #expect(MockTransportRegistry.classesMade - classesBefore < 200)
+  }
+
   @Test("Transports used at the same time each answer their own sessions", arguments: 0..<8)
   func parallelTransports(index: Int) async throws {
     let code = Wolkvox.Code.allCases[index]
