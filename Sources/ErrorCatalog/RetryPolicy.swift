@@ -123,6 +123,8 @@ public struct RetryPolicy: Sendable, Hashable {
     default: break
     }
     let wait = error.wait.map { Self.clamped(delay: .seconds($0.seconds)) }
+    // An attempt below 1 counts as the first.
+    let attempt = Self.clamped(attempts: attempt)
     if attempt >= maxAttempts { return .stop(.attemptsExhausted) }
     switch error.retry {
     case .backoff:

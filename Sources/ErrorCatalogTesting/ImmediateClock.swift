@@ -8,6 +8,10 @@ import Foundation
 /// _ = try await RetryPolicy.standard.run(clock: clock) { send() }
 /// #expect(clock.sleeps.allSatisfy { $0 >= .seconds(1) })
 /// ```
+///
+/// Its time saturates instead of overflowing: offsets, sums and differences stop at plus or minus
+/// `Int64.max` seconds (about 292 billion years), so any number of sleeps of any length is safe. A sleep that
+/// would go past the limit moves the clock to the limit and records the part it could move.
 public final class ImmediateClock: Clock, Sendable {
   /// A point in the clock's time: how far it has advanced since the clock was made.
   public struct Instant: InstantProtocol {
@@ -19,17 +23,15 @@ public final class ImmediateClock: Clock, Sendable {
       self.offset = offset
     }
 
-    /// The instant `duration` after this one. The clock's time stays within `Int64.max` seconds either way
-    /// of its start (about 292 billion years), so no number of sleeps overflows it.
+    /// The instant `duration` after this one, at most `Int64.max` seconds from the clock's start either
+    /// way.
     public func advanced(by duration: Duration) -> Instant {
-      let bound = Duration.seconds(Int64.max)
-      let step = min(bound, max(.zero - bound, duration))
-      return Instant(offset: min(bound, max(.zero - bound, offset + step)))
+      Instant(offset: (offset.saturated + duration.saturated).saturated)
     }
 
-    /// The time from this instant to `other`.
+    /// The time from this instant to `other`, at most `Int64.max` seconds either way.
     public func duration(to other: Instant) -> Duration {
-      other.offset - offset
+      (other.offset.saturated - offset.saturated).saturated
     }
 
     /// Whether `lhs` comes before `rhs`.
@@ -58,9 +60,23 @@ public final class ImmediateClock: Clock, Sendable {
   /// the task is cancelled.
   public func sleep(until deadline: Instant, tolerance: Duration?) async throws {
     try Task.checkCancellation()
+    let deadline = Instant(offset: deadline.offset.saturated)
     lock.withLock {
       recorded.append(max(.zero, current.duration(to: deadline)))
       current = max(current, deadline)
     }
+  }
+}
+
+extension Duration {
+  /// The limit of an ``ImmediateClock``'s time. `Duration` holds about 1.7e20 seconds either way, so the sum
+  /// or difference of two values within this limit (9.2e18 seconds) never overflows; the result is then
+  /// brought back within it.
+  fileprivate static let immediateClockLimit = Duration.seconds(Int64.max)
+
+  /// The duration, moved to the nearer limit of an ``ImmediateClock``'s time when it lies beyond one
+  /// (comparisons never overflow).
+  fileprivate var saturated: Duration {
+    min(max(self, .zero - Self.immediateClockLimit), Self.immediateClockLimit)
   }
 }

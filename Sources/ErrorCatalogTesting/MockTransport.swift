@@ -21,11 +21,11 @@
 ///
 /// Several transports can be used at once (tests run in parallel): each session is answered by the
 /// transport whose ``configuration`` made it, whatever URL it asks for. Its sessions keep being answered
-/// after the transport itself is gone (`MockTransport([...]).makeSession()` works): a transport's state
-/// lives as long as the test process.
+/// after the transport itself is gone (`MockTransport([...]).makeSession()` works): a transport's answers
+/// and requests live as long as the transport or any configuration or session made from it, and are
+/// freed with the last of them, so a test process may make any number of transports.
 public final class MockTransport: Sendable {
-  private let state: MockTransportState
-  private let protocolClass: URLProtocol.Type
+  package let state: MockTransportState
 
   /// Answers requests in order with `answers`; once they are used up, the last one answers every further
   /// request. An empty list fails every request with `URLError.Code.cannotConnectToHost`.
@@ -36,15 +36,19 @@ public final class MockTransport: Sendable {
 
   /// Answers each request with what `answer` returns for it.
   public init(_ answer: @escaping @Sendable (URLRequest) -> Answer) {
-    state = MockTransportState(answer: answer)
-    protocolClass = MockTransportRegistry.register(state)
+    state = MockTransportRegistry.register(answer)
   }
 
   /// A configuration whose sessions this transport answers: ephemeral (no cache, no cookies), with the
   /// transport's `URLProtocol` first. Use it when the code under test makes its own session.
+  ///
+  /// Its `urlCache` (which stores nothing) keeps the transport's answers alive for the sessions made from
+  /// it. Code that sets a cache of its own on the configuration must keep the transport alive while it
+  /// sends.
   public var configuration: URLSessionConfiguration {
     let configuration = URLSessionConfiguration.ephemeral
-    configuration.protocolClasses = [protocolClass]
+    configuration.protocolClasses = [state.protocolClass]
+    configuration.urlCache = MockTransportCache(keeping: state)
     return configuration
   }
 
@@ -76,19 +80,48 @@ private final class AnswerQueue: Sendable {
   }
 }
 
-/// What a transport answers with, and what it was asked.
-final class MockTransportState: Sendable {
+/// What a transport answers with, and what it was asked. Owned by the transport and by the configurations
+/// made from it; the registry only points to it, and forgets it when it goes.
+package final class MockTransportState: Sendable {
   let answer: @Sendable (URLRequest) -> MockTransport.Answer
+  /// The transport's number in the registry, which also names its protocol class.
+  let number: Int
+  /// A number never given to another transport of this process, to tell transports apart in tests.
+  package let serial: Int
+  let protocolClass: URLProtocol.Type
   private let lock = NSLock()
   nonisolated(unsafe) private var received: [URLRequest] = []
 
-  init(answer: @escaping @Sendable (URLRequest) -> MockTransport.Answer) {
+  init(
+    answer: @escaping @Sendable (URLRequest) -> MockTransport.Answer, number: Int, serial: Int,
+    protocolClass: URLProtocol.Type
+  ) {
     self.answer = answer
+    self.number = number
+    self.serial = serial
+    self.protocolClass = protocolClass
+  }
+
+  deinit {
+    MockTransportRegistry.forget(protocolClass, number: number)
   }
 
   var requests: [URLRequest] { lock.withLock { received } }
 
   func record(_ request: URLRequest) {
     lock.withLock { received.append(request) }
+  }
+}
+
+/// The cache of a transport's configuration: it stores nothing (the transport's answers are never cached
+/// anyway) and keeps the transport's state alive as long as the configuration, and the sessions made from
+/// it, which hold the configuration.
+final class MockTransportCache: URLCache, @unchecked Sendable {
+  // Immutable after init, and Sendable itself.
+  private let state: MockTransportState
+
+  init(keeping state: MockTransportState) {
+    self.state = state
+    super.init(memoryCapacity: 0, diskCapacity: 0, diskPath: nil)
   }
 }

@@ -59,27 +59,66 @@ private enum SlotEnd {}
 private enum SlotBit0<Rest> {}
 private enum SlotBit1<Rest> {}
 
-/// Every transport made, by its protocol class. Entries are never removed: a session may outlive the
-/// transport that made it, and a test process makes few transports.
-enum MockTransportRegistry {
+/// The transports alive, by protocol class. Each transport gets a number, which names its class; a number
+/// is given again once its transport's state is gone, so the classes made stay as few as the most
+/// transports alive at once, and the registry holds no answers: only weak references, which a state's
+/// `deinit` removes.
+///
+/// A session made from a configuration of a gone transport can only exist when the code under test
+/// replaced the configuration's `urlCache`; its requests then fail with `cannotConnectToHost`, or, once the
+/// number is given again, are answered by the newer transport.
+package enum MockTransportRegistry {
+  private struct Entry {
+    weak var state: MockTransportState?
+  }
+
   private static let lock = NSLock()
-  nonisolated(unsafe) private static var transports: [ObjectIdentifier: MockTransportState] = [:]
-  nonisolated(unsafe) private static var count = 0
+  nonisolated(unsafe) private static var entries: [ObjectIdentifier: Entry] = [:]
+  nonisolated(unsafe) private static var freeNumbers: [Int] = []
+  nonisolated(unsafe) private static var numbersMade = 0
+  nonisolated(unsafe) private static var serials = 0
 
-  /// Registers a transport and returns the protocol class that answers for it.
-  static func register(_ state: MockTransportState) -> URLProtocol.Type {
-    let number = lock.withLock {
-      count += 1
-      return count
+  /// Registers a new transport's answers under a free number and returns its state, which holds the
+  /// protocol class that answers for it.
+  static func register(_ answer: @escaping @Sendable (URLRequest) -> MockTransport.Answer) -> MockTransportState {
+    let (number, serial) = lock.withLock {
+      serials += 1
+      if let number = freeNumbers.popLast() { return (number, serials) }
+      numbersMade += 1
+      return (numbersMade, serials)
     }
-    let type = protocolClass(number, SlotEnd.self)
-    lock.withLock { transports[ObjectIdentifier(type)] = state }
-    return type
+    let state = MockTransportState(
+      answer: answer, number: number, serial: serial, protocolClass: protocolClass(number, SlotEnd.self))
+    lock.withLock { entries[ObjectIdentifier(state.protocolClass)] = Entry(state: state) }
+    return state
   }
 
-  static func state(for type: ObjectIdentifier) -> MockTransportState? {
-    lock.withLock { transports[type] }
+  /// The state of the transport that this protocol class answers for, while it is alive. (The reference
+  /// is returned, and released by the caller, after the lock.)
+  static func state(for protocolClass: ObjectIdentifier) -> MockTransportState? {
+    lock.withLock { entries[protocolClass]?.state }
   }
+
+  /// Removes a gone transport's entry and frees its number.
+  static func forget(_ protocolClass: URLProtocol.Type, number: Int) {
+    lock.withLock {
+      entries[ObjectIdentifier(protocolClass)] = nil
+      freeNumbers.append(number)
+    }
+  }
+
+  /// The serial numbers of the transports registered now.
+  package static var registeredSerials: Set<Int> {
+    // The states are released after the lock: releasing the last reference runs `deinit`, which takes it.
+    let states = lock.withLock { entries.values.compactMap(\.state) }
+    return Set(states.map(\.serial))
+  }
+
+  /// How many entries the registry holds.
+  package static var count: Int { lock.withLock { entries.count } }
+
+  /// How many protocol classes were made: the most transports alive at once so far.
+  package static var classesMade: Int { lock.withLock { numbersMade } }
 
   /// `MockURLProtocol<SlotBit…<SlotEnd>>` spelling `number` in binary: a distinct class for every number.
   private static func protocolClass<Built>(_ number: Int, _ built: Built.Type) -> URLProtocol.Type {

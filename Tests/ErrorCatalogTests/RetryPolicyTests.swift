@@ -343,3 +343,195 @@ struct RetryPolicyRangeTests {
     #expect(script.calls == 1)
   }
 }
+
+/// A classified error with any retry value and any `Retry-After`, even one no parser gives (negative,
+/// `Int.max`): what a conformance of another module may hand a policy.
+struct OddError: ProviderError {
+  var base = Failures.unrecognized(status: 503)
+  var retry: Retry
+  var retryAfterSeconds: Int?
+
+  var provider: ProviderID { base.provider }
+  var entry: CatalogEntry? { base.entry }
+  var isRecognized: Bool { base.isRecognized }
+  var outcome: Outcome { base.outcome }
+  var category: ErrorCategory { base.category }
+  var fault: Fault { base.fault }
+  var situation: Situation? { base.situation }
+  var kind: ResponseKind { base.kind }
+  var status: Int? { base.status }
+  var rawCode: String? { base.rawCode }
+  var rawMessage: String? { base.rawMessage }
+  var parameters: [String: String] { base.parameters }
+  var body: ResponseBody { base.body }
+  var references: References { base.references }
+  var description: String { base.description }
+  func encode(to encoder: any Encoder) throws { try base.encode(to: encoder) }
+}
+
+@Suite("Retry policy limits")
+struct RetryPolicyLimitTests {
+  static let delays: [Duration] = [
+    .seconds(Int64.min), .seconds(-1e20), .seconds(-1), .milliseconds(-0.5), .zero, .nanoseconds(1),
+    .milliseconds(1.5), .seconds(0.25), .seconds(3), .seconds(Int32.max), .seconds(Int64(Int32.max) + 1),
+    .seconds(1e20), .seconds(Int64.max),
+  ]
+  static let attempts = [Int.min, -1, 0, 1, 2, 3, 63, 64, 1025, Int.max]
+  static let jitters = [-Double.infinity, -1, 0, 0.25, 1, 2, .infinity, .nan]
+  static let errors: [any ProviderError] =
+    [nil, Int.min, -5, 0, 2, Int(Int32.max), Int(Int32.max) + 1, Int.max].flatMap { seconds in
+      [Retry.backoff, .afterReset, .afterReauth, .never].map { OddError(retry: $0, retryAfterSeconds: seconds) }
+    } + [Failures.unrecognized(status: 429, retryAfter: "0"), Failures.unrecognized(status: 503, retryAfter: "1e3")]
+
+  /// The same values set through the properties of a policy made with the defaults.
+  static func viaProperties(maxAttempts: Int, baseDelay: Duration, maxDelay: Duration, jitter: Double) -> RetryPolicy {
+    var policy = RetryPolicy()
+    policy.maxAttempts = maxAttempts
+    policy.baseDelay = baseDelay
+    policy.maxDelay = maxDelay
+    policy.jitter = jitter
+    return policy
+  }
+
+  @Test(
+    "Odd values never trap, and a policy decides the same whether built through init or its properties",
+    arguments: delays)
+  func initAndPropertiesAgree(baseDelay: Duration) {
+    for maxDelay in Self.delays {
+      for jitter in Self.jitters {
+        let built = RetryPolicy(maxAttempts: 4, baseDelay: baseDelay, maxDelay: maxDelay, jitter: jitter)
+        let set = Self.viaProperties(maxAttempts: 4, baseDelay: baseDelay, maxDelay: maxDelay, jitter: jitter)
+        #expect(built == set)
+        #expect(.zero <= set.baseDelay && set.baseDelay <= .seconds(Int32.max))
+        #expect(.zero <= set.maxDelay && set.maxDelay <= .seconds(Int32.max))
+        #expect(set.jitter >= 0 && set.jitter <= 1)
+        for attempt in Self.attempts {
+          for (index, error) in Self.errors.enumerated() {
+            var first = SeededGenerator(state: UInt64(index))
+            var second = SeededGenerator(state: UInt64(index))
+            let decision = built.decision(for: error, attempt: attempt, using: &first)
+            #expect(decision == set.decision(for: error, attempt: attempt, using: &second))
+            switch decision {
+            case .retry(let delay):
+              #expect(.zero <= delay && delay <= set.maxDelay, "\(decision)")
+            case .waitForReset(let delay?):
+              #expect(.zero <= delay && delay <= .seconds(Int32.max), "\(decision)")
+            default:
+              break
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test("A negative maxDelay set through the property is zero, as it is through init")
+  func negativeCapThroughTheProperty() {
+    let error = Failures.unrecognized(status: 429, retryAfter: "0")
+    var policy = RetryPolicy(jitter: 0)
+    policy.maxDelay = .seconds(-5)
+    #expect(policy.maxDelay == .zero)
+    #expect(policy.decision(for: error, attempt: 1) == .retry(after: .zero))
+    #expect(RetryPolicy(maxDelay: .seconds(-5), jitter: 0).decision(for: error, attempt: 1) == .retry(after: .zero))
+  }
+
+  @Test("Attempts below 1 count as the first; maxAttempts below 1 counts as 1")
+  func attemptsBelowOne() {
+    let policy = RetryPolicy(
+      maxAttempts: 3, baseDelay: .seconds(1), maxDelay: .seconds(60), jitter: 0, isIdempotent: true)
+    let error = Failures.unrecognized(status: 503)
+    for attempt in [Int.min, -1, 0] {
+      #expect(policy.decision(for: error, attempt: attempt) == .retry(after: .seconds(1)))
+    }
+    var one = policy
+    one.maxAttempts = .min
+    #expect(one.maxAttempts == 1)
+    #expect(one.decision(for: error, attempt: .min) == .stop(.attemptsExhausted))
+  }
+
+  @Test("Delays are capped at Int32.max seconds, the Retry-After cap, and Retry-After values are read within it")
+  func delaysAreCapped() {
+    let huge = RetryPolicy(
+      maxAttempts: 3, baseDelay: .seconds(1e20), maxDelay: .seconds(Int64.max), jitter: 0, isIdempotent: true)
+    let standard = RetryPolicy(isIdempotent: true)
+    #expect(huge.baseDelay == .seconds(Int32.max))
+    #expect(huge.maxDelay == .seconds(Int32.max))
+    #expect(huge.decision(for: Failures.unrecognized(status: 503), attempt: 2) == .retry(after: .seconds(Int32.max)))
+    let longest = OddError(retry: .backoff, retryAfterSeconds: .max)
+    #expect(huge.decision(for: longest, attempt: 1) == .retry(after: .seconds(Int32.max)))
+    // Longer than the cap: a wait to schedule, of at most Int32.max seconds.
+    #expect(standard.decision(for: longest, attempt: 1) == .waitForReset(after: .seconds(Int32.max)))
+    let reset = OddError(retry: .afterReset, retryAfterSeconds: .max)
+    #expect(standard.decision(for: reset, attempt: 1) == .waitForReset(after: .seconds(Int32.max)))
+    let past = OddError(retry: .afterReset, retryAfterSeconds: .min)
+    #expect(standard.decision(for: past, attempt: 1) == .waitForReset(after: .zero))
+  }
+
+  @Test("The longest delays run on an immediate clock without overflowing it")
+  func longestDelaysOnTheImmediateClock() async throws {
+    let policy = RetryPolicy(
+      maxAttempts: 40, baseDelay: .seconds(Int64.max), maxDelay: .seconds(1e20), jitter: 0, isIdempotent: true)
+    let clock = ImmediateClock()
+    let script = Script([Yeastar.classify(status: 503, body: "")])
+    _ = try await policy.run(clock: clock) { script.next() }
+    #expect(script.calls == 40)
+    #expect(clock.sleeps == Array(repeating: .seconds(Int32.max), count: 39))
+    #expect(clock.now.offset == .seconds(Int32.max) * 39)
+  }
+
+  @Test("The longest delay sleeps on the default clock without trapping, until the task is cancelled")
+  func longestDelayOnTheContinuousClock() async throws {
+    let policy = RetryPolicy(
+      maxAttempts: 2, baseDelay: .seconds(Int64.max), maxDelay: .seconds(Int64.max), isIdempotent: true)
+    let (called, signal) = AsyncStream.makeStream(of: Void.self)
+    let task = Task {
+      try await policy.run {
+        signal.yield()
+        return Yeastar.classify(status: 503, body: "")
+      }
+    }
+    for await _ in called { break }
+    task.cancel()
+    await #expect(throws: CancellationError.self) { try await task.value }
+  }
+}
+
+@Suite("Retrying: cancellation during re-authentication")
+struct RetryReauthenticationCancellationTests {
+  static let policy = RetryPolicy(maxAttempts: 4, baseDelay: .seconds(1), maxDelay: .seconds(10), jitter: 0)
+
+  @Test("A cancelled task starts no re-authentication")
+  func cancelledBeforeTheHook() async throws {
+    let script = Script([Yeastar.classify(status: 401, body: "")])
+    let task = Task {
+      withUnsafeCurrentTask { $0?.cancel() }
+      return try await Self.policy.run(
+        clock: ImmediateClock(), reauthenticate: { Issue.record("the hook ran in a cancelled task") },
+        operation: { script.next() })
+    }
+    await #expect(throws: CancellationError.self) { try await task.value }
+    #expect(script.calls == 1)
+  }
+
+  @Test("Cancelling the task while the hook waits ends the run with CancellationError, and nothing more is sent")
+  func cancelledDuringTheHook() async throws {
+    let script = Script([Yeastar.classify(status: 401, body: "")])
+    let (started, signal) = AsyncStream.makeStream(of: Void.self)
+    // Never yields: the hook waits until its task is cancelled (an AsyncStream ends its wait then).
+    let (forever, foreverContinuation) = AsyncStream.makeStream(of: Int.self)
+    defer { foreverContinuation.finish() }
+    let task = Task {
+      try await Self.policy.run(
+        clock: ImmediateClock(),
+        reauthenticate: {
+          signal.yield()
+          for await _ in forever {}
+        },
+        operation: { script.next() })
+    }
+    for await _ in started { break }
+    task.cancel()
+    await #expect(throws: CancellationError.self) { try await task.value }
+    #expect(script.calls == 1)
+  }
+}

@@ -121,12 +121,78 @@ struct MockTransportTests {
     await #expect(throws: URLError.self) { _ = try await transport.makeSession().data(from: Self.url) }
   }
 
+  @Test("Sessions and configurations keep answering after their transport is dropped")
+  func outliveTheTransport() async throws {
+    let session = MockTransport([.sample(Wolkvox.Code.tokenLimitExceeded)]).makeSession()
+    let configuration = MockTransport([.sample(Wolkvox.Code.campaignNotFound)]).configuration
+    for _ in 0..<2 {
+      let (data, response) = try await session.data(from: Self.url)
+      #expect(Wolkvox.classify(response, data: data).error?.code == .tokenLimitExceeded)
+    }
+    let (data, response) = try await URLSession(configuration: configuration).data(from: Self.url)
+    #expect(Wolkvox.classify(response, data: data).error?.code == .campaignNotFound)
+  }
+
+  @Test("Transports dropped with their sessions leave the registry, and their protocol classes are reused")
+  func droppedTransportsLeaveTheRegistry() async throws {
+    let body = String(repeating: "x", count: 10_000)
+    let classesBefore = MockTransportRegistry.classesMade
+    var serials: Set<Int> = []
+    for index in 0..<2_000 {
+      let transport = MockTransport([.response(status: 200, body: body)])
+      serials.insert(transport.state.serial)
+      if index % 100 == 0 {
+        let (data, _) = try await transport.makeSession().data(from: Self.url)
+        #expect(data.count == 10_000)
+      }
+    }
+    // None of these transports stays registered; what is left belongs to tests running alongside. A
+    // session that sent a request is released by URLSession's own queue, shortly after the request ends.
+    var left = serials.intersection(MockTransportRegistry.registeredSerials)
+    let deadline = ContinuousClock.now + .seconds(10)
+    while !left.isEmpty && ContinuousClock.now < deadline {
+      try await Task.sleep(for: .milliseconds(10))
+      left = serials.intersection(MockTransportRegistry.registeredSerials)
+    }
+    #expect(left.isEmpty, "\(left.count) of the dropped transports are still registered")
+    // The other tests make fewer than 200 transports in all, so these bounds hold whatever runs alongside,
+    // and 2,000 transports without reuse would break both.
+    #expect(MockTransportRegistry.count < 200)
+    #expect(MockTransportRegistry.classesMade - classesBefore < 200)
+  }
+
   @Test("Transports used at the same time each answer their own sessions", arguments: 0..<8)
   func parallelTransports(index: Int) async throws {
     let code = Wolkvox.Code.allCases[index]
     let transport = MockTransport([.sample(code)])
     let (data, response) = try await transport.makeSession().data(from: Self.url)
     #expect(Wolkvox.classify(response, data: data).entry == code.entry)
+  }
+}
+
+@Suite("ErrorCatalogTesting: immediate clock")
+struct ImmediateClockTests {
+  @Test("Sleeps of any length saturate the clock at Int64.max seconds instead of overflowing it")
+  func saturates() async throws {
+    let clock = ImmediateClock()
+    for _ in 0..<100 { try await clock.sleep(for: .seconds(Int64.max)) }
+    #expect(clock.now.offset == .seconds(Int64.max))
+    #expect(clock.sleeps.count == 100)
+    #expect(clock.sleeps.first == .seconds(Int64.max))
+    #expect(clock.sleeps.dropFirst().allSatisfy { $0 == .zero })
+    try await clock.sleep(until: ImmediateClock.Instant(offset: .seconds(1e20)), tolerance: nil)
+    #expect(clock.now.offset == .seconds(Int64.max))
+  }
+
+  @Test("Instants far apart advance and measure without overflowing")
+  func instantArithmetic() {
+    let start = ImmediateClock.Instant(offset: .seconds(-1e20))
+    let end = ImmediateClock.Instant(offset: .seconds(1e20))
+    #expect(start.duration(to: end) == .seconds(Int64.max))
+    #expect(end.duration(to: start) == .zero - .seconds(Int64.max))
+    #expect(end.advanced(by: .seconds(1e20)).offset == .seconds(Int64.max))
+    #expect(start.advanced(by: .seconds(-1e20)).offset == .zero - .seconds(Int64.max))
+    #expect(ImmediateClock.Instant(offset: .seconds(2)).advanced(by: .seconds(-3)).offset == .seconds(-1))
   }
 }
 
