@@ -13,11 +13,7 @@ import Testing
 /// Issue 21: what an attack on `errcat` found in its JSON escaping, its raw HTTP reader and its handling of
 /// a closed output pipe.
 @Suite("errcat hardening")
-struct ErrcatHardeningTests {
-  func json(_ output: Errcat.Output) throws -> [String: Any] {
-    try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
-  }
-
+struct ErrcatHardeningTests: ErrcatJSONReading {
   // MARK: JSON escaping
 
   @Test("--json escapes C1 controls, separators and bidirectional controls as \\uXXXX and stays valid JSON")

@@ -13,11 +13,7 @@ import Testing
 /// Issue 14: `errcat` in a pipeline is bounded, honest about what it could not read or write, and quiet
 /// about secrets.
 @Suite("errcat in a pipeline")
-struct ErrcatPipelineTests {
-  func json(_ output: Errcat.Output) throws -> [String: Any] {
-    try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
-  }
-
+struct ErrcatPipelineTests: ErrcatJSONReading {
   func firstError(_ output: Errcat.Output) throws -> [String: Any] {
     try #require((try json(output)["errors"] as? [[String: Any]])?.first)
   }

@@ -5,11 +5,7 @@ import Testing
 import Wolkvox
 
 @Suite("errcat")
-struct ErrcatTests {
-  func json(_ output: Errcat.Output) throws -> [String: Any] {
-    try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
-  }
-
+struct ErrcatTests: ErrcatJSONReading {
   @Test("classify --json follows the contract")
   func classifyContract() throws {
     let output = Errcat.run(arguments: [

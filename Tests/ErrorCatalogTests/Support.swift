@@ -1,3 +1,4 @@
+import ErrcatCommand
 import ErrorCatalog
 import Foundation
 import Testing
@@ -37,5 +38,15 @@ struct SeedPresenceTests {
     .enabled(if: ProcessInfo.processInfo.environment["CI"] != nil))
   func seedsArePresentInCI() {
     #expect(FileManager.default.fileExists(atPath: PackagePaths.seeds.path), "\(PackagePaths.seedsAbsent)")
+  }
+}
+
+/// Suites that read `errcat --json` output.
+protocol ErrcatJSONReading {}
+
+extension ErrcatJSONReading {
+  /// The output's JSON object.
+  func json(_ output: Errcat.Output) throws -> [String: Any] {
+    try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
   }
 }
