@@ -218,6 +218,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
     guard lhs.provider == rhs.provider, lhs.code == rhs.code, lhs.entry == rhs.entry, lhs.outcome == rhs.outcome,
       lhs.category == rhs.category, lhs.retry == rhs.retry, lhs.fault == rhs.fault, lhs.kind == rhs.kind,
       lhs.status == rhs.status, lhs.rawCode == rhs.rawCode, lhs.retryAfterSeconds == rhs.retryAfterSeconds,
+      lhs.wait == rhs.wait,
       lhs.body == rhs.body, lhs.subcode == rhs.subcode
     else { return false }
     let left = lhs.storage.fields(lhs.body)
@@ -244,6 +245,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
     hasher.combine(fields.rawMessage)
     hasher.combine(fields.parameters)
     hasher.combine(retryAfterSeconds)
+    hasher.combine(wait)
     hasher.combine(body.totalCount)
     hasher.combine(fields.references)
     hasher.combine(subcode)

@@ -55,6 +55,19 @@ struct AdviceTests {
     }
   }
 
+  @Test("Errors that differ only in the wait a header states are not equal")
+  func waitIsPartOfEquality() {
+    let body = Array(Self.meta80007.utf8)
+    let one = WhatsApp.classify(
+      status: 400, headers: ["X-Business-Use-Case-Usage": #"{"1":[{"estimated_time_to_regain_access":1}]}"#], body: body
+    )
+    let two = WhatsApp.classify(
+      status: 400, headers: ["X-Business-Use-Case-Usage": #"{"1":[{"estimated_time_to_regain_access":2}]}"#], body: body
+    )
+    #expect(one != two)
+    #expect(Set([one, two, one]).count == 2)
+  }
+
   @Test("Retry-After comes first, then a rate-limit header, then the body, then the catalog")
   func precedence() throws {
     let usage = #"{"1":[{"type":"whatsapp","estimated_time_to_regain_access":2}]}"#
