@@ -34,9 +34,19 @@ enum Redaction {
   /// Whether a member, parameter or field name says its value is a credential.
   static func isSecretName(_ name: String) -> Bool {
     let words = nameWords(name)
-    let joined = words.joined()
-    return secretNameParts.contains(where: joined.contains) || words.contains(where: secretNameWords.contains)
+    guard !words.contains(where: secretNameWords.contains) else { return true }
+    // Byte-wise: `String.contains(String)` goes through the generic string searcher, which made this the
+    // hottest call of errcat's output (it runs for every word of every provider value).
+    let joined = Array(words.joined().utf8)
+    return secretNamePartBytes.contains { part in
+      guard part.count <= joined.count else { return false }
+      return (0...(joined.count - part.count)).contains { start in
+        joined[start..<start + part.count].elementsEqual(part)
+      }
+    }
   }
+
+  private static let secretNamePartBytes = secretNameParts.map { Array($0.utf8) }
 
   /// Names whose values are phone numbers (masked in part even without a leading `+`).
   static func isPhoneName(_ name: String) -> Bool {
@@ -263,7 +273,8 @@ enum Redaction {
   static let catalogMembers: Set<String> = [
     "provider", "outcome", "recognized", "name", "table", "status", "message", "category", "retry", "fault",
     "retryAfterSeconds", "explanation", "remedy", "kind", "shape", "bytes", "situation", "source", "catalog",
-    "deprecated", "truncated", "rawHTTP", "responses",
+    "deprecated", "truncated", "rawHTTP", "responses", "delivery", "deliveryReason", "wait", "seconds", "origin",
+    "parameter",
   ]
 
   /// `tree` with every provider value redacted: members named as credentials masked whole (whatever their
