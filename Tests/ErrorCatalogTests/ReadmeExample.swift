@@ -36,7 +36,7 @@ func startCampaign(_ request: URLRequest) async throws -> NextStep {
     default:
       // Codes this switch does not name, and unrecognized answers, still carry a classification.
       switch error.retry {
-      case .backoff: return .retryLater(seconds: error.retryAfterSeconds)
+      case .backoff: return .retryLater(seconds: error.wait?.seconds)
       case .afterReauth: return .reauthenticate
       case .notNeeded: return .done
       default: return .fix(error.entry?.remedy ?? error.description)
