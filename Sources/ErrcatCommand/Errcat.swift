@@ -225,8 +225,12 @@ public enum Errcat {
       lines.append("\(heading): unrecognized \(error.kind.rawValue)\(code)\(status)")
       // A body over the limit reached the classifier cut short: say how long it really was.
       let total = error.body.isTruncated ? max(bodyCount ?? 0, error.body.totalCount) : error.body.totalCount
-      let read = total > ResponseBody.storedLimit ? " (the first \(ResponseBody.storedLimit) read)" : ""
+      let over = total > ResponseBody.storedLimit
+      let read = over ? " (the first \(ResponseBody.storedLimit) kept, none of it parsed)" : ""
       lines.append("  body:        \(error.knownBodyShape.rawValue), \(total) bytes\(read)")
+      if over, error.kind == .webhook {
+        lines.append("  events:      not read: the webhook is over the \(ResponseBody.storedLimit)-byte limit")
+      }
     }
     lines.append(
       "  category:    \(error.category.rawValue)   retry: \(error.retry.rawValue)   fault: \(error.fault.rawValue)")

@@ -52,6 +52,24 @@ struct ErrcatPipelineTests: ErrcatJSONReading {
     #expect(piped.totalCount == 50_000)
   }
 
+  @Test("A webhook over 1 MiB says that its events were not read, in text and in --json")
+  func longWebhook() throws {
+    let events = (0..<20000).map { #"{"id":"w\#($0)","status":"failed","errors":[{"code":131047}]}"# }
+    let body = Array(
+      (#"{"entry":[{"changes":[{"value":{"statuses":["# + events.joined(separator: ",") + "]}}]}]}").utf8)
+    try #require(body.count > ResponseBody.storedLimit)
+    let input = BoundedInput(bytes: Array(body.prefix(InputReader.keptLimit)), totalCount: body.count)
+    let text = Errcat.run(arguments: ["classify", "whatsapp", "--kind", "webhook"]) { _ in input }
+    #expect(text.status == 0)
+    #expect(text.standardOutput.contains("events:      not read: the webhook is over the 1048576-byte limit"))
+    #expect(text.standardOutput.contains("\(body.count) bytes"))
+    let object = try json(
+      Errcat.run(arguments: ["classify", "whatsapp", "--kind", "webhook", "--json"]) { _ in input })
+    let inputMember = try #require(object["input"] as? [String: Any])
+    #expect(inputMember["bytes"] as? Int == body.count)
+    #expect(inputMember["truncated"] as? Bool == true)
+  }
+
   @Test("A body over 1 MiB is classified from the status and reported with its full length")
   func longBody() throws {
     let input = BoundedInput(bytes: [UInt8](repeating: 0, count: InputReader.keptLimit), totalCount: 100 << 20)
