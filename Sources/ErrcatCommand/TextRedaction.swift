@@ -189,17 +189,31 @@ struct TextRedaction {
     "aws4-hmac-sha256",
   ]
 
+  /// The next word at or after `index`: it starts with a unit `starts` accepts, at the text's start or
+  /// after one `continues` does not accept, and runs while `continues` accepts.
+  private static func nextWord(
+    in units: [Unit], from index: Int, startingWith starts: (Unicode.Scalar) -> Bool,
+    continuingWith continues: (Unicode.Scalar) -> Bool
+  ) -> Range<Int>? {
+    var start = index
+    while start < units.count {
+      if starts(units[start].decoded), start == 0 || !continues(units[start - 1].decoded) {
+        var end = start
+        while end < units.count, continues(units[end].decoded) { end += 1 }
+        return start..<end
+      }
+      start += 1
+    }
+    return nil
+  }
+
   private static func assignments(_ scalars: [Unicode.Scalar]) -> [Replacement] {
     let units = units(scalars)
     var out: [Replacement] = []
     var index = 0
-    while index < units.count {
-      guard isNameScalar(units[index].decoded), index == 0 || !isNameScalar(units[index - 1].decoded) else {
-        index += 1
-        continue
-      }
-      var nameEnd = index
-      while nameEnd < units.count, isNameScalar(units[nameEnd].decoded) { nameEnd += 1 }
+    while let found = nextWord(in: units, from: index, startingWith: isNameScalar, continuingWith: isNameScalar) {
+      index = found.lowerBound
+      let nameEnd = found.upperBound
       let name = text(units[index..<nameEnd].map(\.decoded))
       if Redaction.isSecretName(name), let value = assignedValue(units, afterName: nameEnd, name: name) {
         let range = units[value.lowerBound].range.lowerBound..<units[value.upperBound - 1].range.upperBound
@@ -298,13 +312,9 @@ struct TextRedaction {
     var out: [Replacement] = []
     var seenAuthorization = false
     var index = 0
-    while index < units.count {
-      guard isASCIILetter(units[index].decoded), index == 0 || !isAlphanumeric(units[index - 1].decoded) else {
-        index += 1
-        continue
-      }
-      var end = index
-      while end < units.count, isAlphanumeric(units[end].decoded) { end += 1 }
+    while let found = nextWord(in: units, from: index, startingWith: isASCIILetter, continuingWith: isAlphanumeric) {
+      index = found.lowerBound
+      let end = found.upperBound
       let word = text(units[index..<end].map(\.decoded)).lowercased()
       if word.contains("authorization") { seenAuthorization = true }
       index = end
