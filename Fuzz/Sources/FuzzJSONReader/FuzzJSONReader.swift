@@ -176,8 +176,9 @@ func quote(_ text: String, escapingNonASCII: Bool, into out: inout [UInt8]) {
 /// (Foundation also reads UTF-16 and UTF-32, and rejects invalid UTF-8 that the reader replaces), no
 /// byte-order mark, no more brackets than the reader's depth limit, no escaped surrogate (the reader
 /// replaces a lone one with U+FFFD; Foundation rejects it), no comma before a closing bracket (Foundation
-/// accepts `[1,]` and `{"a":1,}`, which RFC 8259 does not) and no exponent of three digits or more
-/// (Foundation rejects a number a `Double` cannot hold, such as `1e999`; to the reader a number is text).
+/// accepts `[1,]` and `{"a":1,}`, which RFC 8259 does not), no exponent of three digits or more and no
+/// number a `Double` cannot hold (Foundation rejects `1e999` and a run of 310 digits; to the reader a
+/// number is text, any length).
 func comparableWithFoundation(_ input: [UInt8]) -> Bool {
   guard String(validating: input, as: UTF8.self) != nil, !input.starts(with: [0xEF, 0xBB, 0xBF]) else {
     return false
@@ -206,6 +207,18 @@ func comparableWithFoundation(_ input: [UInt8]) -> Bool {
       if exponent.count >= 3 { return false }
     default: break
     }
+  }
+  // Every run of number bytes, inside strings too (which only excludes more): one that overflows a Double
+  // is a number Foundation rejects.
+  func isNumberByte(_ byte: UInt8) -> Bool {
+    isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+      || byte | 0x20 == UInt8(ascii: "e")
+  }
+  var start = input.startIndex
+  while let first = input[start...].firstIndex(where: isNumberByte) {
+    let end = input[first...].firstIndex { !isNumberByte($0) } ?? input.endIndex
+    if let number = Double(String(decoding: input[first..<end], as: UTF8.self)), !number.isFinite { return false }
+    start = end
   }
   return true
 }
