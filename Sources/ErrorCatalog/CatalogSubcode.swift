@@ -83,7 +83,7 @@ public struct CatalogSubcode: Sendable, Hashable, CustomStringConvertible {
     let keys = texts.map(MessageNormalization.lookupKey)
     return candidates.first { candidate in
       let wanted = MessageNormalization.lookupKey(candidate.message)
-      return keys.contains { $0.contains(wanted) }
+      return keys.contains { UTF8Text.contains($0.utf8, wanted.utf8) }
     }
   }
 }

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 /// A provider's answer, classified: the typed code (or `nil` when unrecognized), its catalog entry, and
 /// everything the answer carried.
 ///
@@ -61,7 +55,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
     parameters: [String: String] = [:], references: References = .none, subcode: CatalogSubcode? = nil,
     body: ResponseBody,
     fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
-    now: Double = Date().timeIntervalSince1970
+    now: Double = WallClock.now
   ) {
     var merged = parameters
     if match.flatMap({ Code(entry: $0.entry) }) != nil, let captured = match?.parameters {

@@ -1,14 +1,8 @@
-#if canImport(FoundationEssentials)
-  public import FoundationEssentials
-#else
-  public import Foundation
-#endif
-
 /// What every provider's classified error offers, so generic code can handle them alike.
 ///
 /// Every error is `Encodable`: its encoding is the error object of the `errcat classify --json` contract,
 /// so what a log line holds and what `errcat` prints are the same.
-public protocol ProviderError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError, Encodable {
+public protocol ProviderError: Error, Sendable, Hashable, CustomStringConvertible, Encodable {
   /// The provider that answered.
   var provider: ProviderID { get }
   /// The catalog entry, or `nil` when the answer was not recognized.
@@ -44,9 +38,24 @@ public protocol ProviderError: Error, Sendable, Hashable, CustomStringConvertibl
   /// How long to wait before acting on the error again, and where that comes from: `Retry-After`, a
   /// documented rate-limit header, the body, or the catalog (``RetryWait``). `nil` when none says.
   var wait: RetryWait? { get }
+  /// The catalog message with the provider's name, or a note that the error was not recognized; never the
+  /// body. With `ErrorCatalogFoundation` linked, errors are `LocalizedError`s and this is their
+  /// `localizedDescription`.
+  var errorDescription: String? { get }
+  /// What happened: the entry's explanation.
+  var failureReason: String? { get }
+  /// What to do: the entry's remedy, or a generic one from ``retry``.
+  var recoverySuggestion: String? { get }
 }
 
 extension ProviderError {
+  /// None, unless the type gives one (as `LocalizedError` has it).
+  public var errorDescription: String? { nil }
+  /// None, unless the type gives one.
+  public var failureReason: String? { nil }
+  /// None, unless the type gives one.
+  public var recoverySuggestion: String? { nil }
+
   /// The `Retry-After` delay as a wait; ``ClassifiedError`` also reads rate-limit headers, the body and the
   /// catalog.
   public var wait: RetryWait? {

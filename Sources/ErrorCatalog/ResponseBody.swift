@@ -85,11 +85,11 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
     if isBlank { return .empty }
     if isJSON { return .json }
     let head = bytes.prefix(512)
-    let lowered = String(decoding: head, as: UTF8.self).lowercased()
-    if lowered.contains("<html") || lowered.contains("<!doctype html") || lowered.contains("<title") {
+    let lowered = head.map(UTF8Text.asciiLowered)
+    if ["<html", "<!doctype html", "<title"].contains(where: { UTF8Text.contains(lowered, $0.utf8) }) {
       return .html
     }
-    if head.contains(0) || String(validating: bytes, as: UTF8.self) == nil { return .binary }
+    if head.contains(0) || UTF8Text.validated(bytes) == nil { return .binary }
     return .text
   }
 

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 /// A provider whose synchronous answers can be classified from status, headers and body.
 public protocol ResponseClassifier {
   /// The provider's classified error.
@@ -25,7 +19,7 @@ extension ResponseClassifier {
   public static func classify(
     status: Int?, headers: [String: String] = [:], body: [UInt8]
   ) -> Classification<Failure> {
-    classify(status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
+    classify(status: status, headers: headers, body: ResponseBody(body), now: WallClock.now)
   }
 
   /// Classifies one synchronous API answer whose body is text.

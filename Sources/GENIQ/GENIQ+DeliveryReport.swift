@@ -139,7 +139,7 @@ extension GENIQ {
     /// A leading URL or `?` is skipped only when the text before the first `?` holds no pair, since a `?` is
     /// legal inside a query value.
     static func queryFields(_ body: ResponseBody) -> JSONValue? {
-      guard !body.isTruncated, let text = String(validating: body.bytes, as: UTF8.self) else { return nil }
+      guard !body.isTruncated, let text = UTF8Text.validated(body.bytes) else { return nil }
       var query = Substring(text)
       if let mark = query.firstIndex(of: "?"), !query[..<mark].contains("=") {
         query = query[query.index(after: mark)...]

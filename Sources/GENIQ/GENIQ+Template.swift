@@ -1,11 +1,5 @@
 public import ErrorCatalog
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 extension GENIQ {
   /// Classifies one answer of GENIQ's WhatsApp template management calls
   /// (`/rest/v1/whatsapp/message_templates`: create, list, delete).
@@ -34,7 +28,7 @@ extension GENIQ {
     status: Int?, headers: [String: String] = [:], body: [UInt8]
   ) -> Classification<Error> {
     classifyTemplateResponse(
-      status: status, headers: headers, body: ResponseBody(body), now: Date().timeIntervalSince1970)
+      status: status, headers: headers, body: ResponseBody(body), now: WallClock.now)
   }
 
   /// Classifies one template management answer whose body is text, as the byte overload does.

@@ -1,0 +1,103 @@
+import ErrorCatalog
+import ErrorCatalogFoundation
+import Foundation
+import Testing
+import WhatsApp
+import Wolkvox
+
+/// What keeps the core light to link: no Foundation, no Regex, no API newer than the declared platforms.
+/// Scripts/footprint.sh measures the sizes these rules buy; these tests keep the rules.
+@Suite("Footprint")
+struct FootprintTests {
+  static let lightModules = ["ErrorCatalog", "Wolkvox", "Dialog360", "Cequens", "Yeastar", "GENIQ", "WhatsApp"]
+
+  /// Every Swift file of the core and provider modules, generated ones included.
+  static func sources() throws -> [(path: String, text: String)] {
+    var files: [(String, String)] = []
+    for module in lightModules {
+      let directory = PackagePaths.root.appendingPathComponent("Sources/\(module)")
+      let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+      while let url = enumerator?.nextObject() as? URL {
+        guard url.pathExtension == "swift" else { continue }
+        files.append(("\(module)/\(url.lastPathComponent)", try String(contentsOf: url, encoding: .utf8)))
+      }
+    }
+    return files
+  }
+
+  @Test("The core and provider modules import no Foundation and no Regex module")
+  func noFoundationImport() throws {
+    let files = try Self.sources()
+    #expect(files.count > 40)
+    let forbidden = [
+      "Foundation", "FoundationEssentials", "FoundationInternationalization", "RegexBuilder",
+      "_StringProcessing",
+    ]
+    for (path, text) in files {
+      for line in text.split(separator: "\n") {
+        let words = line.split(separator: " ").map(String.init)
+        guard let at = words.firstIndex(of: "import"), at + 1 < words.count else { continue }
+        #expect(!forbidden.contains(words[at + 1]), "\(path): \(line)")
+      }
+    }
+  }
+
+  @Test("No API that needs a newer OS than the declared platforms (macOS 13, iOS 16)")
+  func noNewerAPI() throws {
+    // Each of these needs macOS 14 or later (`String(validating:as:)` macOS 15); `UTF8Text` stands in for it.
+    let newer = [
+      "String(validating:", "import Synchronization", "Mutex<", "Atomic<", "InlineArray<", "Span<",
+      "UTF8Span",
+    ]
+    for (path, text) in try Self.sources() {
+      let code = text.split(separator: "\n").filter { !$0.drop { $0 == " " }.hasPrefix("//") }.joined()
+      for name in newer { #expect(!code.contains(name), "\(path) uses \(name)") }
+    }
+  }
+
+  @Test("With ErrorCatalogFoundation linked, an error's localizedDescription is its catalog message")
+  func localizedDescription() throws {
+    let outcome = Wolkvox.classify(status: 403, body: #"{"code":403,"msg":"TOKEN LIMIT EXCEEDED"}"#)
+    let error = try #require(outcome.error)
+    let described = (error as any Error).localizedDescription
+    #expect(described == error.errorDescription)
+    #expect(described.contains("TOKEN LIMIT EXCEEDED"))
+    let localized = try #require((error as any Error) as? any LocalizedError)
+    #expect(localized.recoverySuggestion == error.recoverySuggestion)
+    #expect(localized.failureReason == error.entry?.explanation)
+  }
+
+  @Test(
+    "Body shapes are told apart by bytes: HTML in any case, binary, and UTF-8 text with U+FFFD in it",
+    arguments: [
+      ("<!DOCTYPE HTML><p>Bad gateway</p>", ResponseBody.Shape.html),
+      ("  <HTML><Title>502</Title>", .html),
+      ("Service Unavailable \u{FFFD}", .text),
+      ("plain text", .text),
+    ])
+  func shapes(body: String, shape: ResponseBody.Shape) {
+    #expect(ResponseBody(Array(body.utf8)).shape == shape)
+  }
+
+  @Test("Invalid UTF-8 (a lone continuation byte, an overlong form, a surrogate) is binary")
+  func invalidUTF8IsBinary() {
+    let invalid: [[UInt8]] = [[0x61, 0x80, 0x62], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]]
+    for bytes in invalid {
+      #expect(ResponseBody(bytes).shape == .binary, "\(bytes)")
+    }
+  }
+
+  @Test("A WhatsApp subcode that shares its number is still told apart by its message")
+  func subcodeByMessage() throws {
+    // Meta documents some subcode numbers with more than one message; the answer's text picks one.
+    let shared = Dictionary(grouping: WhatsApp.subcodes, by: { "\($0.parentCode ?? "") \($0.code)" })
+      .values.first { $0.count > 1 }
+    let pair = try #require(shared, "the catalog has a subcode number with two messages")
+    for subcode in pair {
+      let found = CatalogSubcode.match(
+        subcode.code, parentCode: subcode.parentCode, texts: ["Error: \(subcode.message)."],
+        in: WhatsApp.subcodes)
+      #expect(found == subcode)
+    }
+  }
+}
