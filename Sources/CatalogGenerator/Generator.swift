@@ -259,9 +259,9 @@ public enum Generator {
         out.line("provider: .\(provider), id: \(literal(table.id)), title: \(literal(table.title)),")
         out.line("entries: [")
         out.indent { out in
-          for entry in table.entries {
+          for (position, entry) in table.entries.enumerated() {
             renderEntry(
-              entry, table: table, provider: provider, source: sources[entry.source],
+              entry, position: position, table: table, provider: provider, source: sources[entry.source],
               delivery: catalog.deliveryRule(for: entry, table: table.id),
               wait: catalog.waits?.first { $0.entry == "\(table.id)/\(entry.name)" },
               waitSource: catalog.waits?.first { $0.entry == "\(table.id)/\(entry.name)" }.flatMap {
@@ -298,7 +298,8 @@ public enum Generator {
   }
 
   static func renderEntry(
-    _ entry: CatalogFile.Entry, table: CatalogFile.Table, provider: String, source: CatalogFile.Source?,
+    _ entry: CatalogFile.Entry, position: Int, table: CatalogFile.Table, provider: String,
+    source: CatalogFile.Source?,
     delivery: CatalogFile.DeliveryRule?, wait: CatalogFile.Wait?, waitSource: CatalogFile.Source?,
     into out: inout SwiftWriter
   ) {
@@ -332,15 +333,16 @@ public enum Generator {
       if let document = source?.document { sourceArguments.append("document: \(literal(document))") }
       out.line("source: CatalogSource(\(sourceArguments.joined(separator: ", "))),")
       if let delivery {
-        out.line("delivery: .\(delivery.fate), deliveryReason: \(literal(delivery.reason))\(wait == nil ? "" : ",")")
+        out.line("delivery: .\(delivery.fate), deliveryReason: \(literal(delivery.reason)),")
       }
       if let wait {
         var arguments = ["kind: .\(wait.kind)"]
         if let seconds = wait.seconds { arguments.append("seconds: \(seconds)") }
         if let parameter = wait.parameter { arguments.append("parameter: \(literal(parameter))") }
         arguments.append("source: \(literal(waitSource?.url ?? waitSource?.title ?? wait.source))")
-        out.line("wait: CatalogWait(\(arguments.joined(separator: ", ")))")
+        out.line("wait: CatalogWait(\(arguments.joined(separator: ", "))),")
       }
+      out.line("position: \(position)")
     }
     out.line("),")
   }

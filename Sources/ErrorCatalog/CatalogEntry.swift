@@ -144,13 +144,14 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
     title: String? = nil, patterns: [String] = [], explanation: String, remedy: String,
     category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation? = nil, outcome: Outcome = .failure,
     isDeprecated: Bool = false, isVariant: Bool = false, sample: SampleResponse, source: CatalogSource,
-    delivery: Delivery, deliveryReason: String, wait: CatalogWait? = nil
+    delivery: Delivery, deliveryReason: String, wait: CatalogWait? = nil, position: Int = -1
   ) {
     storage = Storage(
       provider: provider, table: table, name: name, code: code, codeRange: codeRange, status: status, message: message,
       title: title, patterns: patterns, explanation: explanation, remedy: remedy, category: category, retry: retry,
       fault: fault, situation: situation, outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant,
-      sample: sample, source: source, delivery: delivery, deliveryReason: deliveryReason, wait: wait)
+      sample: sample, source: source, delivery: delivery, deliveryReason: deliveryReason, wait: wait,
+      position: position)
   }
 
   public static func == (lhs: CatalogEntry, rhs: CatalogEntry) -> Bool {

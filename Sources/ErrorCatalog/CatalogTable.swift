@@ -17,33 +17,52 @@ public struct CatalogTable: Sendable {
   private let indexes: Index
 
   /// Builds a table and its indexes; generated code calls this.
+  ///
+  /// The indexes are arrays and open-addressing slots, not dictionaries or sets: instantiating a generic
+  /// type whose parameters must be `Hashable` makes the runtime search every conformance the program
+  /// carries, about 100,000 instructions each time, and a program's first classification builds its table.
   package init(provider: ProviderID, id: String, title: String, entries: [CatalogEntry]) {
     self.provider = provider
     self.id = id
     self.title = title
-    let entries = entries.enumerated().map { CatalogEntry($0.element, position: $0.offset) }
+    // Generated tables give each entry its position; others are copied with theirs.
+    let entries = entries.enumerated().map {
+      $0.element.position == $0.offset ? $0.element : CatalogEntry($0.element, position: $0.offset)
+    }
     self.entries = entries
-    var byCode: [String: [Int]] = [:]
-    var byName: [String: Int] = [:]
-    var keys: [(key: [UInt8], entries: [Int])] = []
-    var keyIDs: [[UInt8]: Int] = [:]
-    var patterns: [(MessagePattern, Int)] = []
-    @discardableResult
-    func index(_ key: [UInt8], _ entry: Int) -> Int {
-      if let id = keyIDs[key] {
-        if !keys[id].entries.contains(entry) { keys[id].entries.append(entry) }
-        return id
+    let codeKeys = entries.map { Self.codeKey($0.code) }
+    // Codes: each distinct canonical code once, with its entries in table order.
+    var codes = Index.Slots(capacity: entries.count)
+    var codeGroups: [(key: String, entries: [Int])] = []
+    for (position, key) in codeKeys.enumerated() {
+      let hash = Index.hash(code: key)
+      if let group = codes.find(hash, where: { codeGroups[$0].key == key }) {
+        codeGroups[group].entries.append(position)
       } else {
-        keyIDs[key] = keys.count
-        keys.append((key, [entry]))
-        return keys.count - 1
+        codes.insert(hash, id: codeGroups.count)
+        codeGroups.append((key, [position]))
       }
     }
+    // Messages: each distinct key (an entry's message, or a pattern without placeholders) once.
+    var keys: [(key: [UInt8], entries: [Int])] = []
+    var keyHashes: [UInt64] = []
+    var messages = Index.Slots(capacity: entries.reduce(entries.count) { $0 + $1.patterns.count })
+    @discardableResult
+    func index(_ key: [UInt8], _ entry: Int) -> Int {
+      let hash = MessageKey.hash(key: key)
+      if let id = messages.find(hash, where: { keyHashes[$0] == hash && keys[$0].key == key }) {
+        if !keys[id].entries.contains(entry) { keys[id].entries.append(entry) }
+        return id
+      }
+      messages.insert(hash, id: keys.count)
+      keys.append((key, [entry]))
+      keyHashes.append(hash)
+      return keys.count - 1
+    }
     var messageKeyOfEntry: [Int] = []
+    var patterns: [(MessagePattern, Int)] = []
     for (position, entry) in entries.enumerated() {
-      byCode[Self.codeKey(entry.code), default: []].append(position)
-      byName[entry.name] = position
-      messageKeyOfEntry.append(index(Array(MessageNormalization.lookupKey(entry.message).utf8), position))
+      messageKeyOfEntry.append(index(MessageNormalization.lookupKeyBytes(entry.message), position))
       for template in entry.patterns {
         let pattern = MessagePattern(template)
         if let key = pattern.literalKey {
@@ -53,24 +72,25 @@ public struct CatalogTable: Sendable {
         }
       }
     }
-    let codeKeys = entries.map { Self.codeKey($0.code) }
-    var byFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]] = [:]
+    var byFirstWord: [(word: UInt64, order: Int, pattern: MessagePattern, entry: Int)] = []
     var leading: [(pattern: MessagePattern, entry: Int)] = []
     var byEntry = [[MessagePattern]](repeating: [], count: entries.count)
     for (pattern, index) in patterns {
       byEntry[index].append(pattern)
       if let word = pattern.firstLiteralWord {
-        byFirstWord[MessageKey.hash(key: Array(word.utf8)), default: []].append((pattern, index))
+        byFirstWord.append((MessageKey.hash(key: Array(word.utf8)), byFirstWord.count, pattern, index))
       } else {
         leading.append((pattern, index))
       }
     }
+    byFirstWord.sort { ($0.word, $0.order) < ($1.word, $1.order) }
     indexes = Index(
-      indexByCode: byCode, indexByName: byName, codeKeys: codeKeys,
-      longestCodeKey: codeKeys.map(\.utf8.count).max() ?? 0,
-      messageKeys: keys, messageKeyOfEntry: messageKeyOfEntry, patternsByFirstWord: byFirstWord,
+      codeGroups: codeGroups, codeSlots: codes, codeKeys: codeKeys,
+      longestCodeKey: codeKeys.reduce(0) { max($0, $1.utf8.count) },
+      messageKeys: keys, messageHashes: keyHashes, messageSlots: messages, messageKeyOfEntry: messageKeyOfEntry,
+      firstWords: byFirstWord.map { $0.word }, firstWordPatterns: byFirstWord.map { ($0.pattern, $0.entry) },
       leadingPlaceholderPatterns: leading,
-      patternsByEntry: byEntry, longestMessageKey: keys.map(\.key.count).max() ?? 0,
+      patternsByEntry: byEntry, longestMessageKey: keys.reduce(0) { max($0, $1.key.count) },
       rangeEntries: entries.enumerated().compactMap { index, entry in entry.codeRange.map { ($0, index) } })
   }
 
@@ -79,7 +99,7 @@ public struct CatalogTable: Sendable {
 
   /// The entry with this Swift case name.
   public func entry(named name: String) -> CatalogEntry? {
-    indexes.indexByName[name].map { entries[$0] }
+    entries.first { $0.name == name }
   }
 
   /// The entries documented under this wire code (several when a provider reuses a status for many
@@ -113,7 +133,7 @@ public struct CatalogTable: Sendable {
   /// The entries with exactly this canonical code, if any.
   private func exactCandidates(forKey key: String) -> [Int]? {
     if let number = CodeText.integer(key) { return indexes.entries(forInteger: number) }
-    if let exact = indexes.indexByCode[key], !exact.isEmpty { return exact }
+    if let exact = indexes.entries(forCode: key), !exact.isEmpty { return exact }
     return nil
   }
 
@@ -159,7 +179,7 @@ public struct CatalogTable: Sendable {
       firstWordHasher.add(MessageNormalization.asciiUppercased(byte))
     }
     let firstWord = firstWordHasher.finalized()
-    func attempt(_ candidates: [(pattern: MessagePattern, entry: Int)]) -> CatalogMatch? {
+    func attempt(_ candidates: ArraySlice<(pattern: MessagePattern, entry: Int)>) -> CatalogMatch? {
       for (pattern, index) in candidates {
         guard let captured = pattern.match(normalized: normalized) else { continue }
         let match = CatalogMatch(entry: entries[index], parameters: captured)
@@ -168,7 +188,8 @@ public struct CatalogTable: Sendable {
       }
       return nil
     }
-    if let found = attempt(indexes.patternsByFirstWord[firstWord] ?? []) ?? attempt(indexes.leadingPlaceholderPatterns)
+    if let found = attempt(indexes.patterns(startingWith: firstWord))
+      ?? attempt(indexes.leadingPlaceholderPatterns[...])
     {
       return found
     }
@@ -304,8 +325,9 @@ public struct CatalogTable: Sendable {
 extension CatalogTable {
   /// A table's indexes, built once.
   final class Index: Sendable {
-    let indexByCode: [String: [Int]]
-    let indexByName: [String: Int]
+    /// Each distinct canonical code with its entries, in table order, found through ``codeSlots``.
+    let codeGroups: [(key: String, entries: [Int])]
+    let codeSlots: Slots
     /// Each entry's code as ``CodeText/canonical(_:)`` writes it.
     let codeKeys: [String]
     /// The longest canonical code: longer text that is not a number cannot be a code.
@@ -316,12 +338,12 @@ extension CatalogTable {
     let messageKeyOfEntry: [Int]
     /// The hash of each message key (see ``MessageKey``).
     let messageHashes: [UInt64]
-    /// An open-addressing table over the message keys: slot `hash & mask` onwards holds key ids plus one,
-    /// 0 for an empty slot. A hit is verified against the key's bytes.
-    let messageSlots: [Int32]
-    let mask: Int
-    /// Patterns that start with literal text, by the hash of their first word (upper-cased).
-    let patternsByFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]]
+    /// The message keys by hash; a hit is verified against the key's bytes.
+    let messageSlots: Slots
+    /// Patterns that start with literal text, sorted by the hash of their first word (upper-cased), which
+    /// ``firstWords`` holds in the same order; patterns with the same first word keep their table order.
+    let firstWords: [UInt64]
+    let firstWordPatterns: [(pattern: MessagePattern, entry: Int)]
     /// Patterns that start with a placeholder, tried for every message.
     let leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)]
     let patternsByEntry: [[MessagePattern]]
@@ -329,51 +351,44 @@ extension CatalogTable {
     /// Entries that stand for a range of integer codes, tried when no entry has the exact code.
     let rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
     /// The first eight bytes of each message key at least ``CatalogTable/minimumPrefixLength`` long, as
-    /// little-endian words, sorted: text whose first eight bytes are none of these starts no known message.
+    /// little-endian words, sorted, each once: text whose first eight bytes are none of these starts no
+    /// known message.
     let keyStarts: [UInt64]
 
     init(
-      indexByCode: [String: [Int]], indexByName: [String: Int], codeKeys: [String], longestCodeKey: Int,
-      messageKeys: [(key: [UInt8], entries: [Int])], messageKeyOfEntry: [Int],
-      patternsByFirstWord: [UInt64: [(pattern: MessagePattern, entry: Int)]],
+      codeGroups: [(key: String, entries: [Int])], codeSlots: Slots, codeKeys: [String], longestCodeKey: Int,
+      messageKeys: [(key: [UInt8], entries: [Int])], messageHashes: [UInt64], messageSlots: Slots,
+      messageKeyOfEntry: [Int], firstWords: [UInt64], firstWordPatterns: [(pattern: MessagePattern, entry: Int)],
       leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)], patternsByEntry: [[MessagePattern]],
       longestMessageKey: Int, rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
     ) {
-      self.indexByCode = indexByCode
-      self.indexByName = indexByName
+      self.codeGroups = codeGroups
+      self.codeSlots = codeSlots
       self.codeKeys = codeKeys
       self.longestCodeKey = longestCodeKey
       self.messageKeys = messageKeys
+      self.messageHashes = messageHashes
+      self.messageSlots = messageSlots
       self.messageKeyOfEntry = messageKeyOfEntry
-      let hashes = messageKeys.map { MessageKey.hash(key: $0.key) }
-      messageHashes = hashes
-      var size = 16
-      while size < messageKeys.count * 2 { size *= 2 }
-      var slots = [Int32](repeating: 0, count: size)
-      for (id, hash) in hashes.enumerated() {
-        var slot = Int(truncatingIfNeeded: hash) & (size - 1)
-        while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-        slots[slot] = Int32(id + 1)
-      }
-      messageSlots = slots
-      mask = size - 1
-      self.patternsByFirstWord = patternsByFirstWord
+      self.firstWords = firstWords
+      self.firstWordPatterns = firstWordPatterns
       self.leadingPlaceholderPatterns = leadingPlaceholderPatterns
       self.patternsByEntry = patternsByEntry
       self.longestMessageKey = longestMessageKey
       self.rangeEntries = rangeEntries
-      keyStarts = Array(
-        Set(
-          messageKeys.compactMap { key -> UInt64? in
-            guard key.key.count >= max(8, CatalogTable.minimumPrefixLength) else { return nil }
-            return key.key.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
-          })
-      ).sorted()
+      var starts = messageKeys.compactMap { key -> UInt64? in
+        guard key.key.count >= max(8, CatalogTable.minimumPrefixLength) else { return nil }
+        return key.key.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
+      }
+      starts.sort()
+      var distinct: [UInt64] = []
+      for start in starts where distinct.last != start { distinct.append(start) }
+      keyStarts = distinct
       var integers = 16
-      while integers < indexByCode.count * 2 { integers *= 2 }
+      while integers < codeGroups.count * 2 { integers *= 2 }
       var codes = [Int](repeating: 0, count: integers)
       var lists = [[Int]](repeating: [], count: integers)
-      for (key, list) in indexByCode where !list.isEmpty {
+      for (key, list) in codeGroups where !list.isEmpty {
         guard let code = CodeText.integer(key) else { continue }
         var slot =
           Int(truncatingIfNeeded: UInt64(bitPattern: Int64(code)) &* 0x9E37_79B9_7F4A_7C15 >> 40) & (integers - 1)
@@ -384,6 +399,49 @@ extension CatalogTable {
       integerCodes = codes
       integerEntries = lists
       integerMask = integers - 1
+    }
+
+    /// An open-addressing table from hashes to ids: slot `hash & mask` onwards holds ids plus one, 0 for an
+    /// empty slot. It holds hashes only; a caller verifies a hit against what the id stands for.
+    struct Slots: Sendable {
+      private var slots: [Int32]
+      private var hashes: [UInt64]
+      private let mask: Int
+
+      /// Room for `capacity` ids, at most half full.
+      init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        hashes = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+      }
+
+      mutating func insert(_ hash: UInt64, id: Int) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(id + 1)
+        hashes[slot] = hash
+      }
+
+      /// The first id with this hash that `matches` accepts.
+      @inline(__always)
+      func find(_ hash: UInt64, where matches: (Int) -> Bool) -> Int? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+          let entry = Int(slots[slot])
+          if entry == 0 { return nil }
+          if hashes[slot] == hash, matches(entry - 1) { return entry - 1 }
+          slot = (slot + 1) & mask
+        }
+      }
+    }
+
+    /// The hash a canonical code is found by.
+    static func hash(code: String) -> UInt64 {
+      var hasher = MessageKey.Hasher()
+      for byte in code.utf8 { hasher.add(byte) }
+      return hasher.finalized()
     }
 
     /// The entries of each integer code, in an open-addressing table: `integerCodes[slot]` is the code and
@@ -403,6 +461,24 @@ extension CatalogTable {
       }
     }
 
+    /// The entries whose canonical code is `key`.
+    func entries(forCode key: String) -> [Int]? {
+      codeSlots.find(Self.hash(code: key)) { codeGroups[$0].key == key }.map { codeGroups[$0].entries }
+    }
+
+    /// The patterns whose first word has this hash, in table order.
+    func patterns(startingWith word: UInt64) -> ArraySlice<(pattern: MessagePattern, entry: Int)> {
+      var low = 0
+      var high = firstWords.count
+      while low < high {
+        let middle = (low + high) / 2
+        if firstWords[middle] < word { low = middle + 1 } else { high = middle }
+      }
+      var end = low
+      while end < firstWords.count && firstWords[end] == word { end += 1 }
+      return firstWordPatterns[low..<end]
+    }
+
     /// Whether some message key of eight bytes or more starts with the eight bytes of `word`.
     func startsSomeKey(_ word: UInt64) -> Bool {
       var low = 0
@@ -417,14 +493,7 @@ extension CatalogTable {
     /// The id of the message key with this hash whose bytes `matches` accepts.
     @inline(__always)
     func messageKey(hash: UInt64, where matches: ([UInt8]) -> Bool) -> Int? {
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while true {
-        let entry = Int(messageSlots[slot])
-        if entry == 0 { return nil }
-        let id = entry - 1
-        if messageHashes[id] == hash, matches(messageKeys[id].key) { return id }
-        slot = (slot + 1) & mask
-      }
+      messageSlots.find(hash) { messageHashes[$0] == hash && matches(messageKeys[$0].key) }
     }
   }
 }

@@ -38,6 +38,33 @@ package enum MessageNormalization {
     lookupKey(bytes: normalizedBytes(message.utf8))
   }
 
+  /// ``lookupKey(_:)``'s bytes, written in one pass into one array: tables build a key for every entry when
+  /// a program first classifies, so this is start-up time.
+  package static func lookupKeyBytes(_ message: String) -> [UInt8] {
+    var message = message
+    return message.withUTF8 { text in
+      [UInt8](unsafeUninitializedCapacity: text.count) { out, count in
+        var length = 0
+        var pendingSpace = false
+        for byte in text {
+          if isSpace(byte) {
+            pendingSpace = length > 0
+            continue
+          }
+          if pendingSpace {
+            out[length] = 0x20
+            length += 1
+            pendingSpace = false
+          }
+          out[length] = asciiUppercased(byte)
+          length += 1
+        }
+        while length > 0, isTrailingPunctuation(out[length - 1]) || isSpace(out[length - 1]) { length -= 1 }
+        count = length
+      }
+    }
+  }
+
   /// The lookup key of already normalised bytes.
   static func lookupKey(bytes: [UInt8]) -> String {
     String(decoding: bytes.map(asciiUppercased), as: UTF8.self)

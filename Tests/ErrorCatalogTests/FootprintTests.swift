@@ -1,9 +1,13 @@
+import Cequens
+import Dialog360
 import ErrorCatalog
 import ErrorCatalogFoundation
 import Foundation
+import GENIQ
 import Testing
 import WhatsApp
 import Wolkvox
+import Yeastar
 
 /// What keeps the core light to link: no Foundation, no Regex, no API newer than the declared platforms.
 /// Scripts/footprint.sh measures the sizes these rules buy; these tests keep the rules.
@@ -98,6 +102,19 @@ struct FootprintTests {
         subcode.code, parentCode: subcode.parentCode, texts: ["Error: \(subcode.message)."],
         in: WhatsApp.subcodes)
       #expect(found == subcode)
+    }
+  }
+
+  @Test("The one-pass lookup key tables build at start-up is the lookup key, for every message and odd text")
+  func lookupKeyBytes() {
+    let tables = [Wolkvox.tables, Dialog360.tables, Cequens.tables, Yeastar.tables, GENIQ.tables, WhatsApp.tables]
+    var messages = tables.joined().flatMap { $0.entries.flatMap { [$0.message] + $0.patterns } }
+    messages += ["", " ", " \t a  b \r\n", "Done.", "x!;:,. ", "...", "é  Ünïcode  ok.", "a\u{0}b"]
+    #expect(messages.count > 500)
+    for message in messages {
+      #expect(
+        MessageNormalization.lookupKeyBytes(message) == Array(MessageNormalization.lookupKey(message).utf8),
+        "\(message.debugDescription)")
     }
   }
 }

@@ -74,7 +74,8 @@ extension Cequens.AuthCode {
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"MISSING_TOKEN\",\"requestId\":\"3f9c2a7e-5b1d-4c8e-9a26-71d0e4b8c513\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"Request missing CEQUENS token.\",\"internalErrors\":[{\"code\":\"MISSING_TOKEN\",\"details\":\"Request missing CEQUENS token.\"}]}}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 0
       ),
       CatalogEntry(
         provider: .cequens, table: "auth", name: "invalidAccessToken", code: "INVALID_ACCESS_TOKEN",
@@ -87,7 +88,8 @@ extension Cequens.AuthCode {
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"Unauthorized\",\"requestId\":\"6a2d91c4-0e7b-4b3f-a5d8-c3f17e9b2046\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"INVALID_ACCESS_TOKEN\",\"internalErrors\":[{\"code\":\"INVALID_ACCESS_TOKEN\",\"details\":\"CEQUENS Token exist but not a following the bearer token specification.\"}]}}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 1
       ),
       CatalogEntry(
         provider: .cequens, table: "auth", name: "accountValidationFailed", code: "VALIDATION",
@@ -100,7 +102,8 @@ extension Cequens.AuthCode {
         situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"VALIDATION\",\"requestId\":\"d47f0b8e-31c2-4a6d-9e85-5b0a2c7f9d13\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"VALIDATION\",\"internalErrors\":[{\"code\":\"VALIDATION\",\"details\":\"User IP isn’t allowed.\"}]}}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 2
       ),
       CatalogEntry(
         provider: .cequens, table: "auth", name: "invalidToken", code: "TOKEN",
@@ -113,7 +116,8 @@ extension Cequens.AuthCode {
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"replyCode\":1,\"replyMessage\":\"Unauthorized\",\"requestId\":\"9c0e5a13-7f2b-4d84-b6e1-0a3d8f5c2e97\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"CEQUENS token doesn’t exist or invalid.\",\"internalErrors\":[{\"code\":\"TOKEN\",\"details\":\"CEQUENS token doesn’t exist or invalid.\"}]}}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 3
       ),
     ]
   )
@@ -701,7 +705,8 @@ extension Cequens.WhatsAppCode {
         situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":400,\"title\":\"Media download error\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 0
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "groupNotFound", code: "401",
@@ -713,7 +718,8 @@ extension Cequens.WhatsAppCode {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":401,\"title\":\"Group does not exist\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 1
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "paymentIssue", code: "402",
@@ -725,7 +731,8 @@ extension Cequens.WhatsAppCode {
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":402,\"title\":\"Business eligibility — Payment issue\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 2
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "messagePendingTooLong", code: "408",
@@ -737,7 +744,8 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":408,\"title\":\"Message is not valid\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 3
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "messageExpired", code: "410",
@@ -749,7 +757,8 @@ extension Cequens.WhatsAppCode {
         situation: .messageExpired,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":410,\"title\":\"Message expired\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 4
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "rateLimitHit", code: "429",
@@ -761,7 +770,8 @@ extension Cequens.WhatsAppCode {
         situation: .rateLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 5
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "unsignedCertificate", code: "430",
@@ -773,7 +783,8 @@ extension Cequens.WhatsAppCode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":430,\"title\":\"Unsigned certificate\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 6
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "certificateIDMismatch", code: "432",
@@ -785,7 +796,8 @@ extension Cequens.WhatsAppCode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":432,\"title\":\"Certificate ID mismatch\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 7
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidCertificateSignature", code: "433",
@@ -797,7 +809,8 @@ extension Cequens.WhatsAppCode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":433,\"title\":\"Certificate signature invalid\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 8
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "reEngagementRequired", code: "470",
@@ -809,7 +822,8 @@ extension Cequens.WhatsAppCode {
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 9
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "spamRateLimitHit", code: "471",
@@ -821,7 +835,8 @@ extension Cequens.WhatsAppCode {
         situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":471,\"title\":\"Spam Rate limit hit\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 10
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "userInExperiment", code: "472",
@@ -833,7 +848,8 @@ extension Cequens.WhatsAppCode {
         situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 11
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "genericSendError", code: "500",
@@ -845,7 +861,8 @@ extension Cequens.WhatsAppCode {
         situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":500,\"title\":\"Generic error\"}]}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 12
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "genericError", code: "1000",
@@ -857,7 +874,8 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1000,\"title\":\"Generic error\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 13
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "messageTooLong", code: "1001",
@@ -869,7 +887,8 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1001,\"title\":\"Message too long\",\"details\":\"Message length exceeds 4096 characters\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 14
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidRecipientType", code: "1002",
@@ -881,7 +900,8 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1002,\"title\":\"Invalid recipient type\",\"details\":\"Valid recipient types: individual, group\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 15
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notGroupParticipant", code: "1003",
@@ -892,7 +912,8 @@ extension Cequens.WhatsAppCode {
         category: .permission, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1003,\"title\":\"Not a group participant\",\"details\":\"User is not a participant of the group\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 16
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "resourceAlreadyExists", code: "1004",
@@ -904,7 +925,8 @@ extension Cequens.WhatsAppCode {
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 409, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1004,\"title\":\"Resource already exists\",\"details\":\"Media with this UUID already exists\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 17
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "accessDenied", code: "1005",
@@ -916,7 +938,8 @@ extension Cequens.WhatsAppCode {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Invalid credentials\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 18
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "resourceNotFound", code: "1006",
@@ -928,7 +951,8 @@ extension Cequens.WhatsAppCode {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1006,\"title\":\"Resource not found\",\"details\":\"unknown media id\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 19
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "recipientBlocked", code: "1007",
@@ -940,7 +964,8 @@ extension Cequens.WhatsAppCode {
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1007,\"title\":\"Recipient blocked to receive message\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 20
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "requiredParameterMissing", code: "1008",
@@ -952,7 +977,8 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1008,\"title\":\"Required parameter is missing\",\"details\":\"Missing required parameter: to\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 21
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidParameterValue", code: "1009",
@@ -964,7 +990,8 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1009,\"title\":\"Parameter value is not valid\",\"details\":\"Invalid value for parameter: recipient_type\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 22
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "unexpectedParameter", code: "1010",
@@ -976,7 +1003,8 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1010,\"title\":\"Parameter is not required\",\"details\":\"Unexpected parameter: preview_url\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 23
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "serviceNotReady", code: "1011",
@@ -988,7 +1016,8 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1011,\"title\":\"Service not ready\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 24
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "groupUnknown", code: "1012",
@@ -1000,7 +1029,8 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1012,\"title\":\"Group is unknown\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 25
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidUser", code: "1013",
@@ -1012,7 +1042,8 @@ extension Cequens.WhatsAppCode {
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1013,\"title\":\"User is not valid\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 26
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "internalError", code: "1014",
@@ -1024,7 +1055,8 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1014,\"title\":\"Internal error\",\"details\":\"Upload failed on bad image\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 27
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "tooManyRequests", code: "1015",
@@ -1036,7 +1068,8 @@ extension Cequens.WhatsAppCode {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1015,\"title\":\"Too many requests\",\"details\":\"Client-side rate limit has been hit\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 28
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "systemOverloaded", code: "1016",
@@ -1048,7 +1081,8 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 29
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notPrimaryMaster", code: "1017",
@@ -1061,7 +1095,8 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1017,\"title\":\"Not a primary master\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 30
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notPrimaryCoreapp", code: "1018",
@@ -1074,7 +1109,8 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1018,\"title\":\"Not a primary coreapp\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 31
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "notGroupAdmin", code: "1019",
@@ -1085,7 +1121,8 @@ extension Cequens.WhatsAppCode {
         category: .permission, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1019,\"title\":\"Not a group admin\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 32
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "badGroup", code: "1020",
@@ -1097,7 +1134,8 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1020,\"title\":\"Bad group\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 33
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "recipientIsSender", code: "1021",
@@ -1109,7 +1147,8 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1021,\"title\":\"Bad user\",\"details\":\"Cannot send a message to yourself\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 34
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "webhooksURLNotConfigured", code: "1022",
@@ -1120,7 +1159,8 @@ extension Cequens.WhatsAppCode {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1022,\"title\":\"Webhooks URL is not configured\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 35
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "databaseError", code: "1023",
@@ -1132,7 +1172,8 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1023,\"title\":\"Database error occurred\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 36
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "passwordChangeRequired", code: "1024",
@@ -1143,7 +1184,8 @@ extension Cequens.WhatsAppCode {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1024,\"title\":\"Password change required\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 37
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "invalidRequest", code: "1025",
@@ -1156,7 +1198,8 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1025,\"title\":\"Request is not valid\",\"details\":\"The request is not valid\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 38
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "receiverIncapable", code: "1026",
@@ -1169,7 +1212,8 @@ extension Cequens.WhatsAppCode {
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .response, status: 501, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1026,\"title\":\"Receiver is incapable of receiving this message\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."
+        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent.",
+        position: 39
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateParamCountMismatch", code: "2000",
@@ -1182,7 +1226,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2000,\"title\":\"Number of parameters does not match the expected number of params\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 40
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateMissing", code: "2001",
@@ -1195,7 +1240,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 41
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateFetchFailed", code: "2002",
@@ -1208,7 +1254,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2002,\"title\":\"Failed to find the translation for the requested language and locale\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 42
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templatePackMissing", code: "2003",
@@ -1221,7 +1268,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2003,\"title\":\"Could not find translation for the requested language and locale\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 43
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateParamTooLong", code: "2004",
@@ -1234,7 +1282,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2004,\"title\":\"Parameter length too long\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 44
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateHydratedTextTooLong", code: "2005",
@@ -1247,7 +1296,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2005,\"title\":\"Translated text too long\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 45
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateWhitespacePolicyViolated", code: "2006",
@@ -1260,7 +1310,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2006,\"title\":\"Whitespace policy violated\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 46
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateFormatCharacterPolicyViolated", code: "2007",
@@ -1273,7 +1324,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2007,\"title\":\"Format character policy violated\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 47
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateMediaFormatUnsupported", code: "2008",
@@ -1286,7 +1338,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2008,\"title\":\"Media format used is unsupported\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 48
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateRequiredComponentMissing", code: "2009",
@@ -1299,7 +1352,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2009,\"title\":\"Required component in the template is missing\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 49
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateInvalidHydratedURL", code: "2010",
@@ -1312,7 +1366,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2010,\"title\":\"URL in button component is invalid\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 50
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateInvalidPhoneNumber", code: "2011",
@@ -1325,7 +1380,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2011,\"title\":\"Phone Number in button component is invalid\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 51
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateParameterFormatMismatch", code: "2012",
@@ -1338,7 +1394,8 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2012,\"title\":\"Parameter format does not match format in the created template\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 52
       ),
       CatalogEntry(
         provider: .cequens, table: "whatsapp", name: "templateButtonsUnsupported", code: "2013",
@@ -1350,7 +1407,8 @@ extension Cequens.WhatsAppCode {
         category: .recipient, retry: .afterFix, fault: .recipient,
         sample: SampleResponse(kind: .response, status: 501, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2013,\"title\":\"Buttons are unsupported by the receiver\"}]}"),
         source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."
+        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent.",
+        position: 53
       ),
     ]
   )

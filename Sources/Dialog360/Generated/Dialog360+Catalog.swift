@@ -404,7 +404,8 @@ extension Dialog360.APICode {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"httpCode\":403,\"developerMessage\":\"This URL /v1/settings/application is blocked. More info: https://docs.360dialog.com/whatsapp-api/whatsapp-api\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 0
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "invalidAPIKey", code: "401",
@@ -417,7 +418,8 @@ extension Dialog360.APICode {
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"meta\":{\"httpCode\":404,\"developerMessage\":\"Invalid api_key or token expired\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 1
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "apiDisabled", code: "400",
@@ -430,7 +432,8 @@ extension Dialog360.APICode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Your WhatsApp for Business API has been disabled. If you believe this is a mistake, please contact our support team.\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 2
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "rateLimitExceeded", code: "400",
@@ -444,7 +447,8 @@ extension Dialog360.APICode {
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"You have exceeded the limit of 1 request every 5 seconds. Try again later.\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
         delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
-        wait: CatalogWait(kind: .minimum, parameter: "seconds", source: "https://docs.360dialog.com/docs/useful/api-error-message-list")
+        wait: CatalogWait(kind: .minimum, parameter: "seconds", source: "https://docs.360dialog.com/docs/useful/api-error-message-list"),
+        position: 3
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "internalServerError", code: "500",
@@ -456,7 +460,8 @@ extension Dialog360.APICode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"httpCode\":500,\"developerMessage\":\"Internal server error\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 4
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "apiUnavailable", code: "502",
@@ -468,7 +473,8 @@ extension Dialog360.APICode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 502, body: "{\"meta\":{\"success\":false,\"http_code\":502,\"developer_message\":\"WhatsApp for Business API not available\"}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 5
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "serverRestarting", code: "555",
@@ -480,7 +486,8 @@ extension Dialog360.APICode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 555, body: "{\"meta\":{\"success\":false,\"http_code\":555,\"developer_message\":\"Internal server error\"}}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 6
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "wacoreUnreachable", code: "1014",
@@ -494,7 +501,8 @@ extension Dialog360.APICode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1014,\"title\":\"Internal error\",\"details\":\"Connection timed out. Please check if wacore is running: 127.0.0.1:6250\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 7
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "systemOverloaded", code: "1016",
@@ -506,7 +514,8 @@ extension Dialog360.APICode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 8
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "templateMissing", code: "2001",
@@ -518,7 +527,8 @@ extension Dialog360.APICode {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 9
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "genericError", code: "1000",
@@ -530,7 +540,8 @@ extension Dialog360.APICode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1000,\"title\":\"Generic error\",\"details\":\"Generic error\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 10
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "messageTooLong", code: "1001",
@@ -542,7 +553,8 @@ extension Dialog360.APICode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1001,\"title\":\"Message too long\",\"details\":\"Message too long\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 11
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "invalidRecipientType", code: "1002",
@@ -554,7 +566,8 @@ extension Dialog360.APICode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1002,\"title\":\"Invalid recipient type\",\"details\":\"Invalid recipient type\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 12
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "notGroupParticipant", code: "1003",
@@ -565,7 +578,8 @@ extension Dialog360.APICode {
         category: .permission, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1003,\"title\":\"Not a group participant\",\"details\":\"Not a group participant\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 13
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "resourceAlreadyExists", code: "1004",
@@ -577,7 +591,8 @@ extension Dialog360.APICode {
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 409, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1004,\"title\":\"Resource already exists\",\"details\":\"Resource already exists\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 14
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "resourceNotFound", code: "1006",
@@ -589,7 +604,8 @@ extension Dialog360.APICode {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1006,\"title\":\"Resource not found\",\"details\":\"Resource not found\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 15
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "recipientBlocked", code: "1007",
@@ -601,7 +617,8 @@ extension Dialog360.APICode {
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1007,\"title\":\"Recipient blocked to receive message\",\"details\":\"Recipient blocked to receive message\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 16
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "requiredParameterMissing", code: "1008",
@@ -613,7 +630,8 @@ extension Dialog360.APICode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1008,\"title\":\"Required parameter is missing\",\"details\":\"Required parameter is missing\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 17
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "invalidParameterValue", code: "1009",
@@ -625,7 +643,8 @@ extension Dialog360.APICode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1009,\"title\":\"Parameter value is not valid\",\"details\":\"Parameter value is not valid\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 18
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "unexpectedParameter", code: "1010",
@@ -637,7 +656,8 @@ extension Dialog360.APICode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1010,\"title\":\"Parameter is not required\",\"details\":\"Parameter is not required\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 19
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "groupUnknown", code: "1012",
@@ -649,7 +669,8 @@ extension Dialog360.APICode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1012,\"title\":\"Group is unknown\",\"details\":\"Group is unknown\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 20
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "invalidUser", code: "1013",
@@ -661,7 +682,8 @@ extension Dialog360.APICode {
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1013,\"title\":\"User is not valid\",\"details\":\"User is not valid\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 21
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "tooManyRequests", code: "1015",
@@ -673,7 +695,8 @@ extension Dialog360.APICode {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1015,\"title\":\"Too many requests\",\"details\":\"Too many requests\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 22
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "notPrimaryMaster", code: "1017",
@@ -686,7 +709,8 @@ extension Dialog360.APICode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1017,\"title\":\"Not a primary master\",\"details\":\"Not a primary master\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 23
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "notPrimaryCoreapp", code: "1018",
@@ -699,7 +723,8 @@ extension Dialog360.APICode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1018,\"title\":\"Not a primary coreapp\",\"details\":\"Not a primary coreapp\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 24
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "notGroupAdmin", code: "1019",
@@ -710,7 +735,8 @@ extension Dialog360.APICode {
         category: .permission, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1019,\"title\":\"Not a group admin\",\"details\":\"Not a group admin\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 25
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "badGroup", code: "1020",
@@ -722,7 +748,8 @@ extension Dialog360.APICode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1020,\"title\":\"Bad group\",\"details\":\"Bad group\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 26
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "recipientIsSender", code: "1021",
@@ -734,7 +761,8 @@ extension Dialog360.APICode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1021,\"title\":\"Bad user\",\"details\":\"Bad user\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 27
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "webhooksURLNotConfigured", code: "1022",
@@ -745,7 +773,8 @@ extension Dialog360.APICode {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1022,\"title\":\"Webhooks URL is not configured\",\"details\":\"Webhooks URL is not configured\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 28
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "databaseError", code: "1023",
@@ -757,7 +786,8 @@ extension Dialog360.APICode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1023,\"title\":\"Database error occurred\",\"details\":\"Database error occurred\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 29
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "passwordChangeRequired", code: "1024",
@@ -768,7 +798,8 @@ extension Dialog360.APICode {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1024,\"title\":\"Password change required\",\"details\":\"Password change required\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 30
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "invalidRequest", code: "1025",
@@ -781,7 +812,8 @@ extension Dialog360.APICode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1025,\"title\":\"Request is not valid\",\"details\":\"Request is not valid\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 31
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "receiverIncapable", code: "1026",
@@ -794,7 +826,8 @@ extension Dialog360.APICode {
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .response, status: 501, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1026,\"title\":\"Receiver is incapable of receiving this message\",\"details\":\"Receiver is incapable of receiving this message\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."
+        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent.",
+        position: 32
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "templateParamCountMismatch", code: "2000",
@@ -807,7 +840,8 @@ extension Dialog360.APICode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2000,\"title\":\"Number of parameters does not match the expected number of params\",\"details\":\"Number of parameters does not match the expected number of params\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 33
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "templateFetchFailed", code: "2002",
@@ -820,7 +854,8 @@ extension Dialog360.APICode {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2002,\"title\":\"Failed to find the translation for the requested language and locale\",\"details\":\"Failed to find the translation for the requested language and locale\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 34
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "templatePackMissing", code: "2003",
@@ -833,7 +868,8 @@ extension Dialog360.APICode {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2003,\"title\":\"Could not find translation for the requested language and locale\",\"details\":\"Could not find translation for the requested language and locale\"}]}"),
         source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 35
       ),
       CatalogEntry(
         provider: .dialog360, table: "api", name: "lackOfPayment", code: "400",
@@ -846,7 +882,8 @@ extension Dialog360.APICode {
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Could not send message due to lack of payment. Messaging can resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration partner.\",\"success\":false}}"),
         source: CatalogSource(title: "360dialog documentation: Error Code Reference (read 2026-12-02)", url: "https://docs.360dialog.com/docs/support/api-error-message-list"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 36
       ),
     ]
   )
@@ -1086,7 +1123,8 @@ extension Dialog360.WebhookCode {
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":402,\"title\":\"Business eligibility — Payment issue\",\"message\":\"Business eligibility — Payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 0
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "rateLimitHit", code: "429",
@@ -1098,7 +1136,8 @@ extension Dialog360.WebhookCode {
         situation: .rateLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\",\"message\":\"Rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there were too many messages sent from this phone number in a short period of time.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 1
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "conversationWindowClosed", code: "470",
@@ -1110,7 +1149,8 @@ extension Dialog360.WebhookCode {
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 2
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "spamRateLimitHit", code: "471",
@@ -1122,7 +1162,8 @@ extension Dialog360.WebhookCode {
         situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":471,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 3
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "chatApplicationNotInitialized", code: "1011",
@@ -1135,7 +1176,8 @@ extension Dialog360.WebhookCode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1011,\"title\":\"Service not ready\",\"message\":\"Service not ready\",\"error_data\":{\"details\":\"Chat application is not initialized\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 4
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "systemOverloaded", code: "1016",
@@ -1147,7 +1189,8 @@ extension Dialog360.WebhookCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1016,\"title\":\"System overloaded\",\"message\":\"System overloaded\",\"error_data\":{\"details\":\"System overloaded\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 5
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "mediaDownloadFailed", code: "400",
@@ -1159,7 +1202,8 @@ extension Dialog360.WebhookCode {
         situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":400,\"title\":\"Media download error\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 6
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "messagePendingTooLong", code: "408",
@@ -1171,7 +1215,8 @@ extension Dialog360.WebhookCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":408,\"title\":\"Message is not valid\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 7
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "messageExpired", code: "410",
@@ -1183,7 +1228,8 @@ extension Dialog360.WebhookCode {
         situation: .messageExpired,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":410,\"title\":\"Message expired\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 8
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "unsignedCertificate", code: "430",
@@ -1195,7 +1241,8 @@ extension Dialog360.WebhookCode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":430,\"title\":\"Unsigned certificate\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 9
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "certificateIDMismatch", code: "432",
@@ -1207,7 +1254,8 @@ extension Dialog360.WebhookCode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":432,\"title\":\"Certificate ID mismatch\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 10
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "invalidCertificateSignature", code: "433",
@@ -1219,7 +1267,8 @@ extension Dialog360.WebhookCode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":433,\"title\":\"Certificate signature invalid\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 11
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "userInExperiment", code: "472",
@@ -1231,7 +1280,8 @@ extension Dialog360.WebhookCode {
         situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 12
       ),
       CatalogEntry(
         provider: .dialog360, table: "webhook", name: "genericSendError", code: "500",
@@ -1243,7 +1293,8 @@ extension Dialog360.WebhookCode {
         situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":500,\"title\":\"Generic error\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 13
       ),
     ]
   )
@@ -1312,7 +1363,8 @@ extension Dialog360.HubCode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Unknown error: biz_link_info_invalid_payload\"}]}"),
         source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 0
       ),
     ]
   )

@@ -296,7 +296,8 @@ extension GENIQ.ResponseCode {
         outcome: .success,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0001\",\"responseMessage\":\"Success\",\"responseCode\":\"0\",\"messageIds\":[\"e36ba3b8-4f6e-4c3a-9d9b-2a1f0c7d5e11\"]}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 0
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidCredentials", code: "1",
@@ -308,7 +309,8 @@ extension GENIQ.ResponseCode {
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0002\",\"responseMessage\":\"Invalid Username or Password\",\"responseCode\":\"1\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 1
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "ipNotAllowed", code: "2",
@@ -320,7 +322,8 @@ extension GENIQ.ResponseCode {
         situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0003\",\"responseMessage\":\"Invalid IP request\",\"responseCode\":\"2\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 2
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "accountExpired", code: "3",
@@ -332,7 +335,8 @@ extension GENIQ.ResponseCode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0004\",\"responseMessage\":\"Account has expired\",\"responseCode\":\"3\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 3
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "accountDisabled", code: "4",
@@ -344,7 +348,8 @@ extension GENIQ.ResponseCode {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0005\",\"responseMessage\":\"Account is disabled\",\"responseCode\":\"4\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 4
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "throttlingRateExceeded", code: "5",
@@ -356,7 +361,8 @@ extension GENIQ.ResponseCode {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0006\",\"responseMessage\":\"Account maximum throttling rate is exceeded\",\"responseCode\":\"5\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 5
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "insufficientCredit", code: "6",
@@ -368,7 +374,8 @@ extension GENIQ.ResponseCode {
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0007\",\"responseMessage\":\"Account does not have sufficient credit balance\",\"responseCode\":\"6\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 6
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "prepaidAccountExpired", code: "7",
@@ -380,7 +387,8 @@ extension GENIQ.ResponseCode {
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0008\",\"responseMessage\":\"Prepaid Account has expired\",\"responseCode\":\"7\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 7
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "messageUnroutable", code: "10",
@@ -391,7 +399,8 @@ extension GENIQ.ResponseCode {
         category: .provider, retry: .afterFix, fault: .provider,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0009\",\"responseMessage\":\"Could not route message\",\"responseCode\":\"10\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."
+        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete.",
+        position: 8
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidRecipient", code: "11",
@@ -403,7 +412,8 @@ extension GENIQ.ResponseCode {
         situation: .recipientNumberInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0010\",\"responseMessage\":\"Invalid recipient address\",\"responseCode\":\"11\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 9
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidOriginator", code: "12",
@@ -415,7 +425,8 @@ extension GENIQ.ResponseCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0011\",\"responseMessage\":\"Invalid originating address\",\"responseCode\":\"12\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 10
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidAlphanumericOriginator", code: "13",
@@ -427,7 +438,8 @@ extension GENIQ.ResponseCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0012\",\"responseMessage\":\"Invalid alphanumeric originating address\",\"responseCode\":\"13\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 11
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "accountRoutingRestricted", code: "14",
@@ -438,7 +450,8 @@ extension GENIQ.ResponseCode {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0013\",\"responseMessage\":\"Could not route message due to account limitations\",\"responseCode\":\"14\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 12
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "serviceBlockedBySubscriber", code: "15",
@@ -450,7 +463,8 @@ extension GENIQ.ResponseCode {
         situation: .recipientBarred,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0014\",\"responseMessage\":\"Subscriber has blocked this service\",\"responseCode\":\"15\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 13
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "duplicateDestination", code: "16",
@@ -462,7 +476,8 @@ extension GENIQ.ResponseCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0015\",\"responseMessage\":\"Destination Address Duplicated\",\"responseCode\":\"16\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 14
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "tooManyDestinations", code: "17",
@@ -474,7 +489,8 @@ extension GENIQ.ResponseCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0016\",\"responseMessage\":\"Destination Address list exceeded maximum\",\"responseCode\":\"17\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 15
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "tokenGenerationFailed", code: "18",
@@ -486,7 +502,8 @@ extension GENIQ.ResponseCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0017\",\"responseMessage\":\"API token generation failed\",\"responseCode\":\"18\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."
+        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete.",
+        position: 16
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "spamThresholdExceeded", code: "19",
@@ -498,7 +515,8 @@ extension GENIQ.ResponseCode {
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0018\",\"responseMessage\":\"Spam Control threshold exceeded\",\"responseCode\":\"19\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 17
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidToken", code: "20",
@@ -510,7 +528,8 @@ extension GENIQ.ResponseCode {
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0019\",\"responseMessage\":\"Invalid Token\",\"responseCode\":\"20\"}"),
         source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 18
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidMessageID", code: "21",
@@ -522,7 +541,8 @@ extension GENIQ.ResponseCode {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0020\",\"responseMessage\":\"Invalid messageId\",\"responseCode\":\"21\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 19
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "noWhatsAppSession", code: "301",
@@ -534,7 +554,8 @@ extension GENIQ.ResponseCode {
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0021\",\"responseMessage\":\"No valid WhatsApp session found\",\"responseCode\":\"301\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 20
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "templateRejected", code: "311",
@@ -545,7 +566,8 @@ extension GENIQ.ResponseCode {
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0022\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
         source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 21
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "duplicateTemplateContent", code: "312",
@@ -557,7 +579,8 @@ extension GENIQ.ResponseCode {
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0023\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
         source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 22
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidCode", code: "22",
@@ -569,7 +592,8 @@ extension GENIQ.ResponseCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0024\",\"responseMessage\":\"Invalid code\",\"responseCode\":\"22\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 23
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "tokenExpired", code: "23",
@@ -581,7 +605,8 @@ extension GENIQ.ResponseCode {
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0025\",\"responseMessage\":\"Token expired\",\"responseCode\":\"23\"}"),
         source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 24
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "invalidAPIKey", code: "24",
@@ -593,7 +618,8 @@ extension GENIQ.ResponseCode {
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0026\",\"responseMessage\":\"Invalid API Key credentials\",\"responseCode\":\"24\"}"),
         source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 25
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "generalFailure", code: "88",
@@ -605,7 +631,8 @@ extension GENIQ.ResponseCode {
         situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        position: 26
       ),
       CatalogEntry(
         provider: .geniq, table: "response", name: "systemError", code: "99",
@@ -617,7 +644,8 @@ extension GENIQ.ResponseCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"ref-20260301-0028\",\"responseMessage\":\"System error. Please contact us if problem persist\",\"responseCode\":\"99\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        position: 27
       ),
     ]
   )
@@ -835,7 +863,8 @@ extension GENIQ.ReasonCode {
         outcome: .success,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=43BC206B4610B25F41E7C3E050035473&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 0
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "baseStationUnknown", code: "1",
@@ -846,7 +875,8 @@ extension GENIQ.ReasonCode {
         category: .provider, retry: .afterFix, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=5A1F3C2E9B7D4E60A1C2D3E4F5061728&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=1&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 1
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "mscUnknown", code: "2",
@@ -857,7 +887,8 @@ extension GENIQ.ReasonCode {
         category: .provider, retry: .afterFix, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=6B2A4D3F0C8E5F71B2D3E4F506172839&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=2&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 2
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "formatError", code: "3",
@@ -869,7 +900,8 @@ extension GENIQ.ReasonCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7C3B5E4A1D9F6082C3E4F5061728394A&channel=sms&recipient=6588880000&status=rejected&reasonCode=3&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 3
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "otherError", code: "4",
@@ -881,7 +913,8 @@ extension GENIQ.ReasonCode {
         situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=8D4C6F5B2E0A7193D4F5061728394A5B&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=4&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 4
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "subscriberUnknown", code: "5",
@@ -893,7 +926,8 @@ extension GENIQ.ReasonCode {
         situation: .recipientNumberInvalid,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=9E5D7A6C3F1B82A4E5061728394A5B6C&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=5&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 5
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "subscriberBarred", code: "6",
@@ -905,7 +939,8 @@ extension GENIQ.ReasonCode {
         situation: .recipientBarred,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=AF6E8B7D4A2C93B5F61728394A5B6C7D&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=6&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 6
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "subscriberNotProvisioned", code: "7",
@@ -917,7 +952,8 @@ extension GENIQ.ReasonCode {
         situation: .recipientBarred,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=B07F9C8E5B3DA4C60728394A5B6C7D8E&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=7&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 7
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "subscriberAbsent", code: "8",
@@ -929,7 +965,8 @@ extension GENIQ.ReasonCode {
         situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=C180AD9F6C4EB5D7128394A5B6C7D8E9&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=8&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 8
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "smscFailure", code: "9",
@@ -940,7 +977,8 @@ extension GENIQ.ReasonCode {
         category: .provider, retry: .afterFix, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=D291BEA07D5FC6E8238394A5B6C7D8EA&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=9&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 9
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "smscCongestion", code: "10",
@@ -951,7 +989,8 @@ extension GENIQ.ReasonCode {
         category: .provider, retry: .afterFix, fault: .carrier,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=E3A2CFB18E60D7F9348394A5B6C7D8EB&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=10&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 10
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "smscRoaming", code: "11",
@@ -963,7 +1002,8 @@ extension GENIQ.ReasonCode {
         situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=F4B3D0C29F71E80A458394A5B6C7D8EC&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=11&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 11
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "handsetError", code: "12",
@@ -975,7 +1015,8 @@ extension GENIQ.ReasonCode {
         situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=05C4E1D3A082F91B568394A5B6C7D8ED&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=12&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 12
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "handsetMemoryExceeded", code: "13",
@@ -987,7 +1028,8 @@ extension GENIQ.ReasonCode {
         situation: .recipientUnreachable,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=16D5F2E4B193A02C678394A5B6C7D8EE&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=13&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 13
       ),
       CatalogEntry(
         provider: .geniq, table: "reason", name: "invalidWhatsAppTemplate", code: "201",
@@ -998,7 +1040,8 @@ extension GENIQ.ReasonCode {
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"c7b2e0a4-1f3d-4a5b-9c8e-7d6f5e4a3b21\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"reasonCode\":\"201\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:02+08:00\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 14
       ),
     ]
   )
@@ -1172,7 +1215,8 @@ extension GENIQ.ReportStatus {
         outcome: .pending,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000001&channel=sms&recipient=6588880000&status=processed&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 0
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "sent", code: "sent",
@@ -1184,7 +1228,8 @@ extension GENIQ.ReportStatus {
         outcome: .pending,
         sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000002\",\"recipient\":\"6588880000\",\"status\":\"sent\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 1
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "delivered", code: "delivered",
@@ -1196,7 +1241,8 @@ extension GENIQ.ReportStatus {
         outcome: .success,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000003&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 2
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "read", code: "read",
@@ -1208,7 +1254,8 @@ extension GENIQ.ReportStatus {
         outcome: .success,
         sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000004\",\"recipient\":\"6588880000\",\"status\":\"read\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 3
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "expired", code: "expired",
@@ -1220,7 +1267,8 @@ extension GENIQ.ReportStatus {
         situation: .messageExpired,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000005&channel=sms&recipient=6588880000&status=expired&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 4
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "deleted", code: "deleted",
@@ -1231,7 +1279,8 @@ extension GENIQ.ReportStatus {
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000006&channel=sms&recipient=6588880000&status=deleted&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 5
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "undeliverable", code: "undeliverable",
@@ -1242,7 +1291,8 @@ extension GENIQ.ReportStatus {
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000007&channel=sms&recipient=6588880000&status=undeliverable&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 6
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "rejected", code: "rejected",
@@ -1253,7 +1303,8 @@ extension GENIQ.ReportStatus {
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000008&channel=sms&recipient=6588880000&status=rejected&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 7
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "unknown", code: "unknown",
@@ -1264,7 +1315,8 @@ extension GENIQ.ReportStatus {
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "messageId=7A1C9F0B2E4D6A8C0000000000000009&channel=sms&recipient=6588880000&status=unknown&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
         source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 8
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "failed", code: "failed",
@@ -1275,7 +1327,8 @@ extension GENIQ.ReportStatus {
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000A\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 9
       ),
       CatalogEntry(
         provider: .geniq, table: "status", name: "exceededRetry", code: "exceeded_retry",
@@ -1286,7 +1339,8 @@ extension GENIQ.ReportStatus {
         category: .unknown, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .report, status: nil, body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000B\",\"recipient\":\"6588880000\",\"status\":\"exceeded_retry\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 10
       ),
     ]
   )
@@ -1628,7 +1682,8 @@ extension GENIQ.TemplateCode {
         outcome: .success,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0000\",\"responseMessage\":\"Success\",\"responseCode\":\"0\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 0
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "accessTokenRevoked", code: "0",
@@ -1640,7 +1695,8 @@ extension GENIQ.TemplateCode {
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0001\",\"responseMessage\":\"Access token expired/revoked\",\"responseCode\":\"0\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 1
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "temporaryFailure", code: "1",
@@ -1652,7 +1708,8 @@ extension GENIQ.TemplateCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0002\",\"responseMessage\":\"Failed due to a temporary issue\",\"responseCode\":\"1\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        position: 2
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "serviceDowntime", code: "2",
@@ -1664,7 +1721,8 @@ extension GENIQ.TemplateCode {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0003\",\"responseMessage\":\"Temporary issue due to downtime\",\"responseCode\":\"2\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 3
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "missingCapability", code: "3",
@@ -1676,7 +1734,8 @@ extension GENIQ.TemplateCode {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0004\",\"responseMessage\":\"Capability or permissions issue\",\"responseCode\":\"3\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."
+        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete.",
+        position: 4
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "tooManyCalls", code: "4",
@@ -1689,7 +1748,8 @@ extension GENIQ.TemplateCode {
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0005\",\"responseMessage\":\"Temporary issue due to throttling\",\"responseCode\":\"4\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
-        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
+        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
+        position: 5
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "invalidAccountConfiguration", code: "8",
@@ -1700,7 +1760,8 @@ extension GENIQ.TemplateCode {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0006\",\"responseMessage\":\"Account Invalid Configuration\",\"responseCode\":\"8\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 6
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "permissionDenied", code: "10",
@@ -1712,7 +1773,8 @@ extension GENIQ.TemplateCode {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0007\",\"responseMessage\":\"Permission is either not granted or has been removed\",\"responseCode\":\"10\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 7
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "invalidParameter", code: "100",
@@ -1724,7 +1786,8 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0008\",\"responseMessage\":\"The parameter may not be available or may be spelled incorrectly\",\"responseCode\":\"100\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 8
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "accessTokenExpired", code: "190",
@@ -1736,7 +1799,8 @@ extension GENIQ.TemplateCode {
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0009\",\"responseMessage\":\"Access token is expired\",\"responseCode\":\"190\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 9
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "temporarilyBlockedForPolicy", code: "368",
@@ -1748,7 +1812,8 @@ extension GENIQ.TemplateCode {
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0010\",\"responseMessage\":\"Temporary blocked due to policy violations\",\"responseCode\":\"368\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 10
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "duplicatePost", code: "506",
@@ -1760,7 +1825,8 @@ extension GENIQ.TemplateCode {
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0011\",\"responseMessage\":\"Duplicate posts cannot be published consecutively\",\"responseCode\":\"506\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 11
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "platformRateLimitReached", code: "80007",
@@ -1773,7 +1839,8 @@ extension GENIQ.TemplateCode {
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0012\",\"responseMessage\":\"Platform rate limit reached\",\"responseCode\":\"80007\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
         delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
-        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
+        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
+        position: 12
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "messageTooLong", code: "131001",
@@ -1786,7 +1853,8 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0013\",\"responseMessage\":\"Message length exceeds 4096 characters\",\"responseCode\":\"131001\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 13
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "resourceNotFound", code: "131006",
@@ -1798,7 +1866,8 @@ extension GENIQ.TemplateCode {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0014\",\"responseMessage\":\"File or resource not found\",\"responseCode\":\"131006\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 14
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "missingRequiredParameter", code: "131008",
@@ -1810,7 +1879,8 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0015\",\"responseMessage\":\"Missing a required parameter\",\"responseCode\":\"131008\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 15
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "invalidParameterValue", code: "131009",
@@ -1822,7 +1892,8 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0016\",\"responseMessage\":\"Invalid parameter value\",\"responseCode\":\"131009\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 16
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "cannotMessagePhoneNumber", code: "131021",
@@ -1834,7 +1905,8 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0017\",\"responseMessage\":\"Unable to send message to this phone number\",\"responseCode\":\"131021\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 17
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "accountLocked", code: "131031",
@@ -1846,7 +1918,8 @@ extension GENIQ.TemplateCode {
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0018\",\"responseMessage\":\"Account has been locked from sending any messages due to an integrity policy violation\",\"responseCode\":\"131031\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 18
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "unsupportedMessageType", code: "131051",
@@ -1858,7 +1931,8 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0019\",\"responseMessage\":\"Unsupported message type\",\"responseCode\":\"131051\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 19
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "invalidHTTPMethod", code: "131055",
@@ -1870,7 +1944,8 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0020\",\"responseMessage\":\"Invalid HTTP method\",\"responseCode\":\"131055\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 20
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateParameterCountMismatch", code: "132000",
@@ -1882,7 +1957,8 @@ extension GENIQ.TemplateCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0021\",\"responseMessage\":\"Number of parameters provided does not match the expected number of parameters\",\"responseCode\":\"132000\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 21
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateNotFound", code: "132001",
@@ -1894,7 +1970,8 @@ extension GENIQ.TemplateCode {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0022\",\"responseMessage\":\"Template does not exist in the specified language or the template has not been approved\",\"responseCode\":\"132001\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 22
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateTextTooLong", code: "132005",
@@ -1906,7 +1983,8 @@ extension GENIQ.TemplateCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0023\",\"responseMessage\":\"Translated text is too long\",\"responseCode\":\"132005\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 23
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateFormatCharacterPolicyViolated", code: "132007",
@@ -1918,7 +1996,8 @@ extension GENIQ.TemplateCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0024\",\"responseMessage\":\"Format character policy violated\",\"responseCode\":\"132007\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 24
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateParameterFormatMismatch", code: "132012",
@@ -1930,7 +2009,8 @@ extension GENIQ.TemplateCode {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0025\",\"responseMessage\":\"Parameter format does not match format in the created template\",\"responseCode\":\"132012\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 25
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "previousDeleteFailed", code: "133000",
@@ -1941,7 +2021,8 @@ extension GENIQ.TemplateCode {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0026\",\"responseMessage\":\"A previous delete operation failed. A delete retry is needed before registering again\",\"responseCode\":\"133000\"}"),
         source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."
+        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete.",
+        position: 26
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "generalFailure", code: "88",
@@ -1953,7 +2034,8 @@ extension GENIQ.TemplateCode {
         situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        position: 27
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "templateRejected", code: "311",
@@ -1964,7 +2046,8 @@ extension GENIQ.TemplateCode {
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0028\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 28
       ),
       CatalogEntry(
         provider: .geniq, table: "template", name: "duplicateTemplateContent", code: "312",
@@ -1976,7 +2059,8 @@ extension GENIQ.TemplateCode {
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"reference\":\"tpl-0029\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
         source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 29
       ),
     ]
   )

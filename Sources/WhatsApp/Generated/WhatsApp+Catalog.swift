@@ -1490,7 +1490,8 @@ extension WhatsApp.Code {
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#0) AuthException\",\"type\":\"OAuthException\",\"code\":0,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"We were unable to authenticate the app user.\"},\"fbtrace_id\":\"A1b2C3d4E5f6G7h8I9j0KlM\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 0
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiUnknown", code: "1",
@@ -1503,7 +1504,8 @@ extension WhatsApp.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"An unknown error has occurred.\",\"type\":\"OAuthException\",\"code\":1,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Invalid request or possible server error.\"},\"fbtrace_id\":\"AYt2kLm9QwErTy7UiOp3AsD\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        position: 1
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiServiceUnavailable", code: "2",
@@ -1516,7 +1518,8 @@ extension WhatsApp.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"error\":{\"message\":\"An unexpected error has occurred. Please retry your request later.\",\"type\":\"OAuthException\",\"code\":2,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Temporary due to downtime or due to being overloaded.\"},\"fbtrace_id\":\"AGh5Jk7Lz9Xc1Vb3Nm5Qw7E\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 2
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiMethod", code: "3",
@@ -1528,7 +1531,8 @@ extension WhatsApp.Code {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#3) API Method\",\"type\":\"OAuthException\",\"code\":3,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Capability or permissions issue.\"},\"fbtrace_id\":\"AxQ3nV8rT1mZk0pLwE4sYbc\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent."
+        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent.",
+        position: 3
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiTooManyCalls", code: "4",
@@ -1542,7 +1546,8 @@ extension WhatsApp.Code {
         sample: SampleResponse(kind: .response, status: 400, headers: ["X-App-Usage": "{\"call_count\":100,\"total_cputime\":28,\"total_time\":31}"], body: "{\"error\":{\"message\":\"(#4) Application request limit reached\",\"type\":\"OAuthException\",\"code\":4,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The app has reached its API call rate limit.\"},\"fbtrace_id\":\"Aw3Ee5Rr7Tt9Yy1Uu3Ii5Oo\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
-        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
+        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
+        position: 4
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "userRequestLimitReached", code: "17",
@@ -1555,7 +1560,8 @@ extension WhatsApp.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#17) User request limit reached\",\"type\":\"OAuthException\",\"code\":17,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"User request limit reached\"},\"fbtrace_id\":\"AFakeTrace17Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 5
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiSession", code: "102",
@@ -1568,7 +1574,8 @@ extension WhatsApp.Code {
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#102) API Session\",\"type\":\"OAuthException\",\"code\":102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Session key invalid or no longer valid\"},\"fbtrace_id\":\"AFakeTrace102Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 6
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "incorrectSignature", code: "104",
@@ -1580,7 +1587,8 @@ extension WhatsApp.Code {
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#104) Incorrect signature\",\"type\":\"OAuthException\",\"code\":104,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Incorrect signature\"},\"fbtrace_id\":\"AFakeTrace104Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API reference pages' 'Error Codes' tables (for example the user feed edge: 104 Incorrect signature; read 2026-12-06 from public copies of the reference)", url: "https://developers.facebook.com/docs/graph-api/reference/user/feed/"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 7
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateInvalidPhoneNumber", code: "192",
@@ -1592,7 +1600,8 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#192) Invalid phone number\",\"type\":\"OAuthException\",\"code\":192,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Invalid phone number\"},\"fbtrace_id\":\"AFakeTrace192Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 8
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "applicationLimitReached", code: "341",
@@ -1604,7 +1613,8 @@ extension WhatsApp.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#341) Application limit reached\",\"type\":\"OAuthException\",\"code\":341,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Application limit reached\"},\"fbtrace_id\":\"AFakeTrace341Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 9
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "permissionDenied", code: "10",
@@ -1617,7 +1627,8 @@ extension WhatsApp.Code {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#10) Permission Denied\",\"type\":\"OAuthException\",\"code\":10,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"AqW7eR2tY5uI8oP1aS4dF6g\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 10
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessPhoneNumberDeleted", code: "33",
@@ -1629,7 +1640,8 @@ extension WhatsApp.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#33) Parameter value is not valid\",\"type\":\"OAuthException\",\"code\":33,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The business phone number has been deleted.\"},\"fbtrace_id\":\"AKq4Wd6Fr8Th0Yj2Ul4Io6P\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 11
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "invalidParameter", code: "100",
@@ -1642,7 +1654,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Param to is not a valid phone number.\"},\"fbtrace_id\":\"AUx1Cv3Bn5Mq7We9Rt1Yu3I\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 12
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accessTokenExpired", code: "190",
@@ -1655,7 +1668,8 @@ extension WhatsApp.Code {
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"Error validating access token: Session has expired on Tuesday, 17-Jun-25 04:00:00 PDT. The current time is Tuesday, 17-Jun-25 05:12:31 PDT.\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"AzX9cV6bN3mL0kJ7hG4fD1s\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 13
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "apiPermission", code: "200",
@@ -1668,7 +1682,8 @@ extension WhatsApp.Code {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#200) API Permission\",\"type\":\"OAuthException\",\"code\":200,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"Ar5Tg7Yh9Uj1Ik3Ol5Pm7Qn\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 14
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "noAccessToken", code: "200",
@@ -1681,7 +1696,8 @@ extension WhatsApp.Code {
         isVariant: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#200) Provide valid app ID\",\"type\":\"OAuthException\",\"code\":200,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Provide valid app ID\"},\"fbtrace_id\":\"AFakeTrace200Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 15
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "temporarilyBlockedForPolicyViolations", code: "368",
@@ -1693,7 +1709,8 @@ extension WhatsApp.Code {
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#368) Temporarily blocked for policies violations\",\"type\":\"OAuthException\",\"code\":368,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy.\"},\"fbtrace_id\":\"AeB2dF4gH6jK8lM0nP2rS4t\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 16
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "duplicatePost", code: "506",
@@ -1705,7 +1722,8 @@ extension WhatsApp.Code {
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#506) Duplicate Post\",\"type\":\"OAuthException\",\"code\":506,\"fbtrace_id\":\"AYu4Io6Pa8Sd0Fg2Hj4Kl6Z\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 17
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callPermissionFetchLimitHit", code: "613",
@@ -1718,7 +1736,8 @@ extension WhatsApp.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#613) Fetch Call Permission For Consumer Phone Number API Limit Hit\",\"type\":\"OAuthException\",\"code\":613,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for requests to the fetch call permission status API.\"},\"fbtrace_id\":\"AFakeTrace613Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 18
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "rateLimitIssues", code: "80007",
@@ -1731,7 +1750,8 @@ extension WhatsApp.Code {
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80007) Rate limit issues\",\"type\":\"OAuthException\",\"code\":80007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account has reached its rate limit.\"},\"fbtrace_id\":\"Ap0Oo9Ii8Uu7Yy6Tt5Rr4Ee\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
-        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
+        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
+        position: 19
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "wabaTooManyCalls", code: "80008",
@@ -1745,7 +1765,8 @@ extension WhatsApp.Code {
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#80008) There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\",\"type\":\"OAuthException\",\"code\":80008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\"},\"fbtrace_id\":\"AFakeTrace80008Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
-        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/")
+        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
+        position: 20
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "userBlockedByBusiness", code: "130403",
@@ -1756,7 +1777,8 @@ extension WhatsApp.Code {
         category: .recipient, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#130403) Unable to deliver the message. This business has blocked the end user on WhatsApp\",\"type\":\"OAuthException\",\"code\":130403,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Unable to deliver the message. This business has blocked the end user on WhatsApp\"},\"fbtrace_id\":\"AFakeTrace130403Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 21
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "rateLimitHit", code: "130429",
@@ -1768,7 +1790,8 @@ extension WhatsApp.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\",\"code\":130429,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cloud API message throughput has been reached.\"},\"error_subcode\":2494055,\"fbtrace_id\":\"AbCdEfGhIjKlMnOpQrStUv\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 22
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "userInExperiment", code: "130472",
@@ -1780,7 +1803,8 @@ extension WhatsApp.Code {
         situation: .recipientInExperiment,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":130472,\"title\":\"User's number is part of an experiment\",\"message\":\"User's number is part of an experiment\",\"error_data\":{\"details\":\"Failed to send message because this user's phone number is part of an experiment\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Experiments, 'Marketing message experiment' (users in the group get marketing templates only inside an open customer service or free entry point window; not billed; resending gives the same 130472; page updated Nov 13, 2025; read 2026-12-06 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/experiments"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 23
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessRestrictedInCountry", code: "130497",
@@ -1792,7 +1816,8 @@ extension WhatsApp.Code {
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#130497) Business account is restricted from messaging users in this country.\",\"type\":\"OAuthException\",\"code\":130497,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account is restricted from messaging to users in certain countries.\"},\"fbtrace_id\":\"AmN1bV3cX5zL7kJ9hG1fD3s\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 24
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "somethingWentWrong", code: "131000",
@@ -1804,7 +1829,8 @@ extension WhatsApp.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131000) Something went wrong\",\"type\":\"OAuthException\",\"code\":131000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send due to an unknown error.\"},\"fbtrace_id\":\"ADf6Gh8Jk0Lq2Wz4Xc6Vb8N\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 25
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "messageTooLong", code: "131001",
@@ -1817,7 +1843,8 @@ extension WhatsApp.Code {
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131001) Message too long\",\"type\":\"OAuthException\",\"code\":131001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message length exceeds 4096 characters\"},\"fbtrace_id\":\"AFakeTrace131001Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 26
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "invalidRecipientType", code: "131002",
@@ -1830,7 +1857,8 @@ extension WhatsApp.Code {
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131002) Invalid recipient type\",\"type\":\"OAuthException\",\"code\":131002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Valid recipient types: individual, group\"},\"fbtrace_id\":\"AFakeTrace131002Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 27
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accessDenied", code: "131005",
@@ -1842,7 +1870,8 @@ extension WhatsApp.Code {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131005) Access denied\",\"type\":\"OAuthException\",\"code\":131005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"ANm3Qw5Er7Ty9Ui1Op3As5D\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 28
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "resourceNotFound", code: "131006",
@@ -1855,7 +1884,8 @@ extension WhatsApp.Code {
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"error\":{\"message\":\"(#131006) Resource not found\",\"type\":\"OAuthException\",\"code\":131006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Resource not found\"},\"fbtrace_id\":\"AFakeTrace131006Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 29
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "requiredParameterMissing", code: "131008",
@@ -1867,7 +1897,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131008) Required parameter is missing\",\"type\":\"OAuthException\",\"code\":131008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The parameter messaging_product is required.\"},\"fbtrace_id\":\"ABv7Cx9Zl1Kj3Hg5Fd7Sa9Q\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 30
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "parameterValueInvalid", code: "131009",
@@ -1879,7 +1910,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131009) Parameter value is not valid\",\"type\":\"OAuthException\",\"code\":131009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"One or more parameter values are invalid.\"},\"fbtrace_id\":\"AOp2Iu4Yt6Re8Wq0As2Df4G\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 31
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "serviceUnavailable", code: "131016",
@@ -1891,7 +1923,8 @@ extension WhatsApp.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131016) Service unavailable\",\"type\":\"OAuthException\",\"code\":131016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A service is temporarily unavailable.\"},\"fbtrace_id\":\"AHj9Kl1Zx3Cv5Bn7Mq9We1R\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 32
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "badGroup", code: "131020",
@@ -1903,7 +1936,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131020) Bad Group\",\"type\":\"OAuthException\",\"code\":131020,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cannot send messages to single member groups.\"},\"fbtrace_id\":\"AFakeTrace131020Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 33
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "recipientCannotBeSender", code: "131021",
@@ -1915,7 +1949,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131021) Recipient cannot be sender\",\"type\":\"OAuthException\",\"code\":131021,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Sender and recipient phone number is the same.\"},\"fbtrace_id\":\"ATy4Ui6Op8As0Df2Gh4Jk6L\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 34
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "messageUndeliverable", code: "131026",
@@ -1928,7 +1963,8 @@ extension WhatsApp.Code {
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\",\"message\":\"Message undeliverable\",\"error_data\":{\"details\":\"Message Undeliverable.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 35
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "recipientNotInAllowedList", code: "131030",
@@ -1940,7 +1976,8 @@ extension WhatsApp.Code {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131030) Recipient phone number not in allowed list\",\"type\":\"OAuthException\",\"code\":131030,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Recipient phone number not in allowed list: Add recipient phone number to recipient list and try again.\"},\"fbtrace_id\":\"AFakeTrace131030Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 36
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accountLocked", code: "131031",
@@ -1952,7 +1989,8 @@ extension WhatsApp.Code {
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131031) Account has been locked\",\"type\":\"OAuthException\",\"code\":131031,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy, or we were unable to verify data included in the request against data set on the WhatsApp Business Account (e.g, the two-step pin included in the request is incorrect).\"},\"fbtrace_id\":\"Ah8Jk2Lm4Np6Qr8St0Uv2Wx\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 37
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "displayNameApprovalNeeded", code: "131037",
@@ -1964,7 +2002,8 @@ extension WhatsApp.Code {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131037) WhatsApp provided number needs display name approval before message can be sent.\",\"type\":\"OAuthException\",\"code\":131037,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The 555 business phone number used to send the request does not have an approved display name.\"},\"fbtrace_id\":\"AZx8Cv0Bn2Mq4We6Rt8Yu0I\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 38
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupUnknown", code: "131041",
@@ -1977,7 +2016,8 @@ extension WhatsApp.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131041) Group unknown\",\"type\":\"OAuthException\",\"code\":131041,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The group was not found, either because it doesn't exist or you are not a member.\"},\"fbtrace_id\":\"AFakeTrace131041Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 39
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessEligibilityPaymentIssue", code: "131042",
@@ -1989,7 +2029,8 @@ extension WhatsApp.Code {
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131042,\"title\":\"Business eligibility payment issue\",\"message\":\"Business eligibility payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 40
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "messageExpired", code: "131043",
@@ -2002,7 +2043,8 @@ extension WhatsApp.Code {
         isDeprecated: true,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE0000000000000000000000000131043\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"errors\":[{\"code\":131043,\"title\":\"Message expired\",\"message\":\"Message expired\",\"error_data\":{\"details\":\"Message failed to send during its Time To Live (TTL) duration.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 41
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callPaymentMethodMissing", code: "131044",
@@ -2014,7 +2056,8 @@ extension WhatsApp.Code {
         situation: .insufficientFunds,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":131044,\"title\":\"An error webhook is sent on user initiated calls when there is no valid payment method attached\",\"message\":\"An error webhook is sent on user initiated calls when there is no valid payment method attached\",\"error_data\":{\"details\":\"No valid payment method attached to the WhatsApp Business Account.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 42
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "incorrectCertificate", code: "131045",
@@ -2026,7 +2069,8 @@ extension WhatsApp.Code {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131045) Incorrect certificate\",\"type\":\"OAuthException\",\"code\":131045,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send due to a phone number registration error.\"},\"fbtrace_id\":\"AQw1Er3Ty5Ui7Op9As1Df3G\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent."
+        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent.",
+        position: 43
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "reEngagementMessage", code: "131047",
@@ -2038,7 +2082,8 @@ extension WhatsApp.Code {
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 44
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "spamRateLimitHit", code: "131048",
@@ -2050,7 +2095,8 @@ extension WhatsApp.Code {
         situation: .qualityLimited,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131048,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 45
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "metaChoseNotToDeliver", code: "131049",
@@ -2064,7 +2110,8 @@ extension WhatsApp.Code {
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131049,\"title\":\"Meta chose not to deliver.\",\"message\":\"Meta chose not to deliver.\",\"error_data\":{\"details\":\"This message was not delivered to maintain healthy ecosystem engagement.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
-        wait: CatalogWait(kind: .minimum, seconds: 86400, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        wait: CatalogWait(kind: .minimum, seconds: 86400, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        position: 46
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "userStoppedMarketingMessages", code: "131050",
@@ -2076,7 +2123,8 @@ extension WhatsApp.Code {
         situation: .recipientBarred,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131050,\"title\":\"User has stopped receipt of marketing messages.\",\"message\":\"User has stopped receipt of marketing messages.\",\"error_data\":{\"details\":\"Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 47
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "unsupportedMessageType", code: "131051",
@@ -2088,7 +2136,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131051) Unsupported message type\",\"type\":\"OAuthException\",\"code\":131051,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message type unknown is currently not supported.\"},\"fbtrace_id\":\"AJk5Lz7Xc9Vb1Nm3Qw5Er7T\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 48
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "mediaDownloadError", code: "131052",
@@ -2100,7 +2149,8 @@ extension WhatsApp.Code {
         situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"errors\":[{\"code\":131052,\"title\":\"Media download error\",\"message\":\"Media download error\",\"error_data\":{\"details\":\"Unable to download the media sent by the user.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 49
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "mediaUploadError", code: "131053",
@@ -2112,7 +2162,8 @@ extension WhatsApp.Code {
         situation: .mediaFailed,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131053,\"title\":\"Media upload error\",\"message\":\"Media upload error\",\"error_data\":{\"details\":\"Unable to upload the media used in the message.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 50
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "methodNotAllowed", code: "131055",
@@ -2124,7 +2175,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131055) Method not allowed\",\"type\":\"OAuthException\",\"code\":131055,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Only marketing template messages are supported\"},\"fbtrace_id\":\"AYu2Io4Pa6Sd8Fg0Hj2Kl4Z\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 51
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "pairRateLimitHit", code: "131056",
@@ -2137,7 +2189,8 @@ extension WhatsApp.Code {
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131056) (Business Account, Consumer Account) pair rate limit hit\",\"type\":\"OAuthException\",\"code\":131056,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.\"},\"fbtrace_id\":\"Aa1Ss2Dd3Ff4Gg5Hh6Jj7Kk\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
-        wait: CatalogWait(kind: .minimum, seconds: 6, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        wait: CatalogWait(kind: .minimum, seconds: 6, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        position: 52
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accountInMaintenanceMode", code: "131057",
@@ -2149,7 +2202,8 @@ extension WhatsApp.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#131057) Account in maintenance mode\",\"type\":\"OAuthException\",\"code\":131057,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business Account is in maintenance mode\"},\"fbtrace_id\":\"AXc6Vb8Nm0Qw2Er4Ty6Ui8O\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 53
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "invalidCursor", code: "131059",
@@ -2161,7 +2215,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131059) Invalid cursor\",\"type\":\"OAuthException\",\"code\":131059,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The cursor has either expired or become corrupted. Start pagination from the beginning again.\"},\"fbtrace_id\":\"AFakeTrace131059Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 54
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "bsuidRecipientNotSupported", code: "131062",
@@ -2174,7 +2229,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131062) Business-scoped User ID (BSUID) recipients are not supported for this message.\",\"type\":\"OAuthException\",\"code\":131062,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business-scoped User ID (BSUID) recipients are not supported for this message.\"},\"fbtrace_id\":\"AFakeTrace131062Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 55
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "marketingTemplatesDisabledForCloudAPI", code: "131063",
@@ -2185,7 +2241,8 @@ extension WhatsApp.Code {
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131063) Marketing templates disabled for Cloud API\",\"type\":\"OAuthException\",\"code\":131063,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Your template is categorized as Marketing, but marketing templates are currently disabled for your Cloud API configuration. To send this template, use the Marketing Messages API for WhatsApp or enable marketing templates on Cloud API by turning off disable_marketing_messages_on_cloud_api.\"},\"fbtrace_id\":\"AFakeTrace131063Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Send marketing messages, 'disable marketing messages on Cloud API' example error for 131063 (read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/send-marketing-messages"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 56
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateClassificationMessagingLimit", code: "131064",
@@ -2197,7 +2254,8 @@ extension WhatsApp.Code {
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131064) Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.\",\"type\":\"OAuthException\",\"code\":131064,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.\"},\"fbtrace_id\":\"AFakeTrace131064Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 57
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupRequestPartiallySucceeded", code: "131201",
@@ -2209,7 +2267,8 @@ extension WhatsApp.Code {
         outcome: .partial,
         sample: SampleResponse(kind: .response, status: 206, body: "{\"error\":{\"message\":\"(#131201) Request partially succeeded\",\"type\":\"OAuthException\",\"code\":131201,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Not all participant-level operations in the request succeeded.\"},\"fbtrace_id\":\"AFakeTrace131201Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 58
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "duplicateParticipant", code: "131202",
@@ -2221,7 +2280,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131202) Duplicate participant\",\"type\":\"OAuthException\",\"code\":131202,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Duplicate participants in the participant array input.\"},\"fbtrace_id\":\"AFakeTrace131202Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 59
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "participantOverlimit", code: "131204",
@@ -2233,7 +2293,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131204) Participant overlimit\",\"type\":\"OAuthException\",\"code\":131204,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group participant size exceeds limit.\"},\"fbtrace_id\":\"AFakeTrace131204Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 60
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupSuspended", code: "131207",
@@ -2244,7 +2305,8 @@ extension WhatsApp.Code {
         category: .policy, retry: .never, fault: .account,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#131207) Group suspended\",\"type\":\"OAuthException\",\"code\":131207,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The group violates platform policies.\"},\"fbtrace_id\":\"AFakeTrace131207Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 61
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupRateLimitHit", code: "131208",
@@ -2256,7 +2318,8 @@ extension WhatsApp.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#131208) Group Rate Limit Hit\",\"type\":\"OAuthException\",\"code\":131208,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group operation failed because there were too many group operations from this phone number in a short period.\"},\"fbtrace_id\":\"AFakeTrace131208Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 62
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "invalidGroupPictureAspectRatio", code: "131209",
@@ -2268,7 +2331,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131209) Invalid Group Profile Picture Aspect Ratio\",\"type\":\"OAuthException\",\"code\":131209,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Width and height of the image must be equal.\"},\"fbtrace_id\":\"AFakeTrace131209Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 63
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupPictureTooSmall", code: "131210",
@@ -2280,7 +2344,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131210) Image is Too Small to Process\",\"type\":\"OAuthException\",\"code\":131210,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Image width and height must be greater than 192px.\"},\"fbtrace_id\":\"AFakeTrace131210Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 64
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupCreateLimitReached", code: "131211",
@@ -2291,7 +2356,8 @@ extension WhatsApp.Code {
         category: .quota, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131211) Group create limit reached\",\"type\":\"OAuthException\",\"code\":131211,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Reached the limit for the maximum number of groups that can be created for this number.\"},\"fbtrace_id\":\"AFakeTrace131211Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 65
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "participantNotInGroup", code: "131212",
@@ -2303,7 +2369,8 @@ extension WhatsApp.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131212) Participant is not a part of the group.\",\"type\":\"OAuthException\",\"code\":131212,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Participant is not a part of the group.\"},\"fbtrace_id\":\"AFakeTrace131212Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 66
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupJoinRequestNotFound", code: "131213",
@@ -2315,7 +2382,8 @@ extension WhatsApp.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131213) Group join request does not exist.\",\"type\":\"OAuthException\",\"code\":131213,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group join request does not exist.\"},\"fbtrace_id\":\"AFakeTrace131213Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 67
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupCreationTemporarilyDisabled", code: "131214",
@@ -2327,7 +2395,8 @@ extension WhatsApp.Code {
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131214) Group creation is temporarily disabled\",\"type\":\"OAuthException\",\"code\":131214,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group creation is temporarily disabled due to excessive marketing messages sent by the WABA in customer service window over the past 7 days.\"},\"fbtrace_id\":\"AFakeTrace131214Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 68
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "groupsNotEligible", code: "131215",
@@ -2339,7 +2408,8 @@ extension WhatsApp.Code {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#131215) This phone number is not eligible to access Groups APIs\",\"type\":\"OAuthException\",\"code\":131215,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Groups APIs are only available for eligible phone numbers. Please check eligibility for Groups APIs in our documentation - /documentation/business-messaging/whatsapp/groups/get-started\"},\"fbtrace_id\":\"AFakeTrace131215Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 69
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateParamCountMismatch", code: "132000",
@@ -2352,7 +2422,8 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132000) Number of parameters does not match the expected number of params\",\"type\":\"OAuthException\",\"code\":132000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"body: number of localizable_params (1) does not match the expected number of params (2)\"},\"fbtrace_id\":\"APa3Sd5Fg7Hj9Kl1Zx3Cv5B\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 70
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateMissing", code: "132001",
@@ -2365,7 +2436,8 @@ extension WhatsApp.Code {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"error\":{\"message\":\"(#132001) Template name does not exist in the translation\",\"type\":\"OAuthException\",\"code\":132001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"template name (order_update) does not exist in pt_BR\"},\"fbtrace_id\":\"ANm7Qw9Er1Ty3Ui5Op7As9D\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 71
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateHydratedTextTooLong", code: "132005",
@@ -2377,7 +2449,8 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132005) Template Hydrated Text Too Long\",\"type\":\"OAuthException\",\"code\":132005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Translated text is too long.\"},\"fbtrace_id\":\"AFg4Hj6Kl8Zx0Cv2Bn4Mq6W\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 72
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateFormatCharacterPolicyViolated", code: "132007",
@@ -2389,7 +2462,8 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132007) Template Format Character Policy Violated\",\"type\":\"OAuthException\",\"code\":132007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template content violates a WhatsApp policy.\"},\"fbtrace_id\":\"AEr8Ty0Ui2Op4As6Df8Gh0J\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 73
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateParameterFormatMismatch", code: "132012",
@@ -2402,7 +2476,8 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132012) Parameter format does not match format in the created template\",\"type\":\"OAuthException\",\"code\":132012,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"header: Format mismatch, expected IMAGE, received UNKNOWN\"},\"fbtrace_id\":\"AKl1Zx3Cv5Bn7Mq9We1Rt3Y\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 74
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templatePaused", code: "132015",
@@ -2414,7 +2489,8 @@ extension WhatsApp.Code {
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132015) Template is Paused\",\"type\":\"OAuthException\",\"code\":132015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template is paused due to low quality so it cannot be sent in a template message.\"},\"fbtrace_id\":\"AUi5Op7As9Df1Gh3Jk5Lz7X\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 75
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateDisabled", code: "132016",
@@ -2426,7 +2502,8 @@ extension WhatsApp.Code {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132016) Template is Disabled\",\"type\":\"OAuthException\",\"code\":132016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template has been paused too many times due to low quality and is now permanently disabled.\"},\"fbtrace_id\":\"ACv9Bn1Mq3We5Rt7Yu9Io1P\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 76
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateValidationError", code: "132018",
@@ -2438,7 +2515,8 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132018) Template validation error\",\"type\":\"OAuthException\",\"code\":132018,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There's an issue with the parameters in your template.\"},\"fbtrace_id\":\"ASd2Fg4Hj6Kl8Zx0Cv2Bn4M\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 77
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowBlocked", code: "132068",
@@ -2449,7 +2527,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132068) Flow is blocked\",\"type\":\"OAuthException\",\"code\":132068,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is in blocked state.\"},\"fbtrace_id\":\"AWe6Rt8Yu0Io2Pa4Sd6Fg8H\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 78
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowThrottled", code: "132069",
@@ -2461,7 +2540,8 @@ extension WhatsApp.Code {
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#132069) Flow is throttled\",\"type\":\"OAuthException\",\"code\":132069,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is in throttled state and 10 messages using this flow were already sent in the last hour.\"},\"fbtrace_id\":\"AJk0Lz2Xc4Vb6Nm8Qw0Er2T\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 79
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "incompleteDeregistration", code: "133000",
@@ -2472,7 +2552,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#133000) Incomplete Deregistration\",\"type\":\"OAuthException\",\"code\":133000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A previous deregistration attempt failed.\"},\"fbtrace_id\":\"AYu3Io5Pa7Sd9Fg1Hj3Kl5Z\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent."
+        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent.",
+        position: 80
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "decryptionError", code: "133001",
@@ -2484,7 +2565,8 @@ extension WhatsApp.Code {
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133001) Decryption Error\",\"type\":\"OAuthException\",\"code\":133001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133001Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 81
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "backupBlobDecryptionError", code: "133002",
@@ -2496,7 +2578,8 @@ extension WhatsApp.Code {
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133002) Backup Blob Decryption Error\",\"type\":\"OAuthException\",\"code\":133002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Backup Blob Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133002Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 82
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "recoveryTokenDecryptionError", code: "133003",
@@ -2508,7 +2591,8 @@ extension WhatsApp.Code {
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133003) Recovery Token Decryption Error\",\"type\":\"OAuthException\",\"code\":133003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Recovery Token Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133003Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 83
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "serverTemporarilyUnavailable", code: "133004",
@@ -2520,7 +2604,8 @@ extension WhatsApp.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 503, body: "{\"error\":{\"message\":\"(#133004) Server Temporarily Unavailable\",\"type\":\"OAuthException\",\"code\":133004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Server is temporarily unavailable.\"},\"fbtrace_id\":\"AXc7Vb9Nm1Qw3Er5Ty7Ui9O\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 84
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "twoStepPINMismatch", code: "133005",
@@ -2531,7 +2616,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133005) Two step verification PIN Mismatch\",\"type\":\"OAuthException\",\"code\":133005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Two-step verification PIN incorrect.\"},\"fbtrace_id\":\"APa4Sd6Fg8Hj0Kl2Zx4Cv6B\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 85
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "phoneNumberReverificationNeeded", code: "133006",
@@ -2543,7 +2629,8 @@ extension WhatsApp.Code {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133006) Phone number re-verification needed\",\"type\":\"OAuthException\",\"code\":133006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number needs to be verified before registering.\"},\"fbtrace_id\":\"ANm8Qw0Er2Ty4Ui6Op8As0D\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 86
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "accountBlocked", code: "133007",
@@ -2556,7 +2643,8 @@ extension WhatsApp.Code {
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"error\":{\"message\":\"(#133007) Account Blocked\",\"type\":\"OAuthException\",\"code\":133007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Account Blocked\"},\"fbtrace_id\":\"AFakeTrace133007Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 87
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "tooManyTwoStepPINGuesses", code: "133008",
@@ -2567,7 +2655,8 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .afterReset, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133008) Too Many two step verification PIN Guesses\",\"type\":\"OAuthException\",\"code\":133008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Too many two-step verification PIN guesses for this phone number.\"},\"fbtrace_id\":\"AFg5Hj7Kl9Zx1Cv3Bn5Mq7W\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 88
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "twoStepPINGuessedTooFast", code: "133009",
@@ -2579,7 +2668,8 @@ extension WhatsApp.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133009) Two step verification PIN Guessed Too Fast\",\"type\":\"OAuthException\",\"code\":133009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Two-step verification PIN was entered too quickly.\"},\"fbtrace_id\":\"AEr9Ty1Ui3Op5As7Df9Gh1J\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 89
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "phoneNumberNotRegistered", code: "133010",
@@ -2591,7 +2681,8 @@ extension WhatsApp.Code {
         situation: .accountUnavailable,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133010) Phone number Not Registered\",\"type\":\"OAuthException\",\"code\":133010,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number not registered on the WhatsApp Business Platform.\"},\"fbtrace_id\":\"AKl2Zx4Cv6Bn8Mq0We2Rt4Y\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 90
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "phoneNumberDeletionPending", code: "133015",
@@ -2603,7 +2694,8 @@ extension WhatsApp.Code {
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133015) Please wait a few minutes before attempting to register this phone number\",\"type\":\"OAuthException\",\"code\":133015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The phone number you are attempting to register was recently deleted, and deletion has not yet completed.\"},\"fbtrace_id\":\"AUi6Op8As0Df2Gh4Jk6Lz8X\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
-        wait: CatalogWait(kind: .minimum, seconds: 300, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        wait: CatalogWait(kind: .minimum, seconds: 300, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        position: 91
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "registrationRateLimitExceeded", code: "133016",
@@ -2615,7 +2707,8 @@ extension WhatsApp.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#133016) Account register deregister rate limit exceeded\",\"type\":\"OAuthException\",\"code\":133016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Registration or Deregistration failed because there were too many attempts for this phone number in a short period of time\"},\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 92
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "paymentsTermsNotAccepted", code: "134011",
@@ -2626,7 +2719,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#134011) Message failed to send because WhatsApp Payments terms of service acceptance is pending for this WhatsApp Business Account.\",\"type\":\"OAuthException\",\"code\":134011,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because WhatsApp Payments terms of service acceptance is pending for this WhatsApp Business Account.\"},\"fbtrace_id\":\"AFakeTrace134011Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 93
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "onlyMarketingMessagesSupported", code: "134100",
@@ -2637,7 +2731,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#134100) Only marketing messages supported\",\"type\":\"OAuthException\",\"code\":134100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"You're only able to send marketing messages on this API.\"},\"fbtrace_id\":\"ACv0Bn2Mq4We6Rt8Yu0Io2P\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 94
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateStillSyncing", code: "134101",
@@ -2649,7 +2744,8 @@ extension WhatsApp.Code {
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#134101) Your template is still syncing\",\"type\":\"OAuthException\",\"code\":134101,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"When you send a message from a template, the template syncing process can take up to 10 minutes to complete. Wait a few minutes, and then try sending your message again.\"},\"fbtrace_id\":\"ASd3Fg5Hj7Kl9Zx1Cv3Bn5M\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
-        wait: CatalogWait(kind: .minimum, seconds: 600, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes")
+        wait: CatalogWait(kind: .minimum, seconds: 600, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+        position: 95
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateUnavailableForUse", code: "134102",
@@ -2660,7 +2756,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#134102) Template unavailable for use\",\"type\":\"OAuthException\",\"code\":134102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Please check your eligibility status to ensure you are onboarded or contact Meta's customer support.\"},\"fbtrace_id\":\"AWe7Rt9Yu1Io3Pa5Sd7Fg9H\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent."
+        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent.",
+        position: 96
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "genericUserError", code: "135000",
@@ -2672,7 +2769,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#135000) Generic user error\",\"type\":\"OAuthException\",\"code\":135000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because of an unknown error with your request parameters.\"},\"fbtrace_id\":\"AJk1Lz3Xc5Vb7Nm9Qw1Er3T\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 97
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "verifyCodeError", code: "136025",
@@ -2684,7 +2782,8 @@ extension WhatsApp.Code {
         isDeprecated: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#136025) Verify code error\",\"type\":\"OAuthException\",\"code\":136025,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Verify code error\"},\"fbtrace_id\":\"AFakeTrace136025Zz0\"}}"),
         source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 98
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "identityKeyHashMismatch", code: "137000",
@@ -2695,7 +2794,8 @@ extension WhatsApp.Code {
         category: .recipient, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE0000000000000000000000000137000\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"errors\":[{\"code\":137000,\"title\":\"the customer has changed their identity since you last messaged them\",\"message\":\"the customer has changed their identity since you last messaged them\",\"error_data\":{\"details\":\"Message failed to send because the recipient's identity key hash does not match.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business phone numbers, 'Identity change check' section (error 137000 in a status webhook; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 99
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callingNotEnabled", code: "138000",
@@ -2706,7 +2806,8 @@ extension WhatsApp.Code {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#138000) Calling not enabled\",\"type\":\"OAuthException\",\"code\":138000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs are not enabled for this phone number\"},\"fbtrace_id\":\"AFakeTrace138000Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 100
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "receiverUncallable", code: "138001",
@@ -2718,7 +2819,8 @@ extension WhatsApp.Code {
         situation: .recipientNotOnWhatsApp,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138001) Receiver Uncallable\",\"type\":\"OAuthException\",\"code\":138001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Receiver is unable to receive calls\"},\"fbtrace_id\":\"AFakeTrace138001Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 101
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "concurrentCallsLimit", code: "138002",
@@ -2730,7 +2832,8 @@ extension WhatsApp.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#138002) Concurrent Calls limit\",\"type\":\"OAuthException\",\"code\":138002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum concurrent calls (1000) for the given number\"},\"fbtrace_id\":\"AFakeTrace138002Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 102
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "duplicateCall", code: "138003",
@@ -2741,7 +2844,8 @@ extension WhatsApp.Code {
         category: .conflict, retry: .backoff, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138003) Duplicate call\",\"type\":\"OAuthException\",\"code\":138003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A call is already ongoing with the receiver\"},\"fbtrace_id\":\"AFakeTrace138003Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 103
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callConnectionError", code: "138004",
@@ -2752,7 +2856,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .unknown,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#138004) Connection error\",\"type\":\"OAuthException\",\"code\":138004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Error while connecting the call\"},\"fbtrace_id\":\"AFakeTrace138004Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 104
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callRateLimitExceeded", code: "138005",
@@ -2764,7 +2869,8 @@ extension WhatsApp.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 429, body: "{\"error\":{\"message\":\"(#138005) Call rate limit exceeded\",\"type\":\"OAuthException\",\"code\":138005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum calls that can be initiated by the business phone number\"},\"fbtrace_id\":\"AFakeTrace138005Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 105
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "noApprovedCallPermission", code: "138006",
@@ -2775,7 +2881,8 @@ extension WhatsApp.Code {
         category: .permission, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"error\":{\"message\":\"(#138006) No approved call permission found\",\"type\":\"OAuthException\",\"code\":138006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"No approved call permission from the recipient\"},\"fbtrace_id\":\"AFakeTrace138006Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 106
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "connectTimeout", code: "138007",
@@ -2786,7 +2893,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#138007) Connect Timeout error\",\"type\":\"OAuthException\",\"code\":138007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Call was unable to connect due to a timeout\"},\"fbtrace_id\":\"AFakeTrace138007Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 107
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callPermissionRequestLimitHit", code: "138009",
@@ -2797,7 +2905,8 @@ extension WhatsApp.Code {
         category: .rateLimit, retry: .afterReset, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138009) Call Permission Request Limit Hit\",\"type\":\"OAuthException\",\"code\":138009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for call permission request sends for the given business and consumer pair\"},\"fbtrace_id\":\"AFakeTrace138009Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 108
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessInitiatedCallsLimitHit", code: "138012",
@@ -2808,7 +2917,8 @@ extension WhatsApp.Code {
         category: .quota, retry: .afterReset, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138012) Business Initiated Calls Limit Hit\",\"type\":\"OAuthException\",\"code\":138012,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum business initiated calls allowed in 24 hours. Currently 100 connected business initiated calls are allowed within 24 hours.\"},\"fbtrace_id\":\"AFakeTrace138012Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 109
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "businessInitiatedCallingUnavailable", code: "138013",
@@ -2819,7 +2929,8 @@ extension WhatsApp.Code {
         category: .permission, retry: .never, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138013) Business-initiated calling is not available\",\"type\":\"OAuthException\",\"code\":138013,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business-initiated calling is not available for this business account phone number.\"},\"fbtrace_id\":\"AFakeTrace138013Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 110
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callingTemporarilyDisabled", code: "138014",
@@ -2831,7 +2942,8 @@ extension WhatsApp.Code {
         situation: .qualityLimited,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138014) Calling is temporarily disabled\",\"type\":\"OAuthException\",\"code\":138014,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs for this WhatsApp Business Number have been temporarily disabled for having low quality.\"},\"fbtrace_id\":\"AFakeTrace138014Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 111
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callingCannotBeEnabled", code: "138015",
@@ -2842,7 +2954,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138015) Calling cannot be enabled\",\"type\":\"OAuthException\",\"code\":138015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs cannot be enabled for this phone number.\"},\"fbtrace_id\":\"AFakeTrace138015Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 112
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "permanentCallPermissionExists", code: "138017",
@@ -2854,7 +2967,8 @@ extension WhatsApp.Code {
         category: .conflict, retry: .notNeeded, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138017) Call permission request can't be sent because a permanent permission already exists.\",\"type\":\"OAuthException\",\"code\":138017,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Call permission request cannot be sent because a permanent permission has already been approved by the user for this business account phone number.\"},\"fbtrace_id\":\"AFakeTrace138017Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 113
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callingPrerequisitesNotMet", code: "138018",
@@ -2865,7 +2979,8 @@ extension WhatsApp.Code {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#138018) WhatsApp Business calling cannot be enabled because technical pre-requisites are not met.\",\"type\":\"OAuthException\",\"code\":138018,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"See prerequisites for more details\"},\"fbtrace_id\":\"AFakeTrace138018Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 114
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callSetupFailed", code: "138019",
@@ -2876,7 +2991,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .unknown,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138019,\"title\":\"Call setup failed\",\"message\":\"Call setup failed\",\"error_data\":{\"details\":\"Call setup failed\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 115
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "relayConnectionFailed", code: "138020",
@@ -2887,7 +3003,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .unknown,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138020,\"title\":\"Relay connection failed\",\"message\":\"Relay connection failed\",\"error_data\":{\"details\":\"Relay connection failed\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 116
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "mediaReceiveTimeout", code: "138021",
@@ -2898,7 +3015,8 @@ extension WhatsApp.Code {
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138021,\"title\":\"Media receive timeout\",\"message\":\"Media receive timeout\",\"error_data\":{\"details\":\"Media receive timeout\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 117
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "mediaTransmitTimeout", code: "138022",
@@ -2909,7 +3027,8 @@ extension WhatsApp.Code {
         category: .provider, retry: .backoff, fault: .unknown,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138022,\"title\":\"Media transmit timeout\",\"message\":\"Media transmit timeout\",\"error_data\":{\"details\":\"Media transmit timeout\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 118
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "callTerminatedWithoutMedia", code: "138023",
@@ -2920,7 +3039,8 @@ extension WhatsApp.Code {
         category: .unknown, retry: .backoff, fault: .unknown,
         sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138023,\"title\":\"Call accepted but terminated with no media signals\",\"message\":\"Call accepted but terminated with no media signals\",\"error_data\":{\"details\":\"Call accepted but terminated with no media signals\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."
+        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        position: 119
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowBlockedByIntegrity", code: "139000",
@@ -2932,7 +3052,8 @@ extension WhatsApp.Code {
         situation: .policyBlocked,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139000) Blocked by Integrity\",\"type\":\"OAuthException\",\"code\":139000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Blocked by Integrity\"},\"fbtrace_id\":\"AFakeTrace139000Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 120
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowCannotBeUpdated", code: "139001",
@@ -2945,7 +3066,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139001) Flow can't be updated\",\"type\":\"OAuthException\",\"code\":139001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow can't be updated\"},\"fbtrace_id\":\"AFakeTrace139001Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 121
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowJSONProcessingFailed", code: "139001",
@@ -2958,7 +3080,8 @@ extension WhatsApp.Code {
         isVariant: true,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#139001) Error while processing Flow JSON\",\"type\":\"OAuthException\",\"code\":139001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Error while processing Flow JSON\"},\"fbtrace_id\":\"AFakeTrace139001Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 122
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowPublishingFailed", code: "139002",
@@ -2971,7 +3094,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139002) Publishing Flow in invalid state\",\"type\":\"OAuthException\",\"code\":139002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Publishing Flow in invalid state\"},\"fbtrace_id\":\"AFakeTrace139002Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 123
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowCannotBeDeprecated", code: "139003",
@@ -2984,7 +3108,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139003) Can't deprecate unpublished Flow\",\"type\":\"OAuthException\",\"code\":139003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't deprecate unpublished Flow\"},\"fbtrace_id\":\"AFakeTrace139003Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 124
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowAlreadyDeprecated", code: "139003",
@@ -2996,7 +3121,8 @@ extension WhatsApp.Code {
         isVariant: true,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139003) Flow is already deprecated\",\"type\":\"OAuthException\",\"code\":139003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is already deprecated\"},\"fbtrace_id\":\"AFakeTrace139003Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 125
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "publishedFlowCannotBeDeleted", code: "139004",
@@ -3009,7 +3135,8 @@ extension WhatsApp.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139004) Can't delete published Flow\",\"type\":\"OAuthException\",\"code\":139004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't delete published Flow\"},\"fbtrace_id\":\"AFakeTrace139004Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 126
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "flowMetricsThresholdNotReached", code: "139006",
@@ -3020,7 +3147,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterReset, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139006) Metrics threshold not reached\",\"type\":\"OAuthException\",\"code\":139006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Metrics threshold not reached\"},\"fbtrace_id\":\"AFakeTrace139006Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 127
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "blockUnblockFailed", code: "139100",
@@ -3031,7 +3159,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .unknown,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139100) Failed to block/unblock some users\",\"type\":\"OAuthException\",\"code\":139100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Bulk blocking failed to block some or all of the users.\"},\"fbtrace_id\":\"AFakeTrace139100Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 128
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "blocklistLimitReached", code: "139101",
@@ -3042,7 +3171,8 @@ extension WhatsApp.Code {
         category: .quota, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139101) Blocklist limit reached\",\"type\":\"OAuthException\",\"code\":139101,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The blocklist has reached its 64,000 user limit.\"},\"fbtrace_id\":\"AFakeTrace139101Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 129
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "blocklistConcurrentUpdate", code: "139102",
@@ -3053,7 +3183,8 @@ extension WhatsApp.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#139102) Blocklist concurrent update\",\"type\":\"OAuthException\",\"code\":139102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Blocklist was updated during retrieval - retry with offset 0\"},\"fbtrace_id\":\"AFakeTrace139102Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 130
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "blockUsersInternalError", code: "139103",
@@ -3065,7 +3196,8 @@ extension WhatsApp.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 500, body: "{\"error\":{\"message\":\"(#139103) Internal error\",\"type\":\"OAuthException\",\"code\":139103,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Internal error. Try the request again.\"},\"fbtrace_id\":\"AFakeTrace139103Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."
+        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        position: 131
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "usernameNotAvailable", code: "147001",
@@ -3076,7 +3208,8 @@ extension WhatsApp.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147001) Username not available\",\"type\":\"OAuthException\",\"code\":147001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Username not available\"},\"fbtrace_id\":\"AFakeTrace147001Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 132
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "usernameAccountNotEligible", code: "147002",
@@ -3087,7 +3220,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147002) Account not eligible to request a username\",\"type\":\"OAuthException\",\"code\":147002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Account not eligible to request a username\"},\"fbtrace_id\":\"AFakeTrace147002Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 133
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "usernameFacebookAccountNotLinked", code: "147003",
@@ -3098,7 +3232,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147003) FB Account not linked\",\"type\":\"OAuthException\",\"code\":147003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"FB Account not linked\"},\"fbtrace_id\":\"AFakeTrace147003Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 134
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "usernameInstagramAccountNotLinked", code: "147004",
@@ -3109,7 +3244,8 @@ extension WhatsApp.Code {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147004) IG Account not linked\",\"type\":\"OAuthException\",\"code\":147004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"IG Account not linked\"},\"fbtrace_id\":\"AFakeTrace147004Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 135
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "usernameTransferRequired", code: "147005",
@@ -3120,7 +3256,8 @@ extension WhatsApp.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#147005) Username transfer required\",\"type\":\"OAuthException\",\"code\":147005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Username transfer required\"},\"fbtrace_id\":\"AFakeTrace147005Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 136
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "duplicateOnboardingRequest", code: "1752041",
@@ -3132,7 +3269,8 @@ extension WhatsApp.Code {
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#1752041) Duplicate Request\",\"type\":\"OAuthException\",\"code\":1752041,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Duplicate Request is thrown when a client has already been invited to onboard by any partner.\"},\"fbtrace_id\":\"AFakeTrace1752041Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 137
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "synchronizationCallLimitExceeded", code: "2593107",
@@ -3143,7 +3281,8 @@ extension WhatsApp.Code {
         category: .quota, retry: .never, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#2593107) You have exceeded the maximum number of times to call the synchronization api for this phone number.\",\"type\":\"OAuthException\",\"code\":2593107,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"You have exceeded the maximum number of times to call the synchronization api for this phone number.\"},\"fbtrace_id\":\"AFakeTrace2593107Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 138
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "synchronizationWindowClosed", code: "2593108",
@@ -3154,7 +3293,8 @@ extension WhatsApp.Code {
         category: .invalidRequest, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#2593108) Synchronization request can only be made within 24 hours of onboarding\",\"type\":\"OAuthException\",\"code\":2593108,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Synchronization request can only be made within 24 hours of onboarding\"},\"fbtrace_id\":\"AFakeTrace2593108Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 139
       ),
       CatalogEntry(
         provider: .whatsapp, table: "graph", name: "templateCreationFailed", code: "200002",
@@ -3165,7 +3305,8 @@ extension WhatsApp.Code {
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"error\":{\"message\":\"(#200002) HSM Template creation failed\",\"type\":\"OAuthException\",\"code\":200002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"HSM Template creation failed\"},\"fbtrace_id\":\"AFakeTrace200002Zz0\"}}"),
         source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 140
       ),
     ]
   )

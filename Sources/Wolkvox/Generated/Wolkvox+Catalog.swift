@@ -527,7 +527,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"code\":400,\"error\":\"BAD REQUEST\",\"msg\":\"THE API YOU WANT TO CONSULT DOES NOT EXIST\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 0
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "parametersRequired", code: "400",
@@ -539,7 +540,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 400, body: "{\"code\":400,\"error\":\"BAD REQUEST\",\"msg\":\"SOME PARAMETERS ARE REQUIRED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 1
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "missingToken", code: "401",
@@ -551,7 +553,8 @@ extension Wolkvox.Code {
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 401, body: "{\"code\":401,\"error\":\"UNAUTHORIZED\",\"msg\":\"PLEASE ENTER THE WOLKVOX-TOKEN\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 2
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "tokenLimitExceeded", code: "403",
@@ -563,7 +566,8 @@ extension Wolkvox.Code {
         situation: .dailyQuotaExhausted,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"TOKEN LIMIT EXCEEDED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 3
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "tooManySimultaneousRequests", code: "403",
@@ -576,7 +580,8 @@ extension Wolkvox.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 4
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "tokenNotValidated", code: "403",
@@ -588,7 +593,8 @@ extension Wolkvox.Code {
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"PLEASE VALIDATE TOKEN\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 5
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "invalidToken", code: "403",
@@ -600,7 +606,8 @@ extension Wolkvox.Code {
         situation: .credentialsInvalid,
         sample: SampleResponse(kind: .response, status: 403, body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"INVALID TOKEN\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 6
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noRecordsForDates", code: "404",
@@ -612,7 +619,8 @@ extension Wolkvox.Code {
         outcome: .success,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"VALIDATE DATES ENTERED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 7
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noDataFound", code: "404",
@@ -624,7 +632,8 @@ extension Wolkvox.Code {
         outcome: .success,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"NO DATA FOUND\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 8
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "agentsWithoutInformation", code: "404",
@@ -635,7 +644,8 @@ extension Wolkvox.Code {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"CANNOT CREATE A NEW AGENT, THERE ARE SOME AGENTS WITHOUT INFORMATION\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 9
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "agentLicensesExceeded", code: "404",
@@ -646,7 +656,8 @@ extension Wolkvox.Code {
         category: .quota, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"AGENTS EXCEED ASSIGNED LICENSES\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 10
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "agentNotFound", code: "404",
@@ -658,7 +669,8 @@ extension Wolkvox.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS AGENT DOES NOT EXIST IN YOUR OPERATION, TRY AGAIN\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 11
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "codeAlreadyExists", code: "404",
@@ -670,7 +682,8 @@ extension Wolkvox.Code {
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS CODE ALREADY EXISTS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 12
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "reviewErrorMessage", code: "404",
@@ -682,7 +695,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 13
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "mobileWhatsAppConnectorNotFound", code: "404",
@@ -694,7 +708,8 @@ extension Wolkvox.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"ERROR NO FOUND MOBIL WHATSAPP\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 14
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "skillNotFound", code: "404",
@@ -707,7 +722,8 @@ extension Wolkvox.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"SKILL_ID 4512 DOES NOT EXIST IN YOUR OPERATION.\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 15
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "campaignNotFound", code: "404",
@@ -720,7 +736,8 @@ extension Wolkvox.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"CAMPAING_ID 1187 DOES NOT EXIST IN YOUR OPERATION.\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 16
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "campaignAlreadyStarted", code: "404",
@@ -731,7 +748,8 @@ extension Wolkvox.Code {
         category: .conflict, retry: .notNeeded, fault: .caller,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN HAS NOT BEEN STARTED, PLEASE VALIDATE THE DATA\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 17
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "campaignAlreadyStopped", code: "404",
@@ -742,7 +760,8 @@ extension Wolkvox.Code {
         category: .conflict, retry: .notNeeded, fault: .caller,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN HAS NOT BEEN STOPPED, PLEASE VALIDATE THE DATA\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 18
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "campaignAlreadyUpdated", code: "404",
@@ -753,7 +772,8 @@ extension Wolkvox.Code {
         category: .conflict, retry: .notNeeded, fault: .caller,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 19
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "predictiveCampaignsOnly", code: "404",
@@ -765,7 +785,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS ACTION IS ALLOWED ONLY IN PEDICTIVE CAMPAIGNS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 20
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noRecordCoded", code: "404",
@@ -777,7 +798,8 @@ extension Wolkvox.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"NO RECORD HAS BEEN CODED, PLEASE VALIDATE THE DATA\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 21
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "uploadExceedsLicenses", code: "404",
@@ -789,7 +811,8 @@ extension Wolkvox.Code {
         category: .quota, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"YOU ARE UPLOADING (1500) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD 1000. TRY AGAIN.\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 22
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "recordsPartiallyAdded", code: "404",
@@ -802,7 +825,8 @@ extension Wolkvox.Code {
         outcome: .partial,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 23
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "campaignRecordsNotDeleted", code: "404",
@@ -813,7 +837,8 @@ extension Wolkvox.Code {
         category: .notFound, retry: .notNeeded, fault: .caller,
         sample: SampleResponse(kind: .response, status: 404, body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN RECORDS HAVE NOT BEEN DELETED, PLEASE VALIDATE THE DATA\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 24
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "getMethodOnly", code: "405",
@@ -825,7 +850,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 25
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "postMethodOnly", code: "405",
@@ -837,7 +863,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 26
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "putMethodOnly", code: "405",
@@ -849,7 +876,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 27
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "deleteMethodOnly", code: "405",
@@ -861,7 +889,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 405, body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 28
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "responseSizeLimitExceeded", code: "412",
@@ -874,7 +903,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE RANGE OF DATES\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 29
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "queryRecordsLimitExceeded", code: "412",
@@ -887,7 +917,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE RANGE OF DATES\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 30
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "uploadRecordsLimitExceeded", code: "412",
@@ -900,7 +931,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 412, body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 31
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "invalidStartDateFormat", code: "416",
@@ -912,7 +944,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (DATE_INI) IS YYYYMMDDHHIISS (20211103164009)\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 32
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "invalidEndDateFormat", code: "416",
@@ -924,7 +957,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (DATE_END) IS YYYYMMDDHHIISS (20211103164009)\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 33
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "startDateAfterEndDate", code: "416",
@@ -936,7 +970,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"DATE_INI CANNOT BE GREATER THAN DATE_END\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 34
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "invalidRecallDateFormat", code: "416",
@@ -948,7 +983,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (RECALL_DATE) IS YYYYMMDDHHIISS (20211103164009)\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 35
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "rangeExceedsMaximumDays", code: "416",
@@ -961,7 +997,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 31 DAYS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 36
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "rangeExceedsOneDay", code: "416",
@@ -974,7 +1011,8 @@ extension Wolkvox.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 416, body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 37
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "whatsAppTemplateNotFound", code: "417",
@@ -986,7 +1024,8 @@ extension Wolkvox.Code {
         situation: .templateMissing,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"ERROR NO FOUND TEMPLATE WHATSAPP\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 38
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noInteractionInitiated", code: "417",
@@ -998,7 +1037,8 @@ extension Wolkvox.Code {
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 39
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noChatWithCustomer", code: "417",
@@ -1010,7 +1050,8 @@ extension Wolkvox.Code {
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 40
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "customerHasNotResponded", code: "417",
@@ -1022,7 +1063,8 @@ extension Wolkvox.Code {
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 41
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "conversationWindowExpired", code: "417",
@@ -1034,7 +1076,8 @@ extension Wolkvox.Code {
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE PASSED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 42
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "numberTooShort", code: "417",
@@ -1046,7 +1089,8 @@ extension Wolkvox.Code {
         situation: .recipientNumberInvalid,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NUMBER LESS THAN 7 DIGITS\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 43
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "unableToConnect", code: "417",
@@ -1058,7 +1102,8 @@ extension Wolkvox.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO CONNECT\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        position: 44
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "couldNotSendTemplate", code: "417",
@@ -1069,7 +1114,8 @@ extension Wolkvox.Code {
         category: .template, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"COULD NOT SEND TEMPLATE\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 45
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "noRecordInserted", code: "417",
@@ -1081,7 +1127,8 @@ extension Wolkvox.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NO RECORD INSERTED\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox says explicitly that no record was inserted."
+        delivery: .rejected, deliveryReason: "Wolkvox says explicitly that no record was inserted.",
+        position: 46
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "messageCouldNotBeSent", code: "417",
@@ -1093,7 +1140,8 @@ extension Wolkvox.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"MESSAGE COULD NOT BE SENT\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        position: 47
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "variableCountMismatch", code: "417",
@@ -1106,7 +1154,8 @@ extension Wolkvox.Code {
         situation: .templateParametersInvalid,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: 3\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 48
       ),
       CatalogEntry(
         provider: .wolkvox, table: "api", name: "messageNotSent", code: "417",
@@ -1118,7 +1167,8 @@ extension Wolkvox.Code {
         situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .response, status: 417, body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"MESSAGE HAS NOT BEEN SENT\"}"),
         source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        position: 49
       ),
     ]
   )

@@ -650,7 +650,8 @@ extension Yeastar.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":-2,\"errmsg\":\"INTERNAL SERVER ERROR\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        position: 0
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "failure", code: "-1",
@@ -662,7 +663,8 @@ extension Yeastar.Code {
         situation: .unspecifiedFailure,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":-1,\"errmsg\":\"FAILURE\",\"invalid_param_list\":[{\"field\":\"username or password\",\"value\":\"error\"}]}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request."
+        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        position: 1
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "success", code: "0",
@@ -674,7 +676,8 @@ extension Yeastar.Code {
         outcome: .success,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"access_token_expire_time\":1800,\"access_token\":\"EXAMPLEaccessTOKEN0123456789abcd\",\"refresh_token_expire_time\":86400,\"refresh_token\":\"EXAMPLErefreshTOKEN0123456789abc\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 2
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "partialSuccess", code: "1",
@@ -686,7 +689,8 @@ extension Yeastar.Code {
         outcome: .partial,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":1,\"errmsg\":\"PARTIAL SUCCESS\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 3
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "processing", code: "2",
@@ -698,7 +702,8 @@ extension Yeastar.Code {
         outcome: .pending,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":2,\"errmsg\":\"PROCESSING\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress."
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 4
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "interfaceNotFound", code: "10001",
@@ -710,7 +715,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10001,\"errmsg\":\"INTERFACE NOT EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 5
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "apiVersionOutOfMaintenance", code: "10002",
@@ -721,7 +727,8 @@ extension Yeastar.Code {
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10002,\"errmsg\":\"API VERSION OUT OF MAINTENANCE\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 6
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "apiVersionUnsupported", code: "10003",
@@ -732,7 +739,8 @@ extension Yeastar.Code {
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10003,\"errmsg\":\"API VERSION UNSUPPORTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 7
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "tokenExpired", code: "10004",
@@ -744,7 +752,8 @@ extension Yeastar.Code {
         situation: .credentialsExpired,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10004,\"errmsg\":\"TOKEN EXPIRED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 8
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "accessDenied", code: "10005",
@@ -756,7 +765,8 @@ extension Yeastar.Code {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10005,\"errmsg\":\"ACCESS DENIED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 9
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "operationFailed", code: "10009",
@@ -768,7 +778,8 @@ extension Yeastar.Code {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":10009,\"errmsg\":\"OPERATION FAILED\"}"),
         source: CatalogSource(title: "Yeastar P-Series Appliance Edition developer guide: Error Code and Error Message (lists 10009 OPERATION FAILED, absent from the P-Series page the seed came from; the Cloud Edition page lists it too; read 2026-12-06 from the documentation index)", url: "https://help.yeastar.com/en/p-series-appliance-edition/developer-guide/error-code-and-error-message.html"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 10
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "parameterSyntaxError", code: "40001",
@@ -780,7 +791,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40001,\"errmsg\":\"PARAMETER SYNTAX ERROR\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 11
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "parameterError", code: "40002",
@@ -792,7 +804,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40002,\"errmsg\":\"PARAMETER ERROR\",\"invalid_param_list\":[{\"field\":\"name\",\"validation_type\":\"required\"}]}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 12
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "duplicateKeyValue", code: "40003",
@@ -804,7 +817,8 @@ extension Yeastar.Code {
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40003,\"errmsg\":\"DUPLICATE KEY VALUE\",\"submsg\":\"Extension create fail for duplicate fields\",\"duplicate_field_list\":[{\"field\":\"email_addr\",\"value\":\"user@example.com\",\"external_source\":\"extension\",\"external_source_name\":\"1011\"}]}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 13
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "fileSizeExceeded", code: "40004",
@@ -816,7 +830,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":40004,\"errmsg\":\"FILE SIZE EXCEEDED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 14
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "dataNotFound", code: "60001",
@@ -828,7 +843,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":60001,\"errmsg\":\"DATA NOT FOUND\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 15
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "maxLimitExceeded", code: "60002",
@@ -839,7 +855,8 @@ extension Yeastar.Code {
         category: .quota, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":60002,\"errmsg\":\"MAX LIMITATION EXCEEDED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 16
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "roleNotFound", code: "60101",
@@ -851,7 +868,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":60101,\"errmsg\":\"ROLE NOT EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 17
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "accountIPBlocked", code: "70004",
@@ -863,7 +881,8 @@ extension Yeastar.Code {
         situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70004,\"errmsg\":\"ACCOUNT IP BLOCKED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 18
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "overloadTaskRunning", code: "70082",
@@ -875,7 +894,8 @@ extension Yeastar.Code {
         situation: .providerUnavailable,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70082,\"errmsg\":\"OVERLOAD_TASK_RUNNING\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refuses the task because another is running: nothing was started."
+        delivery: .rejected, deliveryReason: "The PBX refuses the task because another is running: nothing was started.",
+        position: 19
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "actionForbidden", code: "70084",
@@ -886,7 +906,8 @@ extension Yeastar.Code {
         category: .permission, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70084,\"errmsg\":\"ACTION FORBIDDEN\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 20
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "ipForbidden", code: "70087",
@@ -898,7 +919,8 @@ extension Yeastar.Code {
         situation: .ipNotAllowed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70087,\"errmsg\":\"IP FORBIDDEN\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 21
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "connectionRelationExists", code: "70091",
@@ -909,7 +931,8 @@ extension Yeastar.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70091,\"errmsg\":\"CONNECTION_RELATION_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 22
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "phonebookNotFound", code: "70093",
@@ -921,7 +944,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70093,\"errmsg\":\"PHONEBOOK_NOT_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 23
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "rateNotFound", code: "70106",
@@ -932,7 +956,8 @@ extension Yeastar.Code {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70106,\"errmsg\":\"RATE_NOT_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 24
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "organizationDisabled", code: "70120",
@@ -943,7 +968,8 @@ extension Yeastar.Code {
         category: .account, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70120,\"errmsg\":\"ORGANIZATION DISABLED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 25
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "apiUnavailable", code: "70123",
@@ -954,7 +980,8 @@ extension Yeastar.Code {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70123,\"errmsg\":\"API UNAVAILABLE\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 26
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "contactNotFound", code: "70128",
@@ -966,7 +993,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70128,\"errmsg\":\"CONTACTS_NOT_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 27
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "channelIDNotFound", code: "70130",
@@ -978,7 +1006,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70130,\"errmsg\":\"CAHNNEL ID NOT FOUND\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 28
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "operationNotSupported", code: "70132",
@@ -990,7 +1019,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70132,\"errmsg\":\"OPERATION NOT SUPPORTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 29
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "maxParticipantsExceeded", code: "70510",
@@ -1001,7 +1031,8 @@ extension Yeastar.Code {
         category: .quota, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70510,\"errmsg\":\"MAX PARTICIPANTS EXCEEDED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 30
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "wakeupCallAlarmNotFound", code: "70516",
@@ -1013,7 +1044,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70516,\"errmsg\":\"WAKEUP CALL ALARM NOT EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 31
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "checkoutBlockedByPMS", code: "70524",
@@ -1024,7 +1056,8 @@ extension Yeastar.Code {
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70524,\"errmsg\":\"CAN'T CHECKOUT WHEN PMS CHECKIN\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 32
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "operationBlockedByPMS", code: "70525",
@@ -1035,7 +1068,8 @@ extension Yeastar.Code {
         category: .configuration, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70525,\"errmsg\":\"CAN'T OPERATE WITH PMS CONNECT\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 33
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "destinationNotFound", code: "70537",
@@ -1047,7 +1081,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70537,\"errmsg\":\"RESPONSE_ERRCODE_DEST_NOT_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 34
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "languageNotFound", code: "70536",
@@ -1059,7 +1094,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70536,\"errmsg\":\"RESPONSE_ERRCODE_LANGUAGE_NOT_EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 35
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "ivrAdvancedSettingEnabled", code: "70539",
@@ -1070,7 +1106,8 @@ extension Yeastar.Code {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70539,\"errmsg\":\"RESPONSE_ERRCODE_IVR_ADVANCED_SETTING_FORBID\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 36
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "promptNotFound", code: "70542",
@@ -1082,7 +1119,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70542,\"errmsg\":\"PROMPT NOT EXISTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 37
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "messageServiceUnavailable", code: "70547",
@@ -1093,7 +1131,8 @@ extension Yeastar.Code {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70547,\"errmsg\":\"MESSAGE SERVICE UNAVAILABLE\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 38
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "unsupportedFileType", code: "70550",
@@ -1105,7 +1144,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70550,\"errmsg\":\"FILE TYPE NOT SUPPORTED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 39
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "recipientNumberMissing", code: "70621",
@@ -1117,7 +1157,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70621,\"errmsg\":\"RECIPIENT NUMBER CANNOT BE EMPTY\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 40
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sendingTimeInPast", code: "70623",
@@ -1129,7 +1170,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70623,\"errmsg\":\"SENDING TIME CANNOT BE IN THE PAST\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 41
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "recordingDownloadLimitReached", code: "70651",
@@ -1141,7 +1183,8 @@ extension Yeastar.Code {
         situation: .rateLimited,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70651,\"errmsg\":\"RESPONSE_ERRCODE_REACH_RECORDING_DOWNLOAD_LIMIT\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 42
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "conversationArchived", code: "70653",
@@ -1152,7 +1195,8 @@ extension Yeastar.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70653,\"errmsg\":\"THE CONVERSATION HAS BEEN ARCHIVED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 43
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "conversationNotArchived", code: "70654",
@@ -1163,7 +1207,8 @@ extension Yeastar.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70654,\"errmsg\":\"THE CONVERSATION HAS NOT BEEN ARCHIVED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 44
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "conversationRemoved", code: "70655",
@@ -1175,7 +1220,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70655,\"errmsg\":\"THE CONVERSATION HAS BEEN REMOVED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 45
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "apiFunctionNotEnabled", code: "70656",
@@ -1186,7 +1232,8 @@ extension Yeastar.Code {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70656,\"errmsg\":\"API FUNCTION IS NOT ENABLED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 46
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionWindowExpired", code: "70657",
@@ -1198,7 +1245,8 @@ extension Yeastar.Code {
         situation: .conversationWindowClosed,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":70657,\"errmsg\":\"THE SESSION HAS EXPIRED AND ONLY TEMPLATE MESSAGES OR MESSAGES WITH TAGS CAN BE SENT\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 47
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "noPermissionToObtain", code: "80010",
@@ -1210,7 +1258,8 @@ extension Yeastar.Code {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80010,\"errmsg\":\"NO PERMISSION TO OBTAIN\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 48
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionAlreadyExists", code: "80011",
@@ -1222,7 +1271,8 @@ extension Yeastar.Code {
         situation: .duplicateRequest,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80011,\"errmsg\":\"SESSION ALREADY EXISTS\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 49
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "noPermissionToCreateSession", code: "80012",
@@ -1234,7 +1284,8 @@ extension Yeastar.Code {
         situation: .permissionDenied,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80012,\"errmsg\":\"NO PERMISSION TO CREATE A SESSION\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 50
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "invalidChannelNumber", code: "80013",
@@ -1246,7 +1297,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80013,\"errmsg\":\"INVALID CHANNEL NUMBER\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 51
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionNotFound", code: "80014",
@@ -1258,7 +1310,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80014,\"errmsg\":\"SESSION DOES NOT EXIST\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 52
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "messageTypeOrFormatInvalid", code: "80015",
@@ -1270,7 +1323,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80015,\"errmsg\":\"ONLY ONE MESSAGE TYPE IS ALLOWED OR THE MESSAGE FORMAT IS INCORRECT\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 53
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionClosed", code: "80016",
@@ -1281,7 +1335,8 @@ extension Yeastar.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80016,\"errmsg\":\"SESSION CLOSED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 54
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "transferToSelfNotAllowed", code: "80017",
@@ -1293,7 +1348,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80017,\"errmsg\":\"THE SESSION CANNOT BE TRANSFERRED TO ITSELF\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 55
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "invalidMessageChannel", code: "80018",
@@ -1305,7 +1361,8 @@ extension Yeastar.Code {
         situation: .requestInvalid,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80018,\"errmsg\":\"INVALID MESSAGE CHANNEL\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 56
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionNotPickedUp", code: "80019",
@@ -1316,7 +1373,8 @@ extension Yeastar.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80019,\"errmsg\":\"THE SESSION HAS NOT BEEN PICKED UP\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 57
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "sessionCannotBePickedUp", code: "80050",
@@ -1327,7 +1385,8 @@ extension Yeastar.Code {
         category: .conflict, retry: .afterFix, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80050,\"errmsg\":\"THE SESSION CANNOT BE PICKED UP\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 58
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "messageQueueNotFound", code: "80051",
@@ -1339,7 +1398,8 @@ extension Yeastar.Code {
         situation: .resourceNotFound,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80051,\"errmsg\":\"THE MESSAGE QUEUE DOES NOT EXIST\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 59
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "messageQueueHasNoAgents", code: "80052",
@@ -1350,7 +1410,8 @@ extension Yeastar.Code {
         category: .configuration, retry: .afterFix, fault: .account,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80052,\"errmsg\":\"THE MESSAGE QUEUE HAS NO AGENTS\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 60
       ),
       CatalogEntry(
         provider: .yeastar, table: "errcode", name: "systemMessageDeletionNotAllowed", code: "80053",
@@ -1361,7 +1422,8 @@ extension Yeastar.Code {
         category: .invalidRequest, retry: .never, fault: .caller,
         sample: SampleResponse(kind: .response, status: 200, body: "{\"errcode\":80053,\"errmsg\":\"SYSTEM MESSAGE DELETION IS NOT ALLOWED\"}"),
         source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."
+        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        position: 61
       ),
     ]
   )
