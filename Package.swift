@@ -24,7 +24,8 @@ let package = Package(
       name: "ErrorCatalogTesting",
       dependencies: ["ErrorCatalog", "ErrorCatalogFoundation"] + providers.map { .target(name: $0) }
     ),
-    .target(name: "CatalogGenerator", path: "Sources/CatalogGenerator"),
+    // The generator lays out tables with the core's own normalisation and hashing.
+    .target(name: "CatalogGenerator", dependencies: ["ErrorCatalog"], path: "Sources/CatalogGenerator"),
     .executableTarget(name: "generate-catalogs", dependencies: ["CatalogGenerator"]),
     .target(
       name: "ErrcatCommand",

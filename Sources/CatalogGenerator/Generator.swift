@@ -1,3 +1,4 @@
+import ErrorCatalog
 public import Foundation
 
 /// Reads `Catalogs/*.json` and writes the Swift the provider modules compile in.
@@ -254,7 +255,7 @@ public enum Generator {
     out.line("extension \(qualified) {")
     out.indent { out in
       out.line("/// The catalog table these codes come from.")
-      out.line("public static let table = CatalogTable(")
+      out.line("public static let table: CatalogTable = CatalogTable(")
       out.indent { out in
         out.line("provider: .\(provider), id: \(literal(table.id)), title: \(literal(table.title)),")
         out.line("entries: [")
@@ -270,9 +271,23 @@ public enum Generator {
               into: &out)
           }
         }
-        out.line("]")
+        out.line("],")
+        out.line("messages: { messageIndex }, patterns: { patternIndex }")
       }
       out.line(")")
+      out.line("")
+      out.line("/// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys")
+      out.line("/// are laid out here, as the generator computed them.")
+      out.line("static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(")
+      out.indent { out in
+        out.line("table.entries,")
+        renderLayout(
+          CatalogTable.Messages.layout(
+            messages: table.entries.map(\.message), patterns: table.entries.map { $0.patterns ?? [] }),
+          into: &out)
+      }
+      out.line(")")
+      out.line("static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)")
       out.line("")
       out.line("/// The catalog entry of this code.")
       out.line("public var entry: CatalogEntry { Self.table.entries[position] }")
@@ -288,13 +303,46 @@ public enum Generator {
       out.line("/// The code of an entry of this table, or `nil` for any other entry.")
       out.line("public init?(entry: CatalogEntry) {")
       out.indent { out in
+        // By position, not `init(rawValue:)`, whose first call builds a dictionary of every case name.
         out.line("guard entry.provider == .\(provider), entry.table == \(literal(table.id)) else { return nil }")
-        out.line("self.init(rawValue: entry.name)")
+        out.line("switch entry.position {")
+        for (offset, entry) in table.entries.enumerated() { out.line("case \(offset): self = .\(entry.name)") }
+        out.line("default: self.init(rawValue: entry.name)")
+        out.line("}")
+        out.line("guard Self.table.entries[position].name == entry.name else { return nil }")
       }
       out.line("}")
     }
     out.line("}")
     out.line("")
+  }
+
+  /// A message-key layout as a literal, numbers wrapped a dozen to a line.
+  static func renderLayout(_ layout: CatalogTable.Messages.Layout, into out: inout SwiftWriter) {
+    func numbers(_ label: String, _ values: [String], last: Bool = false, into out: inout SwiftWriter) {
+      out.line("\(label): [")
+      out.indent { out in
+        for start in stride(from: 0, to: values.count, by: 12) {
+          out.line(values[start..<min(start + 12, values.count)].joined(separator: ", ") + ",")
+        }
+      }
+      out.line("]" + (last ? "" : ","))
+    }
+    func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+    out.line("layout: CatalogTable.Messages.Layout(")
+    out.indent { out in
+      out.line("keys: [")
+      out.indent { out in
+        for key in layout.keys { out.line(literal(key) + ",") }
+      }
+      out.line("],")
+      numbers("hashes", layout.hashes.map(hex), into: &out)
+      numbers("keyIDs", layout.keyIDs.map(String.init), into: &out)
+      numbers("keyCounts", layout.keyCounts.map(String.init), into: &out)
+      numbers("keyStarts", layout.keyStarts.map(hex), into: &out)
+      numbers("capturing", layout.capturing.map(String.init), last: true, into: &out)
+    }
+    out.line(")")
   }
 
   static func renderEntry(
@@ -322,9 +370,11 @@ public enum Generator {
       if let outcome = entry.outcome, outcome != "failure" { out.line("outcome: .\(outcome),") }
       if entry.deprecated == true { out.line("isDeprecated: true,") }
       if entry.variant == true { out.line("isVariant: true,") }
+      // Header pairs, not a dictionary: building a dictionary type at start-up costs a search of every
+      // conformance the program has.
       let headers = (entry.sample.headers ?? [:]).sorted { $0.key < $1.key }
-        .map { "\(literal($0.key)): \(literal($0.value))" }
-      let headerText = headers.isEmpty ? "" : " headers: [\(headers.joined(separator: ", "))],"
+        .map { "\(literal($0.key)), \(literal($0.value))" }
+      let headerText = headers.isEmpty ? "" : " headerPairs: [\(headers.joined(separator: ", "))],"
       out.line(
         "sample: SampleResponse(kind: .\(entry.sample.kind), status: \(entry.sample.status.map(String.init) ?? "nil"),\(headerText) body: \(literal(entry.sample.body))),"
       )

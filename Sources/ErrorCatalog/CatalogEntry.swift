@@ -195,15 +195,31 @@ public struct SampleResponse: Sendable, Hashable {
   /// The HTTP status, or `nil` for webhooks and reports.
   public let status: Int?
   /// Response headers worth having, such as `Retry-After`.
-  public let headers: [String: String]
+  public var headers: [String: String] {
+    var headers: [String: String] = [:]
+    for index in stride(from: 0, to: headerPairs.count - 1, by: 2) {
+      headers[headerPairs[index]] = headerPairs[index + 1]
+    }
+    return headers
+  }
+  /// The headers as name, value, name, value…, sorted by name: kept as strings so that building a table
+  /// builds no dictionary type (see ``CatalogTable``).
+  private let headerPairs: [String]
   /// The body, byte for byte.
   public let body: String
 
   /// Creates a sample response.
-  package init(kind: ResponseKind, status: Int?, headers: [String: String] = [:], body: String) {
+  package init(kind: ResponseKind, status: Int?, headers: [String: String], body: String) {
+    self.init(
+      kind: kind, status: status, headerPairs: headers.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] },
+      body: body)
+  }
+
+  /// Creates a sample response from header names and values, alternating; generated code calls this.
+  package init(kind: ResponseKind, status: Int?, headerPairs: [String] = [], body: String) {
     self.kind = kind
     self.status = status
-    self.headers = headers
+    self.headerPairs = headerPairs
     self.body = body
   }
 

@@ -21,7 +21,14 @@ public struct CatalogTable: Sendable {
   /// The indexes are arrays and open-addressing slots, not dictionaries or sets: instantiating a generic
   /// type whose parameters must be `Hashable` makes the runtime search every conformance the program
   /// carries, about 100,000 instructions each time, and a program's first classification builds its table.
-  package init(provider: ProviderID, id: String, title: String, entries: [CatalogEntry]) {
+  ///
+  /// Message keys and patterns with placeholders are built on first need: generated tables pass `messages`
+  /// and `patterns`, which read `static let`s (so each is built once, thread-safely, and only when a message
+  /// must be looked up, or a pattern tried); without them they are built now.
+  package init(
+    provider: ProviderID, id: String, title: String, entries: [CatalogEntry],
+    messages: (@Sendable () -> Messages)? = nil, patterns: (@Sendable () -> Patterns)? = nil
+  ) {
     self.provider = provider
     self.id = id
     self.title = title
@@ -33,65 +40,238 @@ public struct CatalogTable: Sendable {
     let codeKeys = entries.map { Self.codeKey($0.code) }
     // Codes: each distinct canonical code once, with its entries in table order.
     var codes = Index.Slots(capacity: entries.count)
-    var codeGroups: [(key: String, entries: [Int])] = []
+    var groupKeys: [String] = []
+    var groupEntries: [[Int]] = []
     for (position, key) in codeKeys.enumerated() {
       let hash = Index.hash(code: key)
-      if let group = codes.find(hash, where: { codeGroups[$0].key == key }) {
-        codeGroups[group].entries.append(position)
+      if let group = codes.find(hash, where: { groupKeys[$0] == key }) {
+        groupEntries[group].append(position)
       } else {
-        codes.insert(hash, id: codeGroups.count)
-        codeGroups.append((key, [position]))
+        codes.insert(hash, id: groupKeys.count)
+        groupKeys.append(key)
+        groupEntries.append([position])
       }
     }
-    // Messages: each distinct key (an entry's message, or a pattern without placeholders) once.
-    var keys: [(key: [UInt8], entries: [Int])] = []
-    var keyHashes: [UInt64] = []
-    var messages = Index.Slots(capacity: entries.reduce(entries.count) { $0 + $1.patterns.count })
-    @discardableResult
-    func index(_ key: [UInt8], _ entry: Int) -> Int {
-      let hash = MessageKey.hash(key: key)
-      if let id = messages.find(hash, where: { keyHashes[$0] == hash && keys[$0].key == key }) {
-        if !keys[id].entries.contains(entry) { keys[id].entries.append(entry) }
-        return id
-      }
-      messages.insert(hash, id: keys.count)
-      keys.append((key, [entry]))
-      keyHashes.append(hash)
-      return keys.count - 1
-    }
-    var messageKeyOfEntry: [Int] = []
-    var patterns: [(MessagePattern, Int)] = []
+    var rangeEntries: [Int] = []
     for (position, entry) in entries.enumerated() {
-      messageKeyOfEntry.append(index(MessageNormalization.lookupKeyBytes(entry.message), position))
-      for template in entry.patterns {
-        let pattern = MessagePattern(template)
-        if let key = pattern.literalKey {
-          index(Array(key.utf8), position)
-        } else {
-          patterns.append((pattern, position))
+      if let range = entry.codeRange { rangeEntries += [range.lowerBound, range.upperBound, position] }
+    }
+    let messages =
+      messages
+      ?? {
+        let built = Messages(entries)
+        return { built }
+      }()
+    let patterns =
+      patterns
+      ?? {
+        let built = Patterns(entries)
+        return { built }
+      }()
+    indexes = Index(
+      groupKeys: groupKeys, groupEntries: groupEntries, codeSlots: codes, codeKeys: codeKeys,
+      longestCodeKey: codeKeys.reduce(0) { max($0, $1.utf8.count) }, messages: messages, patterns: patterns,
+      rangeEntries: rangeEntries)
+  }
+
+  /// A table's message keys: each distinct key (an entry's message, or a pattern without placeholders)
+  /// once, with the entries it belongs to, found by hash.
+  package final class Messages: Sendable {
+    /// The distinct message keys (normalised, upper-cased), as the layout gives them.
+    package let keys: [String]
+    /// The hash of each key (see ``MessageKey``).
+    package let hashes: [UInt64]
+    let slots: Index.Slots
+    /// The entries of key `id` are `keyEntries[keyEntryStarts[id]..<keyEntryStarts[id + 1]]`, in table order.
+    let keyEntries: [Int]
+    let keyEntryStarts: [Int]
+    /// The id in ``keys`` of each entry's own message.
+    package let keyOfEntry: [Int]
+    /// Whether each entry has patterns with placeholders, whose values a match captures.
+    let capturing: [Bool]
+    let longestKey: Int
+    /// The first eight bytes of each key at least ``CatalogTable/minimumPrefixLength`` long, as
+    /// little-endian words, sorted, each once: text whose first eight bytes are none of these starts no
+    /// known message.
+    package let keyStarts: [UInt64]
+
+    /// Builds the message keys of `entries`, in table order. Generated tables pass `layout`, the keys as
+    /// ``layout(messages:patterns:)`` computed them when the catalog was generated, so that a program's
+    /// first classification does not normalise and hash every message.
+    package init(_ entries: [CatalogEntry], layout: Layout? = nil) {
+      let layout = layout ?? Self.layout(messages: entries.map { $0.message }, patterns: entries.map { $0.patterns })
+      var slots = Index.Slots(capacity: layout.keys.count)
+      for (id, hash) in layout.hashes.enumerated() { slots.insert(hash, id: id) }
+      // Each key's entries, in table order, each once: counted, then placed.
+      var counts = [Int](repeating: 0, count: layout.keys.count + 1)
+      var seen = [Int](repeating: -1, count: layout.keys.count)
+      var next = 0
+      for position in entries.indices {
+        for id in layout.keyIDs[next..<(next + layout.keyCounts[position])] where seen[id] != position {
+          seen[id] = position
+          counts[id + 1] += 1
+        }
+        next += layout.keyCounts[position]
+      }
+      for id in layout.keys.indices { counts[id + 1] += counts[id] }
+      var fill = counts
+      var keyEntries = [Int](repeating: 0, count: counts[layout.keys.count])
+      var keyOfEntry: [Int] = []
+      keyOfEntry.reserveCapacity(entries.count)
+      var capturing = [Bool](repeating: false, count: entries.count)
+      seen = [Int](repeating: -1, count: layout.keys.count)
+      next = 0
+      for position in entries.indices {
+        keyOfEntry.append(layout.keyIDs[next])
+        for id in layout.keyIDs[next..<(next + layout.keyCounts[position])] where seen[id] != position {
+          seen[id] = position
+          keyEntries[fill[id]] = position
+          fill[id] += 1
+        }
+        next += layout.keyCounts[position]
+      }
+      for position in layout.capturing { capturing[position] = true }
+      keys = layout.keys
+      hashes = layout.hashes
+      self.slots = slots
+      self.keyEntries = keyEntries
+      keyEntryStarts = counts
+      self.keyOfEntry = keyOfEntry
+      self.capturing = capturing
+      longestKey = layout.keys.reduce(0) { max($0, $1.utf8.count) }
+      keyStarts = layout.keyStarts
+    }
+
+    /// The entries whose message (or pattern without placeholders) has key `id`, in table order.
+    func entries(ofKey id: Int) -> ArraySlice<Int> {
+      keyEntries[keyEntryStarts[id]..<keyEntryStarts[id + 1]]
+    }
+
+    /// What a table's message keys are, computed from its messages alone: the distinct keys in the order
+    /// first met, their hashes, for each entry the ids of its keys (its message's first, then its
+    /// patterns' without placeholders) and how many it has, and the sorted distinct first eight bytes.
+    package struct Layout: Sendable {
+      package let keys: [String]
+      package let hashes: [UInt64]
+      package let keyIDs: [Int]
+      package let keyCounts: [Int]
+      package let keyStarts: [UInt64]
+      /// The positions of the entries with patterns with placeholders.
+      package let capturing: [Int]
+
+      package init(
+        keys: [String], hashes: [UInt64], keyIDs: [Int], keyCounts: [Int], keyStarts: [UInt64], capturing: [Int]
+      ) {
+        self.keys = keys
+        self.hashes = hashes
+        self.keyIDs = keyIDs
+        self.keyCounts = keyCounts
+        self.keyStarts = keyStarts
+        self.capturing = capturing
+      }
+    }
+
+    /// The layout of a table whose entries have these messages and patterns.
+    package static func layout(messages: [String], patterns: [[String]]) -> Layout {
+      var keys: [[UInt8]] = []
+      var hashes: [UInt64] = []
+      var slots = Index.Slots(capacity: messages.count + patterns.reduce(0) { $0 + $1.count })
+      var keyIDs: [Int] = []
+      var keyCounts: [Int] = []
+      var capturing: [Int] = []
+      func id(of key: [UInt8]) -> Int {
+        let hash = MessageKey.hash(key: key)
+        if let id = slots.find(hash, where: { keys[$0] == key }) { return id }
+        slots.insert(hash, id: keys.count)
+        keys.append(key)
+        hashes.append(hash)
+        return keys.count - 1
+      }
+      for (message, patterns) in zip(messages, patterns) {
+        let before = keyIDs.count
+        keyIDs.append(id(of: MessageNormalization.lookupKeyBytes(message)))
+        for template in patterns where MessagePattern.isLiteral(template) {
+          keyIDs.append(id(of: MessageNormalization.lookupKeyBytes(template)))
+        }
+        if patterns.contains(where: { !MessagePattern.isLiteral($0) }) { capturing.append(keyCounts.count) }
+        keyCounts.append(keyIDs.count - before)
+      }
+      var starts = keys.compactMap { key -> UInt64? in
+        guard key.count >= max(8, CatalogTable.minimumPrefixLength) else { return nil }
+        return key.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
+      }
+      starts.sort()
+      var distinct: [UInt64] = []
+      for start in starts where distinct.last != start { distinct.append(start) }
+      return Layout(
+        keys: keys.map { String(decoding: $0, as: UTF8.self) }, hashes: hashes, keyIDs: keyIDs, keyCounts: keyCounts,
+        keyStarts: distinct, capturing: capturing)
+    }
+
+    /// Whether some key of eight bytes or more starts with the eight bytes of `word`.
+    func startsSomeKey(_ word: UInt64) -> Bool {
+      var low = 0
+      var high = keyStarts.count
+      while low < high {
+        let middle = (low + high) / 2
+        if keyStarts[middle] < word { low = middle + 1 } else { high = middle }
+      }
+      return low < keyStarts.count && keyStarts[low] == word
+    }
+
+    /// The id of the key with this hash that `matches` accepts.
+    @inline(__always)
+    func key(hash: UInt64, where matches: (String) -> Bool) -> Int? {
+      slots.find(hash) { matches(keys[$0]) }
+    }
+  }
+
+  /// A table's patterns with placeholders, parsed.
+  package final class Patterns: Sendable {
+    /// Patterns that start with literal text, sorted by the hash of their first word (upper-cased), which
+    /// ``firstWords`` holds in the same order; patterns with the same first word keep their table order.
+    let firstWords: [UInt64]
+    let firstWordPatterns: [(pattern: MessagePattern, entry: Int)]
+    /// Patterns that start with a placeholder, tried for every message.
+    let leading: [(pattern: MessagePattern, entry: Int)]
+    /// Each entry's patterns with placeholders.
+    let byEntry: [[MessagePattern]]
+
+    /// Parses the patterns with placeholders of `entries`, in table order.
+    package init(_ entries: [CatalogEntry]) {
+      var byFirstWord: [(word: UInt64, order: Int, pattern: MessagePattern, entry: Int)] = []
+      var leading: [(pattern: MessagePattern, entry: Int)] = []
+      var byEntry = [[MessagePattern]](repeating: [], count: entries.count)
+      for (index, entry) in entries.enumerated() {
+        for template in entry.patterns where !MessagePattern.isLiteral(template) {
+          let pattern = MessagePattern(template)
+          byEntry[index].append(pattern)
+          if let word = pattern.firstLiteralWord {
+            byFirstWord.append((MessageKey.hash(key: Array(word.utf8)), byFirstWord.count, pattern, index))
+          } else {
+            leading.append((pattern, index))
+          }
         }
       }
+      byFirstWord.sort { ($0.word, $0.order) < ($1.word, $1.order) }
+      firstWords = byFirstWord.map { $0.word }
+      firstWordPatterns = byFirstWord.map { ($0.pattern, $0.entry) }
+      self.leading = leading
+      self.byEntry = byEntry
     }
-    var byFirstWord: [(word: UInt64, order: Int, pattern: MessagePattern, entry: Int)] = []
-    var leading: [(pattern: MessagePattern, entry: Int)] = []
-    var byEntry = [[MessagePattern]](repeating: [], count: entries.count)
-    for (pattern, index) in patterns {
-      byEntry[index].append(pattern)
-      if let word = pattern.firstLiteralWord {
-        byFirstWord.append((MessageKey.hash(key: Array(word.utf8)), byFirstWord.count, pattern, index))
-      } else {
-        leading.append((pattern, index))
+
+    /// The patterns whose first word has this hash, in table order.
+    func startingWith(_ word: UInt64) -> ArraySlice<(pattern: MessagePattern, entry: Int)> {
+      var low = 0
+      var high = firstWords.count
+      while low < high {
+        let middle = (low + high) / 2
+        if firstWords[middle] < word { low = middle + 1 } else { high = middle }
       }
+      var end = low
+      while end < firstWords.count && firstWords[end] == word { end += 1 }
+      return firstWordPatterns[low..<end]
     }
-    byFirstWord.sort { ($0.word, $0.order) < ($1.word, $1.order) }
-    indexes = Index(
-      codeGroups: codeGroups, codeSlots: codes, codeKeys: codeKeys,
-      longestCodeKey: codeKeys.reduce(0) { max($0, $1.utf8.count) },
-      messageKeys: keys, messageHashes: keyHashes, messageSlots: messages, messageKeyOfEntry: messageKeyOfEntry,
-      firstWords: byFirstWord.map { $0.word }, firstWordPatterns: byFirstWord.map { ($0.pattern, $0.entry) },
-      leadingPlaceholderPatterns: leading,
-      patternsByEntry: byEntry, longestMessageKey: keys.reduce(0) { max($0, $1.key.count) },
-      rangeEntries: entries.enumerated().compactMap { index, entry in entry.codeRange.map { ($0, index) } })
   }
 
   /// The key codes are indexed under (see ``CodeText``).
@@ -141,7 +321,12 @@ public struct CatalogTable: Sendable {
   private func candidates(forKey key: String) -> [Int] {
     if let exact = exactCandidates(forKey: key) { return exact }
     guard !indexes.rangeEntries.isEmpty, let number = Int(key) else { return [] }
-    return indexes.rangeEntries.first { $0.range.contains(number) }.map { [$0.entry] } ?? []
+    // Lower bound, upper bound, entry, for each ranged entry.
+    let ranges = indexes.rangeEntries
+    for start in stride(from: 0, to: ranges.count, by: 3) where ranges[start] <= number && number <= ranges[start + 1] {
+      return [ranges[start + 2]]
+    }
+    return []
   }
 
   /// Finds the entry a message belongs to, capturing the values of its placeholders.
@@ -159,10 +344,11 @@ public struct CatalogTable: Sendable {
     let bounds = MessageKey.bounds(text)
     guard !bounds.isEmpty else { return nil }
     let hash = MessageKey.hash(text, bounds)
-    if let id = indexes.messageKey(hash: hash, where: { MessageKey.equals(text, bounds, key: $0) }) {
-      let index = preferred(indexes.messageKeys[id].entries, codeKey: codeKey)
+    let messages = indexes.messages()
+    if let id = messages.key(hash: hash, where: { MessageKey.equals(text, bounds, key: $0) }) {
+      let index = preferred(messages.entries(ofKey: id), codeKey: codeKey)
       // An exact hit on a message with variables still captures them (`SKILL_ID X …` gives `skillID: X`).
-      guard !indexes.patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
+      guard messages.capturing[index] else { return CatalogMatch(entry: entries[index]) }
       return MessageKey.withNormalized(text, bounds) {
         CatalogMatch(entry: entries[index], parameters: captures($0, entry: index) ?? [:])
       }
@@ -188,9 +374,8 @@ public struct CatalogTable: Sendable {
       }
       return nil
     }
-    if let found = attempt(indexes.patterns(startingWith: firstWord))
-      ?? attempt(indexes.leadingPlaceholderPatterns[...])
-    {
+    let patterns = indexes.patterns()
+    if let found = attempt(patterns.startingWith(firstWord)) ?? attempt(patterns.leading[...]) {
       return found
     }
     if let fallback { return fallback }
@@ -202,11 +387,12 @@ public struct CatalogTable: Sendable {
   /// the rest comes back as the `detail` parameter. The prefixes are hashed in one pass, in place.
   private func prefixMatch(_ normalized: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
     // Only prefixes as long as the longest known message can match, which bounds the work on huge input.
-    let limit = min(normalized.count - 1, indexes.longestMessageKey)
+    let messages = indexes.messages()
+    let limit = min(normalized.count - 1, messages.longestKey)
     guard limit >= Self.minimumPrefixLength, let base = normalized.baseAddress else { return nil }
     // A prefix that matches is a key of at least eight bytes whose first eight are the text's, upper-cased:
     // text that starts like no such key matches none, which is known without hashing its prefixes.
-    guard indexes.startsSomeKey(MessageKey.asciiUppercased(ByteScan.load(base, 0))) else { return nil }
+    guard messages.startsSomeKey(MessageKey.asciiUppercased(ByteScan.load(base, 0))) else { return nil }
     var best: (end: Int, key: Int)?
     do {
       let text = normalized
@@ -218,7 +404,7 @@ public struct CatalogTable: Sendable {
         let next = text[end]
         if end >= Self.minimumPrefixLength, contentLength >= Self.minimumPrefixLength,
           next == 0x20 || MessageNormalization.isTrailingPunctuation(next) || next == UInt8(ascii: "-"),
-          let id = indexes.messageKey(
+          let id = messages.key(
             hash: content.finalized(), where: { MessageKey.equals(text, 0..<contentLength, key: $0) })
         {
           best = (end, id)
@@ -237,7 +423,7 @@ public struct CatalogTable: Sendable {
     while let last = rest.last, last == 0x20 { rest = rest.dropLast() }
     let detail = String(decoding: UnsafeBufferPointer(rebasing: rest), as: UTF8.self)
     return CatalogMatch(
-      entry: entries[preferred(indexes.messageKeys[best.key].entries, codeKey: codeKey)],
+      entry: entries[preferred(messages.entries(ofKey: best.key), codeKey: codeKey)],
       parameters: detail.isEmpty ? [:] : ["detail": detail])
   }
 
@@ -272,7 +458,7 @@ public struct CatalogTable: Sendable {
     // (the message's entries sharing this code are this entry): found without hashing the text.
     if let text, let exact, exact.count == 1,
       MessageKey.equals(
-        text, MessageKey.bounds(text), key: indexes.messageKeys[indexes.messageKeyOfEntry[exact[0]]].key)
+        text, MessageKey.bounds(text), key: indexes.messages().keys[indexes.messages().keyOfEntry[exact[0]]])
     {
       return match(entry: exact[0], text: text)
     }
@@ -301,21 +487,21 @@ public struct CatalogTable: Sendable {
 
   /// The match of the entry at `index`, with the values its patterns capture from `text`.
   private func match(entry index: Int, text: UnsafeBufferPointer<UInt8>?) -> CatalogMatch {
-    guard let text, !indexes.patternsByEntry[index].isEmpty else { return CatalogMatch(entry: entries[index]) }
+    guard let text, indexes.messages().capturing[index] else { return CatalogMatch(entry: entries[index]) }
     return CatalogMatch(
       entry: entries[index],
       parameters: MessageKey.withNormalized(text, MessageKey.bounds(text)) { captures($0, entry: index) } ?? [:])
   }
 
-  private func preferred(_ candidates: [Int], codeKey: String?) -> Int {
+  private func preferred(_ candidates: ArraySlice<Int>, codeKey: String?) -> Int {
     if let codeKey, candidates.count > 1 {
       if let index = candidates.first(where: { indexes.codeKeys[$0] == codeKey }) { return index }
     }
-    return candidates[0]
+    return candidates[candidates.startIndex]
   }
 
   private func captures(_ normalized: UnsafeBufferPointer<UInt8>, entry index: Int) -> [String: String]? {
-    for pattern in indexes.patternsByEntry[index] {
+    for pattern in indexes.patterns().byEntry[index] {
       if let captured = pattern.match(normalized: normalized) { return captured }
     }
     return nil
@@ -325,80 +511,38 @@ public struct CatalogTable: Sendable {
 extension CatalogTable {
   /// A table's indexes, built once.
   final class Index: Sendable {
-    /// Each distinct canonical code with its entries, in table order, found through ``codeSlots``.
-    let codeGroups: [(key: String, entries: [Int])]
+    /// Each distinct canonical code, its value when it is an integer (`Int.min` when not) and its entries
+    /// in table order, found through ``codeSlots`` (integer codes by value, text codes by their bytes).
+    let groupKeys: [String]
+    let groupIntegers: [Int]
+    let groupEntries: [[Int]]
     let codeSlots: Slots
     /// Each entry's code as ``CodeText/canonical(_:)`` writes it.
     let codeKeys: [String]
     /// The longest canonical code: longer text that is not a number cannot be a code.
     let longestCodeKey: Int
-    /// The distinct message keys (normalised, upper-cased bytes) and the entries each belongs to.
-    let messageKeys: [(key: [UInt8], entries: [Int])]
-    /// The id in ``messageKeys`` of each entry's own message.
-    let messageKeyOfEntry: [Int]
-    /// The hash of each message key (see ``MessageKey``).
-    let messageHashes: [UInt64]
-    /// The message keys by hash; a hit is verified against the key's bytes.
-    let messageSlots: Slots
-    /// Patterns that start with literal text, sorted by the hash of their first word (upper-cased), which
-    /// ``firstWords`` holds in the same order; patterns with the same first word keep their table order.
-    let firstWords: [UInt64]
-    let firstWordPatterns: [(pattern: MessagePattern, entry: Int)]
-    /// Patterns that start with a placeholder, tried for every message.
-    let leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)]
-    let patternsByEntry: [[MessagePattern]]
-    let longestMessageKey: Int
-    /// Entries that stand for a range of integer codes, tried when no entry has the exact code.
-    let rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
-    /// The first eight bytes of each message key at least ``CatalogTable/minimumPrefixLength`` long, as
-    /// little-endian words, sorted, each once: text whose first eight bytes are none of these starts no
-    /// known message.
-    let keyStarts: [UInt64]
+    /// The message keys, built on first call.
+    let messages: @Sendable () -> Messages
+    /// The patterns with placeholders, parsed on first call.
+    let patterns: @Sendable () -> Patterns
+    /// Entries that stand for a range of integer codes, tried when no entry has the exact code: lower bound,
+    /// upper bound and entry, three integers each (no `ClosedRange`, whose type the runtime would build).
+    let rangeEntries: [Int]
 
     init(
-      codeGroups: [(key: String, entries: [Int])], codeSlots: Slots, codeKeys: [String], longestCodeKey: Int,
-      messageKeys: [(key: [UInt8], entries: [Int])], messageHashes: [UInt64], messageSlots: Slots,
-      messageKeyOfEntry: [Int], firstWords: [UInt64], firstWordPatterns: [(pattern: MessagePattern, entry: Int)],
-      leadingPlaceholderPatterns: [(pattern: MessagePattern, entry: Int)], patternsByEntry: [[MessagePattern]],
-      longestMessageKey: Int, rangeEntries: [(range: ClosedRange<Int>, entry: Int)]
+      groupKeys: [String], groupEntries: [[Int]], codeSlots: Slots, codeKeys: [String], longestCodeKey: Int,
+      messages: @escaping @Sendable () -> Messages, patterns: @escaping @Sendable () -> Patterns,
+      rangeEntries: [Int]
     ) {
-      self.codeGroups = codeGroups
+      self.groupKeys = groupKeys
+      groupIntegers = groupKeys.map { CodeText.integer($0) ?? .min }
+      self.groupEntries = groupEntries
       self.codeSlots = codeSlots
       self.codeKeys = codeKeys
       self.longestCodeKey = longestCodeKey
-      self.messageKeys = messageKeys
-      self.messageHashes = messageHashes
-      self.messageSlots = messageSlots
-      self.messageKeyOfEntry = messageKeyOfEntry
-      self.firstWords = firstWords
-      self.firstWordPatterns = firstWordPatterns
-      self.leadingPlaceholderPatterns = leadingPlaceholderPatterns
-      self.patternsByEntry = patternsByEntry
-      self.longestMessageKey = longestMessageKey
+      self.messages = messages
+      self.patterns = patterns
       self.rangeEntries = rangeEntries
-      var starts = messageKeys.compactMap { key -> UInt64? in
-        guard key.key.count >= max(8, CatalogTable.minimumPrefixLength) else { return nil }
-        return key.key.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
-      }
-      starts.sort()
-      var distinct: [UInt64] = []
-      for start in starts where distinct.last != start { distinct.append(start) }
-      keyStarts = distinct
-      var integers = 16
-      while integers < codeGroups.count * 2 { integers *= 2 }
-      var codes = [Int](repeating: 0, count: integers)
-      var lists = [[Int]](repeating: [], count: integers)
-      for (key, list) in codeGroups where !list.isEmpty {
-        guard let code = CodeText.integer(key) else { continue }
-        var slot =
-          Int(truncatingIfNeeded: UInt64(bitPattern: Int64(code)) &* 0x9E37_79B9_7F4A_7C15 >> 40) & (integers - 1)
-        while !lists[slot].isEmpty { slot = (slot + 1) & (integers - 1) }
-        codes[slot] = code
-        lists[slot] = list
-      }
-      integerCodes = codes
-      integerEntries = lists
-      integerMask = integers - 1
     }
 
     /// An open-addressing table from hashes to ids: slot `hash & mask` onwards holds ids plus one, 0 for an
@@ -437,63 +581,31 @@ extension CatalogTable {
       }
     }
 
-    /// The hash a canonical code is found by.
+    /// The hash a canonical code is found by: an integer code's value mixed (no pass over its text), a text
+    /// code's bytes.
     static func hash(code: String) -> UInt64 {
+      if let integer = CodeText.integer(code) { return hash(integer: integer) }
       var hasher = MessageKey.Hasher()
       for byte in code.utf8 { hasher.add(byte) }
       return hasher.finalized()
     }
 
-    /// The entries of each integer code, in an open-addressing table: `integerCodes[slot]` is the code and
-    /// `integerEntries[slot]` its entries (empty for a free slot).
-    let integerCodes: [Int]
-    let integerEntries: [[Int]]
-    let integerMask: Int
-
     /// The entries whose code is this integer.
     @inline(__always)
     func entries(forInteger code: Int) -> [Int]? {
-      var slot = Int(truncatingIfNeeded: UInt64(bitPattern: Int64(code)) &* 0x9E37_79B9_7F4A_7C15 >> 40) & integerMask
-      while true {
-        if integerEntries[slot].isEmpty { return nil }
-        if integerCodes[slot] == code { return integerEntries[slot] }
-        slot = (slot + 1) & integerMask
-      }
+      codeSlots.find(Self.hash(integer: code)) { groupIntegers[$0] == code }.map { groupEntries[$0] }
+    }
+
+    /// The hash an integer code is found by.
+    @inline(__always)
+    static func hash(integer: Int) -> UInt64 {
+      let mixed = UInt64(bitPattern: Int64(integer)) &* 0x9E37_79B9_7F4A_7C15
+      return mixed ^ (mixed >> 29)
     }
 
     /// The entries whose canonical code is `key`.
     func entries(forCode key: String) -> [Int]? {
-      codeSlots.find(Self.hash(code: key)) { codeGroups[$0].key == key }.map { codeGroups[$0].entries }
-    }
-
-    /// The patterns whose first word has this hash, in table order.
-    func patterns(startingWith word: UInt64) -> ArraySlice<(pattern: MessagePattern, entry: Int)> {
-      var low = 0
-      var high = firstWords.count
-      while low < high {
-        let middle = (low + high) / 2
-        if firstWords[middle] < word { low = middle + 1 } else { high = middle }
-      }
-      var end = low
-      while end < firstWords.count && firstWords[end] == word { end += 1 }
-      return firstWordPatterns[low..<end]
-    }
-
-    /// Whether some message key of eight bytes or more starts with the eight bytes of `word`.
-    func startsSomeKey(_ word: UInt64) -> Bool {
-      var low = 0
-      var high = keyStarts.count
-      while low < high {
-        let middle = (low + high) / 2
-        if keyStarts[middle] < word { low = middle + 1 } else { high = middle }
-      }
-      return low < keyStarts.count && keyStarts[low] == word
-    }
-
-    /// The id of the message key with this hash whose bytes `matches` accepts.
-    @inline(__always)
-    func messageKey(hash: UInt64, where matches: ([UInt8]) -> Bool) -> Int? {
-      messageSlots.find(hash) { messageHashes[$0] == hash && matches(messageKeys[$0].key) }
+      codeSlots.find(Self.hash(code: key)) { groupKeys[$0] == key }.map { groupEntries[$0] }
     }
   }
 }

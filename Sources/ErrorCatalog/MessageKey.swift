@@ -155,7 +155,20 @@ package enum MessageKey {
 
   /// Whether the key of `text[bounds]` is `key`.
   package static func equals(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, key: [UInt8]) -> Bool {
-    key.withUnsafeBufferPointer { key in
+    key.withUnsafeBufferPointer { equals(text, bounds, key: $0) }
+  }
+
+  /// Whether the key of `text[bounds]` is `key` (a table's key: string literals, read in place).
+  package static func equals(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, key: String) -> Bool {
+    key.utf8.withContiguousStorageIfAvailable { equals(text, bounds, key: $0) }
+      ?? equals(text, bounds, key: Array(key.utf8))
+  }
+
+  /// Whether the key of `text[bounds]` is the key whose bytes `key` holds.
+  package static func equals(
+    _ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, key: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    do {
       guard let keyBase = key.baseAddress, let textBase = text.baseAddress else { return bounds.isEmpty && key.isEmpty }
       // Normalising never lengthens text, so shorter text cannot match. Text as long as the key is the key
       // when its bytes are the key's with some letters in lower case (a key has single spaces only, and no

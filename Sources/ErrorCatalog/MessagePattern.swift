@@ -13,6 +13,28 @@ package struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
   /// The pattern as written.
   package let template: String
 
+  /// Whether `template` has no placeholder, found without parsing it: the same answer as
+  /// `!MessagePattern(template).hasPlaceholders` (normalising white space cannot make or break a `{name}`).
+  package static func isLiteral(_ template: String) -> Bool {
+    var open = false
+    var nameLength = 0
+    for byte in template.utf8 {
+      if byte == UInt8(ascii: "{") {
+        open = true
+        nameLength = 0
+      } else if open, byte == UInt8(ascii: "}") {
+        if nameLength > 0 { return false }
+        open = false
+      } else if open {
+        let isNameByte =
+          (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+          || byte == UInt8(ascii: "_")
+        if isNameByte { nameLength += 1 } else { open = false }
+      }
+    }
+    return true
+  }
+
   /// Parses a template. Text between `{` and `}` made of letters, digits and `_` is a placeholder; any
   /// other brace is literal text.
   package init(_ template: String) {

@@ -60,7 +60,7 @@ extension Cequens {
 
 extension Cequens.AuthCode {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .cequens, id: "auth", title: "Authentication errors",
     entries: [
       CatalogEntry(
@@ -119,8 +119,38 @@ extension Cequens.AuthCode {
         delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
         position: 3
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "REQUEST MISSING CEQUENS TOKEN",
+        "CEQUENS TOKEN EXIST BUT NOT A FOLLOWING THE BEARER TOKEN SPECIFICATION",
+        "THE ACCOUNT IS: - ACTIVATED. - USER IP ISN’T ALLOWED. - ACCESS TOKEN IS INACTIVE",
+        "CEQUENS TOKEN DOESN’T EXIST OR INVALID",
+      ],
+      hashes: [
+        0xb5e42d26dc2e6317, 0x5b027ba6e82fd151, 0xf1ab0c9c76a04f1c, 0x88f22f99e6a151a0,
+      ],
+      keyIDs: [
+        0, 1, 2, 3,
+      ],
+      keyCounts: [
+        1, 1, 1, 1,
+      ],
+      keyStarts: [
+        0x20534e4555514543, 0x2054534555514552, 0x4f43434120454854,
+      ],
+      capturing: [
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -137,7 +167,14 @@ extension Cequens.AuthCode {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .cequens, entry.table == "auth" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .missingToken
+    case 1: self = .invalidAccessToken
+    case 2: self = .accountValidationFailed
+    case 3: self = .invalidToken
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 
@@ -692,7 +729,7 @@ extension Cequens {
 
 extension Cequens.WhatsAppCode {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .cequens, id: "whatsapp", title: "WhatsApp Business API errors",
     entries: [
       CatalogEntry(
@@ -1410,8 +1447,122 @@ extension Cequens.WhatsAppCode {
         delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent.",
         position: 53
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "MEDIA DOWNLOAD ERROR",
+        "GROUP DOES NOT EXIST",
+        "BUSINESS ELIGIBILITY — PAYMENT ISSUE",
+        "MESSAGE IS NOT VALID",
+        "MESSAGE EXPIRED",
+        "RATE LIMIT HIT",
+        "UNSIGNED CERTIFICATE",
+        "CERTIFICATE ID MISMATCH",
+        "CERTIFICATE SIGNATURE INVALID",
+        "RE-ENGAGEMENT MESSAGE",
+        "SPAM RATE LIMIT HIT",
+        "USER'S NUMBER IS PART OF AN EXPERIMENT",
+        "GENERIC ERROR",
+        "MESSAGE TOO LONG",
+        "INVALID RECIPIENT TYPE",
+        "NOT A GROUP PARTICIPANT",
+        "RESOURCE ALREADY EXISTS",
+        "ACCESS DENIED",
+        "RESOURCE NOT FOUND",
+        "RECIPIENT BLOCKED TO RECEIVE MESSAGE",
+        "REQUIRED PARAMETER IS MISSING",
+        "PARAMETER VALUE IS NOT VALID",
+        "PARAMETER IS NOT REQUIRED",
+        "SERVICE NOT READY",
+        "GROUP IS UNKNOWN",
+        "USER IS NOT VALID",
+        "INTERNAL ERROR",
+        "TOO MANY REQUESTS",
+        "SYSTEM OVERLOADED",
+        "NOT PRIMARY MASTER",
+        "NOT A PRIMARY MASTER",
+        "NOT PRIMARY COREAPP",
+        "NOT A PRIMARY COREAPP",
+        "NOT A GROUP ADMIN",
+        "BAD GROUP",
+        "BAD USER",
+        "WEBHOOKS URL IS NOT CONFIGURED",
+        "DATABASE ERROR OCCURRED",
+        "PASSWORD CHANGE REQUIRED",
+        "INVALID REQUEST",
+        "REQUEST IS NOT VALID",
+        "RECEIVER INCAPABLE",
+        "RECEIVER IS INCAPABLE OF RECEIVING THIS MESSAGE",
+        "TEMPLATE PARAM COUNT MISMATCH",
+        "NUMBER OF PARAMETERS DOES NOT MATCH THE EXPECTED NUMBER OF PARAMS",
+        "TEMPLATE MISSING",
+        "TEMPLATE NAME DOES NOT EXIST IN THE TRANSLATION",
+        "TEMPLATE FETCH FAILED",
+        "FAILED TO FIND THE TRANSLATION FOR THE REQUESTED LANGUAGE AND LOCALE",
+        "TEMPLATE PACK MISSING",
+        "COULD NOT FIND TRANSLATION FOR THE REQUESTED LANGUAGE AND LOCALE",
+        "TEMPLATE PARAM LENGTH TOO LONG",
+        "PARAMETER LENGTH TOO LONG",
+        "TEMPLATE HYDRATED TEXT TOO LONG",
+        "TRANSLATED TEXT TOO LONG",
+        "TEMPLATE WHITE SPACE POLICY VIOLATED",
+        "WHITESPACE POLICY VIOLATED",
+        "TEMPLATE FORMAT CHARACTER POLICY VIOLATED",
+        "FORMAT CHARACTER POLICY VIOLATED",
+        "TEMPLATE MEDIA FORMAT UNSUPPORTED",
+        "MEDIA FORMAT USED IS UNSUPPORTED",
+        "TEMPLATE REQUIRED COMPONENT MISSING",
+        "REQUIRED COMPONENT IN THE TEMPLATE IS MISSING",
+        "TEMPLATE INVALID HYDRATED URL",
+        "URL IN BUTTON COMPONENT IS INVALID",
+        "TEMPLATE INVALID PHONE NUMBER",
+        "PHONE NUMBER IN BUTTON COMPONENT IS INVALID",
+        "TEMPLATE PARAMETER FORMAT MISMATCH",
+        "PARAMETER FORMAT DOES NOT MATCH FORMAT IN THE CREATED TEMPLATE",
+        "TEMPLATE BUTTONS UNSUPPORTED",
+        "BUTTONS ARE UNSUPPORTED BY THE RECEIVER",
+      ],
+      hashes: [
+        0x1a898d5d0d9f4a74, 0xa444382c06287de3, 0xa1fa9b6d52b4a15b, 0x39a8a5b293fcbc06, 0x1726265b676a93ea, 0xb0216d3f2f501df9, 0x73079bca7e0976, 0xb78e3d78008fb8ea, 0xb278d844de011556, 0x80cdd3e1763adea0, 0x6bbddaa437bb4cdf, 0x59214c65f669a059,
+        0xc254960a9f716181, 0x26e6e9c6b58eb303, 0x12faf70679c762ed, 0xf537c296ac5c0729, 0x1686aa90cd605734, 0x1414a15cc6dec89e, 0x737805fe8c0c7348, 0x1c6ee34d47d71d27, 0xd303f40533bfc100, 0x233db8882a43e706, 0x1ff85e5922c29698, 0x85adb5bd57fed947,
+        0xbcf037e3b6283b68, 0xda9ab249e29b601, 0x7ca5c7965bb1d282, 0x97dc2b5f61f5ee77, 0xb145ae4b3e905e, 0xe9e297320f995661, 0x955c92335659ed16, 0x9704139bf973a76f, 0x23c44dadeca1f85a, 0xdfc415b457f3e759, 0xef8c55004ca1260f, 0x9fbc0297ba9e6230,
+        0x6c8820f1a10babcb, 0xa1278c64def313d3, 0xeee18cf9cb895248, 0xf20dfd52a0059e23, 0x8bcb0007fefced47, 0xfe09a87345e9ba67, 0xf6b2b272cfe9712b, 0xd86c750771ba7263, 0xbdf8753ffc885adf, 0xc94667d8b7effa6d, 0xe1ea11ef9dcbdac, 0xf515d6547c367162,
+        0x666635e2efb8a822, 0xc1c29809bd49d0e8, 0x722707775e3f318, 0xc20120f06af06e2b, 0xe6f33c09df46b937, 0x4b2c5ecb1a1d0cec, 0x19bac63a57a7425a, 0x3e2dc2837056409b, 0x9a5206bbe686fc04, 0x59cf92832eb4768d, 0xca7e16be590995c8, 0x5a7082a3de9dccb9,
+        0xa4c5dd42e5794469, 0xe13800b28a1356ca, 0x816657bcf6e25b43, 0xd16634326d59f556, 0xcc893b2d60d6a378, 0x5950674db4b82290, 0x1571b7fcdd21d356, 0xbea823507e1cb3c0, 0x77a7d74eb6bfb5fc, 0xc16ed509637cc4eb, 0x1838ec3303483c42,
+      ],
+      keyIDs: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+        23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34,
+        35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46,
+        47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+        59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70,
+      ],
+      keyCounts: [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1,
+        1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2,
+      ],
+      keyStarts: [
+        0x20434952454e4547, 0x2044494c41564e49, 0x2045434956524553, 0x204547415353454d, 0x2053492052455355, 0x20534e4f54545542, 0x2054534555514552, 0x4150534554494857, 0x42204e49204c5255, 0x432054414d524f46, 0x4349464954524543, 0x4420535345434341,
+        0x44454e4749534e55, 0x4445524955514552, 0x44524f5753534150, 0x454352554f534552, 0x4553414241544144, 0x4554414c504d4554, 0x4554454d41524150, 0x4741474e452d4552, 0x4c414e5245544e49, 0x4d494c2045544152, 0x4d49525020544f4e, 0x4e20532752455355,
+        0x4e45495049434552, 0x4f204d4554535953, 0x4f205245424d554e, 0x4f4420414944454d, 0x4f442050554f5247, 0x4f4620414944454d, 0x4f4e20444c554f43, 0x5245535520444142, 0x5245564945434552, 0x5247204120544f4e, 0x5250204120544f4e, 0x53492050554f5247,
+        0x534b4f4f48424557, 0x5353454e49535542, 0x542044454c494146, 0x54414c534e415254, 0x544152204d415053, 0x554e20454e4f4850, 0x554f524720444142, 0x594e414d204f4f54,
+      ],
+      capturing: [
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -1478,7 +1629,64 @@ extension Cequens.WhatsAppCode {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .cequens, entry.table == "whatsapp" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .mediaDownloadFailed
+    case 1: self = .groupNotFound
+    case 2: self = .paymentIssue
+    case 3: self = .messagePendingTooLong
+    case 4: self = .messageExpired
+    case 5: self = .rateLimitHit
+    case 6: self = .unsignedCertificate
+    case 7: self = .certificateIDMismatch
+    case 8: self = .invalidCertificateSignature
+    case 9: self = .reEngagementRequired
+    case 10: self = .spamRateLimitHit
+    case 11: self = .userInExperiment
+    case 12: self = .genericSendError
+    case 13: self = .genericError
+    case 14: self = .messageTooLong
+    case 15: self = .invalidRecipientType
+    case 16: self = .notGroupParticipant
+    case 17: self = .resourceAlreadyExists
+    case 18: self = .accessDenied
+    case 19: self = .resourceNotFound
+    case 20: self = .recipientBlocked
+    case 21: self = .requiredParameterMissing
+    case 22: self = .invalidParameterValue
+    case 23: self = .unexpectedParameter
+    case 24: self = .serviceNotReady
+    case 25: self = .groupUnknown
+    case 26: self = .invalidUser
+    case 27: self = .internalError
+    case 28: self = .tooManyRequests
+    case 29: self = .systemOverloaded
+    case 30: self = .notPrimaryMaster
+    case 31: self = .notPrimaryCoreapp
+    case 32: self = .notGroupAdmin
+    case 33: self = .badGroup
+    case 34: self = .recipientIsSender
+    case 35: self = .webhooksURLNotConfigured
+    case 36: self = .databaseError
+    case 37: self = .passwordChangeRequired
+    case 38: self = .invalidRequest
+    case 39: self = .receiverIncapable
+    case 40: self = .templateParamCountMismatch
+    case 41: self = .templateMissing
+    case 42: self = .templateFetchFailed
+    case 43: self = .templatePackMissing
+    case 44: self = .templateParamTooLong
+    case 45: self = .templateHydratedTextTooLong
+    case 46: self = .templateWhitespacePolicyViolated
+    case 47: self = .templateFormatCharacterPolicyViolated
+    case 48: self = .templateMediaFormatUnsupported
+    case 49: self = .templateRequiredComponentMissing
+    case 50: self = .templateInvalidHydratedURL
+    case 51: self = .templateInvalidPhoneNumber
+    case 52: self = .templateParameterFormatMismatch
+    case 53: self = .templateButtonsUnsupported
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 

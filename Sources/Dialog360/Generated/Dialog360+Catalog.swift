@@ -390,7 +390,7 @@ extension Dialog360 {
 
 extension Dialog360.APICode {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .dialog360, id: "api", title: "WhatsApp API errors",
     entries: [
       CatalogEntry(
@@ -885,8 +885,95 @@ extension Dialog360.APICode {
         delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
         position: 36
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "THIS URL *** IS BLOCKED",
+        "THE ENDPOINT IS BLOCKED",
+        "INVALID API KEY",
+        "INVALID API_KEY OR TOKEN EXPIRED",
+        "INVALID API_KEY",
+        "WHATSAPP BUSINESS API HAS BEEN DISABLED",
+        "YOUR WHATSAPP FOR BUSINESS API HAS BEEN DISABLED",
+        "ENDPOINT CALLS LIMITS HAS BEEN EXCEEDED",
+        "YOU HAVE EXCEEDED THE ENDPOINT RATE LIMIT",
+        "INTERNAL SERVER ERROR",
+        "WHATSAPP FOR BUSINESS API NOT AVAILABLE",
+        "CONNECTION TIMED OUT. PLEASE CHECK IF WACORE IS RUNNING",
+        "SYSTEM OVERLOADED",
+        "TEMPLATE NAME DOES NOT EXIST IN THE TRANSLATION",
+        "GENERIC ERROR",
+        "MESSAGE TOO LONG",
+        "INVALID RECIPIENT TYPE",
+        "NOT A GROUP PARTICIPANT",
+        "RESOURCE ALREADY EXISTS",
+        "RESOURCE NOT FOUND",
+        "RECIPIENT BLOCKED TO RECEIVE MESSAGE",
+        "REQUIRED PARAMETER IS MISSING",
+        "PARAMETER VALUE IS NOT VALID",
+        "PARAMETER IS NOT REQUIRED",
+        "GROUP IS UNKNOWN",
+        "USER IS NOT VALID",
+        "TOO MANY REQUESTS",
+        "NOT A PRIMARY MASTER",
+        "NOT PRIMARY MASTER",
+        "NOT A PRIMARY COREAPP",
+        "NOT PRIMARY COREAPP",
+        "NOT A GROUP ADMIN",
+        "BAD GROUP",
+        "BAD USER",
+        "WEBHOOKS URL IS NOT CONFIGURED",
+        "DATABASE ERROR OCCURRED",
+        "PASSWORD CHANGE REQUIRED",
+        "REQUEST IS NOT VALID",
+        "INVALID REQUEST",
+        "RECEIVER IS INCAPABLE OF RECEIVING THIS MESSAGE",
+        "RECEIVER INCAPABLE",
+        "NUMBER OF PARAMETERS DOES NOT MATCH THE EXPECTED NUMBER OF PARAMS",
+        "TEMPLATE PARAM COUNT MISMATCH",
+        "FAILED TO FIND THE TRANSLATION FOR THE REQUESTED LANGUAGE AND LOCALE",
+        "TEMPLATE FETCH FAILED",
+        "COULD NOT FIND TRANSLATION FOR THE REQUESTED LANGUAGE AND LOCALE",
+        "TEMPLATE PACK MISSING",
+        "COULD NOT SEND MESSAGE DUE TO LACK OF PAYMENT. MESSAGING CAN RESUME ONCE OVERDUE INVOICES TOWARDS 360DIALOG ARE SETTLED. PLEASE REACH OUT TO OUR INTEGRATION PARTNER",
+      ],
+      hashes: [
+        0x99d61cf3e00cd6f4, 0x14b46032c9706df1, 0xefff71c5a8ddd383, 0xe50d321de8c1c1ee, 0xc147b7fc7e968ca1, 0xfe5f316e49c02555, 0xfe179daf4058ca57, 0x91a9754eb391e398, 0x2969ac6568875b74, 0x68f65ff81931043d, 0x5f50607ecba4ea11, 0x4ccb49b5bd978496,
+        0xb145ae4b3e905e, 0xe1ea11ef9dcbdac, 0xc254960a9f716181, 0x26e6e9c6b58eb303, 0x12faf70679c762ed, 0xf537c296ac5c0729, 0x1686aa90cd605734, 0x737805fe8c0c7348, 0x1c6ee34d47d71d27, 0xd303f40533bfc100, 0x233db8882a43e706, 0x1ff85e5922c29698,
+        0xbcf037e3b6283b68, 0xda9ab249e29b601, 0x97dc2b5f61f5ee77, 0x955c92335659ed16, 0xe9e297320f995661, 0x23c44dadeca1f85a, 0x9704139bf973a76f, 0xdfc415b457f3e759, 0xef8c55004ca1260f, 0x9fbc0297ba9e6230, 0x6c8820f1a10babcb, 0xa1278c64def313d3,
+        0xeee18cf9cb895248, 0x8bcb0007fefced47, 0xf20dfd52a0059e23, 0xf6b2b272cfe9712b, 0xfe09a87345e9ba67, 0xbdf8753ffc885adf, 0xd86c750771ba7263, 0x666635e2efb8a822, 0xf515d6547c367162, 0x722707775e3f318, 0xc1c29809bd49d0e8, 0x5c381b7e506fb89,
+      ],
+      keyIDs: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 9,
+        11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+        23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34,
+        35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46,
+        47,
+      ],
+      keyCounts: [
+        2, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2,
+        2, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2,
+        1,
+      ],
+      keyStarts: [
+        0x20434952454e4547, 0x2044494c41564e49, 0x204547415353454d, 0x2053492052455355, 0x2054534555514552, 0x4148572052554f59, 0x4445524955514552, 0x44524f5753534150, 0x454352554f534552, 0x4553414241544144, 0x4554414c504d4554, 0x4554454d41524150,
+        0x4556414820554f59, 0x495443454e4e4f43, 0x4c414e5245544e49, 0x4c52552053494854, 0x4d49525020544f4e, 0x4e45495049434552, 0x4f204d4554535953, 0x4f205245424d554e, 0x4f4e20444c554f43, 0x50444e4520454854, 0x5050415354414857, 0x5245535520444142,
+        0x5245564945434552, 0x5247204120544f4e, 0x5250204120544f4e, 0x53492050554f5247, 0x534b4f4f48424557, 0x542044454c494146, 0x544e494f50444e45, 0x554f524720444142, 0x594e414d204f4f54,
+      ],
+      capturing: [
+        0, 2, 3, 7, 36,
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -936,7 +1023,47 @@ extension Dialog360.APICode {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .dialog360, entry.table == "api" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .urlBlocked
+    case 1: self = .invalidAPIKey
+    case 2: self = .apiDisabled
+    case 3: self = .rateLimitExceeded
+    case 4: self = .internalServerError
+    case 5: self = .apiUnavailable
+    case 6: self = .serverRestarting
+    case 7: self = .wacoreUnreachable
+    case 8: self = .systemOverloaded
+    case 9: self = .templateMissing
+    case 10: self = .genericError
+    case 11: self = .messageTooLong
+    case 12: self = .invalidRecipientType
+    case 13: self = .notGroupParticipant
+    case 14: self = .resourceAlreadyExists
+    case 15: self = .resourceNotFound
+    case 16: self = .recipientBlocked
+    case 17: self = .requiredParameterMissing
+    case 18: self = .invalidParameterValue
+    case 19: self = .unexpectedParameter
+    case 20: self = .groupUnknown
+    case 21: self = .invalidUser
+    case 22: self = .tooManyRequests
+    case 23: self = .notPrimaryMaster
+    case 24: self = .notPrimaryCoreapp
+    case 25: self = .notGroupAdmin
+    case 26: self = .badGroup
+    case 27: self = .recipientIsSender
+    case 28: self = .webhooksURLNotConfigured
+    case 29: self = .databaseError
+    case 30: self = .passwordChangeRequired
+    case 31: self = .invalidRequest
+    case 32: self = .receiverIncapable
+    case 33: self = .templateParamCountMismatch
+    case 34: self = .templateFetchFailed
+    case 35: self = .templatePackMissing
+    case 36: self = .lackOfPayment
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 
@@ -1109,7 +1236,7 @@ extension Dialog360 {
 
 extension Dialog360.WebhookCode {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .dialog360, id: "webhook", title: "Webhook errors",
     entries: [
       CatalogEntry(
@@ -1296,8 +1423,51 @@ extension Dialog360.WebhookCode {
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
         position: 13
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "MESSAGE FAILED TO SEND BECAUSE THERE WERE ONE OR MORE ERRORS RELATED TO YOUR PAYMENT METHOD",
+        "RATE LIMIT HIT",
+        "RE-ENGAGEMENT MESSAGE",
+        "SPAM RATE LIMIT HIT",
+        "CHAT APPLICATION IS NOT INITIALIZED",
+        "SYSTEM OVERLOADED",
+        "MEDIA DOWNLOAD ERROR",
+        "MESSAGE IS NOT VALID",
+        "MESSAGE EXPIRED",
+        "UNSIGNED CERTIFICATE",
+        "CERTIFICATE ID MISMATCH",
+        "CERTIFICATE SIGNATURE INVALID",
+        "USER'S NUMBER IS PART OF AN EXPERIMENT",
+        "GENERIC ERROR",
+      ],
+      hashes: [
+        0x3d41ad98c8bf5581, 0xb0216d3f2f501df9, 0x80cdd3e1763adea0, 0x6bbddaa437bb4cdf, 0x6349e2be41cc58c, 0xb145ae4b3e905e, 0x1a898d5d0d9f4a74, 0x39a8a5b293fcbc06, 0x1726265b676a93ea, 0x73079bca7e0976, 0xb78e3d78008fb8ea, 0xb278d844de011556,
+        0x59214c65f669a059, 0xc254960a9f716181,
+      ],
+      keyIDs: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13,
+      ],
+      keyCounts: [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1,
+      ],
+      keyStarts: [
+        0x20434952454e4547, 0x204547415353454d, 0x4349464954524543, 0x44454e4749534e55, 0x4741474e452d4552, 0x4d494c2045544152, 0x4e20532752455355, 0x4f204d4554535953, 0x4f4420414944454d, 0x5050412054414843, 0x544152204d415053,
+      ],
+      capturing: [
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -1324,7 +1494,24 @@ extension Dialog360.WebhookCode {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .dialog360, entry.table == "webhook" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .paymentIssue
+    case 1: self = .rateLimitHit
+    case 2: self = .conversationWindowClosed
+    case 3: self = .spamRateLimitHit
+    case 4: self = .chatApplicationNotInitialized
+    case 5: self = .systemOverloaded
+    case 6: self = .mediaDownloadFailed
+    case 7: self = .messagePendingTooLong
+    case 8: self = .messageExpired
+    case 9: self = .unsignedCertificate
+    case 10: self = .certificateIDMismatch
+    case 11: self = .invalidCertificateSignature
+    case 12: self = .userInExperiment
+    case 13: self = .genericSendError
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 
@@ -1349,7 +1536,7 @@ extension Dialog360 {
 
 extension Dialog360.HubCode {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .dialog360, id: "hub", title: "Hub errors",
     entries: [
       CatalogEntry(
@@ -1366,8 +1553,35 @@ extension Dialog360.HubCode {
         delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
         position: 0
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "UNKNOWN ERROR: BIZ_LINK_INFO_INVALID_PAYLOAD",
+      ],
+      hashes: [
+        0x58ed941f55f29a70,
+      ],
+      keyIDs: [
+        0,
+      ],
+      keyCounts: [
+        1,
+      ],
+      keyStarts: [
+        0x204e574f4e4b4e55,
+      ],
+      capturing: [
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -1381,7 +1595,11 @@ extension Dialog360.HubCode {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .dialog360, entry.table == "hub" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .bizLinkInfoInvalidPayload
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 

@@ -283,7 +283,7 @@ extension GENIQ {
 
 extension GENIQ.ResponseCode {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .geniq, id: "response", title: "API response codes (responseCode)",
     entries: [
       CatalogEntry(
@@ -647,8 +647,69 @@ extension GENIQ.ResponseCode {
         delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
         position: 27
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "SUCCESS",
+        "INVALID USERNAME OR PASSWORD",
+        "INVALID IP REQUEST",
+        "ACCOUNT HAS EXPIRED",
+        "ACCOUNT IS DISABLED",
+        "ACCOUNT MAXIMUM THROTTLING RATE IS EXCEEDED",
+        "ACCOUNT DOES NOT HAVE SUFFICIENT CREDIT BALANCE",
+        "PREPAID ACCOUNT HAS EXPIRED",
+        "COULD NOT ROUTE MESSAGE",
+        "INVALID RECIPIENT ADDRESS",
+        "INVALID ORIGINATING ADDRESS",
+        "INVALID ALPHANUMERIC ORIGINATING ADDRESS",
+        "COULD NOT ROUTE MESSAGE DUE TO ACCOUNT LIMITATIONS",
+        "SUBSCRIBER HAS BLOCKED THIS SERVICE",
+        "DESTINATION ADDRESS DUPLICATED",
+        "DESTINATION ADDRESS LIST EXCEEDED MAXIMUM",
+        "API TOKEN GENERATION FAILED",
+        "SPAM CONTROL THRESHOLD EXCEEDED",
+        "INVALID TOKEN",
+        "INVALID MESSAGEID",
+        "NO VALID WHATSAPP SESSION FOUND",
+        "WHATSAPP TEMPLATE REJECTED",
+        "WHATSAPP TEMPLATE WITH SAME CONTENT ALREADY EXISTED",
+        "INVALID CODE",
+        "TOKEN EXPIRED",
+        "INVALID API KEY CREDENTIALS",
+        "GENERAL FAILURE",
+        "SYSTEM ERROR. PLEASE CONTACT US IF PROBLEM PERSIST",
+      ],
+      hashes: [
+        0xf1bb8570d77ed7d7, 0x66f88f978c5ac70b, 0x43e4de883c0cf1f4, 0xf55ecd429d9d9ec1, 0xd1f6ed63d8f6ee42, 0x3cac4ab383e2db0f, 0x39c1d01700b994d8, 0xc900d820a2d5da6e, 0x3d32d5ca7f220f3, 0x596e0718c84628c1, 0xcac82bfe424c60, 0x23f37937467929db,
+        0xabc92409adea5a39, 0xe2d54646b99db665, 0x475ded4398ff61e8, 0x20edf657be4298f6, 0x3adcedb9e791e9d2, 0x14f8ad03639b13fc, 0x91823962eb0494ad, 0xaa030952f010e754, 0x2dc98eabe5c27758, 0x914b9aa702f1fad0, 0xd54e40e565f4697e, 0x5019bb3328095d7c,
+        0x7d897f650b068185, 0xa8f7d7cde62b1d49, 0x377248c4ebd45894, 0x2e5e96e149e1b6c4,
+      ],
+      keyIDs: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+        24, 25, 26, 27,
+      ],
+      keyCounts: [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1,
+      ],
+      keyStarts: [
+        0x2044494150455250, 0x2044494c41564e49, 0x204c4152454e4547, 0x20544e554f434341, 0x4249524353425553, 0x44494c4156204f4e, 0x45204d4554535953, 0x454b4f5420495041, 0x4e4f43204d415053, 0x4f4e20444c554f43, 0x5050415354414857, 0x54414e4954534544,
+        0x5845204e454b4f54,
+      ],
+      capturing: [
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -689,7 +750,38 @@ extension GENIQ.ResponseCode {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .geniq, entry.table == "response" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .success
+    case 1: self = .invalidCredentials
+    case 2: self = .ipNotAllowed
+    case 3: self = .accountExpired
+    case 4: self = .accountDisabled
+    case 5: self = .throttlingRateExceeded
+    case 6: self = .insufficientCredit
+    case 7: self = .prepaidAccountExpired
+    case 8: self = .messageUnroutable
+    case 9: self = .invalidRecipient
+    case 10: self = .invalidOriginator
+    case 11: self = .invalidAlphanumericOriginator
+    case 12: self = .accountRoutingRestricted
+    case 13: self = .serviceBlockedBySubscriber
+    case 14: self = .duplicateDestination
+    case 15: self = .tooManyDestinations
+    case 16: self = .tokenGenerationFailed
+    case 17: self = .spamThresholdExceeded
+    case 18: self = .invalidToken
+    case 19: self = .invalidMessageID
+    case 20: self = .noWhatsAppSession
+    case 21: self = .templateRejected
+    case 22: self = .duplicateTemplateContent
+    case 23: self = .invalidCode
+    case 24: self = .tokenExpired
+    case 25: self = .invalidAPIKey
+    case 26: self = .generalFailure
+    case 27: self = .systemError
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 
@@ -850,7 +942,7 @@ extension GENIQ {
 
 extension GENIQ.ReasonCode {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .geniq, id: "reason", title: "Delivery report reason codes (reasonCode)",
     entries: [
       CatalogEntry(
@@ -1043,8 +1135,52 @@ extension GENIQ.ReasonCode {
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
         position: 14
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "NOT APPLICABLE",
+        "BASE STATION UNKNOWN",
+        "MSC UNKNOWN",
+        "FORMAT ERROR",
+        "OTHER ERROR",
+        "SUBSCRIBER UNKNOWN",
+        "SUBSCRIBER BARRED",
+        "SUBSCRIBER NOT PROVISIONED",
+        "SUBSCRIBER ABSENT",
+        "SMSC FAILURE",
+        "SMSC CONGESTION",
+        "SMSC ROAMING",
+        "HANDSET ERROR",
+        "HANDSET MEMORY EXCEEDED",
+        "INVALID WHATSAPP TEMPLATE",
+      ],
+      hashes: [
+        0x7a3f8f1acdabeaa8, 0x767099f9e90dfcfb, 0x9e02d91b0f24ddc9, 0x140d1b2a6eb57e81, 0x19fff6e141a0c0af, 0xa3c68fc6ca24bc0c, 0x824636fa6dc16451, 0x85dcf7ae213f0faa, 0x6e49db30914eb999, 0x860de6fc077879b4, 0x919ebd9fb3a19252, 0x4ce122bb38c104be,
+        0xe56785e2d81b5628, 0xfe5f952276628673, 0xaecc161c07614609,
+      ],
+      keyIDs: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13, 14,
+      ],
+      keyCounts: [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1,
+      ],
+      keyStarts: [
+        0x2044494c41564e49, 0x20544553444e4148, 0x414f522043534d53, 0x4154532045534142, 0x4249524353425553, 0x452054414d524f46, 0x4941462043534d53, 0x4c50504120544f4e, 0x4e4b4e552043534d, 0x4e4f432043534d53, 0x524520524548544f,
+      ],
+      capturing: [
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -1072,7 +1208,25 @@ extension GENIQ.ReasonCode {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .geniq, entry.table == "reason" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .notApplicable
+    case 1: self = .baseStationUnknown
+    case 2: self = .mscUnknown
+    case 3: self = .formatError
+    case 4: self = .otherError
+    case 5: self = .subscriberUnknown
+    case 6: self = .subscriberBarred
+    case 7: self = .subscriberNotProvisioned
+    case 8: self = .subscriberAbsent
+    case 9: self = .smscFailure
+    case 10: self = .smscCongestion
+    case 11: self = .smscRoaming
+    case 12: self = .handsetError
+    case 13: self = .handsetMemoryExceeded
+    case 14: self = .invalidWhatsAppTemplate
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 
@@ -1202,7 +1356,7 @@ extension GENIQ {
 
 extension GENIQ.ReportStatus {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .geniq, id: "status", title: "Delivery report statuses (status)",
     entries: [
       CatalogEntry(
@@ -1342,8 +1496,45 @@ extension GENIQ.ReportStatus {
         delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
         position: 10
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "PROCESSED",
+        "SENT",
+        "DELIVERED",
+        "READ",
+        "EXPIRED",
+        "DELETED",
+        "UNDELIVERABLE",
+        "REJECTED",
+        "UNKNOWN",
+        "FAILED",
+        "EXCEEDED_RETRY",
+      ],
+      hashes: [
+        0x67c8dd7f9f6a1789, 0x863bbcc634758e20, 0xd36b7946e2a19a31, 0x19071d7104c206ba, 0x9153a8368870f39b, 0x9cfc19ba025347ba, 0x4944c14118242a3b, 0xdb070cbd949a8acc, 0x59ddbca99d5889c2, 0x1833de89616e3546, 0x87d294637005494e,
+      ],
+      keyIDs: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+      ],
+      keyCounts: [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+      ],
+      keyStarts: [
+        0x4445444545435845, 0x44455443454a4552, 0x45524556494c4544, 0x45535345434f5250, 0x4556494c45444e55,
+      ],
+      capturing: [
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -1367,7 +1558,21 @@ extension GENIQ.ReportStatus {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .geniq, entry.table == "status" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .processed
+    case 1: self = .sent
+    case 2: self = .delivered
+    case 3: self = .read
+    case 4: self = .expired
+    case 5: self = .deleted
+    case 6: self = .undeliverable
+    case 7: self = .rejected
+    case 8: self = .unknown
+    case 9: self = .failed
+    case 10: self = .exceededRetry
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 
@@ -1669,7 +1874,7 @@ extension GENIQ {
 
 extension GENIQ.TemplateCode {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .geniq, id: "template", title: "WhatsApp template management codes",
     entries: [
       CatalogEntry(
@@ -2062,8 +2267,72 @@ extension GENIQ.TemplateCode {
         delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
         position: 29
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "SUCCESS",
+        "ACCESS TOKEN EXPIRED/REVOKED",
+        "FAILED DUE TO A TEMPORARY ISSUE",
+        "TEMPORARY ISSUE DUE TO DOWNTIME",
+        "CAPABILITY OR PERMISSIONS ISSUE",
+        "TEMPORARY ISSUE DUE TO THROTTLING",
+        "ACCOUNT INVALID CONFIGURATION",
+        "PERMISSION IS EITHER NOT GRANTED OR HAS BEEN REMOVED",
+        "THE PARAMETER MAY NOT BE AVAILABLE OR MAY BE SPELLED INCORRECTLY",
+        "ACCESS TOKEN IS EXPIRED",
+        "TEMPORARY BLOCKED DUE TO POLICY VIOLATIONS",
+        "DUPLICATE POSTS CANNOT BE PUBLISHED CONSECUTIVELY",
+        "PLATFORM RATE LIMIT REACHED",
+        "MESSAGE LENGTH EXCEEDS 4096 CHARACTERS",
+        "FILE OR RESOURCE NOT FOUND",
+        "MISSING A REQUIRED PARAMETER",
+        "INVALID PARAMETER VALUE",
+        "UNABLE TO SEND MESSAGE TO THIS PHONE NUMBER",
+        "ACCOUNT HAS BEEN LOCKED FROM SENDING ANY MESSAGES DUE TO AN INTEGRITY POLICY VIOLATION",
+        "UNSUPPORTED MESSAGE TYPE",
+        "INVALID HTTP METHOD",
+        "NUMBER OF PARAMETERS PROVIDED DOES NOT MATCH THE EXPECTED NUMBER OF PARAMETERS",
+        "TEMPLATE DOES NOT EXIST IN THE SPECIFIED LANGUAGE OR THE TEMPLATE HAS NOT BEEN APPROVED",
+        "TRANSLATED TEXT IS TOO LONG",
+        "FORMAT CHARACTER POLICY VIOLATED",
+        "PARAMETER FORMAT DOES NOT MATCH FORMAT IN THE CREATED TEMPLATE",
+        "A PREVIOUS DELETE OPERATION FAILED. A DELETE RETRY IS NEEDED BEFORE REGISTERING AGAIN",
+        "GENERAL FAILURE",
+        "WHATSAPP TEMPLATE REJECTED",
+        "WHATSAPP TEMPLATE WITH SAME CONTENT ALREADY EXISTED",
+      ],
+      hashes: [
+        0xf1bb8570d77ed7d7, 0xf0d192c803ee3220, 0xb861822049378a97, 0xf2c327e9eaab84d1, 0x464a38ddf12aba32, 0xe176a1ed29af95cb, 0x73421ebcbf9314f8, 0x401fbf275f1ae4d6, 0x373aa369a8e56fb4, 0xf758f4a2a05977d4, 0xd63776477da32afa, 0xf743baa5885bdf55,
+        0x767f19c9f1694afd, 0x193c4331b01c0386, 0xea9d75393f682ff, 0xf61e1a5758987db9, 0x92c54e51e58c2a28, 0xd0a71dd08f01fb24, 0xdf829f8ae2b5b5f7, 0xd825ee87cb190040, 0x7f857dc911dbb0ac, 0x337ba9ceffc149c6, 0x536620e6b0dda5b6, 0x24e8dfe9ff10b93e,
+        0xca7e16be590995c8, 0x77a7d74eb6bfb5fc, 0xa8d6f9a7ec0b1702, 0x377248c4ebd45894, 0x914b9aa702f1fad0, 0xd54e40e565f4697e,
+      ],
+      keyIDs: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+        24, 25, 26, 27, 28, 29,
+      ],
+      keyCounts: [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1,
+      ],
+      keyStarts: [
+        0x2044494c41564e49, 0x204547415353454d, 0x20474e495353494d, 0x204c4152454e4547, 0x20524f20454c4946, 0x20544e554f434341, 0x4152415020454854, 0x432054414d524f46, 0x442044454c494146, 0x4554414c504d4554, 0x4554454d41524150, 0x494c494241504143,
+        0x495353494d524550, 0x4d524f4654414c50, 0x4f205245424d554e, 0x4f49564552502041, 0x5050415354414857, 0x5241524f504d4554, 0x524f505055534e55, 0x5420454c42414e55, 0x5420535345434341, 0x544143494c505544, 0x54414c534e415254,
+      ],
+      capturing: [
+        13,
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -2106,7 +2375,40 @@ extension GENIQ.TemplateCode {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .geniq, entry.table == "template" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .success
+    case 1: self = .accessTokenRevoked
+    case 2: self = .temporaryFailure
+    case 3: self = .serviceDowntime
+    case 4: self = .missingCapability
+    case 5: self = .tooManyCalls
+    case 6: self = .invalidAccountConfiguration
+    case 7: self = .permissionDenied
+    case 8: self = .invalidParameter
+    case 9: self = .accessTokenExpired
+    case 10: self = .temporarilyBlockedForPolicy
+    case 11: self = .duplicatePost
+    case 12: self = .platformRateLimitReached
+    case 13: self = .messageTooLong
+    case 14: self = .resourceNotFound
+    case 15: self = .missingRequiredParameter
+    case 16: self = .invalidParameterValue
+    case 17: self = .cannotMessagePhoneNumber
+    case 18: self = .accountLocked
+    case 19: self = .unsupportedMessageType
+    case 20: self = .invalidHTTPMethod
+    case 21: self = .templateParameterCountMismatch
+    case 22: self = .templateNotFound
+    case 23: self = .templateTextTooLong
+    case 24: self = .templateFormatCharacterPolicyViolated
+    case 25: self = .templateParameterFormatMismatch
+    case 26: self = .previousDeleteFailed
+    case 27: self = .generalFailure
+    case 28: self = .templateRejected
+    case 29: self = .duplicateTemplateContent
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 

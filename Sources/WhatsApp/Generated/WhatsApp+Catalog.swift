@@ -1477,7 +1477,7 @@ extension WhatsApp {
 
 extension WhatsApp.Code {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .whatsapp, id: "graph", title: "Cloud API and Graph error codes",
     entries: [
       CatalogEntry(
@@ -1543,7 +1543,7 @@ extension WhatsApp.Code {
         remedy: "Stop calling until the app's usage drops: read X-App-Usage (and X-Business-Use-Case-Usage, whose estimated_time_to_regain_access is in minutes) and wait that long, or up to an hour when no header says; spread calls out and cache what you can.",
         category: .rateLimit, retry: .afterReset, fault: .caller,
         situation: .rateLimited,
-        sample: SampleResponse(kind: .response, status: 400, headers: ["X-App-Usage": "{\"call_count\":100,\"total_cputime\":28,\"total_time\":31}"], body: "{\"error\":{\"message\":\"(#4) Application request limit reached\",\"type\":\"OAuthException\",\"code\":4,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The app has reached its API call rate limit.\"},\"fbtrace_id\":\"Aw3Ee5Rr7Tt9Yy1Uu3Ii5Oo\"}}"),
+        sample: SampleResponse(kind: .response, status: 400, headerPairs: ["X-App-Usage", "{\"call_count\":100,\"total_cputime\":28,\"total_time\":31}"], body: "{\"error\":{\"message\":\"(#4) Application request limit reached\",\"type\":\"OAuthException\",\"code\":4,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The app has reached its API call rate limit.\"},\"fbtrace_id\":\"Aw3Ee5Rr7Tt9Yy1Uu3Ii5Oo\"}}"),
         source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
         wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
@@ -3308,8 +3308,250 @@ extension WhatsApp.Code {
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
         position: 140
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "AUTHEXCEPTION",
+        "API UNKNOWN",
+        "AN UNKNOWN ERROR HAS OCCURRED",
+        "API SERVICE",
+        "AN UNEXPECTED ERROR HAS OCCURRED. PLEASE RETRY YOUR REQUEST LATER",
+        "API METHOD",
+        "API TOO MANY CALLS",
+        "APPLICATION REQUEST LIMIT REACHED",
+        "USER REQUEST LIMIT REACHED",
+        "API SESSION",
+        "SESSION KEY INVALID OR NO LONGER VALID",
+        "INCORRECT SIGNATURE",
+        "INVALID PHONE NUMBER",
+        "APPLICATION LIMIT REACHED",
+        "PERMISSION DENIED",
+        "APPLICATION DOES NOT HAVE PERMISSION FOR THIS ACTION",
+        "PARAMETER VALUE IS NOT VALID",
+        "INVALID PARAMETER",
+        "ACCESS TOKEN HAS EXPIRED",
+        "API PERMISSION",
+        "PROVIDE VALID APP ID",
+        "TEMPORARILY BLOCKED FOR POLICIES VIOLATIONS",
+        "DUPLICATE POST",
+        "FETCH CALL PERMISSION FOR CONSUMER PHONE NUMBER API LIMIT HIT",
+        "CALLS TO THIS API HAVE EXCEEDED THE RATE LIMIT",
+        "RATE LIMIT ISSUES",
+        "THERE HAVE BEEN TOO MANY CALLS TO THIS WHATSAPP BUSINESS ACCOUNT. WAIT A BIT AND TRY AGAIN",
+        "THERE HAVE BEEN TOO MANY CALLS TO THIS WHATSAPP BUSINESS ACCOUNT",
+        "UNABLE TO DELIVER THE MESSAGE. THIS BUSINESS HAS BLOCKED THE END USER ON WHATSAPP",
+        "RATE LIMIT HIT",
+        "USER'S NUMBER IS PART OF AN EXPERIMENT",
+        "BUSINESS ACCOUNT IS RESTRICTED FROM MESSAGING USERS IN THIS COUNTRY",
+        "SOMETHING WENT WRONG",
+        "MESSAGE TOO LONG",
+        "INVALID RECIPIENT TYPE",
+        "ACCESS DENIED",
+        "RESOURCE NOT FOUND",
+        "REQUIRED PARAMETER IS MISSING",
+        "SERVICE UNAVAILABLE",
+        "BAD GROUP",
+        "RECIPIENT CANNOT BE SENDER",
+        "MESSAGE UNDELIVERABLE",
+        "RECEIVER IS INCAPABLE OF RECEIVING THIS MESSAGE",
+        "UNABLE TO DELIVER MESSAGE",
+        "RECIPIENT PHONE NUMBER NOT IN ALLOWED LIST",
+        "RECIPIENT PHONE NUMBER IS NOT IN ALLOWED LIST",
+        "ACCOUNT HAS BEEN LOCKED",
+        "WHATSAPP PROVIDED NUMBER NEEDS DISPLAY NAME APPROVAL BEFORE MESSAGE CAN BE SENT",
+        "GROUP UNKNOWN",
+        "THE GROUP WAS NOT FOUND, EITHER BECAUSE IT DOESN’T EXIST OR YOU ARE NOT A MEMBER",
+        "BUSINESS ELIGIBILITY PAYMENT ISSUE",
+        "MESSAGE EXPIRED",
+        "AN ERROR WEBHOOK IS SENT ON USER INITIATED CALLS WHEN THERE IS NO VALID PAYMENT METHOD ATTACHED",
+        "INCORRECT CERTIFICATE",
+        "RE-ENGAGEMENT MESSAGE",
+        "SPAM RATE LIMIT HIT",
+        "META CHOSE NOT TO DELIVER",
+        "THIS MESSAGE WAS NOT DELIVERED TO MAINTAIN HEALTHY ECOSYSTEM ENGAGEMENT",
+        "USER HAS STOPPED RECEIPT OF MARKETING MESSAGES",
+        "UNSUPPORTED MESSAGE TYPE",
+        "MEDIA DOWNLOAD ERROR",
+        "MEDIA UPLOAD ERROR",
+        "METHOD NOT ALLOWED",
+        "(BUSINESS ACCOUNT, CONSUMER ACCOUNT) PAIR RATE LIMIT HIT",
+        "ACCOUNT IN MAINTENANCE MODE",
+        "INVALID CURSOR",
+        "BUSINESS-SCOPED USER ID (BSUID) RECIPIENTS ARE NOT SUPPORTED FOR THIS MESSAGE",
+        "YOU CAN ONLY SEND AUTHENTICATION MESSAGES TO RECIPIENTS' PHONE NUMBERS, NOT THEIR BUSINESS-SCOPED USER IDS",
+        "MARKETING TEMPLATES DISABLED FOR CLOUD API",
+        "MESSAGE FAILED TO SEND BECAUSE THIS ACCOUNT HAS REACHED ITS MESSAGING LIMIT DUE TO TEMPLATE CLASSIFICATION VIOLATIONS. THIS APPLIES TO BOTH TEMPLATE MESSAGES AND DIRECT SEND MESSAGES",
+        "REQUEST PARTIALLY SUCCEEDED",
+        "DUPLICATE PARTICIPANT",
+        "PARTICIPANT OVERLIMIT",
+        "GROUP SUSPENDED",
+        "GROUP RATE LIMIT HIT",
+        "INVALID GROUP PROFILE PICTURE ASPECT RATIO",
+        "IMAGE IS TOO SMALL TO PROCESS",
+        "GROUP CREATE LIMIT REACHED",
+        "PARTICIPANT IS NOT A PART OF THE GROUP",
+        "GROUP JOIN REQUEST DOES NOT EXIST",
+        "GROUP CREATION IS TEMPORARILY DISABLED",
+        "THIS PHONE NUMBER IS NOT ELIGIBLE TO ACCESS GROUPS APIS",
+        "TEMPLATE PARAM COUNT MISMATCH",
+        "NUMBER OF PARAMETERS DOES NOT MATCH THE EXPECTED NUMBER OF PARAMS",
+        "TEMPLATE DOES NOT EXIST",
+        "TEMPLATE NAME DOES NOT EXIST IN THE TRANSLATION",
+        "TEMPLATE HYDRATED TEXT TOO LONG",
+        "TEMPLATE FORMAT CHARACTER POLICY VIOLATED",
+        "TEMPLATE PARAMETER FORMAT MISMATCH",
+        "PARAMETER FORMAT DOES NOT MATCH FORMAT IN THE CREATED TEMPLATE",
+        "TEMPLATE IS PAUSED",
+        "TEMPLATE IS DISABLED",
+        "TEMPLATE VALIDATION ERROR",
+        "FLOW IS BLOCKED",
+        "FLOW IS THROTTLED",
+        "INCOMPLETE DEREGISTRATION",
+        "DECRYPTION ERROR",
+        "BACKUP BLOB DECRYPTION ERROR",
+        "RECOVERY TOKEN DECRYPTION ERROR",
+        "SERVER TEMPORARILY UNAVAILABLE",
+        "TWO STEP VERIFICATION PIN MISMATCH",
+        "PHONE NUMBER RE-VERIFICATION NEEDED",
+        "ACCOUNT BLOCKED",
+        "TOO MANY TWO STEP VERIFICATION PIN GUESSES",
+        "TWO STEP VERIFICATION PIN GUESSED TOO FAST",
+        "PHONE NUMBER NOT REGISTERED",
+        "PLEASE WAIT A FEW MINUTES BEFORE ATTEMPTING TO REGISTER THIS PHONE NUMBER",
+        "ACCOUNT REGISTER DEREGISTER RATE LIMIT EXCEEDED",
+        "MESSAGE FAILED TO SEND BECAUSE WHATSAPP PAYMENTS TERMS OF SERVICE ACCEPTANCE IS PENDING FOR THIS WHATSAPP BUSINESS ACCOUNT",
+        "ONLY MARKETING MESSAGES SUPPORTED",
+        "YOUR TEMPLATE IS STILL SYNCING",
+        "TEMPLATE UNAVAILABLE FOR USE",
+        "GENERIC USER ERROR",
+        "VERIFY CODE ERROR",
+        "THE CUSTOMER HAS CHANGED THEIR IDENTITY SINCE YOU LAST MESSAGED THEM",
+        "CALLING NOT ENABLED",
+        "RECEIVER UNCALLABLE",
+        "CONCURRENT CALLS LIMIT",
+        "DUPLICATE CALL",
+        "CONNECTION ERROR",
+        "CALL RATE LIMIT EXCEEDED",
+        "NO APPROVED CALL PERMISSION FOUND",
+        "CONNECT TIMEOUT ERROR",
+        "CALL PERMISSION REQUEST LIMIT HIT",
+        "BUSINESS INITIATED CALLS LIMIT HIT",
+        "BUSINESS-INITIATED CALLING IS NOT AVAILABLE",
+        "CALLING IS TEMPORARILY DISABLED",
+        "CALLING CANNOT BE ENABLED",
+        "CALL PERMISSION REQUEST CAN'T BE SENT BECAUSE A PERMANENT PERMISSION ALREADY EXISTS",
+        "CALL PERMISSION REQUEST CAN’T BE SENT BECAUSE A PERMANENT PERMISSION ALREADY EXISTS",
+        "WHATSAPP BUSINESS CALLING CANNOT BE ENABLED BECAUSE TECHNICAL PRE-REQUISITES ARE NOT MET",
+        "CALL SETUP FAILED",
+        "RELAY CONNECTION FAILED",
+        "MEDIA RECEIVE TIMEOUT",
+        "MEDIA TRANSMIT TIMEOUT",
+        "CALL ACCEPTED BUT TERMINATED WITH NO MEDIA SIGNALS",
+        "BLOCKED BY INTEGRITY",
+        "FLOW CAN'T BE UPDATED",
+        "FLOW CAN’T BE UPDATED",
+        "ERROR WHILE PROCESSING FLOW JSON",
+        "PUBLISHING FLOW IN INVALID STATE",
+        "PUBLISHING FLOW WITH VALIDATION ERRORS",
+        "PUBLISHING WITHOUT ENDPOINT_URI",
+        "UNSUPPORTED FLOW JSON VERSION",
+        "NO PHONE NUMBER CONNECTED TO WABA",
+        "MISSING FLOWS SIGNED PUBLIC KEY",
+        "NO APPLICATION CONNECTED TO FLOW",
+        "ENDPOINT NOT AVAILABLE",
+        "WABA NOT SUBSCRIBED TO FLOWS WEBHOOKS",
+        "CAN'T DEPRECATE UNPUBLISHED FLOW",
+        "CAN’T DEPRECATE UNPUBLISHED FLOW",
+        "FLOW IS ALREADY DEPRECATED",
+        "CAN'T DELETE PUBLISHED FLOW",
+        "CAN’T DELETE PUBLISHED FLOW",
+        "METRICS THRESHOLD NOT REACHED",
+        "FAILED TO BLOCK/UNBLOCK SOME USERS",
+        "BLOCKLIST LIMIT REACHED",
+        "BLOCKLIST CONCURRENT UPDATE",
+        "INTERNAL ERROR",
+        "USERNAME NOT AVAILABLE",
+        "ACCOUNT NOT ELIGIBLE TO REQUEST A USERNAME",
+        "FB ACCOUNT NOT LINKED",
+        "IG ACCOUNT NOT LINKED",
+        "USERNAME TRANSFER REQUIRED",
+        "DUPLICATE REQUEST",
+        "YOU HAVE EXCEEDED THE MAXIMUM NUMBER OF TIMES TO CALL THE SYNCHRONIZATION API FOR THIS PHONE NUMBER",
+        "SYNCHRONIZATION REQUEST CAN ONLY BE MADE WITHIN 24 HOURS OF ONBOARDING",
+        "HSM TEMPLATE CREATION FAILED",
+      ],
+      hashes: [
+        0x353472cae088e757, 0xcfd079357cb0576, 0xc3a97df65de798d9, 0xf9e9db7de532b3c5, 0x293533d57c3633f7, 0x817c5b563eb36ce9, 0x39d98b4613e75ee7, 0x25ced4161ed9d4bf, 0x1713b55596eff259, 0x5cd3782ca4130a51, 0x46dcbde7b04d1f9b, 0x49a5d5c7f761d6cc,
+        0x866bf12fce07789d, 0x404cd316ef87fa9e, 0xe49d71d81a413d2e, 0x3b27113ee6fbecb8, 0x233db8882a43e706, 0x375cc1b2309cc69e, 0xed38301c91bc583e, 0xe8cc9d6ef84c00a4, 0x4b9dfaa31da7e61d, 0xb1b64ec3ccb2575, 0x57af0f008a9f394c, 0x43176e7d657f9804,
+        0x9bab734749b48be, 0xbeffc71c08d1c0d0, 0xa784c5fc166ac231, 0x980fd6ae47856fd1, 0xaa71678682b1fed1, 0xb0216d3f2f501df9, 0x59214c65f669a059, 0x9489860b2be5930d, 0xcae5ffb9b98d3afc, 0x26e6e9c6b58eb303, 0x12faf70679c762ed, 0x1414a15cc6dec89e,
+        0x737805fe8c0c7348, 0xd303f40533bfc100, 0x48098ba3257b62ea, 0xef8c55004ca1260f, 0x9dc4b79c5e413226, 0xa4c45e5afa75a05a, 0xf6b2b272cfe9712b, 0x15dc980fa55d3f5e, 0x3f03136652d2067, 0xe428dd58391be3ec, 0x46d7e4fbb9ad84ed, 0x2f86f2bfca4e58,
+        0x7184b3914faf8477, 0x1975f4e7f5757443, 0xc6746bfb165a80c1, 0x1726265b676a93ea, 0x544723cf3dc1dd8e, 0x6d5a788cc2a03e89, 0x80cdd3e1763adea0, 0x6bbddaa437bb4cdf, 0xc77c2b2b5af93f10, 0xf3291ec1b8cc8b4, 0x90e2cbde22750b9a, 0xd825ee87cb190040,
+        0x1a898d5d0d9f4a74, 0x4dddfe9f916e64c7, 0x5173e08e183c5888, 0x8de1eb76d60eda13, 0x12d4add259a44a1a, 0x26afb87fad48e677, 0x526fcbcee59f3646, 0x6762299c8f3cd4bb, 0x7ace4996a3d8feb3, 0x47d21ba14b084a0f, 0x95e49a7be52737c1, 0x67e21e11c60a4c6d,
+        0x22129f42a516a9b9, 0x52ceab1e3a5e246a, 0x43a4d91b307a050a, 0x3a00d118cce1abb0, 0x5dc90895402346db, 0xfd55cff92f299127, 0x63865f4be9be0f7f, 0x713a489662a56d1, 0xac0983d77b6a29de, 0xa65de840d5d76ec8, 0xd86c750771ba7263, 0xbdf8753ffc885adf,
+        0xa0ea663d33ab4dc3, 0xe1ea11ef9dcbdac, 0x4b2c5ecb1a1d0cec, 0x59cf92832eb4768d, 0xbea823507e1cb3c0, 0x77a7d74eb6bfb5fc, 0xcee4dfe64a12a3f5, 0x7ae0f86819dd1ac7, 0x5eaa931e71d03175, 0x541e21f931f07527, 0xe2062c13fd38e041, 0xfc232aef5429d52d,
+        0xfb8bbffcf947df9c, 0x3d257752bb36e2b1, 0x6fa7a8b77c12704d, 0xe10f3bc17c22695a, 0x131e9915b25f5f95, 0xc247e624abe95c2, 0xd6a4e4db21d72219, 0xcbcc28325c6df501, 0xcf1b8f52912bbd1a, 0xa85f835d98dfe488, 0x23aa2ede97a7043e, 0xf6feb254a80dfd1d,
+        0xfd474a4dd8f9edbe, 0x19836e6fba04481d, 0xb8cde072e03d3189, 0xb454179c02089a98, 0x5b69ed3b6dcdf32e, 0xf620d8b6c4f75e73, 0x5060a7e267d3f016, 0xb2892bf8eaec9cd7, 0x172b210c53cdceb0, 0x243a9031e584026d, 0xdb2f9d89c36405b7, 0xad5a612b7a3def22,
+        0x3b54a1ccb2e0b7d5, 0xbf49ee3e874e6463, 0xddc45490f77b63db, 0xd7fa2404658da161, 0xddcaa49d24ccf16c, 0x76d0990d32af47e3, 0xab0437c96ad81f9, 0x7ba49a0235ef1ed0, 0x2b6363961c9dce59, 0xcf0593ae9cc52079, 0x99261c35c18852d6, 0x3178e6e488627829,
+        0x5610d9bac77801fd, 0x56be71973a167b, 0x4b5b9d9fcabaa7ba, 0x2332d99677931735, 0xfa31ee2aba8f74ef, 0x48ffac17df7e9716, 0xc79b7e86458157d2, 0x56f57e6c73abd348, 0x553aa23de953b018, 0xda1993d729241dee, 0xd71d40f0227950d, 0xd563057014f0c36d,
+        0xbc894f58e40b5e74, 0x6f3a86b92cc9a86e, 0x5b048029db245bbb, 0xd0ca9d54211ad1d4, 0xd3b2562b7731d301, 0x837a090778316201, 0x99adeb45a1e6662f, 0xabbfd58a94960c64, 0x7646e8d6d499bfa7, 0x4fea9cf18960966a, 0x2801935fae540ec1, 0x72c9260cbbd8811b,
+        0x97f61f085a2bced, 0x21944e080cbcd60e, 0x7ca5c7965bb1d282, 0x9a401f10f4836301, 0x9702531db2e05880, 0x5240d8f69fbc1185, 0xabbf342ca96454b9, 0xce0e2c29cbe19195, 0xb2550dea2dfbdff, 0x9fc14cfe3e02a5ab, 0x46da0bd430d04ae3, 0xf81addf2a514f83,
+      ],
+      keyIDs: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+        24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+        36, 37, 16, 38, 39, 40, 41, 42, 43, 41, 44, 45,
+        46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57,
+        58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69,
+        70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81,
+        82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93,
+        94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105,
+        106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117,
+        118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129,
+        130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141,
+        142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153,
+        154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165,
+        166, 167,
+      ],
+      keyCounts: [
+        1, 2, 2, 1, 2, 1, 2, 1, 1, 1, 2, 1,
+        1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4,
+        2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1,
+        1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2,
+        1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1,
+        1, 2, 1, 9, 2, 1, 2, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1,
+      ],
+      keyStarts: [
+        0x20434952454e4547, 0x2044454b434f4c42, 0x2044494c41564e49, 0x2045434956524553, 0x20454449564f5250, 0x204547415353454d, 0x20474e494c4c4143, 0x20474e495353494d, 0x204e414320554f59, 0x204e4f4953534553, 0x204f4f5420495041, 0x205343495254454d,
+        0x20534920574f4c46, 0x205443454e4e4f43, 0x20544e554f434341, 0x2054534555514552, 0x20549980e24e4143, 0x4143204843544546, 0x4148204552454854, 0x41522050554f5247, 0x422050554b434142, 0x4320594649524556, 0x434341204c4c4143, 0x434552524f434e49,
+        0x4420535345434341, 0x4445524955514552, 0x454352554f534552, 0x4543584548545541, 0x45442054274e4143, 0x454c504d4f434e49, 0x454d414e52455355, 0x454e4f4850204f4e, 0x455220414944454d, 0x45525255434e4f43, 0x4554414c504d4554, 0x4554454d41524150,
+        0x4556414820554f59, 0x4741474e452d4552, 0x4854454d20495041, 0x485720524f525245, 0x494853494c425550, 0x494c505041204f4e, 0x495353494d524550, 0x495443454e4e4f43, 0x4954505952434544, 0x4c414e5245544e49, 0x4d45542052554f59, 0x4d494c2045544152,
+        0x4d52455020495041, 0x4e20444f4854454d, 0x4e20532752455355, 0x4e414320574f4c46, 0x4e45495049434552, 0x4e494854454d4f53, 0x4e4954454b52414d, 0x4e4b4e5520495041, 0x4e4f5248434e5953, 0x4e552050554f5247, 0x4f205245424d554e, 0x4f432059414c4552,
+        0x4f4420414944454d, 0x4f4843204154454d, 0x4f48502053494854, 0x4f4a2050554f5247, 0x4f4e4b4e55204e41, 0x4f52505041204f4e, 0x4f5420534c4c4143, 0x50455453204f5754, 0x5049434954524150, 0x504d4554204d5348, 0x5050415354414857, 0x505520414944454d,
+        0x5058454e55204e41, 0x5145522052455355, 0x52414d20594c4e4f, 0x5241524f504d4554, 0x52432050554f5247, 0x524550204c4c4143, 0x5245564945434552, 0x524f505055534e55, 0x524f525245204e41, 0x525420414944454d, 0x5341482052455355, 0x53454d2053494854,
+        0x53454e4953554228, 0x5349204547414d49, 0x53494c4b434f4c42, 0x5353454e49535542, 0x5353455320495041, 0x542044454c494146, 0x5420454c42414e55, 0x5420524556524553, 0x5420535345434341, 0x544143494c505041, 0x544143494c505544, 0x544152204c4c4143,
+        0x544152204d415053, 0x544553204c4c4143, 0x544e494f50444e45, 0x544f4e2041424157, 0x5453554320454854, 0x554e20454e4f4850, 0x554f434341204246, 0x554f434341204749, 0x554f524720444142, 0x554f524720454854, 0x55532050554f5247, 0x5652455320495041,
+        0x5720455341454c50, 0x594e414d204f4f54, 0x595245564f434552,
+      ],
+      capturing: [
+        12, 13, 20,
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -3463,7 +3705,151 @@ extension WhatsApp.Code {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .whatsapp, entry.table == "graph" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .authException
+    case 1: self = .apiUnknown
+    case 2: self = .apiServiceUnavailable
+    case 3: self = .apiMethod
+    case 4: self = .apiTooManyCalls
+    case 5: self = .userRequestLimitReached
+    case 6: self = .apiSession
+    case 7: self = .incorrectSignature
+    case 8: self = .templateInvalidPhoneNumber
+    case 9: self = .applicationLimitReached
+    case 10: self = .permissionDenied
+    case 11: self = .businessPhoneNumberDeleted
+    case 12: self = .invalidParameter
+    case 13: self = .accessTokenExpired
+    case 14: self = .apiPermission
+    case 15: self = .noAccessToken
+    case 16: self = .temporarilyBlockedForPolicyViolations
+    case 17: self = .duplicatePost
+    case 18: self = .callPermissionFetchLimitHit
+    case 19: self = .rateLimitIssues
+    case 20: self = .wabaTooManyCalls
+    case 21: self = .userBlockedByBusiness
+    case 22: self = .rateLimitHit
+    case 23: self = .userInExperiment
+    case 24: self = .businessRestrictedInCountry
+    case 25: self = .somethingWentWrong
+    case 26: self = .messageTooLong
+    case 27: self = .invalidRecipientType
+    case 28: self = .accessDenied
+    case 29: self = .resourceNotFound
+    case 30: self = .requiredParameterMissing
+    case 31: self = .parameterValueInvalid
+    case 32: self = .serviceUnavailable
+    case 33: self = .badGroup
+    case 34: self = .recipientCannotBeSender
+    case 35: self = .messageUndeliverable
+    case 36: self = .recipientNotInAllowedList
+    case 37: self = .accountLocked
+    case 38: self = .displayNameApprovalNeeded
+    case 39: self = .groupUnknown
+    case 40: self = .businessEligibilityPaymentIssue
+    case 41: self = .messageExpired
+    case 42: self = .callPaymentMethodMissing
+    case 43: self = .incorrectCertificate
+    case 44: self = .reEngagementMessage
+    case 45: self = .spamRateLimitHit
+    case 46: self = .metaChoseNotToDeliver
+    case 47: self = .userStoppedMarketingMessages
+    case 48: self = .unsupportedMessageType
+    case 49: self = .mediaDownloadError
+    case 50: self = .mediaUploadError
+    case 51: self = .methodNotAllowed
+    case 52: self = .pairRateLimitHit
+    case 53: self = .accountInMaintenanceMode
+    case 54: self = .invalidCursor
+    case 55: self = .bsuidRecipientNotSupported
+    case 56: self = .marketingTemplatesDisabledForCloudAPI
+    case 57: self = .templateClassificationMessagingLimit
+    case 58: self = .groupRequestPartiallySucceeded
+    case 59: self = .duplicateParticipant
+    case 60: self = .participantOverlimit
+    case 61: self = .groupSuspended
+    case 62: self = .groupRateLimitHit
+    case 63: self = .invalidGroupPictureAspectRatio
+    case 64: self = .groupPictureTooSmall
+    case 65: self = .groupCreateLimitReached
+    case 66: self = .participantNotInGroup
+    case 67: self = .groupJoinRequestNotFound
+    case 68: self = .groupCreationTemporarilyDisabled
+    case 69: self = .groupsNotEligible
+    case 70: self = .templateParamCountMismatch
+    case 71: self = .templateMissing
+    case 72: self = .templateHydratedTextTooLong
+    case 73: self = .templateFormatCharacterPolicyViolated
+    case 74: self = .templateParameterFormatMismatch
+    case 75: self = .templatePaused
+    case 76: self = .templateDisabled
+    case 77: self = .templateValidationError
+    case 78: self = .flowBlocked
+    case 79: self = .flowThrottled
+    case 80: self = .incompleteDeregistration
+    case 81: self = .decryptionError
+    case 82: self = .backupBlobDecryptionError
+    case 83: self = .recoveryTokenDecryptionError
+    case 84: self = .serverTemporarilyUnavailable
+    case 85: self = .twoStepPINMismatch
+    case 86: self = .phoneNumberReverificationNeeded
+    case 87: self = .accountBlocked
+    case 88: self = .tooManyTwoStepPINGuesses
+    case 89: self = .twoStepPINGuessedTooFast
+    case 90: self = .phoneNumberNotRegistered
+    case 91: self = .phoneNumberDeletionPending
+    case 92: self = .registrationRateLimitExceeded
+    case 93: self = .paymentsTermsNotAccepted
+    case 94: self = .onlyMarketingMessagesSupported
+    case 95: self = .templateStillSyncing
+    case 96: self = .templateUnavailableForUse
+    case 97: self = .genericUserError
+    case 98: self = .verifyCodeError
+    case 99: self = .identityKeyHashMismatch
+    case 100: self = .callingNotEnabled
+    case 101: self = .receiverUncallable
+    case 102: self = .concurrentCallsLimit
+    case 103: self = .duplicateCall
+    case 104: self = .callConnectionError
+    case 105: self = .callRateLimitExceeded
+    case 106: self = .noApprovedCallPermission
+    case 107: self = .connectTimeout
+    case 108: self = .callPermissionRequestLimitHit
+    case 109: self = .businessInitiatedCallsLimitHit
+    case 110: self = .businessInitiatedCallingUnavailable
+    case 111: self = .callingTemporarilyDisabled
+    case 112: self = .callingCannotBeEnabled
+    case 113: self = .permanentCallPermissionExists
+    case 114: self = .callingPrerequisitesNotMet
+    case 115: self = .callSetupFailed
+    case 116: self = .relayConnectionFailed
+    case 117: self = .mediaReceiveTimeout
+    case 118: self = .mediaTransmitTimeout
+    case 119: self = .callTerminatedWithoutMedia
+    case 120: self = .flowBlockedByIntegrity
+    case 121: self = .flowCannotBeUpdated
+    case 122: self = .flowJSONProcessingFailed
+    case 123: self = .flowPublishingFailed
+    case 124: self = .flowCannotBeDeprecated
+    case 125: self = .flowAlreadyDeprecated
+    case 126: self = .publishedFlowCannotBeDeleted
+    case 127: self = .flowMetricsThresholdNotReached
+    case 128: self = .blockUnblockFailed
+    case 129: self = .blocklistLimitReached
+    case 130: self = .blocklistConcurrentUpdate
+    case 131: self = .blockUsersInternalError
+    case 132: self = .usernameNotAvailable
+    case 133: self = .usernameAccountNotEligible
+    case 134: self = .usernameFacebookAccountNotLinked
+    case 135: self = .usernameInstagramAccountNotLinked
+    case 136: self = .usernameTransferRequired
+    case 137: self = .duplicateOnboardingRequest
+    case 138: self = .synchronizationCallLimitExceeded
+    case 139: self = .synchronizationWindowClosed
+    case 140: self = .templateCreationFailed
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 

@@ -514,7 +514,7 @@ extension Wolkvox {
 
 extension Wolkvox.Code {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .wolkvox, id: "api", title: "Manager and CRM API errors",
     entries: [
       CatalogEntry(
@@ -1170,8 +1170,99 @@ extension Wolkvox.Code {
         delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
         position: 49
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "THE API YOU WANT TO CONSULT DOES NOT EXIST",
+        "SOME PARAMETERS ARE REQUIRED",
+        "PLEASE ENTER THE WOLKVOX-TOKEN",
+        "TOKEN LIMIT EXCEEDED",
+        "EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)",
+        "PLEASE VALIDATE TOKEN",
+        "INVALID TOKEN",
+        "VALIDATE DATES ENTERED",
+        "NO DATA FOUND",
+        "CANNOT CREATE A NEW AGENT, THERE ARE SOME AGENTS WITHOUT INFORMATION",
+        "AGENTS EXCEED ASSIGNED LICENSES",
+        "THIS AGENT DOES NOT EXIST IN YOUR OPERATION, TRY AGAIN",
+        "THIS CODE ALREADY EXISTS",
+        "REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS",
+        "ERROR NO FOUND MOBIL WHATSAPP",
+        "SKILL_ID X DOES NOT EXIST IN YOUR OPERATION",
+        "CAMPAING_ID X DOES NOT EXIST IN YOUR OPERATION",
+        "THE CAMPAIGN HAS NOT BEEN STARTED, PLEASE VALIDATE THE DATA",
+        "THE CAMPAIGN HAS NOT BEEN STOPPED, PLEASE VALIDATE THE DATA",
+        "THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA",
+        "THIS ACTION IS ALLOWED ONLY IN PEDICTIVE CAMPAIGNS",
+        "NO RECORD HAS BEEN CODED, PLEASE VALIDATE THE DATA",
+        "YOU ARE UPLOADING (X) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD X. TRY AGAIN",
+        "X RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA",
+        "THE CAMPAIGN RECORDS HAVE NOT BEEN DELETED, PLEASE VALIDATE THE DATA",
+        "ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST",
+        "ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST",
+        "ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST",
+        "ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST",
+        "YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE RANGE OF DATES",
+        "YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE RANGE OF DATES",
+        "YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS",
+        "THE VALID FORMAT FOR THE (DATE_INI) IS YYYYMMDDHHIISS (20211103164009)",
+        "THE VALID FORMAT FOR THE (DATE_END) IS YYYYMMDDHHIISS (20211103164009)",
+        "DATE_INI CANNOT BE GREATER THAN DATE_END",
+        "THE VALID FORMAT FOR THE (RECALL_DATE) IS YYYYMMDDHHIISS (20211103164009)",
+        "YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 31 DAYS",
+        "YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API",
+        "ERROR NO FOUND TEMPLATE WHATSAPP",
+        "UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED",
+        "UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER",
+        "UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET",
+        "IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE PASSED",
+        "NUMBER LESS THAN 7 DIGITS",
+        "UNABLE TO CONNECT",
+        "COULD NOT SEND TEMPLATE",
+        "NO RECORD INSERTED",
+        "MESSAGE COULD NOT BE SENT",
+        "NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: X",
+        "MESSAGE HAS NOT BEEN SENT",
+      ],
+      hashes: [
+        0x513bf25380063fb6, 0x7177562d9dfae5af, 0x95a8e305a8b9d23f, 0x18883c5757fa340d, 0x625d3f1b323b7c2d, 0x73a600be1e522e0d, 0x91823962eb0494ad, 0x1a5c568cdc055b22, 0x1cb571a8c1c3d456, 0xd8c22a98047acd92, 0xde0bf0f71617b189, 0x62a6bd573ff434bf,
+        0x24492e6de53ca940, 0xa45d1214af585c7e, 0x7cf02fa2c7045bc3, 0x62e472cfe2404ff7, 0xfb0009223d9c46ff, 0x47c6f8dd8aa36384, 0x9a4680cbc1b2c6c9, 0xb3a4325122bca88, 0xfd85882fb95f11bf, 0xca726c4b2f6ffdf7, 0x6b24cd24e37661ad, 0xd554f27d993b3f7e,
+        0xba6782072c6e7698, 0x3beaa89cf6d2e7d1, 0x4411a18ce279185, 0xfc1b0dff9acd05e4, 0x99820b771c6ddc43, 0xf578446628c1f128, 0x83f8118cda966c6, 0xd6051bb0e717ce0a, 0x5e708d2769091a1c, 0xd574c0d066510a06, 0x95243316ef0ef303, 0x6e7599dfba6ccd5b,
+        0xd42949a7d6b36fca, 0xaa8cb31da50bec7b, 0xefbfeb420c4bb5b8, 0x2a4aad9f0f64f8dc, 0x7409c3f41f0fac0e, 0xdb1bda6fba7d2c4b, 0x9446a4acc82e5a39, 0x327c75852c4cbcee, 0xd2fa4470bce2c8d4, 0x5ead2e1d230ff687, 0xc34a72483d96931c, 0x94d0f820854f94ad,
+        0x568f6505831d0607, 0x31b5a4e986e9f20a,
+      ],
+      keyIDs: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+        24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+        36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+        48, 49,
+      ],
+      keyCounts: [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1,
+      ],
+      keyStarts: [
+        0x2041544144204f4e, 0x2044494c41564e49, 0x204547415353454d, 0x2045524120554f59, 0x2049504120454854, 0x204e414320554f59, 0x2053444545435845, 0x4320544f4e4e4143, 0x44495f4c4c494b53, 0x444f432053494854, 0x44524f4345522058, 0x4520455341454c50,
+        0x452053544e454741, 0x4547412053494854, 0x45485420594c4e4f, 0x45544144494c4156, 0x4555512052554f59, 0x474e4941504d4143, 0x494c204e454b4f54, 0x494c415620454854, 0x494e495f45544144, 0x4c205245424d554e, 0x4e20534157205449, 0x4f4e20444c554f43,
+        0x4f4e20524f525245, 0x504d414320454854, 0x52415020454d4f53, 0x524f434552204f4e, 0x5420454c42414e55, 0x5420574549564552, 0x5443412053494854, 0x544e455320544f4e, 0x5620455341454c50,
+      ],
+      capturing: [
+        4, 15, 16, 22, 23, 29, 30, 31, 36, 37, 48,
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -1234,7 +1325,60 @@ extension Wolkvox.Code {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .wolkvox, entry.table == "api" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .apiDoesNotExist
+    case 1: self = .parametersRequired
+    case 2: self = .missingToken
+    case 3: self = .tokenLimitExceeded
+    case 4: self = .tooManySimultaneousRequests
+    case 5: self = .tokenNotValidated
+    case 6: self = .invalidToken
+    case 7: self = .noRecordsForDates
+    case 8: self = .noDataFound
+    case 9: self = .agentsWithoutInformation
+    case 10: self = .agentLicensesExceeded
+    case 11: self = .agentNotFound
+    case 12: self = .codeAlreadyExists
+    case 13: self = .reviewErrorMessage
+    case 14: self = .mobileWhatsAppConnectorNotFound
+    case 15: self = .skillNotFound
+    case 16: self = .campaignNotFound
+    case 17: self = .campaignAlreadyStarted
+    case 18: self = .campaignAlreadyStopped
+    case 19: self = .campaignAlreadyUpdated
+    case 20: self = .predictiveCampaignsOnly
+    case 21: self = .noRecordCoded
+    case 22: self = .uploadExceedsLicenses
+    case 23: self = .recordsPartiallyAdded
+    case 24: self = .campaignRecordsNotDeleted
+    case 25: self = .getMethodOnly
+    case 26: self = .postMethodOnly
+    case 27: self = .putMethodOnly
+    case 28: self = .deleteMethodOnly
+    case 29: self = .responseSizeLimitExceeded
+    case 30: self = .queryRecordsLimitExceeded
+    case 31: self = .uploadRecordsLimitExceeded
+    case 32: self = .invalidStartDateFormat
+    case 33: self = .invalidEndDateFormat
+    case 34: self = .startDateAfterEndDate
+    case 35: self = .invalidRecallDateFormat
+    case 36: self = .rangeExceedsMaximumDays
+    case 37: self = .rangeExceedsOneDay
+    case 38: self = .whatsAppTemplateNotFound
+    case 39: self = .noInteractionInitiated
+    case 40: self = .noChatWithCustomer
+    case 41: self = .customerHasNotResponded
+    case 42: self = .conversationWindowExpired
+    case 43: self = .numberTooShort
+    case 44: self = .unableToConnect
+    case 45: self = .couldNotSendTemplate
+    case 46: self = .noRecordInserted
+    case 47: self = .messageCouldNotBeSent
+    case 48: self = .variableCountMismatch
+    case 49: self = .messageNotSent
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 

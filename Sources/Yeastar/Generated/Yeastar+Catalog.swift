@@ -637,7 +637,7 @@ extension Yeastar {
 
 extension Yeastar.Code {
   /// The catalog table these codes come from.
-  public static let table = CatalogTable(
+  public static let table: CatalogTable = CatalogTable(
     provider: .yeastar, id: "errcode", title: "P-Series API errcode values",
     entries: [
       CatalogEntry(
@@ -1425,8 +1425,114 @@ extension Yeastar.Code {
         delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
         position: 61
       ),
-    ]
+    ],
+    messages: { messageIndex }, patterns: { patternIndex }
   )
+
+  /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
+  /// are laid out here, as the generator computed them.
+  static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(
+    table.entries,
+    layout: CatalogTable.Messages.Layout(
+      keys: [
+        "INTERNAL SERVER ERROR",
+        "FAILURE",
+        "SUCCESS",
+        "PARTIAL SUCCESS",
+        "PROCESSING",
+        "INTERFACE NOT EXISTED",
+        "API VERSION OUT OF MAINTENANCE",
+        "API VERSION UNSUPPORTED",
+        "TOKEN EXPIRED",
+        "ACCESS DENIED",
+        "OPERATION FAILED",
+        "PARAMETER SYNTAX ERROR",
+        "PARAMETER ERROR",
+        "DUPLICATE KEY VALUE",
+        "FILE SIZE EXCEEDED",
+        "DATA NOT FOUND",
+        "MAX LIMITATION EXCEEDED",
+        "ROLE NOT EXISTED",
+        "ACCOUNT IP BLOCKED",
+        "OVERLOAD_TASK_RUNNING",
+        "ACTION FORBIDDEN",
+        "IP FORBIDDEN",
+        "CONNECTION_RELATION_EXISTED",
+        "PHONEBOOK_NOT_EXISTED",
+        "RATE_NOT_EXISTED",
+        "ORGANIZATION DISABLED",
+        "API UNAVAILABLE",
+        "CONTACTS_NOT_EXISTED",
+        "CAHNNEL ID NOT FOUND",
+        "OPERATION NOT SUPPORTED",
+        "MAX PARTICIPANTS EXCEEDED",
+        "WAKEUP CALL ALARM NOT EXISTED",
+        "CAN'T CHECKOUT WHEN PMS CHECKIN",
+        "CAN'T OPERATE WITH PMS CONNECT",
+        "RESPONSE_ERRCODE_DEST_NOT_EXISTED",
+        "RESPONSE_ERRCODE_LANGUAGE_NOT_EXISTED",
+        "RESPONSE_ERRCODE_IVR_ADVANCED_SETTING_FORBID",
+        "PROMPT NOT EXISTED",
+        "MESSAGE SERVICE UNAVAILABLE",
+        "FILE TYPE NOT SUPPORTED",
+        "RECIPIENT NUMBER CANNOT BE EMPTY",
+        "SENDING TIME CANNOT BE IN THE PAST",
+        "RESPONSE_ERRCODE_REACH_RECORDING_DOWNLOAD_LIMIT",
+        "THE CONVERSATION HAS BEEN ARCHIVED",
+        "THE CONVERSATION HAS NOT BEEN ARCHIVED",
+        "THE CONVERSATION HAS BEEN REMOVED",
+        "API FUNCTION IS NOT ENABLED",
+        "THE SESSION HAS EXPIRED AND ONLY TEMPLATE MESSAGES OR MESSAGES WITH TAGS CAN BE SENT",
+        "NO PERMISSION TO OBTAIN",
+        "SESSION ALREADY EXISTS",
+        "NO PERMISSION TO CREATE A SESSION",
+        "INVALID CHANNEL NUMBER",
+        "SESSION DOES NOT EXIST",
+        "ONLY ONE MESSAGE TYPE IS ALLOWED OR THE MESSAGE FORMAT IS INCORRECT",
+        "SESSION CLOSED",
+        "THE SESSION CANNOT BE TRANSFERRED TO ITSELF",
+        "INVALID MESSAGE CHANNEL",
+        "THE SESSION HAS NOT BEEN PICKED UP",
+        "THE SESSION CANNOT BE PICKED UP",
+        "THE MESSAGE QUEUE DOES NOT EXIST",
+        "THE MESSAGE QUEUE HAS NO AGENTS",
+        "SYSTEM MESSAGE DELETION IS NOT ALLOWED",
+      ],
+      hashes: [
+        0x68f65ff81931043d, 0x9b3340889912b2fd, 0xf1bb8570d77ed7d7, 0xed98c0deee316bf9, 0x11e9e1aaf35b2e22, 0x996b6bf66e378666, 0x9fbf2b511d4a9a9a, 0xd79ebbb91748905d, 0x7d897f650b068185, 0x1414a15cc6dec89e, 0xa6d9b733e74b3270, 0x6031b71932c48b37,
+        0x7b7c3340a9fa00f9, 0xa7ff14e14a6da95b, 0x4c092d2953a4e420, 0x8ed672938a81a7e7, 0x64156b9a24357846, 0xd3eeb0533eff5039, 0x33ef646aa312a188, 0x3eb24d334c20316f, 0xe23ac27d4fc2bd84, 0xe443c601c7a737dd, 0x26c58455751eb218, 0x3632e4ba668b0f9a,
+        0x618397d436951ea5, 0x76ffa5864e6e49fe, 0x203ec95eb313d5b0, 0x58a75187862cc597, 0xa09660e1c5b00259, 0x5c6207cf36946c82, 0x9abea7b1cca2f1b4, 0xc02fc2b5da890cd3, 0xee0c8d8a25d416ba, 0x7f43739497a76ec1, 0x9dd9e40e11344733, 0xba1c0ec0296f93e6,
+        0x3837d2f6b2e51c7a, 0x93f3e05e0723f1d8, 0x9abfb1c029e2eaa8, 0x475ab86c4e3f34d8, 0x3c9c32e005bf28e1, 0xa40fb01e3920f3d7, 0x945be26afce6684f, 0x9b7dbcea0bbc90ac, 0xe654011693ac5561, 0xc4c46a70f07c9350, 0x76de46582391308c, 0xa5961e0ecdc79068,
+        0x9f550ab1f1ca00e, 0x5d179d224346094c, 0x3d2f385160ff991d, 0x3def7b80ef1100de, 0x848724225ba130f6, 0xf36d7f8862688e0, 0xce69a7077076b637, 0xbca62cc684aa1bd6, 0xbf2efe2a1ca87e6, 0xc8109c3f42806f62, 0xf2961e95dc9c4ed8, 0x345b7e60ff2f0f2b,
+        0x6cc1c88daed71296, 0x4fe37d3af1fb2120,
+      ],
+      keyIDs: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+        24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+        36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+        48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
+        60, 61,
+      ],
+      keyCounts: [
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1,
+      ],
+      keyStarts: [
+        0x2044494c41564e49, 0x204547415353454d, 0x20474e49444e4553, 0x204c414954524150, 0x204c454e4e484143, 0x204e4f4953534553, 0x20544e554f434341, 0x415a494e4147524f, 0x43205055454b4157, 0x4341465245544e49, 0x434e554620495041, 0x4420535345434341,
+        0x44414f4c5245564f, 0x454e4f20594c4e4f, 0x45534e4f50534552, 0x4554454d41524150, 0x46204e4f49544341, 0x48432054274e4143, 0x4942524f46205049, 0x494d494c2058414d, 0x494d524550204f4e, 0x49535345434f5250, 0x495443454e4e4f43, 0x4c414e5245544e49,
+        0x4d204d4554535953, 0x4e2054504d4f5250, 0x4e45495049434552, 0x4f4954415245504f, 0x4f4f42454e4f4850, 0x504f2054274e4143, 0x50595420454c4946, 0x5352455620495041, 0x5353454d20454854, 0x5353455320454854, 0x53544341544e4f43, 0x544143494c505544,
+        0x544f4e2041544144, 0x544f4e20454c4f52, 0x544f4e5f45544152, 0x545241502058414d, 0x56414e5520495041, 0x564e4f4320454854, 0x5845204e454b4f54, 0x5a495320454c4946,
+      ],
+      capturing: [
+      ]
+    )
+  )
+  static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)
 
   /// The catalog entry of this code.
   public var entry: CatalogEntry { Self.table.entries[position] }
@@ -1501,7 +1607,72 @@ extension Yeastar.Code {
   /// The code of an entry of this table, or `nil` for any other entry.
   public init?(entry: CatalogEntry) {
     guard entry.provider == .yeastar, entry.table == "errcode" else { return nil }
-    self.init(rawValue: entry.name)
+    switch entry.position {
+    case 0: self = .internalServerError
+    case 1: self = .failure
+    case 2: self = .success
+    case 3: self = .partialSuccess
+    case 4: self = .processing
+    case 5: self = .interfaceNotFound
+    case 6: self = .apiVersionOutOfMaintenance
+    case 7: self = .apiVersionUnsupported
+    case 8: self = .tokenExpired
+    case 9: self = .accessDenied
+    case 10: self = .operationFailed
+    case 11: self = .parameterSyntaxError
+    case 12: self = .parameterError
+    case 13: self = .duplicateKeyValue
+    case 14: self = .fileSizeExceeded
+    case 15: self = .dataNotFound
+    case 16: self = .maxLimitExceeded
+    case 17: self = .roleNotFound
+    case 18: self = .accountIPBlocked
+    case 19: self = .overloadTaskRunning
+    case 20: self = .actionForbidden
+    case 21: self = .ipForbidden
+    case 22: self = .connectionRelationExists
+    case 23: self = .phonebookNotFound
+    case 24: self = .rateNotFound
+    case 25: self = .organizationDisabled
+    case 26: self = .apiUnavailable
+    case 27: self = .contactNotFound
+    case 28: self = .channelIDNotFound
+    case 29: self = .operationNotSupported
+    case 30: self = .maxParticipantsExceeded
+    case 31: self = .wakeupCallAlarmNotFound
+    case 32: self = .checkoutBlockedByPMS
+    case 33: self = .operationBlockedByPMS
+    case 34: self = .destinationNotFound
+    case 35: self = .languageNotFound
+    case 36: self = .ivrAdvancedSettingEnabled
+    case 37: self = .promptNotFound
+    case 38: self = .messageServiceUnavailable
+    case 39: self = .unsupportedFileType
+    case 40: self = .recipientNumberMissing
+    case 41: self = .sendingTimeInPast
+    case 42: self = .recordingDownloadLimitReached
+    case 43: self = .conversationArchived
+    case 44: self = .conversationNotArchived
+    case 45: self = .conversationRemoved
+    case 46: self = .apiFunctionNotEnabled
+    case 47: self = .sessionWindowExpired
+    case 48: self = .noPermissionToObtain
+    case 49: self = .sessionAlreadyExists
+    case 50: self = .noPermissionToCreateSession
+    case 51: self = .invalidChannelNumber
+    case 52: self = .sessionNotFound
+    case 53: self = .messageTypeOrFormatInvalid
+    case 54: self = .sessionClosed
+    case 55: self = .transferToSelfNotAllowed
+    case 56: self = .invalidMessageChannel
+    case 57: self = .sessionNotPickedUp
+    case 58: self = .sessionCannotBePickedUp
+    case 59: self = .messageQueueNotFound
+    case 60: self = .messageQueueHasNoAgents
+    case 61: self = .systemMessageDeletionNotAllowed
+    default: self.init(rawValue: entry.name)
+    }
+    guard Self.table.entries[position].name == entry.name else { return nil }
   }
 }
 
