@@ -10,7 +10,9 @@ let providerDependencies: [String: [Target.Dependency]] = [
 
 let package = Package(
   name: "swift-provider-error-catalogs",
-  platforms: [.macOS(.v13)],
+  // The floor is `Duration` and `Clock` (RetryPolicy), which these releases introduced; nothing newer is used
+  // (FootprintTests guards the core and provider modules). Only Linux is built here: see README, Platforms.
+  platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
   products: [
     .library(name: "ErrorCatalog", targets: ["ErrorCatalog"]),
     .library(name: "ErrorCatalogFoundation", targets: ["ErrorCatalogFoundation"]),
