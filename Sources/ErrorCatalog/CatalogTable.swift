@@ -88,7 +88,7 @@ public struct CatalogTable: Sendable {
     /// The id in ``keys`` of each entry's own message.
     package let keyOfEntry: [Int]
     /// Whether each entry has patterns with placeholders, whose values a match captures.
-    let capturing: [Bool]
+    package let capturing: [Bool]
     let longestKey: Int
     /// The first eight bytes of each key at least ``CatalogTable/minimumPrefixLength`` long, as
     /// little-endian words, sorted, each once: text whose first eight bytes are none of these starts no
@@ -143,7 +143,7 @@ public struct CatalogTable: Sendable {
     }
 
     /// The entries whose message (or pattern without placeholders) has key `id`, in table order.
-    func entries(ofKey id: Int) -> ArraySlice<Int> {
+    package func entries(ofKey id: Int) -> ArraySlice<Int> {
       keyEntries[keyEntryStarts[id]..<keyEntryStarts[id + 1]]
     }
 
@@ -273,6 +273,9 @@ public struct CatalogTable: Sendable {
       return firstWordPatterns[low..<end]
     }
   }
+
+  /// The table's message keys (built on first call: see ``init(provider:id:title:entries:messages:patterns:)``).
+  package var messageIndex: Messages { indexes.messages() }
 
   /// The key codes are indexed under (see ``CodeText``).
   static func codeKey(_ code: String) -> String { CodeText.canonical(code) }

@@ -16,9 +16,9 @@ struct FootprintTests {
   static let lightModules = ["ErrorCatalog", "Wolkvox", "Dialog360", "Cequens", "Yeastar", "GENIQ", "WhatsApp"]
 
   /// Every Swift file of the core and provider modules, generated ones included.
-  static func sources() throws -> [(path: String, text: String)] {
+  static func sources(_ modules: [String] = lightModules) throws -> [(path: String, text: String)] {
     var files: [(String, String)] = []
-    for module in lightModules {
+    for module in modules {
       let directory = PackagePaths.root.appendingPathComponent("Sources/\(module)")
       let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
       while let url = enumerator?.nextObject() as? URL {
@@ -46,14 +46,14 @@ struct FootprintTests {
     }
   }
 
-  @Test("No API that needs a newer OS than the declared platforms (macOS 13, iOS 16)")
+  @Test("No API that needs a newer OS than the declared platforms (macOS 13, iOS 16), in any library module")
   func noNewerAPI() throws {
     // Each of these needs macOS 14 or later (`String(validating:as:)` macOS 15); `UTF8Text` stands in for it.
     let newer = [
       "String(validating:", "import Synchronization", "Mutex<", "Atomic<", "InlineArray<", "Span<",
       "UTF8Span",
     ]
-    for (path, text) in try Self.sources() {
+    for (path, text) in try Self.sources(Self.lightModules + ["ErrorCatalogFoundation", "ErrorCatalogTesting"]) {
       let code = text.split(separator: "\n").filter { !$0.drop { $0 == " " }.hasPrefix("//") }.joined()
       for name in newer { #expect(!code.contains(name), "\(path) uses \(name)") }
     }
@@ -115,6 +115,36 @@ struct FootprintTests {
       #expect(
         MessageNormalization.lookupKeyBytes(message) == Array(MessageNormalization.lookupKey(message).utf8),
         "\(message.debugDescription)")
+    }
+  }
+
+  @Test("Every generated table's laid-out message keys are the keys its messages give at run time")
+  func generatedLayoutIsCurrent() {
+    let tables = [Wolkvox.tables, Dialog360.tables, Cequens.tables, Yeastar.tables, GENIQ.tables, WhatsApp.tables]
+    #expect(tables.joined().count >= 14)
+    for table in tables.joined() {
+      let generated = table.messageIndex
+      let computed = CatalogTable.Messages(table.entries)
+      let name = "\(table.provider)/\(table.id)"
+      #expect(generated.keys == computed.keys, "\(name)")
+      #expect(generated.hashes == computed.hashes, "\(name)")
+      #expect(generated.keyOfEntry == computed.keyOfEntry, "\(name)")
+      #expect(generated.keyStarts == computed.keyStarts, "\(name)")
+      #expect(generated.capturing == computed.capturing, "\(name)")
+      for id in computed.keys.indices {
+        #expect(Array(generated.entries(ofKey: id)) == Array(computed.entries(ofKey: id)), "\(name) key \(id)")
+      }
+    }
+  }
+
+  @Test("A table built without a generated layout finds the same entries for every message and pattern")
+  func tableWithoutLayout() throws {
+    for table in WhatsApp.tables + Wolkvox.tables + GENIQ.tables {
+      let plain = CatalogTable(provider: table.provider, id: table.id, title: table.title, entries: table.entries)
+      for entry in table.entries {
+        #expect(plain.match(message: entry.message)?.entry == table.match(message: entry.message)?.entry)
+        #expect(plain.entries(forCode: entry.code) == table.entries(forCode: entry.code))
+      }
     }
   }
 }
