@@ -7,21 +7,24 @@
 #     processes (default 21) of the time one `classify` call takes when nothing has been classified yet
 #     (tables built, caches cold), measured inside the process with the monotonic clock.
 #
-#   Scripts/footprint.sh [--check] [--runs N]
+#   Scripts/footprint.sh [--check | --check-size] [--runs N]
 #
 # With --check it exits 1 when the static WhatsApp-only app is over 8 MB or a provider's median first
-# classification is over 200 µs (issue 25's goals). The apps live in .build-footprint/ (ignored by git).
+# classification is over 200 µs (issue 25's goals); --check-size enforces the size only, which is exact,
+# while times on a shared machine are not (CI prints them). The apps live in .build-footprint/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
 check=false
+check_size=false
 runs=21
 while [ $# -gt 0 ]; do
   case $1 in
-  --check) check=true ;;
+  --check) check=true; check_size=true ;;
+  --check-size) check_size=true ;;
   --runs) runs=$2; shift ;;
-  *) echo "usage: Scripts/footprint.sh [--check] [--runs N]" >&2; exit 2 ;;
+  *) echo "usage: Scripts/footprint.sh [--check | --check-size] [--runs N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -180,9 +183,10 @@ for app in empty whatsapp-only all-providers; do
   echo "| $app | $(human "$(size "$dynamic/$app")") | $(human "$(size "$static/$app")") |"
 done
 whatsapp_static=$(size "$static/whatsapp-only")
+size_failed=0
 if ((whatsapp_static > 8 * 1024 * 1024)); then
   echo "footprint: the static WhatsApp-only app is over 8 MB" >&2
-  failed=1
+  size_failed=1
 fi
 
 echo
@@ -204,5 +208,6 @@ for provider in wolkvox dialog360 cequens yeastar geniq geniq-report whatsapp wh
   fi
 done
 
+if $check_size && ((size_failed)); then exit 1; fi
 if $check && ((failed)); then exit 1; fi
 exit 0
