@@ -272,6 +272,9 @@ public enum Generator {
           }
         }
         out.line("],")
+        let layout = CatalogTable.Messages.layout(
+          messages: table.entries.map(\.message), patterns: table.entries.map { $0.patterns ?? [] })
+        out.line("capturing: [\(layout.capturing.map(String.init).joined(separator: ", "))],")
         out.line("messages: { messageIndex }, patterns: { patternIndex }")
       }
       out.line(")")

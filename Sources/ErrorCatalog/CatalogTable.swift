@@ -26,7 +26,7 @@ public struct CatalogTable: Sendable {
   /// and `patterns`, which read `static let`s (so each is built once, thread-safely, and only when a message
   /// must be looked up, or a pattern tried); without them they are built now.
   package init(
-    provider: ProviderID, id: String, title: String, entries: [CatalogEntry],
+    provider: ProviderID, id: String, title: String, entries: [CatalogEntry], capturing: [Int]? = nil,
     messages: (@Sendable () -> Messages)? = nil, patterns: (@Sendable () -> Patterns)? = nil
   ) {
     self.provider = provider
@@ -56,6 +56,13 @@ public struct CatalogTable: Sendable {
     for (position, entry) in entries.enumerated() {
       if let range = entry.codeRange { rangeEntries += [range.lowerBound, range.upperBound, position] }
     }
+    // Which entries have patterns with placeholders (generated tables list them).
+    var capturingEntries = [Bool](repeating: false, count: entries.count)
+    for position in capturing
+      ?? entries.indices.filter({ entries[$0].patterns.contains { !MessagePattern.isLiteral($0) } })
+    {
+      capturingEntries[position] = true
+    }
     let messages =
       messages
       ?? {
@@ -70,8 +77,8 @@ public struct CatalogTable: Sendable {
       }()
     indexes = Index(
       groupKeys: groupKeys, groupEntries: groupEntries, codeSlots: codes, codeKeys: codeKeys,
-      longestCodeKey: codeKeys.reduce(0) { max($0, $1.utf8.count) }, messages: messages, patterns: patterns,
-      rangeEntries: rangeEntries)
+      longestCodeKey: codeKeys.reduce(0) { max($0, $1.utf8.count) }, capturing: capturingEntries,
+      messages: messages, patterns: patterns, rangeEntries: rangeEntries)
   }
 
   /// A table's message keys: each distinct key (an entry's message, or a pattern without placeholders)
@@ -87,8 +94,6 @@ public struct CatalogTable: Sendable {
     let keyEntryStarts: [Int]
     /// The id in ``keys`` of each entry's own message.
     package let keyOfEntry: [Int]
-    /// Whether each entry has patterns with placeholders, whose values a match captures.
-    package let capturing: [Bool]
     let longestKey: Int
     /// The first eight bytes of each key at least ``CatalogTable/minimumPrefixLength`` long, as
     /// little-endian words, sorted, each once: text whose first eight bytes are none of these starts no
@@ -118,7 +123,6 @@ public struct CatalogTable: Sendable {
       var keyEntries = [Int](repeating: 0, count: counts[layout.keys.count])
       var keyOfEntry: [Int] = []
       keyOfEntry.reserveCapacity(entries.count)
-      var capturing = [Bool](repeating: false, count: entries.count)
       seen = [Int](repeating: -1, count: layout.keys.count)
       next = 0
       for position in entries.indices {
@@ -130,14 +134,12 @@ public struct CatalogTable: Sendable {
         }
         next += layout.keyCounts[position]
       }
-      for position in layout.capturing { capturing[position] = true }
       keys = layout.keys
       hashes = layout.hashes
       self.slots = slots
       self.keyEntries = keyEntries
       keyEntryStarts = counts
       self.keyOfEntry = keyOfEntry
-      self.capturing = capturing
       longestKey = layout.keys.reduce(0) { max($0, $1.utf8.count) }
       keyStarts = layout.keyStarts
     }
@@ -277,6 +279,9 @@ public struct CatalogTable: Sendable {
   /// The table's message keys (built on first call: see ``init(provider:id:title:entries:messages:patterns:)``).
   package var messageIndex: Messages { indexes.messages() }
 
+  /// Whether each entry has patterns with placeholders.
+  package var capturingEntries: [Bool] { indexes.capturing }
+
   /// The key codes are indexed under (see ``CodeText``).
   static func codeKey(_ code: String) -> String { CodeText.canonical(code) }
 
@@ -351,7 +356,7 @@ public struct CatalogTable: Sendable {
     if let id = messages.key(hash: hash, where: { MessageKey.equals(text, bounds, key: $0) }) {
       let index = preferred(messages.entries(ofKey: id), codeKey: codeKey)
       // An exact hit on a message with variables still captures them (`SKILL_ID X …` gives `skillID: X`).
-      guard messages.capturing[index] else { return CatalogMatch(entry: entries[index]) }
+      guard indexes.capturing[index] else { return CatalogMatch(entry: entries[index]) }
       return MessageKey.withNormalized(text, bounds) {
         CatalogMatch(entry: entries[index], parameters: captures($0, entry: index) ?? [:])
       }
@@ -460,8 +465,8 @@ public struct CatalogTable: Sendable {
     // The one entry with this code, when the text is its own message, is what the lookups below would find
     // (the message's entries sharing this code are this entry): found without hashing the text.
     if let text, let exact, exact.count == 1,
-      MessageKey.equals(
-        text, MessageKey.bounds(text), key: indexes.messages().keys[indexes.messages().keyOfEntry[exact[0]]])
+      case let messages = indexes.messages(),
+      MessageKey.equals(text, MessageKey.bounds(text), key: messages.keys[messages.keyOfEntry[exact[0]]])
     {
       return match(entry: exact[0], text: text)
     }
@@ -490,7 +495,7 @@ public struct CatalogTable: Sendable {
 
   /// The match of the entry at `index`, with the values its patterns capture from `text`.
   private func match(entry index: Int, text: UnsafeBufferPointer<UInt8>?) -> CatalogMatch {
-    guard let text, indexes.messages().capturing[index] else { return CatalogMatch(entry: entries[index]) }
+    guard let text, indexes.capturing[index] else { return CatalogMatch(entry: entries[index]) }
     return CatalogMatch(
       entry: entries[index],
       parameters: MessageKey.withNormalized(text, MessageKey.bounds(text)) { captures($0, entry: index) } ?? [:])
@@ -524,6 +529,8 @@ extension CatalogTable {
     let codeKeys: [String]
     /// The longest canonical code: longer text that is not a number cannot be a code.
     let longestCodeKey: Int
+    /// Whether each entry has patterns with placeholders, whose values a match captures.
+    let capturing: [Bool]
     /// The message keys, built on first call.
     let messages: @Sendable () -> Messages
     /// The patterns with placeholders, parsed on first call.
@@ -534,7 +541,7 @@ extension CatalogTable {
 
     init(
       groupKeys: [String], groupEntries: [[Int]], codeSlots: Slots, codeKeys: [String], longestCodeKey: Int,
-      messages: @escaping @Sendable () -> Messages, patterns: @escaping @Sendable () -> Patterns,
+      capturing: [Bool], messages: @escaping @Sendable () -> Messages, patterns: @escaping @Sendable () -> Patterns,
       rangeEntries: [Int]
     ) {
       self.groupKeys = groupKeys
@@ -543,6 +550,7 @@ extension CatalogTable {
       self.codeSlots = codeSlots
       self.codeKeys = codeKeys
       self.longestCodeKey = longestCodeKey
+      self.capturing = capturing
       self.messages = messages
       self.patterns = patterns
       self.rangeEntries = rangeEntries

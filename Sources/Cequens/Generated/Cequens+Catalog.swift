@@ -120,6 +120,7 @@ extension Cequens.AuthCode {
         position: 3
       ),
     ],
+    capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 
@@ -1448,6 +1449,7 @@ extension Cequens.WhatsAppCode {
         position: 53
       ),
     ],
+    capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 

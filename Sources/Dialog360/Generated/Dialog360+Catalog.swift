@@ -886,6 +886,7 @@ extension Dialog360.APICode {
         position: 36
       ),
     ],
+    capturing: [0, 2, 3, 7, 36],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 
@@ -1424,6 +1425,7 @@ extension Dialog360.WebhookCode {
         position: 13
       ),
     ],
+    capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 
@@ -1554,6 +1556,7 @@ extension Dialog360.HubCode {
         position: 0
       ),
     ],
+    capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 

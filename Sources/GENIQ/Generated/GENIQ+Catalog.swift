@@ -648,6 +648,7 @@ extension GENIQ.ResponseCode {
         position: 27
       ),
     ],
+    capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 
@@ -1136,6 +1137,7 @@ extension GENIQ.ReasonCode {
         position: 14
       ),
     ],
+    capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 
@@ -1497,6 +1499,7 @@ extension GENIQ.ReportStatus {
         position: 10
       ),
     ],
+    capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 
@@ -2268,6 +2271,7 @@ extension GENIQ.TemplateCode {
         position: 29
       ),
     ],
+    capturing: [13],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 

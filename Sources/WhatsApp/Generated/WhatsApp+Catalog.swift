@@ -3309,6 +3309,7 @@ extension WhatsApp.Code {
         position: 140
       ),
     ],
+    capturing: [12, 13, 20],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 

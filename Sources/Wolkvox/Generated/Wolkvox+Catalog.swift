@@ -1171,6 +1171,7 @@ extension Wolkvox.Code {
         position: 49
       ),
     ],
+    capturing: [4, 15, 16, 22, 23, 29, 30, 31, 36, 37, 48],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 

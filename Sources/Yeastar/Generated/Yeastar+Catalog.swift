@@ -1426,6 +1426,7 @@ extension Yeastar.Code {
         position: 61
       ),
     ],
+    capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
 
