@@ -6,7 +6,7 @@
 /// | name | what it is | where it comes from |
 /// | --- | --- | --- |
 /// | `messageID` | the message the answer is about | WhatsApp `messages[].id` and `statuses[].id`, GENIQ `messageIds` / `messageId` |
-/// | `messageIDs` | every message id, comma-separated, when an answer names several | GENIQ `messageIds` |
+/// | `messageIDs` | every message id, when an answer names several (``messageIDs`` splits them) | GENIQ `messageIds` |
 /// | `recipient` | the recipient's number or WhatsApp id | WhatsApp `contacts[].wa_id` and `statuses[].recipient_id`, GENIQ `recipient` |
 /// | `sender` | who sent an inbound message that failed | WhatsApp `messages[].from` |
 /// | `requestID` | the provider's id of the request | GENIQ `reference`, Cequens `requestId`, `X-FB-Request-ID` |
@@ -49,6 +49,22 @@ public struct References: Sendable, Hashable, CustomStringConvertible {
   public var status: String? { values["status"] }
   /// When the provider says it happened.
   public var timestamp: String? { values["timestamp"] }
+  /// Every message id the answer names, in the order given: all of them when it names several (GENIQ's
+  /// `messageIds`), else ``messageID`` alone; empty when it names none.
+  public var messageIDs: [String] {
+    guard let joined = values["messageIDs"] else { return messageID.map { [$0] } ?? [] }
+    return joined.split(separator: ",").map { String($0.drop { $0 == " " }) }.filter { !$0.isEmpty }
+  }
+  /// Who sent an inbound message that failed (WhatsApp `messages[].from`).
+  public var sender: String? { values["sender"] }
+  /// The id the caller gave the request (Cequens `clientRequestId`).
+  public var clientRequestID: String? { values["clientRequestID"] }
+  /// A PBX call (Yeastar `call_id`).
+  public var callID: String? { values["callID"] }
+  /// The channel a report is about (GENIQ `channel`: `sms`, `whatsapp`, …).
+  public var channel: String? { values["channel"] }
+  /// The WhatsApp conversation a status belongs to (`statuses[].conversation.id`).
+  public var conversationID: String? { values["conversationID"] }
 
   /// These references with `other`'s added; where both have a name, `other` wins.
   package func merging(_ other: References) -> References {

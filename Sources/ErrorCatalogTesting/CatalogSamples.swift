@@ -87,6 +87,12 @@ public enum CatalogSamples {
   /// - Returns: One classification per event the sample reports, in order; one for a response or a
   ///   report.
   public static func classify(_ entry: CatalogEntry) -> [SampleClassification] {
+    classify(entry, through: entry.provider)
+  }
+
+  /// Classifies `entry`'s sample with `provider`'s calls: a reseller's (360dialog's, Cequens') for a Meta
+  /// entry it passes through, so that the errors are the reseller's type.
+  static func classify(_ entry: CatalogEntry, through provider: ProviderID) -> [SampleClassification] {
     let sample = entry.sample
     let headers = headers(for: entry)
     let body = sample.bodyBytes
@@ -97,7 +103,7 @@ public enum CatalogSamples {
       classifications.map(SampleClassification.init)
     }
     let isWebhook = sample.kind == .webhook
-    switch entry.provider {
+    switch provider {
     case .wolkvox: return one(Wolkvox.classify(status: sample.status, headers: headers, body: body))
     case .yeastar: return one(Yeastar.classify(status: sample.status, headers: headers, body: body))
     case .dialog360:
@@ -123,9 +129,15 @@ public enum CatalogSamples {
     }
   }
 
-  /// Classifies `code`'s sample; see ``classify(_:)-(CatalogEntry)``.
+  /// Classifies `code`'s sample; see ``classify(_:)-(CatalogEntry)``. A reseller's code for a Meta error
+  /// (`Dialog360.Code.cloudAPI(_:)`, `Cequens.Code.cloudAPI(_:)`) goes through the reseller's calls, as its
+  /// answers do in production: the error is a `Dialog360.Error` or `Cequens.Error`.
   public static func classify(_ code: some CatalogCode) -> [SampleClassification] {
-    classify(code.entry)
+    switch code {
+    case is Dialog360.Code: classify(code.entry, through: .dialog360)
+    case is Cequens.Code: classify(code.entry, through: .cequens)
+    default: classify(code.entry)
+    }
   }
 
   static func httpResponse(status: Int, headers: [String: String], url: URL) -> HTTPURLResponse {

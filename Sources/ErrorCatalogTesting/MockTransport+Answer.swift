@@ -12,17 +12,29 @@ extension MockTransport {
     let content: Content
 
     /// The sample of a catalog entry, with its status, body and the headers
-    /// ``CatalogSamples/headers(for:)`` gives it (only the headers its provider sends).
-    public static func sample(_ entry: CatalogEntry) -> Answer {
-      Answer(
+    /// ``CatalogSamples/headers(for:)`` gives it (only the headers its provider sends), plus `headers`
+    /// (which win over the sample's).
+    ///
+    /// Only an answer to a request can be served: a webhook or delivery-report sample (Meta's 131047 comes
+    /// in a status webhook) stops the test with a message, since a transport serving it would answer HTTP 200
+    /// with a webhook body, which a `classify` call reads as a success. Hand those to `classifyWebhook(body:)`
+    /// or `GENIQ.classifyReport(body:)`, or to ``CatalogSamples/classify(_:)-(CatalogEntry)``.
+    public static func sample(_ entry: CatalogEntry, headers: [String: String] = [:]) -> Answer {
+      precondition(
+        entry.sample.kind == .response,
+        "\(entry.provider.rawValue)/\(entry.table)/\(entry.name) is a \(entry.sample.kind.rawValue) sample, not an answer "
+          + "to a request: classify it with classifyWebhook(body:) or classifyReport(body:) instead of serving it")
+      return Answer(
         content: .response(
-          status: entry.sample.status ?? 200, headers: CatalogSamples.headers(for: entry),
+          status: entry.sample.status ?? 200,
+          headers: CatalogSamples.headers(for: entry).merging(headers) { _, given in given },
           body: Data(entry.sample.body.utf8)))
     }
 
-    /// The sample of a catalog code, such as `.sample(Wolkvox.Code.tokenLimitExceeded)`.
-    public static func sample(_ code: some CatalogCode) -> Answer {
-      sample(code.entry)
+    /// The sample of a catalog code, such as `.sample(Wolkvox.Code.tokenLimitExceeded)`, with `headers` added
+    /// (as the form that takes a `CatalogEntry` does).
+    public static func sample(_ code: some CatalogCode, headers: [String: String] = [:]) -> Answer {
+      sample(code.entry, headers: headers)
     }
 
     /// An HTTP response of your own, such as the success answer of the call under test.

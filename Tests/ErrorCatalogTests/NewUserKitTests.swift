@@ -1,0 +1,73 @@
+import Cequens
+import Dialog360
+import ErrorCatalog
+import ErrorCatalogFoundation
+import ErrorCatalogTesting
+import Foundation
+import GENIQ
+import Testing
+import WhatsApp
+import Yeastar
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// What a new user reaches for first (issue 24): typed samples through resellers, `Data` bodies, reference
+/// names as properties, sample answers with extra headers.
+@Suite("New user's kit")
+struct NewUserKitTests {
+  @Test("A reseller's sample of a Meta code comes back as the reseller's own typed error")
+  func resellerSamplesAreTyped() throws {
+    var checked = 0
+    for code in WhatsApp.Code.allCases where code.entry.outcome == .failure {
+      let dialog = CatalogSamples.classify(Dialog360.Code.cloudAPI(code))
+      let dialogError = try #require(dialog.first?.error, "\(code)")
+      #expect(dialogError is Dialog360.Error, "\(code)")
+      #expect((dialogError as? Dialog360.Error)?.code == .cloudAPI(code), "\(code)")
+      let cequens = CatalogSamples.classify(Cequens.Code.cloudAPI(code))
+      #expect(cequens.first?.error is Cequens.Error, "\(code)")
+      checked += 1
+    }
+    #expect(checked > 100)
+    // The WhatsApp module's own call still gives WhatsApp's type.
+    #expect(CatalogSamples.classify(WhatsApp.Code.reEngagementMessage).first?.error is WhatsApp.Error)
+  }
+
+  @Test("Data bodies classify as their bytes do, for responses and webhooks")
+  func dataOverloads() throws {
+    let body = #"{"errcode":10004,"errmsg":"TOKEN EXPIRED"}"#
+    let fromData = try #require(Yeastar.classify(status: 200, body: Data(body.utf8)).error)
+    let fromBytes = try #require(Yeastar.classify(status: 200, body: Array(body.utf8)).error)
+    #expect(fromData.code == fromBytes.code)
+    #expect(fromData.code == .tokenExpired)
+    let webhook = WhatsApp.Code.reEngagementMessage.entry.sample.body
+    let events = Dialog360.classifyWebhook(body: Data(webhook.utf8))
+    #expect(events.count == Dialog360.classifyWebhook(body: webhook).count)
+    #expect(events.first?.error?.code == .cloudAPI(.reEngagementMessage))
+  }
+
+  @Test("Reference names are properties; messageIDs is every id a GENIQ send answer names")
+  func referenceProperties() throws {
+    let body = #"{"reference":"r-1","responseCode":"0","responseMessage":"Success","messageIds":["a1","b2","c3"]}"#
+    let several = GENIQ.classify(status: 200, body: body).references
+    #expect(several.messageIDs == ["a1", "b2", "c3"])
+    let one = GENIQ.classify(
+      status: 200, body: #"{"reference":"r-2","responseCode":"0","responseMessage":"Success","messageIds":["z9"]}"#
+    ).references
+    #expect(one.messageIDs == ["z9"])
+    #expect(References.none.messageIDs.isEmpty)
+    let report = GENIQ.classifyReport(body: "messageId=m-7&channel=sms&status=delivered").references
+    #expect(report.channel == "sms")
+    #expect(report.messageIDs == ["m-7"])
+  }
+
+  @Test("A sample answer can carry extra headers, which win over the sample's")
+  func sampleWithHeaders() async throws {
+    let transport = MockTransport([.sample(Yeastar.Code.tokenExpired, headers: ["X-Request-Id": "req-42"])])
+    let (data, response) = try await transport.makeSession().data(from: URL(string: "https://pbx.example/api")!)
+    let http = try #require(response as? HTTPURLResponse)
+    #expect(http.value(forHTTPHeaderField: "X-Request-Id") == "req-42")
+    #expect(Yeastar.classify(response, data: data).error?.code == .tokenExpired)
+  }
+}
