@@ -7,7 +7,8 @@ import Wolkvox
 
 func send(_ request: HTTPClientRequest, client: HTTPClient) async throws -> Classification<Wolkvox.Error> {
   let response = try await client.execute(request, timeout: .seconds(30))
-  // Read at most what classification reads (1 MiB); a longer error body is classified from its status.
+  // Read at most what classification reads (1 MiB): collect(upTo:) throws for a longer body, which no
+  // provider's error answer is.
   let body = try await response.body.collect(upTo: ResponseBody.storedLimit)
   return Wolkvox.classify(
     status: Int(response.status.code),
