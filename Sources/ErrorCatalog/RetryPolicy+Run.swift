@@ -138,6 +138,41 @@ extension RetryPolicy {
     var generator = SystemRandomNumberGenerator()
     return try await run(clock: clock, using: &generator, reauthenticate: reauthenticate, operation: operation)
   }
+
+  /// Runs `operation` as ``run(clock:reauthenticate:operation:)`` does, for an operation that also returns a
+  /// value of its own, such as the data of a success (a classification keeps no body): returns the last
+  /// attempt's classification and value.
+  ///
+  /// ```swift
+  /// let (outcome, data) = try await policy.run {
+  ///   let (data, response) = try await session.data(for: request)
+  ///   return (Yeastar.classify(response, data: data), data)
+  /// }
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - clock: The clock to sleep on; pass a test clock to run without real waiting.
+  ///   - reauthenticate: Gets new credentials before the next attempt, for errors whose retry is
+  ///     ``Retry/afterReauth``.
+  ///   - operation: Sends the request once, classifies the answer, and returns that with a value.
+  /// - Returns: The last attempt's classification and value.
+  nonisolated(nonsending)
+    public func run<Failure: ProviderError, Value>(
+      clock: any Clock<Duration> = ContinuousClock(), reauthenticate: (() async throws -> Void)? = nil,
+      operation: () async throws -> (Classification<Failure>, Value)
+    ) async throws -> (classification: Classification<Failure>, value: Value)
+  {
+    var generator = SystemRandomNumberGenerator()
+    var last: Value?
+    let run = try await attempt(clock: clock, using: &generator, reauthenticate: reauthenticate) {
+      let (classification, value) = try await operation()
+      last = value
+      return classification
+    }
+    // `attempt` runs the operation at least once, and returns only after one has returned.
+    guard let last else { preconditionFailure("RetryPolicy.run returned without running its operation") }
+    return (run.classification, last)
+  }
 }
 
 /// How a ``RetryPolicy`` run ended.

@@ -71,3 +71,32 @@ struct NewUserKitTests {
     #expect(Yeastar.classify(response, data: data).error?.code == .tokenExpired)
   }
 }
+
+@Suite("New user's kit: retry runs")
+struct RetryRunValueTests {
+  @Test("policy.run hands back the last attempt's value with its classification")
+  func runReturnsValue() async throws {
+    let answers = [
+      #"{"errcode":10004,"errmsg":"TOKEN EXPIRED"}"#,
+      #"{"errcode":0,"errmsg":"SUCCESS","data":[{"id":1}]}"#,
+    ]
+    var sent = 0
+    var refreshed = 0
+    let (outcome, body) = try await RetryPolicy.standard.run(
+      clock: ImmediateClock(), reauthenticate: { refreshed += 1 },
+      operation: {
+        let body = answers[min(sent, answers.count - 1)]
+        sent += 1
+        return (Yeastar.classify(status: 200, body: body), body)
+      })
+    #expect(refreshed == 1)
+    #expect(sent == 2)
+    #expect(outcome.outcome == .success)
+    #expect(body.contains(#""id":1"#))
+    // A classification-only operation still picks the original run.
+    let single = try await RetryPolicy.standard.run(clock: ImmediateClock()) {
+      Yeastar.classify(status: 200, body: #"{"errcode":0,"errmsg":"SUCCESS"}"#)
+    }
+    #expect(single.outcome == .success)
+  }
+}
