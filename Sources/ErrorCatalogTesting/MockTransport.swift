@@ -39,6 +39,20 @@ public final class MockTransport: Sendable {
     state = MockTransportRegistry.register(answer)
   }
 
+  /// Answers each request with what `answer` returns for it and its index: 0 for the first request this
+  /// transport answers, 1 for the next, and so on (a new token per renewal, a failure every third call).
+  public convenience init(_ answer: @escaping @Sendable (_ request: URLRequest, _ index: Int) -> Answer) {
+    let counter = RequestCounter()
+    self.init { request in answer(request, counter.next()) }
+  }
+
+  /// Answers requests with `answers` in order, starting over after the last, for as long as it is asked
+  /// (an empty list fails every request with `URLError.Code.cannotConnectToHost`).
+  public convenience init(repeating answers: [Answer]) {
+    let counter = RequestCounter()
+    self.init { _ in answers.isEmpty ? .failure(.cannotConnectToHost) : answers[counter.next() % answers.count] }
+  }
+
   /// A configuration whose sessions this transport answers: ephemeral (no cache, no cookies), with the
   /// transport's `URLProtocol` first. Use it when the code under test makes its own session.
   ///
@@ -60,6 +74,19 @@ public final class MockTransport: Sendable {
   /// The requests answered so far, in order. A request's body is in `httpBody` here, even when the session
   /// sent it as a stream.
   public var requests: [URLRequest] { state.requests }
+}
+
+/// How many requests a transport has answered, handed out one number per request.
+private final class RequestCounter: Sendable {
+  private let lock = NSLock()
+  nonisolated(unsafe) private var count = 0
+
+  func next() -> Int {
+    lock.withLock {
+      defer { count += 1 }
+      return count
+    }
+  }
 }
 
 /// The answers a ``MockTransport`` has left, shared by the requests it answers.

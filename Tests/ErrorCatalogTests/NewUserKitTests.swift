@@ -100,3 +100,41 @@ struct RetryRunValueTests {
     #expect(single.outcome == .success)
   }
 }
+
+@Suite("New user's kit: mock transport")
+struct MockTransportKitTests {
+  static let url = URL(string: "https://pbx.example/openapi/v1.0/extension/list")!
+
+  @Test("The closure form is given each request's index; the request log keeps what was sent")
+  func requestIndex() async throws {
+    let transport = MockTransport { _, index in
+      index == 0
+        ? .sample(Yeastar.Code.tokenExpired)
+        : .response(status: 200, body: #"{"errcode":0,"errmsg":"SUCCESS","access_token":"t\#(index)"}"#)
+    }
+    let session = transport.makeSession()
+    var bodies: [String] = []
+    for _ in 0..<3 {
+      let (data, _) = try await session.data(from: Self.url)
+      bodies.append(String(decoding: data, as: UTF8.self))
+    }
+    #expect(Yeastar.classify(status: 200, body: bodies[0]).error?.code == .tokenExpired)
+    #expect(bodies[1].contains("t1") && bodies[2].contains("t2"))
+    #expect(transport.requests.count == 3)
+    #expect(transport.requests.allSatisfy { $0.url == Self.url })
+  }
+
+  @Test("A repeating transport starts over after its last answer")
+  func repeating() async throws {
+    let transport = MockTransport(repeating: [
+      .sample(Yeastar.Code.tokenExpired), .response(status: 200, body: #"{"errcode":0,"errmsg":"SUCCESS"}"#),
+    ])
+    let session = transport.makeSession()
+    var codes: [Yeastar.Code?] = []
+    for _ in 0..<5 {
+      let (data, response) = try await session.data(from: Self.url)
+      codes.append(Yeastar.classify(response, data: data).error?.code)
+    }
+    #expect(codes == [.tokenExpired, nil, .tokenExpired, nil, .tokenExpired])
+  }
+}
