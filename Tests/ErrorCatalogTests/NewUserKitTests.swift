@@ -138,3 +138,43 @@ struct MockTransportKitTests {
     #expect(codes == [.tokenExpired, nil, .tokenExpired, nil, .tokenExpired])
   }
 }
+
+@Suite("New user's kit: success samples")
+struct SuccessSampleTests {
+  @Test("A Cloud API send answer is a success that keeps the message id and recipient, through WhatsApp and 360dialog")
+  func sendAnswer() throws {
+    let body = CatalogSamples.cloudAPISendAnswer(messageID: "wamid.ABC\"1", recipient: "573001234567")
+    let whatsapp = WhatsApp.classify(status: 200, body: body)
+    let dialog = Dialog360.classify(status: 200, body: body)
+    for (outcome, references) in [(whatsapp.outcome, whatsapp.references), (dialog.outcome, dialog.references)] {
+      #expect(outcome == .success)
+      #expect(references.messageID == "wamid.ABC\"1")
+      #expect(references.recipient == "573001234567")
+    }
+  }
+
+  @Test(
+    "Status webhooks are successes with their status, progress and ids",
+    arguments: CatalogSamples.CloudAPIStatus.allCases)
+  func statusWebhooks(status: CatalogSamples.CloudAPIStatus) throws {
+    let body = CatalogSamples.cloudAPIStatusWebhook(status, messageID: "wamid.m-\(status)", recipient: "16505550000")
+    let events = Dialog360.classifyWebhook(body: body)
+    #expect(events.count == 1)
+    let event = try #require(events.first)
+    #expect(event.outcome == .success)
+    #expect(event.references.messageID == "wamid.m-\(status)")
+    #expect(event.references.status == status.rawValue)
+    #expect(event.references.recipient == "16505550000")
+    let expected: MessageProgress = status == .read ? .read : status == .delivered ? .delivered : .sent
+    #expect(event.progress == expected)
+    #expect(WhatsApp.classifyWebhook(body: body).first?.outcome == .success)
+  }
+
+  @Test("The send answer as a transport answer")
+  func transportAnswer() async throws {
+    let transport = MockTransport([.cloudAPISend(messageID: "wamid.t-1")])
+    let (data, response) = try await transport.makeSession().data(
+      from: URL(string: "https://waba.example/v1/messages")!)
+    #expect(Dialog360.classify(response, data: data).references.messageID == "wamid.t-1")
+  }
+}
