@@ -139,7 +139,7 @@ extension RetryPolicy {
     return try await run(clock: clock, using: &generator, reauthenticate: reauthenticate, operation: operation)
   }
 
-  /// Runs `operation` as ``run(clock:reauthenticate:operation:)`` does, for an operation that also returns a
+  /// Runs `operation` as ``run(clock:reauthenticate:operation:)->_`` does, for an operation that also returns a
   /// value of its own, such as the data of a success (a classification keeps no body): returns the last
   /// attempt's classification and value.
   ///

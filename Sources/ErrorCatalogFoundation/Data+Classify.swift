@@ -3,7 +3,7 @@ public import Foundation
 
 extension ResponseClassifier {
   /// Classifies one synchronous API answer whose body is `Data`, as HTTP clients built on Foundation hand it
-  /// over; the same as the `[UInt8]` call (at most ``ResponseBody/storedLimit`` bytes are kept).
+  /// over; the same as the `[UInt8]` call (at most `ResponseBody.storedLimit` bytes are kept).
   ///
   /// ```swift
   /// let outcome = Yeastar.classify(status: 200, body: data)
