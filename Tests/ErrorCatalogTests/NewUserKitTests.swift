@@ -178,3 +178,22 @@ struct SuccessSampleTests {
     #expect(Dialog360.classify(response, data: data).references.messageID == "wamid.t-1")
   }
 }
+
+@Suite("New user's kit: sample ids")
+struct SampleIDTests {
+  @Test("No two samples share a message id, so a failure matches the one message it is about")
+  func uniqueMessageIDs() {
+    var owners: [String: String] = [:]
+    for entry in CatalogSamples.allEntries {
+      for outcome in CatalogSamples.classify(entry) {
+        guard let id = outcome.references.messageID else { continue }
+        let owner = "\(entry.provider.rawValue)/\(entry.table)/\(entry.name)"
+        if let other = owners[id], other != owner {
+          Issue.record("\(owner) and \(other) share message id \(id)")
+        }
+        owners[id] = owner
+      }
+    }
+    #expect(owners.count > 30)
+  }
+}
