@@ -41,16 +41,27 @@ public struct CatalogTable: Sendable {
     // Codes: each distinct canonical code once, with its entries in table order.
     var codes = Index.Slots(capacity: entries.count)
     var groupKeys: [String] = []
-    var groupEntries: [[Int]] = []
-    for (position, key) in codeKeys.enumerated() {
+    var groupOfEntry: [Int] = []
+    groupOfEntry.reserveCapacity(codeKeys.count)
+    for key in codeKeys {
       let hash = Index.hash(code: key)
       if let group = codes.find(hash, where: { groupKeys[$0] == key }) {
-        groupEntries[group].append(position)
+        groupOfEntry.append(group)
       } else {
         codes.insert(hash, id: groupKeys.count)
+        groupOfEntry.append(groupKeys.count)
         groupKeys.append(key)
-        groupEntries.append([position])
       }
+    }
+    // Each group's entries in one array, table order within a group: counted, then placed.
+    var groupStarts = [Int](repeating: 0, count: groupKeys.count + 1)
+    for group in groupOfEntry { groupStarts[group + 1] += 1 }
+    for group in groupKeys.indices { groupStarts[group + 1] += groupStarts[group] }
+    var fill = groupStarts
+    var groupEntries = [Int](repeating: 0, count: codeKeys.count)
+    for (position, group) in groupOfEntry.enumerated() {
+      groupEntries[fill[group]] = position
+      fill[group] += 1
     }
     var rangeEntries: [Int] = []
     for (position, entry) in entries.enumerated() {
@@ -76,7 +87,7 @@ public struct CatalogTable: Sendable {
         return { built }
       }()
     indexes = Index(
-      groupKeys: groupKeys, groupEntries: groupEntries, codeSlots: codes, codeKeys: codeKeys,
+      groupKeys: groupKeys, groupEntries: groupEntries, groupStarts: groupStarts, codeSlots: codes, codeKeys: codeKeys,
       longestCodeKey: codeKeys.reduce(0) { max($0, $1.utf8.count) }, capturing: capturingEntries,
       messages: messages, patterns: patterns, rangeEntries: rangeEntries)
   }
@@ -297,7 +308,7 @@ public struct CatalogTable: Sendable {
   }
 
   /// The entries with exactly this code, else the one whose range holds it.
-  private func candidates(forCode code: String) -> [Int] {
+  private func candidates(forCode code: String) -> ArraySlice<Int> {
     // Text longer than any code that is not a number (a message, in `lookup`) is no code: known as soon as
     // both are seen, without reading the rest of a long message.
     var text = code
@@ -319,20 +330,20 @@ public struct CatalogTable: Sendable {
   }
 
   /// The entries with exactly this canonical code, if any.
-  private func exactCandidates(forKey key: String) -> [Int]? {
+  private func exactCandidates(forKey key: String) -> ArraySlice<Int>? {
     if let number = CodeText.integer(key) { return indexes.entries(forInteger: number) }
     if let exact = indexes.entries(forCode: key), !exact.isEmpty { return exact }
     return nil
   }
 
   /// The entries with exactly this canonical code, else the one whose range holds it.
-  private func candidates(forKey key: String) -> [Int] {
+  private func candidates(forKey key: String) -> ArraySlice<Int> {
     if let exact = exactCandidates(forKey: key) { return exact }
     guard !indexes.rangeEntries.isEmpty, let number = Int(key) else { return [] }
     // Lower bound, upper bound, entry, for each ranged entry.
     let ranges = indexes.rangeEntries
     for start in stride(from: 0, to: ranges.count, by: 3) where ranges[start] <= number && number <= ranges[start + 1] {
-      return [ranges[start + 2]]
+      return [ranges[start + 2]][...]
     }
     return []
   }
@@ -466,9 +477,10 @@ public struct CatalogTable: Sendable {
     // (the message's entries sharing this code are this entry): found without hashing the text.
     if let text, let exact, exact.count == 1,
       case let messages = indexes.messages(),
-      MessageKey.equals(text, MessageKey.bounds(text), key: messages.keys[messages.keyOfEntry[exact[0]]])
+      let only = exact.first,
+      MessageKey.equals(text, MessageKey.bounds(text), key: messages.keys[messages.keyOfEntry[only]])
     {
-      return match(entry: exact[0], text: text)
+      return match(entry: only, text: text)
     }
     // The message's entry counts when its own code is this code: when it is one of the exact candidates.
     if let text, let exact, let byMessage = match(text: text, codeKey: codeKey),
@@ -480,8 +492,8 @@ public struct CatalogTable: Sendable {
     // "Success" or a revoked token) stays that failure when the message decides nothing: success is
     // never inferred. A variant (one wire message of a code another entry stands for, such as Meta's
     // 139001 "Error while processing Flow JSON") is found by its message only, so it is left out here.
-    let deciding = candidates.count > 1 ? candidates.filter { !entries[$0].isVariant } : candidates
-    guard !deciding.isEmpty else { return nil }
+    let deciding = candidates.count > 1 ? candidates.filter { !entries[$0].isVariant }[...] : candidates
+    guard let first = deciding.first else { return nil }
     var failure: Int?
     var failures = 0
     for index in deciding where entries[index].outcome == .failure {
@@ -489,7 +501,7 @@ public struct CatalogTable: Sendable {
       if failure == nil { failure = index }
     }
     guard deciding.count == 1 || failures == 1 else { return nil }
-    let index = deciding.count == 1 ? deciding[0] : failure ?? deciding[0]
+    let index = deciding.count == 1 ? first : failure ?? first
     return match(entry: index, text: text)
   }
 
@@ -523,7 +535,9 @@ extension CatalogTable {
     /// in table order, found through ``codeSlots`` (integer codes by value, text codes by their bytes).
     let groupKeys: [String]
     let groupIntegers: [Int]
-    let groupEntries: [[Int]]
+    /// Group `g`'s entries are `groupEntries[groupStarts[g]..<groupStarts[g + 1]]`.
+    let groupEntries: [Int]
+    let groupStarts: [Int]
     let codeSlots: Slots
     /// Each entry's code as ``CodeText/canonical(_:)`` writes it.
     let codeKeys: [String]
@@ -540,13 +554,15 @@ extension CatalogTable {
     let rangeEntries: [Int]
 
     init(
-      groupKeys: [String], groupEntries: [[Int]], codeSlots: Slots, codeKeys: [String], longestCodeKey: Int,
+      groupKeys: [String], groupEntries: [Int], groupStarts: [Int], codeSlots: Slots, codeKeys: [String],
+      longestCodeKey: Int,
       capturing: [Bool], messages: @escaping @Sendable () -> Messages, patterns: @escaping @Sendable () -> Patterns,
       rangeEntries: [Int]
     ) {
       self.groupKeys = groupKeys
       groupIntegers = groupKeys.map { CodeText.integer($0) ?? .min }
       self.groupEntries = groupEntries
+      self.groupStarts = groupStarts
       self.codeSlots = codeSlots
       self.codeKeys = codeKeys
       self.longestCodeKey = longestCodeKey
@@ -603,8 +619,14 @@ extension CatalogTable {
 
     /// The entries whose code is this integer.
     @inline(__always)
-    func entries(forInteger code: Int) -> [Int]? {
-      codeSlots.find(Self.hash(integer: code)) { groupIntegers[$0] == code }.map { groupEntries[$0] }
+    func entries(forInteger code: Int) -> ArraySlice<Int>? {
+      codeSlots.find(Self.hash(integer: code)) { groupIntegers[$0] == code }.map(entries(ofGroup:))
+    }
+
+    /// The entries of group `group`, in table order.
+    @inline(__always)
+    func entries(ofGroup group: Int) -> ArraySlice<Int> {
+      groupEntries[groupStarts[group]..<groupStarts[group + 1]]
     }
 
     /// The hash an integer code is found by.
@@ -615,8 +637,8 @@ extension CatalogTable {
     }
 
     /// The entries whose canonical code is `key`.
-    func entries(forCode key: String) -> [Int]? {
-      codeSlots.find(Self.hash(code: key)) { groupKeys[$0] == key }.map { groupEntries[$0] }
+    func entries(forCode key: String) -> ArraySlice<Int>? {
+      codeSlots.find(Self.hash(code: key)) { groupKeys[$0] == key }.map(entries(ofGroup:))
     }
   }
 }
