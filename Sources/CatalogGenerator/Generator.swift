@@ -274,6 +274,7 @@ public enum Generator {
         out.line("],")
         let layout = CatalogTable.Messages.layout(
           messages: table.entries.map(\.message), patterns: table.entries.map { $0.patterns ?? [] })
+        renderCodeLayout(CatalogTable.CodeLayout.layout(codes: table.entries.map(\.code)), into: &out)
         out.line("capturing: [\(layout.capturing.map(String.init).joined(separator: ", "))],")
         out.line("messages: { messageIndex }, patterns: { patternIndex }")
       }
@@ -318,6 +319,27 @@ public enum Generator {
     }
     out.line("}")
     out.line("")
+  }
+
+  /// A code layout as a literal.
+  static func renderCodeLayout(_ layout: CatalogTable.CodeLayout, into out: inout SwiftWriter) {
+    func row(_ label: String, _ values: [String], last: Bool = false, into out: inout SwiftWriter) {
+      out.line("\(label): [")
+      out.indent { out in
+        for start in stride(from: 0, to: values.count, by: 12) {
+          out.line(values[start..<min(start + 12, values.count)].joined(separator: ", ") + ",")
+        }
+      }
+      out.line("]" + (last ? "" : ","))
+    }
+    out.line("codes: CatalogTable.CodeLayout(")
+    out.indent { out in
+      row("keys", layout.keys.map(literal), into: &out)
+      row("hashes", layout.hashes.map { "0x" + String($0, radix: 16) }, into: &out)
+      row("integers", layout.integers.map { $0 == .min ? "Int.min" : String($0) }, into: &out)
+      row("groupOfEntry", layout.groupOfEntry.map(String.init), last: true, into: &out)
+    }
+    out.line("),")
   }
 
   /// A message-key layout as a literal, numbers wrapped a dozen to a line.

@@ -26,8 +26,9 @@ public struct CatalogTable: Sendable {
   /// and `patterns`, which read `static let`s (so each is built once, thread-safely, and only when a message
   /// must be looked up, or a pattern tried); without them they are built now.
   package init(
-    provider: ProviderID, id: String, title: String, entries: [CatalogEntry], capturing: [Int]? = nil,
-    messages: (@Sendable () -> Messages)? = nil, patterns: (@Sendable () -> Patterns)? = nil
+    provider: ProviderID, id: String, title: String, entries: [CatalogEntry], codes: CodeLayout? = nil,
+    capturing: [Int]? = nil, messages: (@Sendable () -> Messages)? = nil,
+    patterns: (@Sendable () -> Patterns)? = nil
   ) {
     self.provider = provider
     self.id = id
@@ -37,22 +38,13 @@ public struct CatalogTable: Sendable {
       $0.element.position == $0.offset ? $0.element : CatalogEntry($0.element, position: $0.offset)
     }
     self.entries = entries
-    let codeKeys = entries.map { Self.codeKey($0.code) }
-    // Codes: each distinct canonical code once, with its entries in table order.
-    var codes = Index.Slots(capacity: entries.count)
-    var groupKeys: [String] = []
-    var groupOfEntry: [Int] = []
-    groupOfEntry.reserveCapacity(codeKeys.count)
-    for key in codeKeys {
-      let hash = Index.hash(code: key)
-      if let group = codes.find(hash, where: { groupKeys[$0] == key }) {
-        groupOfEntry.append(group)
-      } else {
-        codes.insert(hash, id: groupKeys.count)
-        groupOfEntry.append(groupKeys.count)
-        groupKeys.append(key)
-      }
-    }
+    // Codes: each distinct canonical code once (laid out by the generator for generated tables).
+    let layout = codes ?? CodeLayout.layout(codes: entries.map { $0.code })
+    let groupKeys = layout.keys
+    let groupOfEntry = layout.groupOfEntry
+    let codeKeys = groupOfEntry.map { groupKeys[$0] }
+    var codeSlots = Index.Slots(capacity: groupKeys.count)
+    for (group, hash) in layout.hashes.enumerated() { codeSlots.insert(hash, id: group) }
     // Each group's entries in one array, table order within a group: counted, then placed.
     var groupStarts = [Int](repeating: 0, count: groupKeys.count + 1)
     for group in groupOfEntry { groupStarts[group + 1] += 1 }
@@ -87,9 +79,56 @@ public struct CatalogTable: Sendable {
         return { built }
       }()
     indexes = Index(
-      groupKeys: groupKeys, groupEntries: groupEntries, groupStarts: groupStarts, codeSlots: codes, codeKeys: codeKeys,
+      groupKeys: groupKeys, groupIntegers: layout.integers, groupEntries: groupEntries, groupStarts: groupStarts,
+      codeSlots: codeSlots, codeKeys: codeKeys,
       longestCodeKey: codeKeys.reduce(0) { max($0, $1.utf8.count) }, capturing: capturingEntries,
       messages: messages, patterns: patterns, rangeEntries: rangeEntries)
+  }
+
+  /// A table's codes, computed from its entries' codes alone: each distinct canonical code (see
+  /// ``CodeText``) in the order first met, its hash (``Index``'s), its value when it is an integer
+  /// (`Int.min` when not), and for each entry the index of its code.
+  package struct CodeLayout: Sendable, Equatable {
+    package let keys: [String]
+    package let hashes: [UInt64]
+    package let integers: [Int]
+    package let groupOfEntry: [Int]
+
+    package init(keys: [String], hashes: [UInt64], integers: [Int], groupOfEntry: [Int]) {
+      self.keys = keys
+      self.hashes = hashes
+      self.integers = integers
+      self.groupOfEntry = groupOfEntry
+    }
+
+    /// The layout of a table whose entries have these wire codes, in table order.
+    package static func layout(codes: [String]) -> CodeLayout {
+      var slots = Index.Slots(capacity: codes.count)
+      var keys: [String] = []
+      var hashes: [UInt64] = []
+      var groupOfEntry: [Int] = []
+      for code in codes {
+        let key = CatalogTable.codeKey(code)
+        let hash = Index.hash(code: key)
+        if let group = slots.find(hash, where: { keys[$0] == key }) {
+          groupOfEntry.append(group)
+        } else {
+          slots.insert(hash, id: keys.count)
+          groupOfEntry.append(keys.count)
+          keys.append(key)
+          hashes.append(hash)
+        }
+      }
+      return CodeLayout(
+        keys: keys, hashes: hashes, integers: keys.map { CodeText.integer($0) ?? .min }, groupOfEntry: groupOfEntry)
+    }
+  }
+
+  /// The table's codes as laid out (see ``CodeLayout``).
+  package var codeLayout: CodeLayout {
+    CodeLayout(
+      keys: indexes.groupKeys, hashes: indexes.groupKeys.map(Index.hash(code:)), integers: indexes.groupIntegers,
+      groupOfEntry: indexes.codeKeys.map { key in indexes.groupKeys.firstIndex(of: key) ?? -1 })
   }
 
   /// A table's message keys: each distinct key (an entry's message, or a pattern without placeholders)
@@ -554,13 +593,13 @@ extension CatalogTable {
     let rangeEntries: [Int]
 
     init(
-      groupKeys: [String], groupEntries: [Int], groupStarts: [Int], codeSlots: Slots, codeKeys: [String],
-      longestCodeKey: Int,
+      groupKeys: [String], groupIntegers: [Int], groupEntries: [Int], groupStarts: [Int], codeSlots: Slots,
+      codeKeys: [String], longestCodeKey: Int,
       capturing: [Bool], messages: @escaping @Sendable () -> Messages, patterns: @escaping @Sendable () -> Patterns,
       rangeEntries: [Int]
     ) {
       self.groupKeys = groupKeys
-      groupIntegers = groupKeys.map { CodeText.integer($0) ?? .min }
+      self.groupIntegers = groupIntegers
       self.groupEntries = groupEntries
       self.groupStarts = groupStarts
       self.codeSlots = codeSlots

@@ -132,6 +132,8 @@ struct FootprintTests {
       #expect(generated.keyStarts == computed.keyStarts, "\(name)")
       let plain = CatalogTable(provider: table.provider, id: table.id, title: table.title, entries: table.entries)
       #expect(table.capturingEntries == plain.capturingEntries, "\(name)")
+      #expect(table.codeLayout == CatalogTable.CodeLayout.layout(codes: table.entries.map { $0.code }), "\(name)")
+      #expect(table.codeLayout == plain.codeLayout, "\(name)")
       for id in computed.keys.indices {
         #expect(Array(generated.entries(ofKey: id)) == Array(computed.entries(ofKey: id)), "\(name) key \(id)")
       }

@@ -120,6 +120,20 @@ extension Cequens.AuthCode {
         position: 3
       ),
     ],
+    codes: CatalogTable.CodeLayout(
+      keys: [
+        "MISSING_TOKEN", "INVALID_ACCESS_TOKEN", "VALIDATION", "TOKEN",
+      ],
+      hashes: [
+        0xf5be0971942f7e7e, 0x3165e2a9bc0d4dc6, 0x9d0e4bd38464f5b3, 0x854889c2fe7077d4,
+      ],
+      integers: [
+        Int.min, Int.min, Int.min, Int.min,
+      ],
+      groupOfEntry: [
+        0, 1, 2, 3,
+      ]
+    ),
     capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
@@ -1449,6 +1463,36 @@ extension Cequens.WhatsAppCode {
         position: 53
       ),
     ],
+    codes: CatalogTable.CodeLayout(
+      keys: [
+        "400", "401", "402", "408", "410", "429", "430", "432", "433", "470", "471", "472",
+        "500", "1000", "1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008", "1009", "1010",
+        "1011", "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019", "1020", "1021", "1022",
+        "1023", "1024", "1025", "1026", "2000", "2001", "2002", "2003", "2004", "2005", "2006", "2007",
+        "2008", "2009", "2010", "2011", "2012", "2013",
+      ],
+      hashes: [
+        0x36ae31d751106e67, 0xd4e5ab96c4810066, 0x731d254a7a1ff2b5, 0x2869ffa39dfa3c6e, 0x64d8f316fb8d210c, 0x22f6fbdb586631e3, 0xc12e7595c66fc7d8, 0xfd9d6901215a2b46, 0x9bd4e2c4925cc987, 0x79d97a8c7c741af3, 0x1810f449f28de8ea, 0xb6486e070317b6ad,
+        0x459be4cbfb7ab60, 0x8b37c997f6f56c1, 0xa6eaf6578d689c88, 0x4522700e109a2a53, 0xe359e9c2a21b686a, 0x8191637b3495b9a5, 0x1fc8dd38492ff7b4, 0xbe0056f7c6b12d17, 0x5c37d0a9544093c6, 0xfa6f4a62e632c199, 0x98a6c41a71a52e30, 0x36de3dd9852c641b,
+        0xd515b7971b85ba62, 0x734d3148a81b095d, 0x1184ab043d99a73c, 0xafbc24bb4ce65edf, 0x4df39e75dfcd04fe, 0xec2b18364ec4b2d1, 0x8a6291eefdf26038, 0x289a0ba56ae136a3, 0xc6d1855b9bf7cd7a, 0x6508ff1404819b15, 0x34078d0b6131944, 0xa177f28f20e4cf87,
+        0x3faf6c4257deb5f6, 0xdde6e5fbc6c77be9, 0x7c1e5fb549c82da0, 0x1a55d970fa2b87ab, 0x1166f932fedead83, 0xaf9e72ee89c0777a, 0x4dd5eca71ad13911, 0xec0d665993a3eab8, 0x8a44e01c213454a7, 0x287c59d0b1bf1ef6, 0xc6b3d38d4436d0d5, 0x64eb4d47d7a8a284,
+        0x322c6fe692b734b, 0xa15a40b2e555c572, 0x3f91ba70925fef69, 0xddc9342c005519a0, 0x7c00ade78d625a2f, 0x1a38279d3d708dce,
+      ],
+      integers: [
+        400, 401, 402, 408, 410, 429, 430, 432, 433, 470, 471, 472,
+        500, 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010,
+        1011, 1012, 1013, 1014, 1015, 1016, 1017, 1018, 1019, 1020, 1021, 1022,
+        1023, 1024, 1025, 1026, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007,
+        2008, 2009, 2010, 2011, 2012, 2013,
+      ],
+      groupOfEntry: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+        24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+        36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+        48, 49, 50, 51, 52, 53,
+      ]
+    ),
     capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )

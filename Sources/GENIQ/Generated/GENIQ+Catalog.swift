@@ -648,6 +648,28 @@ extension GENIQ.ResponseCode {
         position: 27
       ),
     ],
+    codes: CatalogTable.CodeLayout(
+      keys: [
+        "0", "1", "2", "3", "4", "5", "6", "7", "10", "11", "12", "13",
+        "14", "15", "16", "17", "18", "19", "20", "21", "301", "311", "312", "22",
+        "23", "24", "88", "99",
+      ],
+      hashes: [
+        0x0, 0x9e3779bd8ef1b1de, 0x3c6ef3731de363bd, 0xdaa66d2aa8ec1d5c, 0x78dde6e63bc6c77b, 0x1715609fc4df6892, 0xb54cda5d51d83ab9, 0x53845410e72bc400, 0x2e2ac13f89bed125, 0xcc623afe1b228324, 0x6a99b4b2a3b07573, 0x8d12e6b30413e4a,
+        0xa708a821ce578801, 0x454021dc5f5c4bc8, 0xe3779b90ef1b1def, 0x81af15557e8a97ee, 0x1fe68f0a0c08c12d, 0xbe1e08c1827773ac, 0x5c55827f137da24b, 0xfa8cfc30a57bcc02, 0x73a1f1a93431c64, 0x3564e058085bbf4e, 0xd39c5a15be25e901, 0x98c475f436450649,
+        0x36fbefabd86e58b0, 0xd53369654760eae7, 0x6311d7c0d9141926, 0x2f7412bd426d69fe,
+      ],
+      integers: [
+        0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13,
+        14, 15, 16, 17, 18, 19, 20, 21, 301, 311, 312, 22,
+        23, 24, 88, 99,
+      ],
+      groupOfEntry: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+        24, 25, 26, 27,
+      ]
+    ),
     capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
@@ -1137,6 +1159,24 @@ extension GENIQ.ReasonCode {
         position: 14
       ),
     ],
+    codes: CatalogTable.CodeLayout(
+      keys: [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11",
+        "12", "13", "201",
+      ],
+      hashes: [
+        0x0, 0x9e3779bd8ef1b1de, 0x3c6ef3731de363bd, 0xdaa66d2aa8ec1d5c, 0x78dde6e63bc6c77b, 0x1715609fc4df6892, 0xb54cda5d51d83ab9, 0x53845410e72bc400, 0xf1bbcdcc778d8ef7, 0x8ff3478106046096, 0x2e2ac13f89bed125, 0xcc623afe1b228324,
+        0x6a99b4b2a3b07573, 0x8d12e6b30413e4a, 0x398e92a53d0ff95a,
+      ],
+      integers: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13, 201,
+      ],
+      groupOfEntry: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        12, 13, 14,
+      ]
+    ),
     capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
@@ -1499,6 +1539,20 @@ extension GENIQ.ReportStatus {
         position: 10
       ),
     ],
+    codes: CatalogTable.CodeLayout(
+      keys: [
+        "PROCESSED", "SENT", "DELIVERED", "READ", "EXPIRED", "DELETED", "UNDELIVERABLE", "REJECTED", "UNKNOWN", "FAILED", "EXCEEDED_RETRY",
+      ],
+      hashes: [
+        0x67c8dd7f9f6a1789, 0x863bbcc634758e20, 0xd36b7946e2a19a31, 0x19071d7104c206ba, 0x9153a8368870f39b, 0x9cfc19ba025347ba, 0x4944c14118242a3b, 0xdb070cbd949a8acc, 0x59ddbca99d5889c2, 0x1833de89616e3546, 0x87d294637005494e,
+      ],
+      integers: [
+        Int.min, Int.min, Int.min, Int.min, Int.min, Int.min, Int.min, Int.min, Int.min, Int.min, Int.min,
+      ],
+      groupOfEntry: [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+      ]
+    ),
     capturing: [],
     messages: { messageIndex }, patterns: { patternIndex }
   )
@@ -2271,6 +2325,28 @@ extension GENIQ.TemplateCode {
         position: 29
       ),
     ],
+    codes: CatalogTable.CodeLayout(
+      keys: [
+        "0", "1", "2", "3", "4", "8", "10", "100", "190", "368", "506", "80007",
+        "131001", "131006", "131008", "131009", "131021", "131031", "131051", "131055", "132000", "132001", "132005", "132007",
+        "132012", "133000", "88", "311", "312",
+      ],
+      hashes: [
+        0x0, 0x9e3779bd8ef1b1de, 0x3c6ef3731de363bd, 0xdaa66d2aa8ec1d5c, 0x78dde6e63bc6c77b, 0xf1bbcdcc778d8ef7, 0x2e2ac13f89bed125, 0xcdab8c73d4441b99, 0x6d2c57af102aaaf5, 0x6fbefaa586e58b07, 0xb9a698a0540d84ae, 0xb9b43f4bb5b18b4,
+        0x12103c223a007738, 0x29259cc36fdae487, 0x65949036092e7b69, 0x3cc09eebab539a0, 0x6e65bea3ef7eb2d5, 0x9c907fdb71bfde5f, 0xf8e6025a403dc0ab, 0x71c3e9400a288887, 0x7c8c3f01824a3433, 0x1ac3b8bb336b8dea, 0x93a19fa57facc586, 0xd010931261b1a814,
+        0xe725f3b3648600be, 0x853fbb9f88dda2f5, 0x6311d7c0d9141926, 0x3564e058085bbf4e, 0xd39c5a15be25e901,
+      ],
+      integers: [
+        0, 1, 2, 3, 4, 8, 10, 100, 190, 368, 506, 80007,
+        131001, 131006, 131008, 131009, 131021, 131031, 131051, 131055, 132000, 132001, 132005, 132007,
+        132012, 133000, 88, 311, 312,
+      ],
+      groupOfEntry: [
+        0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+        11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+        23, 24, 25, 26, 27, 28,
+      ]
+    ),
     capturing: [13],
     messages: { messageIndex }, patterns: { patternIndex }
   )

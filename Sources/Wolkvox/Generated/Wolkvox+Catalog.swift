@@ -1171,6 +1171,24 @@ extension Wolkvox.Code {
         position: 49
       ),
     ],
+    codes: CatalogTable.CodeLayout(
+      keys: [
+        "400", "401", "403", "404", "405", "412", "416", "417",
+      ],
+      hashes: [
+        0x36ae31d751106e67, 0xd4e5ab96c4810066, 0x11549f03e8e5ad14, 0xaf8c18b99deb14c3, 0x4dc392740ecade8a, 0xa147e68dd1e0858a, 0x1a25cd6e0827c956, 0xb85d472d9abe2777,
+      ],
+      integers: [
+        400, 401, 403, 404, 405, 412, 416, 417,
+      ],
+      groupOfEntry: [
+        0, 0, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 4, 4, 4, 4, 5, 5, 5, 6, 6, 6, 6,
+        6, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7,
+      ]
+    ),
     capturing: [4, 15, 16, 22, 23, 29, 30, 31, 36, 37, 48],
     messages: { messageIndex }, patterns: { patternIndex }
   )
