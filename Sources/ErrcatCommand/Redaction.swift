@@ -12,9 +12,10 @@
 /// A value is masked by **where it sits**: under a name that says it is a credential (``isSecretName(_:)``),
 /// or as the `value` next to a `field`/`name`/`key` that does (Yeastar's `invalid_param_list`, flattened
 /// into parameters `invalidParam.0.field` and `invalidParam.0.value`). It is masked by **what it is**, under
-/// any name (identifiers are not exempt): a word that looks like a token (``looksLikeToken(_:)``), the word
+/// any name: a word that looks like a token (``looksLikeToken(_:)``), the word
 /// after `Bearer` or `Basic`, the value in `password=…` or `api_key: …` inside a text, and a phone number,
-/// which is partly masked (``maskedPhone(_:)``).
+/// which is partly masked (``maskedPhone(_:)``). An identifier that would be masked is shown as a digest of
+/// itself instead (``redactedIdentifier(_:name:)``), so that log lines stay correlatable.
 enum Redaction {
   /// A masked value: says how long it was, never what it was.
   static func masked(_ value: String) -> String { "[redacted, \(value.count) characters]" }
@@ -93,7 +94,38 @@ enum Redaction {
   static func redacted(_ value: String, name: String) -> String {
     if isSecretName(name) { return value.isEmpty ? value : masked(value) }
     if isPhoneName(name), let phone = maskedPhone(value, requirePlus: false) { return phone }
+    if isIdentifierName(name) { return redactedIdentifier(value, name: name) }
     return redactedText(value)
+  }
+
+  /// Whether a name is an identifier's: its last word is `id` or `ids` (`messageID`, `request_id`,
+  /// `fbtrace_id`, `messageIDs`), or it is GENIQ's `reference`.
+  static func isIdentifierName(_ name: String) -> Bool {
+    guard let last = nameWords(name).last else { return false }
+    return last == "id" || last == "ids" || last == "reference"
+  }
+
+  /// An identifier as `errcat` prints it. Log lines must stay correlatable, so an identifier that would be
+  /// masked (a WhatsApp message id holds the recipient's number in base64; others look like tokens) is shown
+  /// as a short digest of itself, the same in every line and every run (``digest(_:)``). A trace id (Meta's
+  /// `fbtrace_id`), which says nothing about anyone, is shown as it is; a value that starts like a known
+  /// credential (`EAA…`, `eyJ…`) is masked whatever its name.
+  static func redactedIdentifier(_ value: String, name: String) -> String {
+    if value.count >= 8, credentialPrefixes.contains(where: { value.hasPrefix($0) }) { return masked(value) }
+    if nameWords(name).contains(where: { $0 == "trace" || $0 == "fbtrace" }) { return value }
+    return redactedText(value) == value ? value : digest(value)
+  }
+
+  /// `[id 1a2b3c4d]`: the first 32 bits of the value's 64-bit FNV-1a hash, a function of the value alone
+  /// (not Swift's per-process `Hasher`), so the same identifier gives the same digest in every line and run.
+  static func digest(_ value: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in value.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    let hex = String(hash >> 32, radix: 16)
+    return "[id " + String(repeating: "0", count: 8 - hex.count) + hex + "]"
   }
 
   /// Free text from a provider with every credential assignment (`password=…`, `"token": "…"`,

@@ -229,7 +229,7 @@ struct ErrcatPipelineTests: ErrcatJSONReading {
     "Token-like values of any length and digit count are masked, under any name",
     arguments: [
       ("Ab3xKmPqZtRw", "error"), ("kq7ZpX2m", "message"), ("EAAGm0PX4ZCpsBAKZCZ", "requestId"),
-      ("xKpQzMwRtYvNbLcJ", "detail"), ("9f86d081884c7d659a2feaa0c55ad015", "traceID"),
+      ("xKpQzMwRtYvNbLcJ", "detail"), ("9f86d081884c7d659a2feaa0c55ad015", "traceToken"),
       ("AbC12dEf34", "sessionTimestamp"), ("hunter2", "password"), ("1234", "pin"),
     ])
   func tokensMasked(value: String, name: String) {

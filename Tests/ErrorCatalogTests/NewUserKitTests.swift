@@ -9,6 +9,8 @@ import Testing
 import WhatsApp
 import Yeastar
 
+@testable import ErrcatCommand
+
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
@@ -195,5 +197,34 @@ struct SampleIDTests {
       }
     }
     #expect(owners.count > 30)
+  }
+}
+
+@Suite("New user's kit: errcat identifiers")
+struct ErrcatIdentifierTests {
+  @Test("A hidden identifier is a stable digest of itself; a trace id is shown; a credential stays masked")
+  func identifierDigests() {
+    let wamid = "wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMzRDRFNUY2QTdCOEM5AA=="
+    let digest = Redaction.redacted(wamid, name: "messageID")
+    #expect(digest.hasPrefix("[id ") && digest.count == 13)
+    #expect(!digest.contains("wamid"))
+    #expect(Redaction.redacted(wamid, name: "message_id") == digest)  // the same id, the same digest
+    #expect(Redaction.redacted(wamid + "x", name: "messageID") != digest)
+    #expect(Redaction.redacted("AbCdEf123456", name: "fbtrace_id") == "AbCdEf123456")
+    #expect(
+      Redaction.redacted("9f86d081884c7d659a2feaa0c55ad015", name: "traceID") == "9f86d081884c7d659a2feaa0c55ad015")
+    #expect(Redaction.redacted("EAAGm0PX4ZCpsBAKZCZ", name: "requestId") == Redaction.masked("EAAGm0PX4ZCpsBAKZCZ"))
+    #expect(Redaction.redacted("spring-sale", name: "reference") == "spring-sale")  // nothing to hide
+  }
+
+  @Test("errcat prints a webhook's message ids as digests that match across lines and runs")
+  func digestsInOutput() {
+    let body = CatalogSamples.cloudAPIStatusWebhook(.delivered, messageID: "wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMz")
+    let first = Errcat.run(arguments: ["classify", "whatsapp", "--kind", "webhook", "--body", body])
+    let second = Errcat.run(arguments: ["classify", "whatsapp", "--kind", "webhook", "--body", body, "--json"])
+    let digest = Redaction.digest("wamid.HBgLNTczMDAxMjM0NTY3FQIAERgSQTFCMkMz")
+    #expect(first.standardOutput.contains(digest))
+    #expect(second.standardOutput.contains(digest))
+    #expect(!first.standardOutput.contains("HBgLNTcz"))
   }
 }
