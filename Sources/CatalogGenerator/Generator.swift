@@ -240,6 +240,15 @@ public enum Generator {
           }
           out.doc("")
           out.paragraphs(entry.remedy, firstPrefix: "> Tip: ", continuationPrefix: "> ")
+          if catalog.provider == "whatsapp" {
+            // Meta's codes come through resellers too: say what a reseller's user matches, through which call.
+            out.doc("")
+            out.paragraphs(
+              "Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)` "
+                + "give `Dialog360.Code.cloudAPI(.\(entry.name))`; through Cequens, `Cequens.classify` and "
+                + "`Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.\(entry.name))`. "
+                + "`WhatsApp.Code.\(entry.name) ~= error` matches the error from any of the three.")
+          }
           if entry.deprecated == true {
             out.doc("")
             out.doc("- Note: \(catalog.displayName) marks this code as deprecated.")

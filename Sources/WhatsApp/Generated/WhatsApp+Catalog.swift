@@ -20,6 +20,11 @@ extension WhatsApp {
     ///
     /// > Tip: Obtain a new access token (a system user token for server integrations) and send the request
     /// > again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.authException)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.authException)`. `WhatsApp.Code.authException
+    /// ~= error` matches the error from any of the three.
     case authException
 
     /// The request was invalid or a server error occurred; Meta cannot tell which.
@@ -31,6 +36,11 @@ extension WhatsApp {
     /// > Tip: Retry with backoff: Meta's Graph guide treats this code as a probable temporary outage. If it
     /// > keeps coming back while the platform status page shows no incident, compare the call with the
     /// > endpoint reference, since a malformed or unsupported request can produce the same answer.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.apiUnknown)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.apiUnknown)`. `WhatsApp.Code.apiUnknown ~=
+    /// error` matches the error from any of the three.
     case apiUnknown
 
     /// The service is temporarily unavailable because of downtime or overload.
@@ -41,6 +51,11 @@ extension WhatsApp {
     ///
     /// > Tip: Retry with exponential backoff; check the WhatsApp Business Platform status page if it
     /// > persists.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.apiServiceUnavailable)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.apiServiceUnavailable)`.
+    /// `WhatsApp.Code.apiServiceUnavailable ~= error` matches the error from any of the three.
     case apiServiceUnavailable
 
     /// The app lacks a capability or permission needed by the endpoint it called.
@@ -51,6 +66,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check the token in Meta's access token debugger and grant the permissions the endpoint requires
     /// > before retrying.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.apiMethod)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.apiMethod)`. `WhatsApp.Code.apiMethod ~= error`
+    /// matches the error from any of the three.
     case apiMethod
 
     /// The app made more Graph API calls than its rate limit allows.
@@ -62,6 +82,11 @@ extension WhatsApp {
     /// > Tip: Stop calling until the app's usage drops: read X-App-Usage (and X-Business-Use-Case-Usage,
     /// > whose estimated_time_to_regain_access is in minutes) and wait that long, or up to an hour when no
     /// > header says; spread calls out and cache what you can.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.apiTooManyCalls)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.apiTooManyCalls)`.
+    /// `WhatsApp.Code.apiTooManyCalls ~= error` matches the error from any of the three.
     case apiTooManyCalls
 
     /// The user whose access token the app uses has made too many calls; Meta counts them over a rolling
@@ -73,6 +98,11 @@ extension WhatsApp {
     ///
     /// > Tip: Stop calling with this token until its usage drops: wait the time X-App-Usage or
     /// > X-Business-Use-Case-Usage indicates, or up to an hour when no header says, then spread calls out.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.userRequestLimitReached)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.userRequestLimitReached)`.
+    /// `WhatsApp.Code.userRequestLimitReached ~= error` matches the error from any of the three.
     case userRequestLimitReached
 
     /// The login session or access token has expired, was revoked or is otherwise invalid (when no subcode
@@ -84,6 +114,11 @@ extension WhatsApp {
     ///
     /// > Tip: Get a new access token (or regenerate the system user token), then repeat the call; if a
     /// > subcode is present, it says why the session ended.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.apiSession)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.apiSession)`. `WhatsApp.Code.apiSession ~=
+    /// error` matches the error from any of the three.
     case apiSession
 
     /// The request's signature does not check out: the appsecret_proof (or another signed parameter) was not
@@ -95,6 +130,11 @@ extension WhatsApp {
     ///
     /// > Tip: Recompute appsecret_proof as the HMAC-SHA256 of the access token keyed with the app secret, and
     /// > send it with the same token; check the app secret has not been reset.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.incorrectSignature)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.incorrectSignature)`.
+    /// `WhatsApp.Code.incorrectSignature ~= error` matches the error from any of the three.
     case incorrectSignature
 
     /// A phone number given while creating a template (for example in a PHONE_NUMBER button) is not valid.
@@ -105,6 +145,11 @@ extension WhatsApp {
     ///
     /// > Tip: Give the number in international format with its country code, digits only after the plus sign,
     /// > then create the template again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateInvalidPhoneNumber)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateInvalidPhoneNumber)`.
+    /// `WhatsApp.Code.templateInvalidPhoneNumber ~= error` matches the error from any of the three.
     case templateInvalidPhoneNumber
 
     /// A temporary throttle or downtime stopped the app's call.
@@ -114,6 +159,11 @@ extension WhatsApp {
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Wait and retry with backoff; if it recurs, lower the app's request volume.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.applicationLimitReached)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.applicationLimitReached)`.
+    /// `WhatsApp.Code.applicationLimitReached ~= error` matches the error from any of the three.
     case applicationLimitReached
 
     /// The permission this call needs was never granted to the app or has been removed; it also appears when
@@ -126,6 +176,11 @@ extension WhatsApp {
     /// > Tip: Verify the token's permissions in the access token debugger and check the API's eligibility
     /// > requirements; for Flows with an endpoint, make sure the phone number used to set the business public
     /// > key is allowlisted.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.permissionDenied)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.permissionDenied)`.
+    /// `WhatsApp.Code.permissionDenied ~= error` matches the error from any of the three.
     case permissionDenied
 
     /// The business phone number the request refers to has been deleted.
@@ -136,6 +191,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check that the phone number ID in the request is correct and belongs to a number that still
     /// > exists.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.businessPhoneNumberDeleted)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.businessPhoneNumberDeleted)`.
+    /// `WhatsApp.Code.businessPhoneNumberDeleted ~= error` matches the error from any of the three.
     case businessPhoneNumberDeleted
 
     /// The request contained one or more parameters that are unsupported, misspelled, too long or otherwise
@@ -147,6 +207,11 @@ extension WhatsApp {
     ///
     /// > Tip: Compare the request with the endpoint reference and fix the parameters the details name; for
     /// > Flows, make sure the business public key is a valid 2048-bit RSA key in PEM format.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.invalidParameter)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.invalidParameter)`.
+    /// `WhatsApp.Code.invalidParameter ~= error` matches the error from any of the three.
     case invalidParameter
 
     /// The access token sent with the request has expired or is no longer valid.
@@ -156,6 +221,11 @@ extension WhatsApp {
     /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
     ///
     /// > Tip: Get a new access token and retry the request with it.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.accessTokenExpired)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.accessTokenExpired)`.
+    /// `WhatsApp.Code.accessTokenExpired ~= error` matches the error from any of the three.
     case accessTokenExpired
 
     /// The app does not have, or no longer has, a permission the endpoint requires (Meta documents codes 200
@@ -167,6 +237,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check the token's permissions in the access token debugger and make sure every request carries
     /// > a valid access token.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.apiPermission)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.apiPermission)`. `WhatsApp.Code.apiPermission
+    /// ~= error` matches the error from any of the three.
     case apiPermission
 
     /// The request carried no access token (or no app id), so Graph could not tell which app is calling; Meta
@@ -178,6 +253,11 @@ extension WhatsApp {
     ///
     /// > Tip: Send the access token with every request (Authorization: Bearer header or access_token
     /// > parameter) and check the code that builds requests does not drop it.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.noAccessToken)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.noAccessToken)`. `WhatsApp.Code.noAccessToken
+    /// ~= error` matches the error from any of the three.
     case noAccessToken
 
     /// The WhatsApp Business Account tied to the app has been restricted or disabled because it broke a
@@ -189,6 +269,13 @@ extension WhatsApp {
     ///
     /// > Tip: Do not retry until the restriction ends; read Meta's policy enforcement guidance, fix the
     /// > violation, and appeal in Business Support Home if the account was disabled.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.temporarilyBlockedForPolicyViolations)`; through Cequens,
+    /// `Cequens.classify` and `Cequens.classifyWebhook` give
+    /// `Cequens.Code.cloudAPI(.temporarilyBlockedForPolicyViolations)`.
+    /// `WhatsApp.Code.temporarilyBlockedForPolicyViolations ~= error` matches the error from any of the
+    /// three.
     case temporarilyBlockedForPolicyViolations
 
     /// The same content was submitted twice in a row, and Graph refuses consecutive duplicates.
@@ -198,6 +285,11 @@ extension WhatsApp {
     /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
     ///
     /// > Tip: Change the content before submitting again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.duplicatePost)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.duplicatePost)`. `WhatsApp.Code.duplicatePost
+    /// ~= error` matches the error from any of the three.
     case duplicatePost
 
     /// The app has made more calls than a rate limit allows: Graph returns 613 when a custom rate limit of an
@@ -211,6 +303,11 @@ extension WhatsApp {
     ///
     /// > Tip: Back off and retry later at a lower rate; for call permissions, cache the status instead of
     /// > fetching it before every call.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callPermissionFetchLimitHit)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callPermissionFetchLimitHit)`.
+    /// `WhatsApp.Code.callPermissionFetchLimitHit ~= error` matches the error from any of the three.
     case callPermissionFetchLimitHit
 
     /// API calls for this WhatsApp Business Account exceeded the account's rate limit.
@@ -222,6 +319,11 @@ extension WhatsApp {
     /// > Tip: Pause calls for this WhatsApp Business Account until its Business Use Case usage resets: wait
     /// > the minutes given in X-Business-Use-Case-Usage (estimated_time_to_regain_access), or up to an hour
     /// > when the header is absent, then send at a lower rate.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.rateLimitIssues)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.rateLimitIssues)`.
+    /// `WhatsApp.Code.rateLimitIssues ~= error` matches the error from any of the three.
     case rateLimitIssues
 
     /// The WhatsApp Business Account's management API quota (templates, phone numbers and similar WABA
@@ -235,6 +337,11 @@ extension WhatsApp {
     /// > Tip: Pause management calls for this WhatsApp Business Account until the minutes in
     /// > X-Business-Use-Case-Usage (estimated_time_to_regain_access) have passed, or up to an hour without
     /// > the header; cache template and phone number lists instead of fetching them repeatedly.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.wabaTooManyCalls)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.wabaTooManyCalls)`.
+    /// `WhatsApp.Code.wabaTooManyCalls ~= error` matches the error from any of the three.
     case wabaTooManyCalls
 
     /// The message was not delivered because the business itself has blocked this WhatsApp user.
@@ -246,6 +353,11 @@ extension WhatsApp {
     ///
     /// > Tip: Do not resend as is; unblock the user through the block users API (or WhatsApp Manager) first
     /// > if you really mean to message them, then send again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.userBlockedByBusiness)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.userBlockedByBusiness)`.
+    /// `WhatsApp.Code.userBlockedByBusiness ~= error` matches the error from any of the three.
     case userBlockedByBusiness
 
     /// The business phone number has reached Cloud API's message throughput limit.
@@ -256,6 +368,11 @@ extension WhatsApp {
     ///
     /// > Tip: Slow down and retry with exponential backoff; spread sends over time or request a higher
     /// > throughput.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.rateLimitHit)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.rateLimitHit)`. `WhatsApp.Code.rateLimitHit ~=
+    /// error` matches the error from any of the three.
     case rateLimitHit
 
     /// The user is in a marketing-message experiment Meta runs: they get marketing templates only inside an
@@ -268,6 +385,11 @@ extension WhatsApp {
     /// > Tip: Do not resend the marketing template as it is (it fails again); send it only once the user
     /// > opens a customer service window, for example after asking them through another channel to message
     /// > you.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.userInExperiment)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.userInExperiment)`.
+    /// `WhatsApp.Code.userInExperiment ~= error` matches the error from any of the three.
     case userInExperiment
 
     /// The WhatsApp Business Account may not message users in the recipient's country because of its business
@@ -280,6 +402,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check the WhatsApp Business Messaging Policy for the countries allowed for your category; do
     /// > not resend to this recipient.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.businessRestrictedInCountry)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.businessRestrictedInCountry)`.
+    /// `WhatsApp.Code.businessRestrictedInCountry ~= error` matches the error from any of the three.
     case businessRestrictedInCountry
 
     /// The message failed for an unknown reason on Meta's side (for Flows, setting the business public key
@@ -290,6 +417,11 @@ extension WhatsApp {
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry with backoff; if the error persists, open a Direct Support ticket with the fbtrace_id.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.somethingWentWrong)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.somethingWentWrong)`.
+    /// `WhatsApp.Code.somethingWentWrong ~= error` matches the error from any of the three.
     case somethingWentWrong
 
     /// The message body is longer than WhatsApp allows (4096 characters for text).
@@ -299,6 +431,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Shorten the text or split it into several messages, then send again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.messageTooLong)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.messageTooLong)`. `WhatsApp.Code.messageTooLong
+    /// ~= error` matches the error from any of the three.
     ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case messageTooLong
@@ -311,6 +448,11 @@ extension WhatsApp {
     ///
     /// > Tip: Send recipient_type "individual" (or "group" for the Groups API), or leave it out.
     ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.invalidRecipientType)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.invalidRecipientType)`.
+    /// `WhatsApp.Code.invalidRecipientType ~= error` matches the error from any of the three.
+    ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case invalidRecipientType
 
@@ -321,6 +463,11 @@ extension WhatsApp {
     /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
     /// > Tip: Check the token's permissions in the access token debugger and grant what the endpoint needs.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.accessDenied)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.accessDenied)`. `WhatsApp.Code.accessDenied ~=
+    /// error` matches the error from any of the three.
     case accessDenied
 
     /// An object the request refers to (such as a media ID) does not exist or is not visible to this app.
@@ -330,6 +477,11 @@ extension WhatsApp {
     /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the ID in the request; re-upload media whose ID has expired, then send again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.resourceNotFound)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.resourceNotFound)`.
+    /// `WhatsApp.Code.resourceNotFound ~= error` matches the error from any of the three.
     ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case resourceNotFound
@@ -341,6 +493,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Add the missing parameter named in the details (see the endpoint reference) and resend.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.requiredParameterMissing)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.requiredParameterMissing)`.
+    /// `WhatsApp.Code.requiredParameterMissing ~= error` matches the error from any of the three.
     case requiredParameterMissing
 
     /// At least one value in the request is not acceptable for its parameter.
@@ -351,6 +508,11 @@ extension WhatsApp {
     ///
     /// > Tip: Correct the values named in the details against the endpoint reference; on the Marketing
     /// > Messages API, wait about ten minutes for ad syncing and retry.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.parameterValueInvalid)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.parameterValueInvalid)`.
+    /// `WhatsApp.Code.parameterValueInvalid ~= error` matches the error from any of the three.
     case parameterValueInvalid
 
     /// A service Meta relies on is temporarily unavailable.
@@ -361,6 +523,11 @@ extension WhatsApp {
     ///
     /// > Tip: Retry with exponential backoff; check the WhatsApp Business Platform status page first if it
     /// > keeps failing.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.serviceUnavailable)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.serviceUnavailable)`.
+    /// `WhatsApp.Code.serviceUnavailable ~= error` matches the error from any of the three.
     case serviceUnavailable
 
     /// The message was addressed to a group that has only one member, and such groups cannot receive
@@ -371,6 +538,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Add participants to the group before sending to it, or message the person directly.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.badGroup)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.badGroup)`. `WhatsApp.Code.badGroup ~= error`
+    /// matches the error from any of the three.
     case badGroup
 
     /// The recipient phone number is the same as the business number sending the message.
@@ -380,6 +552,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Send to a phone number other than the sender's own number.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.recipientCannotBeSender)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.recipientCannotBeSender)`.
+    /// `WhatsApp.Code.recipientCannotBeSender ~= error` matches the error from any of the three.
     case recipientCannotBeSender
 
     /// WhatsApp would not deliver to this number. The usual causes sit with the user: the number has no
@@ -397,6 +574,11 @@ extension WhatsApp {
     /// > complete and in international format, send authentication codes to +91 numbers by another channel,
     /// > and try a plain text or template message instead of a newer message type. If none applies, reach the
     /// > user another way and ask them to install or update WhatsApp and accept its terms.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.messageUndeliverable)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.messageUndeliverable)`.
+    /// `WhatsApp.Code.messageUndeliverable ~= error` matches the error from any of the three.
     case messageUndeliverable
 
     /// The sender is a test phone number, and test numbers may only message (or call, or ask call permission
@@ -408,6 +590,11 @@ extension WhatsApp {
     ///
     /// > Tip: Add the recipient to the test number's recipient list in the App Dashboard (API Setup) and
     /// > verify it, or send from a registered production business number, which has no such list.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.recipientNotInAllowedList)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.recipientNotInAllowedList)`.
+    /// `WhatsApp.Code.recipientNotInAllowedList ~= error` matches the error from any of the three.
     case recipientNotInAllowedList
 
     /// The WhatsApp Business Account was restricted or disabled for a policy violation, or Meta could not
@@ -419,6 +606,11 @@ extension WhatsApp {
     ///
     /// > Tip: Review the policy enforcement documentation and the Health Status API to find the reason,
     /// > resolve it (or correct the PIN), then try again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.accountLocked)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.accountLocked)`. `WhatsApp.Code.accountLocked
+    /// ~= error` matches the error from any of the three.
     case accountLocked
 
     /// The 555 business phone number provided by WhatsApp has no approved display name yet, so it cannot
@@ -430,6 +622,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Get the number's display name approved (or change it) in WhatsApp Manager, then send again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.displayNameApprovalNeeded)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.displayNameApprovalNeeded)`.
+    /// `WhatsApp.Code.displayNameApprovalNeeded ~= error` matches the error from any of the three.
     case displayNameApprovalNeeded
 
     /// The group was not found: it does not exist or the business number is not a member of it.
@@ -439,6 +636,11 @@ extension WhatsApp {
     /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Check the group ID; stop sending to groups the business has left or that were deleted.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.groupUnknown)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.groupUnknown)`. `WhatsApp.Code.groupUnknown ~=
+    /// error` matches the error from any of the three.
     case groupUnknown
 
     /// The message failed because of a problem with the account's payment setup, such as no attached payment
@@ -449,6 +651,11 @@ extension WhatsApp {
     /// Category `billing`, retry `afterFix`, fault `account`, situation `insufficientFunds`.
     ///
     /// > Tip: Fix billing for the WhatsApp Business Account in Meta Business Suite, then resend.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.businessEligibilityPaymentIssue)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.businessEligibilityPaymentIssue)`.
+    /// `WhatsApp.Code.businessEligibilityPaymentIssue ~= error` matches the error from any of the three.
     case businessEligibilityPaymentIssue
 
     /// WhatsApp kept the message queued for its whole time to live without reaching the recipient's device,
@@ -461,6 +668,11 @@ extension WhatsApp {
     /// > Tip: Do not resend automatically: the message was already retried for its whole time to live, which
     /// > exists so that content such as a one-time code is not delivered late. Send a new message only when a
     /// > person or the business logic decides its content is still valid.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.messageExpired)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.messageExpired)`. `WhatsApp.Code.messageExpired
+    /// ~= error` matches the error from any of the three.
     ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case messageExpired
@@ -475,6 +687,11 @@ extension WhatsApp {
     ///
     /// > Tip: Attach a valid payment method or credit line to the WhatsApp Business Account in Business
     /// > Manager; as with 131042, check billing setup.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callPaymentMethodMissing)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callPaymentMethodMissing)`.
+    /// `WhatsApp.Code.callPaymentMethodMissing ~= error` matches the error from any of the three.
     case callPaymentMethodMissing
 
     /// Sending failed because the business phone number's registration is broken.
@@ -484,6 +701,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Register the business phone number again, then resend.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.incorrectCertificate)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.incorrectCertificate)`.
+    /// `WhatsApp.Code.incorrectCertificate ~= error` matches the error from any of the three.
     case incorrectCertificate
 
     /// The recipient's last message to the business is over a day old (24 hours), so the customer service
@@ -494,6 +716,11 @@ extension WhatsApp {
     /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
     /// > Tip: Send an approved template message instead, or wait for the user to write again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.reEngagementMessage)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.reEngagementMessage)`.
+    /// `WhatsApp.Code.reEngagementMessage ~= error` matches the error from any of the three.
     case reEngagementMessage
 
     /// Meta is capping the number of messages this business number may send because recipients blocked or
@@ -506,6 +733,11 @@ extension WhatsApp {
     /// > Tip: Pause sending from this number instead of retrying; check its quality rating in WhatsApp
     /// > Manager, fix targeting and opt-in, and resume at a lower volume once the rating recovers and the cap
     /// > is lifted.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.spamRateLimitHit)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.spamRateLimitHit)`.
+    /// `WhatsApp.Code.spamRateLimitHit ~= error` matches the error from any of the three.
     case spamRateLimitHit
 
     /// Meta withheld this marketing message. Outside the United States this is usually the per-user cap on
@@ -521,6 +753,11 @@ extension WhatsApp {
     /// > template where the content qualifies, reply inside a customer service window the user opens, or use
     /// > another channel. For other recipients, wait at least a day before sending this user another
     /// > marketing template and send fewer of them; do not retry in a loop.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.metaChoseNotToDeliver)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.metaChoseNotToDeliver)`.
+    /// `WhatsApp.Code.metaChoseNotToDeliver ~= error` matches the error from any of the three.
     case metaChoseNotToDeliver
 
     /// The recipient chose to stop receiving marketing messages from this business on WhatsApp.
@@ -531,6 +768,11 @@ extension WhatsApp {
     ///
     /// > Tip: Do not resend marketing messages to this user; listen to the user_preferences webhook to learn
     /// > when they resume.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.userStoppedMarketingMessages)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.userStoppedMarketingMessages)`.
+    /// `WhatsApp.Code.userStoppedMarketingMessages ~= error` matches the error from any of the three.
     case userStoppedMarketingMessages
 
     /// The message type is not supported.
@@ -540,6 +782,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Use one of the message types Cloud API supports and send again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.unsupportedMessageType)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.unsupportedMessageType)`.
+    /// `WhatsApp.Code.unsupportedMessageType ~= error` matches the error from any of the three.
     case unsupportedMessageType
 
     /// Meta could not download the media in a message the WhatsApp user sent to the business.
@@ -550,6 +797,11 @@ extension WhatsApp {
     ///
     /// > Tip: Ask the user to send the file again, or by a route outside WhatsApp; the webhook's details
     /// > field says why the download failed.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.mediaDownloadError)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.mediaDownloadError)`.
+    /// `WhatsApp.Code.mediaDownloadError ~= error` matches the error from any of the three.
     case mediaDownloadError
 
     /// Meta could not take in the media of the outgoing message: it failed to fetch the file from the link
@@ -564,6 +816,11 @@ extension WhatsApp {
     /// > upload it first and send the media ID instead of a link, or convert it to a supported type and size.
     /// > When the details show your host failing for a moment (a timeout or a 5xx), resending once it is
     /// > healthy can work.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.mediaUploadError)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.mediaUploadError)`.
+    /// `WhatsApp.Code.mediaUploadError ~= error` matches the error from any of the three.
     case mediaUploadError
 
     /// The request used a method the endpoint does not allow; on the Marketing Messages API it means a
@@ -575,6 +832,11 @@ extension WhatsApp {
     ///
     /// > Tip: Use the HTTP method the endpoint supports; on the Marketing Messages API send a marketing
     /// > template message.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.methodNotAllowed)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.methodNotAllowed)`.
+    /// `WhatsApp.Code.methodNotAllowed ~= error` matches the error from any of the three.
     case methodNotAllowed
 
     /// Too many messages went from the business number to the same recipient in a short time.
@@ -586,6 +848,11 @@ extension WhatsApp {
     ///
     /// > Tip: Wait and retry the message to this recipient later with backoff; messages to other recipients
     /// > can continue.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.pairRateLimitHit)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.pairRateLimitHit)`.
+    /// `WhatsApp.Code.pairRateLimitHit ~= error` matches the error from any of the three.
     case pairRateLimitHit
 
     /// The WhatsApp Business Account is in maintenance mode, for example while its throughput is being
@@ -596,6 +863,11 @@ extension WhatsApp {
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry later with backoff.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.accountInMaintenanceMode)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.accountInMaintenanceMode)`.
+    /// `WhatsApp.Code.accountInMaintenanceMode ~= error` matches the error from any of the three.
     case accountInMaintenanceMode
 
     /// The pagination cursor sent with a Groups API list request has expired or is corrupt.
@@ -605,6 +877,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Start the pagination again from the first page without a cursor.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.invalidCursor)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.invalidCursor)`. `WhatsApp.Code.invalidCursor
+    /// ~= error` matches the error from any of the three.
     case invalidCursor
 
     /// The message was addressed by business-scoped user ID (BSUID), but this kind of message (for example
@@ -617,6 +894,11 @@ extension WhatsApp {
     ///
     /// > Tip: Send it to the user's phone number in `to` instead of `recipient`; if you only have the BSUID,
     /// > use another message type.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.bsuidRecipientNotSupported)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.bsuidRecipientNotSupported)`.
+    /// `WhatsApp.Code.bsuidRecipientNotSupported ~= error` matches the error from any of the three.
     case bsuidRecipientNotSupported
 
     /// A Marketing template was sent through Cloud API /messages, but the WhatsApp Business Account has
@@ -629,6 +911,13 @@ extension WhatsApp {
     ///
     /// > Tip: Send the template through /marketing_messages (Marketing Messages API), or set
     /// > disable_marketing_messages_on_cloud_api to false on the account.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.marketingTemplatesDisabledForCloudAPI)`; through Cequens,
+    /// `Cequens.classify` and `Cequens.classifyWebhook` give
+    /// `Cequens.Code.cloudAPI(.marketingTemplatesDisabledForCloudAPI)`.
+    /// `WhatsApp.Code.marketingTemplatesDisabledForCloudAPI ~= error` matches the error from any of the
+    /// three.
     case marketingTemplatesDisabledForCloudAPI
 
     /// The account is under an enforcement limit because its templates were categorized wrongly (for example
@@ -642,6 +931,12 @@ extension WhatsApp {
     ///
     /// > Tip: Do not retry before the enforcement period ends (Meta lifts it automatically); recategorize the
     /// > offending templates correctly meanwhile.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateClassificationMessagingLimit)`; through Cequens,
+    /// `Cequens.classify` and `Cequens.classifyWebhook` give
+    /// `Cequens.Code.cloudAPI(.templateClassificationMessagingLimit)`.
+    /// `WhatsApp.Code.templateClassificationMessagingLimit ~= error` matches the error from any of the three.
     case templateClassificationMessagingLimit
 
     /// A Groups API participant request was only partly carried out: some participant-level operations
@@ -654,6 +949,11 @@ extension WhatsApp {
     ///
     /// > Tip: Read which participants failed from the response and retry only those after fixing them; do not
     /// > resend the whole request.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.groupRequestPartiallySucceeded)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.groupRequestPartiallySucceeded)`.
+    /// `WhatsApp.Code.groupRequestPartiallySucceeded ~= error` matches the error from any of the three.
     case groupRequestPartiallySucceeded
 
     /// The participants array of a Groups API request lists the same participant more than once.
@@ -663,6 +963,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Remove the duplicates from the participant list and send again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.duplicateParticipant)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.duplicateParticipant)`.
+    /// `WhatsApp.Code.duplicateParticipant ~= error` matches the error from any of the three.
     case duplicateParticipant
 
     /// The group would exceed its maximum number of participants.
@@ -672,6 +977,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Add fewer participants, or remove some before adding new ones.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.participantOverlimit)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.participantOverlimit)`.
+    /// `WhatsApp.Code.participantOverlimit ~= error` matches the error from any of the three.
     case participantOverlimit
 
     /// The group was suspended because it breaks platform policies.
@@ -681,6 +991,11 @@ extension WhatsApp {
     /// Category `policy`, retry `never`, fault `account`.
     ///
     /// > Tip: Stop using this group; review the business's use of groups against WhatsApp's policies.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.groupSuspended)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.groupSuspended)`. `WhatsApp.Code.groupSuspended
+    /// ~= error` matches the error from any of the three.
     case groupSuspended
 
     /// The business number made too many group operations in a short time.
@@ -690,6 +1005,11 @@ extension WhatsApp {
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry later with exponential backoff and spread group operations out.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.groupRateLimitHit)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.groupRateLimitHit)`.
+    /// `WhatsApp.Code.groupRateLimitHit ~= error` matches the error from any of the three.
     case groupRateLimitHit
 
     /// The group profile picture is not square.
@@ -699,6 +1019,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Crop the image so that width and height are equal, then upload it again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.invalidGroupPictureAspectRatio)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.invalidGroupPictureAspectRatio)`.
+    /// `WhatsApp.Code.invalidGroupPictureAspectRatio ~= error` matches the error from any of the three.
     case invalidGroupPictureAspectRatio
 
     /// The group profile picture is too small.
@@ -708,6 +1033,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Use an image wider and taller than 192 pixels.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.groupPictureTooSmall)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.groupPictureTooSmall)`.
+    /// `WhatsApp.Code.groupPictureTooSmall ~= error` matches the error from any of the three.
     case groupPictureTooSmall
 
     /// The business number has already created the maximum number of groups it may have.
@@ -717,6 +1047,11 @@ extension WhatsApp {
     /// Category `quota`, retry `afterFix`, fault `caller`.
     ///
     /// > Tip: Delete groups that are no longer needed before creating new ones.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.groupCreateLimitReached)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.groupCreateLimitReached)`.
+    /// `WhatsApp.Code.groupCreateLimitReached ~= error` matches the error from any of the three.
     case groupCreateLimitReached
 
     /// The request names a participant who is not a member of the group.
@@ -726,6 +1061,11 @@ extension WhatsApp {
     /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Refresh the group's participant list and remove or correct that participant in the request.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.participantNotInGroup)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.participantNotInGroup)`.
+    /// `WhatsApp.Code.participantNotInGroup ~= error` matches the error from any of the three.
     case participantNotInGroup
 
     /// The join request to approve or reject does not exist (it may have been handled or withdrawn already).
@@ -735,6 +1075,11 @@ extension WhatsApp {
     /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
     /// > Tip: Fetch the current join requests and act only on those listed.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.groupJoinRequestNotFound)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.groupJoinRequestNotFound)`.
+    /// `WhatsApp.Code.groupJoinRequestNotFound ~= error` matches the error from any of the three.
     case groupJoinRequestNotFound
 
     /// Group creation is blocked for now because the WhatsApp Business Account sent too many marketing
@@ -746,6 +1091,11 @@ extension WhatsApp {
     ///
     /// > Tip: Do not retry group creation until the restriction lapses; reduce marketing content sent in
     /// > service conversations.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.groupCreationTemporarilyDisabled)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.groupCreationTemporarilyDisabled)`.
+    /// `WhatsApp.Code.groupCreationTemporarilyDisabled ~= error` matches the error from any of the three.
     case groupCreationTemporarilyDisabled
 
     /// The business phone number does not meet the eligibility requirements for the Groups API.
@@ -757,6 +1107,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check the Groups API eligibility requirements in Meta's get-started guide and use an eligible
     /// > number.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.groupsNotEligible)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.groupsNotEligible)`.
+    /// `WhatsApp.Code.groupsNotEligible ~= error` matches the error from any of the three.
     case groupsNotEligible
 
     /// The number of variable values in the request does not match the number of variables defined in the
@@ -767,6 +1122,11 @@ extension WhatsApp {
     /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
     /// > Tip: Send exactly one value for every variable the template defines.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateParamCountMismatch)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateParamCountMismatch)`.
+    /// `WhatsApp.Code.templateParamCountMismatch ~= error` matches the error from any of the three.
     case templateParamCountMismatch
 
     /// No approved template with this name exists in the requested language.
@@ -777,6 +1137,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check the template name and language code and make sure the template is approved before
     /// > sending.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateMissing)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateMissing)`.
+    /// `WhatsApp.Code.templateMissing ~= error` matches the error from any of the three.
     case templateMissing
 
     /// The template text, once the variables are filled in, is too long.
@@ -787,6 +1152,11 @@ extension WhatsApp {
     ///
     /// > Tip: Shorten the variable values (or the template) and check in WhatsApp Manager that the template
     /// > translation exists.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateHydratedTextTooLong)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateHydratedTextTooLong)`.
+    /// `WhatsApp.Code.templateHydratedTextTooLong ~= error` matches the error from any of the three.
     case templateHydratedTextTooLong
 
     /// The template content, including the values sent, breaks a WhatsApp policy (for example its
@@ -798,6 +1168,13 @@ extension WhatsApp {
     ///
     /// > Tip: Check the values against Meta's template review rules and remove what violates them before
     /// > resending.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateFormatCharacterPolicyViolated)`; through Cequens,
+    /// `Cequens.classify` and `Cequens.classifyWebhook` give
+    /// `Cequens.Code.cloudAPI(.templateFormatCharacterPolicyViolated)`.
+    /// `WhatsApp.Code.templateFormatCharacterPolicyViolated ~= error` matches the error from any of the
+    /// three.
     case templateFormatCharacterPolicyViolated
 
     /// The variable values in the request are not in the format the template specifies.
@@ -808,6 +1185,11 @@ extension WhatsApp {
     ///
     /// > Tip: Format each parameter the way the template defines it (text, currency, date-time, media) and
     /// > resend.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateParameterFormatMismatch)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateParameterFormatMismatch)`.
+    /// `WhatsApp.Code.templateParameterFormatMismatch ~= error` matches the error from any of the three.
     case templateParameterFormatMismatch
 
     /// Meta has paused this template for a while after recipients gave it negative feedback or ignored it;
@@ -820,6 +1202,11 @@ extension WhatsApp {
     /// > Tip: Switch to another approved template for now, or wait for the pause to end before sending this
     /// > one again. Improve its content and targeting meanwhile: repeated pauses end with the template
     /// > disabled.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templatePaused)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templatePaused)`. `WhatsApp.Code.templatePaused
+    /// ~= error` matches the error from any of the three.
     case templatePaused
 
     /// Low quality got the template paused so often that Meta has disabled it for good.
@@ -829,6 +1216,11 @@ extension WhatsApp {
     /// Category `template`, retry `afterFix`, fault `account`, situation `templateMissing`.
     ///
     /// > Tip: Create a new template with different content and send that one instead.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateDisabled)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateDisabled)`.
+    /// `WhatsApp.Code.templateDisabled ~= error` matches the error from any of the three.
     case templateDisabled
 
     /// There is a problem with the parameters given for the template (Marketing Messages API).
@@ -839,6 +1231,11 @@ extension WhatsApp {
     ///
     /// > Tip: Review the error, correct the template parameters and resend with a correctly configured
     /// > template.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateValidationError)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateValidationError)`.
+    /// `WhatsApp.Code.templateValidationError ~= error` matches the error from any of the three.
     case templateValidationError
 
     /// The WhatsApp Flow used in the message is in the blocked state.
@@ -848,6 +1245,11 @@ extension WhatsApp {
     /// Category `template`, retry `afterFix`, fault `caller`.
     ///
     /// > Tip: Fix the Flow (see its health and endpoint status) before sending messages that use it.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.flowBlocked)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.flowBlocked)`. `WhatsApp.Code.flowBlocked ~=
+    /// error` matches the error from any of the three.
     case flowBlocked
 
     /// Meta has throttled this WhatsApp Flow, usually because its health signals (such as its endpoint's
@@ -860,6 +1262,11 @@ extension WhatsApp {
     ///
     /// > Tip: Wait for the next hour before sending this Flow again, or send without it; have the Flow's
     /// > owner fix its endpoint or content so Meta lifts the throttle.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.flowThrottled)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.flowThrottled)`. `WhatsApp.Code.flowThrottled
+    /// ~= error` matches the error from any of the three.
     case flowThrottled
 
     /// An earlier attempt to deregister the phone number failed, so it cannot be registered yet.
@@ -869,6 +1276,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
     /// > Tip: Deregister the number again, then register it.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.incompleteDeregistration)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.incompleteDeregistration)`.
+    /// `WhatsApp.Code.incompleteDeregistration ~= error` matches the error from any of the three.
     case incompleteDeregistration
 
     /// Registering the phone number failed because a backup or certificate sent with the request could not be
@@ -879,6 +1291,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
     /// > Tip: Check the certificate and backup data sent with the registration request and register again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.decryptionError)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.decryptionError)`.
+    /// `WhatsApp.Code.decryptionError ~= error` matches the error from any of the three.
     ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case decryptionError
@@ -891,6 +1308,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check the backup data and the password used to create it, then register again.
     ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.backupBlobDecryptionError)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.backupBlobDecryptionError)`.
+    /// `WhatsApp.Code.backupBlobDecryptionError ~= error` matches the error from any of the three.
+    ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case backupBlobDecryptionError
 
@@ -902,6 +1324,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check the recovery token sent with the registration request and register again.
     ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.recoveryTokenDecryptionError)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.recoveryTokenDecryptionError)`.
+    /// `WhatsApp.Code.recoveryTokenDecryptionError ~= error` matches the error from any of the three.
+    ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case recoveryTokenDecryptionError
 
@@ -912,6 +1339,11 @@ extension WhatsApp {
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Check the platform status page and the details value, then retry with backoff.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.serverTemporarilyUnavailable)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.serverTemporarilyUnavailable)`.
+    /// `WhatsApp.Code.serverTemporarilyUnavailable ~= error` matches the error from any of the three.
     case serverTemporarilyUnavailable
 
     /// The two-step verification PIN in the request is wrong.
@@ -921,6 +1353,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
     /// > Tip: Send the correct PIN; to reset it, disable two-step verification and set a new PIN.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.twoStepPINMismatch)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.twoStepPINMismatch)`.
+    /// `WhatsApp.Code.twoStepPINMismatch ~= error` matches the error from any of the three.
     case twoStepPINMismatch
 
     /// The phone number must be verified before it can be registered.
@@ -930,6 +1367,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Verify the phone number (request and enter a verification code), then register it.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.phoneNumberReverificationNeeded)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.phoneNumberReverificationNeeded)`.
+    /// `WhatsApp.Code.phoneNumberReverificationNeeded ~= error` matches the error from any of the three.
     case phoneNumberReverificationNeeded
 
     /// The phone number's WhatsApp account is blocked, so it cannot be registered.
@@ -941,6 +1383,11 @@ extension WhatsApp {
     /// > Tip: Check the account's status in WhatsApp Manager and follow Meta's policy enforcement and appeal
     /// > process.
     ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.accountBlocked)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.accountBlocked)`. `WhatsApp.Code.accountBlocked
+    /// ~= error` matches the error from any of the three.
+    ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case accountBlocked
 
@@ -951,6 +1398,11 @@ extension WhatsApp {
     /// Category `rateLimit`, retry `afterReset`, fault `account`.
     ///
     /// > Tip: Wait for the time given in the details value before trying again, and use the correct PIN.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.tooManyTwoStepPINGuesses)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.tooManyTwoStepPINGuesses)`.
+    /// `WhatsApp.Code.tooManyTwoStepPINGuesses ~= error` matches the error from any of the three.
     case tooManyTwoStepPINGuesses
 
     /// The two-step verification PIN was submitted too quickly after a previous attempt.
@@ -960,6 +1412,11 @@ extension WhatsApp {
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Check the details value and retry after a pause.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.twoStepPINGuessedTooFast)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.twoStepPINGuessedTooFast)`.
+    /// `WhatsApp.Code.twoStepPINGuessedTooFast ~= error` matches the error from any of the three.
     case twoStepPINGuessedTooFast
 
     /// The business phone number has not been registered for Cloud API use.
@@ -969,6 +1426,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
     /// > Tip: Register the phone number before sending or calling this endpoint again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.phoneNumberNotRegistered)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.phoneNumberNotRegistered)`.
+    /// `WhatsApp.Code.phoneNumberNotRegistered ~= error` matches the error from any of the three.
     case phoneNumberNotRegistered
 
     /// The number was deleted recently and the deletion has not finished, so it cannot be registered yet.
@@ -979,6 +1441,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterReset`, fault `provider`.
     ///
     /// > Tip: Wait about five minutes and retry the registration.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.phoneNumberDeletionPending)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.phoneNumberDeletionPending)`.
+    /// `WhatsApp.Code.phoneNumberDeletionPending ~= error` matches the error from any of the three.
     case phoneNumberDeletionPending
 
     /// Registration or deregistration of the phone number failed because there were too many attempts in a
@@ -991,6 +1458,11 @@ extension WhatsApp {
     ///
     /// > Tip: Stop retrying and try again once the number is unblocked (see the limitations in Meta's
     /// > registration guide).
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.registrationRateLimitExceeded)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.registrationRateLimitExceeded)`.
+    /// `WhatsApp.Code.registrationRateLimitExceeded ~= error` matches the error from any of the three.
     case registrationRateLimitExceeded
 
     /// A payments message could not be sent because the WhatsApp Business Account has not yet accepted the
@@ -1003,6 +1475,11 @@ extension WhatsApp {
     ///
     /// > Tip: Have the account owner accept the WhatsApp Payments terms through the link in the error
     /// > message, then send again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.paymentsTermsNotAccepted)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.paymentsTermsNotAccepted)`.
+    /// `WhatsApp.Code.paymentsTermsNotAccepted ~= error` matches the error from any of the three.
     case paymentsTermsNotAccepted
 
     /// A utility or authentication template was sent on the Marketing Messages API, which accepts only
@@ -1013,6 +1490,11 @@ extension WhatsApp {
     /// Category `template`, retry `afterFix`, fault `caller`.
     ///
     /// > Tip: Send a template categorized as MARKETING on this API, or use Cloud API for other categories.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.onlyMarketingMessagesSupported)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.onlyMarketingMessagesSupported)`.
+    /// `WhatsApp.Code.onlyMarketingMessagesSupported ~= error` matches the error from any of the three.
     case onlyMarketingMessagesSupported
 
     /// A newly created template was sent before Meta finished syncing it for ads, which can take up to ten
@@ -1023,6 +1505,11 @@ extension WhatsApp {
     /// Category `template`, retry `afterReset`, fault `provider`.
     ///
     /// > Tip: Wait a few minutes (up to ten) and send the message again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateStillSyncing)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateStillSyncing)`.
+    /// `WhatsApp.Code.templateStillSyncing ~= error` matches the error from any of the three.
     case templateStillSyncing
 
     /// Ad syncing for the template could not be completed, or the account is not eligible for the Marketing
@@ -1034,6 +1521,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check the account's onboarding status and eligibility; if it is ONBOARDED and the error
     /// > persists, contact Meta support.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateUnavailableForUse)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateUnavailableForUse)`.
+    /// `WhatsApp.Code.templateUnavailableForUse ~= error` matches the error from any of the three.
     case templateUnavailableForUse
 
     /// Meta rejected the request parameters without saying which one was wrong.
@@ -1044,6 +1536,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check the request syntax against the endpoint reference; contact Meta support if the error
     /// > keeps coming back.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.genericUserError)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.genericUserError)`.
+    /// `WhatsApp.Code.genericUserError ~= error` matches the error from any of the three.
     case genericUserError
 
     /// Verifying the phone number's registration code failed.
@@ -1053,6 +1550,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `caller`.
     ///
     /// > Tip: Check the code sent by SMS or voice and submit it again, or request a new code if it expired.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.verifyCodeError)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.verifyCodeError)`.
+    /// `WhatsApp.Code.verifyCodeError ~= error` matches the error from any of the three.
     ///
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case verifyCodeError
@@ -1068,6 +1570,11 @@ extension WhatsApp {
     ///
     /// > Tip: Treat the phone number as untrusted: verify the person again over another channel, then resend
     /// > without a hash and store the new hash from the next webhook.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.identityKeyHashMismatch)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.identityKeyHashMismatch)`.
+    /// `WhatsApp.Code.identityKeyHashMismatch ~= error` matches the error from any of the three.
     case identityKeyHashMismatch
 
     /// The Calling API is not enabled on this business phone number.
@@ -1077,6 +1584,11 @@ extension WhatsApp {
     /// Category `configuration`, retry `afterFix`, fault `account`.
     ///
     /// > Tip: Enable calling in the phone number's call settings, then call again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callingNotEnabled)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callingNotEnabled)`.
+    /// `WhatsApp.Code.callingNotEnabled ~= error` matches the error from any of the three.
     case callingNotEnabled
 
     /// The user cannot receive calls: the number may not be on WhatsApp, the user may not have accepted the
@@ -1088,6 +1600,11 @@ extension WhatsApp {
     ///
     /// > Tip: Do not keep calling; through another channel confirm the user agrees to WhatsApp calls and runs
     /// > an up-to-date Android or iOS WhatsApp client.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.receiverUncallable)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.receiverUncallable)`.
+    /// `WhatsApp.Code.receiverUncallable ~= error` matches the error from any of the three.
     case receiverUncallable
 
     /// The business number already has the maximum number of simultaneous calls (1000).
@@ -1097,6 +1614,11 @@ extension WhatsApp {
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry later with backoff, when some calls have ended.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.concurrentCallsLimit)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.concurrentCallsLimit)`.
+    /// `WhatsApp.Code.concurrentCallsLimit ~= error` matches the error from any of the three.
     case concurrentCallsLimit
 
     /// A call between the business number and this user is already in progress.
@@ -1106,6 +1628,11 @@ extension WhatsApp {
     /// Category `conflict`, retry `backoff`, fault `caller`.
     ///
     /// > Tip: Wait until the current call ends before calling the user again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.duplicateCall)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.duplicateCall)`. `WhatsApp.Code.duplicateCall
+    /// ~= error` matches the error from any of the three.
     case duplicateCall
 
     /// The call could not be connected.
@@ -1115,6 +1642,11 @@ extension WhatsApp {
     /// Category `provider`, retry `backoff`, fault `unknown`.
     ///
     /// > Tip: Retry later; if it keeps failing, check the connection parameters (SDP) the request sends.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callConnectionError)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callConnectionError)`.
+    /// `WhatsApp.Code.callConnectionError ~= error` matches the error from any of the three.
     case callConnectionError
 
     /// The business number started more calls than it may in the current period.
@@ -1124,6 +1656,11 @@ extension WhatsApp {
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
     /// > Tip: Retry later with backoff and start calls less often.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callRateLimitExceeded)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callRateLimitExceeded)`.
+    /// `WhatsApp.Code.callRateLimitExceeded ~= error` matches the error from any of the three.
     case callRateLimitExceeded
 
     /// The user has not granted the business permission to call them.
@@ -1133,6 +1670,11 @@ extension WhatsApp {
     /// Category `permission`, retry `afterFix`, fault `caller`.
     ///
     /// > Tip: Send a call permission request and call only after the user has accepted it.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.noApprovedCallPermission)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.noApprovedCallPermission)`.
+    /// `WhatsApp.Code.noApprovedCallPermission ~= error` matches the error from any of the three.
     case noApprovedCallPermission
 
     /// The call timed out because the business did not apply Cloud API's SDP offer or answer in time (the
@@ -1144,6 +1686,11 @@ extension WhatsApp {
     ///
     /// > Tip: Answer the call setup faster: apply the SDP and send the connect request promptly, then place
     /// > the call again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.connectTimeout)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.connectTimeout)`. `WhatsApp.Code.connectTimeout
+    /// ~= error` matches the error from any of the three.
     case connectTimeout
 
     /// The business sent this user more call permission requests than allowed for the period.
@@ -1154,6 +1701,11 @@ extension WhatsApp {
     ///
     /// > Tip: Wait for the period to pass before asking again; a connected call with the user resets the
     /// > limit.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callPermissionRequestLimitHit)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callPermissionRequestLimitHit)`.
+    /// `WhatsApp.Code.callPermissionRequestLimitHit ~= error` matches the error from any of the three.
     case callPermissionRequestLimitHit
 
     /// The business reached its limit of connected business-initiated calls in 24 hours.
@@ -1163,6 +1715,11 @@ extension WhatsApp {
     /// Category `quota`, retry `afterReset`, fault `caller`.
     ///
     /// > Tip: Do not call again before the time given in the error details (error_data).
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.businessInitiatedCallsLimitHit)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.businessInitiatedCallsLimitHit)`.
+    /// `WhatsApp.Code.businessInitiatedCallsLimitHit ~= error` matches the error from any of the three.
     case businessInitiatedCallsLimitHit
 
     /// Business-initiated calls are not offered for this business phone number (availability depends on
@@ -1173,6 +1730,12 @@ extension WhatsApp {
     /// Category `permission`, retry `never`, fault `account`.
     ///
     /// > Tip: Do not retry; check Meta's calling availability list and let users call the business instead.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.businessInitiatedCallingUnavailable)`; through Cequens,
+    /// `Cequens.classify` and `Cequens.classifyWebhook` give
+    /// `Cequens.Code.cloudAPI(.businessInitiatedCallingUnavailable)`.
+    /// `WhatsApp.Code.businessInitiatedCallingUnavailable ~= error` matches the error from any of the three.
     case businessInitiatedCallingUnavailable
 
     /// Calling was switched off for this business number for a while because of low call quality.
@@ -1182,6 +1745,11 @@ extension WhatsApp {
     /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
     /// > Tip: Wait until the restriction is lifted and make sure calls are wanted by users, not spam.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callingTemporarilyDisabled)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callingTemporarilyDisabled)`.
+    /// `WhatsApp.Code.callingTemporarilyDisabled ~= error` matches the error from any of the three.
     case callingTemporarilyDisabled
 
     /// Calling cannot be switched on for this phone number; it does not meet the requirements, notably a
@@ -1192,6 +1760,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
     /// > Tip: Raise the number's messaging limit to 2000 or more, then enable calling again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callingCannotBeEnabled)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callingCannotBeEnabled)`.
+    /// `WhatsApp.Code.callingCannotBeEnabled ~= error` matches the error from any of the three.
     case callingCannotBeEnabled
 
     /// The user has already given the business permanent permission to call, so no permission request is
@@ -1203,6 +1776,11 @@ extension WhatsApp {
     /// Category `conflict`, retry `notNeeded`, fault `caller`.
     ///
     /// > Tip: Do not send the request; call the user directly.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.permanentCallPermissionExists)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.permanentCallPermissionExists)`.
+    /// `WhatsApp.Code.permanentCallPermissionExists ~= error` matches the error from any of the three.
     case permanentCallPermissionExists
 
     /// Calling cannot be enabled because its technical prerequisites are missing: no SIP configuration, and
@@ -1215,6 +1793,11 @@ extension WhatsApp {
     ///
     /// > Tip: Configure SIP, or subscribe an app on the WhatsApp Business Account to the calls webhook field,
     /// > then enable calling again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callingPrerequisitesNotMet)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callingPrerequisitesNotMet)`.
+    /// `WhatsApp.Code.callingPrerequisitesNotMet ~= error` matches the error from any of the three.
     case callingPrerequisitesNotMet
 
     /// The user's WhatsApp client could not set the call up, so it ended.
@@ -1224,6 +1807,11 @@ extension WhatsApp {
     /// Category `provider`, retry `backoff`, fault `unknown`.
     ///
     /// > Tip: Offer the call again later; do not redial automatically, since a call reaches a person.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callSetupFailed)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callSetupFailed)`.
+    /// `WhatsApp.Code.callSetupFailed ~= error` matches the error from any of the three.
     case callSetupFailed
 
     /// The user's WhatsApp client could not connect to the relay server that carries the call's media.
@@ -1233,6 +1821,11 @@ extension WhatsApp {
     /// Category `provider`, retry `backoff`, fault `unknown`.
     ///
     /// > Tip: Offer the call again later; do not redial automatically.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.relayConnectionFailed)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.relayConnectionFailed)`.
+    /// `WhatsApp.Code.relayConnectionFailed ~= error` matches the error from any of the three.
     case relayConnectionFailed
 
     /// The user's client ended the call because it received no media from the business for too long.
@@ -1243,6 +1836,11 @@ extension WhatsApp {
     ///
     /// > Tip: Check that the business side sends call media to the relay server (its media path and SDP),
     /// > then call again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.mediaReceiveTimeout)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.mediaReceiveTimeout)`.
+    /// `WhatsApp.Code.mediaReceiveTimeout ~= error` matches the error from any of the three.
     case mediaReceiveTimeout
 
     /// The user's client ended the call because it could not send media for too long.
@@ -1252,6 +1850,11 @@ extension WhatsApp {
     /// Category `provider`, retry `backoff`, fault `unknown`.
     ///
     /// > Tip: Offer the call again later; do not redial automatically.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.mediaTransmitTimeout)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.mediaTransmitTimeout)`.
+    /// `WhatsApp.Code.mediaTransmitTimeout ~= error` matches the error from any of the three.
     case mediaTransmitTimeout
 
     /// The call was accepted but ended without any signal that media connected; Meta cannot tell whether the
@@ -1262,6 +1865,11 @@ extension WhatsApp {
     /// Category `unknown`, retry `backoff`, fault `unknown`.
     ///
     /// > Tip: Check with the user whether the call worked before calling again; do not redial automatically.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.callTerminatedWithoutMedia)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.callTerminatedWithoutMedia)`.
+    /// `WhatsApp.Code.callTerminatedWithoutMedia ~= error` matches the error from any of the three.
     case callTerminatedWithoutMedia
 
     /// Meta's integrity checks block this Flow action (typically publishing) for the account, for example
@@ -1273,6 +1881,11 @@ extension WhatsApp {
     ///
     /// > Tip: Complete business verification or raise account quality, and contact Meta support if the block
     /// > persists.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.flowBlockedByIntegrity)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.flowBlockedByIntegrity)`.
+    /// `WhatsApp.Code.flowBlockedByIntegrity ~= error` matches the error from any of the three.
     case flowBlockedByIntegrity
 
     /// The Flow could not be updated: a published Flow cannot be changed.
@@ -1282,6 +1895,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: To change a published Flow, clone it, edit the clone and publish that instead.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.flowCannotBeUpdated)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.flowCannotBeUpdated)`.
+    /// `WhatsApp.Code.flowCannotBeUpdated ~= error` matches the error from any of the three.
     case flowCannotBeUpdated
 
     /// Meta could not process the Flow JSON while updating the Flow; its Flows error table treats this as a
@@ -1293,6 +1911,11 @@ extension WhatsApp {
     ///
     /// > Tip: Retry the update later with backoff; if it keeps failing, contact Meta support with the
     /// > request's trace id.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.flowJSONProcessingFailed)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.flowJSONProcessingFailed)`.
+    /// `WhatsApp.Code.flowJSONProcessingFailed ~= error` matches the error from any of the three.
     case flowJSONProcessingFailed
 
     /// Publishing the Flow failed: it is not a draft, has validation errors, lacks an endpoint_uri, uses an
@@ -1305,6 +1928,11 @@ extension WhatsApp {
     ///
     /// > Tip: Fix what the title names: only publish drafts (clone otherwise), fix validation errors, set
     /// > endpoint_uri, upgrade the Flow JSON version, or complete the missing setup, then publish again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.flowPublishingFailed)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.flowPublishingFailed)`.
+    /// `WhatsApp.Code.flowPublishingFailed ~= error` matches the error from any of the three.
     case flowPublishingFailed
 
     /// The Flow cannot be deprecated: only published Flows can be.
@@ -1314,6 +1942,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Delete a draft Flow instead of deprecating it.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.flowCannotBeDeprecated)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.flowCannotBeDeprecated)`.
+    /// `WhatsApp.Code.flowCannotBeDeprecated ~= error` matches the error from any of the three.
     case flowCannotBeDeprecated
 
     /// The Flow asked to be deprecated already is.
@@ -1323,6 +1956,11 @@ extension WhatsApp {
     /// Category `conflict`, retry `notNeeded`, fault `caller`.
     ///
     /// > Tip: Nothing to do: the Flow is already in the state asked for.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.flowAlreadyDeprecated)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.flowAlreadyDeprecated)`.
+    /// `WhatsApp.Code.flowAlreadyDeprecated ~= error` matches the error from any of the three.
     case flowAlreadyDeprecated
 
     /// Published Flows cannot be deleted.
@@ -1332,6 +1970,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
     /// > Tip: Deprecate the Flow instead of deleting it.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.publishedFlowCannotBeDeleted)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.publishedFlowCannotBeDeleted)`.
+    /// `WhatsApp.Code.publishedFlowCannotBeDeleted ~= error` matches the error from any of the three.
     case publishedFlowCannotBeDeleted
 
     /// Flow metrics were requested before the Flow had enough traffic (at least 250 requests).
@@ -1341,6 +1984,11 @@ extension WhatsApp {
     /// Category `invalidRequest`, retry `afterReset`, fault `caller`.
     ///
     /// > Tip: Ask again after the Flow has served more requests.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.flowMetricsThresholdNotReached)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.flowMetricsThresholdNotReached)`.
+    /// `WhatsApp.Code.flowMetricsThresholdNotReached ~= error` matches the error from any of the three.
     case flowMetricsThresholdNotReached
 
     /// A bulk block or unblock request failed for some or all of the users in it.
@@ -1351,6 +1999,11 @@ extension WhatsApp {
     ///
     /// > Tip: Read the failed users and their errors from the response and retry only those after fixing
     /// > them.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.blockUnblockFailed)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.blockUnblockFailed)`.
+    /// `WhatsApp.Code.blockUnblockFailed ~= error` matches the error from any of the three.
     case blockUnblockFailed
 
     /// The business's blocklist is full (64,000 users).
@@ -1360,6 +2013,11 @@ extension WhatsApp {
     /// Category `quota`, retry `afterFix`, fault `account`.
     ///
     /// > Tip: Unblock users who no longer need blocking before blocking more.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.blocklistLimitReached)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.blocklistLimitReached)`.
+    /// `WhatsApp.Code.blocklistLimitReached ~= error` matches the error from any of the three.
     case blocklistLimitReached
 
     /// The blocklist changed while it was being paged through, so the page's version_id no longer matches.
@@ -1369,6 +2027,11 @@ extension WhatsApp {
     /// Category `conflict`, retry `afterFix`, fault `caller`.
     ///
     /// > Tip: Restart listing the blocklist from the first page (offset 0).
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.blocklistConcurrentUpdate)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.blocklistConcurrentUpdate)`.
+    /// `WhatsApp.Code.blocklistConcurrentUpdate ~= error` matches the error from any of the three.
     case blocklistConcurrentUpdate
 
     /// The block users API failed on Meta's side.
@@ -1378,6 +2041,11 @@ extension WhatsApp {
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
     /// > Tip: Retry the request with backoff.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.blockUsersInternalError)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.blockUsersInternalError)`.
+    /// `WhatsApp.Code.blockUsersInternalError ~= error` matches the error from any of the three.
     case blockUsersInternalError
 
     /// The requested business username is taken, fails Meta's checks or is not available on the platform.
@@ -1387,6 +2055,11 @@ extension WhatsApp {
     /// Category `conflict`, retry `afterFix`, fault `caller`.
     ///
     /// > Tip: Request a different username (the reserved suggestions have better chances).
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.usernameNotAvailable)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.usernameNotAvailable)`.
+    /// `WhatsApp.Code.usernameNotAvailable ~= error` matches the error from any of the three.
     case usernameNotAvailable
 
     /// The business portfolio that owns the account and number may not request a username yet; it needs a
@@ -1397,6 +2070,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
     /// > Tip: Raise the portfolio's messaging limit, then request the username again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.usernameAccountNotEligible)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.usernameAccountNotEligible)`.
+    /// `WhatsApp.Code.usernameAccountNotEligible ~= error` matches the error from any of the three.
     case usernameAccountNotEligible
 
     /// The username is already used by a Facebook Page that is not linked to this phone number.
@@ -1406,6 +2084,11 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
     /// > Tip: Link the phone number to that Facebook Page, then request the username again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.usernameFacebookAccountNotLinked)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.usernameFacebookAccountNotLinked)`.
+    /// `WhatsApp.Code.usernameFacebookAccountNotLinked ~= error` matches the error from any of the three.
     case usernameFacebookAccountNotLinked
 
     /// The username is already used by an Instagram account that is not linked to this phone number.
@@ -1415,6 +2098,12 @@ extension WhatsApp {
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
     /// > Tip: Link the phone number to that Instagram account, then request the username again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.usernameInstagramAccountNotLinked)`; through Cequens,
+    /// `Cequens.classify` and `Cequens.classifyWebhook` give
+    /// `Cequens.Code.cloudAPI(.usernameInstagramAccountNotLinked)`.
+    /// `WhatsApp.Code.usernameInstagramAccountNotLinked ~= error` matches the error from any of the three.
     case usernameInstagramAccountNotLinked
 
     /// The username is in use on another business phone number in the same business portfolio.
@@ -1426,6 +2115,11 @@ extension WhatsApp {
     /// > Tip: Do not force the transfer automatically: transfer_action=force_transfer takes the username away
     /// > from the other number of the portfolio. Let the account owner decide which number keeps it, then
     /// > resend with force_transfer only on that decision.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.usernameTransferRequired)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.usernameTransferRequired)`.
+    /// `WhatsApp.Code.usernameTransferRequired ~= error` matches the error from any of the three.
     case usernameTransferRequired
 
     /// The business customer was already invited to onboard to the Marketing Messages API (by this or another
@@ -1437,6 +2131,11 @@ extension WhatsApp {
     ///
     /// > Tip: Nothing to do: all the customer's eligible WhatsApp Business Accounts are onboarded from the
     /// > first request.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.duplicateOnboardingRequest)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.duplicateOnboardingRequest)`.
+    /// `WhatsApp.Code.duplicateOnboardingRequest ~= error` matches the error from any of the three.
     case duplicateOnboardingRequest
 
     /// The contacts or history synchronisation of a newly onboarded WhatsApp Business app number was
@@ -1449,6 +2148,11 @@ extension WhatsApp {
     ///
     /// > Tip: Do not call the synchronisation again for this number; it can be repeated only by offboarding
     /// > and onboarding the number again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.synchronizationCallLimitExceeded)`; through Cequens, `Cequens.classify`
+    /// and `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.synchronizationCallLimitExceeded)`.
+    /// `WhatsApp.Code.synchronizationCallLimitExceeded ~= error` matches the error from any of the three.
     case synchronizationCallLimitExceeded
 
     /// Synchronisation was requested more than 24 hours after the WhatsApp Business app number was onboarded.
@@ -1460,6 +2164,11 @@ extension WhatsApp {
     ///
     /// > Tip: Synchronise within 24 hours of onboarding; after that, only offboarding and onboarding the
     /// > number again reopens the window.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.synchronizationWindowClosed)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.synchronizationWindowClosed)`.
+    /// `WhatsApp.Code.synchronizationWindowClosed ~= error` matches the error from any of the three.
     case synchronizationWindowClosed
 
     /// Meta refused to create the message template; the error's user title and message usually say which part
@@ -1471,6 +2180,11 @@ extension WhatsApp {
     ///
     /// > Tip: Read error_user_title and error_user_msg, correct the template's components, and submit it
     /// > again.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.templateCreationFailed)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateCreationFailed)`.
+    /// `WhatsApp.Code.templateCreationFailed ~= error` matches the error from any of the three.
     case templateCreationFailed
   }
 }
