@@ -64,6 +64,65 @@ extension Generator {
     }
   }
 
+  /// The landing page's opening example: the calls a user makes, with one of the catalog's own codes. The
+  /// tests type-check it as a client would (DocSnippetTests), so it is compiled code.
+  static func usageSnippet(_ catalog: CatalogFile, multi: Bool) -> [String] {
+    let module = catalog.module
+    var lines = ["```swift", "import ErrorCatalog", "import \(module)", ""]
+    let responseTables = catalog.tables.filter { table in
+      table.entries.contains { $0.sample.kind == "response" }
+        && call(catalog, table: table, kind: "response").hasPrefix("\(module).classify(")
+    }
+    if let table = responseTables.first,
+      let entry = table.entries.first(where: { ($0.outcome ?? "failure") == "failure" && $0.sample.kind == "response" })
+    {
+      let code = "\(module).\(enumName(table, multi: multi)).\(entry.name)"
+      lines += [
+        "/// One synchronous answer: its status, headers and body, as any HTTP client gives them.",
+        "func handle(status: Int, headers: [String: String], body: [UInt8]) {",
+        "  switch \(module).classify(status: status, headers: headers, body: body) {",
+        "  case .failure(let error) where \(code) ~= error:",
+        "    print(error.recoverySuggestion ?? \"\")  // this code's remedy",
+        "  case .failure(let error):",
+        "    print(error.category, error.retry, error.fault, error.wait?.seconds ?? 0)",
+        "  default:",
+        "    break  // a success, or a partial or pending outcome",
+        "  }",
+        "}",
+      ]
+    }
+    let kinds = kinds(catalog).union((catalog.shares ?? []).isEmpty ? [] : ["webhook"])
+    if kinds.contains("webhook") {
+      lines += [
+        "",
+        "/// A webhook your endpoint received: one outcome per status or error it reports.",
+        "func handleWebhook(body: [UInt8]) {",
+        "  for outcome in \(module).classifyWebhook(body: body) {",
+        "    guard let error = outcome.error else { continue }  // delivered, read, sent",
+        "    print(error.references.messageID ?? \"\", error.delivery)  // which message, and whether to resend",
+        "  }",
+        "}",
+      ]
+    }
+    if kinds.contains("report") {
+      lines += [
+        "",
+        "/// A delivery report: its query string or JSON body.",
+        "func handleReport(body: [UInt8]) {",
+        "  let outcome = \(module).classifyReport(body: body)",
+        "  print(outcome.references.messageID ?? \"\", outcome.progress.map { \"\\($0)\" } ?? \"\")",
+        "}",
+      ]
+    }
+    lines += [
+      "```",
+      "",
+      "With `ErrorCatalogFoundation`, `\(module).classify(response, data: data)` takes what `URLSession` returns, and "
+        + "`Data` bodies are accepted wherever bytes are.",
+    ]
+    return lines
+  }
+
   static func landingPage(_ catalog: CatalogFile, file: String, multi: Bool) -> String {
     var out = MarkdownWriter()
     out.line("# ``\(catalog.module)``")
@@ -71,6 +130,8 @@ extension Generator {
     out.line("Typed, classified errors of \(catalog.displayName), from Catalogs/\(file).")
     out.line("")
     out.line("## Overview")
+    out.line("")
+    for line in usageSnippet(catalog, multi: multi) { out.line(line) }
     out.line("")
     out.line(markdownEscaped(catalog.summary))
     out.line("")
