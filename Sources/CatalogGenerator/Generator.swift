@@ -285,6 +285,18 @@ public enum Generator {
           messages: table.entries.map(\.message), patterns: table.entries.map { $0.patterns ?? [] })
         renderCodeLayout(CatalogTable.CodeLayout.layout(codes: table.entries.map(\.code)), into: &out)
         out.line("capturing: [\(layout.capturing.map(String.init).joined(separator: ", "))],")
+        // Each entry's own message key, for the check a code's one entry needs (no message index built).
+        var next = 0
+        var ownKeys: [String] = []
+        for count in layout.keyCounts {
+          ownKeys.append(layout.keys[layout.keyIDs[next]])
+          next += count
+        }
+        out.line("messageKeys: [")
+        out.indent { out in
+          for key in ownKeys { out.line(literal(key) + ",") }
+        }
+        out.line("],")
         out.line("messages: { messageIndex }, patterns: { patternIndex }")
       }
       out.line(")")

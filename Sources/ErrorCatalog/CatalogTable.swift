@@ -27,7 +27,7 @@ public struct CatalogTable: Sendable {
   /// must be looked up, or a pattern tried); without them they are built now.
   package init(
     provider: ProviderID, id: String, title: String, entries: [CatalogEntry], codes: CodeLayout? = nil,
-    capturing: [Int]? = nil, messages: (@Sendable () -> Messages)? = nil,
+    capturing: [Int]? = nil, messageKeys: [String]? = nil, messages: (@Sendable () -> Messages)? = nil,
     patterns: (@Sendable () -> Patterns)? = nil
   ) {
     self.provider = provider
@@ -82,6 +82,7 @@ public struct CatalogTable: Sendable {
       groupKeys: groupKeys, groupIntegers: layout.integers, groupEntries: groupEntries, groupStarts: groupStarts,
       codeSlots: codeSlots, codeKeys: codeKeys,
       longestCodeKey: codeKeys.reduce(0) { max($0, $1.utf8.count) }, capturing: capturingEntries,
+      messageKeys: messageKeys,
       messages: messages, patterns: patterns, rangeEntries: rangeEntries)
   }
 
@@ -332,6 +333,9 @@ public struct CatalogTable: Sendable {
   /// Whether each entry has patterns with placeholders.
   package var capturingEntries: [Bool] { indexes.capturing }
 
+  /// Each entry's own message key, as the check of a code's one entry reads it.
+  package var ownMessageKeys: [String] { entries.indices.map(ownMessageKey(of:)) }
+
   /// The key codes are indexed under (see ``CodeText``).
   static func codeKey(_ code: String) -> String { CodeText.canonical(code) }
 
@@ -514,10 +518,8 @@ public struct CatalogTable: Sendable {
     guard !candidates.isEmpty else { return nil }
     // The one entry with this code, when the text is its own message, is what the lookups below would find
     // (the message's entries sharing this code are this entry): found without hashing the text.
-    if let text, let exact, exact.count == 1,
-      case let messages = indexes.messages(),
-      let only = exact.first,
-      MessageKey.equals(text, MessageKey.bounds(text), key: messages.keys[messages.keyOfEntry[only]])
+    if let text, let exact, exact.count == 1, let only = exact.first,
+      MessageKey.equals(text, MessageKey.bounds(text), key: ownMessageKey(of: only))
     {
       return match(entry: only, text: text)
     }
@@ -542,6 +544,14 @@ public struct CatalogTable: Sendable {
     guard deciding.count == 1 || failures == 1 else { return nil }
     let index = deciding.count == 1 ? first : failure ?? first
     return match(entry: index, text: text)
+  }
+
+  /// The lookup key of the entry at `index`'s own message: laid out by the generator, or from the message
+  /// index.
+  private func ownMessageKey(of index: Int) -> String {
+    if let keys = indexes.messageKeys { return keys[index] }
+    let messages = indexes.messages()
+    return messages.keys[messages.keyOfEntry[index]]
   }
 
   /// The match of the entry at `index`, with the values its patterns capture from `text`.
@@ -584,6 +594,8 @@ extension CatalogTable {
     let longestCodeKey: Int
     /// Whether each entry has patterns with placeholders, whose values a match captures.
     let capturing: [Bool]
+    /// Each entry's own message key, when the generator laid them out.
+    let messageKeys: [String]?
     /// The message keys, built on first call.
     let messages: @Sendable () -> Messages
     /// The patterns with placeholders, parsed on first call.
@@ -595,7 +607,8 @@ extension CatalogTable {
     init(
       groupKeys: [String], groupIntegers: [Int], groupEntries: [Int], groupStarts: [Int], codeSlots: Slots,
       codeKeys: [String], longestCodeKey: Int,
-      capturing: [Bool], messages: @escaping @Sendable () -> Messages, patterns: @escaping @Sendable () -> Patterns,
+      capturing: [Bool], messageKeys: [String]?, messages: @escaping @Sendable () -> Messages,
+      patterns: @escaping @Sendable () -> Patterns,
       rangeEntries: [Int]
     ) {
       self.groupKeys = groupKeys
@@ -606,6 +619,7 @@ extension CatalogTable {
       self.codeKeys = codeKeys
       self.longestCodeKey = longestCodeKey
       self.capturing = capturing
+      self.messageKeys = messageKeys
       self.messages = messages
       self.patterns = patterns
       self.rangeEntries = rangeEntries

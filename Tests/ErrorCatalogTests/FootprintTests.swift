@@ -134,6 +134,7 @@ struct FootprintTests {
       #expect(table.capturingEntries == plain.capturingEntries, "\(name)")
       #expect(table.codeLayout == CatalogTable.CodeLayout.layout(codes: table.entries.map { $0.code }), "\(name)")
       #expect(table.codeLayout == plain.codeLayout, "\(name)")
+      #expect(table.ownMessageKeys == plain.ownMessageKeys, "\(name)")
       for id in computed.keys.indices {
         #expect(Array(generated.entries(ofKey: id)) == Array(computed.entries(ofKey: id)), "\(name) key \(id)")
       }
