@@ -300,9 +300,65 @@ extension Generator {
     let isJSON = body.first == "{" || body.first == "["
     let fence = body.contains("```") ? "~~~" : "```"
     out.line(fence + (isJSON ? "json" : "text"))
-    out.line(body)
+    out.line(isJSON ? indentedJSON(body) : body)
     out.line(fence)
     return out.text
+  }
+
+  /// JSON laid out two spaces a level, members in the order the provider sent them (a dictionary-based
+  /// pretty-printer would reorder them); strings are copied as they are.
+  package static func indentedJSON(_ text: String) -> String {
+    var out = ""
+    var depth = 0
+    var inString = false
+    var escaped = false
+    var characters = Array(text)[...]
+    func newline() { out += "\n" + String(repeating: "  ", count: depth) }
+    while let character = characters.popFirst() {
+      if inString {
+        out.append(character)
+        if escaped {
+          escaped = false
+        } else if character == "\\" {
+          escaped = true
+        } else if character == "\"" {
+          inString = false
+        }
+        continue
+      }
+      switch character {
+      case "\"":
+        inString = true
+        out.append(character)
+      case "{", "[":
+        // An empty object or array stays on one line.
+        if let next = characters.first(where: { !$0.isWhitespace }), next == "}" || next == "]" {
+          out.append(character)
+          continue
+        }
+        out.append(character)
+        depth += 1
+        newline()
+      case "}", "]":
+        if let last = out.last(where: { !$0.isWhitespace }), last == "{" || last == "[" {
+          out.append(character)
+          continue
+        }
+        depth = max(0, depth - 1)
+        newline()
+        out.append(character)
+      case ",":
+        out.append(character)
+        newline()
+      case ":":
+        out += ": "
+      case " ", "\n", "\t", "\r":
+        continue
+      default:
+        out.append(character)
+      }
+    }
+    return out
   }
 
   /// Text for a Markdown table cell: escaped, with `|` kept out of the cell syntax.

@@ -45,6 +45,36 @@ extension CatalogSamples {
       + #""phone_number_id":"106540352242922"},"statuses":[\#(event)]},"field":"messages"}]}]}"#
   }
 
+  /// A GENIQ delivery report as its callback's query string, for the message and recipient a test chooses:
+  /// `status` is GENIQ's (`delivered`, `read`, `undeliverable`, `expired`, …) and `reasonCode` its reason,
+  /// when a failure gives one. Classify it with `GENIQ.classifyReport(body:)`.
+  public static func geniqReport(
+    status: String, reasonCode: Int? = nil, messageID: String = "7A1C9F0B2E4D6A8C0000000000000101",
+    recipient: String = "6588880000", channel: String = "sms"
+  ) -> String {
+    func query(_ text: String) -> String {
+      var out = ""
+      for byte in text.utf8 {
+        let isPlain =
+          (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+          || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        if isPlain {
+          out.unicodeScalars.append(Unicode.Scalar(byte))
+        } else {
+          let hex = String(byte, radix: 16, uppercase: true)
+          out += "%" + (hex.count == 1 ? "0" : "") + hex
+        }
+      }
+      return out
+    }
+    var pairs = [
+      "messageId=\(query(messageID))", "channel=\(query(channel))", "recipient=\(query(recipient))",
+      "status=\(query(status))",
+    ]
+    if let reasonCode { pairs.append("reasonCode=\(reasonCode)") }
+    return pairs.joined(separator: "&")
+  }
+
   /// `text` as the inside of a JSON string: quotes, backslashes and control characters escaped.
   static func json(_ text: String) -> String {
     var out = ""

@@ -33,6 +33,13 @@ extension GENIQ {
     classifyReport(body: ResponseBody(body))
   }
 
+  /// Classifies one GENIQ delivery report whose body is any collection of bytes, such as Foundation's
+  /// `Data` or a server framework's buffer view, as the `[UInt8]` overload does (at most
+  /// `ResponseBody.storedLimit` bytes are kept).
+  public static func classifyReport<Bytes: Collection<UInt8>>(body: Bytes) -> Classification<Error> {
+    classifyReport(body: ResponseBody(body))
+  }
+
   /// Classifies one GENIQ delivery report whose body is text (JSON or a query string), as the byte overload
   /// does.
   public static func classifyReport(body: String) -> Classification<Error> {

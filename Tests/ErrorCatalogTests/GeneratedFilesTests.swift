@@ -26,6 +26,31 @@ struct GeneratedFilesTests {
     #expect(stale.isEmpty, "\(stale) are stale: run `swift run generate-catalogs`")
   }
 
+  /// JSON text without the white space outside its strings.
+  static func compact(_ text: String) -> String {
+    var out = ""
+    var inString = false
+    var escaped = false
+    for character in text {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if character == "\\" {
+          escaped = true
+        } else if character == "\"" {
+          inString = false
+        }
+        out.append(character)
+      } else if character == "\"" {
+        inString = true
+        out.append(character)
+      } else if !character.isWhitespace {
+        out.append(character)
+      }
+    }
+    return out
+  }
+
   @Test("Every code's documentation page says where the code arrives and shows its sample")
   func codePagesShowArrivalAndSample() throws {
     let files = try Generator.generate(catalogsIn: PackagePaths.catalogs)
@@ -34,8 +59,15 @@ struct GeneratedFilesTests {
       for entry in catalog.tables.flatMap(\.entries) {
         // Two tables can both name a case `success`: one of the pages with this name is this entry's.
         let candidates = pages.filter { $0.key.hasSuffix("-\(entry.name).md") }.values
-        #expect(
-          candidates.contains { $0.contains("## Where it arrives") && $0.contains(entry.sample.body) }, "\(entry.name)")
+        // JSON bodies are laid out one member a line, in the provider's order; other bodies are shown as sent.
+        let body = entry.sample.body
+        let isJSON = body.first == "{" || body.first == "["
+        let shown = isJSON ? Generator.indentedJSON(body) : body
+        #expect(candidates.contains { $0.contains("## Where it arrives") && $0.contains(shown) }, "\(entry.name)")
+        if isJSON {
+          // Laid out, the body is the same JSON: the same bytes once white space outside strings is dropped.
+          #expect(Self.compact(shown) == Self.compact(body), "\(entry.name)")
+        }
       }
       #expect(pages.allSatisfy { files[$0.key] == $0.value })
     }

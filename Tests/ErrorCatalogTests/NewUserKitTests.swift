@@ -228,3 +228,22 @@ struct ErrcatIdentifierTests {
     #expect(!first.standardOutput.contains("HBgLNTcz"))
   }
 }
+
+@Suite("New user's kit: GENIQ reports")
+struct GENIQReportKitTests {
+  @Test("A report as Data classifies as its bytes do, and a report sample takes the ids a test chooses")
+  func reportData() throws {
+    let body = CatalogSamples.geniqReport(
+      status: "undeliverable", reasonCode: 8, messageID: "m-42", recipient: "6591234567")
+    let fromData = GENIQ.classifyReport(body: Data(body.utf8))
+    let fromText = GENIQ.classifyReport(body: body)
+    #expect(fromData.error?.entry == fromText.error?.entry)
+    #expect(fromData.outcome == .failure)
+    #expect(fromData.references.messageID == "m-42")
+    #expect(fromData.references.recipient == "6591234567")
+    let delivered = GENIQ.classifyReport(body: CatalogSamples.geniqReport(status: "delivered", messageID: "m-43"))
+    #expect(delivered.outcome == .success)
+    #expect(delivered.progress == .delivered)
+    #expect(delivered.references.messageIDs == ["m-43"])
+  }
+}
