@@ -263,6 +263,8 @@ public enum Generator {
     let qualified = "\(catalog.module).\(enumName)"
     out.line("extension \(qualified) {")
     out.indent { out in
+      let layout = CatalogTable.Messages.layout(
+        messages: table.entries.map(\.message), patterns: table.entries.map { $0.patterns ?? [] })
       out.line("/// The catalog table these codes come from.")
       out.line("public static let table: CatalogTable = CatalogTable(")
       out.indent { out in
@@ -281,8 +283,6 @@ public enum Generator {
           }
         }
         out.line("],")
-        let layout = CatalogTable.Messages.layout(
-          messages: table.entries.map(\.message), patterns: table.entries.map { $0.patterns ?? [] })
         renderCodeLayout(CatalogTable.CodeLayout.layout(codes: table.entries.map(\.code)), into: &out)
         out.line("capturing: [\(layout.capturing.map(String.init).joined(separator: ", "))],")
         // Each entry's own message key, for the check a code's one entry needs (no message index built).
@@ -306,10 +306,7 @@ public enum Generator {
       out.line("static let messageIndex: CatalogTable.Messages = CatalogTable.Messages(")
       out.indent { out in
         out.line("table.entries,")
-        renderLayout(
-          CatalogTable.Messages.layout(
-            messages: table.entries.map(\.message), patterns: table.entries.map { $0.patterns ?? [] }),
-          into: &out)
+        renderLayout(layout, into: &out)
       }
       out.line(")")
       out.line("static let patternIndex: CatalogTable.Patterns = CatalogTable.Patterns(table.entries)")
@@ -342,39 +339,35 @@ public enum Generator {
     out.line("")
   }
 
+  /// An array argument `label: [...]`, its values wrapped a dozen to a line.
+  static func renderArgument(
+    _ label: String, _ values: [String], last: Bool = false, into out: inout SwiftWriter
+  ) {
+    out.line("\(label): [")
+    out.indent { out in
+      for start in stride(from: 0, to: values.count, by: 12) {
+        out.line(values[start..<min(start + 12, values.count)].joined(separator: ", ") + ",")
+      }
+    }
+    out.line("]" + (last ? "" : ","))
+  }
+
+  static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+
   /// A code layout as a literal.
   static func renderCodeLayout(_ layout: CatalogTable.CodeLayout, into out: inout SwiftWriter) {
-    func row(_ label: String, _ values: [String], last: Bool = false, into out: inout SwiftWriter) {
-      out.line("\(label): [")
-      out.indent { out in
-        for start in stride(from: 0, to: values.count, by: 12) {
-          out.line(values[start..<min(start + 12, values.count)].joined(separator: ", ") + ",")
-        }
-      }
-      out.line("]" + (last ? "" : ","))
-    }
     out.line("codes: CatalogTable.CodeLayout(")
     out.indent { out in
-      row("keys", layout.keys.map(literal), into: &out)
-      row("hashes", layout.hashes.map { "0x" + String($0, radix: 16) }, into: &out)
-      row("integers", layout.integers.map { $0 == .min ? "Int.min" : String($0) }, into: &out)
-      row("groupOfEntry", layout.groupOfEntry.map(String.init), last: true, into: &out)
+      renderArgument("keys", layout.keys.map(literal), into: &out)
+      renderArgument("hashes", layout.hashes.map(hex), into: &out)
+      renderArgument("integers", layout.integers.map { $0 == .min ? "Int.min" : String($0) }, into: &out)
+      renderArgument("groupOfEntry", layout.groupOfEntry.map(String.init), last: true, into: &out)
     }
     out.line("),")
   }
 
-  /// A message-key layout as a literal, numbers wrapped a dozen to a line.
+  /// A message-key layout as a literal.
   static func renderLayout(_ layout: CatalogTable.Messages.Layout, into out: inout SwiftWriter) {
-    func numbers(_ label: String, _ values: [String], last: Bool = false, into out: inout SwiftWriter) {
-      out.line("\(label): [")
-      out.indent { out in
-        for start in stride(from: 0, to: values.count, by: 12) {
-          out.line(values[start..<min(start + 12, values.count)].joined(separator: ", ") + ",")
-        }
-      }
-      out.line("]" + (last ? "" : ","))
-    }
-    func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
     out.line("layout: CatalogTable.Messages.Layout(")
     out.indent { out in
       out.line("keys: [")
@@ -382,11 +375,11 @@ public enum Generator {
         for key in layout.keys { out.line(literal(key) + ",") }
       }
       out.line("],")
-      numbers("hashes", layout.hashes.map(hex), into: &out)
-      numbers("keyIDs", layout.keyIDs.map(String.init), into: &out)
-      numbers("keyCounts", layout.keyCounts.map(String.init), into: &out)
-      numbers("keyStarts", layout.keyStarts.map(hex), into: &out)
-      numbers("capturing", layout.capturing.map(String.init), last: true, into: &out)
+      renderArgument("hashes", layout.hashes.map(hex), into: &out)
+      renderArgument("keyIDs", layout.keyIDs.map(String.init), into: &out)
+      renderArgument("keyCounts", layout.keyCounts.map(String.init), into: &out)
+      renderArgument("keyStarts", layout.keyStarts.map(hex), into: &out)
+      renderArgument("capturing", layout.capturing.map(String.init), last: true, into: &out)
     }
     out.line(")")
   }

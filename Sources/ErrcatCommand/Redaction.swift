@@ -1,3 +1,5 @@
+import ErrorCatalog
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -39,12 +41,7 @@ enum Redaction {
     // Byte-wise: `String.contains(String)` goes through the generic string searcher, which made this the
     // hottest call of errcat's output (it runs for every word of every provider value).
     let joined = Array(words.joined().utf8)
-    return secretNamePartBytes.contains { part in
-      guard part.count <= joined.count else { return false }
-      return (0...(joined.count - part.count)).contains { start in
-        joined[start..<start + part.count].elementsEqual(part)
-      }
-    }
+    return secretNamePartBytes.contains { UTF8Text.contains(joined, $0) }
   }
 
   private static let secretNamePartBytes = secretNameParts.map { Array($0.utf8) }

@@ -39,22 +39,11 @@ public struct CatalogTable: Sendable {
     }
     self.entries = entries
     // Codes: each distinct canonical code once (laid out by the generator for generated tables).
-    let layout = codes ?? CodeLayout.layout(codes: entries.map { $0.code })
-    let groupKeys = layout.keys
-    let groupOfEntry = layout.groupOfEntry
-    let codeKeys = groupOfEntry.map { groupKeys[$0] }
-    var codeSlots = Index.Slots(capacity: groupKeys.count)
-    for (group, hash) in layout.hashes.enumerated() { codeSlots.insert(hash, id: group) }
-    // Each group's entries in one array, table order within a group: counted, then placed.
-    var groupStarts = [Int](repeating: 0, count: groupKeys.count + 1)
-    for group in groupOfEntry { groupStarts[group + 1] += 1 }
-    for group in groupKeys.indices { groupStarts[group + 1] += groupStarts[group] }
-    var fill = groupStarts
-    var groupEntries = [Int](repeating: 0, count: codeKeys.count)
-    for (position, group) in groupOfEntry.enumerated() {
-      groupEntries[fill[group]] = position
-      fill[group] += 1
-    }
+    let codes = codes ?? CodeLayout.layout(codes: entries.map { $0.code })
+    var codeSlots = Index.Slots(capacity: codes.keys.count)
+    for (group, hash) in codes.hashes.enumerated() { codeSlots.insert(hash, id: group) }
+    let groups = Index.Groups(
+      count: codes.keys.count, groups: codes.groupOfEntry, members: Array(codes.groupOfEntry.indices))
     var rangeEntries: [Int] = []
     for (position, entry) in entries.enumerated() {
       if let range = entry.codeRange { rangeEntries += [range.lowerBound, range.upperBound, position] }
@@ -79,10 +68,7 @@ public struct CatalogTable: Sendable {
         return { built }
       }()
     indexes = Index(
-      groupKeys: groupKeys, groupIntegers: layout.integers, groupEntries: groupEntries, groupStarts: groupStarts,
-      codeSlots: codeSlots, codeKeys: codeKeys,
-      longestCodeKey: codeKeys.reduce(0) { max($0, $1.utf8.count) }, capturing: capturingEntries,
-      messageKeys: messageKeys,
+      codes: codes, codeGroups: groups, codeSlots: codeSlots, capturing: capturingEntries, messageKeys: messageKeys,
       messages: messages, patterns: patterns, rangeEntries: rangeEntries)
   }
 
@@ -126,11 +112,7 @@ public struct CatalogTable: Sendable {
   }
 
   /// The table's codes as laid out (see ``CodeLayout``).
-  package var codeLayout: CodeLayout {
-    CodeLayout(
-      keys: indexes.groupKeys, hashes: indexes.groupKeys.map(Index.hash(code:)), integers: indexes.groupIntegers,
-      groupOfEntry: indexes.codeKeys.map { key in indexes.groupKeys.firstIndex(of: key) ?? -1 })
-  }
+  package var codeLayout: CodeLayout { indexes.codes }
 
   /// A table's message keys: each distinct key (an entry's message, or a pattern without placeholders)
   /// once, with the entries it belongs to, found by hash.
@@ -140,9 +122,8 @@ public struct CatalogTable: Sendable {
     /// The hash of each key (see ``MessageKey``).
     package let hashes: [UInt64]
     let slots: Index.Slots
-    /// The entries of key `id` are `keyEntries[keyEntryStarts[id]..<keyEntryStarts[id + 1]]`, in table order.
-    let keyEntries: [Int]
-    let keyEntryStarts: [Int]
+    /// Each key's entries, in table order.
+    let keyEntries: Index.Groups
     /// The id in ``keys`` of each entry's own message.
     package let keyOfEntry: [Int]
     let longestKey: Int
@@ -158,47 +139,28 @@ public struct CatalogTable: Sendable {
       let layout = layout ?? Self.layout(messages: entries.map { $0.message }, patterns: entries.map { $0.patterns })
       var slots = Index.Slots(capacity: layout.keys.count)
       for (id, hash) in layout.hashes.enumerated() { slots.insert(hash, id: id) }
-      // Each key's entries, in table order, each once: counted, then placed.
-      var counts = [Int](repeating: 0, count: layout.keys.count + 1)
-      var seen = [Int](repeating: -1, count: layout.keys.count)
-      var next = 0
-      for position in entries.indices {
-        for id in layout.keyIDs[next..<(next + layout.keyCounts[position])] where seen[id] != position {
-          seen[id] = position
-          counts[id + 1] += 1
-        }
-        next += layout.keyCounts[position]
-      }
-      for id in layout.keys.indices { counts[id + 1] += counts[id] }
-      var fill = counts
-      var keyEntries = [Int](repeating: 0, count: counts[layout.keys.count])
+      // Each key's entries: every (key, entry) pair of the layout, an entry's own message first.
+      var members: [Int] = []
+      members.reserveCapacity(layout.keyIDs.count)
       var keyOfEntry: [Int] = []
       keyOfEntry.reserveCapacity(entries.count)
-      seen = [Int](repeating: -1, count: layout.keys.count)
-      next = 0
-      for position in entries.indices {
+      var next = 0
+      for (position, count) in layout.keyCounts.enumerated() {
         keyOfEntry.append(layout.keyIDs[next])
-        for id in layout.keyIDs[next..<(next + layout.keyCounts[position])] where seen[id] != position {
-          seen[id] = position
-          keyEntries[fill[id]] = position
-          fill[id] += 1
-        }
-        next += layout.keyCounts[position]
+        for _ in 0..<count { members.append(position) }
+        next += count
       }
       keys = layout.keys
       hashes = layout.hashes
       self.slots = slots
-      self.keyEntries = keyEntries
-      keyEntryStarts = counts
+      keyEntries = Index.Groups(count: layout.keys.count, groups: layout.keyIDs, members: members)
       self.keyOfEntry = keyOfEntry
       longestKey = layout.keys.reduce(0) { max($0, $1.utf8.count) }
       keyStarts = layout.keyStarts
     }
 
     /// The entries whose message (or pattern without placeholders) has key `id`, in table order.
-    package func entries(ofKey id: Int) -> ArraySlice<Int> {
-      keyEntries[keyEntryStarts[id]..<keyEntryStarts[id + 1]]
-    }
+    package func entries(ofKey id: Int) -> ArraySlice<Int> { keyEntries[id] }
 
     /// What a table's message keys are, computed from its messages alone: the distinct keys in the order
     /// first met, their hashes, for each entry the ids of its keys (its message's first, then its
@@ -263,12 +225,7 @@ public struct CatalogTable: Sendable {
 
     /// Whether some key of eight bytes or more starts with the eight bytes of `word`.
     func startsSomeKey(_ word: UInt64) -> Bool {
-      var low = 0
-      var high = keyStarts.count
-      while low < high {
-        let middle = (low + high) / 2
-        if keyStarts[middle] < word { low = middle + 1 } else { high = middle }
-      }
+      let low = Index.firstIndex(notBelow: word, in: keyStarts)
       return low < keyStarts.count && keyStarts[low] == word
     }
 
@@ -315,12 +272,7 @@ public struct CatalogTable: Sendable {
 
     /// The patterns whose first word has this hash, in table order.
     func startingWith(_ word: UInt64) -> ArraySlice<(pattern: MessagePattern, entry: Int)> {
-      var low = 0
-      var high = firstWords.count
-      while low < high {
-        let middle = (low + high) / 2
-        if firstWords[middle] < word { low = middle + 1 } else { high = middle }
-      }
+      let low = Index.firstIndex(notBelow: word, in: firstWords)
       var end = low
       while end < firstWords.count && firstWords[end] == word { end += 1 }
       return firstWordPatterns[low..<end]
@@ -431,7 +383,7 @@ public struct CatalogTable: Sendable {
       for (pattern, index) in candidates {
         guard let captured = pattern.match(normalized: normalized) else { continue }
         let match = CatalogMatch(entry: entries[index], parameters: captured)
-        if codeKey == nil || indexes.codeKeys[index] == codeKey ?? "" { return match }
+        if codeKey == nil || indexes.codeKey(ofEntry: index) == codeKey ?? "" { return match }
         if fallback == nil { fallback = match }
       }
       return nil
@@ -564,7 +516,7 @@ public struct CatalogTable: Sendable {
 
   private func preferred(_ candidates: ArraySlice<Int>, codeKey: String?) -> Int {
     if let codeKey, candidates.count > 1 {
-      if let index = candidates.first(where: { indexes.codeKeys[$0] == codeKey }) { return index }
+      if let index = candidates.first(where: { indexes.codeKey(ofEntry: $0) == codeKey }) { return index }
     }
     return candidates[candidates.startIndex]
   }
@@ -580,16 +532,11 @@ public struct CatalogTable: Sendable {
 extension CatalogTable {
   /// A table's indexes, built once.
   final class Index: Sendable {
-    /// Each distinct canonical code, its value when it is an integer (`Int.min` when not) and its entries
-    /// in table order, found through ``codeSlots`` (integer codes by value, text codes by their bytes).
-    let groupKeys: [String]
-    let groupIntegers: [Int]
-    /// Group `g`'s entries are `groupEntries[groupStarts[g]..<groupStarts[g + 1]]`.
-    let groupEntries: [Int]
-    let groupStarts: [Int]
+    /// The table's distinct canonical codes, found through ``codeSlots`` (integer codes by value, text codes
+    /// by their bytes), and each code's entries in table order.
+    let codes: CodeLayout
+    let codeGroups: Groups
     let codeSlots: Slots
-    /// Each entry's code as ``CodeText/canonical(_:)`` writes it.
-    let codeKeys: [String]
     /// The longest canonical code: longer text that is not a number cannot be a code.
     let longestCodeKey: Int
     /// Whether each entry has patterns with placeholders, whose values a match captures.
@@ -605,24 +552,68 @@ extension CatalogTable {
     let rangeEntries: [Int]
 
     init(
-      groupKeys: [String], groupIntegers: [Int], groupEntries: [Int], groupStarts: [Int], codeSlots: Slots,
-      codeKeys: [String], longestCodeKey: Int,
-      capturing: [Bool], messageKeys: [String]?, messages: @escaping @Sendable () -> Messages,
-      patterns: @escaping @Sendable () -> Patterns,
+      codes: CodeLayout, codeGroups: Groups, codeSlots: Slots, capturing: [Bool], messageKeys: [String]?,
+      messages: @escaping @Sendable () -> Messages, patterns: @escaping @Sendable () -> Patterns,
       rangeEntries: [Int]
     ) {
-      self.groupKeys = groupKeys
-      self.groupIntegers = groupIntegers
-      self.groupEntries = groupEntries
-      self.groupStarts = groupStarts
+      self.codes = codes
+      self.codeGroups = codeGroups
       self.codeSlots = codeSlots
-      self.codeKeys = codeKeys
-      self.longestCodeKey = longestCodeKey
+      longestCodeKey = codes.keys.reduce(0) { max($0, $1.utf8.count) }
       self.capturing = capturing
       self.messageKeys = messageKeys
       self.messages = messages
       self.patterns = patterns
       self.rangeEntries = rangeEntries
+    }
+
+    /// The entry at `index`'s code as ``CodeText/canonical(_:)`` writes it.
+    @inline(__always)
+    func codeKey(ofEntry index: Int) -> String { codes.keys[codes.groupOfEntry[index]] }
+
+    /// Members listed by group in one array, each group's in the order given, each member once per group:
+    /// `groups[g]` is group `g`'s. Built by counting, then placing (no array per group).
+    struct Groups: Sendable {
+      private let members: [Int]
+      private let starts: [Int]
+
+      /// Groups `0..<count` of `members`: `members[i]` belongs to group `groups[i]`, given in order of
+      /// members; a member given again for the same group is left out. (Two integer arrays, not an array of
+      /// pairs: building a tuple array's type costs a program's first classification a type lookup.)
+      init(count: Int, groups: [Int], members given: [Int]) {
+        var starts = [Int](repeating: 0, count: count + 1)
+        var last = [Int](repeating: -1, count: count)
+        for (group, member) in zip(groups, given) where last[group] != member {
+          last[group] = member
+          starts[group + 1] += 1
+        }
+        for group in 0..<count { starts[group + 1] += starts[group] }
+        var fill = starts
+        var members = [Int](repeating: 0, count: starts[count])
+        last = [Int](repeating: -1, count: count)
+        for (group, member) in zip(groups, given) where last[group] != member {
+          last[group] = member
+          members[fill[group]] = member
+          fill[group] += 1
+        }
+        self.members = members
+        self.starts = starts
+      }
+
+      subscript(group: Int) -> ArraySlice<Int> {
+        @inline(__always) get { members[starts[group]..<starts[group + 1]] }
+      }
+    }
+
+    /// The first index of sorted `values` whose value is not below `value` (`values.count` when none is).
+    static func firstIndex(notBelow value: UInt64, in values: [UInt64]) -> Int {
+      var low = 0
+      var high = values.count
+      while low < high {
+        let middle = (low + high) / 2
+        if values[middle] < value { low = middle + 1 } else { high = middle }
+      }
+      return low
     }
 
     /// An open-addressing table from hashes to ids: slot `hash & mask` onwards holds ids plus one, 0 for an
@@ -665,21 +656,13 @@ extension CatalogTable {
     /// code's bytes.
     static func hash(code: String) -> UInt64 {
       if let integer = CodeText.integer(code) { return hash(integer: integer) }
-      var hasher = MessageKey.Hasher()
-      for byte in code.utf8 { hasher.add(byte) }
-      return hasher.finalized()
+      return MessageKey.hash(key: code.utf8)
     }
 
     /// The entries whose code is this integer.
     @inline(__always)
     func entries(forInteger code: Int) -> ArraySlice<Int>? {
-      codeSlots.find(Self.hash(integer: code)) { groupIntegers[$0] == code }.map(entries(ofGroup:))
-    }
-
-    /// The entries of group `group`, in table order.
-    @inline(__always)
-    func entries(ofGroup group: Int) -> ArraySlice<Int> {
-      groupEntries[groupStarts[group]..<groupStarts[group + 1]]
+      codeSlots.find(Self.hash(integer: code)) { codes.integers[$0] == code }.map { codeGroups[$0] }
     }
 
     /// The hash an integer code is found by.
@@ -691,7 +674,7 @@ extension CatalogTable {
 
     /// The entries whose canonical code is `key`.
     func entries(forCode key: String) -> ArraySlice<Int>? {
-      codeSlots.find(Self.hash(code: key)) { groupKeys[$0] == key }.map(entries(ofGroup:))
+      codeSlots.find(Self.hash(code: key)) { codes.keys[$0] == key }.map { codeGroups[$0] }
     }
   }
 }

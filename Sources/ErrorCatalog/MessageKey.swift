@@ -147,7 +147,7 @@ package enum MessageKey {
   }
 
   /// The hash of a key already built.
-  package static func hash(key: [UInt8]) -> UInt64 {
+  package static func hash(key: some Sequence<UInt8>) -> UInt64 {
     var hasher = Hasher()
     for byte in key { hasher.add(byte) }
     return hasher.finalized()
