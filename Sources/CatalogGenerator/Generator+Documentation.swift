@@ -98,7 +98,7 @@ extension Generator {
         "/// A webhook your endpoint received: one outcome per status or error it reports.",
         "func handleWebhook(body: [UInt8]) {",
         "  for outcome in \(module).classifyWebhook(body: body) {",
-        "    guard let error = outcome.error else { continue }  // delivered, read, sent",
+        "    guard case .failure(let error) = outcome else { continue }  // delivered, read; sent is .pending",
         "    print(error.references.messageID ?? \"\", error.delivery)  // which message, and whether to resend",
         "  }",
         "}",

@@ -61,7 +61,8 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
 
   /// Classifies a webhook: one classification per status or error it reports, with the message id and
   /// recipient in its references. On-Premise webhooks use the WhatsApp table; Cloud API webhooks use Meta's
-  /// catalog first. Delivered, read and sent statuses are successes.
+  /// catalog first. Delivered and read statuses are successes; sent is pending (`.cloudAPI(.messageSent)`), since a sent
+  /// message can still fail.
   public static func classifyWebhook(body: [UInt8]) -> [Classification<Error>] {
     WhatsApp.webhookClassifications(in: ResponseBody(body), provider: .cequens, ownTable: WhatsAppCode.table)
   }

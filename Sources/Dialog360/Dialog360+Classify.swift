@@ -57,7 +57,8 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
   /// Classifies a webhook: one classification per status or error it reports, with the message id and
   /// recipient in its references. Webhook codes are looked up in the webhook table first (On-Premise
   /// webhooks), then in Meta's catalog (Cloud API webhooks, such as 131047); the Cloud API envelope
-  /// reverses that order. Delivered, read and sent statuses are successes.
+  /// reverses that order. Delivered and read statuses are successes; sent is pending (`.cloudAPI(.messageSent)`), since a sent
+  /// message can still fail.
   public static func classifyWebhook(body: [UInt8]) -> [Classification<Error>] {
     WhatsApp.webhookClassifications(in: ResponseBody(body), provider: .dialog360, ownTable: WebhookCode.table)
   }

@@ -267,6 +267,13 @@ package enum MessageKey {
     equals(text, bounds(text), key: failedKey)
   }
 
+  /// Whether the normalised text is `sent` in any letter case (a status word).
+  package static func isSent(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    equals(text, bounds(text), key: sentKey)
+  }
+
   /// The key of `"failed"`.
   private static let failedKey: [UInt8] = Array("FAILED".utf8)
+  /// The key of `"sent"`.
+  private static let sentKey: [UInt8] = Array("SENT".utf8)
 }

@@ -61,9 +61,10 @@ public protocol WebhookClassifier {
   associatedtype Failure: ProviderError
   /// Classifies one webhook body: one classification per status or error it carries, in document order.
   ///
-  /// A delivered, read or sent status is a ``Classification/success(_:)`` that keeps the message id,
-  /// recipient, status and timestamp in its references; a failed status, or an error reported outside
-  /// any status, is a ``Classification/failure(_:)``. A body that is not JSON at all gives one
+  /// A delivered or read status is a ``Classification/success(_:)`` that keeps the message id,
+  /// recipient, status and timestamp in its references; a sent status is ``Classification/pending(_:)``
+  /// (the message can still fail; retry `notNeeded`); a failed status, or an error reported outside any
+  /// status, is a ``Classification/failure(_:)``. A body that is not JSON at all gives one
   /// unrecognized failure; a JSON body that reports nothing gives an empty array.
   static func classifyWebhook(body: [UInt8]) -> [Classification<Failure>]
 }

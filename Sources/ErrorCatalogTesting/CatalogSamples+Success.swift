@@ -25,8 +25,9 @@ extension CatalogSamples {
   }
 
   /// A Cloud API status webhook (the body Meta, or 360dialog for its Cloud API, posts to your endpoint) that
-  /// reports `status` for one message: classified with `classifyWebhook(body:)`, one success whose
-  /// references hold the message id, recipient, status and timestamp, and whose progress is `status`.
+  /// reports `status` for one message: classified with `classifyWebhook(body:)`, one classification whose
+  /// references hold the message id, recipient, status and timestamp, and whose progress is `status`:
+  /// a success for `delivered` and `read`, pending for `sent` (the message can still fail).
   ///
   /// - Parameters:
   ///   - status: What happened to the message.

@@ -27,9 +27,10 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
   }
 
   /// Classifies a Cloud API webhook: one classification per status and per reported error, in document
-  /// order. Delivered, read and sent statuses are successes that keep their message id, recipient, status
-  /// and timestamp; failed statuses, failed inbound messages (`messages[].errors`) and system errors
-  /// (`value.errors`) are failures.
+  /// order. Delivered and read statuses are successes that keep their message id, recipient, status
+  /// and timestamp; a sent status is pending (``Code/messageSent``), since a sent message can still fail;
+  /// failed statuses, failed inbound messages (`messages[].errors`) and system errors (`value.errors`) are
+  /// failures.
   public static func classifyWebhook(body: [UInt8]) -> [Classification<Error>] {
     webhookClassifications(in: ResponseBody(body), provider: .whatsapp, ownTable: nil)
   }

@@ -52,6 +52,9 @@ extension WhatsApp {
 
   static let statusParameterNames: Set<String> = ["messageID", "recipient", "status", "timestamp"]
 
+  /// The code key of the `sent` status's entry (``Code/messageSent``).
+  static let sentKey = CodeText.canonical("sent")
+
   static func statusEvent(_ status: JSONValue, isCloudAPI: Bool) -> WebhookEvent {
     var values: [String: String] = [:]
     values["messageID"] = status.member("id")?.scalarText
@@ -82,6 +85,15 @@ extension WhatsApp {
         forEachEventKey(in: root) { position, event in
           let deferred = DeferredFields(anchor: position, reader: webhookFields)
           guard event.isFailure else {
+            if event.hasSentStatus, let sent = Code.table.match(codeKey: sentKey, text: nil) {
+              // Sent is a step, not a delivery: the message can still fail (issue 22).
+              results.append(
+                Classification(
+                  ClassifiedError<C>(
+                    provider: provider, match: sent, kind: .webhook, status: nil, deferred: deferred, body: body,
+                    now: 0)))
+              return
+            }
             results.append(
               .success(ProviderSuccess(provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body))
             )
@@ -116,13 +128,16 @@ extension WhatsApp {
     var itemObject: JSONView?
     /// Whether the status is `failed`.
     package var hasFailedStatus = false
+    /// Whether the status is `sent`: the message is under way and can still fail.
+    package var hasSentStatus = false
     /// Whether the webhook used the Cloud API's envelope.
     package var isCloudAPI: Bool
 
     /// An event whose error, if any, is the object `item`.
-    init(item: JSONView?, hasFailedStatus: Bool = false, isCloudAPI: Bool) {
+    init(item: JSONView?, hasFailedStatus: Bool = false, hasSentStatus: Bool = false, isCloudAPI: Bool) {
       itemObject = item.flatMap { $0.isObject ? $0 : nil }
       self.hasFailedStatus = hasFailedStatus
+      self.hasSentStatus = hasSentStatus
       self.isCloudAPI = isCloudAPI
     }
 
@@ -199,13 +214,16 @@ extension WhatsApp {
       word.offer(key, value)
       errors.offer(key, value)
     }
-    let failed =
-      word.value.flatMap { value -> Bool? in
-        guard value.kind == .string || value.kind == .number else { return nil }
-        return value.withText { MessageKey.isFailed($0) }
-      } ?? false
+    var failed = false
+    var sent = false
+    if let value = word.value, value.kind == .string {
+      value.withText {
+        failed = MessageKey.isFailed($0)
+        sent = MessageKey.isSent($0)
+      }
+    }
     return EventKey(
-      item: errors.value?.firstElement, hasFailedStatus: failed, isCloudAPI: isCloudAPI)
+      item: errors.value?.firstElement, hasFailedStatus: failed, hasSentStatus: sent, isCloudAPI: isCloudAPI)
   }
 
   /// An event's raw message, parameters and references, read from the body when asked for; `anchor` is the

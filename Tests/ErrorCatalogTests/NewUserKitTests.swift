@@ -156,20 +156,28 @@ struct SuccessSampleTests {
   }
 
   @Test(
-    "Status webhooks are successes with their status, progress and ids",
+    "Delivered and read statuses are successes, sent is pending (it can still fail), each with its progress and ids",
     arguments: CatalogSamples.CloudAPIStatus.allCases)
   func statusWebhooks(status: CatalogSamples.CloudAPIStatus) throws {
     let body = CatalogSamples.cloudAPIStatusWebhook(status, messageID: "wamid.m-\(status)", recipient: "16505550000")
     let events = Dialog360.classifyWebhook(body: body)
     #expect(events.count == 1)
     let event = try #require(events.first)
-    #expect(event.outcome == .success)
+    let outcome: Outcome = status == .sent ? .pending : .success
+    #expect(event.outcome == outcome)
+    if status == .sent {
+      // Nothing to resend and nothing to fix: the policy waits for the next status.
+      #expect(event.error?.code == .cloudAPI(.messageSent))
+      #expect(event.error?.retry == .notNeeded)
+      #expect(RetryPolicy().decision(for: try #require(event.error), attempt: 1) == .stop(.notNeeded))
+    }
     #expect(event.references.messageID == "wamid.m-\(status)")
     #expect(event.references.status == status.rawValue)
     #expect(event.references.recipient == "16505550000")
     let expected: MessageProgress = status == .read ? .read : status == .delivered ? .delivered : .sent
     #expect(event.progress == expected)
-    #expect(WhatsApp.classifyWebhook(body: body).first?.outcome == .success)
+    #expect(WhatsApp.classifyWebhook(body: body).first?.outcome == outcome)
+    #expect(Cequens.classifyWebhook(body: body).first?.outcome == outcome)
   }
 
   @Test("The send answer as a transport answer")

@@ -2186,6 +2186,23 @@ extension WhatsApp {
     /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.templateCreationFailed)`.
     /// `WhatsApp.Code.templateCreationFailed ~= error` matches the error from any of the three.
     case templateCreationFailed
+
+    /// A status webhook says the message left Meta's servers for WhatsApp and is on its way to the recipient;
+    /// it has not been delivered yet and can still fail (131026, 131049, an expiry).
+    ///
+    /// WhatsApp Cloud API (Meta) code `sent`: “sent”
+    ///
+    /// Category `unknown`, retry `notNeeded`, fault `unknown`.
+    /// An answer with this code is a `pending` outcome, not an error.
+    ///
+    /// > Tip: Nothing to do yet: keep the message id and wait for a delivered, read or failed status about
+    /// > it. Do not resend, and do not treat the message as delivered.
+    ///
+    /// Through 360dialog, `Dialog360.classify(status:headers:body:)` and `Dialog360.classifyWebhook(body:)`
+    /// give `Dialog360.Code.cloudAPI(.messageSent)`; through Cequens, `Cequens.classify` and
+    /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.messageSent)`. `WhatsApp.Code.messageSent ~=
+    /// error` matches the error from any of the three.
+    case messageSent
   }
 }
 
@@ -4022,6 +4039,19 @@ extension WhatsApp.Code {
         delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
         position: 140
       ),
+      CatalogEntry(
+        provider: .whatsapp, table: "graph", name: "messageSent", code: "sent",
+        status: nil,
+        message: "sent",
+        explanation: "A status webhook says the message left Meta's servers for WhatsApp and is on its way to the recipient; it has not been delivered yet and can still fail (131026, 131049, an expiry).",
+        remedy: "Nothing to do yet: keep the message id and wait for a delivered, read or failed status about it. Do not resend, and do not treat the message as delivered.",
+        category: .unknown, retry: .notNeeded, fault: .unknown,
+        outcome: .pending,
+        sample: SampleResponse(kind: .webhook, status: nil, body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE00000000000000000000000000000SENT\",\"status\":\"sent\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"conversation\":{\"id\":\"CONVERSATION0000000000000000001\",\"origin\":{\"type\":\"utility\"}},\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"utility\"}}]},\"field\":\"messages\"}]}]}"),
+        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: messages webhook reference, status messages (statuses[].status is sent, delivered, read or failed; a sent message can still fail later; read 2026-12-06)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status"),
+        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        position: 141
+      ),
     ],
     codes: CatalogTable.CodeLayout(
       keys: [
@@ -4036,7 +4066,7 @@ extension WhatsApp.Code {
         "135000", "136025", "137000", "138000", "138001", "138002", "138003", "138004", "138005", "138006", "138007", "138009",
         "138012", "138013", "138014", "138015", "138017", "138018", "138019", "138020", "138021", "138022", "138023", "139000",
         "139001", "139002", "139003", "139004", "139006", "139100", "139101", "139102", "139103", "147001", "147002", "147003",
-        "147004", "147005", "1752041", "2593107", "2593108", "200002",
+        "147004", "147005", "1752041", "2593107", "2593108", "200002", "SENT",
       ],
       hashes: [
         0x0, 0x9e3779bd8ef1b1de, 0x3c6ef3731de363bd, 0xdaa66d2aa8ec1d5c, 0x78dde6e63bc6c77b, 0x81af15557e8a97ee, 0xa1a7fe8e77e8f1b, 0x468973598209f255, 0xa99b4b1a3b07573b, 0xbfe52413711e674d, 0x2e2ac13f89bed125, 0x6526b0ea41ac79fe,
@@ -4050,7 +4080,7 @@ extension WhatsApp.Code {
         0x96a6b4caa23c4448, 0x12c51484566c166b, 0xa80dae05cc9e364c, 0xb0c12a9c41eeac9e, 0x4ef8a45130f756ff, 0xed301e0baffc001c, 0x8b6797c21efbd2bd, 0x299f117e89e9635a, 0xc7d68b3f7ae83d73, 0x660e04f1f3d6c758, 0x4457eac60daa981, 0x40b4721d4425c5f7,
         0x1b5adf4b65b33311, 0xb9925900f2228d48, 0x57c9d2bc03b45483, 0xf6014c7f8d4f5e4a, 0x32703feaa85bcaec, 0xd0a7b9a23e197cef, 0x6edf335d4c96b72e, 0xd16ad17d10cc149, 0xab4e26d463751080, 0x4985a088f463a64b, 0xe7bd1a430a71cc12, 0xb974a736c97993c0,
         0x57ac20ee3f462109, 0xf5e39aa1ae6d77b2, 0x941b145b2064bc6b, 0x32528e189292ea64, 0x6ec1818888979e89, 0x872033ac82f4bfc9, 0x2557ad631182f5b0, 0xc38f271da6f3226b, 0x61c6a0d637e19062, 0x9d4805b2b38c9b1f, 0x3b7f7f6e02ecc9bc, 0xd9b6f92f95d6679d,
-        0x77ee72e168dfbdfa, 0x1625ec9ce7d9c3e3, 0xe33f3767c469fd1b, 0x4330ec9445267b7d, 0xe1686648d0a8a99a, 0x8a84b2948825722,
+        0x77ee72e168dfbdfa, 0x1625ec9ce7d9c3e3, 0xe33f3767c469fd1b, 0x4330ec9445267b7d, 0xe1686648d0a8a99a, 0x8a84b2948825722, 0x863bbcc634758e20,
       ],
       integers: [
         0, 1, 2, 3, 4, 17, 102, 104, 192, 341, 10, 33,
@@ -4064,7 +4094,7 @@ extension WhatsApp.Code {
         135000, 136025, 137000, 138000, 138001, 138002, 138003, 138004, 138005, 138006, 138007, 138009,
         138012, 138013, 138014, 138015, 138017, 138018, 138019, 138020, 138021, 138022, 138023, 139000,
         139001, 139002, 139003, 139004, 139006, 139100, 139101, 139102, 139103, 147001, 147002, 147003,
-        147004, 147005, 1752041, 2593107, 2593108, 200002,
+        147004, 147005, 1752041, 2593107, 2593108, 200002, Int.min,
       ],
       groupOfEntry: [
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
@@ -4078,7 +4108,7 @@ extension WhatsApp.Code {
         95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106,
         107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118,
         119, 120, 120, 121, 122, 122, 123, 124, 125, 126, 127, 128,
-        129, 130, 131, 132, 133, 134, 135, 136, 137,
+        129, 130, 131, 132, 133, 134, 135, 136, 137, 138,
       ]
     ),
     capturing: [12, 13, 20],
@@ -4224,6 +4254,7 @@ extension WhatsApp.Code {
       "YOU HAVE EXCEEDED THE MAXIMUM NUMBER OF TIMES TO CALL THE SYNCHRONIZATION API FOR THIS PHONE NUMBER",
       "SYNCHRONIZATION REQUEST CAN ONLY BE MADE WITHIN 24 HOURS OF ONBOARDING",
       "HSM TEMPLATE CREATION FAILED",
+      "SENT",
     ],
     messages: { messageIndex }, patterns: { patternIndex }
   )
@@ -4402,6 +4433,7 @@ extension WhatsApp.Code {
         "YOU HAVE EXCEEDED THE MAXIMUM NUMBER OF TIMES TO CALL THE SYNCHRONIZATION API FOR THIS PHONE NUMBER",
         "SYNCHRONIZATION REQUEST CAN ONLY BE MADE WITHIN 24 HOURS OF ONBOARDING",
         "HSM TEMPLATE CREATION FAILED",
+        "SENT",
       ],
       hashes: [
         0x353472cae088e757, 0xcfd079357cb0576, 0xc3a97df65de798d9, 0xf9e9db7de532b3c5, 0x293533d57c3633f7, 0x817c5b563eb36ce9, 0x39d98b4613e75ee7, 0x25ced4161ed9d4bf, 0x1713b55596eff259, 0x5cd3782ca4130a51, 0x46dcbde7b04d1f9b, 0x49a5d5c7f761d6cc,
@@ -4418,6 +4450,7 @@ extension WhatsApp.Code {
         0x5610d9bac77801fd, 0x56be71973a167b, 0x4b5b9d9fcabaa7ba, 0x2332d99677931735, 0xfa31ee2aba8f74ef, 0x48ffac17df7e9716, 0xc79b7e86458157d2, 0x56f57e6c73abd348, 0x553aa23de953b018, 0xda1993d729241dee, 0xd71d40f0227950d, 0xd563057014f0c36d,
         0xbc894f58e40b5e74, 0x6f3a86b92cc9a86e, 0x5b048029db245bbb, 0xd0ca9d54211ad1d4, 0xd3b2562b7731d301, 0x837a090778316201, 0x99adeb45a1e6662f, 0xabbfd58a94960c64, 0x7646e8d6d499bfa7, 0x4fea9cf18960966a, 0x2801935fae540ec1, 0x72c9260cbbd8811b,
         0x97f61f085a2bced, 0x21944e080cbcd60e, 0x7ca5c7965bb1d282, 0x9a401f10f4836301, 0x9702531db2e05880, 0x5240d8f69fbc1185, 0xabbf342ca96454b9, 0xce0e2c29cbe19195, 0xb2550dea2dfbdff, 0x9fc14cfe3e02a5ab, 0x46da0bd430d04ae3, 0xf81addf2a514f83,
+        0x863bbcc634758e20,
       ],
       keyIDs: [
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
@@ -4434,7 +4467,7 @@ extension WhatsApp.Code {
         130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141,
         142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153,
         154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165,
-        166, 167,
+        166, 167, 168,
       ],
       keyCounts: [
         1, 2, 2, 1, 2, 1, 2, 1, 1, 1, 2, 1,
@@ -4448,7 +4481,7 @@ extension WhatsApp.Code {
         1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
         1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1,
         1, 2, 1, 9, 2, 1, 2, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
       ],
       keyStarts: [
         0x20434952454e4547, 0x2044454b434f4c42, 0x2044494c41564e49, 0x2045434956524553, 0x20454449564f5250, 0x204547415353454d, 0x20474e494c4c4143, 0x20474e495353494d, 0x204e414320554f59, 0x204e4f4953534553, 0x204f4f5420495041, 0x205343495254454d,
@@ -4615,6 +4648,7 @@ extension WhatsApp.Code {
     case .synchronizationCallLimitExceeded: 138
     case .synchronizationWindowClosed: 139
     case .templateCreationFailed: 140
+    case .messageSent: 141
     }
   }
 
@@ -4763,6 +4797,7 @@ extension WhatsApp.Code {
     case 138: self = .synchronizationCallLimitExceeded
     case 139: self = .synchronizationWindowClosed
     case 140: self = .templateCreationFailed
+    case 141: self = .messageSent
     default: self.init(rawValue: entry.name)
     }
     guard Self.table.entries[position].name == entry.name else { return nil }
