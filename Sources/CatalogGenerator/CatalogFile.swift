@@ -148,9 +148,19 @@ public struct CatalogFile: Decodable, Sendable {
     public var variant: Bool?
     public var outcome: String?
     public var deprecated: Bool?
+    /// For a delivery report's status: how a failure reason reported with it combines with it.
+    public var reasonRule: ReasonRule?
     public var sample: Sample
     public var source: String
     public var note: String?
+  }
+
+  /// How a delivery report's failure reason combines with a failure status.
+  public struct ReasonRule: Decodable, Sendable {
+    /// `statusDecides` or `stricterReasonReplaces`.
+    public var rule: String
+    /// Why.
+    public var reason: String
   }
 
   public struct Sample: Decodable, Sendable {

@@ -98,6 +98,9 @@ public enum Generator {
         if entry.noSituation != nil && entry.situation != nil { throw fail("\(at): noSituation with a situation") }
         guard kinds.contains(entry.sample.kind) else { throw fail("\(at): sample kind \(entry.sample.kind)") }
         guard sourceIDs.contains(entry.source) else { throw fail("\(at): unknown source \(entry.source)") }
+        if let rule = entry.reasonRule {
+          guard reasonRules.contains(rule.rule), !rule.reason.isEmpty else { throw fail("\(at): reasonRule") }
+        }
         guard !entry.explanation.isEmpty, !entry.remedy.isEmpty else { throw fail("\(at): empty explanation/remedy") }
         guard catalog.deliveryRule(for: entry, table: table.id) != nil else { throw fail("\(at): no delivery rule") }
       }
@@ -117,6 +120,8 @@ public enum Generator {
       guard sourceIDs.contains(wait.source), !wait.reason.isEmpty else { throw fail("\(at): source or reason") }
     }
   }
+
+  static let reasonRules: Set<String> = ["statusDecides", "stricterReasonReplaces"]
 
   static let deliveries: Set<String> = ["rejected", "unknown", "acceptedThenFailed", "notApplicable"]
 
@@ -334,6 +339,20 @@ public enum Generator {
         out.line("guard Self.table.entries[position].name == entry.name else { return nil }")
       }
       out.line("}")
+      let ruled = table.entries.filter { $0.reasonRule != nil }
+      if !ruled.isEmpty {
+        out.line("")
+        out.line("/// How a failure reason reported with this status combines with it (the catalog's `reasonRule`),")
+        out.line("/// or `nil` for an entry the catalog gives no rule.")
+        out.line("package var reasonRule: ReasonRule? {")
+        out.indent { out in
+          out.line("switch self {")
+          for entry in ruled { out.line("case .\(entry.name): .\(entry.reasonRule!.rule)") }
+          if ruled.count < table.entries.count { out.line("default: nil") }
+          out.line("}")
+        }
+        out.line("}")
+      }
     }
     out.line("}")
     out.line("")

@@ -19,6 +19,8 @@ extension GENIQ {
   ///   `afterReset`, `afterReauth`, `backoff`, `notNeeded`). A reason refines a failure status but never
   ///   loosens it: `status=expired&reasonCode=8` stays ``ReportStatus/expired`` (retry `never`), since the
   ///   expiry is final whatever the reason. Without a reason (or reason `0`), the status entry decides.
+  ///   How each status combines with a reason is catalog data (each status entry's `reasonRule` in
+  ///   `Catalogs/geniq.json`), tested for every status and reason.
   /// - A report without a status is classified from its `reasonCode` alone: `0`
   ///   (``ReasonCode/notApplicable``) is a success. A status the table does not know is classified from a
   ///   non-zero reason, else unrecognized, as is a body that is not a report; the body is kept.
@@ -56,7 +58,7 @@ extension GENIQ {
     let match: CatalogMatch?
     if let status = statusText {
       if let state = ReportStatus.table.match(codeKey: ReportKey.statusKey(status), text: nil) {
-        match = state.entry.outcome == .failure ? refined(state, by: failureReason) : state
+        match = combined(state, with: failureReason)
       } else {
         // A status word the table does not know: a failure reason still tells, reason 0 cannot make it a success.
         match = failureReason
@@ -70,23 +72,12 @@ extension GENIQ {
     return Classification(error)
   }
 
-  /// A failure status's match refined by a failure reason: the reason when it is at least as strict about
-  /// retrying as the status, else the status, so that a reason never loosens a final status.
-  static func refined(_ status: CatalogMatch, by reason: CatalogMatch?) -> CatalogMatch {
-    guard let reason, strictness(reason.entry.retry) >= strictness(status.entry.retry) else { return status }
-    return reason
-  }
-
-  /// How strongly a retry value holds a resend back: `never` most, `notNeeded` least.
-  static func strictness(_ retry: Retry) -> Int {
-    switch retry {
-    case .never: 5
-    case .afterFix: 4
-    case .afterReset: 3
-    case .afterReauth: 2
-    case .backoff: 1
-    case .notNeeded: 0
-    }
+  /// A status's match combined with a failure reason by the status's rule in the catalog (each
+  /// ``ReportStatus`` entry's `reasonRule`): a success or a step under way stays; a failure is replaced by
+  /// a reason at least as strict about retrying, so that a reason never loosens a status.
+  static func combined(_ status: CatalogMatch, with reason: CatalogMatch?) -> CatalogMatch {
+    let rule = ReportStatus(entry: status.entry)?.reasonRule ?? .statusDecides
+    return rule.combine(status: status, reason: reason)
   }
 
   /// A report's parameters and references, read from the body when asked for.

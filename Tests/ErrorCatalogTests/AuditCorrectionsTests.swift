@@ -60,22 +60,57 @@ struct AuditCorrectionsTests {
     "messageId=43BC206B4610B25F41E7C3E050035473&channel=sms&recipient=6588880000&status=\(status)&reasonCode=\(reason)"
   }
 
+  /// The `reasonRule` of each GENIQ status entry, as `Catalogs/geniq.json` states it (read as data, not
+  /// through the generated Swift).
+  static func catalogReasonRules() throws -> [String: String] {
+    let data = try Data(contentsOf: PackagePaths.catalogs.appendingPathComponent("geniq.json"))
+    let catalog = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let tables = try #require(catalog["tables"] as? [[String: Any]])
+    let status = try #require(tables.first { $0["id"] as? String == "status" })
+    var rules: [String: String] = [:]
+    for entry in try #require(status["entries"] as? [[String: Any]]) {
+      if let name = entry["name"] as? String, let rule = (entry["reasonRule"] as? [String: Any])?["rule"] as? String {
+        rules[name] = rule
+      }
+    }
+    return rules
+  }
+
   @Test(
-    "A reason refines a failure status but never loosens its retry, for every status and reason",
+    "Status and reason combine as the catalog's rule says, and a reason never loosens the retry, for every pair",
     arguments: GENIQ.ReportStatus.allCases.filter { $0.entry.outcome == .failure })
   func reasonNeverLoosensStatus(status: GENIQ.ReportStatus) throws {
     let order: [Retry] = [.notNeeded, .backoff, .afterReauth, .afterReset, .afterFix, .never]
     func strictness(_ retry: Retry) -> Int { order.firstIndex(of: retry) ?? -1 }
+    // Every failure status says how a reason combines with it.
+    let rule = try #require(try Self.catalogReasonRules()[status.rawValue], "\(status) has no reasonRule")
+    #expect(["statusDecides", "stricterReasonReplaces"].contains(rule))
     for reason in GENIQ.ReasonCode.allCases where reason.entry.outcome == .failure {
       let error = try #require(
         GENIQ.classifyReport(body: Self.report(status: status.entry.code, reason: reason.entry.code)).error)
       #expect(strictness(error.retry) >= strictness(status.entry.retry), "\(status) + \(reason): \(error.retry)")
       #expect(error.retry != .backoff, "\(status) + \(reason)")
-      // The reason's entry when it is at least as strict as the status, else the status's own.
+      // The reason's entry when the rule lets a reason replace the status and it is at least as strict.
       let expected: GENIQ.Code =
-        strictness(reason.entry.retry) >= strictness(status.entry.retry) ? .reason(reason) : .status(status)
+        rule == "stricterReasonReplaces" && strictness(reason.entry.retry) >= strictness(status.entry.retry)
+        ? .reason(reason) : .status(status)
       #expect(error.code == expected, "\(status) + \(reason)")
       #expect(error.rawCode == reason.entry.code)
+      #expect(error.parameters["reasonCode"] == reason.entry.code)
+    }
+  }
+
+  @Test("Every report status says how a reason combines with it; a success or a step under way stays what it is")
+  func everyStatusHasARule() throws {
+    let rules = try Self.catalogReasonRules()
+    for status in GENIQ.ReportStatus.allCases {
+      let rule = try #require(rules[status.rawValue], "\(status) has no reasonRule")
+      guard status.entry.outcome != .failure else { continue }
+      #expect(rule == "statusDecides", "\(status)")
+      for reason in GENIQ.ReasonCode.allCases where reason.entry.outcome == .failure {
+        let result = GENIQ.classifyReport(body: Self.report(status: status.entry.code, reason: reason.entry.code))
+        #expect(result.outcome == status.entry.outcome, "\(status) + \(reason)")
+      }
     }
   }
 

@@ -1691,6 +1691,24 @@ extension GENIQ.ReportStatus {
     }
     guard Self.table.entries[position].name == entry.name else { return nil }
   }
+
+  /// How a failure reason reported with this status combines with it (the catalog's `reasonRule`),
+  /// or `nil` for an entry the catalog gives no rule.
+  package var reasonRule: ReasonRule? {
+    switch self {
+    case .processed: .statusDecides
+    case .sent: .statusDecides
+    case .delivered: .statusDecides
+    case .read: .statusDecides
+    case .expired: .stricterReasonReplaces
+    case .deleted: .stricterReasonReplaces
+    case .undeliverable: .stricterReasonReplaces
+    case .rejected: .stricterReasonReplaces
+    case .unknown: .stricterReasonReplaces
+    case .failed: .stricterReasonReplaces
+    case .exceededRetry: .stricterReasonReplaces
+    }
+  }
 }
 
 extension GENIQ {
