@@ -277,6 +277,14 @@ extension Generator {
       "In \(arrival(kind)), in the table \(markdownEscaped(table.title)) (`\(table.id)`); `\(call(catalog, table: table, kind: kind))` classifies it."
     )
     out.line("")
+    if catalog.provider == "whatsapp" {
+      // A 360dialog or Cequens user reaches Meta's codes through their provider's calls, with their own types.
+      let reseller = kind == "webhook" ? "classifyWebhook(body:)" : "classify(status:headers:body:)"
+      out.line(
+        "Through 360dialog, `Dialog360.\(reseller)` gives `Dialog360.Code.cloudAPI(.\(entry.name))`; through Cequens, "
+          + "`Cequens.\(reseller)` gives `Cequens.Code.cloudAPI(.\(entry.name))`.")
+      out.line("")
+    }
     out.line("## Resending")
     out.line("")
     if let rule = catalog.deliveryRule(for: entry, table: table.id) {

@@ -7,6 +7,8 @@ extension MockTransport {
     enum Content {
       case response(status: Int, headers: [String: String], body: Data)
       case failure(URLError.Code)
+      /// A sample that is not an answer to a request: the session throws, with this explanation.
+      case notAnAnswer(String)
     }
 
     let content: Content
@@ -16,14 +18,23 @@ extension MockTransport {
     /// (which win over the sample's).
     ///
     /// Only an answer to a request can be served: a webhook or delivery-report sample (Meta's 131047 comes
-    /// in a status webhook) stops the test with a message, since a transport serving it would answer HTTP 200
-    /// with a webhook body, which a `classify` call reads as a success. Hand those to `classifyWebhook(body:)`
-    /// or `GENIQ.classifyReport(body:)`, or to ``CatalogSamples/classify(_:)-(CatalogEntry)``.
+    /// in a status webhook) is not one, since a transport serving it would answer HTTP 200 with a webhook
+    /// body, which a `classify` call reads as a success. Its request fails instead: the session throws a
+    /// `URLError` (`.cannotParseResponse`) whose description names the sample and says what to do, so the
+    /// test fails with that message and the other tests go on. Hand those samples to
+    /// `classifyWebhook(body:)` or `GENIQ.classifyReport(body:)`, or to
+    /// ``CatalogSamples/classify(_:)-(CatalogEntry)``.
     public static func sample(_ entry: CatalogEntry, headers: [String: String] = [:]) -> Answer {
-      precondition(
-        entry.sample.kind == .response,
-        "\(entry.provider.rawValue)/\(entry.table)/\(entry.name) is a \(entry.sample.kind.rawValue) sample, not an answer "
-          + "to a request: classify it with classifyWebhook(body:) or classifyReport(body:) instead of serving it")
+      sample(entry, named: "\(entry.provider.rawValue)/\(entry.table)/\(entry.name)", headers: headers)
+    }
+
+    static func sample(_ entry: CatalogEntry, named name: String, headers: [String: String]) -> Answer {
+      guard entry.sample.kind == .response else {
+        return Answer(
+          content: .notAnAnswer(
+            "MockTransport: \(name) is a \(entry.sample.kind.rawValue) sample, not an answer to a request: classify "
+              + "it with classifyWebhook(body:) or classifyReport(body:) instead of serving it"))
+      }
       return Answer(
         content: .response(
           status: entry.sample.status ?? 200,
@@ -34,7 +45,9 @@ extension MockTransport {
     /// The sample of a catalog code, such as `.sample(Wolkvox.Code.tokenLimitExceeded)`, with `headers` added
     /// (as the form that takes a `CatalogEntry` does).
     public static func sample(_ code: some CatalogCode, headers: [String: String] = [:]) -> Answer {
-      sample(code.entry, headers: headers)
+      // "Dialog360.Code graph/reEngagementMessage (131047)": the type the test named, and the entry.
+      let type = String(reflecting: Swift.type(of: code)).split(separator: ".").suffix(2).joined(separator: ".")
+      return sample(code.entry, named: "\(type) \(code)", headers: headers)
     }
 
     /// An HTTP response of your own, such as the success answer of the call under test.

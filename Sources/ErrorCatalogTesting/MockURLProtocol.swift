@@ -29,6 +29,9 @@ final class MockURLProtocol<Slot>: URLProtocol {
     switch state.answer(seen).content {
     case .failure(let code):
       client?.urlProtocol(self, didFailWithError: URLError(code))
+    case .notAnAnswer(let explanation):
+      client?.urlProtocol(
+        self, didFailWithError: URLError(.cannotParseResponse, userInfo: [NSLocalizedDescriptionKey: explanation]))
     case .response(let status, let headers, let body):
       let url = request.url ?? URL(fileURLWithPath: "/")
       let response = CatalogSamples.httpResponse(status: status, headers: headers, url: url)

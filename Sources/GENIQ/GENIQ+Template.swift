@@ -31,6 +31,15 @@ extension GENIQ {
       status: status, headers: headers, body: ResponseBody(body), now: WallClock.now)
   }
 
+  /// Classifies one template management answer whose body is any collection of bytes, such as Foundation's
+  /// `Data` or a server framework's buffer view, as the `[UInt8]` overload does (at most
+  /// `ResponseBody.storedLimit` bytes are kept).
+  public static func classifyTemplateResponse<Bytes: Collection<UInt8>>(
+    status: Int?, headers: [String: String] = [:], body: Bytes
+  ) -> Classification<Error> {
+    classifyTemplateResponse(status: status, headers: headers, body: ResponseBody(body), now: WallClock.now)
+  }
+
   /// Classifies one template management answer whose body is text, as the byte overload does.
   public static func classifyTemplateResponse(
     status: Int?, headers: [String: String] = [:], body: String

@@ -187,6 +187,114 @@ struct SuccessSampleTests {
       from: URL(string: "https://waba.example/v1/messages")!)
     #expect(Dialog360.classify(response, data: data).references.messageID == "wamid.t-1")
   }
+
+  @Test("A webhook sample served as an answer fails that request with a message, and the process goes on")
+  func webhookSampleAsAnswer() async throws {
+    let transport = MockTransport([.sample(Dialog360.Code.cloudAPI(.reEngagementMessage)), .cloudAPISend()])
+    let session = transport.makeSession()
+    let url = URL(string: "https://waba.example/v1/messages")!
+    do {
+      _ = try await session.data(from: url)
+      Issue.record("a webhook sample was served as an HTTP answer")
+    } catch let error as URLError {
+      #expect(error.code == .cannotParseResponse)
+      let text = error.localizedDescription
+      #expect(text.contains("Dialog360.Code graph/reEngagementMessage") && text.contains("webhook sample"), "\(text)")
+      #expect(text.contains("classifyWebhook(body:)"))
+    }
+    // The next answer is served as usual.
+    let (data, response) = try await session.data(from: url)
+    #expect(Dialog360.classify(response, data: data).outcome == .success)
+  }
+}
+
+@Suite("New user's kit: samples with the ids a test chooses")
+struct ChosenIDSampleTests {
+  /// Checks every sample of `codes` that names a message id: with a chosen id (and recipient), it classifies
+  /// to the same entry with those ids. Returns how many samples were checked.
+  func check<Code: CatalogCode>(_ codes: [Code]) -> Int {
+    var checked = 0
+    for code in codes {
+      guard let original = CatalogSamples.classify(code).first, original.references.messageID != nil else { continue }
+      let chosenID = "wamid.chosen\"&=\(checked)"
+      let recipient = "+44 7700 900\(checked)"
+      let body = CatalogSamples.body(of: code, messageID: chosenID, recipient: recipient)
+      func summary<Failure>(_ result: Classification<Failure>?) -> (References?, String?) {
+        var entry = result?.error?.entry
+        if case .success(let success)? = result { entry = success.entry }
+        return (result?.references, entry.map { "\($0.provider)/\($0.table)/\($0.name)" })
+      }
+      let (references, entry): (References?, String?)
+      switch code {
+      case is GENIQ.Code: (references, entry) = summary(GENIQ.classifyReport(body: body))
+      case is Dialog360.Code: (references, entry) = summary(Dialog360.classifyWebhook(body: body).first)
+      case is Cequens.Code: (references, entry) = summary(Cequens.classifyWebhook(body: body).first)
+      default: (references, entry) = summary(WhatsApp.classifyWebhook(body: body).first)
+      }
+      #expect(references?.messageID == chosenID, "\(code)")
+      if original.references.recipient != nil {
+        #expect(references?.recipient == recipient, "\(code)")
+      }
+      #expect(entry == original.entry.map { "\($0.provider)/\($0.table)/\($0.name)" }, "\(code)")
+      checked += 1
+    }
+    return checked
+  }
+
+  @Test("Every webhook and report sample takes the message id and recipient a test chooses")
+  func everyEventSample() {
+    let whatsapp = check(WhatsApp.Code.allCases.filter { $0.entry.sample.kind == .webhook })
+    let dialog = check(Dialog360.Code.allCases.filter { $0.entry.sample.kind == .webhook })
+    let cequens = check(Cequens.Code.allCases.filter { $0.entry.sample.kind == .webhook })
+    let geniq = check(GENIQ.Code.allCases.filter { $0.entry.sample.kind == .report })
+    #expect(whatsapp > 10 && dialog > 20 && cequens > 20 && geniq > 20, "\(whatsapp) \(dialog) \(cequens) \(geniq)")
+  }
+
+  @Test("A window-closed failure matched to the second of two sent messages")
+  func failureMatchesItsMessage() throws {
+    let body = CatalogSamples.body(of: Dialog360.Code.cloudAPI(.reEngagementMessage), messageID: "wamid.m-2")
+    let event = try #require(Dialog360.classifyWebhook(body: body).first)
+    #expect(event.error?.code == .cloudAPI(.reEngagementMessage))
+    #expect(event.references.messageID == "wamid.m-2")
+  }
+
+  @Test("GENIQ template answers classify from Data as from bytes")
+  func templateResponseFromData() {
+    for code in GENIQ.TemplateCode.allCases {
+      let sample = code.entry.sample
+      let fromData = GENIQ.classifyTemplateResponse(status: sample.status, body: Data(sample.body.utf8))
+      let fromBytes = GENIQ.classifyTemplateResponse(status: sample.status, body: Array(sample.body.utf8))
+      #expect(fromData == fromBytes, "\(code)")
+      #expect(fromData.error?.code == .template(code) || fromData.outcome == .success, "\(code)")
+    }
+  }
+
+  @Test("Cequens' success envelope with the request ids a test chooses")
+  func cequensAnswer() async throws {
+    let transport = MockTransport([.cequens(requestID: "r-7", clientRequestID: "order-7")])
+    let (data, response) = try await transport.makeSession().data(from: URL(string: "https://cequens.example/x")!)
+    let result = Cequens.classify(response, data: data)
+    #expect(result.outcome == .success)
+    #expect(result.references.requestID == "r-7")
+    #expect(result.references.clientRequestID == "order-7")
+  }
+
+  @Test("Yeastar answers: a token with the value a test chooses, then a data answer")
+  func yeastarAnswers() async throws {
+    let transport = MockTransport([
+      .yeastarToken(accessToken: "token-2"), .yeastar(members: #""total_number":1,"data":[{"id":7}]"#),
+    ])
+    let session = transport.makeSession()
+    let url = URL(string: "https://pbx.example/openapi/v1.0/get_token")!
+    let (tokenData, tokenResponse) = try await session.data(from: url)
+    #expect(Yeastar.classify(tokenResponse, data: tokenData).outcome == .success)
+    let token = try JSONSerialization.jsonObject(with: tokenData) as? [String: Any]
+    #expect(token?["access_token"] as? String == "token-2")
+    let (data, response) = try await session.data(from: url)
+    #expect(Yeastar.classify(response, data: data).outcome == .success)
+    let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    #expect(answer?["total_number"] as? Int == 1)
+  }
 }
 
 @Suite("New user's kit: sample ids")

@@ -6,7 +6,7 @@ import Testing
 @Suite("README snippets")
 struct ReadmeSnippetTests {
   static let expected: Set<String> = [
-    "urlsession", "async-http-client", "http-types", "logging", "metrics", "retrying", "testing",
+    "urlsession", "async-http-client", "http-types", "logging", "metrics", "progress", "retrying", "testing",
   ]
 
   static func snippets() throws -> [String: String] {
