@@ -71,11 +71,14 @@ indirect enum JSONOutput {
       case "\t": out += "\\t"
       default:
         // Every character text output escapes (C0, DEL, C1, line and paragraph separators, directional
-        // marks, bidirectional embeddings, overrides and isolates) is written as `\uXXXX`, so a log viewer
-        // shows what a terminal would.
+        // marks, bidirectional embeddings, overrides and isolates, other invisible formatting characters) is
+        // written as `\uXXXX`, so a log viewer shows what a terminal would; one beyond U+FFFF (a tag
+        // character) as its UTF-16 surrogate pair, as JSON requires.
         if TextEscaping.needsEscape(scalar) {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+          for unit in String(scalar).utf16 {
+            let hex = String(unit, radix: 16)
+            out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+          }
         } else {
           out.unicodeScalars.append(scalar)
         }

@@ -32,7 +32,9 @@ enum Redaction {
   ]
   /// Words that make a name a credential's when they are a whole word of it (`key`, `api_key`, `pin`, but
   /// not `keyword` or `spinner`).
-  static let secretNameWords: Set<String> = ["key", "auth", "pass", "pwd", "pin", "otp", "sid", "sig", "jwt"]
+  static let secretNameWords: Set<String> = [
+    "key", "auth", "pass", "pwd", "pin", "pincode", "otp", "sid", "sig", "jwt", "hmac",
+  ]
 
   /// Whether a member, parameter or field name says its value is a credential.
   static func isSecretName(_ name: String) -> Bool {
@@ -261,7 +263,7 @@ enum Redaction {
   /// person's name, an address, a user name.
   static let personalNameWords: Set<String> = [
     "email", "mail", "phone", "mobile", "msisdn", "tel", "telephone", "fax", "cell", "address", "user", "login",
-    "surname", "contact", "caller", "birthday", "dob",
+    "surname", "contact", "caller", "birthday", "dob", "ssn", "iban", "card", "cardnumber", "cid", "passport",
   ]
 
   /// Whether a field's name (`email_addr`, `mobile_number`, `first_name`, `name`) says its value is personal
@@ -269,7 +271,9 @@ enum Redaction {
   static func isPersonalName(_ name: String) -> Bool {
     let words = nameWords(name)
     let joined = words.joined()
-    let personalJoined = ["email", "username", "firstname", "lastname", "fullname", "displayname"]
+    let personalJoined = [
+      "email", "username", "firstname", "lastname", "fullname", "displayname", "cidname", "regname", "outboundcid",
+    ]
     return words == ["name"] || words.contains(where: personalNameWords.contains)
       || personalJoined.contains(where: joined.contains) || isPhoneName(name)
   }

@@ -4,7 +4,8 @@ enum TextEscaping {
   /// `text` with a backslash written `\\`, line feed, carriage return and tab written `\n`, `\r`, `\t`, and
   /// every other control or formatting character that could change how a terminal shows the line written as
   /// `\u{…}` in hexadecimal: C0 and C1 controls, DEL (so escape sequences never reach the terminal), the
-  /// Unicode line and paragraph separators, and the bidirectional overrides and isolates.
+  /// Unicode line and paragraph separators, the bidirectional overrides and isolates, and every other
+  /// invisible formatting character (zero-width spaces and joiners, U+FEFF, the soft hyphen, tag characters).
   static func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var out = ""
@@ -32,7 +33,10 @@ enum TextEscaping {
     case 0x2028, 0x2029: true  // line and paragraph separators
     case 0x200E, 0x200F, 0x061C: true  // directional marks
     case 0x202A...0x202E, 0x2066...0x2069: true  // bidirectional embeddings, overrides and isolates
-    default: false
+    case 0x00...0xAC: false
+    // Every other formatting character: invisible on screen, so it could hide or split a word (zero-width
+    // spaces and joiners, U+FEFF, the soft hyphen, tag characters).
+    default: scalar.properties.generalCategory == .format
     }
   }
 }

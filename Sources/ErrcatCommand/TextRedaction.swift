@@ -9,13 +9,15 @@
 ///    `Set-Cookie` a bare value runs to the end of the line (an `Authorization` scheme such as `Bearer` is
 ///    kept). Percent-encoding (`%3D`), HTML character references (`&quot;`) and JSON `\u0022` escapes are
 ///    read as the characters they stand for, so `token%3Dx` is an assignment too.
-/// 2. **Schemes.** The word after `Bearer` or `Basic` (and after `Token`, `Digest`, `Negotiate`, `NTLM` once
-///    the text has said `Authorization`).
-/// 3. **E-mail addresses**, `@` or `%40`: the first character of the local part and the top-level domain
+/// 2. **Credentials in URLs.** The user and password of `scheme://user:password@host` (every character but
+///    the `:`), for any scheme (`https`, `redis`, `postgres`, …).
+/// 3. **Schemes.** The word after `Bearer` or `Basic` (and after `Token`, `Digest`, `Negotiate`, `NTLM` once
+///    the text has said `Authorization`), after any spacing (a no-break space, a line break), quotes or `=`.
+/// 4. **E-mail addresses**, `@` or `%40`: the first character of the local part and the top-level domain
 ///    are kept (`john.smith@example.com` gives `j*********@*******.com`).
-/// 4. **Phone numbers** (``phoneEnd(_:from:)``): all but the first three characters and the last two digits
+/// 5. **Phone numbers** (``phoneEnd(_:from:)``): all but the first three characters and the last two digits
 ///    become `*`.
-/// 5. **Token-like words** (``Redaction/looksLikeToken(_:)``), whole or in parts.
+/// 6. **Token-like words** (``Redaction/looksLikeToken(_:)``), whole or in parts.
 struct TextRedaction {
   /// One character of the text as the rules read it: `decoded` is what a percent-encoding, character
   /// reference or `\u00XX` escape stands for (else the character itself), and `range` where it is in the text.
@@ -35,6 +37,7 @@ struct TextRedaction {
   init(_ text: String) {
     pieces = [.open(Array(text.unicodeScalars))]
     apply(Self.assignments)
+    apply(Self.urlCredentials)
     apply(Self.schemeCredentials)
     apply(Self.emails)
     apply(Self.phones)
@@ -302,7 +305,40 @@ struct TextRedaction {
     return end > index ? index..<end : nil
   }
 
-  // MARK: 2. Schemes
+  // MARK: 2. Credentials in URLs
+
+  /// The userinfo of each URL (`scheme://user:password@host`), masked but for its `:`.
+  private static func urlCredentials(_ scalars: [Unicode.Scalar]) -> [Replacement] {
+    let units = units(scalars)
+    var out: [Replacement] = []
+    var index = 0
+    while index + 2 < units.count {
+      guard units[index].decoded == ":", units[index + 1].decoded == "/", units[index + 2].decoded == "/" else {
+        index += 1
+        continue
+      }
+      let start = index + 3
+      var end = start
+      // The userinfo runs to an `@` before the host's end: a `/`, `?`, `#`, a quote, white space or the text's end.
+      while end < units.count {
+        let scalar = units[end].decoded
+        if scalar == "@" || scalar == "/" || scalar == "?" || scalar == "#" || isQuote(scalar)
+          || scalar.properties.isWhitespace || scalar == "<" || scalar == ">"
+        {
+          break
+        }
+        end += 1
+      }
+      index = end
+      guard end < units.count, units[end].decoded == "@", end > start else { continue }
+      var masked = ""
+      for unit in units[start..<end] { masked += unit.decoded == ":" ? text(scalars[unit.range]) : "*" }
+      out.append((units[start].range.lowerBound..<units[end - 1].range.upperBound, masked))
+    }
+    return out
+  }
+
+  // MARK: 3. Schemes
 
   private static let schemes: Set<String> = ["bearer", "basic"]
   private static let schemesAfterAuthorization: Set<String> = ["token", "digest", "negotiate", "ntlm"]
@@ -319,12 +355,19 @@ struct TextRedaction {
       if word.contains("authorization") { seenAuthorization = true }
       index = end
       guard schemes.contains(word) || (seenAuthorization && schemesAfterAuthorization.contains(word)) else { continue }
+      // The credential follows after any spacing (a no-break space or a line break too), an `=` or `:`,
+      // opening quotes, and a backslash that escapes a quote.
       var start = end
-      while start < units.count, units[start].decoded == " " || units[start].decoded == "\t" { start += 1 }
+      while start < units.count {
+        let scalar = units[start].decoded
+        guard scalar.properties.isWhitespace || scalar == "=" || scalar == ":" || isQuote(scalar) || scalar == "\\"
+        else { break }
+        start += 1
+      }
       guard start > end else { continue }
       var stop = start
       while stop < units.count, !units[stop].decoded.properties.isWhitespace,
-        !bareValueEnds.contains(units[stop].decoded)
+        !bareValueEnds.contains(units[stop].decoded), units[stop].decoded != "\\"
       {
         stop += 1
       }
@@ -336,7 +379,7 @@ struct TextRedaction {
     return out
   }
 
-  // MARK: 3. E-mail addresses
+  // MARK: 4. E-mail addresses
 
   private static func isLocalPartScalar(_ scalar: Unicode.Scalar) -> Bool {
     isAlphanumeric(scalar) || ["." as Unicode.Scalar, "_", "+", "-"].contains(scalar)
@@ -379,34 +422,27 @@ struct TextRedaction {
     return out
   }
 
-  // MARK: 4. Phone numbers
+  // MARK: 5. Phone numbers
 
   /// A group of a phone number candidate: its digits, whether it was in brackets, and the separator before it.
   struct PhoneGroup {
     var digits: Int
     var bracketed: Bool
     var separator: Unicode.Scalar?
+    /// Whether the group starts with `0` (a trunk or international prefix when it is the first).
+    var leadingZero = false
   }
 
-  /// Where a phone number starting at `start` ends, or `nil` when none starts there. A candidate is an
-  /// optional `+`, then digit groups (an area code may be in brackets, `(11)`) separated by one space, dash
-  /// or dot, with 7 to 15 digits in all, standing apart from letters and digits on both sides (a group right
-  /// before `:` or `/` is a time or a path, not part of the number). It is a phone number when
-  ///
-  /// - it starts with `+` (`+55 11 98765 4321`, `+1 (650) 555-1234`), or has a bracketed area code
-  ///   (`(11) 98765-4321`);
-  /// - or it is one group of 11 to 15 digits (`5511987654321`);
-  /// - or it has several groups of at most 5 digits, each after the first of 2 digits or more, its last of 3
-  ///   or more unless it has 4 groups or more (`011-98765-4321`, `650.555.1234`, `06 12 34 56 78`), and it is
-  ///   not a date (`2024-01-15`, `15.01.2024`), a version with a one-digit part (`10.15.7`) or an IPv4
-  ///   address (`192.168.10.20`).
-  static func phoneEnd(_ units: [Unit], from start: Int) -> Int? {
+  /// The digit groups of a phone number candidate starting at `start` (after its `+`, if any), and where
+  /// each ends: at most as many as make 16 digits, so the work for one start is bounded whatever follows.
+  static func phoneGroups(_ units: [Unit], from start: Int) -> (plus: Bool, groups: [PhoneGroup], ends: [Int]) {
     var index = start
     let plus = units[index].decoded == "+"
     if plus { index += 1 }
     var groups: [PhoneGroup] = []
     var groupEnds: [Int] = []
     var separator: Unicode.Scalar?
+    var total = 0
     while index < units.count {
       var bracketed = false
       var groupStart = index
@@ -423,9 +459,15 @@ struct TextRedaction {
       }
       guard digits > 0 else { break }
       if digits > 15 { digits = 16 }
-      groups.append(PhoneGroup(digits: digits, bracketed: bracketed, separator: separator))
+      groups.append(
+        PhoneGroup(
+          digits: digits, bracketed: bracketed, separator: separator, leadingZero: units[groupStart].decoded == "0"))
       groupEnds.append(end)
       index = end
+      // No number has more than 15 digits: groups beyond that cannot be part of one, and reading them all
+      // would make a long run of digit groups cost the square of its length for each start.
+      total += digits
+      if total > 15 { break }
       // The next group follows a single separator (or directly a closing bracket).
       separator = nil
       guard index < units.count else { break }
@@ -437,6 +479,26 @@ struct TextRedaction {
       separator = next
       index += 1
     }
+    return (plus, groups, groupEnds)
+  }
+
+  /// Where a phone number starting at `start` ends, or `nil` when none starts there. A candidate is an
+  /// optional `+`, then digit groups (an area code may be in brackets, `(11)`) separated by one space, dash
+  /// or dot, with 7 to 15 digits in all, standing apart from letters and digits on both sides (a group right
+  /// before `:` or `/` and then a letter, digit or `/` is a time, a date or a path, not part of the number).
+  /// It is a phone number when
+  ///
+  /// - it starts with `+` (`+55 11 98765 4321`, `+1 (650) 555-1234`), or has a bracketed area code
+  ///   (`(11) 98765-4321`);
+  /// - or it is one group of 11 to 15 digits (`5511987654321`);
+  /// - or its first group starts with `0` (a trunk or international prefix) and it has 9 digits or more, in
+  ///   groups of at most 8, not all separated by dots (`07700 900123`, `0044 20 7946 0958`);
+  /// - or it has several groups of at most 5 digits, each after the first of 2 digits or more, its last of 3
+  ///   or more unless it has 4 groups or more (`011-98765-4321`, `650.555.1234`, `06 12 34 56 78`), and it is
+  ///   not a date (`2024-01-15`, `15.01.2024`), a version with a one-digit part (`10.15.7`) or an IPv4
+  ///   address (`192.168.10.20`).
+  static func phoneEnd(_ units: [Unit], from start: Int) -> Int? {
+    let (plus, groups, groupEnds) = phoneGroups(units, from: start)
     // The longest run of groups from the start that is a phone number: a group followed by a letter or digit
     // is part of a word, one followed by `:` or `/` is a time or a path, and numbers side by side
     // (`555-1234 2024`) may be more digits than one number has.
@@ -445,7 +507,11 @@ struct TextRedaction {
       let end = groupEnds[count - 1]
       if end < units.count {
         let next = units[end].decoded
-        if isAlphanumeric(next) || next == "_" || next == ":" || next == "/" {
+        // `:` or `/` before a letter, digit or `/` makes a time (`10:30`), a date (`12/05`) or a path; before
+        // a space or the end it is punctuation (`+5511987654321: not a WhatsApp user`).
+        let after = end + 1 < units.count ? units[end + 1].decoded : nil
+        let joined = (next == ":" || next == "/") && after.map { isAlphanumeric($0) || $0 == "/" } == true
+        if isAlphanumeric(next) || next == "_" || joined {
           count -= 1
           continue
         }
@@ -469,6 +535,13 @@ struct TextRedaction {
     if plus || groups.contains(where: \.bracketed) { return true }
     if groups.count == 1 { return total >= 11 }
     let sizes = groups.map(\.digits)
+    // A national number written with its trunk or international prefix (`07700 900123`, `020 7946 0958`,
+    // `0044 20 7946 0958`): nine digits or more, not all separated by dots.
+    if groups[groups.startIndex].leadingZero, total >= 9, sizes.allSatisfy({ $0 <= 8 }),
+      groups.dropFirst().contains(where: { $0.separator != "." })
+    {
+      return true
+    }
     guard sizes.allSatisfy({ $0 <= 5 }), sizes.dropFirst().allSatisfy({ $0 >= 2 }) else { return false }
     guard sizes.last! >= 3 || groups.count >= 4 else { return false }
     let groups = Array(groups)
@@ -523,7 +596,7 @@ struct TextRedaction {
     return out
   }
 
-  // MARK: 5. Token-like words
+  // MARK: 6. Token-like words
 
   private static let leadingPunctuation: Set<Unicode.Scalar> = ["(", "[", "{", "<", "\"", "'", "`"]
   private static let trailingPunctuation: Set<Unicode.Scalar> = [

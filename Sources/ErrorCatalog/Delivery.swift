@@ -120,7 +120,8 @@ package enum RateLimitHeaders {
   }
 
   /// The largest whole number that follows `key` (then an optional closing quote, spaces, a colon, spaces
-  /// and an optional opening quote) anywhere in the first 16 KB of `text`; a fraction is rounded up.
+  /// and an optional opening quote) anywhere in the first 16 KB of `text`; a fraction is rounded up, an
+  /// exponent counts (`1e3` is 1,000) and a number past `Int32.max` is `Int32.max`.
   static func largestNumber(after key: String, in text: String) -> Int? {
     let bytes = Array(text.utf8.prefix(16_384))
     let wanted = Array(key.utf8)
@@ -142,25 +143,31 @@ package enum RateLimitHeaders {
         cursor += 1
         skip(isSpace)
         skip(isQuote)
-        var value = 0
-        var digits = 0
-        while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
-          value = min(Int(Int32.max), value * 10 + Int(bytes[cursor] - 0x30))
-          digits += 1
-          cursor += 1
-        }
-        if digits > 0 {
-          // A fraction (Meta's percentages may have one) counts as the next whole number.
+        // A JSON number: digits, an optional fraction and an optional exponent (`1e3` is a thousand).
+        let start = cursor
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        skip(isDigit)
+        if cursor > start {
           if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
             cursor += 1
-            var fraction = false
-            while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
-              fraction = fraction || bytes[cursor] != 0x30
+            skip(isDigit)
+          }
+          if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "e") || bytes[cursor] == UInt8(ascii: "E") {
+            let mark = cursor
+            cursor += 1
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "+") || bytes[cursor] == UInt8(ascii: "-") {
               cursor += 1
             }
-            if fraction { value = min(Int(Int32.max), value + 1) }
+            let exponent = cursor
+            skip(isDigit)
+            if cursor == exponent { cursor = mark }  // not an exponent after all
           }
-          largest = max(largest ?? 0, value)
+          if let number = Double(String(decoding: bytes[start..<cursor], as: UTF8.self)), number >= 0 {
+            // A fraction (Meta's percentages may have one) counts as the next whole number; anything past the
+            // largest wait is that wait.
+            let clamped = min(number, Double(Int32.max)).rounded(.up)
+            largest = max(largest ?? 0, Int(clamped))
+          }
         }
       }
       index = cursor
