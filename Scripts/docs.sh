@@ -20,7 +20,9 @@ graphs=$(find "$scratch" -type d -name symbolgraph | head -1)
 }
 empty=$(mktemp -d)/Empty.docc
 mkdir -p "$empty"
-for module in ErrorCatalog ErrorCatalogFoundation ErrorCatalogTesting Wolkvox Dialog360 Cequens Yeastar GENIQ WhatsApp; do
+# Every library module, from Package.swift and Catalogs/ (Scripts/modules.py fails on one it cannot place).
+modules=$(python3 Scripts/modules.py)
+for module in $modules; do
   dir=$scratch/module-graphs/$module
   rm -rf "$dir"
   mkdir -p "$dir"

@@ -18,14 +18,22 @@ import json
 import os
 import sys
 
-MODULES = ["ErrorCatalog", "ErrorCatalogFoundation", "ErrorCatalogTesting", "Wolkvox", "Dialog360", "Cequens", "Yeastar", "GENIQ", "WhatsApp"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import modules  # noqa: E402  (Scripts/modules.py: the library modules, from Package.swift and Catalogs/)
+
+
+def library_modules():
+    found, problems = modules.placed()
+    if problems:
+        sys.exit("public-api: " + "; ".join(problems))
+    return found
 
 
 def lines(directory):
     """The hand-written API and the generated code cases, each sorted."""
     out = set()
     cases = set()
-    for module in MODULES:
+    for module in library_modules():
         files = [os.path.join(directory, f"{module}.symbols.json")]
         files += sorted(glob.glob(os.path.join(directory, f"{module}@*.symbols.json")))
         if not os.path.exists(files[0]):

@@ -381,9 +381,15 @@ struct TextRedaction {
 
   // MARK: 4. E-mail addresses
 
+  /// What an address's local part is made of: letters, digits and RFC 5322's other `atext` characters but
+  /// `=` (which ends a name before it: `email=bob@example.com` keeps `email=`) and the quotes.
   private static func isLocalPartScalar(_ scalar: Unicode.Scalar) -> Bool {
-    isAlphanumeric(scalar) || ["." as Unicode.Scalar, "_", "+", "-"].contains(scalar)
+    isAlphanumeric(scalar) || localPartPunctuation.contains(scalar)
   }
+
+  private static let localPartPunctuation: Set<Unicode.Scalar> = [
+    ".", "_", "+", "-", "!", "#", "$", "%", "&", "*", "/", "?", "^", "{", "|", "}", "~",
+  ]
 
   private static func isDomainScalar(_ scalar: Unicode.Scalar) -> Bool { isAlphanumeric(scalar) || scalar == "-" }
 

@@ -19,6 +19,18 @@ struct CrossProviderTests {
     return tables.flatMap(\.entries).filter { seen.insert($0).inserted }
   }()
 
+  @Test("The entries checked here cover every catalog in Catalogs/: a new provider cannot be left out")
+  func everyCatalogIsChecked() throws {
+    let catalogs = try Generator.loadCatalogs(in: PackagePaths.catalogs).map(\.catalog)
+    let checked = Set(Self.allEntries.map { "\($0.provider.rawValue)/\($0.table)" })
+    for catalog in catalogs {
+      for table in catalog.tables {
+        #expect(checked.contains("\(catalog.provider)/\(table.id)"), "\(catalog.provider)/\(table.id) is not checked")
+      }
+    }
+    #expect(Set(Self.allEntries.map(\.provider.rawValue)) == Set(catalogs.map(\.provider)))
+  }
+
   /// The entries whose catalog says why their classification differs from their situation's.
   static let explainedDifferences: Set<String> = {
     guard let catalogs = try? Generator.loadCatalogs(in: PackagePaths.catalogs) else { return [] }

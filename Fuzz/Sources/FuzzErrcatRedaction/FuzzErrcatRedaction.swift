@@ -47,7 +47,7 @@ func planted(kind: UInt8, variant: UInt8, material: [UInt8]) -> (text: String, s
   func d(_ range: Range<Int>) -> String { String(digits[range]) }
   let name = secretNames[Int(variant) % secretNames.count]
   let separator = separators[Int(variant / 16) % separators.count]
-  switch kind % 9 {
+  switch kind % 12 {
   case 0: return ("\(name)\(separator)\(value)", value)
   case 1:
     return (
@@ -60,15 +60,20 @@ func planted(kind: UInt8, variant: UInt8, material: [UInt8]) -> (text: String, s
       "+\(d(0..<2)) \(d(2..<4)) 9\(d(4..<8)) \(d(8..<12))", "(\(d(0..<2))) 9\(d(2..<6))-\(d(6..<10))",
       "+1 (\(d(0..<3))) \(d(3..<6))-\(d(6..<10))", "0\(d(0..<2))-9\(d(2..<6))-\(d(6..<10))",
       "+\(d(0..<13))", "\(d(0..<3)).\(d(3..<6)).\(d(6..<10))", "+\(d(0..<2))-\(d(2..<5))-\(d(5..<9))",
+      "07\(d(0..<3)) 9\(d(3..<8))", "0044 20 9\(d(0..<3)) \(d(3..<7))",
     ]
     let phone = formats[Int(variant) % formats.count]
-    return (phone, phone)
+    // Sentence punctuation after the number does not let it through.
+    return (variant % 3 == 0 ? phone + ": not a WhatsApp user" : phone, phone)
   case 4:
     let email = "\(value.lowercased())@ex\(d(0..<2)).example.com"
     return (variant % 2 == 0 ? email : email.replacingOccurrences(of: "@", with: "%40"), value.lowercased())
   case 5: return (#"{'\#(name)'\#(separator)'\#(value)'}"#, value)
   case 6: return ("https://h.example/cb#\(name)=\(value)&state=1", value)
   case 7: return ("Set-Cookie: sid=\(value); Path=/", value)
+  case 9: return (["https", "redis", "postgres"][Int(variant) % 3] + "://app:\(value)@db.example:5432/x", value)
+  case 10: return ("Bearer\(["\u{A0}", "\n", " \"", "="][Int(variant) % 4])\(value)", value)
+  case 11: return ("<p>\(["pincode", "hmac", "passwd"][Int(variant) % 3])=\(value)</p>", value)
   default: return ("Cookie: a=1; \(name)=\(value)", value)
   }
 }
