@@ -10,18 +10,7 @@ import Testing
 @Suite("errcat redaction: the second attack")
 struct RedactionSecondAttackTests {
   /// `text` as a WhatsApp error's message and details, through `errcat classify` in text and JSON.
-  func outputs(_ text: String) throws -> [String] {
-    let body = try JSONSerialization.data(withJSONObject: [
-      "error": [
-        "message": "(#100) Invalid parameter", "type": "OAuthException", "code": 100,
-        "error_data": ["messaging_product": "whatsapp", "details": text], "fbtrace_id": "A",
-      ]
-    ])
-    let arguments = ["classify", "whatsapp", "--status", "400", "--body", String(decoding: body, as: UTF8.self)]
-    return [
-      Errcat.run(arguments: arguments).standardOutput, Errcat.run(arguments: arguments + ["--json"]).standardOutput,
-    ]
-  }
+  func outputs(_ text: String) throws -> [String] { try RedactionTests().outputs(text) }
 
   @Test(
     "Passwords and users in URLs are masked, whatever the scheme",
