@@ -230,7 +230,8 @@ public enum Generator {
       out.indent { out in
         for (offset, entry) in table.entries.enumerated() {
           if offset > 0 { out.line("") }
-          out.paragraphs(entry.explanation)
+          // The summary opens with the code, so that a documentation search for the number finds the case.
+          out.paragraphs("Code `\(entry.code)`: " + entry.explanation)
           out.doc("")
           let status = entry.status.map { " with HTTP \($0)" } ?? ""
           out.doc(

@@ -108,9 +108,10 @@ struct PublicAPITests {
     let source = "public enum Fixture {}\n" + generated.replacingOccurrences(of: "public import", with: "import")
     let result = try ClientCompiler.typecheck(source, moduleName: "Fixture", insidePackage: true)
     #expect(result.status == 0, "\(result.output)")
-    // The case's doc comment: summary, second paragraph, code and escaped message, classification, tip.
+    // The case's doc comment: summary (opening with the code, which a documentation search finds), second
+    // paragraph, code and escaped message, classification, tip.
     let expected = [
-      "/// A message with Markdown characters, which the doc comment must escape.",
+      "/// Code `418`: A message with Markdown characters, which the doc comment must escape.",
       "///",
       "/// A second paragraph, which must stay a paragraph.",
       "///",

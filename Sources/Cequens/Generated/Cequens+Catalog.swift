@@ -12,7 +12,8 @@ extension Cequens {
   /// message or internal error code.
   @nonexhaustive
   public enum AuthCode: String, CatalogCode, CaseIterable {
-    /// The request reached Cequens without any access token, so it could not be authenticated.
+    /// Code `MISSING_TOKEN`: The request reached Cequens without any access token, so it could not be
+    /// authenticated.
     ///
     /// Cequens code `MISSING_TOKEN` with HTTP 401: “Request missing CEQUENS token.”
     ///
@@ -21,8 +22,8 @@ extension Cequens {
     /// > Tip: Send the Cequens access token in the Authorization header as "Bearer <token>" on every request.
     case missingToken
 
-    /// A token was sent, but the Authorization header is not in the bearer-token form Cequens expects (for
-    /// example the "Bearer " prefix is missing or the value is malformed).
+    /// Code `INVALID_ACCESS_TOKEN`: A token was sent, but the Authorization header is not in the bearer-token
+    /// form Cequens expects (for example the "Bearer " prefix is missing or the value is malformed).
     ///
     /// Cequens code `INVALID_ACCESS_TOKEN` with HTTP 401: “CEQUENS Token exist but not a following the bearer
     /// token specification.”
@@ -33,8 +34,8 @@ extension Cequens {
     /// > whole, without extra quotes or spaces.
     case invalidAccessToken
 
-    /// The token was recognised, but the account's access checks failed: typically the calling IP address is
-    /// not on the account's allowed list or the access token has been deactivated.
+    /// Code `VALIDATION`: The token was recognised, but the account's access checks failed: typically the
+    /// calling IP address is not on the account's allowed list or the access token has been deactivated.
     ///
     /// Cequens code `VALIDATION` with HTTP 401: “The account is: \- Activated. \- User IP isn’t allowed. \-
     /// Access token is inactive.”
@@ -45,8 +46,8 @@ extension Cequens {
     /// > or to reactivate (or issue) the access token, then retry.
     case accountValidationFailed
 
-    /// The bearer token is well formed but Cequens does not know it or no longer accepts it (revoked, expired
-    /// or mistyped).
+    /// Code `TOKEN`: The bearer token is well formed but Cequens does not know it or no longer accepts it
+    /// (revoked, expired or mistyped).
     ///
     /// Cequens code `TOKEN` with HTTP 401: “CEQUENS token doesn’t exist or invalid.”
     ///
@@ -208,8 +209,8 @@ extension Cequens {
   /// (statuses[].errors[]). These numbers are error codes, not HTTP statuses.
   @nonexhaustive
   public enum WhatsAppCode: String, CatalogCode, CaseIterable {
-    /// A customer sent the business a message with media, and the WhatsApp Business API client could not
-    /// fetch that file from the customer's upload.
+    /// Code `400`: A customer sent the business a message with media, and the WhatsApp Business API client
+    /// could not fetch that file from the customer's upload.
     ///
     /// Cequens code `400`: “Media download error”
     ///
@@ -219,8 +220,8 @@ extension Cequens {
     /// > your own requests needs changing.
     case mediaDownloadFailed
 
-    /// A message addressed to a group was not sent because the group does not exist or the business number is
-    /// not one of its participants.
+    /// Code `401`: A message addressed to a group was not sent because the group does not exist or the
+    /// business number is not one of its participants.
     ///
     /// Cequens code `401`: “Group does not exist”
     ///
@@ -230,9 +231,10 @@ extension Cequens {
     /// > group again.
     case groupNotFound
 
-    /// The message was not sent because of a problem with the business's payment setup, for example no
-    /// payment account attached, an exhausted or inactive credit line, a deleted or suspended WhatsApp
-    /// Business Account, missing time zone or currency, or a pending or declined on-behalf-of request.
+    /// Code `402`: The message was not sent because of a problem with the business's payment setup, for
+    /// example no payment account attached, an exhausted or inactive credit line, a deleted or suspended
+    /// WhatsApp Business Account, missing time zone or currency, or a pending or declined on-behalf-of
+    /// request.
     ///
     /// Cequens code `402`: “Business eligibility — Payment issue”
     ///
@@ -242,8 +244,8 @@ extension Cequens {
     /// > them, then send again.
     case paymentIssue
 
-    /// The message sat in the queue for too long without being sent (Meta's documentation mentions more than
-    /// a day, typically after the business client was down) and was dropped.
+    /// Code `408`: The message sat in the queue for too long without being sent (Meta's documentation
+    /// mentions more than a day, typically after the business client was down) and was dropped.
     ///
     /// Cequens code `408`: “Message is not valid”
     ///
@@ -253,8 +255,8 @@ extension Cequens {
     /// > is running and connected.
     case messagePendingTooLong
 
-    /// The message waited its whole time to live without reaching the recipient's device, usually because the
-    /// phone stayed offline, and was then discarded.
+    /// Code `410`: The message waited its whole time to live without reaching the recipient's device, usually
+    /// because the phone stayed offline, and was then discarded.
     ///
     /// Cequens code `410`: “Message expired”
     ///
@@ -265,7 +267,8 @@ extension Cequens {
     /// > content is still valid.
     case messageExpired
 
-    /// The business phone number sent too many messages in a short time and WhatsApp rejected this one.
+    /// Code `429`: The business phone number sent too many messages in a short time and WhatsApp rejected
+    /// this one.
     ///
     /// Cequens code `429`: “Rate limit hit”
     ///
@@ -274,7 +277,7 @@ extension Cequens {
     /// > Tip: Resend the failed messages later with backoff and spread sending over time.
     case rateLimitHit
 
-    /// Sending failed because the business client's certificate is not signed.
+    /// Code `430`: Sending failed because the business client's certificate is not signed.
     ///
     /// Cequens code `430`: “Unsigned certificate”
     ///
@@ -284,7 +287,8 @@ extension Cequens {
     /// > with it.
     case unsignedCertificate
 
-    /// Sending failed because the certificate in use does not match the identity registered for the number.
+    /// Code `432`: Sending failed because the certificate in use does not match the identity registered for
+    /// the number.
     ///
     /// Cequens code `432`: “Certificate ID mismatch”
     ///
@@ -294,9 +298,9 @@ extension Cequens {
     /// > with it.
     case certificateIDMismatch
 
-    /// The business client's certificate was not signed with the client's current identity keys, which
-    /// usually means the client was re-registered with new keys without completing the certificate creation
-    /// steps.
+    /// Code `433`: The business client's certificate was not signed with the client's current identity keys,
+    /// which usually means the client was re-registered with new keys without completing the certificate
+    /// creation steps.
     ///
     /// Cequens code `433`: “Certificate signature invalid”
     ///
@@ -306,8 +310,8 @@ extension Cequens {
     /// > Manager and register the client again using it.
     case invalidCertificateSignature
 
-    /// A free-form message was not sent because the customer's last reply is more than 24 hours old, so the
-    /// customer-service window is closed.
+    /// Code `470`: A free-form message was not sent because the customer's last reply is more than 24 hours
+    /// old, so the customer-service window is closed.
     ///
     /// Cequens code `470`: “Re-engagement message”
     ///
@@ -317,8 +321,8 @@ extension Cequens {
     /// > again once they reply.
     case reEngagementRequired
 
-    /// WhatsApp is capping how many messages this number may send because recipients blocked or reported too
-    /// many of its earlier messages.
+    /// Code `471`: WhatsApp is capping how many messages this number may send because recipients blocked or
+    /// reported too many of its earlier messages.
     ///
     /// Cequens code `471`: “Spam Rate limit hit”
     ///
@@ -329,8 +333,8 @@ extension Cequens {
     /// > is lifted.
     case spamRateLimitHit
 
-    /// WhatsApp withheld this marketing message because the recipient's number is in the holdout group of
-    /// Meta's marketing message experiment; only marketing templates are withheld from that group.
+    /// Code `472`: WhatsApp withheld this marketing message because the recipient's number is in the holdout
+    /// group of Meta's marketing message experiment; only marketing templates are withheld from that group.
     ///
     /// Cequens code `472`: “User's number is part of an experiment”
     ///
@@ -340,7 +344,7 @@ extension Cequens {
     /// > window (ask them through another channel to message you).
     case userInExperiment
 
-    /// WhatsApp reported a failure for this message without naming any cause.
+    /// Code `500`: WhatsApp reported a failure for this message without naming any cause.
     ///
     /// Cequens code `500`: “Generic error”
     ///
@@ -350,7 +354,8 @@ extension Cequens {
     /// > account's health before deciding on a new send.
     case genericSendError
 
-    /// The WhatsApp Business API client hit an unspecified internal error while handling the request.
+    /// Code `1000`: The WhatsApp Business API client hit an unspecified internal error while handling the
+    /// request.
     ///
     /// Cequens code `1000` with HTTP 500: “Generic error”
     ///
@@ -359,7 +364,7 @@ extension Cequens {
     /// > Tip: Retry the request with backoff; if it persists, check the client's logs or contact support.
     case genericError
 
-    /// The text of the message is longer than the allowed 4096 characters.
+    /// Code `1001`: The text of the message is longer than the allowed 4096 characters.
     ///
     /// Cequens code `1001` with HTTP 400: “Message too long”
     ///
@@ -368,7 +373,8 @@ extension Cequens {
     /// > Tip: Shorten the text or split it into several messages of at most 4096 characters.
     case messageTooLong
 
-    /// The request used a recipient type the API does not accept; only individual and group are valid.
+    /// Code `1002`: The request used a recipient type the API does not accept; only individual and group are
+    /// valid.
     ///
     /// Cequens code `1002` with HTTP 400: “Invalid recipient type”
     ///
@@ -377,8 +383,8 @@ extension Cequens {
     /// > Tip: Set recipient_type to "individual" or "group".
     case invalidRecipientType
 
-    /// The operation concerns a group that the user in question (usually the business number) is not a member
-    /// of.
+    /// Code `1003`: The operation concerns a group that the user in question (usually the business number) is
+    /// not a member of.
     ///
     /// Cequens code `1003` with HTTP 400: “Not a group participant”
     ///
@@ -388,8 +394,8 @@ extension Cequens {
     /// > to.
     case notGroupParticipant
 
-    /// A resource with the same identifier already exists, for example a media upload whose UUID collides
-    /// with an existing one.
+    /// Code `1004`: A resource with the same identifier already exists, for example a media upload whose UUID
+    /// collides with an existing one.
     ///
     /// Cequens code `1004` with HTTP 409: “Resource already exists”
     ///
@@ -399,8 +405,8 @@ extension Cequens {
     /// > it again.
     case resourceAlreadyExists
 
-    /// The client refused the operation: the media directory is not writable, the credentials are wrong,
-    /// there is a certificate problem, or the client version has expired and must be upgraded.
+    /// Code `1005`: The client refused the operation: the media directory is not writable, the credentials
+    /// are wrong, there is a certificate problem, or the client version has expired and must be upgraded.
     ///
     /// Cequens code `1005` with HTTP 403: “Access denied”
     ///
@@ -410,7 +416,8 @@ extension Cequens {
     /// > WhatsApp Business API client if its version has expired.
     case accessDenied
 
-    /// The file or resource the request refers to (for example a media id or contact) does not exist.
+    /// Code `1006`: The file or resource the request refers to (for example a media id or contact) does not
+    /// exist.
     ///
     /// Cequens code `1006` with HTTP 404: “Resource not found”
     ///
@@ -419,7 +426,8 @@ extension Cequens {
     /// > Tip: Check the identifier; upload the media again or run a contacts check before referring to it.
     case resourceNotFound
 
-    /// The recipient was not on the list of numbers allowed to receive messages from this business.
+    /// Code `1007`: The recipient was not on the list of numbers allowed to receive messages from this
+    /// business.
     ///
     /// Cequens code `1007` with HTTP 403: “Recipient blocked to receive message”
     ///
@@ -431,7 +439,7 @@ extension Cequens {
     /// - Note: Cequens marks this code as deprecated.
     case recipientBlocked
 
-    /// The request lacks a parameter the endpoint requires.
+    /// Code `1008`: The request lacks a parameter the endpoint requires.
     ///
     /// Cequens code `1008` with HTTP 400: “Required parameter is missing”
     ///
@@ -440,7 +448,7 @@ extension Cequens {
     /// > Tip: Add the missing parameter named in the error details and send the request again.
     case requiredParameterMissing
 
-    /// A parameter has a value of the wrong type or otherwise unacceptable content.
+    /// Code `1009`: A parameter has a value of the wrong type or otherwise unacceptable content.
     ///
     /// Cequens code `1009` with HTTP 400: “Parameter value is not valid”
     ///
@@ -449,7 +457,7 @@ extension Cequens {
     /// > Tip: Correct the value indicated in the error details to match the endpoint's specification.
     case invalidParameterValue
 
-    /// The request contains a parameter that does not belong there.
+    /// Code `1010`: The request contains a parameter that does not belong there.
     ///
     /// Cequens code `1010` with HTTP 400: “Parameter is not required”
     ///
@@ -458,8 +466,8 @@ extension Cequens {
     /// > Tip: Remove the extra parameter named in the error details and send the request again.
     case unexpectedParameter
 
-    /// The WhatsApp Business API client is not ready to handle requests yet, for instance while it starts up
-    /// or reconnects.
+    /// Code `1011`: The WhatsApp Business API client is not ready to handle requests yet, for instance while
+    /// it starts up or reconnects.
     ///
     /// Cequens code `1011` with HTTP 500: “Service not ready”
     ///
@@ -469,7 +477,7 @@ extension Cequens {
     /// > its services are running.
     case serviceNotReady
 
-    /// A message was sent to a group whose only member is the business number itself.
+    /// Code `1012`: A message was sent to a group whose only member is the business number itself.
     ///
     /// Cequens code `1012` with HTTP 404: “Group is unknown”
     ///
@@ -478,7 +486,8 @@ extension Cequens {
     /// > Tip: Add other participants to the group before messaging it.
     case groupUnknown
 
-    /// The recipient is not a valid WhatsApp user, so the message cannot be delivered to that number.
+    /// Code `1013`: The recipient is not a valid WhatsApp user, so the message cannot be delivered to that
+    /// number.
     ///
     /// Cequens code `1013` with HTTP 400: “User is not valid”
     ///
@@ -488,8 +497,8 @@ extension Cequens {
     /// > channel if they do not use WhatsApp.
     case invalidUser
 
-    /// The client failed internally, for example an image upload that did not complete correctly or an
-    /// internal endpoint that could not be reached.
+    /// Code `1014`: The client failed internally, for example an image upload that did not complete correctly
+    /// or an internal endpoint that could not be reached.
     ///
     /// Cequens code `1014` with HTTP 500: “Internal error”
     ///
@@ -499,7 +508,7 @@ extension Cequens {
     /// > supported formats and sizes.
     case internalError
 
-    /// The client-side request rate limit of the WhatsApp Business API client was exceeded.
+    /// Code `1015`: The client-side request rate limit of the WhatsApp Business API client was exceeded.
     ///
     /// Cequens code `1015` with HTTP 429: “Too many requests”
     ///
@@ -508,7 +517,7 @@ extension Cequens {
     /// > Tip: Slow down and retry with exponential backoff.
     case tooManyRequests
 
-    /// The client is under heavy load and is shedding requests so that it can recover.
+    /// Code `1016`: The client is under heavy load and is shedding requests so that it can recover.
     ///
     /// Cequens code `1016` with HTTP 503: “System overloaded”
     ///
@@ -518,9 +527,9 @@ extension Cequens {
     /// > do not pile up.
     case systemOverloaded
 
-    /// A request that only the primary master node may handle (settings, import/export, registration and the
-    /// like) reached a node that is not the primary master, usually because of a setup problem or an internal
-    /// failover.
+    /// Code `1017`: A request that only the primary master node may handle (settings, import/export,
+    /// registration and the like) reached a node that is not the primary master, usually because of a setup
+    /// problem or an internal failover.
     ///
     /// Cequens code `1017` with HTTP 500: “Not Primary Master”
     ///
@@ -529,8 +538,8 @@ extension Cequens {
     /// > Tip: Retry the request; if it keeps failing, check the client's multi-node setup or contact support.
     case notPrimaryMaster
 
-    /// The request reached a Coreapp node that does not own the shard, typically during a shard failover in a
-    /// multi-connect setup.
+    /// Code `1018`: The request reached a Coreapp node that does not own the shard, typically during a shard
+    /// failover in a multi-connect setup.
     ///
     /// Cequens code `1018` with HTTP 500: “Not Primary Coreapp”
     ///
@@ -539,7 +548,8 @@ extension Cequens {
     /// > Tip: Retry the request after a short wait; contact support if the error persists.
     case notPrimaryCoreapp
 
-    /// The operation requires group admin rights, which the business number does not have in this group.
+    /// Code `1019`: The operation requires group admin rights, which the business number does not have in
+    /// this group.
     ///
     /// Cequens code `1019` with HTTP 400: “Not a group admin”
     ///
@@ -548,7 +558,7 @@ extension Cequens {
     /// > Tip: Have a group admin grant the number admin rights, or leave this operation to an admin.
     case notGroupAdmin
 
-    /// The group referred to in the request is not valid for this operation.
+    /// Code `1020`: The group referred to in the request is not valid for this operation.
     ///
     /// Cequens code `1020` with HTTP 400: “Bad group”
     ///
@@ -557,7 +567,7 @@ extension Cequens {
     /// > Tip: Check the group id and that the group is in a usable state before retrying.
     case badGroup
 
-    /// The message was addressed to the business's own phone number.
+    /// Code `1021`: The message was addressed to the business's own phone number.
     ///
     /// Cequens code `1021` with HTTP 400: “Bad User”
     ///
@@ -566,7 +576,7 @@ extension Cequens {
     /// > Tip: Send the message to a number other than the sending number.
     case recipientIsSender
 
-    /// The operation needs a webhook URL, but none is configured for the REST API webhooks.
+    /// Code `1022`: The operation needs a webhook URL, but none is configured for the REST API webhooks.
     ///
     /// Cequens code `1022` with HTTP 412: “Webhooks URL is not configured”
     ///
@@ -575,7 +585,7 @@ extension Cequens {
     /// > Tip: Configure the webhook URL in the client's application settings, then try again.
     case webhooksURLNotConfigured
 
-    /// The client's database failed while handling the request.
+    /// Code `1023`: The client's database failed while handling the request.
     ///
     /// Cequens code `1023` with HTTP 500: “Database error occurred”
     ///
@@ -584,7 +594,7 @@ extension Cequens {
     /// > Tip: Retry with backoff; if it persists, check the database behind the client or contact support.
     case databaseError
 
-    /// The API user's password must be changed before the client accepts further requests.
+    /// Code `1024`: The API user's password must be changed before the client accepts further requests.
     ///
     /// Cequens code `1024` with HTTP 401: “Password Change Required”
     ///
@@ -593,7 +603,7 @@ extension Cequens {
     /// > Tip: Log in and set a new password for the API user, then retry with the new credentials.
     case passwordChangeRequired
 
-    /// The request was rejected as invalid as a whole.
+    /// Code `1025`: The request was rejected as invalid as a whole.
     ///
     /// Cequens code `1025` with HTTP 400: “Invalid Request”
     ///
@@ -603,8 +613,8 @@ extension Cequens {
     /// > correct it.
     case invalidRequest
 
-    /// The recipient's WhatsApp cannot receive this kind of message, for example because their app is too
-    /// old.
+    /// Code `1026`: The recipient's WhatsApp cannot receive this kind of message, for example because their
+    /// app is too old.
     ///
     /// Cequens code `1026` with HTTP 501: “Receiver Incapable”
     ///
@@ -613,7 +623,8 @@ extension Cequens {
     /// > Tip: Send a simpler message type, or reach the user through another channel.
     case receiverIncapable
 
-    /// The request gave a template a different count of parameter values than it has placeholders.
+    /// Code `2000`: The request gave a template a different count of parameter values than it has
+    /// placeholders.
     ///
     /// Cequens code `2000` with HTTP 400: “Template Param Count Mismatch”
     ///
@@ -622,7 +633,7 @@ extension Cequens {
     /// > Tip: Send exactly as many parameters as the template defines for each component.
     case templateParamCountMismatch
 
-    /// No template with this name exists for the requested language and locale.
+    /// Code `2001`: No template with this name exists for the requested language and locale.
     ///
     /// Cequens code `2001` with HTTP 404: “Template Missing”
     ///
@@ -632,8 +643,8 @@ extension Cequens {
     /// > WhatsApp Manager if it is missing.
     case templateMissing
 
-    /// The template's translation for the requested language and locale could not be found, so the message
-    /// was not sent.
+    /// Code `2002`: The template's translation for the requested language and locale could not be found, so
+    /// the message was not sent.
     ///
     /// Cequens code `2002` with HTTP 404: “Template Fetch Failed”
     ///
@@ -643,7 +654,7 @@ extension Cequens {
     /// > namespace, and send with that exact language code.
     case templateFetchFailed
 
-    /// There are no templates at all for the requested language and locale.
+    /// Code `2003`: There are no templates at all for the requested language and locale.
     ///
     /// Cequens code `2003` with HTTP 404: “Template Pack Missing”
     ///
@@ -653,7 +664,7 @@ extension Cequens {
     /// > that has them.
     case templatePackMissing
 
-    /// A parameter value is longer than the template allows.
+    /// Code `2004`: A parameter value is longer than the template allows.
     ///
     /// Cequens code `2004` with HTTP 400: “Template Param Length Too Long”
     ///
@@ -662,7 +673,8 @@ extension Cequens {
     /// > Tip: Shorten the parameter value and send again.
     case templateParamTooLong
 
-    /// Once the parameters were filled in, the resulting (translated) text exceeds the maximum length.
+    /// Code `2005`: Once the parameters were filled in, the resulting (translated) text exceeds the maximum
+    /// length.
     ///
     /// Cequens code `2005` with HTTP 400: “Template Hydrated Text Too Long”
     ///
@@ -671,8 +683,8 @@ extension Cequens {
     /// > Tip: Use shorter parameter values so that the complete text fits the limit.
     case templateHydratedTextTooLong
 
-    /// A parameter breaks the whitespace rules for templates, for example by containing newlines, tabs or
-    /// runs of spaces.
+    /// Code `2006`: A parameter breaks the whitespace rules for templates, for example by containing
+    /// newlines, tabs or runs of spaces.
     ///
     /// Cequens code `2006` with HTTP 400: “Template White Space Policy Violated”
     ///
@@ -681,7 +693,7 @@ extension Cequens {
     /// > Tip: Remove newlines, tabs and repeated spaces from the parameter values.
     case templateWhitespacePolicyViolated
 
-    /// A parameter contains formatting characters that templates do not allow.
+    /// Code `2007`: A parameter contains formatting characters that templates do not allow.
     ///
     /// Cequens code `2007` with HTTP 400: “Template Format Character Policy Violated”
     ///
@@ -690,7 +702,7 @@ extension Cequens {
     /// > Tip: Strip the disallowed formatting characters from the parameter values.
     case templateFormatCharacterPolicyViolated
 
-    /// The media supplied for the template's header is in a format that is not supported.
+    /// Code `2008`: The media supplied for the template's header is in a format that is not supported.
     ///
     /// Cequens code `2008` with HTTP 400: “Template Media Format Unsupported”
     ///
@@ -699,7 +711,8 @@ extension Cequens {
     /// > Tip: Supply the media in a supported format for that header type.
     case templateMediaFormatUnsupported
 
-    /// A component the template requires (such as a header, body or button parameter) was not supplied.
+    /// Code `2009`: A component the template requires (such as a header, body or button parameter) was not
+    /// supplied.
     ///
     /// Cequens code `2009` with HTTP 400: “Template Required Component Missing”
     ///
@@ -708,7 +721,7 @@ extension Cequens {
     /// > Tip: Include every component the template defines, with its parameters.
     case templateRequiredComponentMissing
 
-    /// The URL of a button component, after the parameters were filled in, is not valid.
+    /// Code `2010`: The URL of a button component, after the parameters were filled in, is not valid.
     ///
     /// Cequens code `2010` with HTTP 400: “Template Invalid Hydrated URL”
     ///
@@ -717,7 +730,7 @@ extension Cequens {
     /// > Tip: Check the URL suffix parameter so that the completed button URL is valid.
     case templateInvalidHydratedURL
 
-    /// The phone number of a call button in the template is not valid.
+    /// Code `2011`: The phone number of a call button in the template is not valid.
     ///
     /// Cequens code `2011` with HTTP 400: “Template Invalid Phone Number”
     ///
@@ -726,7 +739,8 @@ extension Cequens {
     /// > Tip: Correct the button's phone number in the template or in the parameters sent.
     case templateInvalidPhoneNumber
 
-    /// A parameter does not have the format the template expects (for example currency or date/time).
+    /// Code `2012`: A parameter does not have the format the template expects (for example currency or
+    /// date/time).
     ///
     /// Cequens code `2012` with HTTP 400: “Template Parameter Format Mismatch”
     ///
@@ -735,8 +749,8 @@ extension Cequens {
     /// > Tip: Send each parameter in the format defined by the template.
     case templateParameterFormatMismatch
 
-    /// The recipient's WhatsApp app cannot show template buttons (usually an outdated version), so the
-    /// message was refused.
+    /// Code `2013`: The recipient's WhatsApp app cannot show template buttons (usually an outdated version),
+    /// so the message was refused.
     ///
     /// Cequens code `2013` with HTTP 501: “Template Buttons Unsupported”
     ///

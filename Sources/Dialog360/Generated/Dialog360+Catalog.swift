@@ -12,8 +12,8 @@ extension Dialog360 {
   /// own; 1014, 1016 and 2001 are On-Premise WhatsApp codes.
   @nonexhaustive
   public enum APICode: String, CatalogCode, CaseIterable {
-    /// 360dialog's gateway refuses calls to this endpoint because it is blocked (blacklisted) for your API
-    /// key.
+    /// Code `403`: 360dialog's gateway refuses calls to this endpoint because it is blocked (blacklisted) for
+    /// your API key.
     ///
     /// 360dialog code `403` with HTTP 403: “This URL \*\*\* is blocked”
     ///
@@ -23,7 +23,8 @@ extension Dialog360 {
     /// > it and describe your use case.
     case urlBlocked
 
-    /// The D360-API-KEY sent with the request is wrong, does not belong to this number, or has expired.
+    /// Code `401`: The D360-API-KEY sent with the request is wrong, does not belong to this number, or has
+    /// expired.
     ///
     /// 360dialog code `401` with HTTP 401: “Invalid API Key”
     ///
@@ -33,8 +34,8 @@ extension Dialog360 {
     /// > still fails, generate a new API key in the 360dialog Hub and retry with it.
     case invalidAPIKey
 
-    /// API access for this number has been switched off, for example after a cancellation or a payment
-    /// problem.
+    /// Code `400`: API access for this number has been switched off, for example after a cancellation or a
+    /// payment problem.
     ///
     /// 360dialog code `400` with HTTP 400: “WhatsApp Business API has been disabled”
     ///
@@ -44,7 +45,8 @@ extension Dialog360 {
     /// > number was disabled by mistake, contact 360dialog support.
     case apiDisabled
 
-    /// Too many calls were made to this endpoint in too short a time, so 360dialog rejected the request.
+    /// Code `400`: Too many calls were made to this endpoint in too short a time, so 360dialog rejected the
+    /// request.
     ///
     /// 360dialog code `400` with HTTP 400: “Endpoint calls limits has been exceeded”
     ///
@@ -54,8 +56,8 @@ extension Dialog360 {
     /// > and throttle calls to this endpoint.
     case rateLimitExceeded
 
-    /// The request failed inside 360dialog's platform. 360dialog names a faulty request payload as a possible
-    /// cause, and hosted stacks may also be restarting.
+    /// Code `500`: The request failed inside 360dialog's platform. 360dialog names a faulty request payload
+    /// as a possible cause, and hosted stacks may also be restarting.
     ///
     /// 360dialog code `500` with HTTP 500: “Internal server error”
     ///
@@ -66,8 +68,8 @@ extension Dialog360 {
     /// > 360dialog support.
     case internalServerError
 
-    /// 360dialog has no running WhatsApp Business integration for this number: it does not exist in their
-    /// system or its stack is not running.
+    /// Code `502`: 360dialog has no running WhatsApp Business integration for this number: it does not exist
+    /// in their system or its stack is not running.
     ///
     /// 360dialog code `502` with HTTP 502: “WhatsApp for Business API not available”
     ///
@@ -77,8 +79,8 @@ extension Dialog360 {
     /// > can check or start the integration.
     case apiUnavailable
 
-    /// The request hit the number's hosting server while it restarted; 360dialog's standard hosting restarts
-    /// these servers routinely, sometimes more than once a day.
+    /// Code `555`: The request hit the number's hosting server while it restarted; 360dialog's standard
+    /// hosting restarts these servers routinely, sometimes more than once a day.
     ///
     /// 360dialog code `555` with HTTP 555: “Internal server error”
     ///
@@ -88,8 +90,8 @@ extension Dialog360 {
     /// > a day, report it to 360dialog support.
     case serverRestarting
 
-    /// The WhatsApp client could not reach its core service (wacore), so the number is offline. This can
-    /// follow a server restart or a suspension for breaking WhatsApp's terms of service.
+    /// Code `1014`: The WhatsApp client could not reach its core service (wacore), so the number is offline.
+    /// This can follow a server restart or a suspension for breaking WhatsApp's terms of service.
     ///
     /// 360dialog code `1014` with HTTP 500: “Connection timed out. Please check if wacore is running”
     ///
@@ -99,8 +101,8 @@ extension Dialog360 {
     /// > support.
     case wacoreUnreachable
 
-    /// The number's WhatsApp stack is overloaded. Usually the cause is your webhook not answering with status
-    /// 200, so undelivered callbacks pile up until the queue reaches about 100,000.
+    /// Code `1016`: The number's WhatsApp stack is overloaded. Usually the cause is your webhook not
+    /// answering with status 200, so undelivered callbacks pile up until the queue reaches about 100,000.
     ///
     /// 360dialog code `1016` with HTTP 503: “System overloaded”
     ///
@@ -110,8 +112,8 @@ extension Dialog360 {
     /// > the request with backoff once the queue drains.
     case systemOverloaded
 
-    /// The template named in the request does not exist in Meta Business Manager for the requested language,
-    /// or it is not approved.
+    /// Code `2001`: The template named in the request does not exist in Meta Business Manager for the
+    /// requested language, or it is not approved.
     ///
     /// 360dialog code `2001` with HTTP 404: “Template name does not exist in the translation”
     ///
@@ -121,7 +123,8 @@ extension Dialog360 {
     /// > an approved template, or create and get the template approved first.
     case templateMissing
 
-    /// The WhatsApp Business API client hit an unspecified internal error while handling the request.
+    /// Code `1000`: The WhatsApp Business API client hit an unspecified internal error while handling the
+    /// request.
     ///
     /// 360dialog code `1000` with HTTP 500: “Generic error”
     ///
@@ -130,7 +133,7 @@ extension Dialog360 {
     /// > Tip: Retry the request with backoff; if it persists, check the client's logs or contact support.
     case genericError
 
-    /// The text of the message is longer than the allowed 4096 characters.
+    /// Code `1001`: The text of the message is longer than the allowed 4096 characters.
     ///
     /// 360dialog code `1001` with HTTP 400: “Message too long”
     ///
@@ -139,7 +142,8 @@ extension Dialog360 {
     /// > Tip: Shorten the text or split it into several messages of at most 4096 characters.
     case messageTooLong
 
-    /// The request used a recipient type the API does not accept; only individual and group are valid.
+    /// Code `1002`: The request used a recipient type the API does not accept; only individual and group are
+    /// valid.
     ///
     /// 360dialog code `1002` with HTTP 400: “Invalid recipient type”
     ///
@@ -148,8 +152,8 @@ extension Dialog360 {
     /// > Tip: Set recipient_type to "individual" or "group".
     case invalidRecipientType
 
-    /// The operation concerns a group that the user in question (usually the business number) is not a member
-    /// of.
+    /// Code `1003`: The operation concerns a group that the user in question (usually the business number) is
+    /// not a member of.
     ///
     /// 360dialog code `1003` with HTTP 400: “Not a group participant”
     ///
@@ -159,8 +163,8 @@ extension Dialog360 {
     /// > to.
     case notGroupParticipant
 
-    /// A resource with the same identifier already exists, for example a media upload whose UUID collides
-    /// with an existing one.
+    /// Code `1004`: A resource with the same identifier already exists, for example a media upload whose UUID
+    /// collides with an existing one.
     ///
     /// 360dialog code `1004` with HTTP 409: “Resource already exists”
     ///
@@ -170,7 +174,8 @@ extension Dialog360 {
     /// > it again.
     case resourceAlreadyExists
 
-    /// The file or resource the request refers to (for example a media id or contact) does not exist.
+    /// Code `1006`: The file or resource the request refers to (for example a media id or contact) does not
+    /// exist.
     ///
     /// 360dialog code `1006` with HTTP 404: “Resource not found”
     ///
@@ -179,7 +184,8 @@ extension Dialog360 {
     /// > Tip: Check the identifier; upload the media again or run a contacts check before referring to it.
     case resourceNotFound
 
-    /// The recipient was not on the list of numbers allowed to receive messages from this business.
+    /// Code `1007`: The recipient was not on the list of numbers allowed to receive messages from this
+    /// business.
     ///
     /// 360dialog code `1007` with HTTP 403: “Recipient blocked to receive message”
     ///
@@ -191,7 +197,7 @@ extension Dialog360 {
     /// - Note: 360dialog marks this code as deprecated.
     case recipientBlocked
 
-    /// The request lacks a parameter the endpoint requires.
+    /// Code `1008`: The request lacks a parameter the endpoint requires.
     ///
     /// 360dialog code `1008` with HTTP 400: “Required parameter is missing”
     ///
@@ -200,7 +206,7 @@ extension Dialog360 {
     /// > Tip: Add the missing parameter named in the error details and send the request again.
     case requiredParameterMissing
 
-    /// A parameter has a value of the wrong type or otherwise unacceptable content.
+    /// Code `1009`: A parameter has a value of the wrong type or otherwise unacceptable content.
     ///
     /// 360dialog code `1009` with HTTP 400: “Parameter value is not valid”
     ///
@@ -209,7 +215,7 @@ extension Dialog360 {
     /// > Tip: Correct the value indicated in the error details to match the endpoint's specification.
     case invalidParameterValue
 
-    /// The request contains a parameter that does not belong there.
+    /// Code `1010`: The request contains a parameter that does not belong there.
     ///
     /// 360dialog code `1010` with HTTP 400: “Parameter is not required”
     ///
@@ -218,7 +224,7 @@ extension Dialog360 {
     /// > Tip: Remove the extra parameter named in the error details and send the request again.
     case unexpectedParameter
 
-    /// A message was sent to a group whose only member is the business number itself.
+    /// Code `1012`: A message was sent to a group whose only member is the business number itself.
     ///
     /// 360dialog code `1012` with HTTP 404: “Group is unknown”
     ///
@@ -227,7 +233,8 @@ extension Dialog360 {
     /// > Tip: Add other participants to the group before messaging it.
     case groupUnknown
 
-    /// The recipient is not a valid WhatsApp user, so the message cannot be delivered to that number.
+    /// Code `1013`: The recipient is not a valid WhatsApp user, so the message cannot be delivered to that
+    /// number.
     ///
     /// 360dialog code `1013` with HTTP 400: “User is not valid”
     ///
@@ -237,7 +244,7 @@ extension Dialog360 {
     /// > channel if they do not use WhatsApp.
     case invalidUser
 
-    /// The client-side request rate limit of the WhatsApp Business API client was exceeded.
+    /// Code `1015`: The client-side request rate limit of the WhatsApp Business API client was exceeded.
     ///
     /// 360dialog code `1015` with HTTP 429: “Too many requests”
     ///
@@ -246,9 +253,9 @@ extension Dialog360 {
     /// > Tip: Slow down and retry with exponential backoff.
     case tooManyRequests
 
-    /// A request that only the primary master node may handle (settings, import/export, registration and the
-    /// like) reached a node that is not the primary master, usually because of a setup problem or an internal
-    /// failover.
+    /// Code `1017`: A request that only the primary master node may handle (settings, import/export,
+    /// registration and the like) reached a node that is not the primary master, usually because of a setup
+    /// problem or an internal failover.
     ///
     /// 360dialog code `1017` with HTTP 500: “Not a primary master”
     ///
@@ -257,8 +264,8 @@ extension Dialog360 {
     /// > Tip: Retry the request; if it keeps failing, check the client's multi-node setup or contact support.
     case notPrimaryMaster
 
-    /// The request reached a Coreapp node that does not own the shard, typically during a shard failover in a
-    /// multi-connect setup.
+    /// Code `1018`: The request reached a Coreapp node that does not own the shard, typically during a shard
+    /// failover in a multi-connect setup.
     ///
     /// 360dialog code `1018` with HTTP 500: “Not a primary coreapp”
     ///
@@ -267,7 +274,8 @@ extension Dialog360 {
     /// > Tip: Retry the request after a short wait; contact support if the error persists.
     case notPrimaryCoreapp
 
-    /// The operation requires group admin rights, which the business number does not have in this group.
+    /// Code `1019`: The operation requires group admin rights, which the business number does not have in
+    /// this group.
     ///
     /// 360dialog code `1019` with HTTP 400: “Not a group admin”
     ///
@@ -276,7 +284,7 @@ extension Dialog360 {
     /// > Tip: Have a group admin grant the number admin rights, or leave this operation to an admin.
     case notGroupAdmin
 
-    /// The group referred to in the request is not valid for this operation.
+    /// Code `1020`: The group referred to in the request is not valid for this operation.
     ///
     /// 360dialog code `1020` with HTTP 400: “Bad group”
     ///
@@ -285,7 +293,7 @@ extension Dialog360 {
     /// > Tip: Check the group id and that the group is in a usable state before retrying.
     case badGroup
 
-    /// The message was addressed to the business's own phone number.
+    /// Code `1021`: The message was addressed to the business's own phone number.
     ///
     /// 360dialog code `1021` with HTTP 400: “Bad user”
     ///
@@ -294,7 +302,7 @@ extension Dialog360 {
     /// > Tip: Send the message to a number other than the sending number.
     case recipientIsSender
 
-    /// The operation needs a webhook URL, but none is configured for the REST API webhooks.
+    /// Code `1022`: The operation needs a webhook URL, but none is configured for the REST API webhooks.
     ///
     /// 360dialog code `1022` with HTTP 412: “Webhooks URL is not configured”
     ///
@@ -303,7 +311,7 @@ extension Dialog360 {
     /// > Tip: Configure the webhook URL in the client's application settings, then try again.
     case webhooksURLNotConfigured
 
-    /// The client's database failed while handling the request.
+    /// Code `1023`: The client's database failed while handling the request.
     ///
     /// 360dialog code `1023` with HTTP 500: “Database error occurred”
     ///
@@ -312,7 +320,7 @@ extension Dialog360 {
     /// > Tip: Retry with backoff; if it persists, check the database behind the client or contact support.
     case databaseError
 
-    /// The API user's password must be changed before the client accepts further requests.
+    /// Code `1024`: The API user's password must be changed before the client accepts further requests.
     ///
     /// 360dialog code `1024` with HTTP 401: “Password change required”
     ///
@@ -321,7 +329,7 @@ extension Dialog360 {
     /// > Tip: Log in and set a new password for the API user, then retry with the new credentials.
     case passwordChangeRequired
 
-    /// The request was rejected as invalid as a whole.
+    /// Code `1025`: The request was rejected as invalid as a whole.
     ///
     /// 360dialog code `1025` with HTTP 400: “Request is not valid”
     ///
@@ -331,8 +339,8 @@ extension Dialog360 {
     /// > correct it.
     case invalidRequest
 
-    /// The recipient's WhatsApp cannot receive this kind of message, for example because their app is too
-    /// old.
+    /// Code `1026`: The recipient's WhatsApp cannot receive this kind of message, for example because their
+    /// app is too old.
     ///
     /// 360dialog code `1026` with HTTP 501: “Receiver is incapable of receiving this message”
     ///
@@ -341,7 +349,8 @@ extension Dialog360 {
     /// > Tip: Send a simpler message type, or reach the user through another channel.
     case receiverIncapable
 
-    /// The request gave a template a different count of parameter values than it has placeholders.
+    /// Code `2000`: The request gave a template a different count of parameter values than it has
+    /// placeholders.
     ///
     /// 360dialog code `2000` with HTTP 400: “Number of parameters does not match the expected number of
     /// params”
@@ -351,8 +360,8 @@ extension Dialog360 {
     /// > Tip: Send exactly as many parameters as the template defines for each component.
     case templateParamCountMismatch
 
-    /// The template's translation for the requested language and locale could not be found, so the message
-    /// was not sent.
+    /// Code `2002`: The template's translation for the requested language and locale could not be found, so
+    /// the message was not sent.
     ///
     /// 360dialog code `2002` with HTTP 404: “Failed to find the translation for the requested language and
     /// locale”
@@ -363,7 +372,7 @@ extension Dialog360 {
     /// > namespace, and send with that exact language code.
     case templateFetchFailed
 
-    /// There are no templates at all for the requested language and locale.
+    /// Code `2003`: There are no templates at all for the requested language and locale.
     ///
     /// 360dialog code `2003` with HTTP 404: “Could not find translation for the requested language and
     /// locale”
@@ -374,7 +383,7 @@ extension Dialog360 {
     /// > that has them.
     case templatePackMissing
 
-    /// 360dialog blocked outbound messaging because invoices owed to 360dialog are overdue.
+    /// Code `400`: 360dialog blocked outbound messaging because invoices owed to 360dialog are overdue.
     ///
     /// 360dialog code `400` with HTTP 400: “Could not send message due to lack of payment. Messaging can
     /// resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration
@@ -1139,8 +1148,8 @@ extension Dialog360 {
   /// HTTP statuses.
   @nonexhaustive
   public enum WebhookCode: String, CatalogCode, CaseIterable {
-    /// WhatsApp did not send the message because of a problem with the payment setup behind the WhatsApp
-    /// Business Account, such as an exhausted credit line.
+    /// Code `402`: WhatsApp did not send the message because of a problem with the payment setup behind the
+    /// WhatsApp Business Account, such as an exhausted credit line.
     ///
     /// 360dialog code `402`: “Message failed to send because there were one or more errors related to your
     /// payment method”
@@ -1151,9 +1160,9 @@ extension Dialog360 {
     /// > message.
     case paymentIssue
 
-    /// For a message the business sent: this number pushed out more messages in a short span than WhatsApp
-    /// allows, so this one was refused. For a message a customer sent: WhatsApp's rate limit stopped its
-    /// media from being downloaded.
+    /// Code `429`: For a message the business sent: this number pushed out more messages in a short span than
+    /// WhatsApp allows, so this one was refused. For a message a customer sent: WhatsApp's rate limit stopped
+    /// its media from being downloaded.
     ///
     /// 360dialog code `429`: “Rate limit hit”
     ///
@@ -1163,8 +1172,8 @@ extension Dialog360 {
     /// > For incoming media, ask the sender to send it again.
     case rateLimitHit
 
-    /// Delivery failed: the customer's last reply to this number is older than 24 hours, so the free-form
-    /// messaging window has closed.
+    /// Code `470`: Delivery failed: the customer's last reply to this number is older than 24 hours, so the
+    /// free-form messaging window has closed.
     ///
     /// 360dialog code `470`: “Re-engagement message”
     ///
@@ -1174,8 +1183,8 @@ extension Dialog360 {
     /// > again once the customer replies.
     case conversationWindowClosed
 
-    /// WhatsApp is capping how many messages this number may send because recipients blocked or reported too
-    /// many of its earlier messages; the cap is a quality sanction.
+    /// Code `471`: WhatsApp is capping how many messages this number may send because recipients blocked or
+    /// reported too many of its earlier messages; the cap is a quality sanction.
     ///
     /// 360dialog code `471`: “Spam rate limit hit”
     ///
@@ -1186,8 +1195,8 @@ extension Dialog360 {
     /// > is lifted.
     case spamRateLimitHit
 
-    /// The sending number has lost its WhatsApp API registration (for instance after a terms-of-service
-    /// violation), so nothing can be sent from it.
+    /// Code `1011`: The sending number has lost its WhatsApp API registration (for instance after a
+    /// terms-of-service violation), so nothing can be sent from it.
     ///
     /// 360dialog code `1011`: “Chat application is not initialized”
     ///
@@ -1197,8 +1206,8 @@ extension Dialog360 {
     /// > fails.
     case chatApplicationNotInitialized
 
-    /// The number's WhatsApp stack is overloaded, usually because your webhook is not answering with status
-    /// 200 and callbacks have piled up (about 100,000 queued).
+    /// Code `1016`: The number's WhatsApp stack is overloaded, usually because your webhook is not answering
+    /// with status 200 and callbacks have piled up (about 100,000 queued).
     ///
     /// 360dialog code `1016`: “System overloaded”
     ///
@@ -1208,8 +1217,8 @@ extension Dialog360 {
     /// > the failed messages with backoff.
     case systemOverloaded
 
-    /// A customer sent the business a message with media, and the WhatsApp Business API client could not
-    /// fetch that file from the customer's upload.
+    /// Code `400`: A customer sent the business a message with media, and the WhatsApp Business API client
+    /// could not fetch that file from the customer's upload.
     ///
     /// 360dialog code `400`: “Media download error”
     ///
@@ -1219,8 +1228,8 @@ extension Dialog360 {
     /// > your own requests needs changing.
     case mediaDownloadFailed
 
-    /// The message sat in the queue for too long without being sent (Meta's documentation mentions more than
-    /// a day, typically after the business client was down) and was dropped.
+    /// Code `408`: The message sat in the queue for too long without being sent (Meta's documentation
+    /// mentions more than a day, typically after the business client was down) and was dropped.
     ///
     /// 360dialog code `408`: “Message is not valid”
     ///
@@ -1230,8 +1239,8 @@ extension Dialog360 {
     /// > is running and connected.
     case messagePendingTooLong
 
-    /// The message waited its whole time to live without reaching the recipient's device, usually because the
-    /// phone stayed offline, and was then discarded.
+    /// Code `410`: The message waited its whole time to live without reaching the recipient's device, usually
+    /// because the phone stayed offline, and was then discarded.
     ///
     /// 360dialog code `410`: “Message expired”
     ///
@@ -1242,7 +1251,7 @@ extension Dialog360 {
     /// > content is still valid.
     case messageExpired
 
-    /// Sending failed because the business client's certificate is not signed.
+    /// Code `430`: Sending failed because the business client's certificate is not signed.
     ///
     /// 360dialog code `430`: “Unsigned certificate”
     ///
@@ -1252,7 +1261,8 @@ extension Dialog360 {
     /// > with it.
     case unsignedCertificate
 
-    /// Sending failed because the certificate in use does not match the identity registered for the number.
+    /// Code `432`: Sending failed because the certificate in use does not match the identity registered for
+    /// the number.
     ///
     /// 360dialog code `432`: “Certificate ID mismatch”
     ///
@@ -1262,9 +1272,9 @@ extension Dialog360 {
     /// > with it.
     case certificateIDMismatch
 
-    /// The business client's certificate was not signed with the client's current identity keys, which
-    /// usually means the client was re-registered with new keys without completing the certificate creation
-    /// steps.
+    /// Code `433`: The business client's certificate was not signed with the client's current identity keys,
+    /// which usually means the client was re-registered with new keys without completing the certificate
+    /// creation steps.
     ///
     /// 360dialog code `433`: “Certificate signature invalid”
     ///
@@ -1274,8 +1284,8 @@ extension Dialog360 {
     /// > Manager and register the client again using it.
     case invalidCertificateSignature
 
-    /// WhatsApp withheld this marketing message because the recipient's number is in the holdout group of
-    /// Meta's marketing message experiment; only marketing templates are withheld from that group.
+    /// Code `472`: WhatsApp withheld this marketing message because the recipient's number is in the holdout
+    /// group of Meta's marketing message experiment; only marketing templates are withheld from that group.
     ///
     /// 360dialog code `472`: “User's number is part of an experiment”
     ///
@@ -1285,7 +1295,7 @@ extension Dialog360 {
     /// > window (ask them through another channel to message you).
     case userInExperiment
 
-    /// WhatsApp reported a failure for this message without naming any cause.
+    /// Code `500`: WhatsApp reported a failure for this message without naming any cause.
     ///
     /// 360dialog code `500`: “Generic error”
     ///
@@ -1619,8 +1629,8 @@ extension Dialog360 {
   /// Errors shown by the 360dialog Hub while registering a phone number for the WhatsApp API.
   @nonexhaustive
   public enum HubCode: String, CatalogCode, CaseIterable {
-    /// Registering the number for the WhatsApp API failed because the number is still tied to a WhatsApp or
-    /// WhatsApp Business app account that has not been fully deleted.
+    /// Code `1005`: Registering the number for the WhatsApp API failed because the number is still tied to a
+    /// WhatsApp or WhatsApp Business app account that has not been fully deleted.
     ///
     /// 360dialog code `1005` with HTTP 403: “Unknown error: biz\_link\_info\_invalid\_payload”
     ///

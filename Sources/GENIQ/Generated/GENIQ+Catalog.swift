@@ -10,7 +10,8 @@ extension GENIQ {
   /// value is an error in the same envelope. The HTTP status on errors is undocumented; entries assume 200.
   @nonexhaustive
   public enum ResponseCode: String, CatalogCode, CaseIterable {
-    /// The request was accepted and processed; for a send request the body lists the new message ids.
+    /// Code `0`: The request was accepted and processed; for a send request the body lists the new message
+    /// ids.
     ///
     /// GENIQ code `0` with HTTP 200: “Success”
     ///
@@ -20,7 +21,7 @@ extension GENIQ {
     /// > Tip: Nothing to do. Keep the returned message ids to match later delivery reports.
     case success
 
-    /// GENIQ rejected the username and password sent with the request.
+    /// Code `1`: GENIQ rejected the username and password sent with the request.
     ///
     /// GENIQ code `1` with HTTP 200: “Invalid Username or Password”
     ///
@@ -30,7 +31,7 @@ extension GENIQ {
     /// > again.
     case invalidCredentials
 
-    /// The request came from an IP address that the GENIQ account does not accept.
+    /// Code `2`: The request came from an IP address that the GENIQ account does not accept.
     ///
     /// GENIQ code `2` with HTTP 200: “Invalid IP request”
     ///
@@ -40,7 +41,7 @@ extension GENIQ {
     /// > is already allowed.
     case ipNotAllowed
 
-    /// The GENIQ account is past its validity period, so requests are refused.
+    /// Code `3`: The GENIQ account is past its validity period, so requests are refused.
     ///
     /// GENIQ code `3` with HTTP 200: “Account has expired”
     ///
@@ -49,7 +50,7 @@ extension GENIQ {
     /// > Tip: Ask GENIQ or the account administrator to renew the account, then resend.
     case accountExpired
 
-    /// The GENIQ account has been switched off and cannot send.
+    /// Code `4`: The GENIQ account has been switched off and cannot send.
     ///
     /// GENIQ code `4` with HTTP 200: “Account is disabled”
     ///
@@ -58,7 +59,7 @@ extension GENIQ {
     /// > Tip: Contact GENIQ or the account administrator to have the account re-enabled.
     case accountDisabled
 
-    /// The account sent requests faster than its permitted throughput.
+    /// Code `5`: The account sent requests faster than its permitted throughput.
     ///
     /// GENIQ code `5` with HTTP 200: “Account maximum throttling rate is exceeded”
     ///
@@ -68,7 +69,7 @@ extension GENIQ {
     /// > higher rate.
     case throttlingRateExceeded
 
-    /// The account balance is too low to pay for the message.
+    /// Code `6`: The account balance is too low to pay for the message.
     ///
     /// GENIQ code `6` with HTTP 200: “Account does not have sufficient credit balance”
     ///
@@ -77,7 +78,8 @@ extension GENIQ {
     /// > Tip: Top up the account credit, then send again.
     case insufficientCredit
 
-    /// The validity of the prepaid account has run out, so it can no longer be charged for messages.
+    /// Code `7`: The validity of the prepaid account has run out, so it can no longer be charged for
+    /// messages.
     ///
     /// GENIQ code `7` with HTTP 200: “Prepaid Account has expired”
     ///
@@ -86,8 +88,8 @@ extension GENIQ {
     /// > Tip: Renew or top up the prepaid account with GENIQ before sending again.
     case prepaidAccountExpired
 
-    /// GENIQ refused the message at submission because it has no route to the destination network of this
-    /// number.
+    /// Code `10`: GENIQ refused the message at submission because it has no route to the destination network
+    /// of this number.
     ///
     /// GENIQ code `10` with HTTP 200: “Could not route message”
     ///
@@ -98,7 +100,7 @@ extension GENIQ {
     /// > that country or operator.
     case messageUnroutable
 
-    /// The destination number in the request is not a valid mobile number.
+    /// Code `11`: The destination number in the request is not a valid mobile number.
     ///
     /// GENIQ code `11` with HTTP 200: “Invalid recipient address”
     ///
@@ -107,7 +109,7 @@ extension GENIQ {
     /// > Tip: Correct the recipient number (international format, digits only) before resending.
     case invalidRecipient
 
-    /// The sender address (originator) given in the request is not acceptable.
+    /// Code `12`: The sender address (originator) given in the request is not acceptable.
     ///
     /// GENIQ code `12` with HTTP 200: “Invalid originating address”
     ///
@@ -116,8 +118,8 @@ extension GENIQ {
     /// > Tip: Use a sender number or sender ID that is valid and allowed for the account.
     case invalidOriginator
 
-    /// The alphanumeric sender ID in the request is not accepted, for example because of its length or
-    /// characters.
+    /// Code `13`: The alphanumeric sender ID in the request is not accepted, for example because of its
+    /// length or characters.
     ///
     /// GENIQ code `13` with HTTP 200: “Invalid alphanumeric originating address”
     ///
@@ -127,7 +129,7 @@ extension GENIQ {
     /// > digits) and that is allowed for the account.
     case invalidAlphanumericOriginator
 
-    /// The destination is outside what the account is allowed to send to.
+    /// Code `14`: The destination is outside what the account is allowed to send to.
     ///
     /// GENIQ code `14` with HTTP 200: “Could not route message due to account limitations”
     ///
@@ -136,7 +138,7 @@ extension GENIQ {
     /// > Tip: Ask GENIQ to enable the destination for the account, or do not send to it.
     case accountRoutingRestricted
 
-    /// The recipient has opted out of or blocked messages from this service.
+    /// Code `15`: The recipient has opted out of or blocked messages from this service.
     ///
     /// GENIQ code `15` with HTTP 200: “Subscriber has blocked this service”
     ///
@@ -145,7 +147,7 @@ extension GENIQ {
     /// > Tip: Do not resend; remove the number from the sending list unless the recipient opts in again.
     case serviceBlockedBySubscriber
 
-    /// The same destination number appears more than once in the request.
+    /// Code `16`: The same destination number appears more than once in the request.
     ///
     /// GENIQ code `16` with HTTP 200: “Destination Address Duplicated”
     ///
@@ -154,7 +156,7 @@ extension GENIQ {
     /// > Tip: Remove duplicate numbers from the recipient list and resend.
     case duplicateDestination
 
-    /// The request lists more recipients than a single call accepts.
+    /// Code `17`: The request lists more recipients than a single call accepts.
     ///
     /// GENIQ code `17` with HTTP 200: “Destination Address list exceeded maximum”
     ///
@@ -163,7 +165,7 @@ extension GENIQ {
     /// > Tip: Split the recipient list into smaller batches and send each separately.
     case tooManyDestinations
 
-    /// GENIQ could not issue an access token for the request.
+    /// Code `18`: GENIQ could not issue an access token for the request.
     ///
     /// GENIQ code `18` with HTTP 200: “API token generation failed”
     ///
@@ -173,8 +175,8 @@ extension GENIQ {
     /// > contact GENIQ.
     case tokenGenerationFailed
 
-    /// GENIQ's spam control stopped the message because too many similar messages were sent, typically to the
-    /// same recipient in a short time.
+    /// Code `19`: GENIQ's spam control stopped the message because too many similar messages were sent,
+    /// typically to the same recipient in a short time.
     ///
     /// GENIQ code `19` with HTTP 200: “Spam Control threshold exceeded”
     ///
@@ -184,8 +186,8 @@ extension GENIQ {
     /// > again.
     case spamThresholdExceeded
 
-    /// GENIQ did not accept the bearer token sent with the request, for example a token that was cut short,
-    /// altered or never issued.
+    /// Code `20`: GENIQ did not accept the bearer token sent with the request, for example a token that was
+    /// cut short, altered or never issued.
     ///
     /// GENIQ code `20` with HTTP 200: “Invalid Token”
     ///
@@ -195,7 +197,7 @@ extension GENIQ {
     /// > with it; if new tokens are refused too, the API key is at fault (24).
     case invalidToken
 
-    /// The messageId in the request does not match a message known to GENIQ.
+    /// Code `21`: The messageId in the request does not match a message known to GENIQ.
     ///
     /// GENIQ code `21` with HTTP 200: “Invalid messageId”
     ///
@@ -204,8 +206,8 @@ extension GENIQ {
     /// > Tip: Use a messageId returned by an earlier send response.
     case invalidMessageID
 
-    /// A free-form WhatsApp message was sent but there is no open conversation with the recipient (the
-    /// 24-hour customer-service window is closed or never opened).
+    /// Code `301`: A free-form WhatsApp message was sent but there is no open conversation with the recipient
+    /// (the 24-hour customer-service window is closed or never opened).
     ///
     /// GENIQ code `301` with HTTP 200: “No valid WhatsApp session found”
     ///
@@ -214,7 +216,7 @@ extension GENIQ {
     /// > Tip: Send an approved template message instead, or wait until the customer writes again.
     case noWhatsAppSession
 
-    /// The WhatsApp template submitted for approval was rejected.
+    /// Code `311`: The WhatsApp template submitted for approval was rejected.
     ///
     /// GENIQ code `311` with HTTP 200: “WhatsApp Template rejected”
     ///
@@ -223,7 +225,7 @@ extension GENIQ {
     /// > Tip: Revise the template content so it meets WhatsApp's template guidelines, then submit it again.
     case templateRejected
 
-    /// A template with identical content already exists, so the new one was not created.
+    /// Code `312`: A template with identical content already exists, so the new one was not created.
     ///
     /// GENIQ code `312` with HTTP 200: “WhatsApp Template with same content already existed”
     ///
@@ -232,7 +234,7 @@ extension GENIQ {
     /// > Tip: Reuse the existing template or change the content before creating a new one.
     case duplicateTemplateContent
 
-    /// A code supplied in the request was not accepted.
+    /// Code `22`: A code supplied in the request was not accepted.
     ///
     /// GENIQ code `22` with HTTP 200: “Invalid code”
     ///
@@ -241,7 +243,7 @@ extension GENIQ {
     /// > Tip: Check the code value sent in the request and correct it before resending.
     case invalidCode
 
-    /// The access token used for the request has passed its expiry time.
+    /// Code `23`: The access token used for the request has passed its expiry time.
     ///
     /// GENIQ code `23` with HTTP 200: “Token expired”
     ///
@@ -250,7 +252,7 @@ extension GENIQ {
     /// > Tip: Request a new access token and resend; refresh tokens before the expiry returned with them.
     case tokenExpired
 
-    /// The API key or secret used to request a token was not accepted.
+    /// Code `24`: The API key or secret used to request a token was not accepted.
     ///
     /// GENIQ code `24` with HTTP 200: “Invalid API Key credentials”
     ///
@@ -260,7 +262,7 @@ extension GENIQ {
     /// > token again.
     case invalidAPIKey
 
-    /// The request failed for an unspecified reason.
+    /// Code `88`: The request failed for an unspecified reason.
     ///
     /// GENIQ code `88` with HTTP 200: “General Failure”
     ///
@@ -270,7 +272,7 @@ extension GENIQ {
     /// > Look it up by its reference or messageId, and contact GENIQ support if it persists.
     case generalFailure
 
-    /// GENIQ hit an internal error while handling the request.
+    /// Code `99`: GENIQ hit an internal error while handling the request.
     ///
     /// GENIQ code `99` with HTTP 200: “System error. Please contact us if problem persist”
     ///
@@ -847,7 +849,8 @@ extension GENIQ {
   /// WhatsApp page.
   @nonexhaustive
   public enum ReasonCode: String, CatalogCode, CaseIterable {
-    /// The report carries no failure reason; this is the value sent with successful or in-progress statuses.
+    /// Code `0`: The report carries no failure reason; this is the value sent with successful or in-progress
+    /// statuses.
     ///
     /// GENIQ code `0`: “Not Applicable”
     ///
@@ -857,8 +860,8 @@ extension GENIQ {
     /// > Tip: Nothing to do; read the report's status field for the delivery state.
     case notApplicable
 
-    /// The mobile network could not identify the base station serving the recipient, so the message was not
-    /// delivered.
+    /// Code `1`: The mobile network could not identify the base station serving the recipient, so the message
+    /// was not delivered.
     ///
     /// GENIQ code `1`: “Base Station Unknown”
     ///
@@ -867,8 +870,8 @@ extension GENIQ {
     /// > Tip: Resend later with backoff; if it keeps failing for the number, treat it as unreachable.
     case baseStationUnknown
 
-    /// The network could not find the switching centre (MSC) responsible for the recipient, so delivery
-    /// failed.
+    /// Code `2`: The network could not find the switching centre (MSC) responsible for the recipient, so
+    /// delivery failed.
     ///
     /// GENIQ code `2`: “MSC Unknown”
     ///
@@ -877,7 +880,7 @@ extension GENIQ {
     /// > Tip: Resend later with backoff; persistent failures point to a routing problem to raise with GENIQ.
     case mscUnknown
 
-    /// The network rejected the message because its format was not acceptable.
+    /// Code `3`: The network rejected the message because its format was not acceptable.
     ///
     /// GENIQ code `3`: “Format Error”
     ///
@@ -886,7 +889,7 @@ extension GENIQ {
     /// > Tip: Check the message content, encoding, length and sender before resending.
     case formatError
 
-    /// Delivery failed for a reason the network did not specify.
+    /// Code `4`: Delivery failed for a reason the network did not specify.
     ///
     /// GENIQ code `4`: “Other Error”
     ///
@@ -896,7 +899,8 @@ extension GENIQ {
     /// > cause before deciding on a new send.
     case otherError
 
-    /// The network reports that no subscriber has this number: it is not assigned, or no longer in service.
+    /// Code `5`: The network reports that no subscriber has this number: it is not assigned, or no longer in
+    /// service.
     ///
     /// GENIQ code `5`: “Subscriber Unknown”
     ///
@@ -906,7 +910,7 @@ extension GENIQ {
     /// > sending list.
     case subscriberUnknown
 
-    /// The operator has barred the recipient from receiving messages.
+    /// Code `6`: The operator has barred the recipient from receiving messages.
     ///
     /// GENIQ code `6`: “Subscriber Barred”
     ///
@@ -917,7 +921,7 @@ extension GENIQ {
     /// > channel.
     case subscriberBarred
 
-    /// The recipient's subscription does not include the SMS service.
+    /// Code `7`: The recipient's subscription does not include the SMS service.
     ///
     /// GENIQ code `7`: “Subscriber Not Provisioned”
     ///
@@ -926,7 +930,7 @@ extension GENIQ {
     /// > Tip: Do not resend; reach the recipient through another channel.
     case subscriberNotProvisioned
 
-    /// The recipient's phone was unreachable, for example switched off or out of coverage.
+    /// Code `8`: The recipient's phone was unreachable, for example switched off or out of coverage.
     ///
     /// GENIQ code `8`: “Subscriber Absent”
     ///
@@ -935,7 +939,7 @@ extension GENIQ {
     /// > Tip: Resend later with backoff; the message may be delivered once the phone is back on the network.
     case subscriberAbsent
 
-    /// The message centre handling the delivery failed.
+    /// Code `9`: The message centre handling the delivery failed.
     ///
     /// GENIQ code `9`: “SMSC Failure”
     ///
@@ -944,7 +948,7 @@ extension GENIQ {
     /// > Tip: Resend later with backoff.
     case smscFailure
 
-    /// The message centre was overloaded and could not take the message.
+    /// Code `10`: The message centre was overloaded and could not take the message.
     ///
     /// GENIQ code `10`: “SMSC Congestion”
     ///
@@ -953,8 +957,8 @@ extension GENIQ {
     /// > Tip: Resend later with backoff.
     case smscCongestion
 
-    /// The recipient was roaming on a network to which the message centre could not deliver, so the message
-    /// did not arrive.
+    /// Code `11`: The recipient was roaming on a network to which the message centre could not deliver, so
+    /// the message did not arrive.
     ///
     /// GENIQ code `11`: “SMSC Roaming”
     ///
@@ -964,7 +968,7 @@ extension GENIQ {
     /// > on a network that can be reached.
     case smscRoaming
 
-    /// The recipient's phone reported an error and did not accept the message.
+    /// Code `12`: The recipient's phone reported an error and did not accept the message.
     ///
     /// GENIQ code `12`: “Handset Error”
     ///
@@ -973,7 +977,7 @@ extension GENIQ {
     /// > Tip: Resend later with backoff; if it keeps failing, reach the recipient another way.
     case handsetError
 
-    /// The recipient's phone has no room to store the message.
+    /// Code `13`: The recipient's phone has no room to store the message.
     ///
     /// GENIQ code `13`: “Handset Memory Exceeded”
     ///
@@ -982,7 +986,7 @@ extension GENIQ {
     /// > Tip: Resend later with backoff; delivery can succeed once the recipient frees space.
     case handsetMemoryExceeded
 
-    /// The WhatsApp message failed because the template it used is not valid.
+    /// Code `201`: The WhatsApp message failed because the template it used is not valid.
     ///
     /// GENIQ code `201`: “Invalid WhatsApp Template”
     ///
@@ -1329,7 +1333,8 @@ extension GENIQ {
   /// reports in the JSON form of its WhatsApp page.
   @nonexhaustive
   public enum ReportStatus: String, CatalogCode, CaseIterable {
-    /// GENIQ accepted the message and passed it on for delivery; the final state is not known yet.
+    /// Code `processed`: GENIQ accepted the message and passed it on for delivery; the final state is not
+    /// known yet.
     ///
     /// GENIQ code `processed`: “processed”
     ///
@@ -1339,8 +1344,8 @@ extension GENIQ {
     /// > Tip: Nothing to do yet: wait for the next report about this message id.
     case processed
 
-    /// The WhatsApp message left GENIQ for WhatsApp but has not been confirmed on the recipient's handset
-    /// yet.
+    /// Code `sent`: The WhatsApp message left GENIQ for WhatsApp but has not been confirmed on the
+    /// recipient's handset yet.
     ///
     /// GENIQ code `sent`: “sent”
     ///
@@ -1350,7 +1355,7 @@ extension GENIQ {
     /// > Tip: Nothing to do yet: a delivered, read or failed report about this message id follows.
     case sent
 
-    /// The message reached the recipient's handset.
+    /// Code `delivered`: The message reached the recipient's handset.
     ///
     /// GENIQ code `delivered`: “delivered”
     ///
@@ -1360,7 +1365,7 @@ extension GENIQ {
     /// > Tip: Nothing to do; keep the report's message id and timestamps if you track delivery.
     case delivered
 
-    /// The recipient opened the WhatsApp message.
+    /// Code `read`: The recipient opened the WhatsApp message.
     ///
     /// GENIQ code `read`: “read”
     ///
@@ -1370,8 +1375,8 @@ extension GENIQ {
     /// > Tip: Nothing to do.
     case read
 
-    /// The message stayed undelivered for its whole validity period (the validity given when sending, or the
-    /// network's default), while the network kept trying, and was then discarded.
+    /// Code `expired`: The message stayed undelivered for its whole validity period (the validity given when
+    /// sending, or the network's default), while the network kept trying, and was then discarded.
     ///
     /// GENIQ code `expired`: “expired”
     ///
@@ -1381,7 +1386,7 @@ extension GENIQ {
     /// > while the gateway kept retrying. Send a new message only when its content is still valid.
     case expired
 
-    /// The message was removed from the delivery queue before it reached the handset.
+    /// Code `deleted`: The message was removed from the delivery queue before it reached the handset.
     ///
     /// GENIQ code `deleted`: “deleted”
     ///
@@ -1391,7 +1396,7 @@ extension GENIQ {
     /// > that is understood.
     case deleted
 
-    /// The network could not deliver the message to the handset.
+    /// Code `undeliverable`: The network could not deliver the message to the handset.
     ///
     /// GENIQ code `undeliverable`: “undeliverable”
     ///
@@ -1401,7 +1406,7 @@ extension GENIQ {
     /// > again.
     case undeliverable
 
-    /// The message was refused before delivery, by GENIQ or by the operator.
+    /// Code `rejected`: The message was refused before delivery, by GENIQ or by the operator.
     ///
     /// GENIQ code `rejected`: “rejected”
     ///
@@ -1411,7 +1416,8 @@ extension GENIQ {
     /// > before sending again.
     case rejected
 
-    /// The operator reported no final state for the message, so nobody can say whether it arrived.
+    /// Code `unknown`: The operator reported no final state for the message, so nobody can say whether it
+    /// arrived.
     ///
     /// GENIQ code `unknown`: “unknown”
     ///
@@ -1421,7 +1427,7 @@ extension GENIQ {
     /// > avoid duplicates.
     case unknown
 
-    /// The WhatsApp message could not be delivered.
+    /// Code `failed`: The WhatsApp message could not be delivered.
     ///
     /// GENIQ code `failed`: “failed”
     ///
@@ -1431,7 +1437,8 @@ extension GENIQ {
     /// > sending again.
     case failed
 
-    /// GENIQ stopped trying to deliver the WhatsApp message after using up its delivery attempts.
+    /// Code `exceeded_retry`: GENIQ stopped trying to deliver the WhatsApp message after using up its
+    /// delivery attempts.
     ///
     /// GENIQ code `exceeded_retry`: “exceeded\_retry”
     ///
@@ -1720,7 +1727,7 @@ extension GENIQ {
   /// GENIQ envelope, whose HTTP status is undocumented and assumed to be 200.
   @nonexhaustive
   public enum TemplateCode: String, CatalogCode, CaseIterable {
-    /// The template request was carried out: the template was created, listed or deleted as asked.
+    /// Code `0`: The template request was carried out: the template was created, listed or deleted as asked.
     ///
     /// GENIQ code `0` with HTTP 200: “Success”
     ///
@@ -1731,7 +1738,7 @@ extension GENIQ {
     /// > status.
     case success
 
-    /// The WhatsApp access token behind the template request has expired or been revoked.
+    /// Code `0`: The WhatsApp access token behind the template request has expired or been revoked.
     ///
     /// GENIQ code `0` with HTTP 401: “Access token expired/revoked”
     ///
@@ -1741,7 +1748,7 @@ extension GENIQ {
     /// > Account's Meta access token, then retry.
     case accessTokenRevoked
 
-    /// The template request failed because of a temporary problem on the WhatsApp platform.
+    /// Code `1`: The template request failed because of a temporary problem on the WhatsApp platform.
     ///
     /// GENIQ code `1` with HTTP 400: “Failed due to a temporary issue”
     ///
@@ -1750,7 +1757,7 @@ extension GENIQ {
     /// > Tip: Retry with exponential backoff.
     case temporaryFailure
 
-    /// The WhatsApp platform was temporarily unavailable or overloaded.
+    /// Code `2`: The WhatsApp platform was temporarily unavailable or overloaded.
     ///
     /// GENIQ code `2` with HTTP 503: “Temporary issue due to downtime”
     ///
@@ -1759,7 +1766,8 @@ extension GENIQ {
     /// > Tip: Retry with exponential backoff; check the WhatsApp Business Platform status if it persists.
     case serviceDowntime
 
-    /// The app behind the account lacks the capability or permission needed for this template operation.
+    /// Code `3`: The app behind the account lacks the capability or permission needed for this template
+    /// operation.
     ///
     /// GENIQ code `3` with HTTP 500: “Capability or permissions issue”
     ///
@@ -1768,7 +1776,7 @@ extension GENIQ {
     /// > Tip: Grant the app the required WhatsApp permissions (or ask GENIQ to), then retry.
     case missingCapability
 
-    /// Too many template management calls were made in a short time.
+    /// Code `4`: Too many template management calls were made in a short time.
     ///
     /// GENIQ code `4` with HTTP 400: “Temporary issue due to throttling”
     ///
@@ -1777,7 +1785,7 @@ extension GENIQ {
     /// > Tip: Retry with exponential backoff and reduce the rate of template calls.
     case tooManyCalls
 
-    /// The GENIQ account is not set up correctly for WhatsApp template management.
+    /// Code `8`: The GENIQ account is not set up correctly for WhatsApp template management.
     ///
     /// GENIQ code `8`: “Account Invalid Configuration”
     ///
@@ -1787,7 +1795,7 @@ extension GENIQ {
     /// > retry.
     case invalidAccountConfiguration
 
-    /// The permission needed for the template operation was never granted or has been withdrawn.
+    /// Code `10`: The permission needed for the template operation was never granted or has been withdrawn.
     ///
     /// GENIQ code `10` with HTTP 403: “Permission is either not granted or has been removed”
     ///
@@ -1796,7 +1804,7 @@ extension GENIQ {
     /// > Tip: Restore the missing permission for the app or account, then retry.
     case permissionDenied
 
-    /// The request contained a parameter that is unsupported or misspelled.
+    /// Code `100`: The request contained a parameter that is unsupported or misspelled.
     ///
     /// GENIQ code `100` with HTTP 400: “The parameter may not be available or may be spelled incorrectly”
     ///
@@ -1805,7 +1813,7 @@ extension GENIQ {
     /// > Tip: Check parameter names and values against the API reference and correct the request.
     case invalidParameter
 
-    /// The WhatsApp access token used for the template request has expired.
+    /// Code `190`: The WhatsApp access token used for the template request has expired.
     ///
     /// GENIQ code `190` with HTTP 401: “Access token is expired”
     ///
@@ -1815,7 +1823,8 @@ extension GENIQ {
     /// > Account's Meta access token, then retry.
     case accessTokenExpired
 
-    /// The WhatsApp Business Account has been temporarily restricted for breaking a platform policy.
+    /// Code `368`: The WhatsApp Business Account has been temporarily restricted for breaking a platform
+    /// policy.
     ///
     /// GENIQ code `368` with HTTP 403: “Temporary blocked due to policy violations”
     ///
@@ -1825,7 +1834,7 @@ extension GENIQ {
     /// > or appeal it.
     case temporarilyBlockedForPolicy
 
-    /// The same content was submitted twice in a row and the second submission was refused.
+    /// Code `506`: The same content was submitted twice in a row and the second submission was refused.
     ///
     /// GENIQ code `506` with HTTP 400: “Duplicate posts cannot be published consecutively”
     ///
@@ -1834,7 +1843,7 @@ extension GENIQ {
     /// > Tip: Do not resubmit identical content; change it or keep the earlier result.
     case duplicatePost
 
-    /// The WhatsApp Business Account reached its rate limit for API calls.
+    /// Code `80007`: The WhatsApp Business Account reached its rate limit for API calls.
     ///
     /// GENIQ code `80007` with HTTP 400: “Platform rate limit reached”
     ///
@@ -1843,7 +1852,7 @@ extension GENIQ {
     /// > Tip: Retry with exponential backoff and lower the call rate.
     case platformRateLimitReached
 
-    /// The message text is longer than the 4096-character limit.
+    /// Code `131001`: The message text is longer than the 4096-character limit.
     ///
     /// GENIQ code `131001` with HTTP 400: “Message length exceeds 4096 characters”
     ///
@@ -1852,7 +1861,7 @@ extension GENIQ {
     /// > Tip: Shorten the text or split it into several messages.
     case messageTooLong
 
-    /// A file or resource referenced by the request does not exist.
+    /// Code `131006`: A file or resource referenced by the request does not exist.
     ///
     /// GENIQ code `131006` with HTTP 404: “File or resource not found”
     ///
@@ -1861,7 +1870,7 @@ extension GENIQ {
     /// > Tip: Check the id or URL of the referenced media or resource and correct it.
     case resourceNotFound
 
-    /// A parameter the request must include is absent.
+    /// Code `131008`: A parameter the request must include is absent.
     ///
     /// GENIQ code `131008` with HTTP 400: “Missing a required parameter”
     ///
@@ -1870,7 +1879,7 @@ extension GENIQ {
     /// > Tip: Add the missing parameter and resend.
     case missingRequiredParameter
 
-    /// A parameter has a value of the wrong type or an otherwise unacceptable value.
+    /// Code `131009`: A parameter has a value of the wrong type or an otherwise unacceptable value.
     ///
     /// GENIQ code `131009` with HTTP 400: “Invalid parameter value”
     ///
@@ -1879,8 +1888,8 @@ extension GENIQ {
     /// > Tip: Correct the parameter value and resend.
     case invalidParameterValue
 
-    /// WhatsApp refused to send to this number; in Meta's definition the recipient number is the same as the
-    /// sending business number.
+    /// Code `131021`: WhatsApp refused to send to this number; in Meta's definition the recipient number is
+    /// the same as the sending business number.
     ///
     /// GENIQ code `131021` with HTTP 400: “Unable to send message to this phone number”
     ///
@@ -1889,8 +1898,8 @@ extension GENIQ {
     /// > Tip: Send to a different number than the business's own WhatsApp number.
     case cannotMessagePhoneNumber
 
-    /// The WhatsApp Business Account has been locked because of an integrity policy violation and cannot send
-    /// messages.
+    /// Code `131031`: The WhatsApp Business Account has been locked because of an integrity policy violation
+    /// and cannot send messages.
     ///
     /// GENIQ code `131031` with HTTP 403: “Account has been locked from sending any messages due to an
     /// integrity policy violation”
@@ -1901,7 +1910,7 @@ extension GENIQ {
     /// > resuming.
     case accountLocked
 
-    /// The request used a message type that is not supported.
+    /// Code `131051`: The request used a message type that is not supported.
     ///
     /// GENIQ code `131051` with HTTP 400: “Unsupported message type”
     ///
@@ -1910,7 +1919,7 @@ extension GENIQ {
     /// > Tip: Use one of the supported message types.
     case unsupportedMessageType
 
-    /// The endpoint was called with an HTTP method it does not accept.
+    /// Code `131055`: The endpoint was called with an HTTP method it does not accept.
     ///
     /// GENIQ code `131055` with HTTP 400: “Invalid HTTP method”
     ///
@@ -1919,7 +1928,8 @@ extension GENIQ {
     /// > Tip: Call the endpoint with the documented method (for example POST to create, GET to retrieve).
     case invalidHTTPMethod
 
-    /// The number of parameter values sent differs from the number of variables in the template.
+    /// Code `132000`: The number of parameter values sent differs from the number of variables in the
+    /// template.
     ///
     /// GENIQ code `132000` with HTTP 400: “Number of parameters provided does not match the expected number
     /// of parameters”
@@ -1929,7 +1939,7 @@ extension GENIQ {
     /// > Tip: Send exactly one value for each variable defined in the template.
     case templateParameterCountMismatch
 
-    /// No approved template with that name exists in the requested language.
+    /// Code `132001`: No approved template with that name exists in the requested language.
     ///
     /// GENIQ code `132001` with HTTP 404: “Template does not exist in the specified language or the template
     /// has not been approved”
@@ -1939,7 +1949,7 @@ extension GENIQ {
     /// > Tip: Check the template name and language code, and use a template that has been approved.
     case templateNotFound
 
-    /// Once the parameters were filled in, the template text exceeded the allowed length.
+    /// Code `132005`: Once the parameters were filled in, the template text exceeded the allowed length.
     ///
     /// GENIQ code `132005` with HTTP 400: “Translated text is too long”
     ///
@@ -1948,7 +1958,7 @@ extension GENIQ {
     /// > Tip: Shorten the parameter values so the filled-in text fits.
     case templateTextTooLong
 
-    /// The template content or its parameters break WhatsApp's rules on formatting characters.
+    /// Code `132007`: The template content or its parameters break WhatsApp's rules on formatting characters.
     ///
     /// GENIQ code `132007` with HTTP 400: “Format character policy violated”
     ///
@@ -1958,7 +1968,7 @@ extension GENIQ {
     /// > parameters) and resend.
     case templateFormatCharacterPolicyViolated
 
-    /// A parameter value does not have the format the template defines for it.
+    /// Code `132012`: A parameter value does not have the format the template defines for it.
     ///
     /// GENIQ code `132012` with HTTP 400: “Parameter format does not match format in the created template”
     ///
@@ -1967,7 +1977,8 @@ extension GENIQ {
     /// > Tip: Send each parameter in the format defined by the template (for example text, currency or date).
     case templateParameterFormatMismatch
 
-    /// An earlier delete (deregistration) did not complete, so the number cannot be registered yet.
+    /// Code `133000`: An earlier delete (deregistration) did not complete, so the number cannot be registered
+    /// yet.
     ///
     /// GENIQ code `133000` with HTTP 500: “A previous delete operation failed. A delete retry is needed
     /// before registering again”
@@ -1977,7 +1988,7 @@ extension GENIQ {
     /// > Tip: Run the delete operation again until it succeeds, then retry the registration.
     case previousDeleteFailed
 
-    /// The request failed for an unspecified reason.
+    /// Code `88`: The request failed for an unspecified reason.
     ///
     /// GENIQ code `88` with HTTP 200: “General Failure”
     ///
@@ -1987,7 +1998,7 @@ extension GENIQ {
     /// > Look it up by its reference or messageId, and contact GENIQ support if it persists.
     case generalFailure
 
-    /// The WhatsApp template submitted for approval was rejected.
+    /// Code `311`: The WhatsApp template submitted for approval was rejected.
     ///
     /// GENIQ code `311` with HTTP 200: “WhatsApp Template rejected”
     ///
@@ -1996,7 +2007,7 @@ extension GENIQ {
     /// > Tip: Revise the template content so it meets WhatsApp's template guidelines, then submit it again.
     case templateRejected
 
-    /// A template with identical content already exists, so the new one was not created.
+    /// Code `312`: A template with identical content already exists, so the new one was not created.
     ///
     /// GENIQ code `312` with HTTP 200: “WhatsApp Template with same content already existed”
     ///

@@ -11,8 +11,8 @@ extension WhatsApp {
   /// or null for codes that in practice only arrive by webhook after the send answered 200.
   @nonexhaustive
   public enum Code: String, CatalogCode, CaseIterable {
-    /// Meta could not authenticate the app user behind the access token: the token expired, was invalidated,
-    /// or the user changed a setting that blocks apps from their data.
+    /// Code `0`: Meta could not authenticate the app user behind the access token: the token expired, was
+    /// invalidated, or the user changed a setting that blocks apps from their data.
     ///
     /// WhatsApp Cloud API (Meta) code `0` with HTTP 401: “AuthException”
     ///
@@ -27,7 +27,7 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case authException
 
-    /// The request was invalid or a server error occurred; Meta cannot tell which.
+    /// Code `1`: The request was invalid or a server error occurred; Meta cannot tell which.
     ///
     /// WhatsApp Cloud API (Meta) code `1` with HTTP 400: “API Unknown”
     ///
@@ -43,7 +43,7 @@ extension WhatsApp {
     /// error` matches the error from any of the three.
     case apiUnknown
 
-    /// The service is temporarily unavailable because of downtime or overload.
+    /// Code `2`: The service is temporarily unavailable because of downtime or overload.
     ///
     /// WhatsApp Cloud API (Meta) code `2` with HTTP 503: “API Service”
     ///
@@ -58,7 +58,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.apiServiceUnavailable ~= error` matches the error from any of the three.
     case apiServiceUnavailable
 
-    /// The app lacks a capability or permission needed by the endpoint it called.
+    /// Code `3`: The app lacks a capability or permission needed by the endpoint it called.
     ///
     /// WhatsApp Cloud API (Meta) code `3` with HTTP 500: “API Method”
     ///
@@ -73,7 +73,7 @@ extension WhatsApp {
     /// matches the error from any of the three.
     case apiMethod
 
-    /// The app made more Graph API calls than its rate limit allows.
+    /// Code `4`: The app made more Graph API calls than its rate limit allows.
     ///
     /// WhatsApp Cloud API (Meta) code `4` with HTTP 400: “API Too Many Calls”
     ///
@@ -89,8 +89,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.apiTooManyCalls ~= error` matches the error from any of the three.
     case apiTooManyCalls
 
-    /// The user whose access token the app uses has made too many calls; Meta counts them over a rolling
-    /// hour.
+    /// Code `17`: The user whose access token the app uses has made too many calls; Meta counts them over a
+    /// rolling hour.
     ///
     /// WhatsApp Cloud API (Meta) code `17` with HTTP 429: “User request limit reached”
     ///
@@ -105,8 +105,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.userRequestLimitReached ~= error` matches the error from any of the three.
     case userRequestLimitReached
 
-    /// The login session or access token has expired, was revoked or is otherwise invalid (when no subcode
-    /// says more).
+    /// Code `102`: The login session or access token has expired, was revoked or is otherwise invalid (when
+    /// no subcode says more).
     ///
     /// WhatsApp Cloud API (Meta) code `102` with HTTP 401: “API Session”
     ///
@@ -121,8 +121,8 @@ extension WhatsApp {
     /// error` matches the error from any of the three.
     case apiSession
 
-    /// The request's signature does not check out: the appsecret_proof (or another signed parameter) was not
-    /// computed from this access token and the app secret.
+    /// Code `104`: The request's signature does not check out: the appsecret_proof (or another signed
+    /// parameter) was not computed from this access token and the app secret.
     ///
     /// WhatsApp Cloud API (Meta) code `104` with HTTP 400: “Incorrect signature”
     ///
@@ -137,7 +137,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.incorrectSignature ~= error` matches the error from any of the three.
     case incorrectSignature
 
-    /// A phone number given while creating a template (for example in a PHONE_NUMBER button) is not valid.
+    /// Code `192`: A phone number given while creating a template (for example in a PHONE_NUMBER button) is
+    /// not valid.
     ///
     /// WhatsApp Cloud API (Meta) code `192` with HTTP 400: “Invalid phone number”
     ///
@@ -152,7 +153,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateInvalidPhoneNumber ~= error` matches the error from any of the three.
     case templateInvalidPhoneNumber
 
-    /// A temporary throttle or downtime stopped the app's call.
+    /// Code `341`: A temporary throttle or downtime stopped the app's call.
     ///
     /// WhatsApp Cloud API (Meta) code `341` with HTTP 400: “Application limit reached”
     ///
@@ -166,8 +167,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.applicationLimitReached ~= error` matches the error from any of the three.
     case applicationLimitReached
 
-    /// The permission this call needs was never granted to the app or has been removed; it also appears when
-    /// the account is not eligible for the API being called.
+    /// Code `10`: The permission this call needs was never granted to the app or has been removed; it also
+    /// appears when the account is not eligible for the API being called.
     ///
     /// WhatsApp Cloud API (Meta) code `10` with HTTP 403: “Permission Denied”
     ///
@@ -183,7 +184,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.permissionDenied ~= error` matches the error from any of the three.
     case permissionDenied
 
-    /// The business phone number the request refers to has been deleted.
+    /// Code `33`: The business phone number the request refers to has been deleted.
     ///
     /// WhatsApp Cloud API (Meta) code `33` with HTTP 400: “Parameter value is not valid”
     ///
@@ -198,8 +199,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.businessPhoneNumberDeleted ~= error` matches the error from any of the three.
     case businessPhoneNumberDeleted
 
-    /// The request contained one or more parameters that are unsupported, misspelled, too long or otherwise
-    /// invalid.
+    /// Code `100`: The request contained one or more parameters that are unsupported, misspelled, too long or
+    /// otherwise invalid.
     ///
     /// WhatsApp Cloud API (Meta) code `100` with HTTP 400: “Invalid parameter”
     ///
@@ -214,7 +215,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.invalidParameter ~= error` matches the error from any of the three.
     case invalidParameter
 
-    /// The access token sent with the request has expired or is no longer valid.
+    /// Code `190`: The access token sent with the request has expired or is no longer valid.
     ///
     /// WhatsApp Cloud API (Meta) code `190` with HTTP 401: “Access token has expired”
     ///
@@ -228,8 +229,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.accessTokenExpired ~= error` matches the error from any of the three.
     case accessTokenExpired
 
-    /// The app does not have, or no longer has, a permission the endpoint requires (Meta documents codes 200
-    /// to 299 as one range).
+    /// Code `200`: The app does not have, or no longer has, a permission the endpoint requires (Meta
+    /// documents codes 200 to 299 as one range).
     ///
     /// WhatsApp Cloud API (Meta) code `200` with HTTP 403: “API Permission”
     ///
@@ -244,8 +245,8 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case apiPermission
 
-    /// The request carried no access token (or no app id), so Graph could not tell which app is calling; Meta
-    /// answers some GET endpoints so with code 200.
+    /// Code `200`: The request carried no access token (or no app id), so Graph could not tell which app is
+    /// calling; Meta answers some GET endpoints so with code 200.
     ///
     /// WhatsApp Cloud API (Meta) code `200` with HTTP 400: “Provide valid app ID”
     ///
@@ -260,8 +261,8 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case noAccessToken
 
-    /// The WhatsApp Business Account tied to the app has been restricted or disabled because it broke a
-    /// platform policy.
+    /// Code `368`: The WhatsApp Business Account tied to the app has been restricted or disabled because it
+    /// broke a platform policy.
     ///
     /// WhatsApp Cloud API (Meta) code `368` with HTTP 403: “Temporarily blocked for policies violations”
     ///
@@ -278,7 +279,7 @@ extension WhatsApp {
     /// three.
     case temporarilyBlockedForPolicyViolations
 
-    /// The same content was submitted twice in a row, and Graph refuses consecutive duplicates.
+    /// Code `506`: The same content was submitted twice in a row, and Graph refuses consecutive duplicates.
     ///
     /// WhatsApp Cloud API (Meta) code `506` with HTTP 400: “Duplicate Post”
     ///
@@ -292,9 +293,9 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case duplicatePost
 
-    /// The app has made more calls than a rate limit allows: Graph returns 613 when a custom rate limit of an
-    /// endpoint is reached, and the calling API returns it when the call-permission status endpoint is asked
-    /// too often.
+    /// Code `613`: The app has made more calls than a rate limit allows: Graph returns 613 when a custom rate
+    /// limit of an endpoint is reached, and the calling API returns it when the call-permission status
+    /// endpoint is asked too often.
     ///
     /// WhatsApp Cloud API (Meta) code `613` with HTTP 429: “Fetch Call Permission For Consumer Phone Number
     /// API Limit Hit”
@@ -310,7 +311,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.callPermissionFetchLimitHit ~= error` matches the error from any of the three.
     case callPermissionFetchLimitHit
 
-    /// API calls for this WhatsApp Business Account exceeded the account's rate limit.
+    /// Code `80007`: API calls for this WhatsApp Business Account exceeded the account's rate limit.
     ///
     /// WhatsApp Cloud API (Meta) code `80007` with HTTP 400: “Rate limit issues”
     ///
@@ -326,8 +327,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.rateLimitIssues ~= error` matches the error from any of the three.
     case rateLimitIssues
 
-    /// The WhatsApp Business Account's management API quota (templates, phone numbers and similar WABA
-    /// endpoints) is used up for now.
+    /// Code `80008`: The WhatsApp Business Account's management API quota (templates, phone numbers and
+    /// similar WABA endpoints) is used up for now.
     ///
     /// WhatsApp Cloud API (Meta) code `80008` with HTTP 400: “There have been too many calls to this WhatsApp
     /// Business account. Wait a bit and try again.”
@@ -344,7 +345,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.wabaTooManyCalls ~= error` matches the error from any of the three.
     case wabaTooManyCalls
 
-    /// The message was not delivered because the business itself has blocked this WhatsApp user.
+    /// Code `130403`: The message was not delivered because the business itself has blocked this WhatsApp
+    /// user.
     ///
     /// WhatsApp Cloud API (Meta) code `130403` with HTTP 400: “Unable to deliver the message. This business
     /// has blocked the end user on WhatsApp”
@@ -360,7 +362,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.userBlockedByBusiness ~= error` matches the error from any of the three.
     case userBlockedByBusiness
 
-    /// The business phone number has reached Cloud API's message throughput limit.
+    /// Code `130429`: The business phone number has reached Cloud API's message throughput limit.
     ///
     /// WhatsApp Cloud API (Meta) code `130429` with HTTP 400: “Rate limit hit”
     ///
@@ -375,8 +377,9 @@ extension WhatsApp {
     /// error` matches the error from any of the three.
     case rateLimitHit
 
-    /// The user is in a marketing-message experiment Meta runs: they get marketing templates only inside an
-    /// open customer service or free entry point window, so this one was not sent (and not billed).
+    /// Code `130472`: The user is in a marketing-message experiment Meta runs: they get marketing templates
+    /// only inside an open customer service or free entry point window, so this one was not sent (and not
+    /// billed).
     ///
     /// WhatsApp Cloud API (Meta) code `130472`: “User's number is part of an experiment”
     ///
@@ -392,8 +395,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.userInExperiment ~= error` matches the error from any of the three.
     case userInExperiment
 
-    /// The WhatsApp Business Account may not message users in the recipient's country because of its business
-    /// category.
+    /// Code `130497`: The WhatsApp Business Account may not message users in the recipient's country because
+    /// of its business category.
     ///
     /// WhatsApp Cloud API (Meta) code `130497` with HTTP 403: “Business account is restricted from messaging
     /// users in this country.”
@@ -409,8 +412,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.businessRestrictedInCountry ~= error` matches the error from any of the three.
     case businessRestrictedInCountry
 
-    /// The message failed for an unknown reason on Meta's side (for Flows, setting the business public key
-    /// could not be processed).
+    /// Code `131000`: The message failed for an unknown reason on Meta's side (for Flows, setting the
+    /// business public key could not be processed).
     ///
     /// WhatsApp Cloud API (Meta) code `131000` with HTTP 500: “Something went wrong”
     ///
@@ -424,7 +427,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.somethingWentWrong ~= error` matches the error from any of the three.
     case somethingWentWrong
 
-    /// The message body is longer than WhatsApp allows (4096 characters for text).
+    /// Code `131001`: The message body is longer than WhatsApp allows (4096 characters for text).
     ///
     /// WhatsApp Cloud API (Meta) code `131001` with HTTP 400: “Message too long”
     ///
@@ -440,7 +443,7 @@ extension WhatsApp {
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case messageTooLong
 
-    /// The request's recipient_type is not one WhatsApp accepts.
+    /// Code `131002`: The request's recipient_type is not one WhatsApp accepts.
     ///
     /// WhatsApp Cloud API (Meta) code `131002` with HTTP 400: “Invalid recipient type”
     ///
@@ -456,7 +459,7 @@ extension WhatsApp {
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case invalidRecipientType
 
-    /// The permission needed for this call has not been granted to the app or was removed.
+    /// Code `131005`: The permission needed for this call has not been granted to the app or was removed.
     ///
     /// WhatsApp Cloud API (Meta) code `131005` with HTTP 403: “Access denied”
     ///
@@ -470,7 +473,8 @@ extension WhatsApp {
     /// error` matches the error from any of the three.
     case accessDenied
 
-    /// An object the request refers to (such as a media ID) does not exist or is not visible to this app.
+    /// Code `131006`: An object the request refers to (such as a media ID) does not exist or is not visible
+    /// to this app.
     ///
     /// WhatsApp Cloud API (Meta) code `131006` with HTTP 404: “Resource not found”
     ///
@@ -486,7 +490,7 @@ extension WhatsApp {
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case resourceNotFound
 
-    /// The request left out a parameter the endpoint requires.
+    /// Code `131008`: The request left out a parameter the endpoint requires.
     ///
     /// WhatsApp Cloud API (Meta) code `131008` with HTTP 400: “Required parameter is missing”
     ///
@@ -500,7 +504,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.requiredParameterMissing ~= error` matches the error from any of the three.
     case requiredParameterMissing
 
-    /// At least one value in the request is not acceptable for its parameter.
+    /// Code `131009`: At least one value in the request is not acceptable for its parameter.
     ///
     /// WhatsApp Cloud API (Meta) code `131009` with HTTP 400: “Parameter value is not valid”
     ///
@@ -515,7 +519,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.parameterValueInvalid ~= error` matches the error from any of the three.
     case parameterValueInvalid
 
-    /// A service Meta relies on is temporarily unavailable.
+    /// Code `131016`: A service Meta relies on is temporarily unavailable.
     ///
     /// WhatsApp Cloud API (Meta) code `131016` with HTTP 500: “Service unavailable”
     ///
@@ -530,8 +534,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.serviceUnavailable ~= error` matches the error from any of the three.
     case serviceUnavailable
 
-    /// The message was addressed to a group that has only one member, and such groups cannot receive
-    /// messages.
+    /// Code `131020`: The message was addressed to a group that has only one member, and such groups cannot
+    /// receive messages.
     ///
     /// WhatsApp Cloud API (Meta) code `131020` with HTTP 400: “Bad Group”
     ///
@@ -545,7 +549,7 @@ extension WhatsApp {
     /// matches the error from any of the three.
     case badGroup
 
-    /// The recipient phone number is the same as the business number sending the message.
+    /// Code `131021`: The recipient phone number is the same as the business number sending the message.
     ///
     /// WhatsApp Cloud API (Meta) code `131021` with HTTP 400: “Recipient cannot be sender”
     ///
@@ -559,11 +563,11 @@ extension WhatsApp {
     /// `WhatsApp.Code.recipientCannotBeSender ~= error` matches the error from any of the three.
     case recipientCannotBeSender
 
-    /// WhatsApp would not deliver to this number. The usual causes sit with the user: the number has no
-    /// WhatsApp account, the user has not accepted WhatsApp's current terms, or the app is too old for this
-    /// kind of message. Some causes are the caller's own: a number stored without its country code or
-    /// otherwise mistyped lands on the wrong account or none, an authentication template sent to a +91
-    /// (India) number is never delivered, and an interactive or other newer message type can fail on old
+    /// Code `131026`: WhatsApp would not deliver to this number. The usual causes sit with the user: the
+    /// number has no WhatsApp account, the user has not accepted WhatsApp's current terms, or the app is too
+    /// old for this kind of message. Some causes are the caller's own: a number stored without its country
+    /// code or otherwise mistyped lands on the wrong account or none, an authentication template sent to a
+    /// +91 (India) number is never delivered, and an interactive or other newer message type can fail on old
     /// clients where plain text would not.
     ///
     /// WhatsApp Cloud API (Meta) code `131026`: “Message undeliverable”
@@ -581,8 +585,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.messageUndeliverable ~= error` matches the error from any of the three.
     case messageUndeliverable
 
-    /// The sender is a test phone number, and test numbers may only message (or call, or ask call permission
-    /// from) numbers on their recipient list; this recipient is not on it.
+    /// Code `131030`: The sender is a test phone number, and test numbers may only message (or call, or ask
+    /// call permission from) numbers on their recipient list; this recipient is not on it.
     ///
     /// WhatsApp Cloud API (Meta) code `131030` with HTTP 400: “Recipient phone number not in allowed list”
     ///
@@ -597,8 +601,9 @@ extension WhatsApp {
     /// `WhatsApp.Code.recipientNotInAllowedList ~= error` matches the error from any of the three.
     case recipientNotInAllowedList
 
-    /// The WhatsApp Business Account was restricted or disabled for a policy violation, or Meta could not
-    /// verify data in the request against the account (for example a wrong two-step verification PIN).
+    /// Code `131031`: The WhatsApp Business Account was restricted or disabled for a policy violation, or
+    /// Meta could not verify data in the request against the account (for example a wrong two-step
+    /// verification PIN).
     ///
     /// WhatsApp Cloud API (Meta) code `131031` with HTTP 403: “Account has been locked”
     ///
@@ -613,8 +618,8 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case accountLocked
 
-    /// The 555 business phone number provided by WhatsApp has no approved display name yet, so it cannot
-    /// send.
+    /// Code `131037`: The 555 business phone number provided by WhatsApp has no approved display name yet, so
+    /// it cannot send.
     ///
     /// WhatsApp Cloud API (Meta) code `131037` with HTTP 400: “WhatsApp provided number needs display name
     /// approval before message can be sent.”
@@ -629,7 +634,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.displayNameApprovalNeeded ~= error` matches the error from any of the three.
     case displayNameApprovalNeeded
 
-    /// The group was not found: it does not exist or the business number is not a member of it.
+    /// Code `131041`: The group was not found: it does not exist or the business number is not a member of
+    /// it.
     ///
     /// WhatsApp Cloud API (Meta) code `131041` with HTTP 400: “Group unknown”
     ///
@@ -643,8 +649,9 @@ extension WhatsApp {
     /// error` matches the error from any of the three.
     case groupUnknown
 
-    /// The message failed because of a problem with the account's payment setup, such as no attached payment
-    /// account, an exhausted or inactive credit line, a suspended account, or missing time zone or currency.
+    /// Code `131042`: The message failed because of a problem with the account's payment setup, such as no
+    /// attached payment account, an exhausted or inactive credit line, a suspended account, or missing time
+    /// zone or currency.
     ///
     /// WhatsApp Cloud API (Meta) code `131042`: “Business eligibility payment issue”
     ///
@@ -658,8 +665,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.businessEligibilityPaymentIssue ~= error` matches the error from any of the three.
     case businessEligibilityPaymentIssue
 
-    /// WhatsApp kept the message queued for its whole time to live without reaching the recipient's device,
-    /// typically because the phone stayed offline, so it was dropped.
+    /// Code `131043`: WhatsApp kept the message queued for its whole time to live without reaching the
+    /// recipient's device, typically because the phone stayed offline, so it was dropped.
     ///
     /// WhatsApp Cloud API (Meta) code `131043`: “Message expired”
     ///
@@ -677,8 +684,8 @@ extension WhatsApp {
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case messageExpired
 
-    /// A user called the business, but the WhatsApp Business Account has no valid payment method, so the call
-    /// could not be handled.
+    /// Code `131044`: A user called the business, but the WhatsApp Business Account has no valid payment
+    /// method, so the call could not be handled.
     ///
     /// WhatsApp Cloud API (Meta) code `131044`: “An error webhook is sent on user initiated calls when there
     /// is no valid payment method attached”
@@ -694,7 +701,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.callPaymentMethodMissing ~= error` matches the error from any of the three.
     case callPaymentMethodMissing
 
-    /// Sending failed because the business phone number's registration is broken.
+    /// Code `131045`: Sending failed because the business phone number's registration is broken.
     ///
     /// WhatsApp Cloud API (Meta) code `131045` with HTTP 500: “Incorrect certificate”
     ///
@@ -708,8 +715,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.incorrectCertificate ~= error` matches the error from any of the three.
     case incorrectCertificate
 
-    /// The recipient's last message to the business is over a day old (24 hours), so the customer service
-    /// window has closed and free-form messages are refused.
+    /// Code `131047`: The recipient's last message to the business is over a day old (24 hours), so the
+    /// customer service window has closed and free-form messages are refused.
     ///
     /// WhatsApp Cloud API (Meta) code `131047`: “Re-engagement message”
     ///
@@ -723,8 +730,9 @@ extension WhatsApp {
     /// `WhatsApp.Code.reEngagementMessage ~= error` matches the error from any of the three.
     case reEngagementMessage
 
-    /// Meta is capping the number of messages this business number may send because recipients blocked or
-    /// reported too many of its earlier messages; the cap is a quality sanction, not a throughput limit.
+    /// Code `131048`: Meta is capping the number of messages this business number may send because recipients
+    /// blocked or reported too many of its earlier messages; the cap is a quality sanction, not a throughput
+    /// limit.
     ///
     /// WhatsApp Cloud API (Meta) code `131048`: “Spam rate limit hit”
     ///
@@ -740,10 +748,10 @@ extension WhatsApp {
     /// `WhatsApp.Code.spamRateLimitHit ~= error` matches the error from any of the three.
     case spamRateLimitHit
 
-    /// Meta withheld this marketing message. Outside the United States this is usually the per-user cap on
-    /// marketing templates: the user has recently received as many as Meta will deliver, from this business
-    /// or others. To WhatsApp users with US (+1) numbers Meta does not deliver marketing templates at all
-    /// since April 2025, so there the failure repeats on every attempt.
+    /// Code `131049`: Meta withheld this marketing message. Outside the United States this is usually the
+    /// per-user cap on marketing templates: the user has recently received as many as Meta will deliver, from
+    /// this business or others. To WhatsApp users with US (+1) numbers Meta does not deliver marketing
+    /// templates at all since April 2025, so there the failure repeats on every attempt.
     ///
     /// WhatsApp Cloud API (Meta) code `131049`: “Meta chose not to deliver.”
     ///
@@ -760,7 +768,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.metaChoseNotToDeliver ~= error` matches the error from any of the three.
     case metaChoseNotToDeliver
 
-    /// The recipient chose to stop receiving marketing messages from this business on WhatsApp.
+    /// Code `131050`: The recipient chose to stop receiving marketing messages from this business on
+    /// WhatsApp.
     ///
     /// WhatsApp Cloud API (Meta) code `131050`: “User has stopped receipt of marketing messages.”
     ///
@@ -775,7 +784,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.userStoppedMarketingMessages ~= error` matches the error from any of the three.
     case userStoppedMarketingMessages
 
-    /// The message type is not supported.
+    /// Code `131051`: The message type is not supported.
     ///
     /// WhatsApp Cloud API (Meta) code `131051` with HTTP 400: “Unsupported message type”
     ///
@@ -789,7 +798,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.unsupportedMessageType ~= error` matches the error from any of the three.
     case unsupportedMessageType
 
-    /// Meta could not download the media in a message the WhatsApp user sent to the business.
+    /// Code `131052`: Meta could not download the media in a message the WhatsApp user sent to the business.
     ///
     /// WhatsApp Cloud API (Meta) code `131052`: “Media download error”
     ///
@@ -804,9 +813,9 @@ extension WhatsApp {
     /// `WhatsApp.Code.mediaDownloadError ~= error` matches the error from any of the three.
     case mediaDownloadError
 
-    /// Meta could not take in the media of the outgoing message: it failed to fetch the file from the link
-    /// given (the host was slow, refused or answered with an error), the media ID was unknown or expired, or
-    /// the file's type or size is not supported.
+    /// Code `131053`: Meta could not take in the media of the outgoing message: it failed to fetch the file
+    /// from the link given (the host was slow, refused or answered with an error), the media ID was unknown
+    /// or expired, or the file's type or size is not supported.
     ///
     /// WhatsApp Cloud API (Meta) code `131053`: “Media upload error”
     ///
@@ -823,8 +832,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.mediaUploadError ~= error` matches the error from any of the three.
     case mediaUploadError
 
-    /// The request used a method the endpoint does not allow; on the Marketing Messages API it means a
-    /// non-template or non-marketing template message was sent.
+    /// Code `131055`: The request used a method the endpoint does not allow; on the Marketing Messages API it
+    /// means a non-template or non-marketing template message was sent.
     ///
     /// WhatsApp Cloud API (Meta) code `131055` with HTTP 400: “Method not allowed”
     ///
@@ -839,7 +848,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.methodNotAllowed ~= error` matches the error from any of the three.
     case methodNotAllowed
 
-    /// Too many messages went from the business number to the same recipient in a short time.
+    /// Code `131056`: Too many messages went from the business number to the same recipient in a short time.
     ///
     /// WhatsApp Cloud API (Meta) code `131056` with HTTP 400: “(Business Account, Consumer Account) pair rate
     /// limit hit”
@@ -855,8 +864,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.pairRateLimitHit ~= error` matches the error from any of the three.
     case pairRateLimitHit
 
-    /// The WhatsApp Business Account is in maintenance mode, for example while its throughput is being
-    /// upgraded.
+    /// Code `131057`: The WhatsApp Business Account is in maintenance mode, for example while its throughput
+    /// is being upgraded.
     ///
     /// WhatsApp Cloud API (Meta) code `131057` with HTTP 500: “Account in maintenance mode”
     ///
@@ -870,7 +879,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.accountInMaintenanceMode ~= error` matches the error from any of the three.
     case accountInMaintenanceMode
 
-    /// The pagination cursor sent with a Groups API list request has expired or is corrupt.
+    /// Code `131059`: The pagination cursor sent with a Groups API list request has expired or is corrupt.
     ///
     /// WhatsApp Cloud API (Meta) code `131059` with HTTP 400: “Invalid cursor”
     ///
@@ -884,8 +893,8 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case invalidCursor
 
-    /// The message was addressed by business-scoped user ID (BSUID), but this kind of message (for example
-    /// one-tap, zero-tap or copy-code authentication templates) can only go to a phone number.
+    /// Code `131062`: The message was addressed by business-scoped user ID (BSUID), but this kind of message
+    /// (for example one-tap, zero-tap or copy-code authentication templates) can only go to a phone number.
     ///
     /// WhatsApp Cloud API (Meta) code `131062` with HTTP 400: “Business-scoped User ID (BSUID) recipients are
     /// not supported for this message.”
@@ -901,9 +910,9 @@ extension WhatsApp {
     /// `WhatsApp.Code.bsuidRecipientNotSupported ~= error` matches the error from any of the three.
     case bsuidRecipientNotSupported
 
-    /// A Marketing template was sent through Cloud API /messages, but the WhatsApp Business Account has
-    /// disable_marketing_messages_on_cloud_api set, so marketing templates must go through the Marketing
-    /// Messages API.
+    /// Code `131063`: A Marketing template was sent through Cloud API /messages, but the WhatsApp Business
+    /// Account has disable_marketing_messages_on_cloud_api set, so marketing templates must go through the
+    /// Marketing Messages API.
     ///
     /// WhatsApp Cloud API (Meta) code `131063` with HTTP 400: “Marketing templates disabled for Cloud API”
     ///
@@ -920,8 +929,9 @@ extension WhatsApp {
     /// three.
     case marketingTemplatesDisabledForCloudAPI
 
-    /// The account is under an enforcement limit because its templates were categorized wrongly (for example
-    /// marketing content filed as utility); template and direct-send messages over the cap are refused.
+    /// Code `131064`: The account is under an enforcement limit because its templates were categorized
+    /// wrongly (for example marketing content filed as utility); template and direct-send messages over the
+    /// cap are refused.
     ///
     /// WhatsApp Cloud API (Meta) code `131064` with HTTP 400: “Message failed to send because this account
     /// has reached its messaging limit due to template classification violations. This applies to both
@@ -939,8 +949,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateClassificationMessagingLimit ~= error` matches the error from any of the three.
     case templateClassificationMessagingLimit
 
-    /// A Groups API participant request was only partly carried out: some participant-level operations
-    /// failed.
+    /// Code `131201`: A Groups API participant request was only partly carried out: some participant-level
+    /// operations failed.
     ///
     /// WhatsApp Cloud API (Meta) code `131201` with HTTP 206: “Request partially succeeded”
     ///
@@ -956,7 +966,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.groupRequestPartiallySucceeded ~= error` matches the error from any of the three.
     case groupRequestPartiallySucceeded
 
-    /// The participants array of a Groups API request lists the same participant more than once.
+    /// Code `131202`: The participants array of a Groups API request lists the same participant more than
+    /// once.
     ///
     /// WhatsApp Cloud API (Meta) code `131202` with HTTP 400: “Duplicate participant”
     ///
@@ -970,7 +981,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.duplicateParticipant ~= error` matches the error from any of the three.
     case duplicateParticipant
 
-    /// The group would exceed its maximum number of participants.
+    /// Code `131204`: The group would exceed its maximum number of participants.
     ///
     /// WhatsApp Cloud API (Meta) code `131204` with HTTP 400: “Participant overlimit”
     ///
@@ -984,7 +995,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.participantOverlimit ~= error` matches the error from any of the three.
     case participantOverlimit
 
-    /// The group was suspended because it breaks platform policies.
+    /// Code `131207`: The group was suspended because it breaks platform policies.
     ///
     /// WhatsApp Cloud API (Meta) code `131207` with HTTP 403: “Group suspended”
     ///
@@ -998,7 +1009,7 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case groupSuspended
 
-    /// The business number made too many group operations in a short time.
+    /// Code `131208`: The business number made too many group operations in a short time.
     ///
     /// WhatsApp Cloud API (Meta) code `131208` with HTTP 429: “Group Rate Limit Hit”
     ///
@@ -1012,7 +1023,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.groupRateLimitHit ~= error` matches the error from any of the three.
     case groupRateLimitHit
 
-    /// The group profile picture is not square.
+    /// Code `131209`: The group profile picture is not square.
     ///
     /// WhatsApp Cloud API (Meta) code `131209` with HTTP 400: “Invalid Group Profile Picture Aspect Ratio”
     ///
@@ -1026,7 +1037,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.invalidGroupPictureAspectRatio ~= error` matches the error from any of the three.
     case invalidGroupPictureAspectRatio
 
-    /// The group profile picture is too small.
+    /// Code `131210`: The group profile picture is too small.
     ///
     /// WhatsApp Cloud API (Meta) code `131210` with HTTP 400: “Image is Too Small to Process”
     ///
@@ -1040,7 +1051,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.groupPictureTooSmall ~= error` matches the error from any of the three.
     case groupPictureTooSmall
 
-    /// The business number has already created the maximum number of groups it may have.
+    /// Code `131211`: The business number has already created the maximum number of groups it may have.
     ///
     /// WhatsApp Cloud API (Meta) code `131211` with HTTP 400: “Group create limit reached”
     ///
@@ -1054,7 +1065,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.groupCreateLimitReached ~= error` matches the error from any of the three.
     case groupCreateLimitReached
 
-    /// The request names a participant who is not a member of the group.
+    /// Code `131212`: The request names a participant who is not a member of the group.
     ///
     /// WhatsApp Cloud API (Meta) code `131212` with HTTP 400: “Participant is not a part of the group.”
     ///
@@ -1068,7 +1079,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.participantNotInGroup ~= error` matches the error from any of the three.
     case participantNotInGroup
 
-    /// The join request to approve or reject does not exist (it may have been handled or withdrawn already).
+    /// Code `131213`: The join request to approve or reject does not exist (it may have been handled or
+    /// withdrawn already).
     ///
     /// WhatsApp Cloud API (Meta) code `131213` with HTTP 400: “Group join request does not exist.”
     ///
@@ -1082,8 +1094,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.groupJoinRequestNotFound ~= error` matches the error from any of the three.
     case groupJoinRequestNotFound
 
-    /// Group creation is blocked for now because the WhatsApp Business Account sent too many marketing
-    /// messages inside customer service windows over the past 7 days.
+    /// Code `131214`: Group creation is blocked for now because the WhatsApp Business Account sent too many
+    /// marketing messages inside customer service windows over the past 7 days.
     ///
     /// WhatsApp Cloud API (Meta) code `131214` with HTTP 400: “Group creation is temporarily disabled”
     ///
@@ -1098,7 +1110,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.groupCreationTemporarilyDisabled ~= error` matches the error from any of the three.
     case groupCreationTemporarilyDisabled
 
-    /// The business phone number does not meet the eligibility requirements for the Groups API.
+    /// Code `131215`: The business phone number does not meet the eligibility requirements for the Groups
+    /// API.
     ///
     /// WhatsApp Cloud API (Meta) code `131215` with HTTP 400: “This phone number is not eligible to access
     /// Groups APIs”
@@ -1114,8 +1127,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.groupsNotEligible ~= error` matches the error from any of the three.
     case groupsNotEligible
 
-    /// The number of variable values in the request does not match the number of variables defined in the
-    /// template.
+    /// Code `132000`: The number of variable values in the request does not match the number of variables
+    /// defined in the template.
     ///
     /// WhatsApp Cloud API (Meta) code `132000` with HTTP 400: “Template Param Count Mismatch”
     ///
@@ -1129,7 +1142,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateParamCountMismatch ~= error` matches the error from any of the three.
     case templateParamCountMismatch
 
-    /// No approved template with this name exists in the requested language.
+    /// Code `132001`: No approved template with this name exists in the requested language.
     ///
     /// WhatsApp Cloud API (Meta) code `132001` with HTTP 404: “Template does not exist”
     ///
@@ -1144,7 +1157,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateMissing ~= error` matches the error from any of the three.
     case templateMissing
 
-    /// The template text, once the variables are filled in, is too long.
+    /// Code `132005`: The template text, once the variables are filled in, is too long.
     ///
     /// WhatsApp Cloud API (Meta) code `132005` with HTTP 400: “Template Hydrated Text Too Long”
     ///
@@ -1159,8 +1172,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateHydratedTextTooLong ~= error` matches the error from any of the three.
     case templateHydratedTextTooLong
 
-    /// The template content, including the values sent, breaks a WhatsApp policy (for example its
-    /// formatting-character rules).
+    /// Code `132007`: The template content, including the values sent, breaks a WhatsApp policy (for example
+    /// its formatting-character rules).
     ///
     /// WhatsApp Cloud API (Meta) code `132007` with HTTP 400: “Template Format Character Policy Violated”
     ///
@@ -1177,7 +1190,7 @@ extension WhatsApp {
     /// three.
     case templateFormatCharacterPolicyViolated
 
-    /// The variable values in the request are not in the format the template specifies.
+    /// Code `132012`: The variable values in the request are not in the format the template specifies.
     ///
     /// WhatsApp Cloud API (Meta) code `132012` with HTTP 400: “Template Parameter Format Mismatch”
     ///
@@ -1192,8 +1205,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateParameterFormatMismatch ~= error` matches the error from any of the three.
     case templateParameterFormatMismatch
 
-    /// Meta has paused this template for a while after recipients gave it negative feedback or ignored it;
-    /// until the pause ends it cannot be sent.
+    /// Code `132015`: Meta has paused this template for a while after recipients gave it negative feedback or
+    /// ignored it; until the pause ends it cannot be sent.
     ///
     /// WhatsApp Cloud API (Meta) code `132015` with HTTP 400: “Template is Paused”
     ///
@@ -1209,7 +1222,7 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case templatePaused
 
-    /// Low quality got the template paused so often that Meta has disabled it for good.
+    /// Code `132016`: Low quality got the template paused so often that Meta has disabled it for good.
     ///
     /// WhatsApp Cloud API (Meta) code `132016` with HTTP 400: “Template is Disabled”
     ///
@@ -1223,7 +1236,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateDisabled ~= error` matches the error from any of the three.
     case templateDisabled
 
-    /// There is a problem with the parameters given for the template (Marketing Messages API).
+    /// Code `132018`: There is a problem with the parameters given for the template (Marketing Messages API).
     ///
     /// WhatsApp Cloud API (Meta) code `132018` with HTTP 400: “Template validation error”
     ///
@@ -1238,7 +1251,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateValidationError ~= error` matches the error from any of the three.
     case templateValidationError
 
-    /// The WhatsApp Flow used in the message is in the blocked state.
+    /// Code `132068`: The WhatsApp Flow used in the message is in the blocked state.
     ///
     /// WhatsApp Cloud API (Meta) code `132068` with HTTP 400: “Flow is blocked”
     ///
@@ -1252,9 +1265,9 @@ extension WhatsApp {
     /// error` matches the error from any of the three.
     case flowBlocked
 
-    /// Meta has throttled this WhatsApp Flow, usually because its health signals (such as its endpoint's
-    /// error rate or availability) are poor; a throttled Flow may go out only 10 times an hour, and that
-    /// allowance is used up.
+    /// Code `132069`: Meta has throttled this WhatsApp Flow, usually because its health signals (such as its
+    /// endpoint's error rate or availability) are poor; a throttled Flow may go out only 10 times an hour,
+    /// and that allowance is used up.
     ///
     /// WhatsApp Cloud API (Meta) code `132069` with HTTP 400: “Flow is throttled”
     ///
@@ -1269,7 +1282,8 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case flowThrottled
 
-    /// An earlier attempt to deregister the phone number failed, so it cannot be registered yet.
+    /// Code `133000`: An earlier attempt to deregister the phone number failed, so it cannot be registered
+    /// yet.
     ///
     /// WhatsApp Cloud API (Meta) code `133000` with HTTP 500: “Incomplete Deregistration”
     ///
@@ -1283,8 +1297,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.incompleteDeregistration ~= error` matches the error from any of the three.
     case incompleteDeregistration
 
-    /// Registering the phone number failed because a backup or certificate sent with the request could not be
-    /// decrypted.
+    /// Code `133001`: Registering the phone number failed because a backup or certificate sent with the
+    /// request could not be decrypted.
     ///
     /// WhatsApp Cloud API (Meta) code `133001` with HTTP 400: “Decryption Error”
     ///
@@ -1300,7 +1314,8 @@ extension WhatsApp {
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case decryptionError
 
-    /// Registering the phone number failed because the backup data sent with it could not be decrypted.
+    /// Code `133002`: Registering the phone number failed because the backup data sent with it could not be
+    /// decrypted.
     ///
     /// WhatsApp Cloud API (Meta) code `133002` with HTTP 400: “Backup Blob Decryption Error”
     ///
@@ -1316,7 +1331,7 @@ extension WhatsApp {
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case backupBlobDecryptionError
 
-    /// Registering the phone number failed because the recovery token could not be decrypted.
+    /// Code `133003`: Registering the phone number failed because the recovery token could not be decrypted.
     ///
     /// WhatsApp Cloud API (Meta) code `133003` with HTTP 400: “Recovery Token Decryption Error”
     ///
@@ -1332,7 +1347,7 @@ extension WhatsApp {
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case recoveryTokenDecryptionError
 
-    /// The server handling registration is temporarily unavailable.
+    /// Code `133004`: The server handling registration is temporarily unavailable.
     ///
     /// WhatsApp Cloud API (Meta) code `133004` with HTTP 503: “Server Temporarily Unavailable”
     ///
@@ -1346,7 +1361,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.serverTemporarilyUnavailable ~= error` matches the error from any of the three.
     case serverTemporarilyUnavailable
 
-    /// The two-step verification PIN in the request is wrong.
+    /// Code `133005`: The two-step verification PIN in the request is wrong.
     ///
     /// WhatsApp Cloud API (Meta) code `133005` with HTTP 400: “Two step verification PIN Mismatch”
     ///
@@ -1360,7 +1375,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.twoStepPINMismatch ~= error` matches the error from any of the three.
     case twoStepPINMismatch
 
-    /// The phone number must be verified before it can be registered.
+    /// Code `133006`: The phone number must be verified before it can be registered.
     ///
     /// WhatsApp Cloud API (Meta) code `133006` with HTTP 400: “Phone number re-verification needed”
     ///
@@ -1374,7 +1389,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.phoneNumberReverificationNeeded ~= error` matches the error from any of the three.
     case phoneNumberReverificationNeeded
 
-    /// The phone number's WhatsApp account is blocked, so it cannot be registered.
+    /// Code `133007`: The phone number's WhatsApp account is blocked, so it cannot be registered.
     ///
     /// WhatsApp Cloud API (Meta) code `133007` with HTTP 403: “Account Blocked”
     ///
@@ -1391,7 +1406,7 @@ extension WhatsApp {
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case accountBlocked
 
-    /// Too many wrong two-step verification PINs were tried for this phone number.
+    /// Code `133008`: Too many wrong two-step verification PINs were tried for this phone number.
     ///
     /// WhatsApp Cloud API (Meta) code `133008` with HTTP 400: “Too Many two step verification PIN Guesses”
     ///
@@ -1405,7 +1420,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.tooManyTwoStepPINGuesses ~= error` matches the error from any of the three.
     case tooManyTwoStepPINGuesses
 
-    /// The two-step verification PIN was submitted too quickly after a previous attempt.
+    /// Code `133009`: The two-step verification PIN was submitted too quickly after a previous attempt.
     ///
     /// WhatsApp Cloud API (Meta) code `133009` with HTTP 400: “Two step verification PIN Guessed Too Fast”
     ///
@@ -1419,7 +1434,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.twoStepPINGuessedTooFast ~= error` matches the error from any of the three.
     case twoStepPINGuessedTooFast
 
-    /// The business phone number has not been registered for Cloud API use.
+    /// Code `133010`: The business phone number has not been registered for Cloud API use.
     ///
     /// WhatsApp Cloud API (Meta) code `133010` with HTTP 400: “Phone number Not Registered”
     ///
@@ -1433,7 +1448,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.phoneNumberNotRegistered ~= error` matches the error from any of the three.
     case phoneNumberNotRegistered
 
-    /// The number was deleted recently and the deletion has not finished, so it cannot be registered yet.
+    /// Code `133015`: The number was deleted recently and the deletion has not finished, so it cannot be
+    /// registered yet.
     ///
     /// WhatsApp Cloud API (Meta) code `133015` with HTTP 400: “Please wait a few minutes before attempting to
     /// register this phone number”
@@ -1448,8 +1464,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.phoneNumberDeletionPending ~= error` matches the error from any of the three.
     case phoneNumberDeletionPending
 
-    /// Registration or deregistration of the phone number failed because there were too many attempts in a
-    /// short time; the number is temporarily blocked from further attempts.
+    /// Code `133016`: Registration or deregistration of the phone number failed because there were too many
+    /// attempts in a short time; the number is temporarily blocked from further attempts.
     ///
     /// WhatsApp Cloud API (Meta) code `133016` with HTTP 400: “Account register deregister rate limit
     /// exceeded”
@@ -1465,8 +1481,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.registrationRateLimitExceeded ~= error` matches the error from any of the three.
     case registrationRateLimitExceeded
 
-    /// A payments message could not be sent because the WhatsApp Business Account has not yet accepted the
-    /// WhatsApp Payments terms of service.
+    /// Code `134011`: A payments message could not be sent because the WhatsApp Business Account has not yet
+    /// accepted the WhatsApp Payments terms of service.
     ///
     /// WhatsApp Cloud API (Meta) code `134011` with HTTP 400: “Message failed to send because WhatsApp
     /// Payments terms of service acceptance is pending for this WhatsApp Business Account.”
@@ -1482,8 +1498,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.paymentsTermsNotAccepted ~= error` matches the error from any of the three.
     case paymentsTermsNotAccepted
 
-    /// A utility or authentication template was sent on the Marketing Messages API, which accepts only
-    /// marketing templates.
+    /// Code `134100`: A utility or authentication template was sent on the Marketing Messages API, which
+    /// accepts only marketing templates.
     ///
     /// WhatsApp Cloud API (Meta) code `134100` with HTTP 400: “Only marketing messages supported”
     ///
@@ -1497,8 +1513,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.onlyMarketingMessagesSupported ~= error` matches the error from any of the three.
     case onlyMarketingMessagesSupported
 
-    /// A newly created template was sent before Meta finished syncing it for ads, which can take up to ten
-    /// minutes.
+    /// Code `134101`: A newly created template was sent before Meta finished syncing it for ads, which can
+    /// take up to ten minutes.
     ///
     /// WhatsApp Cloud API (Meta) code `134101` with HTTP 400: “Your template is still syncing”
     ///
@@ -1512,8 +1528,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateStillSyncing ~= error` matches the error from any of the three.
     case templateStillSyncing
 
-    /// Ad syncing for the template could not be completed, or the account is not eligible for the Marketing
-    /// Messages API.
+    /// Code `134102`: Ad syncing for the template could not be completed, or the account is not eligible for
+    /// the Marketing Messages API.
     ///
     /// WhatsApp Cloud API (Meta) code `134102` with HTTP 500: “Template unavailable for use”
     ///
@@ -1528,7 +1544,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateUnavailableForUse ~= error` matches the error from any of the three.
     case templateUnavailableForUse
 
-    /// Meta rejected the request parameters without saying which one was wrong.
+    /// Code `135000`: Meta rejected the request parameters without saying which one was wrong.
     ///
     /// WhatsApp Cloud API (Meta) code `135000` with HTTP 400: “Generic user error”
     ///
@@ -1543,7 +1559,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.genericUserError ~= error` matches the error from any of the three.
     case genericUserError
 
-    /// Verifying the phone number's registration code failed.
+    /// Code `136025`: Verifying the phone number's registration code failed.
     ///
     /// WhatsApp Cloud API (Meta) code `136025` with HTTP 400: “Verify code error”
     ///
@@ -1559,9 +1575,9 @@ extension WhatsApp {
     /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
     case verifyCodeError
 
-    /// The send included recipient_identity_key_hash (identity change check is on) and the hash no longer
-    /// matches the user's: the user's WhatsApp identity changed since the business last messaged them, so the
-    /// message was not delivered.
+    /// Code `137000`: The send included recipient_identity_key_hash (identity change check is on) and the
+    /// hash no longer matches the user's: the user's WhatsApp identity changed since the business last
+    /// messaged them, so the message was not delivered.
     ///
     /// WhatsApp Cloud API (Meta) code `137000`: “the customer has changed their identity since you last
     /// messaged them”
@@ -1577,7 +1593,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.identityKeyHashMismatch ~= error` matches the error from any of the three.
     case identityKeyHashMismatch
 
-    /// The Calling API is not enabled on this business phone number.
+    /// Code `138000`: The Calling API is not enabled on this business phone number.
     ///
     /// WhatsApp Cloud API (Meta) code `138000` with HTTP 401: “Calling not enabled”
     ///
@@ -1591,8 +1607,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.callingNotEnabled ~= error` matches the error from any of the three.
     case callingNotEnabled
 
-    /// The user cannot receive calls: the number may not be on WhatsApp, the user may not have accepted the
-    /// current terms, or the client does not support business calls.
+    /// Code `138001`: The user cannot receive calls: the number may not be on WhatsApp, the user may not have
+    /// accepted the current terms, or the client does not support business calls.
     ///
     /// WhatsApp Cloud API (Meta) code `138001` with HTTP 400: “Receiver Uncallable”
     ///
@@ -1607,7 +1623,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.receiverUncallable ~= error` matches the error from any of the three.
     case receiverUncallable
 
-    /// The business number already has the maximum number of simultaneous calls (1000).
+    /// Code `138002`: The business number already has the maximum number of simultaneous calls (1000).
     ///
     /// WhatsApp Cloud API (Meta) code `138002` with HTTP 429: “Concurrent Calls limit”
     ///
@@ -1621,7 +1637,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.concurrentCallsLimit ~= error` matches the error from any of the three.
     case concurrentCallsLimit
 
-    /// A call between the business number and this user is already in progress.
+    /// Code `138003`: A call between the business number and this user is already in progress.
     ///
     /// WhatsApp Cloud API (Meta) code `138003` with HTTP 400: “Duplicate call”
     ///
@@ -1635,7 +1651,7 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case duplicateCall
 
-    /// The call could not be connected.
+    /// Code `138004`: The call could not be connected.
     ///
     /// WhatsApp Cloud API (Meta) code `138004` with HTTP 500: “Connection error”
     ///
@@ -1649,7 +1665,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.callConnectionError ~= error` matches the error from any of the three.
     case callConnectionError
 
-    /// The business number started more calls than it may in the current period.
+    /// Code `138005`: The business number started more calls than it may in the current period.
     ///
     /// WhatsApp Cloud API (Meta) code `138005` with HTTP 429: “Call rate limit exceeded”
     ///
@@ -1663,7 +1679,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.callRateLimitExceeded ~= error` matches the error from any of the three.
     case callRateLimitExceeded
 
-    /// The user has not granted the business permission to call them.
+    /// Code `138006`: The user has not granted the business permission to call them.
     ///
     /// WhatsApp Cloud API (Meta) code `138006` with HTTP 401: “No approved call permission found”
     ///
@@ -1677,8 +1693,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.noApprovedCallPermission ~= error` matches the error from any of the three.
     case noApprovedCallPermission
 
-    /// The call timed out because the business did not apply Cloud API's SDP offer or answer in time (the
-    /// connect request with the answer SDP came too late).
+    /// Code `138007`: The call timed out because the business did not apply Cloud API's SDP offer or answer
+    /// in time (the connect request with the answer SDP came too late).
     ///
     /// WhatsApp Cloud API (Meta) code `138007` with HTTP 500: “Connect Timeout error”
     ///
@@ -1693,7 +1709,7 @@ extension WhatsApp {
     /// ~= error` matches the error from any of the three.
     case connectTimeout
 
-    /// The business sent this user more call permission requests than allowed for the period.
+    /// Code `138009`: The business sent this user more call permission requests than allowed for the period.
     ///
     /// WhatsApp Cloud API (Meta) code `138009` with HTTP 400: “Call Permission Request Limit Hit”
     ///
@@ -1708,7 +1724,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.callPermissionRequestLimitHit ~= error` matches the error from any of the three.
     case callPermissionRequestLimitHit
 
-    /// The business reached its limit of connected business-initiated calls in 24 hours.
+    /// Code `138012`: The business reached its limit of connected business-initiated calls in 24 hours.
     ///
     /// WhatsApp Cloud API (Meta) code `138012` with HTTP 400: “Business Initiated Calls Limit Hit”
     ///
@@ -1722,8 +1738,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.businessInitiatedCallsLimitHit ~= error` matches the error from any of the three.
     case businessInitiatedCallsLimitHit
 
-    /// Business-initiated calls are not offered for this business phone number (availability depends on
-    /// country and account).
+    /// Code `138013`: Business-initiated calls are not offered for this business phone number (availability
+    /// depends on country and account).
     ///
     /// WhatsApp Cloud API (Meta) code `138013` with HTTP 400: “Business-initiated calling is not available”
     ///
@@ -1738,7 +1754,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.businessInitiatedCallingUnavailable ~= error` matches the error from any of the three.
     case businessInitiatedCallingUnavailable
 
-    /// Calling was switched off for this business number for a while because of low call quality.
+    /// Code `138014`: Calling was switched off for this business number for a while because of low call
+    /// quality.
     ///
     /// WhatsApp Cloud API (Meta) code `138014` with HTTP 400: “Calling is temporarily disabled”
     ///
@@ -1752,8 +1769,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.callingTemporarilyDisabled ~= error` matches the error from any of the three.
     case callingTemporarilyDisabled
 
-    /// Calling cannot be switched on for this phone number; it does not meet the requirements, notably a
-    /// messaging limit of at least 2000.
+    /// Code `138015`: Calling cannot be switched on for this phone number; it does not meet the requirements,
+    /// notably a messaging limit of at least 2000.
     ///
     /// WhatsApp Cloud API (Meta) code `138015` with HTTP 400: “Calling cannot be enabled”
     ///
@@ -1767,8 +1784,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.callingCannotBeEnabled ~= error` matches the error from any of the three.
     case callingCannotBeEnabled
 
-    /// The user has already given the business permanent permission to call, so no permission request is
-    /// needed.
+    /// Code `138017`: The user has already given the business permanent permission to call, so no permission
+    /// request is needed.
     ///
     /// WhatsApp Cloud API (Meta) code `138017` with HTTP 400: “Call permission request can't be sent because
     /// a permanent permission already exists.”
@@ -1783,8 +1800,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.permanentCallPermissionExists ~= error` matches the error from any of the three.
     case permanentCallPermissionExists
 
-    /// Calling cannot be enabled because its technical prerequisites are missing: no SIP configuration, and
-    /// no app subscribed to the account's calls webhook field.
+    /// Code `138018`: Calling cannot be enabled because its technical prerequisites are missing: no SIP
+    /// configuration, and no app subscribed to the account's calls webhook field.
     ///
     /// WhatsApp Cloud API (Meta) code `138018` with HTTP 400: “WhatsApp Business calling cannot be enabled
     /// because technical pre-requisites are not met.”
@@ -1800,7 +1817,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.callingPrerequisitesNotMet ~= error` matches the error from any of the three.
     case callingPrerequisitesNotMet
 
-    /// The user's WhatsApp client could not set the call up, so it ended.
+    /// Code `138019`: The user's WhatsApp client could not set the call up, so it ended.
     ///
     /// WhatsApp Cloud API (Meta) code `138019`: “Call setup failed”
     ///
@@ -1814,7 +1831,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.callSetupFailed ~= error` matches the error from any of the three.
     case callSetupFailed
 
-    /// The user's WhatsApp client could not connect to the relay server that carries the call's media.
+    /// Code `138020`: The user's WhatsApp client could not connect to the relay server that carries the
+    /// call's media.
     ///
     /// WhatsApp Cloud API (Meta) code `138020`: “Relay connection failed”
     ///
@@ -1828,7 +1846,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.relayConnectionFailed ~= error` matches the error from any of the three.
     case relayConnectionFailed
 
-    /// The user's client ended the call because it received no media from the business for too long.
+    /// Code `138021`: The user's client ended the call because it received no media from the business for too
+    /// long.
     ///
     /// WhatsApp Cloud API (Meta) code `138021`: “Media receive timeout”
     ///
@@ -1843,7 +1862,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.mediaReceiveTimeout ~= error` matches the error from any of the three.
     case mediaReceiveTimeout
 
-    /// The user's client ended the call because it could not send media for too long.
+    /// Code `138022`: The user's client ended the call because it could not send media for too long.
     ///
     /// WhatsApp Cloud API (Meta) code `138022`: “Media transmit timeout”
     ///
@@ -1857,8 +1876,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.mediaTransmitTimeout ~= error` matches the error from any of the three.
     case mediaTransmitTimeout
 
-    /// The call was accepted but ended without any signal that media connected; Meta cannot tell whether the
-    /// parties heard each other.
+    /// Code `138023`: The call was accepted but ended without any signal that media connected; Meta cannot
+    /// tell whether the parties heard each other.
     ///
     /// WhatsApp Cloud API (Meta) code `138023`: “Call accepted but terminated with no media signals”
     ///
@@ -1872,8 +1891,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.callTerminatedWithoutMedia ~= error` matches the error from any of the three.
     case callTerminatedWithoutMedia
 
-    /// Meta's integrity checks block this Flow action (typically publishing) for the account, for example
-    /// because integrity requirements such as business verification are not met.
+    /// Code `139000`: Meta's integrity checks block this Flow action (typically publishing) for the account,
+    /// for example because integrity requirements such as business verification are not met.
     ///
     /// WhatsApp Cloud API (Meta) code `139000` with HTTP 400: “Blocked by Integrity”
     ///
@@ -1888,7 +1907,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.flowBlockedByIntegrity ~= error` matches the error from any of the three.
     case flowBlockedByIntegrity
 
-    /// The Flow could not be updated: a published Flow cannot be changed.
+    /// Code `139001`: The Flow could not be updated: a published Flow cannot be changed.
     ///
     /// WhatsApp Cloud API (Meta) code `139001` with HTTP 400: “Flow can't be updated”
     ///
@@ -1902,8 +1921,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.flowCannotBeUpdated ~= error` matches the error from any of the three.
     case flowCannotBeUpdated
 
-    /// Meta could not process the Flow JSON while updating the Flow; its Flows error table treats this as a
-    /// passing failure.
+    /// Code `139001`: Meta could not process the Flow JSON while updating the Flow; its Flows error table
+    /// treats this as a passing failure.
     ///
     /// WhatsApp Cloud API (Meta) code `139001` with HTTP 500: “Error while processing Flow JSON”
     ///
@@ -1918,9 +1937,9 @@ extension WhatsApp {
     /// `WhatsApp.Code.flowJSONProcessingFailed ~= error` matches the error from any of the three.
     case flowJSONProcessingFailed
 
-    /// Publishing the Flow failed: it is not a draft, has validation errors, lacks an endpoint_uri, uses an
-    /// unsupported Flow JSON version, or its setup is incomplete (no phone number, signed public key,
-    /// connected app, reachable endpoint or Flows webhook subscription).
+    /// Code `139002`: Publishing the Flow failed: it is not a draft, has validation errors, lacks an
+    /// endpoint_uri, uses an unsupported Flow JSON version, or its setup is incomplete (no phone number,
+    /// signed public key, connected app, reachable endpoint or Flows webhook subscription).
     ///
     /// WhatsApp Cloud API (Meta) code `139002` with HTTP 400: “Publishing Flow in invalid state”
     ///
@@ -1935,7 +1954,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.flowPublishingFailed ~= error` matches the error from any of the three.
     case flowPublishingFailed
 
-    /// The Flow cannot be deprecated: only published Flows can be.
+    /// Code `139003`: The Flow cannot be deprecated: only published Flows can be.
     ///
     /// WhatsApp Cloud API (Meta) code `139003` with HTTP 400: “Can't deprecate unpublished Flow”
     ///
@@ -1949,7 +1968,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.flowCannotBeDeprecated ~= error` matches the error from any of the three.
     case flowCannotBeDeprecated
 
-    /// The Flow asked to be deprecated already is.
+    /// Code `139003`: The Flow asked to be deprecated already is.
     ///
     /// WhatsApp Cloud API (Meta) code `139003` with HTTP 400: “Flow is already deprecated”
     ///
@@ -1963,7 +1982,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.flowAlreadyDeprecated ~= error` matches the error from any of the three.
     case flowAlreadyDeprecated
 
-    /// Published Flows cannot be deleted.
+    /// Code `139004`: Published Flows cannot be deleted.
     ///
     /// WhatsApp Cloud API (Meta) code `139004` with HTTP 400: “Can't delete published Flow”
     ///
@@ -1977,7 +1996,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.publishedFlowCannotBeDeleted ~= error` matches the error from any of the three.
     case publishedFlowCannotBeDeleted
 
-    /// Flow metrics were requested before the Flow had enough traffic (at least 250 requests).
+    /// Code `139006`: Flow metrics were requested before the Flow had enough traffic (at least 250 requests).
     ///
     /// WhatsApp Cloud API (Meta) code `139006` with HTTP 400: “Metrics threshold not reached”
     ///
@@ -1991,7 +2010,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.flowMetricsThresholdNotReached ~= error` matches the error from any of the three.
     case flowMetricsThresholdNotReached
 
-    /// A bulk block or unblock request failed for some or all of the users in it.
+    /// Code `139100`: A bulk block or unblock request failed for some or all of the users in it.
     ///
     /// WhatsApp Cloud API (Meta) code `139100` with HTTP 400: “Failed to block/unblock some users”
     ///
@@ -2006,7 +2025,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.blockUnblockFailed ~= error` matches the error from any of the three.
     case blockUnblockFailed
 
-    /// The business's blocklist is full (64,000 users).
+    /// Code `139101`: The business's blocklist is full (64,000 users).
     ///
     /// WhatsApp Cloud API (Meta) code `139101` with HTTP 400: “Blocklist limit reached”
     ///
@@ -2020,7 +2039,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.blocklistLimitReached ~= error` matches the error from any of the three.
     case blocklistLimitReached
 
-    /// The blocklist changed while it was being paged through, so the page's version_id no longer matches.
+    /// Code `139102`: The blocklist changed while it was being paged through, so the page's version_id no
+    /// longer matches.
     ///
     /// WhatsApp Cloud API (Meta) code `139102` with HTTP 400: “Blocklist concurrent update”
     ///
@@ -2034,7 +2054,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.blocklistConcurrentUpdate ~= error` matches the error from any of the three.
     case blocklistConcurrentUpdate
 
-    /// The block users API failed on Meta's side.
+    /// Code `139103`: The block users API failed on Meta's side.
     ///
     /// WhatsApp Cloud API (Meta) code `139103` with HTTP 500: “Internal error”
     ///
@@ -2048,7 +2068,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.blockUsersInternalError ~= error` matches the error from any of the three.
     case blockUsersInternalError
 
-    /// The requested business username is taken, fails Meta's checks or is not available on the platform.
+    /// Code `147001`: The requested business username is taken, fails Meta's checks or is not available on
+    /// the platform.
     ///
     /// WhatsApp Cloud API (Meta) code `147001` with HTTP 400: “Username not available”
     ///
@@ -2062,8 +2083,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.usernameNotAvailable ~= error` matches the error from any of the three.
     case usernameNotAvailable
 
-    /// The business portfolio that owns the account and number may not request a username yet; it needs a
-    /// higher messaging limit.
+    /// Code `147002`: The business portfolio that owns the account and number may not request a username yet;
+    /// it needs a higher messaging limit.
     ///
     /// WhatsApp Cloud API (Meta) code `147002` with HTTP 400: “Account not eligible to request a username”
     ///
@@ -2077,7 +2098,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.usernameAccountNotEligible ~= error` matches the error from any of the three.
     case usernameAccountNotEligible
 
-    /// The username is already used by a Facebook Page that is not linked to this phone number.
+    /// Code `147003`: The username is already used by a Facebook Page that is not linked to this phone
+    /// number.
     ///
     /// WhatsApp Cloud API (Meta) code `147003` with HTTP 400: “FB Account not linked”
     ///
@@ -2091,7 +2113,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.usernameFacebookAccountNotLinked ~= error` matches the error from any of the three.
     case usernameFacebookAccountNotLinked
 
-    /// The username is already used by an Instagram account that is not linked to this phone number.
+    /// Code `147004`: The username is already used by an Instagram account that is not linked to this phone
+    /// number.
     ///
     /// WhatsApp Cloud API (Meta) code `147004` with HTTP 400: “IG Account not linked”
     ///
@@ -2106,7 +2129,7 @@ extension WhatsApp {
     /// `WhatsApp.Code.usernameInstagramAccountNotLinked ~= error` matches the error from any of the three.
     case usernameInstagramAccountNotLinked
 
-    /// The username is in use on another business phone number in the same business portfolio.
+    /// Code `147005`: The username is in use on another business phone number in the same business portfolio.
     ///
     /// WhatsApp Cloud API (Meta) code `147005` with HTTP 400: “Username transfer required”
     ///
@@ -2122,8 +2145,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.usernameTransferRequired ~= error` matches the error from any of the three.
     case usernameTransferRequired
 
-    /// The business customer was already invited to onboard to the Marketing Messages API (by this or another
-    /// partner); only the first request counts.
+    /// Code `1752041`: The business customer was already invited to onboard to the Marketing Messages API (by
+    /// this or another partner); only the first request counts.
     ///
     /// WhatsApp Cloud API (Meta) code `1752041` with HTTP 400: “Duplicate Request”
     ///
@@ -2138,8 +2161,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.duplicateOnboardingRequest ~= error` matches the error from any of the three.
     case duplicateOnboardingRequest
 
-    /// The contacts or history synchronisation of a newly onboarded WhatsApp Business app number was
-    /// requested more often than allowed for that number.
+    /// Code `2593107`: The contacts or history synchronisation of a newly onboarded WhatsApp Business app
+    /// number was requested more often than allowed for that number.
     ///
     /// WhatsApp Cloud API (Meta) code `2593107` with HTTP 400: “You have exceeded the maximum number of times
     /// to call the synchronization api for this phone number.”
@@ -2155,7 +2178,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.synchronizationCallLimitExceeded ~= error` matches the error from any of the three.
     case synchronizationCallLimitExceeded
 
-    /// Synchronisation was requested more than 24 hours after the WhatsApp Business app number was onboarded.
+    /// Code `2593108`: Synchronisation was requested more than 24 hours after the WhatsApp Business app
+    /// number was onboarded.
     ///
     /// WhatsApp Cloud API (Meta) code `2593108` with HTTP 400: “Synchronization request can only be made
     /// within 24 hours of onboarding”
@@ -2171,8 +2195,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.synchronizationWindowClosed ~= error` matches the error from any of the three.
     case synchronizationWindowClosed
 
-    /// Meta refused to create the message template; the error's user title and message usually say which part
-    /// was rejected.
+    /// Code `200002`: Meta refused to create the message template; the error's user title and message usually
+    /// say which part was rejected.
     ///
     /// WhatsApp Cloud API (Meta) code `200002` with HTTP 400: “HSM Template creation failed”
     ///
@@ -2187,8 +2211,8 @@ extension WhatsApp {
     /// `WhatsApp.Code.templateCreationFailed ~= error` matches the error from any of the three.
     case templateCreationFailed
 
-    /// A status webhook says the message left Meta's servers for WhatsApp and is on its way to the recipient;
-    /// it has not been delivered yet and can still fail (131026, 131049, an expiry).
+    /// Code `sent`: A status webhook says the message left Meta's servers for WhatsApp and is on its way to
+    /// the recipient; it has not been delivered yet and can still fail (131026, 131049, an expiry).
     ///
     /// WhatsApp Cloud API (Meta) code `sent`: “sent”
     ///

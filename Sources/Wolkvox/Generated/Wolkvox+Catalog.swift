@@ -10,7 +10,7 @@ extension Wolkvox {
   /// the body's `code` field and told apart by the `msg` text.
   @nonexhaustive
   public enum Code: String, CatalogCode, CaseIterable {
-    /// The request was sent to an endpoint or API name that Wolkvox does not know.
+    /// Code `400`: The request was sent to an endpoint or API name that Wolkvox does not know.
     ///
     /// Wolkvox code `400` with HTTP 400: “THE API YOU WANT TO CONSULT DOES NOT EXIST”
     ///
@@ -20,7 +20,7 @@ extension Wolkvox {
     /// > it.
     case apiDoesNotExist
 
-    /// One or more mandatory parameters were absent from the query string or the request body.
+    /// Code `400`: One or more mandatory parameters were absent from the query string or the request body.
     ///
     /// Wolkvox code `400` with HTTP 400: “SOME PARAMETERS ARE REQUIRED”
     ///
@@ -29,7 +29,7 @@ extension Wolkvox {
     /// > Tip: Compare the request with the endpoint's documentation and send every required field.
     case parametersRequired
 
-    /// The request carried no authentication token.
+    /// Code `401`: The request carried no authentication token.
     ///
     /// Wolkvox code `401` with HTTP 401: “PLEASE ENTER THE WOLKVOX-TOKEN”
     ///
@@ -38,7 +38,7 @@ extension Wolkvox {
     /// > Tip: Add the Wolkvox-Token (wolkvox-token) header with the operation's token to every request.
     case missingToken
 
-    /// The token has used up its daily allowance of requests.
+    /// Code `403`: The token has used up its daily allowance of requests.
     ///
     /// Wolkvox code `403` with HTTP 403: “TOKEN LIMIT EXCEEDED”
     ///
@@ -48,8 +48,8 @@ extension Wolkvox {
     /// > the operation.
     case tokenLimitExceeded
 
-    /// More requests were in flight at the same time with this token than the concurrency limit allows (two
-    /// by default).
+    /// Code `403`: More requests were in flight at the same time with this token than the concurrency limit
+    /// allows (two by default).
     ///
     /// Wolkvox code `403` with HTTP 403: “EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)”
     ///
@@ -59,8 +59,8 @@ extension Wolkvox {
     /// > have finished.
     case tooManySimultaneousRequests
 
-    /// Wolkvox did not accept the value of the wolkvox-token header as a valid, active token of this
-    /// operation.
+    /// Code `403`: Wolkvox did not accept the value of the wolkvox-token header as a valid, active token of
+    /// this operation.
     ///
     /// Wolkvox code `403` with HTTP 403: “PLEASE VALIDATE TOKEN”
     ///
@@ -71,8 +71,8 @@ extension Wolkvox {
     /// > settings. The integration cannot renew it by itself, so do not retry until the token is replaced.
     case tokenNotValidated
 
-    /// Wolkvox rejected the token as invalid, for instance one copied wrongly, one of another operation or
-    /// server, or one that was deleted in wolkvox Manager.
+    /// Code `403`: Wolkvox rejected the token as invalid, for instance one copied wrongly, one of another
+    /// operation or server, or one that was deleted in wolkvox Manager.
     ///
     /// Wolkvox code `403` with HTTP 403: “INVALID TOKEN”
     ///
@@ -83,8 +83,8 @@ extension Wolkvox {
     /// > There is no API to renew it, so retrying before the token changes fails again.
     case invalidToken
 
-    /// The endpoint exists, but nothing was recorded in the requested date range: an empty result, as NO DATA
-    /// FOUND.
+    /// Code `404`: The endpoint exists, but nothing was recorded in the requested date range: an empty
+    /// result, as NO DATA FOUND.
     ///
     /// Wolkvox code `404` with HTTP 404: “VALIDATE DATES ENTERED”
     ///
@@ -94,8 +94,8 @@ extension Wolkvox {
     /// > Tip: Nothing failed; if records were expected, check the start and end dates of the query.
     case noRecordsForDates
 
-    /// The query was valid and ran, but no records match its filters in the requested date range: the answer
-    /// is an empty result, not a failure.
+    /// Code `404`: The query was valid and ran, but no records match its filters in the requested date range:
+    /// the answer is an empty result, not a failure.
     ///
     /// Wolkvox code `404` with HTTP 404: “NO DATA FOUND”
     ///
@@ -106,7 +106,8 @@ extension Wolkvox {
     /// > and the date range that were sent.
     case noDataFound
 
-    /// A new agent cannot be created while some existing agents of the operation have incomplete data.
+    /// Code `404`: A new agent cannot be created while some existing agents of the operation have incomplete
+    /// data.
     ///
     /// Wolkvox code `404` with HTTP 404: “CANNOT CREATE A NEW AGENT, THERE ARE SOME AGENTS WITHOUT
     /// INFORMATION”
@@ -116,7 +117,8 @@ extension Wolkvox {
     /// > Tip: Complete the missing information of the existing agents, then create the new agent again.
     case agentsWithoutInformation
 
-    /// The operation already has as many agents as it has licences, so no further agent can be created.
+    /// Code `404`: The operation already has as many agents as it has licences, so no further agent can be
+    /// created.
     ///
     /// Wolkvox code `404` with HTTP 404: “AGENTS EXCEED ASSIGNED LICENSES”
     ///
@@ -126,7 +128,7 @@ extension Wolkvox {
     /// > another agent.
     case agentLicensesExceeded
 
-    /// The agent referenced in the request is not part of the operation.
+    /// Code `404`: The agent referenced in the request is not part of the operation.
     ///
     /// Wolkvox code `404` with HTTP 404: “THIS AGENT DOES NOT EXIST IN YOUR OPERATION, TRY AGAIN”
     ///
@@ -135,7 +137,7 @@ extension Wolkvox {
     /// > Tip: Check the agent identifier you sent and use one that exists in this operation.
     case agentNotFound
 
-    /// The code being registered is already in use within the operation.
+    /// Code `404`: The code being registered is already in use within the operation.
     ///
     /// Wolkvox code `404` with HTTP 404: “THIS CODE ALREADY EXISTS”
     ///
@@ -144,7 +146,7 @@ extension Wolkvox {
     /// > Tip: Register the item under a different, unused code.
     case codeAlreadyExists
 
-    /// A parameter name or value in the request is likely misspelled or malformed.
+    /// Code `404`: A parameter name or value in the request is likely misspelled or malformed.
     ///
     /// Wolkvox code `404` with HTTP 404: “REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS”
     ///
@@ -154,7 +156,7 @@ extension Wolkvox {
     /// > resend.
     case reviewErrorMessage
 
-    /// The identifier sent does not belong to a mobile WhatsApp connector.
+    /// Code `404`: The identifier sent does not belong to a mobile WhatsApp connector.
     ///
     /// Wolkvox code `404` with HTTP 404: “ERROR NO FOUND MOBIL WHATSAPP”
     ///
@@ -163,7 +165,7 @@ extension Wolkvox {
     /// > Tip: Use the identifier of an existing connector of the mobile WhatsApp type.
     case mobileWhatsAppConnectorNotFound
 
-    /// The skill referenced in the request is not part of the operation.
+    /// Code `404`: The skill referenced in the request is not part of the operation.
     ///
     /// Wolkvox code `404` with HTTP 404: “SKILL\_ID X DOES NOT EXIST IN YOUR OPERATION.”
     ///
@@ -172,7 +174,7 @@ extension Wolkvox {
     /// > Tip: Check the skill identifier and send one that exists in this operation.
     case skillNotFound
 
-    /// The campaign referenced in the request is not part of the operation.
+    /// Code `404`: The campaign referenced in the request is not part of the operation.
     ///
     /// Wolkvox code `404` with HTTP 404: “CAMPAING\_ID X DOES NOT EXIST IN YOUR OPERATION.”
     ///
@@ -181,7 +183,7 @@ extension Wolkvox {
     /// > Tip: Check the campaign identifier and send one that exists in this operation.
     case campaignNotFound
 
-    /// The campaign was already running, so the start request changed nothing.
+    /// Code `404`: The campaign was already running, so the start request changed nothing.
     ///
     /// Wolkvox code `404` with HTTP 404: “THE CAMPAIGN HAS NOT BEEN STARTED, PLEASE VALIDATE THE DATA”
     ///
@@ -190,7 +192,7 @@ extension Wolkvox {
     /// > Tip: No action is needed; check the campaign's state if you expected it to be stopped.
     case campaignAlreadyStarted
 
-    /// The campaign was already stopped, so the stop request changed nothing.
+    /// Code `404`: The campaign was already stopped, so the stop request changed nothing.
     ///
     /// Wolkvox code `404` with HTTP 404: “THE CAMPAIGN HAS NOT BEEN STOPPED, PLEASE VALIDATE THE DATA”
     ///
@@ -199,7 +201,7 @@ extension Wolkvox {
     /// > Tip: No action is needed; check the campaign's state if you expected it to be running.
     case campaignAlreadyStopped
 
-    /// The campaign already had the values sent, so the update changed nothing.
+    /// Code `404`: The campaign already had the values sent, so the update changed nothing.
     ///
     /// Wolkvox code `404` with HTTP 404: “THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA”
     ///
@@ -208,8 +210,8 @@ extension Wolkvox {
     /// > Tip: No action is needed; compare the data you sent with the campaign if you expected a change.
     case campaignAlreadyUpdated
 
-    /// The action requested can only be applied to predictive campaigns, and the target campaign is of
-    /// another type.
+    /// Code `404`: The action requested can only be applied to predictive campaigns, and the target campaign
+    /// is of another type.
     ///
     /// Wolkvox code `404` with HTTP 404: “THIS ACTION IS ALLOWED ONLY IN PEDICTIVE CAMPAIGNS”
     ///
@@ -218,8 +220,8 @@ extension Wolkvox {
     /// > Tip: Check the campaign type and call this action only for predictive campaigns.
     case predictiveCampaignsOnly
 
-    /// No record was assigned the requested code, typically because the data sent did not match an existing
-    /// record.
+    /// Code `404`: No record was assigned the requested code, typically because the data sent did not match
+    /// an existing record.
     ///
     /// Wolkvox code `404` with HTTP 404: “NO RECORD HAS BEEN CODED, PLEASE VALIDATE THE DATA”
     ///
@@ -228,7 +230,7 @@ extension Wolkvox {
     /// > Tip: Check the data sent and confirm the record exists before coding it again.
     case noRecordCoded
 
-    /// The upload holds more records than the operation's active licences allow.
+    /// Code `404`: The upload holds more records than the operation's active licences allow.
     ///
     /// Wolkvox code `404` with HTTP 404: “YOU ARE UPLOADING (X) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY
     /// ACTIVE LICENSES, YOU CAN UPLOAD X. TRY AGAIN.”
@@ -239,8 +241,8 @@ extension Wolkvox {
     /// > licences.
     case uploadExceedsLicenses
 
-    /// Only some of the submitted records were inserted; the rest were skipped because of problems in their
-    /// data.
+    /// Code `404`: Only some of the submitted records were inserted; the rest were skipped because of
+    /// problems in their data.
     ///
     /// Wolkvox code `404` with HTTP 404: “X RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA”
     ///
@@ -250,7 +252,7 @@ extension Wolkvox {
     /// > Tip: Find the records that were not added, correct their data and send only those again.
     case recordsPartiallyAdded
 
-    /// Nothing was deleted because the campaign records were already removed or never existed.
+    /// Code `404`: Nothing was deleted because the campaign records were already removed or never existed.
     ///
     /// Wolkvox code `404` with HTTP 404: “THE CAMPAIGN RECORDS HAVE NOT BEEN DELETED, PLEASE VALIDATE THE
     /// DATA”
@@ -261,7 +263,7 @@ extension Wolkvox {
     /// > sent.
     case campaignRecordsNotDeleted
 
-    /// The endpoint was called with an HTTP method other than GET, the only one it accepts.
+    /// Code `405`: The endpoint was called with an HTTP method other than GET, the only one it accepts.
     ///
     /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST”
     ///
@@ -270,7 +272,7 @@ extension Wolkvox {
     /// > Tip: Send the request with the GET method.
     case getMethodOnly
 
-    /// The endpoint was called with an HTTP method other than POST, the only one it accepts.
+    /// Code `405`: The endpoint was called with an HTTP method other than POST, the only one it accepts.
     ///
     /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST”
     ///
@@ -279,7 +281,7 @@ extension Wolkvox {
     /// > Tip: Send the request with the POST method.
     case postMethodOnly
 
-    /// The endpoint was called with an HTTP method other than PUT, the only one it accepts.
+    /// Code `405`: The endpoint was called with an HTTP method other than PUT, the only one it accepts.
     ///
     /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST”
     ///
@@ -288,7 +290,7 @@ extension Wolkvox {
     /// > Tip: Send the request with the PUT method.
     case putMethodOnly
 
-    /// The endpoint was called with an HTTP method other than DELETE, the only one it accepts.
+    /// Code `405`: The endpoint was called with an HTTP method other than DELETE, the only one it accepts.
     ///
     /// Wolkvox code `405` with HTTP 405: “ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST”
     ///
@@ -297,7 +299,7 @@ extension Wolkvox {
     /// > Tip: Send the request with the DELETE method.
     case deleteMethodOnly
 
-    /// The answer to the query would be larger than the maximum response size (200 MB).
+    /// Code `412`: The answer to the query would be larger than the maximum response size (200 MB).
     ///
     /// Wolkvox code `412` with HTTP 412: “YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE
     /// RANGE OF DATES”
@@ -307,7 +309,7 @@ extension Wolkvox {
     /// > Tip: Query a shorter date range, splitting the period into several requests if necessary.
     case responseSizeLimitExceeded
 
-    /// The query would return more records than a single response may contain (60,000).
+    /// Code `412`: The query would return more records than a single response may contain (60,000).
     ///
     /// Wolkvox code `412` with HTTP 412: “YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE
     /// RANGE OF DATES”
@@ -317,7 +319,7 @@ extension Wolkvox {
     /// > Tip: Split the period into shorter date ranges so each request returns fewer records.
     case queryRecordsLimitExceeded
 
-    /// The request tried to load more records at once than the per-request maximum (10,000).
+    /// Code `412`: The request tried to load more records at once than the per-request maximum (10,000).
     ///
     /// Wolkvox code `412` with HTTP 412: “YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE
     /// RECORDS NUMBERS”
@@ -327,7 +329,7 @@ extension Wolkvox {
     /// > Tip: Send the records in batches no larger than the stated limit.
     case uploadRecordsLimitExceeded
 
-    /// The start date parameter DATE_INI is not written in the expected format.
+    /// Code `416`: The start date parameter DATE_INI is not written in the expected format.
     ///
     /// Wolkvox code `416` with HTTP 416: “THE VALID FORMAT FOR THE (DATE\_INI) IS YYYYMMDDHHIISS
     /// (20211103164009)”
@@ -338,7 +340,7 @@ extension Wolkvox {
     /// > e.g. 20211103164009.
     case invalidStartDateFormat
 
-    /// The end date parameter DATE_END is not written in the expected format.
+    /// Code `416`: The end date parameter DATE_END is not written in the expected format.
     ///
     /// Wolkvox code `416` with HTTP 416: “THE VALID FORMAT FOR THE (DATE\_END) IS YYYYMMDDHHIISS
     /// (20211103164009)”
@@ -349,7 +351,7 @@ extension Wolkvox {
     /// > e.g. 20211103164009.
     case invalidEndDateFormat
 
-    /// The date range is reversed: the start date is later than the end date.
+    /// Code `416`: The date range is reversed: the start date is later than the end date.
     ///
     /// Wolkvox code `416` with HTTP 416: “DATE\_INI CANNOT BE GREATER THAN DATE\_END”
     ///
@@ -358,7 +360,7 @@ extension Wolkvox {
     /// > Tip: Send a DATE_INI that is earlier than DATE_END.
     case startDateAfterEndDate
 
-    /// The callback date parameter RECALL_DATE is not written in the expected format.
+    /// Code `416`: The callback date parameter RECALL_DATE is not written in the expected format.
     ///
     /// Wolkvox code `416` with HTTP 416: “THE VALID FORMAT FOR THE (RECALL\_DATE) IS YYYYMMDDHHIISS
     /// (20211103164009)”
@@ -368,7 +370,7 @@ extension Wolkvox {
     /// > Tip: Send RECALL_DATE as YYYYMMDDHHIISS with no separators, e.g. 20211103164009.
     case invalidRecallDateFormat
 
-    /// The date range spans more days than this endpoint allows (31 in the documented case).
+    /// Code `416`: The date range spans more days than this endpoint allows (31 in the documented case).
     ///
     /// Wolkvox code `416` with HTTP 416: “YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 31 DAYS”
     ///
@@ -377,7 +379,8 @@ extension Wolkvox {
     /// > Tip: Shorten the range to the stated maximum, splitting longer periods into several requests.
     case rangeExceedsMaximumDays
 
-    /// This endpoint accepts a date range of at most one day per request, and the range sent is longer.
+    /// Code `416`: This endpoint accepts a date range of at most one day per request, and the range sent is
+    /// longer.
     ///
     /// Wolkvox code `416` with HTTP 416: “YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API”
     ///
@@ -386,7 +389,7 @@ extension Wolkvox {
     /// > Tip: Query one day at a time.
     case rangeExceedsOneDay
 
-    /// The WhatsApp template named in the request does not exist.
+    /// Code `417`: The WhatsApp template named in the request does not exist.
     ///
     /// Wolkvox code `417` with HTTP 417: “ERROR NO FOUND TEMPLATE WHATSAPP”
     ///
@@ -395,8 +398,8 @@ extension Wolkvox {
     /// > Tip: Check the template identifier and use a template that exists for the connector.
     case whatsAppTemplateNotFound
 
-    /// Wolkvox refused a free-form WhatsApp message because this customer has never had a conversation with
-    /// the connector: no message from them has opened a window to write into.
+    /// Code `417`: Wolkvox refused a free-form WhatsApp message because this customer has never had a
+    /// conversation with the connector: no message from them has opened a window to write into.
     ///
     /// Wolkvox code `417` with HTTP 417: “UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED”
     ///
@@ -406,8 +409,8 @@ extension Wolkvox {
     /// > writes back, and then only for 24 hours after their latest message.
     case noInteractionInitiated
 
-    /// There is no open chat with this customer on the connector, so Wolkvox refused to send a free-form
-    /// WhatsApp message into it.
+    /// Code `417`: There is no open chat with this customer on the connector, so Wolkvox refused to send a
+    /// free-form WhatsApp message into it.
     ///
     /// Wolkvox code `417` with HTTP 417: “UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER”
     ///
@@ -417,8 +420,8 @@ extension Wolkvox {
     /// > has replied, within 24 hours of that reply.
     case noChatWithCustomer
 
-    /// A template went out to this customer, but they have not answered it yet; until they write back only
-    /// templates may be sent, so Wolkvox refused the free-form message.
+    /// Code `417`: A template went out to this customer, but they have not answered it yet; until they write
+    /// back only templates may be sent, so Wolkvox refused the free-form message.
     ///
     /// Wolkvox code `417` with HTTP 417: “UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET”
     ///
@@ -428,8 +431,8 @@ extension Wolkvox {
     /// > handles it), or send another approved template if the business must reach them now.
     case customerHasNotResponded
 
-    /// More than 24 hours have passed since the customer's last message, so WhatsApp's customer-service
-    /// window is closed and Wolkvox refused the free-form message.
+    /// Code `417`: More than 24 hours have passed since the customer's last message, so WhatsApp's
+    /// customer-service window is closed and Wolkvox refused the free-form message.
     ///
     /// Wolkvox code `417` with HTTP 417: “IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE
     /// PASSED”
@@ -441,8 +444,8 @@ extension Wolkvox {
     /// > the customer replies.
     case conversationWindowExpired
 
-    /// The destination number has fewer than seven digits, so it cannot be a complete phone number and
-    /// nothing was sent.
+    /// Code `417`: The destination number has fewer than seven digits, so it cannot be a complete phone
+    /// number and nothing was sent.
     ///
     /// Wolkvox code `417` with HTTP 417: “NUMBER LESS THAN 7 DIGITS”
     ///
@@ -452,7 +455,7 @@ extension Wolkvox {
     /// > then send again.
     case numberTooShort
 
-    /// Wolkvox could not reach its database while handling the request.
+    /// Code `417`: Wolkvox could not reach its database while handling the request.
     ///
     /// Wolkvox code `417` with HTTP 417: “UNABLE TO CONNECT”
     ///
@@ -461,8 +464,8 @@ extension Wolkvox {
     /// > Tip: Retry later with exponential backoff; contact Wolkvox support if it persists.
     case unableToConnect
 
-    /// Wolkvox could not send the WhatsApp template; its help page blames a conversation that was not first
-    /// opened with a template, which does not fit a template send.
+    /// Code `417`: Wolkvox could not send the WhatsApp template; its help page blames a conversation that was
+    /// not first opened with a template, which does not fit a template send.
     ///
     /// Wolkvox code `417` with HTTP 417: “COULD NOT SEND TEMPLATE”
     ///
@@ -472,8 +475,8 @@ extension Wolkvox {
     /// > expects. If the call was a free-form send, open the conversation with an approved template first.
     case couldNotSendTemplate
 
-    /// The message record could not be written to the database because of a connectivity problem on the
-    /// provider side.
+    /// Code `417`: The message record could not be written to the database because of a connectivity problem
+    /// on the provider side.
     ///
     /// Wolkvox code `417` with HTTP 417: “NO RECORD INSERTED”
     ///
@@ -482,7 +485,7 @@ extension Wolkvox {
     /// > Tip: Retry later with exponential backoff.
     case noRecordInserted
 
-    /// A connectivity problem with the server handling the message prevented it from being sent.
+    /// Code `417`: A connectivity problem with the server handling the message prevented it from being sent.
     ///
     /// Wolkvox code `417` with HTTP 417: “MESSAGE COULD NOT BE SENT”
     ///
@@ -491,8 +494,8 @@ extension Wolkvox {
     /// > Tip: Retry later with exponential backoff.
     case messageCouldNotBeSent
 
-    /// Wolkvox refused to send: the count of template variables in the request differs from the count the
-    /// template defines.
+    /// Code `417`: Wolkvox refused to send: the count of template variables in the request differs from the
+    /// count the template defines.
     ///
     /// Wolkvox code `417` with HTTP 417: “NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: X”
     ///
@@ -501,7 +504,7 @@ extension Wolkvox {
     /// > Tip: Send exactly as many template variables as the template defines.
     case variableCountMismatch
 
-    /// The WhatsApp message was not sent; the provider gives no specific reason.
+    /// Code `417`: The WhatsApp message was not sent; the provider gives no specific reason.
     ///
     /// Wolkvox code `417` with HTTP 417: “MESSAGE HAS NOT BEEN SENT”
     ///

@@ -10,7 +10,7 @@ extension Yeastar {
   /// HTTP 200). 0, 1 and 2 are success, partial success and processing; all others are failures.
   @nonexhaustive
   public enum Code: String, CatalogCode, CaseIterable {
-    /// The PBX hit an internal error while handling the request.
+    /// Code `-2`: The PBX hit an internal error while handling the request.
     ///
     /// Yeastar P-Series PBX code `-2` with HTTP 200: “INTERNAL SERVER ERROR”
     ///
@@ -20,8 +20,8 @@ extension Yeastar {
     /// > health and logs or contact Yeastar support.
     case internalServerError
 
-    /// The request failed for a reason the PBX did not classify further; the most common case is a rejected
-    /// login to get_token, where invalid_param_list names "username or password".
+    /// Code `-1`: The request failed for a reason the PBX did not classify further; the most common case is a
+    /// rejected login to get_token, where invalid_param_list names "username or password".
     ///
     /// Yeastar P-Series PBX code `-1` with HTTP 200: “FAILURE”
     ///
@@ -33,7 +33,7 @@ extension Yeastar {
     /// > address on its blocklist, and every later call then fails with 70004 ACCOUNT IP BLOCKED.
     case failure
 
-    /// The request succeeded; this is not an error.
+    /// Code `0`: The request succeeded; this is not an error.
     ///
     /// Yeastar P-Series PBX code `0` with HTTP 200: “SUCCESS”
     ///
@@ -43,7 +43,7 @@ extension Yeastar {
     /// > Tip: Nothing to do: use the data in the response.
     case success
 
-    /// The PBX carried out only part of the request; some of the items in it were not processed.
+    /// Code `1`: The PBX carried out only part of the request; some of the items in it were not processed.
     ///
     /// Yeastar P-Series PBX code `1` with HTTP 200: “PARTIAL SUCCESS”
     ///
@@ -54,7 +54,7 @@ extension Yeastar {
     /// > resend only those.
     case partialSuccess
 
-    /// The PBX accepted the request and is still working on it; this is not an error.
+    /// Code `2`: The PBX accepted the request and is still working on it; this is not an error.
     ///
     /// Yeastar P-Series PBX code `2` with HTTP 200: “PROCESSING”
     ///
@@ -65,7 +65,7 @@ extension Yeastar {
     /// > the related event.
     case processing
 
-    /// The API endpoint in the request URL does not exist on this PBX.
+    /// Code `10001`: The API endpoint in the request URL does not exist on this PBX.
     ///
     /// Yeastar P-Series PBX code `10001` with HTTP 200: “INTERFACE NOT EXISTED”
     ///
@@ -75,7 +75,7 @@ extension Yeastar {
     /// > than the PBX firmware, upgrade the PBX first.
     case interfaceNotFound
 
-    /// The API version named in the request path is no longer maintained by the PBX.
+    /// Code `10002`: The API version named in the request path is no longer maintained by the PBX.
     ///
     /// Yeastar P-Series PBX code `10002` with HTTP 200: “API VERSION OUT OF MAINTENANCE”
     ///
@@ -85,7 +85,7 @@ extension Yeastar {
     /// > the current developer guide.
     case apiVersionOutOfMaintenance
 
-    /// The PBX does not support the API version named in the request path.
+    /// Code `10003`: The PBX does not support the API version named in the request path.
     ///
     /// Yeastar P-Series PBX code `10003` with HTTP 200: “API VERSION UNSUPPORTED”
     ///
@@ -95,8 +95,8 @@ extension Yeastar {
     /// > integration needs a newer version.
     case apiVersionUnsupported
 
-    /// The access token sent with the request is older than its lifetime (30 minutes on the P-Series), so the
-    /// PBX no longer accepts it.
+    /// Code `10004`: The access token sent with the request is older than its lifetime (30 minutes on the
+    /// P-Series), so the PBX no longer accepts it.
     ///
     /// Yeastar P-Series PBX code `10004` with HTTP 200: “TOKEN EXPIRED”
     ///
@@ -108,8 +108,8 @@ extension Yeastar {
     /// > error.
     case tokenExpired
 
-    /// The PBX recognised the caller but refused the operation: the API credentials in use have no permission
-    /// for this resource or action.
+    /// Code `10005`: The PBX recognised the caller but refused the operation: the API credentials in use have
+    /// no permission for this resource or action.
     ///
     /// Yeastar P-Series PBX code `10005` with HTTP 200: “ACCESS DENIED”
     ///
@@ -120,8 +120,8 @@ extension Yeastar {
     /// > unchanged fails the same way.
     case accessDenied
 
-    /// The PBX refused the operation, which its guide puts down to a feature that is turned off or to missing
-    /// permissions of the API application.
+    /// Code `10009`: The PBX refused the operation, which its guide puts down to a feature that is turned off
+    /// or to missing permissions of the API application.
     ///
     /// Yeastar P-Series PBX code `10009` with HTTP 200: “OPERATION FAILED”
     ///
@@ -131,8 +131,8 @@ extension Yeastar {
     /// > application may use it, then repeat the call; resending unchanged fails the same way.
     case operationFailed
 
-    /// The request parameters are syntactically malformed, for example broken JSON or a value of the wrong
-    /// type.
+    /// Code `40001`: The request parameters are syntactically malformed, for example broken JSON or a value
+    /// of the wrong type.
     ///
     /// Yeastar P-Series PBX code `40001` with HTTP 200: “PARAMETER SYNTAX ERROR”
     ///
@@ -142,9 +142,9 @@ extension Yeastar {
     /// > then resend.
     case parameterSyntaxError
 
-    /// A parameter value was rejected, or the operation is not allowed on the target item (for example the
-    /// organization's root, an undeletable item, or a position that cannot change). invalid_param_list names
-    /// the offending fields.
+    /// Code `40002`: A parameter value was rejected, or the operation is not allowed on the target item (for
+    /// example the organization's root, an undeletable item, or a position that cannot change).
+    /// invalid_param_list names the offending fields.
     ///
     /// Yeastar P-Series PBX code `40002` with HTTP 200: “PARAMETER ERROR”
     ///
@@ -153,8 +153,8 @@ extension Yeastar {
     /// > Tip: Read invalid_param_list to see which fields failed which validation, correct them and resend.
     case parameterError
 
-    /// A value that must be unique is already used by another item; duplicate_field_list says which field,
-    /// which value and which existing item holds it.
+    /// Code `40003`: A value that must be unique is already used by another item; duplicate_field_list says
+    /// which field, which value and which existing item holds it.
     ///
     /// Yeastar P-Series PBX code `40003` with HTTP 200: “DUPLICATE KEY VALUE”
     ///
@@ -164,7 +164,7 @@ extension Yeastar {
     /// > item instead of creating a new one.
     case duplicateKeyValue
 
-    /// The uploaded or imported file is larger than the PBX accepts.
+    /// Code `40004`: The uploaded or imported file is larger than the PBX accepts.
     ///
     /// Yeastar P-Series PBX code `40004` with HTTP 200: “FILE SIZE EXCEEDED”
     ///
@@ -174,7 +174,7 @@ extension Yeastar {
     /// > upload again.
     case fileSizeExceeded
 
-    /// The item the request refers to does not exist on the PBX.
+    /// Code `60001`: The item the request refers to does not exist on the PBX.
     ///
     /// Yeastar P-Series PBX code `60001` with HTTP 200: “DATA NOT FOUND”
     ///
@@ -183,8 +183,8 @@ extension Yeastar {
     /// > Tip: Check the id or key in the request; query the list endpoint to find a valid one.
     case dataNotFound
 
-    /// The item could not be created because the number of existing items of that kind is already at the
-    /// PBX's maximum (for example sub-organizations).
+    /// Code `60002`: The item could not be created because the number of existing items of that kind is
+    /// already at the PBX's maximum (for example sub-organizations).
     ///
     /// Yeastar P-Series PBX code `60002` with HTTP 200: “MAX LIMITATION EXCEEDED”
     ///
@@ -194,7 +194,7 @@ extension Yeastar {
     /// > before creating more.
     case maxLimitExceeded
 
-    /// The user role named in the request does not exist.
+    /// Code `60101`: The user role named in the request does not exist.
     ///
     /// Yeastar P-Series PBX code `60101` with HTTP 200: “ROLE NOT EXISTED”
     ///
@@ -203,8 +203,8 @@ extension Yeastar {
     /// > Tip: Use the id of an existing role, or create the role on the PBX first.
     case roleNotFound
 
-    /// The PBX has put the IP address the request came from on its blocklist, normally because 5 API logins
-    /// in a row failed from it, and refuses API calls from that address.
+    /// Code `70004`: The PBX has put the IP address the request came from on its blocklist, normally because
+    /// 5 API logins in a row failed from it, and refuses API calls from that address.
     ///
     /// Yeastar P-Series PBX code `70004` with HTTP 200: “ACCOUNT IP BLOCKED”
     ///
@@ -215,7 +215,7 @@ extension Yeastar {
     /// > Security Rules > Blocked IPs (and add it to the allowed IPs if it is trusted) before calling again.
     case accountIPBlocked
 
-    /// A heavy task is already running on the PBX, so it refused to start this one now.
+    /// Code `70082`: A heavy task is already running on the PBX, so it refused to start this one now.
     ///
     /// Yeastar P-Series PBX code `70082` with HTTP 200: “OVERLOAD\_TASK\_RUNNING”
     ///
@@ -224,7 +224,7 @@ extension Yeastar {
     /// > Tip: Wait and retry with exponential backoff once the running task has finished.
     case overloadTaskRunning
 
-    /// The PBX does not allow this action on the target item.
+    /// Code `70084`: The PBX does not allow this action on the target item.
     ///
     /// Yeastar P-Series PBX code `70084` with HTTP 200: “ACTION FORBIDDEN”
     ///
@@ -234,7 +234,7 @@ extension Yeastar {
     /// > that way or whether another endpoint should be used.
     case actionForbidden
 
-    /// The request came from an IP address that the PBX's API settings do not permit.
+    /// Code `70087`: The request came from an IP address that the PBX's API settings do not permit.
     ///
     /// Yeastar P-Series PBX code `70087` with HTTP 200: “IP FORBIDDEN”
     ///
@@ -244,8 +244,8 @@ extension Yeastar {
     /// > client's address to the permitted list in the PBX's API settings.
     case ipForbidden
 
-    /// The item is still linked to other existing items, so the operation (typically a deletion) was refused;
-    /// for example a company contact that is selected in a phonebook.
+    /// Code `70091`: The item is still linked to other existing items, so the operation (typically a
+    /// deletion) was refused; for example a company contact that is selected in a phonebook.
     ///
     /// Yeastar P-Series PBX code `70091` with HTTP 200: “CONNECTION\_RELATION\_EXISTED”
     ///
@@ -255,7 +255,7 @@ extension Yeastar {
     /// > then retry the operation.
     case connectionRelationExists
 
-    /// The phonebook named in the request does not exist.
+    /// Code `70093`: The phonebook named in the request does not exist.
     ///
     /// Yeastar P-Series PBX code `70093` with HTTP 200: “PHONEBOOK\_NOT\_EXISTED”
     ///
@@ -264,8 +264,8 @@ extension Yeastar {
     /// > Tip: Check the phonebook id; list the phonebooks to find a valid one.
     case phonebookNotFound
 
-    /// No call rate is set up on the PBX, so it cannot answer a request that needs rates, such as a call cost
-    /// query.
+    /// Code `70106`: No call rate is set up on the PBX, so it cannot answer a request that needs rates, such
+    /// as a call cost query.
     ///
     /// Yeastar P-Series PBX code `70106` with HTTP 200: “RATE\_NOT\_EXISTED”
     ///
@@ -275,7 +275,7 @@ extension Yeastar {
     /// > itself needs to change.
     case rateNotFound
 
-    /// The operation failed because the organization feature is disabled on the PBX.
+    /// Code `70120`: The operation failed because the organization feature is disabled on the PBX.
     ///
     /// Yeastar P-Series PBX code `70120` with HTTP 200: “ORGANIZATION DISABLED”
     ///
@@ -285,7 +285,7 @@ extension Yeastar {
     /// > use organization-related operations.
     case organizationDisabled
 
-    /// The API feature is unavailable on this PBX.
+    /// Code `70123`: The API feature is unavailable on this PBX.
     ///
     /// Yeastar P-Series PBX code `70123` with HTTP 200: “API UNAVAILABLE”
     ///
@@ -295,7 +295,7 @@ extension Yeastar {
     /// > includes it), then retry.
     case apiUnavailable
 
-    /// The contact named in the request does not exist.
+    /// Code `70128`: The contact named in the request does not exist.
     ///
     /// Yeastar P-Series PBX code `70128` with HTTP 200: “CONTACTS\_NOT\_EXISTED”
     ///
@@ -304,7 +304,8 @@ extension Yeastar {
     /// > Tip: Check the contact id; query the contact list to find a valid one.
     case contactNotFound
 
-    /// The PBX has no call channel with the id given in the request; the call may already have ended.
+    /// Code `70130`: The PBX has no call channel with the id given in the request; the call may already have
+    /// ended.
     ///
     /// Yeastar P-Series PBX code `70130` with HTTP 200: “CAHNNEL ID NOT FOUND”
     ///
@@ -313,7 +314,7 @@ extension Yeastar {
     /// > Tip: Use a channel id from a current call (from the call query or call events) and resend.
     case channelIDNotFound
 
-    /// The requested operation is not supported on this call channel.
+    /// Code `70132`: The requested operation is not supported on this call channel.
     ///
     /// Yeastar P-Series PBX code `70132` with HTTP 200: “OPERATION NOT SUPPORTED”
     ///
@@ -323,7 +324,7 @@ extension Yeastar {
     /// > instead.
     case operationNotSupported
 
-    /// The audio conference already has the maximum number of participants.
+    /// Code `70510`: The audio conference already has the maximum number of participants.
     ///
     /// Yeastar P-Series PBX code `70510` with HTTP 200: “MAX PARTICIPANTS EXCEEDED”
     ///
@@ -332,7 +333,7 @@ extension Yeastar {
     /// > Tip: Remove a participant before adding another, or raise the conference capacity on the PBX.
     case maxParticipantsExceeded
 
-    /// The wake-up call alarm named in the request does not exist.
+    /// Code `70516`: The wake-up call alarm named in the request does not exist.
     ///
     /// Yeastar P-Series PBX code `70516` with HTTP 200: “WAKEUP CALL ALARM NOT EXISTED”
     ///
@@ -341,8 +342,8 @@ extension Yeastar {
     /// > Tip: Check the alarm id; query the room's alarms to find a valid one.
     case wakeupCallAlarmNotFound
 
-    /// The PBX is integrated with a property management system (PMS), so guests cannot be checked out through
-    /// this API endpoint.
+    /// Code `70524`: The PBX is integrated with a property management system (PMS), so guests cannot be
+    /// checked out through this API endpoint.
     ///
     /// Yeastar P-Series PBX code `70524` with HTTP 200: “CAN'T CHECKOUT WHEN PMS CHECKIN”
     ///
@@ -351,8 +352,8 @@ extension Yeastar {
     /// > Tip: Perform the check-out in the PMS, which drives the PBX, instead of calling this endpoint.
     case checkoutBlockedByPMS
 
-    /// The PBX is integrated with a property management system (PMS), so this operation is not accepted
-    /// through the API.
+    /// Code `70525`: The PBX is integrated with a property management system (PMS), so this operation is not
+    /// accepted through the API.
     ///
     /// Yeastar P-Series PBX code `70525` with HTTP 200: “CAN'T OPERATE WITH PMS CONNECT”
     ///
@@ -362,7 +363,7 @@ extension Yeastar {
     /// > integration is active.
     case operationBlockedByPMS
 
-    /// The destination named in the request does not exist.
+    /// Code `70537`: The destination named in the request does not exist.
     ///
     /// Yeastar P-Series PBX code `70537` with HTTP 200: “RESPONSE\_ERRCODE\_DEST\_NOT\_EXISTED”
     ///
@@ -371,7 +372,7 @@ extension Yeastar {
     /// > Tip: Check the destination type and id (extension, queue, IVR and so on) and use one that exists.
     case destinationNotFound
 
-    /// The language named in the request does not exist.
+    /// Code `70536`: The language named in the request does not exist.
     ///
     /// Yeastar P-Series PBX code `70536` with HTTP 200: “RESPONSE\_ERRCODE\_LANGUAGE\_NOT\_EXISTED”
     ///
@@ -380,8 +381,8 @@ extension Yeastar {
     /// > Tip: Use a language value the PBX offers.
     case languageNotFound
 
-    /// The IVR has its advanced setting enabled, and while it is, this operation is not accepted through the
-    /// API.
+    /// Code `70539`: The IVR has its advanced setting enabled, and while it is, this operation is not
+    /// accepted through the API.
     ///
     /// Yeastar P-Series PBX code `70539` with HTTP 200: “RESPONSE\_ERRCODE\_IVR\_ADVANCED\_SETTING\_FORBID”
     ///
@@ -391,7 +392,7 @@ extension Yeastar {
     /// > portal instead.
     case ivrAdvancedSettingEnabled
 
-    /// The system prompt language named in the request is not installed on the PBX.
+    /// Code `70542`: The system prompt language named in the request is not installed on the PBX.
     ///
     /// Yeastar P-Series PBX code `70542` with HTTP 200: “PROMPT NOT EXISTED”
     ///
@@ -401,8 +402,8 @@ extension Yeastar {
     /// > prompt first.
     case promptNotFound
 
-    /// The PBX's Message service, which carries the omnichannel messaging API, is not available on this
-    /// system.
+    /// Code `70547`: The PBX's Message service, which carries the omnichannel messaging API, is not available
+    /// on this system.
     ///
     /// Yeastar P-Series PBX code `70547` with HTTP 200: “MESSAGE SERVICE UNAVAILABLE”
     ///
@@ -413,7 +414,7 @@ extension Yeastar {
     /// > loop.
     case messageServiceUnavailable
 
-    /// The PBX does not accept files of the type that was uploaded.
+    /// Code `70550`: The PBX does not accept files of the type that was uploaded.
     ///
     /// Yeastar P-Series PBX code `70550` with HTTP 200: “FILE TYPE NOT SUPPORTED”
     ///
@@ -423,7 +424,7 @@ extension Yeastar {
     /// > again.
     case unsupportedFileType
 
-    /// The request did not include a recipient number.
+    /// Code `70621`: The request did not include a recipient number.
     ///
     /// Yeastar P-Series PBX code `70621` with HTTP 200: “RECIPIENT NUMBER CANNOT BE EMPTY”
     ///
@@ -432,7 +433,7 @@ extension Yeastar {
     /// > Tip: Fill in the recipient number and resend.
     case recipientNumberMissing
 
-    /// The scheduled sending time is earlier than the current time.
+    /// Code `70623`: The scheduled sending time is earlier than the current time.
     ///
     /// Yeastar P-Series PBX code `70623` with HTTP 200: “SENDING TIME CANNOT BE IN THE PAST”
     ///
@@ -441,7 +442,7 @@ extension Yeastar {
     /// > Tip: Set a sending time in the future (mind the PBX's time zone) and resend.
     case sendingTimeInPast
 
-    /// Too many recording downloads are running at the same time.
+    /// Code `70651`: Too many recording downloads are running at the same time.
     ///
     /// Yeastar P-Series PBX code `70651` with HTTP 200:
     /// “RESPONSE\_ERRCODE\_REACH\_RECORDING\_DOWNLOAD\_LIMIT”
@@ -452,7 +453,7 @@ extension Yeastar {
     /// > integration downloads in parallel.
     case recordingDownloadLimitReached
 
-    /// The message conversation has been archived, so the operation cannot be done on it.
+    /// Code `70653`: The message conversation has been archived, so the operation cannot be done on it.
     ///
     /// Yeastar P-Series PBX code `70653` with HTTP 200: “THE CONVERSATION HAS BEEN ARCHIVED”
     ///
@@ -462,7 +463,7 @@ extension Yeastar {
     /// > conversation.
     case conversationArchived
 
-    /// The operation expects an archived conversation, but this one is not archived.
+    /// Code `70654`: The operation expects an archived conversation, but this one is not archived.
     ///
     /// Yeastar P-Series PBX code `70654` with HTTP 200: “THE CONVERSATION HAS NOT BEEN ARCHIVED”
     ///
@@ -472,7 +473,7 @@ extension Yeastar {
     /// > active conversations.
     case conversationNotArchived
 
-    /// The message conversation has been removed and can no longer be used.
+    /// Code `70655`: The message conversation has been removed and can no longer be used.
     ///
     /// Yeastar P-Series PBX code `70655` with HTTP 200: “THE CONVERSATION HAS BEEN REMOVED”
     ///
@@ -481,7 +482,7 @@ extension Yeastar {
     /// > Tip: Stop referring to this conversation; start or select another one.
     case conversationRemoved
 
-    /// The API feature this request uses is not enabled on the PBX.
+    /// Code `70656`: The API feature this request uses is not enabled on the PBX.
     ///
     /// Yeastar P-Series PBX code `70656` with HTTP 200: “API FUNCTION IS NOT ENABLED”
     ///
@@ -491,7 +492,8 @@ extension Yeastar {
     /// > then retry.
     case apiFunctionNotEnabled
 
-    /// The customer-service window of this message session has closed, so free-form messages are refused.
+    /// Code `70657`: The customer-service window of this message session has closed, so free-form messages
+    /// are refused.
     ///
     /// Yeastar P-Series PBX code `70657` with HTTP 200: “THE SESSION HAS EXPIRED AND ONLY TEMPLATE MESSAGES
     /// OR MESSAGES WITH TAGS CAN BE SENT”
@@ -502,7 +504,7 @@ extension Yeastar {
     /// > the customer again.
     case sessionWindowExpired
 
-    /// The credentials used are not allowed to read the requested resource.
+    /// Code `80010`: The credentials used are not allowed to read the requested resource.
     ///
     /// Yeastar P-Series PBX code `80010` with HTTP 200: “NO PERMISSION TO OBTAIN”
     ///
@@ -512,7 +514,7 @@ extension Yeastar {
     /// > read.
     case noPermissionToObtain
 
-    /// A message session for this conversation already exists, so a new one was not created.
+    /// Code `80011`: A message session for this conversation already exists, so a new one was not created.
     ///
     /// Yeastar P-Series PBX code `80011` with HTTP 200: “SESSION ALREADY EXISTS”
     ///
@@ -521,7 +523,7 @@ extension Yeastar {
     /// > Tip: Look up and use the existing session instead of creating another.
     case sessionAlreadyExists
 
-    /// The user or application is not allowed to create message sessions.
+    /// Code `80012`: The user or application is not allowed to create message sessions.
     ///
     /// Yeastar P-Series PBX code `80012` with HTTP 200: “NO PERMISSION TO CREATE A SESSION”
     ///
@@ -531,7 +533,7 @@ extension Yeastar {
     /// > it.
     case noPermissionToCreateSession
 
-    /// The channel number given in the request matches no message channel that the PBX can use.
+    /// Code `80013`: The channel number given in the request matches no message channel that the PBX can use.
     ///
     /// Yeastar P-Series PBX code `80013` with HTTP 200: “INVALID CHANNEL NUMBER”
     ///
@@ -540,7 +542,7 @@ extension Yeastar {
     /// > Tip: Use the number of a message channel configured on the PBX and resend.
     case invalidChannelNumber
 
-    /// The message session named in the request does not exist.
+    /// Code `80014`: The message session named in the request does not exist.
     ///
     /// Yeastar P-Series PBX code `80014` with HTTP 200: “SESSION DOES NOT EXIST”
     ///
@@ -549,7 +551,8 @@ extension Yeastar {
     /// > Tip: Check the session id; list the sessions to find a valid one, or create a new session.
     case sessionNotFound
 
-    /// The message either mixes more than one message type in a single send or is not formatted correctly.
+    /// Code `80015`: The message either mixes more than one message type in a single send or is not formatted
+    /// correctly.
     ///
     /// Yeastar P-Series PBX code `80015` with HTTP 200: “ONLY ONE MESSAGE TYPE IS ALLOWED OR THE MESSAGE
     /// FORMAT IS INCORRECT”
@@ -559,8 +562,8 @@ extension Yeastar {
     /// > Tip: Send one message type per request and check the message body against the documented format.
     case messageTypeOrFormatInvalid
 
-    /// The message session this request acts on has already been ended, so it accepts no further messages or
-    /// actions.
+    /// Code `80016`: The message session this request acts on has already been ended, so it accepts no
+    /// further messages or actions.
     ///
     /// Yeastar P-Series PBX code `80016` with HTTP 200: “SESSION CLOSED”
     ///
@@ -569,7 +572,7 @@ extension Yeastar {
     /// > Tip: Open a new session (or reopen one) before sending or acting on it.
     case sessionClosed
 
-    /// The session transfer targets the same agent or destination that already holds it.
+    /// Code `80017`: The session transfer targets the same agent or destination that already holds it.
     ///
     /// Yeastar P-Series PBX code `80017` with HTTP 200: “THE SESSION CANNOT BE TRANSFERRED TO ITSELF”
     ///
@@ -578,7 +581,7 @@ extension Yeastar {
     /// > Tip: Choose a different target for the transfer.
     case transferToSelfNotAllowed
 
-    /// The PBX does not recognise the message channel named in the request as one it can use.
+    /// Code `80018`: The PBX does not recognise the message channel named in the request as one it can use.
     ///
     /// Yeastar P-Series PBX code `80018` with HTTP 200: “INVALID MESSAGE CHANNEL”
     ///
@@ -587,7 +590,7 @@ extension Yeastar {
     /// > Tip: Use a message channel that exists and is enabled on the PBX.
     case invalidMessageChannel
 
-    /// The operation needs a session that an agent has picked up, and this one has not been.
+    /// Code `80019`: The operation needs a session that an agent has picked up, and this one has not been.
     ///
     /// Yeastar P-Series PBX code `80019` with HTTP 200: “THE SESSION HAS NOT BEEN PICKED UP”
     ///
@@ -596,7 +599,7 @@ extension Yeastar {
     /// > Tip: Pick up the session first, then repeat the operation.
     case sessionNotPickedUp
 
-    /// The message session is not in a state in which it can be picked up.
+    /// Code `80050`: The message session is not in a state in which it can be picked up.
     ///
     /// Yeastar P-Series PBX code `80050` with HTTP 200: “THE SESSION CANNOT BE PICKED UP”
     ///
@@ -606,7 +609,7 @@ extension Yeastar {
     /// > this one is not available.
     case sessionCannotBePickedUp
 
-    /// The message queue named in the request does not exist.
+    /// Code `80051`: The message queue named in the request does not exist.
     ///
     /// Yeastar P-Series PBX code `80051` with HTTP 200: “THE MESSAGE QUEUE DOES NOT EXIST”
     ///
@@ -615,7 +618,7 @@ extension Yeastar {
     /// > Tip: Check the queue id; list the message queues to find a valid one.
     case messageQueueNotFound
 
-    /// The message queue has no agents, so the session cannot be routed to it.
+    /// Code `80052`: The message queue has no agents, so the session cannot be routed to it.
     ///
     /// Yeastar P-Series PBX code `80052` with HTTP 200: “THE MESSAGE QUEUE HAS NO AGENTS”
     ///
@@ -624,7 +627,7 @@ extension Yeastar {
     /// > Tip: Add agents to the message queue on the PBX, or route the session to another queue.
     case messageQueueHasNoAgents
 
-    /// System-generated messages cannot be deleted.
+    /// Code `80053`: System-generated messages cannot be deleted.
     ///
     /// Yeastar P-Series PBX code `80053` with HTTP 200: “SYSTEM MESSAGE DELETION IS NOT ALLOWED”
     ///
