@@ -101,7 +101,10 @@ struct TextRedaction {
         units.append(Unit(decoded: decoded, range: index..<index + length))
         index += length
       } else {
-        units.append(Unit(decoded: scalars[index], range: index..<index + 1))
+        // Fullwidth forms (`ｔｏｋｅｎ＝…`, `＋５５…`) are read as the ASCII characters they stand for.
+        let scalar = scalars[index]
+        let decoded = (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
+        units.append(Unit(decoded: decoded, range: index..<index + 1))
         index += 1
       }
     }
@@ -218,7 +221,10 @@ struct TextRedaction {
       index = found.lowerBound
       let nameEnd = found.upperBound
       let name = text(units[index..<nameEnd].map(\.decoded))
-      if Redaction.isSecretName(name), let value = assignedValue(units, afterName: nameEnd, name: name) {
+      if Redaction.isSecretName(name),
+        let value = assignedValue(units, afterName: nameEnd, name: name)
+          ?? elementValue(units, name: found)
+      {
         let range = units[value.lowerBound].range.lowerBound..<units[value.upperBound - 1].range.upperBound
         out.append((range, masked(scalars[range])))
         index = value.upperBound
@@ -227,6 +233,18 @@ struct TextRedaction {
       }
     }
     return out
+  }
+
+  /// The text of an XML element named `name` (`<token>…</token>`): the units between its start tag and the
+  /// next `<`, or `nil` when the name is not a start tag's.
+  private static func elementValue(_ units: [Unit], name: Range<Int>) -> Range<Int>? {
+    guard name.lowerBound > 0, units[name.lowerBound - 1].decoded == "<", name.upperBound < units.count,
+      units[name.upperBound].decoded == ">"
+    else { return nil }
+    let start = name.upperBound + 1
+    var end = start
+    while end < units.count, units[end].decoded != "<" { end += 1 }
+    return end > start ? start..<end : nil
   }
 
   /// The units of the value assigned after a name ending at `nameEnd`, or `nil` when no value follows.

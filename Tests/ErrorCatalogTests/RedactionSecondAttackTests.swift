@@ -124,4 +124,12 @@ struct RedactionSecondAttackTests {
       #expect(output.contains("email=b"), "\(output)")
     }
   }
+
+  @Test("A credential in an XML element, or written in fullwidth forms, is masked; fullwidth digits too")
+  func elementsAndFullwidth() throws {
+    for output in try outputs("<token>abc123xyz</token> <password>hunter2</password> ｔｏｋｅｎ＝qq9 ＋５５ １１ ９８７６５ ４３２１") {
+      for secret in ["abc123xyz", "hunter2", "qq9", "９８７６５"] { #expect(!output.contains(secret), "\(output)") }
+      #expect(output.contains("<token>"), "\(output)")
+    }
+  }
 }
