@@ -30,6 +30,33 @@ struct AdviceTests {
     #expect(Dialog360.classify(status: 400, body: slower).error?.wait?.seconds == 60)
   }
 
+  @Test(
+    "360dialog's rate-limit message is read with or without its closing sentence, singular or plural, in either key style",
+    arguments: [
+      ("You have exceeded the limit of 1 request every 5 seconds", 5),
+      ("You have exceeded the limit of 1 request every 5 seconds. Try again later.", 5),
+      ("You have exceeded the limit of 10 requests every 60 seconds", 60),
+      ("You have exceeded the limit of 10 requests every 60 seconds. Try again later.", 60),
+    ])
+  func bodyWaitWordings(message: String, seconds: Int) throws {
+    for body in [
+      #"{"meta":{"httpCode":400,"developerMessage":"\#(message)","success":false}}"#,
+      #"{"meta":{"success":false,"http_code":429,"developer_message":"\#(message)"}}"#,
+    ] {
+      let error = try #require(Dialog360.classify(status: 400, body: body).error)
+      #expect(error.code == .api(.rateLimitExceeded), "\(body)")
+      #expect(error.wait?.seconds == seconds, "\(body)")
+      #expect(error.wait?.source == .body)
+      // The policy never resends inside the stated period: a wait within its cap is a retry after at least
+      // the wait, a longer one a scheduled wait for that long.
+      switch RetryPolicy().decision(for: error, attempt: 1) {
+      case .retry(let delay): #expect(delay >= .seconds(seconds) && seconds <= 30, "\(delay)")
+      case .waitForReset(let delay): #expect(delay == .seconds(seconds) && seconds > 30, "\(String(describing: delay))")
+      default: Issue.record("neither a retry nor a scheduled wait for \(body)")
+      }
+    }
+  }
+
   @Test("Meta 80007 waits the minutes X-Business-Use-Case-Usage states; without the header, the hour window")
   func headerWait() throws {
     let usage =

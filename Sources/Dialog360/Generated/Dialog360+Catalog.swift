@@ -448,7 +448,7 @@ extension Dialog360.APICode {
         provider: .dialog360, table: "api", name: "rateLimitExceeded", code: "400",
         status: 400,
         message: "Endpoint calls limits has been exceeded",
-        patterns: ["You have exceeded the limit of {limit} request every {seconds} seconds. Try again later", "You have exceeded the endpoint rate limit"],
+        patterns: ["You have exceeded the limit of {limit} request every {seconds} seconds. Try again later", "You have exceeded the limit of {limit} requests every {seconds} seconds. Try again later", "You have exceeded the limit of {limit} request every {seconds} seconds", "You have exceeded the limit of {limit} requests every {seconds} seconds", "You have exceeded the endpoint rate limit"],
         explanation: "Too many calls were made to this endpoint in too short a time, so 360dialog rejected the request.",
         remedy: "Slow down: wait at least the period named in the message, then resend with exponential backoff, and throttle calls to this endpoint.",
         category: .rateLimit, retry: .backoff, fault: .caller,
