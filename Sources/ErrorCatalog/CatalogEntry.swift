@@ -174,8 +174,9 @@ public struct CatalogSource: Sendable, Hashable {
   public let title: String
   /// Where the document is published, when known.
   public let url: String?
-  /// The seed file the entry was built from, when it was one of the project's seeds.
-  public let document: String?
+  /// The seed file the entry was built from, when it was one of the project's seeds: a path into this
+  /// repository's history, which means nothing to a client, so it is not public API.
+  package let document: String?
 
   /// Creates a source.
   package init(title: String, url: String? = nil, document: String? = nil) {
