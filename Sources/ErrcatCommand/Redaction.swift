@@ -107,12 +107,27 @@ enum Redaction {
   /// An identifier as `errcat` prints it. Log lines must stay correlatable, so an identifier that would be
   /// masked (a WhatsApp message id holds the recipient's number in base64; others look like tokens) is shown
   /// as a short digest of itself, the same in every line and every run (``digest(_:)``). A trace id (Meta's
-  /// `fbtrace_id`), which says nothing about anyone, is shown as it is; a value that starts like a known
+  /// `fbtrace_id`), which says nothing about anyone, is shown as it is when it has a trace id's shape
+  /// (``looksLikeTraceID(_:)``); a value that starts like a known
   /// credential (`EAA…`, `eyJ…`) is masked whatever its name.
   static func redactedIdentifier(_ value: String, name: String) -> String {
     if value.count >= 8, credentialPrefixes.contains(where: { value.hasPrefix($0) }) { return masked(value) }
-    if nameWords(name).contains(where: { $0 == "trace" || $0 == "fbtrace" }) { return value }
+    if nameWords(name).contains(where: { $0 == "trace" || $0 == "fbtrace" }), looksLikeTraceID(value) { return value }
     return redactedText(value) == value ? value : digest(value)
+  }
+
+  /// Whether a value has a trace id's shape (Meta's `fbtrace_id` is 20-odd letters, digits, `_` and `-`):
+  /// at most 64 such characters, at least one a letter. Anything else under a trace id's name (a phone
+  /// number, an address, an assignment) is checked like any identifier.
+  static func looksLikeTraceID(_ value: String) -> Bool {
+    guard !value.isEmpty, value.utf8.count <= 64 else { return false }
+    var letter = false
+    for byte in value.utf8 {
+      let isLetter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+      guard isLetter || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2D else { return false }
+      letter = letter || isLetter
+    }
+    return letter
   }
 
   /// `[id 1a2b3c4d]`: the first 32 bits of the value's 64-bit FNV-1a hash, a function of the value alone

@@ -45,14 +45,18 @@ struct TextRedaction {
   }
 
   var result: String {
-    var out = ""
+    // Collected as scalars and made a string once: appending to one string through its scalar view and
+    // through `+=` in turn copied it again and again (quadratic in the number of masked values).
+    var scalars: [Unicode.Scalar] = []
     for piece in pieces {
       switch piece {
-      case .open(let scalars): out.unicodeScalars.append(contentsOf: scalars)
-      case .done(let text): out += text
+      case .open(let open): scalars += open
+      case .done(let text): scalars += text.unicodeScalars
       }
     }
-    return out
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: scalars)
+    return String(out)
   }
 
   /// A rule's answer for one open piece: the ranges of its scalars to replace, and with what.
@@ -101,8 +105,15 @@ struct TextRedaction {
         units.append(Unit(decoded: decoded, range: index..<index + length))
         index += length
       } else {
-        // Fullwidth forms (`ｔｏｋｅｎ＝…`, `＋５５…`) are read as the ASCII characters they stand for.
         let scalar = scalars[index]
+        // An invisible formatting character (a zero-width space, a soft hyphen) belongs to the character
+        // before it, so that it cannot split a name, an address or a number from the rules' sight.
+        if scalar.value > 0xAC, scalar.properties.generalCategory == .format, !units.isEmpty {
+          units[units.count - 1].range = units[units.count - 1].range.lowerBound..<index + 1
+          index += 1
+          continue
+        }
+        // Fullwidth forms (`ｔｏｋｅｎ＝…`, `＋５５…`) are read as the ASCII characters they stand for.
         let decoded = (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
         units.append(Unit(decoded: decoded, range: index..<index + 1))
         index += 1
@@ -238,10 +249,20 @@ struct TextRedaction {
   /// The text of an XML element named `name` (`<token>…</token>`): the units between its start tag and the
   /// next `<`, or `nil` when the name is not a start tag's.
   private static func elementValue(_ units: [Unit], name: Range<Int>) -> Range<Int>? {
-    guard name.lowerBound > 0, units[name.lowerBound - 1].decoded == "<", name.upperBound < units.count,
-      units[name.upperBound].decoded == ">"
-    else { return nil }
-    let start = name.upperBound + 1
+    // The tag opens right before the name, or before a namespace prefix (`<wsse:Password`).
+    var open = name.lowerBound - 1
+    if open >= 0, units[open].decoded == ":" {
+      open -= 1
+      while open >= 0, isNameScalar(units[open].decoded) { open -= 1 }
+    }
+    guard open >= 0, units[open].decoded == "<", name.upperBound < units.count else { return nil }
+    // Then `>`, or attributes up to it (`Type="…">`).
+    var close = name.upperBound
+    if units[close].decoded.properties.isWhitespace {
+      while close < units.count, units[close].decoded != ">", units[close].decoded != "<" { close += 1 }
+    }
+    guard close < units.count, units[close].decoded == ">" else { return nil }
+    let start = close + 1
     var end = start
     while end < units.count, units[end].decoded != "<" { end += 1 }
     return end > start ? start..<end : nil
@@ -258,7 +279,7 @@ struct TextRedaction {
     skipSpace()
     guard index < units.count, units[index].decoded == "=" || units[index].decoded == ":" else { return nil }
     index += 1
-    if index < units.count, ["=", ">"].contains(units[index].decoded) { index += 1 }
+    if index < units.count, ["=", ">", ":"].contains(units[index].decoded) { index += 1 }
     skipSpace()
     guard index < units.count else { return nil }
     // A quoted value, escaped or not: up to the same quote behind as many backslashes (at least).
@@ -285,8 +306,8 @@ struct TextRedaction {
       return valueEnd > start ? start..<valueEnd : nil
     }
     let first = units[index].decoded
-    if first == "[" || first == "{" {
-      let close: Unicode.Scalar = first == "[" ? "]" : "}"
+    if first == "[" || first == "{" || first == "<" || first == "(" {
+      let close: Unicode.Scalar = ["[": "]", "{": "}", "<": ">", "(": ")"][first]!
       var depth = 0
       var end = index
       while end < units.count {
@@ -325,33 +346,41 @@ struct TextRedaction {
 
   // MARK: 2. Credentials in URLs
 
-  /// The userinfo of each URL (`scheme://user:password@host`), masked but for its `:`.
+  /// The userinfo of each URL (`scheme://user:password@host`, `//user:password@host`, or with JSON's
+  /// escaped slashes `https:\/\/…`), masked but for its `:`. The userinfo ends at a raw `@`: a
+  /// percent-encoded one (`p%40ss`) is part of the password.
   private static func urlCredentials(_ scalars: [Unicode.Scalar]) -> [Replacement] {
-    let units = units(scalars)
     var out: [Replacement] = []
     var index = 0
-    while index + 2 < units.count {
-      guard units[index].decoded == ":", units[index + 1].decoded == "/", units[index + 2].decoded == "/" else {
+    func isSlash(_ at: Int) -> Int? {
+      guard at < scalars.count else { return nil }
+      if scalars[at] == "/" { return 1 }
+      if scalars[at] == "\\", at + 1 < scalars.count, scalars[at + 1] == "/" { return 2 }
+      return nil
+    }
+    while index < scalars.count {
+      guard let first = isSlash(index), let second = isSlash(index + first) else {
         index += 1
         continue
       }
-      let start = index + 3
+      let start = index + first + second
       var end = start
-      // The userinfo runs to an `@` before the host's end: a `/`, `?`, `#`, a quote, white space or the text's end.
-      while end < units.count {
-        let scalar = units[end].decoded
-        if scalar == "@" || scalar == "/" || scalar == "?" || scalar == "#" || isQuote(scalar)
-          || scalar.properties.isWhitespace || scalar == "<" || scalar == ">"
+      // The userinfo runs to a raw `@` before the authority's end: a raw `/`, `?`, `#`, a backslash, a
+      // double quote, angle brackets, white space or the text's end.
+      while end < scalars.count {
+        let scalar = scalars[end]
+        if scalar == "@" || scalar == "/" || scalar == "?" || scalar == "#" || scalar == "\\" || scalar == "\""
+          || scalar == "<" || scalar == ">" || scalar.properties.isWhitespace
         {
           break
         }
         end += 1
       }
-      index = end
-      guard end < units.count, units[end].decoded == "@", end > start else { continue }
+      index = max(end, index + 1)
+      guard end < scalars.count, scalars[end] == "@", end > start else { continue }
       var masked = ""
-      for unit in units[start..<end] { masked += unit.decoded == ":" ? text(scalars[unit.range]) : "*" }
-      out.append((units[start].range.lowerBound..<units[end - 1].range.upperBound, masked))
+      for scalar in scalars[start..<end] { masked.unicodeScalars.append(scalar == ":" ? ":" : "*") }
+      out.append((start..<end, masked))
     }
     return out
   }
@@ -378,7 +407,9 @@ struct TextRedaction {
       var start = end
       while start < units.count {
         let scalar = units[start].decoded
-        guard scalar.properties.isWhitespace || scalar == "=" || scalar == ":" || isQuote(scalar) || scalar == "\\"
+        guard
+          scalar.properties.isWhitespace || scalar == "=" || scalar == ":" || isQuote(scalar) || scalar == "\\"
+            || scalar == "+" || scalar == "<" || scalar == "(" || scalar == "[" || scalar == "|"
         else { break }
         start += 1
       }
@@ -431,8 +462,10 @@ struct TextRedaction {
         guard end + 1 < units.count, units[end].decoded == ".", isDomainScalar(units[end + 1].decoded) else { break }
         index = end + 1
       }
+      // The top-level domain is letters (or non-ASCII), or punycode (`xn--p1ai`).
       guard labels.count >= 2, let top = labels.last, top.count >= 2,
         units[top].allSatisfy({ isASCIILetter($0.decoded) || !$0.decoded.isASCII })
+          || text(units[top].map(\.decoded)).lowercased().hasPrefix("xn--")
       else { continue }
       var masked = text(scalars[units[start].range])
       for unit in units[(start + 1)..<top.lowerBound] {

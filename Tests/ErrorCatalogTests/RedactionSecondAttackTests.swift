@@ -132,4 +132,35 @@ struct RedactionSecondAttackTests {
       #expect(output.contains("<token>"), "\(output)")
     }
   }
+
+  @Test(
+    "Third pass: encoded or escaped URL passwords, namespaced XML elements, bracketed values, schemes before brackets",
+    arguments: [
+      ("https://bob:p%40ssword@10.0.0.5/", "ssword"), ("https://bob:p%2Fw'rd@h.example/", "w'rd"),
+      (#"https:\/\/bob:pw9@h.example\/x"#, "pw9"), ("//bob:pw8@h.example/x", "pw8"),
+      (#"<wsse:Password Type="PasswordText">s3cr3t</wsse:Password>"#, "s3cr3t"), ("password=<hunter2>", "hunter2"),
+      ("password=(hunter3)", "hunter3"), ("password:: hunter4", "hunter4"), ("Bearer+tok5", "tok5"),
+      ("Bearer <tok6>", "tok6"), ("Bearer (tok7)", "tok7"), ("Bearer [tok8]", "tok8"),
+      ("bob@example.xn--p1ai", "bob"), ("bob\u{200B}@example.com", "bob"), ("5511987\u{00AD}654321 now", "987"),
+    ])
+  func thirdPass(text: String, secret: String) throws {
+    for output in try outputs("see \(text) now") { #expect(!output.contains(secret), "\(text): \(output)") }
+  }
+
+  @Test("A trace id is shown as it is only when it has a trace id's shape")
+  func traceIDs() {
+    #expect(Redaction.redactedIdentifier("AbC_12-xyz", name: "fbtrace_id") == "AbC_12-xyz")
+    for value in ["+5511987654321", "bob@example.com", "token=abc", "5511987654321"] {
+      #expect(!Redaction.redactedIdentifier(value, name: "fbtrace_id").contains(value), "\(value)")
+    }
+  }
+
+  @Test("Masking many values in one text keeps the text's other characters and order")
+  func manyMaskedValues() {
+    let text = String(repeating: "pin=x; ", count: 20_000)
+    let result = Redaction.redactedText(text)
+    #expect(!result.contains("pin=x;"))
+    #expect(result.hasPrefix("pin=\(Redaction.masked("x")); pin="))
+    #expect(result.components(separatedBy: "pin=").count == 20_001)
+  }
 }
