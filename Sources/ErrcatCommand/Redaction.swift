@@ -205,12 +205,15 @@ enum Redaction {
   }
 
   /// A protocol or version name: letters, an optional `/`, then digits and dots (`HTTP/1.1`, `TLSv1.3`,
-  /// `v10.15.7`).
+  /// `v10.15.7`), with a dot or at most four digits (`IPv6`, `ES2015`): a long run of digits after letters
+  /// (`qWzXkPmR84736251940`, `pass12345678`) is a token's shape, not a version's.
   static func isVersion(_ scalars: [Unicode.Scalar]) -> Bool {
     var rest = scalars.drop { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
     if rest.first == "/" { rest = rest.dropFirst() }
-    return rest.first.map { ("0"..."9").contains($0) } == true
-      && rest.allSatisfy { ("0"..."9").contains($0) || $0 == "." }
+    guard rest.first.map({ ("0"..."9").contains($0) }) == true,
+      rest.allSatisfy({ ("0"..."9").contains($0) || $0 == "." })
+    else { return false }
+    return rest.contains(".") || rest.count <= 4
   }
 
   private static let dateWords: Set<String> = [
