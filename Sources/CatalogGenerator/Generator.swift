@@ -10,10 +10,12 @@ public enum Generator {
     public var description: String { "\(file): \(message)" }
   }
 
-  static let providerCases: [String: String] = [
-    "wolkvox": "wolkvox", "360dialog": "dialog360", "cequens": "cequens", "yeastar": "yeastar",
-    "geniq": "geniq", "whatsapp": "whatsapp",
-  ]
+  /// The name of a provider's `ProviderID` member: its catalog's `provider` when that is a Swift identifier
+  /// (`wolkvox`), else its module's name with a lower-case first letter (`360dialog` is `dialog360`).
+  static func providerMember(_ catalog: CatalogFile) -> String {
+    if isIdentifier(catalog.provider) { return catalog.provider }
+    return catalog.module.prefix(1).lowercased() + catalog.module.dropFirst()
+  }
   static let categories: Set<String> = [
     "authentication", "permission", "rateLimit", "quota", "billing", "account", "configuration",
     "invalidRequest", "notFound", "conflict", "conversationWindow", "template", "recipient", "policy",
@@ -61,7 +63,7 @@ public enum Generator {
   /// Checks what the schema cannot: unique names, known vocabularies, known sources.
   public static func validate(_ catalog: CatalogFile, file: String) throws {
     func fail(_ message: String) -> CatalogError { CatalogError(file: file, message: message) }
-    guard providerCases[catalog.provider] != nil else { throw fail("unknown provider \(catalog.provider)") }
+    guard isIdentifier(providerMember(catalog)) else { throw fail("provider \(catalog.provider) has no Swift name") }
     let sourceIDs = Set(catalog.sources.map(\.id))
     for fallback in catalog.fallbacks ?? [] {
       let at = "fallback \(fallback.name)"
@@ -151,7 +153,18 @@ public enum Generator {
     out.line("public import ErrorCatalog")
     for share in catalog.shares ?? [] { out.line("public import \(share.module)") }
     out.line("")
-    let provider = providerCases[catalog.provider] ?? catalog.provider
+    let provider = providerMember(catalog)
+    out.line("extension ProviderID {")
+    out.indent { out in
+      out.doc(
+        "\(catalog.displayName): the provider of ``\(catalog.module)``'s catalog (`Catalogs/\(catalog.provider).json`)."
+      )
+      out.line("public static var \(provider): ProviderID {")
+      out.line("  ProviderID(rawValue: \(literal(catalog.provider)), displayName: \(literal(catalog.displayName)))")
+      out.line("}")
+    }
+    out.line("}")
+    out.line("")
     let sources = Dictionary(uniqueKeysWithValues: catalog.sources.map { ($0.id, $0) })
     let multi = catalog.tables.count > 1 || !(catalog.shares ?? []).isEmpty
     for table in catalog.tables {

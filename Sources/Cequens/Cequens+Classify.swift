@@ -10,8 +10,9 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
   /// WhatsApp codes; a Graph `error` object is looked up in Meta's catalog; `replyCode` 0 is success.
   /// Anything else is unrecognized and classified from `error.status` or the HTTP status.
   public static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+    status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
   ) -> Classification<Error> {
+    let now = time.secondsSince1970
     let json = body.json
     let envelope = Envelope(json: json, body: body)
     let references = envelope.references.merging(WhatsApp.responseReferences(in: json, headers: headers))

@@ -10,8 +10,9 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
   /// catalog (``Code/cloudAPI(_:)``), On-Premise `errors` in the API table and then the Hub table.
   /// HTML pages, empty and unknown bodies come back unrecognized, classified from the status.
   public static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+    status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
   ) -> Classification<Error> {
+    let now = time.secondsSince1970
     // A Graph error is read in place (its other fields only when asked for); the gateway's own shapes
     // are rarer and read whole.
     if let decision = WhatsApp.graphDecision(in: body, table: WhatsApp.Code.table).decision {

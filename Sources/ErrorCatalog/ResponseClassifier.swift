@@ -8,9 +8,10 @@ public protocol ResponseClassifier {
   ///   - status: The HTTP status, if the response had one.
   ///   - headers: The response headers (`Retry-After` is read from them).
   ///   - body: The response body, as kept by ``ResponseBody``.
-  ///   - now: The current time, seconds since 1970, to turn a `Retry-After` date into a delay.
+  ///   - now: The current time, to turn a `Retry-After` date into a delay (``WallClockTime/now``, or a
+  ///     fixed moment in a test).
   static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+    status: Int?, headers: [String: String], body: ResponseBody, now: WallClockTime
   ) -> Classification<Failure>
 }
 
@@ -19,7 +20,7 @@ extension ResponseClassifier {
   public static func classify(
     status: Int?, headers: [String: String] = [:], body: [UInt8]
   ) -> Classification<Failure> {
-    classify(status: status, headers: headers, body: ResponseBody(body), now: WallClock.now)
+    classify(status: status, headers: headers, body: ResponseBody(body), now: .now)
   }
 
   /// Classifies one synchronous API answer whose body is text.

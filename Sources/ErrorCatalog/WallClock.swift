@@ -27,3 +27,40 @@ package enum WallClock {
     #endif
   }
 }
+
+/// A moment on the wall clock, measured from 1970-01-01 00:00:00 UTC: what a `Retry-After` date is
+/// compared with to turn it into a delay.
+///
+/// Classification reads the clock itself (``now``); pass a fixed moment to make a test repeatable:
+///
+/// ```swift
+/// let noon = WallClockTime(sinceEpoch: .seconds(1_767_268_800))  // 2026-01-01 12:00:00 UTC
+/// let headers = ["Retry-After": "Thu, 01 Jan 2026 12:00:30 GMT"]
+/// let outcome = Wolkvox.classify(status: 503, headers: headers, body: ResponseBody(bytes), now: noon)
+/// // outcome.error?.retryAfterSeconds == 30
+/// ```
+public struct WallClockTime: Sendable, Hashable, Comparable {
+  /// How long after 1970-01-01 00:00:00 UTC this moment is (negative before it).
+  public var sinceEpoch: Duration
+
+  /// The moment `sinceEpoch` after 1970-01-01 00:00:00 UTC.
+  public init(sinceEpoch: Duration) {
+    self.sinceEpoch = sinceEpoch
+  }
+
+  /// The system's real-time clock, read now.
+  public static var now: WallClockTime { WallClockTime(secondsSince1970: WallClock.now) }
+
+  public static func < (lhs: WallClockTime, rhs: WallClockTime) -> Bool { lhs.sinceEpoch < rhs.sinceEpoch }
+
+  /// The moment `seconds` after 1970-01-01 00:00:00 UTC.
+  package init(secondsSince1970 seconds: Double) {
+    sinceEpoch = .seconds(seconds)
+  }
+
+  /// Seconds since 1970-01-01 00:00:00 UTC, with their fraction.
+  package var secondsSince1970: Double {
+    let (seconds, attoseconds) = sinceEpoch.components
+    return Double(seconds) + Double(attoseconds) / 1e18
+  }
+}

@@ -9,7 +9,7 @@ extension ResponseClassifier {
   /// let outcome = Yeastar.classify(status: 200, body: data)
   /// ```
   public static func classify(status: Int?, headers: [String: String] = [:], body: Data) -> Classification<Failure> {
-    classify(status: status, headers: headers, body: ResponseBody(body), now: WallClock.now)
+    classify(status: status, headers: headers, body: ResponseBody(body), now: .now)
   }
 }
 

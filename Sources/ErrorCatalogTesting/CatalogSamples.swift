@@ -124,7 +124,7 @@ public enum CatalogSamples {
         return one(GENIQ.classifyTemplateResponse(status: sample.status, headers: headers, body: body))
       }
       return one(GENIQ.classify(status: sample.status, headers: headers, body: body))
-    @unknown default:
+    default:
       return []
     }
   }

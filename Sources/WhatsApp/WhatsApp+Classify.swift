@@ -5,8 +5,9 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
   /// details and trace id come back in `parameters`. A 2xx answer without an `error` is success, with the
   /// message id and recipient in its references.
   public static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+    status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
   ) -> Classification<Error> {
+    let now = time.secondsSince1970
     // The Graph `error` object's code and texts decide; the rest is read from the body by `graphFields` only
     // when asked for.
     let deferred = DeferredFields(context: headers, reader: graphFields)

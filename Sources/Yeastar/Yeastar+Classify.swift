@@ -28,10 +28,11 @@ extension Yeastar: ResponseClassifier {
   ///   - status: The HTTP status, if the response had one.
   ///   - headers: The response headers (`Retry-After` is read from them).
   ///   - body: The response body.
-  ///   - now: The current time, seconds since 1970, for a `Retry-After` date.
+  ///   - now: The current time, for a `Retry-After` date.
   public static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now: Double
+    status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
   ) -> Classification<Error> {
+    let now = time.secondsSince1970
     // One pass over the top-level members finds `errcode` and `errmsg`; the rest is read from the body by
     // `fields` only when asked for.
     let (rawCode, match) = Code.table.matchTopLevel(

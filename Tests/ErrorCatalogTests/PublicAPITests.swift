@@ -1,7 +1,9 @@
 import CatalogGenerator
+import Dialog360
 import ErrorCatalog
 import Foundation
 import Testing
+import Wolkvox
 
 /// The public API as a client outside the package sees it, compiled by `swiftc` against the built modules.
 @Suite("Public API, from a client's side")
@@ -13,7 +15,6 @@ struct PublicAPITests {
     ("Fault", Fault.allCases.map(\.rawValue)),
     ("Outcome", Outcome.allCases.map(\.rawValue)),
     ("ResponseKind", ResponseKind.allCases.map(\.rawValue)),
-    ("ProviderID", ProviderID.allCases.map { $0 == .dialog360 ? "dialog360" : $0.rawValue }),
   ]
 
   static func switches(unknownDefault: Bool) -> String {
@@ -25,6 +26,37 @@ struct PublicAPITests {
       source += "  }\n}\n"
     }
     return source
+  }
+
+  @Test("ProviderID is open: a client names its own provider beside the modules' members")
+  func providerIDIsOpen() throws {
+    let client = """
+      import ErrorCatalog
+      import Dialog360
+      import Wolkvox
+      extension ProviderID {
+        static let acme = ProviderID(rawValue: "acme", displayName: "Acme SMS")
+      }
+      func route(_ id: ProviderID) -> Int {
+        switch id {
+        case .wolkvox: 1
+        case .dialog360: 2
+        case .acme: 3
+        default: 0
+        }
+      }
+      """
+    let result = try ClientCompiler.typecheck(client)
+    #expect(result.status == 0, "\(result.output)")
+    // Equality, hashing and encoding are the raw value's; a decoded identifier keeps it.
+    #expect(ProviderID.dialog360.rawValue == "360dialog")
+    #expect(ProviderID.dialog360.displayName == "360dialog")
+    #expect(ProviderID.wolkvox.displayName == "Wolkvox")
+    #expect(ProviderID(rawValue: "wolkvox") == .wolkvox)
+    #expect(Set([ProviderID.wolkvox, ProviderID(rawValue: "wolkvox")]).count == 1)
+    let encoded = try JSONEncoder().encode([ProviderID.dialog360])
+    #expect(String(decoding: encoded, as: UTF8.self) == #"["360dialog"]"#)
+    #expect(try JSONDecoder().decode([ProviderID].self, from: encoded) == [.dialog360])
   }
 
   @Test("A client's switch over every vocabulary needs @unknown default, and compiles with one")

@@ -1,5 +1,7 @@
 import ErrorCatalog
+import Foundation
 import Testing
+import Wolkvox
 
 /// `Retry-After` as RFC 9110 defines it, read strictly.
 @Suite("Retry-After")
@@ -8,6 +10,20 @@ struct RetryAfterTests {
   static let example: Int64 = 784_111_777
   /// 2026-01-01 00:00:00 UTC.
   static let now2026 = 1_767_225_600.0
+
+  @Test("A Retry-After date is measured from the WallClockTime a classification is given, or from the clock")
+  func wallClockTime() {
+    let noon = WallClockTime(sinceEpoch: .seconds(1_767_268_800))
+    let headers = ["Retry-After": "Thu, 01 Jan 2026 12:00:30 GMT"]
+    let body = ResponseBody("busy")
+    #expect(Wolkvox.classify(status: 503, headers: headers, body: body, now: noon).error?.retryAfterSeconds == 30)
+    let later = WallClockTime(sinceEpoch: noon.sinceEpoch + .milliseconds(10_500))
+    #expect(later > noon)
+    #expect(Wolkvox.classify(status: 503, headers: headers, body: body, now: later).error?.retryAfterSeconds == 20)
+    // The clock is the system's real-time clock, as Foundation reads it.
+    let clock = WallClockTime.now.sinceEpoch.components.seconds
+    #expect(abs(clock - Int64(Date().timeIntervalSince1970)) <= 2)
+  }
 
   @Test(
     "The three date forms of RFC 9110 all read as the same instant",

@@ -82,7 +82,8 @@ struct RetryDecisionTests {
     // 2026-01-01 00:00:00 GMT is 1 767 225 600 seconds after 1970.
     let date = "Thu, 01 Jan 2026 00:01:40 GMT"
     let classified = Wolkvox.classify(
-      status: 503, headers: ["Retry-After": date], body: ResponseBody("busy"), now: 1_767_225_600)
+      status: 503, headers: ["Retry-After": date], body: ResponseBody("busy"),
+      now: WallClockTime(sinceEpoch: .seconds(1_767_225_600)))
     let error = try #require(classified.error)
     #expect(error.retryAfterSeconds == 100)
     let patient = RetryPolicy(

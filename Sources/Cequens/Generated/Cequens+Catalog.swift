@@ -4,6 +4,13 @@
 public import ErrorCatalog
 public import WhatsApp
 
+extension ProviderID {
+  /// Cequens: the provider of ``Cequens``'s catalog (`Catalogs/cequens.json`).
+  public static var cequens: ProviderID {
+    ProviderID(rawValue: "cequens", displayName: "Cequens")
+  }
+}
+
 extension Cequens {
   /// Authentication errors
   ///

@@ -4,6 +4,13 @@
 public import ErrorCatalog
 public import WhatsApp
 
+extension ProviderID {
+  /// 360dialog: the provider of ``Dialog360``'s catalog (`Catalogs/360dialog.json`).
+  public static var dialog360: ProviderID {
+    ProviderID(rawValue: "360dialog", displayName: "360dialog")
+  }
+}
+
 extension Dialog360 {
   /// WhatsApp API errors
   ///

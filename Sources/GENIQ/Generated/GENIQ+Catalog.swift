@@ -3,6 +3,13 @@
 
 public import ErrorCatalog
 
+extension ProviderID {
+  /// GENIQ: the provider of ``GENIQ``'s catalog (`Catalogs/geniq.json`).
+  public static var geniq: ProviderID {
+    ProviderID(rawValue: "geniq", displayName: "GENIQ")
+  }
+}
+
 extension GENIQ {
   /// API response codes (responseCode)
   ///

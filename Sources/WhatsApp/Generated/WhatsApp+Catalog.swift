@@ -3,6 +3,13 @@
 
 public import ErrorCatalog
 
+extension ProviderID {
+  /// WhatsApp Cloud API: the provider of ``WhatsApp``'s catalog (`Catalogs/whatsapp.json`).
+  public static var whatsapp: ProviderID {
+    ProviderID(rawValue: "whatsapp", displayName: "WhatsApp Cloud API")
+  }
+}
+
 extension WhatsApp {
   /// Cloud API and Graph error codes
   ///
@@ -14,7 +21,7 @@ extension WhatsApp {
     /// Code `0`: Meta could not authenticate the app user behind the access token: the token expired, was
     /// invalidated, or the user changed a setting that blocks apps from their data.
     ///
-    /// WhatsApp Cloud API (Meta) code `0` with HTTP 401: “AuthException”
+    /// WhatsApp Cloud API code `0` with HTTP 401: “AuthException”
     ///
     /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
     ///
@@ -29,7 +36,7 @@ extension WhatsApp {
 
     /// Code `1`: The request was invalid or a server error occurred; Meta cannot tell which.
     ///
-    /// WhatsApp Cloud API (Meta) code `1` with HTTP 400: “API Unknown”
+    /// WhatsApp Cloud API code `1` with HTTP 400: “API Unknown”
     ///
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
@@ -45,7 +52,7 @@ extension WhatsApp {
 
     /// Code `2`: The service is temporarily unavailable because of downtime or overload.
     ///
-    /// WhatsApp Cloud API (Meta) code `2` with HTTP 503: “API Service”
+    /// WhatsApp Cloud API code `2` with HTTP 503: “API Service”
     ///
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
@@ -60,7 +67,7 @@ extension WhatsApp {
 
     /// Code `3`: The app lacks a capability or permission needed by the endpoint it called.
     ///
-    /// WhatsApp Cloud API (Meta) code `3` with HTTP 500: “API Method”
+    /// WhatsApp Cloud API code `3` with HTTP 500: “API Method”
     ///
     /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
@@ -75,7 +82,7 @@ extension WhatsApp {
 
     /// Code `4`: The app made more Graph API calls than its rate limit allows.
     ///
-    /// WhatsApp Cloud API (Meta) code `4` with HTTP 400: “API Too Many Calls”
+    /// WhatsApp Cloud API code `4` with HTTP 400: “API Too Many Calls”
     ///
     /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
     ///
@@ -92,7 +99,7 @@ extension WhatsApp {
     /// Code `17`: The user whose access token the app uses has made too many calls; Meta counts them over a
     /// rolling hour.
     ///
-    /// WhatsApp Cloud API (Meta) code `17` with HTTP 429: “User request limit reached”
+    /// WhatsApp Cloud API code `17` with HTTP 429: “User request limit reached”
     ///
     /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
     ///
@@ -108,7 +115,7 @@ extension WhatsApp {
     /// Code `102`: The login session or access token has expired, was revoked or is otherwise invalid (when
     /// no subcode says more).
     ///
-    /// WhatsApp Cloud API (Meta) code `102` with HTTP 401: “API Session”
+    /// WhatsApp Cloud API code `102` with HTTP 401: “API Session”
     ///
     /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
     ///
@@ -124,7 +131,7 @@ extension WhatsApp {
     /// Code `104`: The request's signature does not check out: the appsecret_proof (or another signed
     /// parameter) was not computed from this access token and the app secret.
     ///
-    /// WhatsApp Cloud API (Meta) code `104` with HTTP 400: “Incorrect signature”
+    /// WhatsApp Cloud API code `104` with HTTP 400: “Incorrect signature”
     ///
     /// Category `authentication`, retry `afterFix`, fault `caller`, situation `credentialsInvalid`.
     ///
@@ -140,7 +147,7 @@ extension WhatsApp {
     /// Code `192`: A phone number given while creating a template (for example in a PHONE_NUMBER button) is
     /// not valid.
     ///
-    /// WhatsApp Cloud API (Meta) code `192` with HTTP 400: “Invalid phone number”
+    /// WhatsApp Cloud API code `192` with HTTP 400: “Invalid phone number”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
@@ -155,7 +162,7 @@ extension WhatsApp {
 
     /// Code `341`: A temporary throttle or downtime stopped the app's call.
     ///
-    /// WhatsApp Cloud API (Meta) code `341` with HTTP 400: “Application limit reached”
+    /// WhatsApp Cloud API code `341` with HTTP 400: “Application limit reached”
     ///
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
@@ -170,7 +177,7 @@ extension WhatsApp {
     /// Code `10`: The permission this call needs was never granted to the app or has been removed; it also
     /// appears when the account is not eligible for the API being called.
     ///
-    /// WhatsApp Cloud API (Meta) code `10` with HTTP 403: “Permission Denied”
+    /// WhatsApp Cloud API code `10` with HTTP 403: “Permission Denied”
     ///
     /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
@@ -186,7 +193,7 @@ extension WhatsApp {
 
     /// Code `33`: The business phone number the request refers to has been deleted.
     ///
-    /// WhatsApp Cloud API (Meta) code `33` with HTTP 400: “Parameter value is not valid”
+    /// WhatsApp Cloud API code `33` with HTTP 400: “Parameter value is not valid”
     ///
     /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
@@ -202,7 +209,7 @@ extension WhatsApp {
     /// Code `100`: The request contained one or more parameters that are unsupported, misspelled, too long or
     /// otherwise invalid.
     ///
-    /// WhatsApp Cloud API (Meta) code `100` with HTTP 400: “Invalid parameter”
+    /// WhatsApp Cloud API code `100` with HTTP 400: “Invalid parameter”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -217,7 +224,7 @@ extension WhatsApp {
 
     /// Code `190`: The access token sent with the request has expired or is no longer valid.
     ///
-    /// WhatsApp Cloud API (Meta) code `190` with HTTP 401: “Access token has expired”
+    /// WhatsApp Cloud API code `190` with HTTP 401: “Access token has expired”
     ///
     /// Category `authentication`, retry `afterReauth`, fault `account`, situation `credentialsExpired`.
     ///
@@ -232,7 +239,7 @@ extension WhatsApp {
     /// Code `200`: The app does not have, or no longer has, a permission the endpoint requires (Meta
     /// documents codes 200 to 299 as one range).
     ///
-    /// WhatsApp Cloud API (Meta) code `200` with HTTP 403: “API Permission”
+    /// WhatsApp Cloud API code `200` with HTTP 403: “API Permission”
     ///
     /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
@@ -248,7 +255,7 @@ extension WhatsApp {
     /// Code `200`: The request carried no access token (or no app id), so Graph could not tell which app is
     /// calling; Meta answers some GET endpoints so with code 200.
     ///
-    /// WhatsApp Cloud API (Meta) code `200` with HTTP 400: “Provide valid app ID”
+    /// WhatsApp Cloud API code `200` with HTTP 400: “Provide valid app ID”
     ///
     /// Category `authentication`, retry `afterFix`, fault `caller`, situation `credentialsInvalid`.
     ///
@@ -264,7 +271,7 @@ extension WhatsApp {
     /// Code `368`: The WhatsApp Business Account tied to the app has been restricted or disabled because it
     /// broke a platform policy.
     ///
-    /// WhatsApp Cloud API (Meta) code `368` with HTTP 403: “Temporarily blocked for policies violations”
+    /// WhatsApp Cloud API code `368` with HTTP 403: “Temporarily blocked for policies violations”
     ///
     /// Category `policy`, retry `afterReset`, fault `account`, situation `policyBlocked`.
     ///
@@ -281,7 +288,7 @@ extension WhatsApp {
 
     /// Code `506`: The same content was submitted twice in a row, and Graph refuses consecutive duplicates.
     ///
-    /// WhatsApp Cloud API (Meta) code `506` with HTTP 400: “Duplicate Post”
+    /// WhatsApp Cloud API code `506` with HTTP 400: “Duplicate Post”
     ///
     /// Category `conflict`, retry `afterFix`, fault `caller`, situation `duplicateRequest`.
     ///
@@ -297,8 +304,8 @@ extension WhatsApp {
     /// limit of an endpoint is reached, and the calling API returns it when the call-permission status
     /// endpoint is asked too often.
     ///
-    /// WhatsApp Cloud API (Meta) code `613` with HTTP 429: “Fetch Call Permission For Consumer Phone Number
-    /// API Limit Hit”
+    /// WhatsApp Cloud API code `613` with HTTP 429: “Fetch Call Permission For Consumer Phone Number API
+    /// Limit Hit”
     ///
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
@@ -313,7 +320,7 @@ extension WhatsApp {
 
     /// Code `80007`: API calls for this WhatsApp Business Account exceeded the account's rate limit.
     ///
-    /// WhatsApp Cloud API (Meta) code `80007` with HTTP 400: “Rate limit issues”
+    /// WhatsApp Cloud API code `80007` with HTTP 400: “Rate limit issues”
     ///
     /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
     ///
@@ -330,7 +337,7 @@ extension WhatsApp {
     /// Code `80008`: The WhatsApp Business Account's management API quota (templates, phone numbers and
     /// similar WABA endpoints) is used up for now.
     ///
-    /// WhatsApp Cloud API (Meta) code `80008` with HTTP 400: “There have been too many calls to this WhatsApp
+    /// WhatsApp Cloud API code `80008` with HTTP 400: “There have been too many calls to this WhatsApp
     /// Business account. Wait a bit and try again.”
     ///
     /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
@@ -348,8 +355,8 @@ extension WhatsApp {
     /// Code `130403`: The message was not delivered because the business itself has blocked this WhatsApp
     /// user.
     ///
-    /// WhatsApp Cloud API (Meta) code `130403` with HTTP 400: “Unable to deliver the message. This business
-    /// has blocked the end user on WhatsApp”
+    /// WhatsApp Cloud API code `130403` with HTTP 400: “Unable to deliver the message. This business has
+    /// blocked the end user on WhatsApp”
     ///
     /// Category `recipient`, retry `afterFix`, fault `account`.
     ///
@@ -364,7 +371,7 @@ extension WhatsApp {
 
     /// Code `130429`: The business phone number has reached Cloud API's message throughput limit.
     ///
-    /// WhatsApp Cloud API (Meta) code `130429` with HTTP 400: “Rate limit hit”
+    /// WhatsApp Cloud API code `130429` with HTTP 400: “Rate limit hit”
     ///
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
@@ -381,7 +388,7 @@ extension WhatsApp {
     /// only inside an open customer service or free entry point window, so this one was not sent (and not
     /// billed).
     ///
-    /// WhatsApp Cloud API (Meta) code `130472`: “User's number is part of an experiment”
+    /// WhatsApp Cloud API code `130472`: “User's number is part of an experiment”
     ///
     /// Category `policy`, retry `afterFix`, fault `provider`, situation `recipientInExperiment`.
     ///
@@ -398,8 +405,8 @@ extension WhatsApp {
     /// Code `130497`: The WhatsApp Business Account may not message users in the recipient's country because
     /// of its business category.
     ///
-    /// WhatsApp Cloud API (Meta) code `130497` with HTTP 403: “Business account is restricted from messaging
-    /// users in this country.”
+    /// WhatsApp Cloud API code `130497` with HTTP 403: “Business account is restricted from messaging users
+    /// in this country.”
     ///
     /// Category `policy`, retry `never`, fault `account`, situation `policyBlocked`.
     ///
@@ -415,7 +422,7 @@ extension WhatsApp {
     /// Code `131000`: The message failed for an unknown reason on Meta's side (for Flows, setting the
     /// business public key could not be processed).
     ///
-    /// WhatsApp Cloud API (Meta) code `131000` with HTTP 500: “Something went wrong”
+    /// WhatsApp Cloud API code `131000` with HTTP 500: “Something went wrong”
     ///
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
@@ -429,7 +436,7 @@ extension WhatsApp {
 
     /// Code `131001`: The message body is longer than WhatsApp allows (4096 characters for text).
     ///
-    /// WhatsApp Cloud API (Meta) code `131001` with HTTP 400: “Message too long”
+    /// WhatsApp Cloud API code `131001` with HTTP 400: “Message too long”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -440,12 +447,12 @@ extension WhatsApp {
     /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.messageTooLong)`. `WhatsApp.Code.messageTooLong
     /// ~= error` matches the error from any of the three.
     ///
-    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    /// - Note: WhatsApp Cloud API marks this code as deprecated.
     case messageTooLong
 
     /// Code `131002`: The request's recipient_type is not one WhatsApp accepts.
     ///
-    /// WhatsApp Cloud API (Meta) code `131002` with HTTP 400: “Invalid recipient type”
+    /// WhatsApp Cloud API code `131002` with HTTP 400: “Invalid recipient type”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -456,12 +463,12 @@ extension WhatsApp {
     /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.invalidRecipientType)`.
     /// `WhatsApp.Code.invalidRecipientType ~= error` matches the error from any of the three.
     ///
-    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    /// - Note: WhatsApp Cloud API marks this code as deprecated.
     case invalidRecipientType
 
     /// Code `131005`: The permission needed for this call has not been granted to the app or was removed.
     ///
-    /// WhatsApp Cloud API (Meta) code `131005` with HTTP 403: “Access denied”
+    /// WhatsApp Cloud API code `131005` with HTTP 403: “Access denied”
     ///
     /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
@@ -476,7 +483,7 @@ extension WhatsApp {
     /// Code `131006`: An object the request refers to (such as a media ID) does not exist or is not visible
     /// to this app.
     ///
-    /// WhatsApp Cloud API (Meta) code `131006` with HTTP 404: “Resource not found”
+    /// WhatsApp Cloud API code `131006` with HTTP 404: “Resource not found”
     ///
     /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
@@ -487,12 +494,12 @@ extension WhatsApp {
     /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.resourceNotFound)`.
     /// `WhatsApp.Code.resourceNotFound ~= error` matches the error from any of the three.
     ///
-    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    /// - Note: WhatsApp Cloud API marks this code as deprecated.
     case resourceNotFound
 
     /// Code `131008`: The request left out a parameter the endpoint requires.
     ///
-    /// WhatsApp Cloud API (Meta) code `131008` with HTTP 400: “Required parameter is missing”
+    /// WhatsApp Cloud API code `131008` with HTTP 400: “Required parameter is missing”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -506,7 +513,7 @@ extension WhatsApp {
 
     /// Code `131009`: At least one value in the request is not acceptable for its parameter.
     ///
-    /// WhatsApp Cloud API (Meta) code `131009` with HTTP 400: “Parameter value is not valid”
+    /// WhatsApp Cloud API code `131009` with HTTP 400: “Parameter value is not valid”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -521,7 +528,7 @@ extension WhatsApp {
 
     /// Code `131016`: A service Meta relies on is temporarily unavailable.
     ///
-    /// WhatsApp Cloud API (Meta) code `131016` with HTTP 500: “Service unavailable”
+    /// WhatsApp Cloud API code `131016` with HTTP 500: “Service unavailable”
     ///
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
@@ -537,7 +544,7 @@ extension WhatsApp {
     /// Code `131020`: The message was addressed to a group that has only one member, and such groups cannot
     /// receive messages.
     ///
-    /// WhatsApp Cloud API (Meta) code `131020` with HTTP 400: “Bad Group”
+    /// WhatsApp Cloud API code `131020` with HTTP 400: “Bad Group”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -551,7 +558,7 @@ extension WhatsApp {
 
     /// Code `131021`: The recipient phone number is the same as the business number sending the message.
     ///
-    /// WhatsApp Cloud API (Meta) code `131021` with HTTP 400: “Recipient cannot be sender”
+    /// WhatsApp Cloud API code `131021` with HTTP 400: “Recipient cannot be sender”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -570,7 +577,7 @@ extension WhatsApp {
     /// +91 (India) number is never delivered, and an interactive or other newer message type can fail on old
     /// clients where plain text would not.
     ///
-    /// WhatsApp Cloud API (Meta) code `131026`: “Message undeliverable”
+    /// WhatsApp Cloud API code `131026`: “Message undeliverable”
     ///
     /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientNotOnWhatsApp`.
     ///
@@ -588,7 +595,7 @@ extension WhatsApp {
     /// Code `131030`: The sender is a test phone number, and test numbers may only message (or call, or ask
     /// call permission from) numbers on their recipient list; this recipient is not on it.
     ///
-    /// WhatsApp Cloud API (Meta) code `131030` with HTTP 400: “Recipient phone number not in allowed list”
+    /// WhatsApp Cloud API code `131030` with HTTP 400: “Recipient phone number not in allowed list”
     ///
     /// Category `configuration`, retry `afterFix`, fault `account`.
     ///
@@ -605,7 +612,7 @@ extension WhatsApp {
     /// Meta could not verify data in the request against the account (for example a wrong two-step
     /// verification PIN).
     ///
-    /// WhatsApp Cloud API (Meta) code `131031` with HTTP 403: “Account has been locked”
+    /// WhatsApp Cloud API code `131031` with HTTP 403: “Account has been locked”
     ///
     /// Category `policy`, retry `afterFix`, fault `account`, situation `policyBlocked`.
     ///
@@ -621,8 +628,8 @@ extension WhatsApp {
     /// Code `131037`: The 555 business phone number provided by WhatsApp has no approved display name yet, so
     /// it cannot send.
     ///
-    /// WhatsApp Cloud API (Meta) code `131037` with HTTP 400: “WhatsApp provided number needs display name
-    /// approval before message can be sent.”
+    /// WhatsApp Cloud API code `131037` with HTTP 400: “WhatsApp provided number needs display name approval
+    /// before message can be sent.”
     ///
     /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
@@ -637,7 +644,7 @@ extension WhatsApp {
     /// Code `131041`: The group was not found: it does not exist or the business number is not a member of
     /// it.
     ///
-    /// WhatsApp Cloud API (Meta) code `131041` with HTTP 400: “Group unknown”
+    /// WhatsApp Cloud API code `131041` with HTTP 400: “Group unknown”
     ///
     /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
@@ -653,7 +660,7 @@ extension WhatsApp {
     /// attached payment account, an exhausted or inactive credit line, a suspended account, or missing time
     /// zone or currency.
     ///
-    /// WhatsApp Cloud API (Meta) code `131042`: “Business eligibility payment issue”
+    /// WhatsApp Cloud API code `131042`: “Business eligibility payment issue”
     ///
     /// Category `billing`, retry `afterFix`, fault `account`, situation `insufficientFunds`.
     ///
@@ -668,7 +675,7 @@ extension WhatsApp {
     /// Code `131043`: WhatsApp kept the message queued for its whole time to live without reaching the
     /// recipient's device, typically because the phone stayed offline, so it was dropped.
     ///
-    /// WhatsApp Cloud API (Meta) code `131043`: “Message expired”
+    /// WhatsApp Cloud API code `131043`: “Message expired”
     ///
     /// Category `recipient`, retry `never`, fault `recipient`, situation `messageExpired`.
     ///
@@ -681,14 +688,14 @@ extension WhatsApp {
     /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.messageExpired)`. `WhatsApp.Code.messageExpired
     /// ~= error` matches the error from any of the three.
     ///
-    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    /// - Note: WhatsApp Cloud API marks this code as deprecated.
     case messageExpired
 
     /// Code `131044`: A user called the business, but the WhatsApp Business Account has no valid payment
     /// method, so the call could not be handled.
     ///
-    /// WhatsApp Cloud API (Meta) code `131044`: “An error webhook is sent on user initiated calls when there
-    /// is no valid payment method attached”
+    /// WhatsApp Cloud API code `131044`: “An error webhook is sent on user initiated calls when there is no
+    /// valid payment method attached”
     ///
     /// Category `billing`, retry `afterFix`, fault `account`, situation `insufficientFunds`.
     ///
@@ -703,7 +710,7 @@ extension WhatsApp {
 
     /// Code `131045`: Sending failed because the business phone number's registration is broken.
     ///
-    /// WhatsApp Cloud API (Meta) code `131045` with HTTP 500: “Incorrect certificate”
+    /// WhatsApp Cloud API code `131045` with HTTP 500: “Incorrect certificate”
     ///
     /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
@@ -718,7 +725,7 @@ extension WhatsApp {
     /// Code `131047`: The recipient's last message to the business is over a day old (24 hours), so the
     /// customer service window has closed and free-form messages are refused.
     ///
-    /// WhatsApp Cloud API (Meta) code `131047`: “Re-engagement message”
+    /// WhatsApp Cloud API code `131047`: “Re-engagement message”
     ///
     /// Category `conversationWindow`, retry `afterFix`, fault `caller`, situation `conversationWindowClosed`.
     ///
@@ -734,7 +741,7 @@ extension WhatsApp {
     /// blocked or reported too many of its earlier messages; the cap is a quality sanction, not a throughput
     /// limit.
     ///
-    /// WhatsApp Cloud API (Meta) code `131048`: “Spam rate limit hit”
+    /// WhatsApp Cloud API code `131048`: “Spam rate limit hit”
     ///
     /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
@@ -753,7 +760,7 @@ extension WhatsApp {
     /// this business or others. To WhatsApp users with US (+1) numbers Meta does not deliver marketing
     /// templates at all since April 2025, so there the failure repeats on every attempt.
     ///
-    /// WhatsApp Cloud API (Meta) code `131049`: “Meta chose not to deliver.”
+    /// WhatsApp Cloud API code `131049`: “Meta chose not to deliver.”
     ///
     /// Category `quota`, retry `afterReset`, fault `caller`, situation `recipientMarketingLimited`.
     ///
@@ -771,7 +778,7 @@ extension WhatsApp {
     /// Code `131050`: The recipient chose to stop receiving marketing messages from this business on
     /// WhatsApp.
     ///
-    /// WhatsApp Cloud API (Meta) code `131050`: “User has stopped receipt of marketing messages.”
+    /// WhatsApp Cloud API code `131050`: “User has stopped receipt of marketing messages.”
     ///
     /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientBarred`.
     ///
@@ -786,7 +793,7 @@ extension WhatsApp {
 
     /// Code `131051`: The message type is not supported.
     ///
-    /// WhatsApp Cloud API (Meta) code `131051` with HTTP 400: “Unsupported message type”
+    /// WhatsApp Cloud API code `131051` with HTTP 400: “Unsupported message type”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -800,7 +807,7 @@ extension WhatsApp {
 
     /// Code `131052`: Meta could not download the media in a message the WhatsApp user sent to the business.
     ///
-    /// WhatsApp Cloud API (Meta) code `131052`: “Media download error”
+    /// WhatsApp Cloud API code `131052`: “Media download error”
     ///
     /// Category `recipient`, retry `never`, fault `recipient`, situation `mediaFailed`.
     ///
@@ -817,7 +824,7 @@ extension WhatsApp {
     /// from the link given (the host was slow, refused or answered with an error), the media ID was unknown
     /// or expired, or the file's type or size is not supported.
     ///
-    /// WhatsApp Cloud API (Meta) code `131053`: “Media upload error”
+    /// WhatsApp Cloud API code `131053`: “Media upload error”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `mediaFailed`.
     ///
@@ -835,7 +842,7 @@ extension WhatsApp {
     /// Code `131055`: The request used a method the endpoint does not allow; on the Marketing Messages API it
     /// means a non-template or non-marketing template message was sent.
     ///
-    /// WhatsApp Cloud API (Meta) code `131055` with HTTP 400: “Method not allowed”
+    /// WhatsApp Cloud API code `131055` with HTTP 400: “Method not allowed”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -850,8 +857,8 @@ extension WhatsApp {
 
     /// Code `131056`: Too many messages went from the business number to the same recipient in a short time.
     ///
-    /// WhatsApp Cloud API (Meta) code `131056` with HTTP 400: “(Business Account, Consumer Account) pair rate
-    /// limit hit”
+    /// WhatsApp Cloud API code `131056` with HTTP 400: “(Business Account, Consumer Account) pair rate limit
+    /// hit”
     ///
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
@@ -867,7 +874,7 @@ extension WhatsApp {
     /// Code `131057`: The WhatsApp Business Account is in maintenance mode, for example while its throughput
     /// is being upgraded.
     ///
-    /// WhatsApp Cloud API (Meta) code `131057` with HTTP 500: “Account in maintenance mode”
+    /// WhatsApp Cloud API code `131057` with HTTP 500: “Account in maintenance mode”
     ///
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
@@ -881,7 +888,7 @@ extension WhatsApp {
 
     /// Code `131059`: The pagination cursor sent with a Groups API list request has expired or is corrupt.
     ///
-    /// WhatsApp Cloud API (Meta) code `131059` with HTTP 400: “Invalid cursor”
+    /// WhatsApp Cloud API code `131059` with HTTP 400: “Invalid cursor”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -896,8 +903,8 @@ extension WhatsApp {
     /// Code `131062`: The message was addressed by business-scoped user ID (BSUID), but this kind of message
     /// (for example one-tap, zero-tap or copy-code authentication templates) can only go to a phone number.
     ///
-    /// WhatsApp Cloud API (Meta) code `131062` with HTTP 400: “Business-scoped User ID (BSUID) recipients are
-    /// not supported for this message.”
+    /// WhatsApp Cloud API code `131062` with HTTP 400: “Business-scoped User ID (BSUID) recipients are not
+    /// supported for this message.”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -914,7 +921,7 @@ extension WhatsApp {
     /// Account has disable_marketing_messages_on_cloud_api set, so marketing templates must go through the
     /// Marketing Messages API.
     ///
-    /// WhatsApp Cloud API (Meta) code `131063` with HTTP 400: “Marketing templates disabled for Cloud API”
+    /// WhatsApp Cloud API code `131063` with HTTP 400: “Marketing templates disabled for Cloud API”
     ///
     /// Category `configuration`, retry `afterFix`, fault `caller`.
     ///
@@ -933,9 +940,9 @@ extension WhatsApp {
     /// wrongly (for example marketing content filed as utility); template and direct-send messages over the
     /// cap are refused.
     ///
-    /// WhatsApp Cloud API (Meta) code `131064` with HTTP 400: “Message failed to send because this account
-    /// has reached its messaging limit due to template classification violations. This applies to both
-    /// template messages and direct send messages.”
+    /// WhatsApp Cloud API code `131064` with HTTP 400: “Message failed to send because this account has
+    /// reached its messaging limit due to template classification violations. This applies to both template
+    /// messages and direct send messages.”
     ///
     /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
@@ -952,7 +959,7 @@ extension WhatsApp {
     /// Code `131201`: A Groups API participant request was only partly carried out: some participant-level
     /// operations failed.
     ///
-    /// WhatsApp Cloud API (Meta) code `131201` with HTTP 206: “Request partially succeeded”
+    /// WhatsApp Cloud API code `131201` with HTTP 206: “Request partially succeeded”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `unknown`.
     /// An answer with this code is a `partial` outcome, not an error.
@@ -969,7 +976,7 @@ extension WhatsApp {
     /// Code `131202`: The participants array of a Groups API request lists the same participant more than
     /// once.
     ///
-    /// WhatsApp Cloud API (Meta) code `131202` with HTTP 400: “Duplicate participant”
+    /// WhatsApp Cloud API code `131202` with HTTP 400: “Duplicate participant”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -983,7 +990,7 @@ extension WhatsApp {
 
     /// Code `131204`: The group would exceed its maximum number of participants.
     ///
-    /// WhatsApp Cloud API (Meta) code `131204` with HTTP 400: “Participant overlimit”
+    /// WhatsApp Cloud API code `131204` with HTTP 400: “Participant overlimit”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -997,7 +1004,7 @@ extension WhatsApp {
 
     /// Code `131207`: The group was suspended because it breaks platform policies.
     ///
-    /// WhatsApp Cloud API (Meta) code `131207` with HTTP 403: “Group suspended”
+    /// WhatsApp Cloud API code `131207` with HTTP 403: “Group suspended”
     ///
     /// Category `policy`, retry `never`, fault `account`.
     ///
@@ -1011,7 +1018,7 @@ extension WhatsApp {
 
     /// Code `131208`: The business number made too many group operations in a short time.
     ///
-    /// WhatsApp Cloud API (Meta) code `131208` with HTTP 429: “Group Rate Limit Hit”
+    /// WhatsApp Cloud API code `131208` with HTTP 429: “Group Rate Limit Hit”
     ///
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
@@ -1025,7 +1032,7 @@ extension WhatsApp {
 
     /// Code `131209`: The group profile picture is not square.
     ///
-    /// WhatsApp Cloud API (Meta) code `131209` with HTTP 400: “Invalid Group Profile Picture Aspect Ratio”
+    /// WhatsApp Cloud API code `131209` with HTTP 400: “Invalid Group Profile Picture Aspect Ratio”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -1039,7 +1046,7 @@ extension WhatsApp {
 
     /// Code `131210`: The group profile picture is too small.
     ///
-    /// WhatsApp Cloud API (Meta) code `131210` with HTTP 400: “Image is Too Small to Process”
+    /// WhatsApp Cloud API code `131210` with HTTP 400: “Image is Too Small to Process”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -1053,7 +1060,7 @@ extension WhatsApp {
 
     /// Code `131211`: The business number has already created the maximum number of groups it may have.
     ///
-    /// WhatsApp Cloud API (Meta) code `131211` with HTTP 400: “Group create limit reached”
+    /// WhatsApp Cloud API code `131211` with HTTP 400: “Group create limit reached”
     ///
     /// Category `quota`, retry `afterFix`, fault `caller`.
     ///
@@ -1067,7 +1074,7 @@ extension WhatsApp {
 
     /// Code `131212`: The request names a participant who is not a member of the group.
     ///
-    /// WhatsApp Cloud API (Meta) code `131212` with HTTP 400: “Participant is not a part of the group.”
+    /// WhatsApp Cloud API code `131212` with HTTP 400: “Participant is not a part of the group.”
     ///
     /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
@@ -1082,7 +1089,7 @@ extension WhatsApp {
     /// Code `131213`: The join request to approve or reject does not exist (it may have been handled or
     /// withdrawn already).
     ///
-    /// WhatsApp Cloud API (Meta) code `131213` with HTTP 400: “Group join request does not exist.”
+    /// WhatsApp Cloud API code `131213` with HTTP 400: “Group join request does not exist.”
     ///
     /// Category `notFound`, retry `afterFix`, fault `caller`, situation `resourceNotFound`.
     ///
@@ -1097,7 +1104,7 @@ extension WhatsApp {
     /// Code `131214`: Group creation is blocked for now because the WhatsApp Business Account sent too many
     /// marketing messages inside customer service windows over the past 7 days.
     ///
-    /// WhatsApp Cloud API (Meta) code `131214` with HTTP 400: “Group creation is temporarily disabled”
+    /// WhatsApp Cloud API code `131214` with HTTP 400: “Group creation is temporarily disabled”
     ///
     /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
@@ -1113,8 +1120,8 @@ extension WhatsApp {
     /// Code `131215`: The business phone number does not meet the eligibility requirements for the Groups
     /// API.
     ///
-    /// WhatsApp Cloud API (Meta) code `131215` with HTTP 400: “This phone number is not eligible to access
-    /// Groups APIs”
+    /// WhatsApp Cloud API code `131215` with HTTP 400: “This phone number is not eligible to access Groups
+    /// APIs”
     ///
     /// Category `permission`, retry `afterFix`, fault `account`, situation `permissionDenied`.
     ///
@@ -1130,7 +1137,7 @@ extension WhatsApp {
     /// Code `132000`: The number of variable values in the request does not match the number of variables
     /// defined in the template.
     ///
-    /// WhatsApp Cloud API (Meta) code `132000` with HTTP 400: “Template Param Count Mismatch”
+    /// WhatsApp Cloud API code `132000` with HTTP 400: “Template Param Count Mismatch”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
@@ -1144,7 +1151,7 @@ extension WhatsApp {
 
     /// Code `132001`: No approved template with this name exists in the requested language.
     ///
-    /// WhatsApp Cloud API (Meta) code `132001` with HTTP 404: “Template does not exist”
+    /// WhatsApp Cloud API code `132001` with HTTP 404: “Template does not exist”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`, situation `templateMissing`.
     ///
@@ -1159,7 +1166,7 @@ extension WhatsApp {
 
     /// Code `132005`: The template text, once the variables are filled in, is too long.
     ///
-    /// WhatsApp Cloud API (Meta) code `132005` with HTTP 400: “Template Hydrated Text Too Long”
+    /// WhatsApp Cloud API code `132005` with HTTP 400: “Template Hydrated Text Too Long”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
@@ -1175,7 +1182,7 @@ extension WhatsApp {
     /// Code `132007`: The template content, including the values sent, breaks a WhatsApp policy (for example
     /// its formatting-character rules).
     ///
-    /// WhatsApp Cloud API (Meta) code `132007` with HTTP 400: “Template Format Character Policy Violated”
+    /// WhatsApp Cloud API code `132007` with HTTP 400: “Template Format Character Policy Violated”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
@@ -1192,7 +1199,7 @@ extension WhatsApp {
 
     /// Code `132012`: The variable values in the request are not in the format the template specifies.
     ///
-    /// WhatsApp Cloud API (Meta) code `132012` with HTTP 400: “Template Parameter Format Mismatch”
+    /// WhatsApp Cloud API code `132012` with HTTP 400: “Template Parameter Format Mismatch”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
@@ -1208,7 +1215,7 @@ extension WhatsApp {
     /// Code `132015`: Meta has paused this template for a while after recipients gave it negative feedback or
     /// ignored it; until the pause ends it cannot be sent.
     ///
-    /// WhatsApp Cloud API (Meta) code `132015` with HTTP 400: “Template is Paused”
+    /// WhatsApp Cloud API code `132015` with HTTP 400: “Template is Paused”
     ///
     /// Category `template`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
@@ -1224,7 +1231,7 @@ extension WhatsApp {
 
     /// Code `132016`: Low quality got the template paused so often that Meta has disabled it for good.
     ///
-    /// WhatsApp Cloud API (Meta) code `132016` with HTTP 400: “Template is Disabled”
+    /// WhatsApp Cloud API code `132016` with HTTP 400: “Template is Disabled”
     ///
     /// Category `template`, retry `afterFix`, fault `account`, situation `templateMissing`.
     ///
@@ -1238,7 +1245,7 @@ extension WhatsApp {
 
     /// Code `132018`: There is a problem with the parameters given for the template (Marketing Messages API).
     ///
-    /// WhatsApp Cloud API (Meta) code `132018` with HTTP 400: “Template validation error”
+    /// WhatsApp Cloud API code `132018` with HTTP 400: “Template validation error”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`, situation `templateParametersInvalid`.
     ///
@@ -1253,7 +1260,7 @@ extension WhatsApp {
 
     /// Code `132068`: The WhatsApp Flow used in the message is in the blocked state.
     ///
-    /// WhatsApp Cloud API (Meta) code `132068` with HTTP 400: “Flow is blocked”
+    /// WhatsApp Cloud API code `132068` with HTTP 400: “Flow is blocked”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`.
     ///
@@ -1269,7 +1276,7 @@ extension WhatsApp {
     /// endpoint's error rate or availability) are poor; a throttled Flow may go out only 10 times an hour,
     /// and that allowance is used up.
     ///
-    /// WhatsApp Cloud API (Meta) code `132069` with HTTP 400: “Flow is throttled”
+    /// WhatsApp Cloud API code `132069` with HTTP 400: “Flow is throttled”
     ///
     /// Category `template`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
@@ -1285,7 +1292,7 @@ extension WhatsApp {
     /// Code `133000`: An earlier attempt to deregister the phone number failed, so it cannot be registered
     /// yet.
     ///
-    /// WhatsApp Cloud API (Meta) code `133000` with HTTP 500: “Incomplete Deregistration”
+    /// WhatsApp Cloud API code `133000` with HTTP 500: “Incomplete Deregistration”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -1300,7 +1307,7 @@ extension WhatsApp {
     /// Code `133001`: Registering the phone number failed because a backup or certificate sent with the
     /// request could not be decrypted.
     ///
-    /// WhatsApp Cloud API (Meta) code `133001` with HTTP 400: “Decryption Error”
+    /// WhatsApp Cloud API code `133001` with HTTP 400: “Decryption Error”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -1311,13 +1318,13 @@ extension WhatsApp {
     /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.decryptionError)`.
     /// `WhatsApp.Code.decryptionError ~= error` matches the error from any of the three.
     ///
-    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    /// - Note: WhatsApp Cloud API marks this code as deprecated.
     case decryptionError
 
     /// Code `133002`: Registering the phone number failed because the backup data sent with it could not be
     /// decrypted.
     ///
-    /// WhatsApp Cloud API (Meta) code `133002` with HTTP 400: “Backup Blob Decryption Error”
+    /// WhatsApp Cloud API code `133002` with HTTP 400: “Backup Blob Decryption Error”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -1328,12 +1335,12 @@ extension WhatsApp {
     /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.backupBlobDecryptionError)`.
     /// `WhatsApp.Code.backupBlobDecryptionError ~= error` matches the error from any of the three.
     ///
-    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    /// - Note: WhatsApp Cloud API marks this code as deprecated.
     case backupBlobDecryptionError
 
     /// Code `133003`: Registering the phone number failed because the recovery token could not be decrypted.
     ///
-    /// WhatsApp Cloud API (Meta) code `133003` with HTTP 400: “Recovery Token Decryption Error”
+    /// WhatsApp Cloud API code `133003` with HTTP 400: “Recovery Token Decryption Error”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -1344,12 +1351,12 @@ extension WhatsApp {
     /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.recoveryTokenDecryptionError)`.
     /// `WhatsApp.Code.recoveryTokenDecryptionError ~= error` matches the error from any of the three.
     ///
-    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    /// - Note: WhatsApp Cloud API marks this code as deprecated.
     case recoveryTokenDecryptionError
 
     /// Code `133004`: The server handling registration is temporarily unavailable.
     ///
-    /// WhatsApp Cloud API (Meta) code `133004` with HTTP 503: “Server Temporarily Unavailable”
+    /// WhatsApp Cloud API code `133004` with HTTP 503: “Server Temporarily Unavailable”
     ///
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
@@ -1363,7 +1370,7 @@ extension WhatsApp {
 
     /// Code `133005`: The two-step verification PIN in the request is wrong.
     ///
-    /// WhatsApp Cloud API (Meta) code `133005` with HTTP 400: “Two step verification PIN Mismatch”
+    /// WhatsApp Cloud API code `133005` with HTTP 400: “Two step verification PIN Mismatch”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -1377,7 +1384,7 @@ extension WhatsApp {
 
     /// Code `133006`: The phone number must be verified before it can be registered.
     ///
-    /// WhatsApp Cloud API (Meta) code `133006` with HTTP 400: “Phone number re-verification needed”
+    /// WhatsApp Cloud API code `133006` with HTTP 400: “Phone number re-verification needed”
     ///
     /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
@@ -1391,7 +1398,7 @@ extension WhatsApp {
 
     /// Code `133007`: The phone number's WhatsApp account is blocked, so it cannot be registered.
     ///
-    /// WhatsApp Cloud API (Meta) code `133007` with HTTP 403: “Account Blocked”
+    /// WhatsApp Cloud API code `133007` with HTTP 403: “Account Blocked”
     ///
     /// Category `policy`, retry `afterFix`, fault `account`, situation `policyBlocked`.
     ///
@@ -1403,12 +1410,12 @@ extension WhatsApp {
     /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.accountBlocked)`. `WhatsApp.Code.accountBlocked
     /// ~= error` matches the error from any of the three.
     ///
-    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    /// - Note: WhatsApp Cloud API marks this code as deprecated.
     case accountBlocked
 
     /// Code `133008`: Too many wrong two-step verification PINs were tried for this phone number.
     ///
-    /// WhatsApp Cloud API (Meta) code `133008` with HTTP 400: “Too Many two step verification PIN Guesses”
+    /// WhatsApp Cloud API code `133008` with HTTP 400: “Too Many two step verification PIN Guesses”
     ///
     /// Category `rateLimit`, retry `afterReset`, fault `account`.
     ///
@@ -1422,7 +1429,7 @@ extension WhatsApp {
 
     /// Code `133009`: The two-step verification PIN was submitted too quickly after a previous attempt.
     ///
-    /// WhatsApp Cloud API (Meta) code `133009` with HTTP 400: “Two step verification PIN Guessed Too Fast”
+    /// WhatsApp Cloud API code `133009` with HTTP 400: “Two step verification PIN Guessed Too Fast”
     ///
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
@@ -1436,7 +1443,7 @@ extension WhatsApp {
 
     /// Code `133010`: The business phone number has not been registered for Cloud API use.
     ///
-    /// WhatsApp Cloud API (Meta) code `133010` with HTTP 400: “Phone number Not Registered”
+    /// WhatsApp Cloud API code `133010` with HTTP 400: “Phone number Not Registered”
     ///
     /// Category `account`, retry `afterFix`, fault `account`, situation `accountUnavailable`.
     ///
@@ -1451,7 +1458,7 @@ extension WhatsApp {
     /// Code `133015`: The number was deleted recently and the deletion has not finished, so it cannot be
     /// registered yet.
     ///
-    /// WhatsApp Cloud API (Meta) code `133015` with HTTP 400: “Please wait a few minutes before attempting to
+    /// WhatsApp Cloud API code `133015` with HTTP 400: “Please wait a few minutes before attempting to
     /// register this phone number”
     ///
     /// Category `account`, retry `afterReset`, fault `provider`.
@@ -1467,8 +1474,7 @@ extension WhatsApp {
     /// Code `133016`: Registration or deregistration of the phone number failed because there were too many
     /// attempts in a short time; the number is temporarily blocked from further attempts.
     ///
-    /// WhatsApp Cloud API (Meta) code `133016` with HTTP 400: “Account register deregister rate limit
-    /// exceeded”
+    /// WhatsApp Cloud API code `133016` with HTTP 400: “Account register deregister rate limit exceeded”
     ///
     /// Category `rateLimit`, retry `afterReset`, fault `caller`, situation `rateLimited`.
     ///
@@ -1484,8 +1490,8 @@ extension WhatsApp {
     /// Code `134011`: A payments message could not be sent because the WhatsApp Business Account has not yet
     /// accepted the WhatsApp Payments terms of service.
     ///
-    /// WhatsApp Cloud API (Meta) code `134011` with HTTP 400: “Message failed to send because WhatsApp
-    /// Payments terms of service acceptance is pending for this WhatsApp Business Account.”
+    /// WhatsApp Cloud API code `134011` with HTTP 400: “Message failed to send because WhatsApp Payments
+    /// terms of service acceptance is pending for this WhatsApp Business Account.”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -1501,7 +1507,7 @@ extension WhatsApp {
     /// Code `134100`: A utility or authentication template was sent on the Marketing Messages API, which
     /// accepts only marketing templates.
     ///
-    /// WhatsApp Cloud API (Meta) code `134100` with HTTP 400: “Only marketing messages supported”
+    /// WhatsApp Cloud API code `134100` with HTTP 400: “Only marketing messages supported”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`.
     ///
@@ -1516,7 +1522,7 @@ extension WhatsApp {
     /// Code `134101`: A newly created template was sent before Meta finished syncing it for ads, which can
     /// take up to ten minutes.
     ///
-    /// WhatsApp Cloud API (Meta) code `134101` with HTTP 400: “Your template is still syncing”
+    /// WhatsApp Cloud API code `134101` with HTTP 400: “Your template is still syncing”
     ///
     /// Category `template`, retry `afterReset`, fault `provider`.
     ///
@@ -1531,7 +1537,7 @@ extension WhatsApp {
     /// Code `134102`: Ad syncing for the template could not be completed, or the account is not eligible for
     /// the Marketing Messages API.
     ///
-    /// WhatsApp Cloud API (Meta) code `134102` with HTTP 500: “Template unavailable for use”
+    /// WhatsApp Cloud API code `134102` with HTTP 500: “Template unavailable for use”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -1546,7 +1552,7 @@ extension WhatsApp {
 
     /// Code `135000`: Meta rejected the request parameters without saying which one was wrong.
     ///
-    /// WhatsApp Cloud API (Meta) code `135000` with HTTP 400: “Generic user error”
+    /// WhatsApp Cloud API code `135000` with HTTP 400: “Generic user error”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -1561,7 +1567,7 @@ extension WhatsApp {
 
     /// Code `136025`: Verifying the phone number's registration code failed.
     ///
-    /// WhatsApp Cloud API (Meta) code `136025` with HTTP 400: “Verify code error”
+    /// WhatsApp Cloud API code `136025` with HTTP 400: “Verify code error”
     ///
     /// Category `account`, retry `afterFix`, fault `caller`.
     ///
@@ -1572,15 +1578,15 @@ extension WhatsApp {
     /// `Cequens.classifyWebhook` give `Cequens.Code.cloudAPI(.verifyCodeError)`.
     /// `WhatsApp.Code.verifyCodeError ~= error` matches the error from any of the three.
     ///
-    /// - Note: WhatsApp Cloud API (Meta) marks this code as deprecated.
+    /// - Note: WhatsApp Cloud API marks this code as deprecated.
     case verifyCodeError
 
     /// Code `137000`: The send included recipient_identity_key_hash (identity change check is on) and the
     /// hash no longer matches the user's: the user's WhatsApp identity changed since the business last
     /// messaged them, so the message was not delivered.
     ///
-    /// WhatsApp Cloud API (Meta) code `137000`: “the customer has changed their identity since you last
-    /// messaged them”
+    /// WhatsApp Cloud API code `137000`: “the customer has changed their identity since you last messaged
+    /// them”
     ///
     /// Category `recipient`, retry `afterFix`, fault `caller`.
     ///
@@ -1595,7 +1601,7 @@ extension WhatsApp {
 
     /// Code `138000`: The Calling API is not enabled on this business phone number.
     ///
-    /// WhatsApp Cloud API (Meta) code `138000` with HTTP 401: “Calling not enabled”
+    /// WhatsApp Cloud API code `138000` with HTTP 401: “Calling not enabled”
     ///
     /// Category `configuration`, retry `afterFix`, fault `account`.
     ///
@@ -1610,7 +1616,7 @@ extension WhatsApp {
     /// Code `138001`: The user cannot receive calls: the number may not be on WhatsApp, the user may not have
     /// accepted the current terms, or the client does not support business calls.
     ///
-    /// WhatsApp Cloud API (Meta) code `138001` with HTTP 400: “Receiver Uncallable”
+    /// WhatsApp Cloud API code `138001` with HTTP 400: “Receiver Uncallable”
     ///
     /// Category `recipient`, retry `never`, fault `recipient`, situation `recipientNotOnWhatsApp`.
     ///
@@ -1625,7 +1631,7 @@ extension WhatsApp {
 
     /// Code `138002`: The business number already has the maximum number of simultaneous calls (1000).
     ///
-    /// WhatsApp Cloud API (Meta) code `138002` with HTTP 429: “Concurrent Calls limit”
+    /// WhatsApp Cloud API code `138002` with HTTP 429: “Concurrent Calls limit”
     ///
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
@@ -1639,7 +1645,7 @@ extension WhatsApp {
 
     /// Code `138003`: A call between the business number and this user is already in progress.
     ///
-    /// WhatsApp Cloud API (Meta) code `138003` with HTTP 400: “Duplicate call”
+    /// WhatsApp Cloud API code `138003` with HTTP 400: “Duplicate call”
     ///
     /// Category `conflict`, retry `backoff`, fault `caller`.
     ///
@@ -1653,7 +1659,7 @@ extension WhatsApp {
 
     /// Code `138004`: The call could not be connected.
     ///
-    /// WhatsApp Cloud API (Meta) code `138004` with HTTP 500: “Connection error”
+    /// WhatsApp Cloud API code `138004` with HTTP 500: “Connection error”
     ///
     /// Category `provider`, retry `backoff`, fault `unknown`.
     ///
@@ -1667,7 +1673,7 @@ extension WhatsApp {
 
     /// Code `138005`: The business number started more calls than it may in the current period.
     ///
-    /// WhatsApp Cloud API (Meta) code `138005` with HTTP 429: “Call rate limit exceeded”
+    /// WhatsApp Cloud API code `138005` with HTTP 429: “Call rate limit exceeded”
     ///
     /// Category `rateLimit`, retry `backoff`, fault `caller`, situation `rateLimited`.
     ///
@@ -1681,7 +1687,7 @@ extension WhatsApp {
 
     /// Code `138006`: The user has not granted the business permission to call them.
     ///
-    /// WhatsApp Cloud API (Meta) code `138006` with HTTP 401: “No approved call permission found”
+    /// WhatsApp Cloud API code `138006` with HTTP 401: “No approved call permission found”
     ///
     /// Category `permission`, retry `afterFix`, fault `caller`.
     ///
@@ -1696,7 +1702,7 @@ extension WhatsApp {
     /// Code `138007`: The call timed out because the business did not apply Cloud API's SDP offer or answer
     /// in time (the connect request with the answer SDP came too late).
     ///
-    /// WhatsApp Cloud API (Meta) code `138007` with HTTP 500: “Connect Timeout error”
+    /// WhatsApp Cloud API code `138007` with HTTP 500: “Connect Timeout error”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
     ///
@@ -1711,7 +1717,7 @@ extension WhatsApp {
 
     /// Code `138009`: The business sent this user more call permission requests than allowed for the period.
     ///
-    /// WhatsApp Cloud API (Meta) code `138009` with HTTP 400: “Call Permission Request Limit Hit”
+    /// WhatsApp Cloud API code `138009` with HTTP 400: “Call Permission Request Limit Hit”
     ///
     /// Category `rateLimit`, retry `afterReset`, fault `caller`.
     ///
@@ -1726,7 +1732,7 @@ extension WhatsApp {
 
     /// Code `138012`: The business reached its limit of connected business-initiated calls in 24 hours.
     ///
-    /// WhatsApp Cloud API (Meta) code `138012` with HTTP 400: “Business Initiated Calls Limit Hit”
+    /// WhatsApp Cloud API code `138012` with HTTP 400: “Business Initiated Calls Limit Hit”
     ///
     /// Category `quota`, retry `afterReset`, fault `caller`.
     ///
@@ -1741,7 +1747,7 @@ extension WhatsApp {
     /// Code `138013`: Business-initiated calls are not offered for this business phone number (availability
     /// depends on country and account).
     ///
-    /// WhatsApp Cloud API (Meta) code `138013` with HTTP 400: “Business-initiated calling is not available”
+    /// WhatsApp Cloud API code `138013` with HTTP 400: “Business-initiated calling is not available”
     ///
     /// Category `permission`, retry `never`, fault `account`.
     ///
@@ -1757,7 +1763,7 @@ extension WhatsApp {
     /// Code `138014`: Calling was switched off for this business number for a while because of low call
     /// quality.
     ///
-    /// WhatsApp Cloud API (Meta) code `138014` with HTTP 400: “Calling is temporarily disabled”
+    /// WhatsApp Cloud API code `138014` with HTTP 400: “Calling is temporarily disabled”
     ///
     /// Category `policy`, retry `afterReset`, fault `account`, situation `qualityLimited`.
     ///
@@ -1772,7 +1778,7 @@ extension WhatsApp {
     /// Code `138015`: Calling cannot be switched on for this phone number; it does not meet the requirements,
     /// notably a messaging limit of at least 2000.
     ///
-    /// WhatsApp Cloud API (Meta) code `138015` with HTTP 400: “Calling cannot be enabled”
+    /// WhatsApp Cloud API code `138015` with HTTP 400: “Calling cannot be enabled”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -1787,8 +1793,8 @@ extension WhatsApp {
     /// Code `138017`: The user has already given the business permanent permission to call, so no permission
     /// request is needed.
     ///
-    /// WhatsApp Cloud API (Meta) code `138017` with HTTP 400: “Call permission request can't be sent because
-    /// a permanent permission already exists.”
+    /// WhatsApp Cloud API code `138017` with HTTP 400: “Call permission request can't be sent because a
+    /// permanent permission already exists.”
     ///
     /// Category `conflict`, retry `notNeeded`, fault `caller`.
     ///
@@ -1803,8 +1809,8 @@ extension WhatsApp {
     /// Code `138018`: Calling cannot be enabled because its technical prerequisites are missing: no SIP
     /// configuration, and no app subscribed to the account's calls webhook field.
     ///
-    /// WhatsApp Cloud API (Meta) code `138018` with HTTP 400: “WhatsApp Business calling cannot be enabled
-    /// because technical pre-requisites are not met.”
+    /// WhatsApp Cloud API code `138018` with HTTP 400: “WhatsApp Business calling cannot be enabled because
+    /// technical pre-requisites are not met.”
     ///
     /// Category `configuration`, retry `afterFix`, fault `account`.
     ///
@@ -1819,7 +1825,7 @@ extension WhatsApp {
 
     /// Code `138019`: The user's WhatsApp client could not set the call up, so it ended.
     ///
-    /// WhatsApp Cloud API (Meta) code `138019`: “Call setup failed”
+    /// WhatsApp Cloud API code `138019`: “Call setup failed”
     ///
     /// Category `provider`, retry `backoff`, fault `unknown`.
     ///
@@ -1834,7 +1840,7 @@ extension WhatsApp {
     /// Code `138020`: The user's WhatsApp client could not connect to the relay server that carries the
     /// call's media.
     ///
-    /// WhatsApp Cloud API (Meta) code `138020`: “Relay connection failed”
+    /// WhatsApp Cloud API code `138020`: “Relay connection failed”
     ///
     /// Category `provider`, retry `backoff`, fault `unknown`.
     ///
@@ -1849,7 +1855,7 @@ extension WhatsApp {
     /// Code `138021`: The user's client ended the call because it received no media from the business for too
     /// long.
     ///
-    /// WhatsApp Cloud API (Meta) code `138021`: “Media receive timeout”
+    /// WhatsApp Cloud API code `138021`: “Media receive timeout”
     ///
     /// Category `configuration`, retry `afterFix`, fault `caller`.
     ///
@@ -1864,7 +1870,7 @@ extension WhatsApp {
 
     /// Code `138022`: The user's client ended the call because it could not send media for too long.
     ///
-    /// WhatsApp Cloud API (Meta) code `138022`: “Media transmit timeout”
+    /// WhatsApp Cloud API code `138022`: “Media transmit timeout”
     ///
     /// Category `provider`, retry `backoff`, fault `unknown`.
     ///
@@ -1879,7 +1885,7 @@ extension WhatsApp {
     /// Code `138023`: The call was accepted but ended without any signal that media connected; Meta cannot
     /// tell whether the parties heard each other.
     ///
-    /// WhatsApp Cloud API (Meta) code `138023`: “Call accepted but terminated with no media signals”
+    /// WhatsApp Cloud API code `138023`: “Call accepted but terminated with no media signals”
     ///
     /// Category `unknown`, retry `backoff`, fault `unknown`.
     ///
@@ -1894,7 +1900,7 @@ extension WhatsApp {
     /// Code `139000`: Meta's integrity checks block this Flow action (typically publishing) for the account,
     /// for example because integrity requirements such as business verification are not met.
     ///
-    /// WhatsApp Cloud API (Meta) code `139000` with HTTP 400: “Blocked by Integrity”
+    /// WhatsApp Cloud API code `139000` with HTTP 400: “Blocked by Integrity”
     ///
     /// Category `policy`, retry `afterFix`, fault `account`, situation `policyBlocked`.
     ///
@@ -1909,7 +1915,7 @@ extension WhatsApp {
 
     /// Code `139001`: The Flow could not be updated: a published Flow cannot be changed.
     ///
-    /// WhatsApp Cloud API (Meta) code `139001` with HTTP 400: “Flow can't be updated”
+    /// WhatsApp Cloud API code `139001` with HTTP 400: “Flow can't be updated”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -1924,7 +1930,7 @@ extension WhatsApp {
     /// Code `139001`: Meta could not process the Flow JSON while updating the Flow; its Flows error table
     /// treats this as a passing failure.
     ///
-    /// WhatsApp Cloud API (Meta) code `139001` with HTTP 500: “Error while processing Flow JSON”
+    /// WhatsApp Cloud API code `139001` with HTTP 500: “Error while processing Flow JSON”
     ///
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
@@ -1941,7 +1947,7 @@ extension WhatsApp {
     /// endpoint_uri, uses an unsupported Flow JSON version, or its setup is incomplete (no phone number,
     /// signed public key, connected app, reachable endpoint or Flows webhook subscription).
     ///
-    /// WhatsApp Cloud API (Meta) code `139002` with HTTP 400: “Publishing Flow in invalid state”
+    /// WhatsApp Cloud API code `139002` with HTTP 400: “Publishing Flow in invalid state”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -1956,7 +1962,7 @@ extension WhatsApp {
 
     /// Code `139003`: The Flow cannot be deprecated: only published Flows can be.
     ///
-    /// WhatsApp Cloud API (Meta) code `139003` with HTTP 400: “Can't deprecate unpublished Flow”
+    /// WhatsApp Cloud API code `139003` with HTTP 400: “Can't deprecate unpublished Flow”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -1970,7 +1976,7 @@ extension WhatsApp {
 
     /// Code `139003`: The Flow asked to be deprecated already is.
     ///
-    /// WhatsApp Cloud API (Meta) code `139003` with HTTP 400: “Flow is already deprecated”
+    /// WhatsApp Cloud API code `139003` with HTTP 400: “Flow is already deprecated”
     ///
     /// Category `conflict`, retry `notNeeded`, fault `caller`.
     ///
@@ -1984,7 +1990,7 @@ extension WhatsApp {
 
     /// Code `139004`: Published Flows cannot be deleted.
     ///
-    /// WhatsApp Cloud API (Meta) code `139004` with HTTP 400: “Can't delete published Flow”
+    /// WhatsApp Cloud API code `139004` with HTTP 400: “Can't delete published Flow”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`, situation `requestInvalid`.
     ///
@@ -1998,7 +2004,7 @@ extension WhatsApp {
 
     /// Code `139006`: Flow metrics were requested before the Flow had enough traffic (at least 250 requests).
     ///
-    /// WhatsApp Cloud API (Meta) code `139006` with HTTP 400: “Metrics threshold not reached”
+    /// WhatsApp Cloud API code `139006` with HTTP 400: “Metrics threshold not reached”
     ///
     /// Category `invalidRequest`, retry `afterReset`, fault `caller`.
     ///
@@ -2012,7 +2018,7 @@ extension WhatsApp {
 
     /// Code `139100`: A bulk block or unblock request failed for some or all of the users in it.
     ///
-    /// WhatsApp Cloud API (Meta) code `139100` with HTTP 400: “Failed to block/unblock some users”
+    /// WhatsApp Cloud API code `139100` with HTTP 400: “Failed to block/unblock some users”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `unknown`.
     ///
@@ -2027,7 +2033,7 @@ extension WhatsApp {
 
     /// Code `139101`: The business's blocklist is full (64,000 users).
     ///
-    /// WhatsApp Cloud API (Meta) code `139101` with HTTP 400: “Blocklist limit reached”
+    /// WhatsApp Cloud API code `139101` with HTTP 400: “Blocklist limit reached”
     ///
     /// Category `quota`, retry `afterFix`, fault `account`.
     ///
@@ -2042,7 +2048,7 @@ extension WhatsApp {
     /// Code `139102`: The blocklist changed while it was being paged through, so the page's version_id no
     /// longer matches.
     ///
-    /// WhatsApp Cloud API (Meta) code `139102` with HTTP 400: “Blocklist concurrent update”
+    /// WhatsApp Cloud API code `139102` with HTTP 400: “Blocklist concurrent update”
     ///
     /// Category `conflict`, retry `afterFix`, fault `caller`.
     ///
@@ -2056,7 +2062,7 @@ extension WhatsApp {
 
     /// Code `139103`: The block users API failed on Meta's side.
     ///
-    /// WhatsApp Cloud API (Meta) code `139103` with HTTP 500: “Internal error”
+    /// WhatsApp Cloud API code `139103` with HTTP 500: “Internal error”
     ///
     /// Category `provider`, retry `backoff`, fault `provider`, situation `providerUnavailable`.
     ///
@@ -2071,7 +2077,7 @@ extension WhatsApp {
     /// Code `147001`: The requested business username is taken, fails Meta's checks or is not available on
     /// the platform.
     ///
-    /// WhatsApp Cloud API (Meta) code `147001` with HTTP 400: “Username not available”
+    /// WhatsApp Cloud API code `147001` with HTTP 400: “Username not available”
     ///
     /// Category `conflict`, retry `afterFix`, fault `caller`.
     ///
@@ -2086,7 +2092,7 @@ extension WhatsApp {
     /// Code `147002`: The business portfolio that owns the account and number may not request a username yet;
     /// it needs a higher messaging limit.
     ///
-    /// WhatsApp Cloud API (Meta) code `147002` with HTTP 400: “Account not eligible to request a username”
+    /// WhatsApp Cloud API code `147002` with HTTP 400: “Account not eligible to request a username”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -2101,7 +2107,7 @@ extension WhatsApp {
     /// Code `147003`: The username is already used by a Facebook Page that is not linked to this phone
     /// number.
     ///
-    /// WhatsApp Cloud API (Meta) code `147003` with HTTP 400: “FB Account not linked”
+    /// WhatsApp Cloud API code `147003` with HTTP 400: “FB Account not linked”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -2116,7 +2122,7 @@ extension WhatsApp {
     /// Code `147004`: The username is already used by an Instagram account that is not linked to this phone
     /// number.
     ///
-    /// WhatsApp Cloud API (Meta) code `147004` with HTTP 400: “IG Account not linked”
+    /// WhatsApp Cloud API code `147004` with HTTP 400: “IG Account not linked”
     ///
     /// Category `account`, retry `afterFix`, fault `account`.
     ///
@@ -2131,7 +2137,7 @@ extension WhatsApp {
 
     /// Code `147005`: The username is in use on another business phone number in the same business portfolio.
     ///
-    /// WhatsApp Cloud API (Meta) code `147005` with HTTP 400: “Username transfer required”
+    /// WhatsApp Cloud API code `147005` with HTTP 400: “Username transfer required”
     ///
     /// Category `conflict`, retry `afterFix`, fault `caller`.
     ///
@@ -2148,7 +2154,7 @@ extension WhatsApp {
     /// Code `1752041`: The business customer was already invited to onboard to the Marketing Messages API (by
     /// this or another partner); only the first request counts.
     ///
-    /// WhatsApp Cloud API (Meta) code `1752041` with HTTP 400: “Duplicate Request”
+    /// WhatsApp Cloud API code `1752041` with HTTP 400: “Duplicate Request”
     ///
     /// Category `conflict`, retry `notNeeded`, fault `caller`, situation `duplicateRequest`.
     ///
@@ -2164,8 +2170,8 @@ extension WhatsApp {
     /// Code `2593107`: The contacts or history synchronisation of a newly onboarded WhatsApp Business app
     /// number was requested more often than allowed for that number.
     ///
-    /// WhatsApp Cloud API (Meta) code `2593107` with HTTP 400: “You have exceeded the maximum number of times
-    /// to call the synchronization api for this phone number.”
+    /// WhatsApp Cloud API code `2593107` with HTTP 400: “You have exceeded the maximum number of times to
+    /// call the synchronization api for this phone number.”
     ///
     /// Category `quota`, retry `never`, fault `caller`.
     ///
@@ -2181,8 +2187,8 @@ extension WhatsApp {
     /// Code `2593108`: Synchronisation was requested more than 24 hours after the WhatsApp Business app
     /// number was onboarded.
     ///
-    /// WhatsApp Cloud API (Meta) code `2593108` with HTTP 400: “Synchronization request can only be made
-    /// within 24 hours of onboarding”
+    /// WhatsApp Cloud API code `2593108` with HTTP 400: “Synchronization request can only be made within 24
+    /// hours of onboarding”
     ///
     /// Category `invalidRequest`, retry `afterFix`, fault `caller`.
     ///
@@ -2198,7 +2204,7 @@ extension WhatsApp {
     /// Code `200002`: Meta refused to create the message template; the error's user title and message usually
     /// say which part was rejected.
     ///
-    /// WhatsApp Cloud API (Meta) code `200002` with HTTP 400: “HSM Template creation failed”
+    /// WhatsApp Cloud API code `200002` with HTTP 400: “HSM Template creation failed”
     ///
     /// Category `template`, retry `afterFix`, fault `caller`.
     ///
@@ -2214,7 +2220,7 @@ extension WhatsApp {
     /// Code `sent`: A status webhook says the message left Meta's servers for WhatsApp and is on its way to
     /// the recipient; it has not been delivered yet and can still fail (131026, 131049, an expiry).
     ///
-    /// WhatsApp Cloud API (Meta) code `sent`: “sent”
+    /// WhatsApp Cloud API code `sent`: “sent”
     ///
     /// Category `unknown`, retry `notNeeded`, fault `unknown`.
     /// An answer with this code is a `pending` outcome, not an error.

@@ -3,6 +3,13 @@
 
 public import ErrorCatalog
 
+extension ProviderID {
+  /// Wolkvox: the provider of ``Wolkvox``'s catalog (`Catalogs/wolkvox.json`).
+  public static var wolkvox: ProviderID {
+    ProviderID(rawValue: "wolkvox", displayName: "Wolkvox")
+  }
+}
+
 extension Wolkvox {
   /// Manager and CRM API errors
   ///

@@ -3,6 +3,13 @@
 
 public import ErrorCatalog
 
+extension ProviderID {
+  /// Yeastar P-Series PBX: the provider of ``Yeastar``'s catalog (`Catalogs/yeastar.json`).
+  public static var yeastar: ProviderID {
+    ProviderID(rawValue: "yeastar", displayName: "Yeastar P-Series PBX")
+  }
+}
+
 extension Yeastar {
   /// P-Series API errcode values
   ///
