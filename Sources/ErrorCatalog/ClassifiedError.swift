@@ -207,25 +207,22 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
     return copy
   }
 
-  /// Equal when every field is equal, the ones read from the body included.
+  /// Equal when the errors are the same error: the same provider, code, entry and subcode, the same
+  /// classification (outcome, category, retry, fault, wait), from the same kind of answer with the same
+  /// status and raw code. What the body carried besides (the raw message, parameters, references, the body
+  /// itself) is detail, not identity: two failed statuses of one code for two messages are equal, so a
+  /// `Set` of errors holds each distinct error once. Compare ``references`` to tell messages apart.
+  ///
+  /// Neither `==` nor `hash(into:)` reads the body.
   public static func == (lhs: Self, rhs: Self) -> Bool {
-    guard lhs.provider == rhs.provider, lhs.code == rhs.code, lhs.entry == rhs.entry, lhs.outcome == rhs.outcome,
-      lhs.category == rhs.category, lhs.retry == rhs.retry, lhs.fault == rhs.fault, lhs.kind == rhs.kind,
-      lhs.status == rhs.status, lhs.rawCode == rhs.rawCode, lhs.retryAfterSeconds == rhs.retryAfterSeconds,
-      lhs.wait == rhs.wait,
-      lhs.body == rhs.body, lhs.subcode == rhs.subcode
-    else { return false }
-    let left = lhs.storage.fields(lhs.body)
-    let right = rhs.storage.fields(rhs.body)
-    return left.rawMessage == right.rawMessage && left.parameters == right.parameters
-      && left.references == right.references
+    lhs.provider == rhs.provider && lhs.code == rhs.code && lhs.entry == rhs.entry && lhs.outcome == rhs.outcome
+      && lhs.category == rhs.category && lhs.retry == rhs.retry && lhs.fault == rhs.fault && lhs.kind == rhs.kind
+      && lhs.status == rhs.status && lhs.rawCode == rhs.rawCode && lhs.retryAfterSeconds == rhs.retryAfterSeconds
+      && lhs.wait == rhs.wait && lhs.subcode == rhs.subcode
   }
 
-  /// Hashes every field, the ones read from the body included, but of the body only its length: the
-  /// errors of one webhook share its body, and hashing it whole for each would grow with the number of
-  /// events times the body's length. (Equal errors still hash equally: `==` compares the bodies.)
+  /// Hashes what `==` compares.
   public func hash(into hasher: inout Hasher) {
-    let fields = storage.fields(body)
     hasher.combine(provider)
     hasher.combine(code)
     hasher.combine(entry)
@@ -236,12 +233,8 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
     hasher.combine(kind)
     hasher.combine(status)
     hasher.combine(rawCode)
-    hasher.combine(fields.rawMessage)
-    hasher.combine(fields.parameters)
     hasher.combine(retryAfterSeconds)
     hasher.combine(wait)
-    hasher.combine(body.totalCount)
-    hasher.combine(fields.references)
     hasher.combine(subcode)
   }
 
@@ -321,7 +314,10 @@ extension ClassifiedError: Encodable {
   /// (when the entry belongs to another provider's catalog), `outcome`, `kind`, `body` (its shape and
   /// length, never its content), `references`, `subcode`, `provider`, `wait` (`{"seconds", "source", "kind",
   /// "origin"}`), `delivery` and `deliveryReason`. Absent values are `null`.
+  ///
+  /// The fields read from the body (parameters, references) are read once for the whole encoding.
   public func encode(to encoder: any Encoder) throws {
+    let fields = storage.fields(body)
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(provider, forKey: .provider)
     try container.encode(entry != nil, forKey: .recognized)
@@ -334,7 +330,7 @@ extension ClassifiedError: Encodable {
     try container.encode(retry, forKey: .retry)
     try container.encode(fault, forKey: .fault)
     try container.encode(situation, forKey: .situation)
-    try container.encode(parameters, forKey: .parameters)
+    try container.encode(fields.parameters, forKey: .parameters)
     try container.encode(retryAfterSeconds, forKey: .retryAfterSeconds)
     try container.encode(entry?.explanation, forKey: .explanation)
     try container.encode(recoverySuggestion, forKey: .remedy)
@@ -344,7 +340,7 @@ extension ClassifiedError: Encodable {
     var bodyContainer = container.nestedContainer(keyedBy: BodyKeys.self, forKey: .body)
     try bodyContainer.encode(bodyShape.rawValue, forKey: .shape)
     try bodyContainer.encode(body.totalCount, forKey: .bytes)
-    try container.encode(references, forKey: .references)
+    try container.encode(fields.references, forKey: .references)
     try container.encode(subcode, forKey: .subcode)
     try container.encode(wait, forKey: .wait)
     try container.encode(delivery, forKey: .delivery)
