@@ -3,15 +3,19 @@
 
     Benchmarks/ratios.py                 # one run: the table, goals and allocation counts
     Benchmarks/ratios.py --runs 3        # three runs: median and spread (min-max) of each ratio
-    Benchmarks/ratios.py --strict        # also fail when a median misses its timing goal
+    Benchmarks/ratios.py --strict        # also fail on a missed goal or a row 10% slower than its baseline
 
 Each ratio divides the p50 of `Time (wall clock)` of an operation by the p50 of its baseline, both measured
-in the same run. Allocation counts are deterministic, so they are checked on every run against the
-thresholds below, and the script exits with status 1 when one is exceeded. Timings on a shared machine are
-noisy; with --strict a missed timing goal fails too.
+in the same run. The limits are checked in, per toolchain, in Thresholds/<major>.<minor>.json (the file of
+the running `swift`, else the newest older one, with a warning): allocation counts are deterministic, so
+they are checked on every run and the script exits with status 1 when one is exceeded; each ratio is
+shown against its goal and against the baseline recorded for the toolchain. Timings on a shared machine
+are noisy; with --strict a missed goal, or a median more than the file's tolerance (10%) slower than its
+baseline, fails too.
 """
 
 import argparse
+import json
 import re
 import statistics
 import subprocess
@@ -28,18 +32,39 @@ SMALL = [
     ("e", "Dialog360 Graph 131047"),
 ]
 
-# Allocation thresholds, per call. The counts do not vary from run to run, so each threshold is the count
-# measured when it was set: a change that adds a heap allocation fails the run. (Issue #12's goal for small
-# bodies is at most 4; the classifier makes none.)
-ALLOCATION_LIMITS = {
-    **{f"G1{case}1": 0 for case, _ in SMALL},
-    "G2a1": 3,  # the result array (grown to one element) and the table of container ends
-    "G2b1": 1,  # the table of container ends (documents of 512 bytes or more)
-    "G3a1": 0,
-    "G4a1": 0,
-}
+
+
+def toolchain_version():
+    """(major, minor) of the `swift` on the path."""
+    output = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout
+    match = re.search(r"Swift version (\d+)\.(\d+)", output)
+    if not match:
+        sys.exit("ratios: cannot tell the Swift version from `swift --version`")
+    return int(match.group(1)), int(match.group(2))
+
+
+def load_thresholds():
+    """The thresholds file of the running toolchain, else of the newest older toolchain that has one."""
+    version = toolchain_version()
+    files = {}
+    for path in (HERE / "Thresholds").glob("*.json"):
+        major, minor = path.stem.split(".")
+        files[(int(major), int(minor))] = path
+    usable = [known for known in files if known <= version]
+    if not usable:
+        sys.exit(f"ratios: no Thresholds/*.json for Swift {version[0]}.{version[1]} or older")
+    chosen = max(usable)
+    if chosen != version:
+        sys.stderr.write(
+            f"ratios: no Thresholds/{version[0]}.{version[1]}.json; using {files[chosen].name}. Measure, then add"
+            " one for this toolchain.\n")
+    return json.loads(files[chosen].read_text())
+
+
+THRESHOLDS = load_thresholds()
+ALLOCATION_LIMITS = THRESHOLDS["allocations"]
 # Allocations that grow with the body: G5a1 (1 MiB) minus G5b1 (2 KB), same classifier, same harness.
-GROWTH_LIMIT = 0
+GROWTH_LIMIT = THRESHOLDS["growth"]
 
 UNIT_NS = {"ns": 1, "μs": 1_000, "us": 1_000, "ms": 1_000_000, "s": 1_000_000_000}
 SCALE = {"": 1, "K": 1_000, "M": 1_000_000, "G": 1_000_000_000}
@@ -103,28 +128,32 @@ def growth(results):
 
 
 def rows(results):
-    """(row title, case, value, goal, kind) where kind is 'ratio' (lower is better) or 'count'."""
+    """(row title, case, value, key): key is "op/base" for a ratio (lower is better), "count:NAME" for an
+    allocation count (checked against ALLOCATION_LIMITS, or GROWTH_LIMIT for "count:growth")."""
     out = []
 
     def ratio(op, base):
-        return results[op]["time"] / results[base]["time"]
+        return results[op]["time"] / results[base]["time"], f"{op}/{base}"
+
+    def add(title, case, measured):
+        out.append((title, case, *measured))
 
     for case, title in SMALL:
-        out.append(("small body ÷ JSONSerialization", title, ratio(f"G1{case}1", f"G1{case}2"), 0.25))
+        add("small body ÷ JSONSerialization", title, ratio(f"G1{case}1", f"G1{case}2"))
     for case, title in SMALL:
-        out.append(("small body ÷ bare byte loop", title, ratio(f"G1{case}1", f"G1{case}3"), 25))
+        add("small body ÷ bare byte loop", title, ratio(f"G1{case}1", f"G1{case}3"))
     for case, title in SMALL:
-        out.append(("small body ÷ JSONDecoder + dictionary", title, ratio(f"G1{case}1", f"G1{case}4"), None))
+        add("small body ÷ JSONDecoder + dictionary", title, ratio(f"G1{case}1", f"G1{case}4"))
     for case, title in SMALL:
-        out.append(("heap allocations per small-body classify", title, results[f"G1{case}1"]["mallocs"], 4))
-    out.append(("~1 KB delivered webhook ÷ JSONSerialization", "WhatsApp.classifyWebhook", ratio("G2a1", "G2a2"), 0.1))
-    out.append(("Yeastar errcode 0 + 2 KB data ÷ JSONSerialization", "Yeastar.classify", ratio("G2b1", "G2b2"), 0.1))
-    out.append(("~1 KB delivered webhook ÷ JSONDecoder + dictionary", "WhatsApp.classifyWebhook", ratio("G2a1", "G2a4"), None))
-    out.append(("Yeastar errcode 0 + 2 KB data ÷ JSONDecoder + dictionary", "Yeastar.classify", ratio("G2b1", "G2b4"), None))
-    out.append(("GENIQ report as query string ÷ JSONSerialization of it as JSON", "GENIQ.classifyReport", ratio("G3a1", "G3a2"), 1))
-    out.append(("unknown Wolkvox message ÷ known (lookup)", "Wolkvox.lookup", ratio("G4a1", "G4a2"), 2))
-    out.append(("1 MiB body ÷ JSONSerialization", "Yeastar.classify", ratio("G5a1", "G5a2"), 0.05))
-    out.append(("allocations growing with body size (1 MiB − 2 KB)", "Yeastar.classify", growth(results), GROWTH_LIMIT))
+        add("heap allocations per small-body classify", title, (results[f"G1{case}1"]["mallocs"], f"count:G1{case}1"))
+    add("~1 KB delivered webhook ÷ JSONSerialization", "WhatsApp.classifyWebhook", ratio("G2a1", "G2a2"))
+    add("Yeastar errcode 0 + 2 KB data ÷ JSONSerialization", "Yeastar.classify", ratio("G2b1", "G2b2"))
+    add("~1 KB delivered webhook ÷ JSONDecoder + dictionary", "WhatsApp.classifyWebhook", ratio("G2a1", "G2a4"))
+    add("Yeastar errcode 0 + 2 KB data ÷ JSONDecoder + dictionary", "Yeastar.classify", ratio("G2b1", "G2b4"))
+    add("GENIQ report as query string ÷ JSONSerialization of it as JSON", "GENIQ.classifyReport", ratio("G3a1", "G3a2"))
+    add("unknown Wolkvox message ÷ known (lookup)", "Wolkvox.lookup", ratio("G4a1", "G4a2"))
+    add("1 MiB body ÷ JSONSerialization", "Yeastar.classify", ratio("G5a1", "G5a2"))
+    add("allocations growing with body size (1 MiB − 2 KB)", "Yeastar.classify", (growth(results), "count:growth"))
     return out
 
 
@@ -153,34 +182,54 @@ def fmt(value):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--strict", action="store_true", help="fail when a median misses its timing goal")
+    parser.add_argument("--strict", action="store_true", help="also fail when a median misses its goal or is slower than its baseline")
     parser.add_argument("--filter", default="G.*")
+    parser.add_argument("--from", dest="saved", type=Path, action="append", default=[],
+                        help="read a saved `swift package benchmark` output instead of running (repeat per run)")
     arguments = parser.parse_args()
 
     tables = []
     failures = []
-    for run in range(arguments.runs):
-        results = parse(run_benchmarks(arguments.filter))
+    outputs = [path.read_text() for path in arguments.saved]
+    for run in range(len(outputs) or arguments.runs):
+        results = parse(outputs[run] if outputs else run_benchmarks(arguments.filter))
         tables.append(rows(results))
         for failure in check_allocations(results):
             failures.append(f"run {run + 1}: {failure}")
-        sys.stderr.write(f"run {run + 1} of {arguments.runs} done\n")
+        sys.stderr.write(f"run {run + 1} of {len(outputs) or arguments.runs} done\n")
 
-    header = "| row | case | median | spread (min–max) | goal | met |"
+    goals = THRESHOLDS["goals"]
+    baseline = THRESHOLDS["baseline"]
+    tolerance = THRESHOLDS["tolerance"]
+    print(f"Thresholds for Swift {THRESHOLDS['toolchain']}; baseline: each ratio's recorded median.\n")
+    header = "| row | case | median | spread (min–max) | goal | met | vs baseline |"
     print(header)
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     missed = []
-    for index, (title, case, _, goal) in enumerate(tables[0]):
+    slower = []
+    for index, (title, case, _, pair) in enumerate(tables[0]):
         values = [table[index][2] for table in tables]
         median = statistics.median(values)
         spread = f"{fmt(min(values))}–{fmt(max(values))}" if len(values) > 1 else "–"
-        counting = "allocations" in title
-        median_text = f"{median:g}" if counting else f"{fmt(median)}×"
-        goal_text = "–" if goal is None else (f"≤ {goal}" if counting else f"≤ {goal}×")
+        if pair.startswith("count:"):
+            name = pair.removeprefix("count:")
+            limit = GROWTH_LIMIT if name == "growth" else ALLOCATION_LIMITS[name]
+            worst = max(values)
+            spread = f"{min(values):g}–{worst:g}" if len(values) > 1 else "–"
+            print(f"| {title} | {case} | {median:g} | {spread} | ≤ {limit} | {'yes' if worst <= limit else 'NO'} | – |")
+            continue
+        goal = goals.get(pair)
+        goal_text = "–" if goal is None else f"≤ {goal}×"
         met = "" if goal is None else ("yes" if median <= goal else "NO")
-        if goal is not None and median > goal and not counting:
+        if goal is not None and median > goal:
             missed.append(f"{title}, {case}: {fmt(median)}× (goal ≤ {goal}×)")
-        print(f"| {title} | {case} | {median_text} | {spread} | {goal_text} | {met} |")
+        change = "–"
+        if pair in baseline:
+            delta = median / baseline[pair] - 1
+            change = f"{delta:+.0%}"
+            if delta > tolerance:
+                slower.append(f"{title}, {case}: {fmt(median)}× against {fmt(baseline[pair])}× ({delta:+.0%})")
+        print(f"| {title} | {case} | {fmt(median)}× | {spread} | {goal_text} | {met} | {change} |")
 
     if failures:
         print("\nAllocation thresholds exceeded:")
@@ -190,7 +239,11 @@ def main():
         print("\nTiming goals missed (median):")
         for miss in missed:
             print(f"- {miss}")
-    if failures or (arguments.strict and missed):
+    if slower:
+        print(f"\nMore than {tolerance:.0%} slower than the baseline (median):")
+        for row in slower:
+            print(f"- {row}")
+    if failures or (arguments.strict and (missed or slower)):
         sys.exit(1)
 
 

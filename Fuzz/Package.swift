@@ -1,11 +1,27 @@
 // swift-tools-version: 6.2
 // libFuzzer targets for the provider error catalogs, kept out of the root package so that it stays free of
 // sanitizer-only code. Build and run everything with `Scripts/fuzz.sh [SECONDS]` (see README.md here).
+import Foundation
 import PackageDescription
 
 // A package depended on by path is known by its folder's name (the clone's folder), not by the name in its
 // manifest, so the root's identity is read off the path.
 let root = String(Context.packageDirectory.split(separator: "/").dropLast().last ?? "main").lowercased()
+
+/// Every provider module, from the catalogs (`module` in ../Catalogs/*.json), so that a new catalog is linked
+/// into FuzzSeeds and FuzzErrcatRedaction with no edit here. (Fuzzing runs on Linux, where a manifest may
+/// read beside its package.)
+let allProviders: [String] = {
+  let catalogs = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent()
+    .appendingPathComponent("Catalogs")
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: catalogs.path)) ?? []
+  return names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.sorted().compactMap { name in
+    guard let data = FileManager.default.contents(atPath: catalogs.appendingPathComponent(name).path),
+      let catalog = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return nil }
+    return catalog["module"] as? String
+  }
+}()
 
 /// Each fuzz target and the provider modules it drives. The executable is named after the target.
 let fuzzTargets: [(name: String, modules: [String])] = [
@@ -27,10 +43,9 @@ let fuzzTargets: [(name: String, modules: [String])] = [
   // errcat's input reading; its sources are links to the tool's files in Sources/ErrcatCommand.
   ("FuzzErrcatInput", []),
   // errcat's masking of secrets and personal data planted in provider bodies: the whole command, linked in.
-  ("FuzzErrcatRedaction", ["Wolkvox", "Dialog360", "Cequens", "Yeastar", "WhatsApp", "GENIQ"]),
+  ("FuzzErrcatRedaction", allProviders),
 ]
 
-let allProviders = ["Wolkvox", "Dialog360", "Cequens", "Yeastar", "WhatsApp", "GENIQ"]
 
 func product(_ name: String) -> Target.Dependency { .product(name: name, package: root) }
 

@@ -5,7 +5,8 @@ Usage: python3 Scripts/modules.py            the modules, from `swift package de
        python3 Scripts/modules.py --check    exit 1 when a module cannot be placed
 
 Scripts (public-api, docs) take the module list from here, so a provider is named in its catalog and in
-Package.swift only. A library module is placed when it is one of CORE below or a catalog's `module`; every
+Package.swift only; Fuzz/Package.swift reads the catalogs itself, and --check also fails on a catalog's
+module that no fuzz target drives. A library module is placed when it is one of CORE below or a catalog's `module`; every
 catalog's module must be a library product. Anything else fails: a new module is never skipped silently.
 """
 import glob
@@ -43,6 +44,17 @@ def catalog_modules():
     return modules
 
 
+def fuzzed(catalogs):
+    """Problems: a catalog's module that no fuzz target of Fuzz/Package.swift drives by name (the targets
+    that take every provider, `allProviders`, do not count: each provider needs a target of its own)."""
+    import re
+    manifest = open(os.path.join(ROOT, "Fuzz", "Package.swift"), encoding="utf-8").read()
+    driven = set()
+    for match in re.finditer(r'\("Fuzz\w+",\s*\[([^\]]*)\]\)', manifest):
+        driven.update(re.findall(r'"(\w+)"', match.group(1)))
+    return [f"{module}: no fuzz target in Fuzz/Package.swift drives it" for module in catalogs if module not in driven]
+
+
 def placed():
     """The library modules in order (core first, then providers as Package.swift lists them), and the
     problems found."""
@@ -58,6 +70,7 @@ def placed():
     for module in CORE:
         if module not in libraries:
             problems.append(f"{module}: a core module that Package.swift has no library product for")
+    problems += fuzzed(catalogs)
     ordered = [m for m in CORE if m in libraries] + [m for m in libraries if m not in CORE]
     return ordered, problems
 
