@@ -40,27 +40,29 @@ package enum WallClock {
 /// // outcome.error?.retryAfterSeconds == 30
 /// ```
 public struct WallClockTime: Sendable, Hashable, Comparable {
-  /// How long after 1970-01-01 00:00:00 UTC this moment is (negative before it).
-  public var sinceEpoch: Duration
+  /// Seconds since 1970-01-01 00:00:00 UTC, with their fraction: what the clock gives and what a
+  /// `Retry-After` date is compared with, kept as it is so that reading the clock for every classification
+  /// converts nothing.
+  package let secondsSince1970: Double
 
   /// The moment `sinceEpoch` after 1970-01-01 00:00:00 UTC.
   public init(sinceEpoch: Duration) {
-    self.sinceEpoch = sinceEpoch
+    let (seconds, attoseconds) = sinceEpoch.components
+    secondsSince1970 = Double(seconds) + Double(attoseconds) / 1e18
   }
+
+  /// How long after 1970-01-01 00:00:00 UTC this moment is (negative before it).
+  public var sinceEpoch: Duration { .seconds(secondsSince1970) }
 
   /// The system's real-time clock, read now.
   public static var now: WallClockTime { WallClockTime(secondsSince1970: WallClock.now) }
 
-  public static func < (lhs: WallClockTime, rhs: WallClockTime) -> Bool { lhs.sinceEpoch < rhs.sinceEpoch }
+  public static func < (lhs: WallClockTime, rhs: WallClockTime) -> Bool {
+    lhs.secondsSince1970 < rhs.secondsSince1970
+  }
 
   /// The moment `seconds` after 1970-01-01 00:00:00 UTC.
   package init(secondsSince1970 seconds: Double) {
-    sinceEpoch = .seconds(seconds)
-  }
-
-  /// Seconds since 1970-01-01 00:00:00 UTC, with their fraction.
-  package var secondsSince1970: Double {
-    let (seconds, attoseconds) = sinceEpoch.components
-    return Double(seconds) + Double(attoseconds) / 1e18
+    secondsSince1970 = seconds
   }
 }
