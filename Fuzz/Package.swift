@@ -46,7 +46,6 @@ let fuzzTargets: [(name: String, modules: [String])] = [
   ("FuzzErrcatRedaction", allProviders),
 ]
 
-
 func product(_ name: String) -> Target.Dependency { .product(name: name, package: root) }
 
 let package = Package(

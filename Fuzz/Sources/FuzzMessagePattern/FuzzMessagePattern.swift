@@ -54,11 +54,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   // pattern's captures; otherwise only when the message starts with the template's text and goes on past a
   // word boundary, the rest coming back as `detail`.
   let entry = CatalogEntry(
-    provider: .wolkvox, table: "fuzz", name: "fuzz", code: "1", status: nil, message: template,
+    provider: ProviderID(rawValue: "fuzz"), table: "fuzz", name: "fuzz", code: "1", status: nil, message: template,
     patterns: [template], explanation: "", remedy: "", category: .unknown, retry: .afterFix, fault: .unknown,
     sample: SampleResponse(kind: .response, status: nil, body: ""), source: CatalogSource(title: ""),
     delivery: .rejected, deliveryReason: "")
-  let table = CatalogTable(provider: .wolkvox, id: "fuzz", title: "", entries: [entry])
+  let table = CatalogTable(provider: ProviderID(rawValue: "fuzz"), id: "fuzz", title: "", entries: [entry])
   let found = table.match(message: message)
   // Keys are compared as the table does, as strings (canonically equivalent text is equal).
   let templateKey = MessageNormalization.lookupKey(template)
