@@ -6,58 +6,19 @@
 /// space; the key upper-cases its ASCII letters.
 @usableFromInline
 package enum MessageKey {
-  /// The bounds of the normalised text inside `text`.
+  /// The bounds of the normalised text inside `text` (``MessageNormalization/bounds(_:)``).
   @inline(__always)
   package static func bounds(_ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    var lower = 0
-    var upper = text.count
-    while lower < upper, MessageNormalization.isSpace(text[lower]) { lower += 1 }
-    while upper > lower,
-      MessageNormalization.isSpace(text[upper - 1]) || MessageNormalization.isTrailingPunctuation(text[upper - 1])
-    {
-      upper -= 1
-    }
-    return lower..<upper
+    MessageNormalization.bounds(text)
   }
 
-  /// Calls `body` with the key of `text[bounds]` in pieces: eight key bytes at once (a little-endian word,
-  /// `count` 8) where eight bytes of text are their own key (letters aside: no white space but single
-  /// spaces), else one byte (`count` 1). In order, the pieces are the key's bytes: each run of white space
-  /// as one space, letters upper-cased.
-  ///
-  /// `bounds` must be ``bounds(_:)``: then every run of white space inside is followed by other bytes, so
-  /// its one space can be given as soon as the run starts.
+  /// Calls `body` with the key of `text[bounds]` in pieces (``MessageNormalization/forEachPiece(_:_:uppercased:_:)``,
+  /// upper-cased).
   @inline(__always)
   static func forEachKeyPiece(
     _ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, _ body: (_ piece: UInt64, _ count: Int) -> Bool
   ) {
-    guard let base = text.baseAddress else { return }
-    var index = bounds.lowerBound
-    let end = bounds.upperBound
-    // Whether the last byte given was a space, so that white space that follows is skipped.
-    var afterSpace = false
-    while index < end {
-      if index + 8 <= end {
-        let word = ByteScan.load(base, index)
-        if let spaces = singleSpaces(word), !afterSpace || spaces & 0x80 == 0 {
-          guard body(asciiUppercased(word), 8) else { return }
-          afterSpace = spaces >> 56 != 0
-          index += 8
-          continue
-        }
-      }
-      let byte = text[index]
-      index += 1
-      if MessageNormalization.isSpace(byte) {
-        if !afterSpace {
-          guard body(0x20, 1) else { return }
-          afterSpace = true
-        }
-        continue
-      }
-      guard body(UInt64(MessageNormalization.asciiUppercased(byte)), 1) else { return }
-      afterSpace = false
-    }
+    MessageNormalization.forEachPiece(text, bounds, uppercased: true, body)
   }
 
   /// The high bits of the spaces (0x20) among eight bytes when these are their own key: no byte at or below
@@ -224,20 +185,7 @@ package enum MessageKey {
 
   /// The normalised text as a string (letter case kept).
   package static func normalizedString(_ text: UnsafeBufferPointer<UInt8>) -> String {
-    let bounds = bounds(text)
-    var simple = true
-    var previousSpace = false
-    for index in bounds {
-      let byte = text[index]
-      let space = MessageNormalization.isSpace(byte)
-      if space && (byte != 0x20 || previousSpace) {
-        simple = false
-        break
-      }
-      previousSpace = space
-    }
-    if simple { return String(decoding: UnsafeBufferPointer(rebasing: text[bounds]), as: UTF8.self) }
-    return String(decoding: MessageNormalization.normalizedBytes(text), as: UTF8.self)
+    withNormalized(text, bounds(text)) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Calls `body` with the normalised text (letter case kept): the bytes in place when they are already
@@ -245,21 +193,8 @@ package enum MessageKey {
   static func withNormalized<R>(
     _ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R
   ) -> R {
-    var previousSpace = false
-    for index in bounds {
-      let byte = text[index]
-      let space = MessageNormalization.isSpace(byte)
-      if space && (byte != 0x20 || previousSpace) {
-        return normalizedBytes(text).withUnsafeBufferPointer(body)
-      }
-      previousSpace = space
-    }
-    return body(UnsafeBufferPointer(rebasing: text[bounds]))
-  }
-
-  /// The normalised bytes (letter case kept), built.
-  static func normalizedBytes(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    MessageNormalization.normalizedBytes(text)
+    if MessageNormalization.isNormalized(text, bounds) { return body(UnsafeBufferPointer(rebasing: text[bounds])) }
+    return MessageNormalization.built(text, uppercased: false).withUnsafeBufferPointer(body)
   }
 
   /// Whether the normalised text is `failed` in any letter case (a status word).
