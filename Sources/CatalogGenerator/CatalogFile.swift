@@ -122,6 +122,22 @@ public struct CatalogFile: Decodable, Sendable {
     public var title: String
     public var description: String
     public var entries: [Entry]
+    /// Where the provider's answers put the code and message this table is searched with.
+    public var wire: Wire?
+  }
+
+  /// Where a provider's answers put their code and message (a flat top-level object), read by the core's
+  /// one walk: each list holds a member's names in order of preference (at most three).
+  public struct Wire: Decodable, Sendable {
+    public var code: [String]
+    public var message: [String]
+    /// Where the message is when `message` is absent or finds nothing.
+    public var alternateMessage: [String]?
+    /// `code` (the code finds the entries, the message chooses) or `message` (the message finds the entry,
+    /// the code or the HTTP status chooses).
+    public var decides: String
+    /// Why the shape is what it is, with its source.
+    public var note: String?
   }
 
   public struct Entry: Decodable, Sendable {

@@ -65,6 +65,17 @@ public enum Generator {
     func fail(_ message: String) -> CatalogError { CatalogError(file: file, message: message) }
     guard isIdentifier(providerMember(catalog)) else { throw fail("provider \(catalog.provider) has no Swift name") }
     let sourceIDs = Set(catalog.sources.map(\.id))
+    for table in catalog.tables {
+      guard let wire = table.wire else { continue }
+      for names in [wire.code, wire.message] + (wire.alternateMessage.map { [$0] } ?? []) {
+        guard (1...3).contains(names.count),
+          names.allSatisfy({ !$0.isEmpty && !$0.contains("\"") && !$0.contains("\\") })
+        else { throw fail("table \(table.id): wire names must be one to three plain member names") }
+      }
+      guard ["code", "message"].contains(wire.decides) else {
+        throw fail("table \(table.id): wire.decides is code or message")
+      }
+    }
     for fallback in catalog.fallbacks ?? [] {
       let at = "fallback \(fallback.name)"
       guard isIdentifier(fallback.name) else { throw fail("\(at): bad name") }
@@ -316,7 +327,16 @@ public enum Generator {
           for key in ownKeys { out.line(literal(key) + ",") }
         }
         out.line("],")
-        out.line("messages: { messageIndex }, patterns: { patternIndex }")
+        if let wire = table.wire {
+          out.line("messages: { messageIndex }, patterns: { patternIndex },")
+          func names(_ keys: [String]) -> String { ".init(\(keys.map(literal).joined(separator: ", ")))" }
+          var arguments = ["code: \(names(wire.code))", "message: \(names(wire.message))"]
+          if let alternate = wire.alternateMessage { arguments.append("alternateMessage: \(names(alternate))") }
+          arguments.append("decides: .\(wire.decides)")
+          out.line("wire: WireShape(\(arguments.joined(separator: ", ")))")
+        } else {
+          out.line("messages: { messageIndex }, patterns: { patternIndex }")
+        }
       }
       out.line(")")
       out.line("")

@@ -1,26 +1,44 @@
 extension CatalogTable {
-  /// Reads a body whose top-level object carries a code and a message (Yeastar's `errcode`/`errmsg`, GENIQ's
-  /// `responseCode`/`responseMessage`) in one pass over its members, and finds the entry they name.
+  /// Reads a body whose top-level object carries a code and a message where the table's ``wire`` says, in
+  /// one pass over its members, and finds the entry they name, the field the shape names deciding.
   ///
-  /// - Returns: The code as the body gave it (`nil` when the body is no such object or has no code), and
-  ///   the match, found by the code with the message deciding between entries that share it.
-  package func matchTopLevel(
-    in body: ResponseBody, code codeSlot: MemberSlot, message messageSlot: MemberSlot
-  ) -> (rawCode: String?, match: CatalogMatch?) {
-    JSONDocument.withRoot(of: body) { root -> (String?, CatalogMatch?) in
+  /// - Parameter status: The HTTP status, which narrows a message that several codes share when the body
+  ///   has no code (a shape whose message decides).
+  /// - Returns: The code as the body gave it (`nil` when the body is no such object or has no code), the
+  ///   entry the code and message name, and whether the body is JSON (of any shape).
+  package func readWire(
+    in body: ResponseBody, status: Int?
+  ) -> (rawCode: String?, match: CatalogMatch?, isJSON: Bool) {
+    guard let wire else { return (nil, nil, false) }
+    let read = JSONDocument.withRoot(of: body) { root -> (String?, CatalogMatch?) in
       guard root.isObject else { return (nil, nil) }
-      var codeSlot = codeSlot
-      var messageSlot = messageSlot
+      var codeSlot = wire.code.slot
+      var messageSlot = wire.message.slot
+      var alternateSlot = wire.alternateMessage?.slot
       root.forEachMember { key, value in
         codeSlot.offer(key, value)
         messageSlot.offer(key, value)
+        alternateSlot?.offer(key, value)
       }
-      guard let rawCode = codeSlot.value?.scalarText else { return (nil, nil) }
-      let key = CodeText.canonical(rawCode)
-      guard let message = messageSlot.value, message.hasMessageText else {
-        return (rawCode, match(codeKey: key, text: nil))
+      let rawCode = codeSlot.value?.scalarText
+      switch wire.decides {
+      case .code:
+        guard let rawCode else { return (nil, nil) }
+        let key = CodeText.canonical(rawCode)
+        guard let message = messageSlot.value, message.hasMessageText else {
+          return (rawCode, match(codeKey: key, text: nil))
+        }
+        return (rawCode, message.withText { match(codeKey: key, text: $0) } ?? nil)
+      case .message:
+        let codeKey = (rawCode ?? status.map(String.init)).map(CodeText.canonical)
+        func matchMessage(_ text: JSONView?) -> CatalogMatch? {
+          guard let text, text.hasMessageText else { return nil }
+          return text.withText { match(text: $0, codeKey: codeKey) } ?? nil
+        }
+        return (rawCode, matchMessage(messageSlot.value) ?? matchMessage(alternateSlot?.value))
       }
-      return (rawCode, message.withText { match(codeKey: key, text: $0) } ?? nil)
-    } ?? (nil, nil)
+    }
+    guard let (rawCode, match) = read else { return (nil, nil, false) }
+    return (rawCode, match, true)
   }
 }

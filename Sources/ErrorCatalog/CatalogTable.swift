@@ -13,6 +13,10 @@ public struct CatalogTable: Sendable {
   /// The entries, in catalog order.
   public let entries: [CatalogEntry]
 
+  /// Where the provider's answers put the code and message this table is searched with, when the catalog
+  /// describes it (``readWire(in:status:)``).
+  package let wire: WireShape?
+
   /// The indexes, shared: a table is a value, and calling through one must not copy a dozen collections.
   private let indexes: Index
 
@@ -28,11 +32,12 @@ public struct CatalogTable: Sendable {
   package init(
     provider: ProviderID, id: String, title: String, entries: [CatalogEntry], codes: CodeLayout? = nil,
     capturing: [Int]? = nil, messageKeys: [String]? = nil, messages: (@Sendable () -> Messages)? = nil,
-    patterns: (@Sendable () -> Patterns)? = nil
+    patterns: (@Sendable () -> Patterns)? = nil, wire: WireShape? = nil
   ) {
     self.provider = provider
     self.id = id
     self.title = title
+    self.wire = wire
     // Generated tables give each entry its position; others are copied with theirs.
     let entries = entries.enumerated().map {
       $0.element.position == $0.offset ? $0.element : CatalogEntry($0.element, position: $0.offset)

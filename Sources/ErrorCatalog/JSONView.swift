@@ -458,6 +458,15 @@
     )
   }
 
+  /// A slot for names already laid out (``WireShape/Names``).
+  @inline(__always)
+  init(
+    names: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>), lengths: (Int32, Int32, Int32)
+  ) {
+    self.names = names
+    self.lengths = lengths
+  }
+
   /// Considers one member.
   @inlinable @inline(__always)
   public mutating func offer(_ key: JSONKey, _ value: JSONView) {

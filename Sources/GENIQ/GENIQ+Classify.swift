@@ -1,4 +1,4 @@
-@_spi(Reader) public import ErrorCatalog
+public import ErrorCatalog
 
 extension GENIQ: ResponseClassifier {
   /// Classifies one answer of GENIQ's RESTful API (send SMS, send WhatsApp, token and message calls).
@@ -26,11 +26,9 @@ extension GENIQ: ResponseClassifier {
     status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
   ) -> Classification<Error> {
     let now = time.secondsSince1970
-    // One pass over the top-level members finds the code and the message; the rest is read from the body
-    // by `fields` only when asked for.
-    let (rawCode, match) = ResponseCode.table.matchTopLevel(
-      in: body, code: MemberSlot("responseCode", "response_code"),
-      message: MemberSlot("responseMessage", "response_message"))
+    // One pass over the top-level members finds the code and the message where the catalog's `wire` says;
+    // the rest is read from the body by `fields` only when asked for.
+    let (rawCode, match, _) = ResponseCode.table.readWire(in: body, status: status)
     let error = Error(
       provider: .geniq, code: match.flatMap { ResponseCode.code(of: $0.entry).map(Code.response) }, match: match,
       kind: .response, status: status, headers: headers, rawCode: rawCode,
@@ -75,9 +73,9 @@ extension GENIQ: ResponseClassifier {
     /// Reads the envelope; with `readingMetaError`, a Graph-style `{"error": {"code", "message"}}` supplies
     /// the code when `responseCode` is missing.
     init(_ json: JSONValue?, readingMetaError: Bool = false) {
-      guard let json, json.isObject else { return }
-      rawCode = json.member("responseCode", "response_code")?.scalarText
-      message = json.member("responseMessage", "response_message")?.messageText
+      guard let json, json.isObject, let wire = ResponseCode.table.wire else { return }
+      rawCode = json.member(wire.code)?.scalarText
+      message = json.member(wire.message)?.messageText
       if let error = json.member("error", "errors"), error != .null {
         hasErrorMember = true
         if readingMetaError, rawCode == nil, error.isObject {

@@ -1,4 +1,4 @@
-@_spi(Reader) public import ErrorCatalog
+public import ErrorCatalog
 
 extension Wolkvox: ResponseClassifier {
   /// Classifies one Wolkvox API answer.
@@ -18,33 +18,15 @@ extension Wolkvox: ResponseClassifier {
     status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
   ) -> Classification<Error> {
     let now = time.secondsSince1970
-    // One pass over the top-level members finds the three fields classification needs; the rest is read
-    // from the body by `fields` only when asked for.
-    let read = JSONDocument.withRoot(of: body) { root -> (String?, Int?, CatalogMatch?) in
-      guard root.isObject else { return (nil, nil, nil) }
-      var codeSlot = MemberSlot("code", "status_code", "statusCode")
-      var messageSlot = MemberSlot("msg", "message", "mensaje")
-      var errorSlot = MemberSlot("error")
-      root.forEachMember { key, value in
-        codeSlot.offer(key, value)
-        messageSlot.offer(key, value)
-        errorSlot.offer(key, value)
-      }
-      let rawCode = codeSlot.value?.scalarText
-      let bodyStatus = rawCode.flatMap { Int($0) }.flatMap { (100..<600).contains($0) ? $0 : nil }
-      let codeKey = (rawCode ?? status.map(String.init)).map(CodeText.canonical)
-      func match(_ text: JSONView?) -> CatalogMatch? {
-        guard let text, text.hasMessageText else { return nil }
-        return text.withText { Code.table.match(text: $0, codeKey: codeKey) } ?? nil
-      }
-      return (rawCode, bodyStatus, match(messageSlot.value) ?? match(errorSlot.value))
-    }
-    let (rawCode, bodyStatus, match) = read ?? (nil, nil, nil)
+    // One pass over the top-level members finds the code and the message where the catalog's `wire` says
+    // (`code`; `msg`, else `error`); the rest is read from the body by `fields` only when asked for.
+    let (rawCode, match, isJSON) = Code.table.readWire(in: body, status: status)
+    let bodyStatus = rawCode.flatMap { Int($0) }.flatMap { (100..<600).contains($0) ? $0 : nil }
     let deferred = DeferredFields(reader: fields)
     // The body's own 2xx code is success; without one, a 2xx answer is success unless its message is an error.
     let succeeded =
       bodyStatus.map { (200..<300).contains($0) }
-      ?? (match == nil && body.isPlainSuccess(status: status, isJSON: read != nil))
+      ?? (match == nil && body.isPlainSuccess(status: status, isJSON: isJSON))
     if succeeded {
       return .success(
         ProviderSuccess(provider: .wolkvox, kind: .response, status: status, deferred: deferred, body: body))
@@ -74,12 +56,12 @@ extension Wolkvox: ResponseClassifier {
     var references = References.none
 
     init(_ json: JSONValue?) {
-      guard let json, json.isObject else { return }
-      let codeValue = json.member("code", "status_code", "statusCode")
+      guard let json, json.isObject, let wire = Code.table.wire else { return }
+      let codeValue = json.member(wire.code)
       code = codeValue?.scalarText
       if let number = codeValue?.intValue, (100..<600).contains(number) { status = number }
-      message = json.member("msg", "message", "mensaje")?.messageText
-      errorText = json.member("error")?.messageText
+      message = json.member(wire.message)?.messageText
+      errorText = wire.alternateMessage.flatMap { json.member($0) }?.messageText
       references = Self.references(in: json)
     }
 

@@ -1,4 +1,4 @@
-@_spi(Reader) public import ErrorCatalog
+public import ErrorCatalog
 
 extension Yeastar: ResponseClassifier {
   /// Classifies one P-Series API answer.
@@ -33,10 +33,9 @@ extension Yeastar: ResponseClassifier {
     status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
   ) -> Classification<Error> {
     let now = time.secondsSince1970
-    // One pass over the top-level members finds `errcode` and `errmsg`; the rest is read from the body by
-    // `fields` only when asked for.
-    let (rawCode, match) = Code.table.matchTopLevel(
-      in: body, code: MemberSlot("errcode", "errCode"), message: MemberSlot("errmsg", "errMsg"))
+    // One pass over the top-level members finds the code and message where the catalog's `wire` says
+    // (`errcode`, `errmsg`); the rest is read from the body by `fields` only when asked for.
+    let (rawCode, match, _) = Code.table.readWire(in: body, status: status)
     let error = Error(
       provider: .yeastar, code: match.flatMap { Code.code(of: $0.entry) }, match: match, status: status,
       headers: headers, rawCode: rawCode,
@@ -62,9 +61,9 @@ extension Yeastar: ResponseClassifier {
     init(_ json: JSONValue?) {
       // Only a top-level errcode counts: the P-Series documents no other place, and `errno` belongs to
       // other Yeastar product lines whose numbers mean something else.
-      guard let json, json.isObject, let code = json.member("errcode", "errCode") else { return }
+      guard let json, json.isObject, let wire = Code.table.wire, let code = json.member(wire.code) else { return }
       rawCode = code.scalarText
-      errmsg = json.member("errmsg", "errMsg")?.messageText
+      errmsg = json.member(wire.message)?.messageText
       if let errmsg { parameters["errmsg"] = errmsg }
       if let submsg = json.member("submsg", "subMsg")?.messageText { parameters["submsg"] = submsg }
       references = References([

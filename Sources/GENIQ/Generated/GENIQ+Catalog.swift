@@ -710,7 +710,8 @@ extension GENIQ.ResponseCode {
       "GENERAL FAILURE",
       "SYSTEM ERROR. PLEASE CONTACT US IF PROBLEM PERSIST",
     ],
-    messages: { messageIndex }, patterns: { patternIndex }
+    messages: { messageIndex }, patterns: { patternIndex },
+    wire: WireShape(code: .init("responseCode", "response_code"), message: .init("responseMessage", "response_message"), decides: .code)
   )
 
   /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys

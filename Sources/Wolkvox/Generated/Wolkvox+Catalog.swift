@@ -1252,7 +1252,8 @@ extension Wolkvox.Code {
       "NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: X",
       "MESSAGE HAS NOT BEEN SENT",
     ],
-    messages: { messageIndex }, patterns: { patternIndex }
+    messages: { messageIndex }, patterns: { patternIndex },
+    wire: WireShape(code: .init("code", "status_code", "statusCode"), message: .init("msg", "message", "mensaje"), alternateMessage: .init("error"), decides: .message)
   )
 
   /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys

@@ -1535,7 +1535,8 @@ extension Yeastar.Code {
       "THE MESSAGE QUEUE HAS NO AGENTS",
       "SYSTEM MESSAGE DELETION IS NOT ALLOWED",
     ],
-    messages: { messageIndex }, patterns: { patternIndex }
+    messages: { messageIndex }, patterns: { patternIndex },
+    wire: WireShape(code: .init("errcode", "errCode"), message: .init("errmsg", "errMsg"), decides: .code)
   )
 
   /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
