@@ -65,3 +65,90 @@ extension JSONValue {
     member(names.keys)
   }
 }
+
+/// How a member's value becomes text.
+package enum MemberText: Sendable {
+  /// ``JSONValue/scalarText``: a string normalised (blank and `"null"` give `nil`), or a number's literal
+  /// with an integral fraction dropped (a code).
+  case scalar
+  /// ``JSONValue/trimmedText``: a string trimmed of surrounding white space, or a number's literal (a short
+  /// field such as a status word).
+  case trimmed
+}
+
+extension ResponseBody {
+  /// The texts of two members of a top-level object, found in one walk over its members with the names'
+  /// precedence; `nil` when the body is not JSON or not an object.
+  package func topLevelTexts(
+    _ first: WireShape.Names, _ firstText: MemberText, _ second: WireShape.Names, _ secondText: MemberText
+  ) -> (String?, String?)? {
+    let read = JSONDocument.withRoot(of: self) { root -> (String?, String?)? in
+      guard root.isObject else { return nil }
+      var firstSlot = first.slot
+      var secondSlot = second.slot
+      root.forEachMember { key, value in
+        firstSlot.offer(key, value)
+        secondSlot.offer(key, value)
+      }
+      func text(_ value: JSONView?, _ rule: MemberText) -> String? {
+        switch rule {
+        case .scalar: value?.scalarText
+        case .trimmed: value?.trimmedText
+        }
+      }
+      return (text(firstSlot.value, firstText), text(secondSlot.value, secondText))
+    }
+    return read ?? nil
+  }
+}
+
+extension JSONValue {
+  /// A short field's text: a string trimmed of surrounding white space (`nil` when nothing is left), or a
+  /// number's literal text; `nil` for other kinds.
+  package var trimmedText: String? {
+    switch self {
+    case .string(let text): Self.trimmed(text)
+    case .number(let text): text
+    default: nil
+    }
+  }
+
+  /// `text` without the white space (`Character.isWhitespace`) around it, or `nil` when nothing is left.
+  package static func trimmed(_ text: String) -> String? {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: what `Character.isWhitespace` says of a byte, without building characters.
+      func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+      let bytes = text.utf8
+      guard let first = bytes.firstIndex(where: { !isWhitespace($0) }),
+        let last = bytes.lastIndex(where: { !isWhitespace($0) })
+      else { return nil }
+      return String(text[first...last])
+    }
+    guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+      let last = text.lastIndex(where: { !$0.isWhitespace })
+    else { return nil }
+    return String(text[first...last])
+  }
+}
+
+extension JSONView {
+  /// As ``JSONValue/trimmedText``, read in place.
+  package var trimmedText: String? {
+    switch kind {
+    case .number: return messageText
+    case .string:
+      return withText { text -> String? in
+        guard text.allSatisfy({ $0 < 0x80 }) else { return decodedString.flatMap(JSONValue.trimmed) }
+        var lower = 0
+        var upper = text.count
+        while lower < upper, text[lower] == 0x20 || (text[lower] >= 0x09 && text[lower] <= 0x0D) { lower += 1 }
+        while upper > lower, text[upper - 1] == 0x20 || (text[upper - 1] >= 0x09 && text[upper - 1] <= 0x0D) {
+          upper -= 1
+        }
+        return lower < upper
+          ? String(decoding: UnsafeBufferPointer(rebasing: text[lower..<upper]), as: UTF8.self) : nil
+      } ?? nil
+    default: return nil
+    }
+  }
+}

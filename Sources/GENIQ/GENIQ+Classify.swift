@@ -46,17 +46,7 @@ extension GENIQ: ResponseClassifier {
   /// The text of a short field worth keeping as a parameter: a string trimmed of surrounding white space,
   /// or a number's literal text.
   static func fieldText(_ value: JSONValue?) -> String? {
-    switch value {
-    case .string(let text)?:
-      guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-        let last = text.lastIndex(where: { !$0.isWhitespace })
-      else { return nil }
-      return String(text[first...last])
-    case .number(let text)?:
-      return text
-    default:
-      return nil
-    }
+    value?.trimmedText
   }
 
   /// The fields of GENIQ's `{"reference", "responseMessage", "responseCode", "messageIds"}` envelope,

@@ -91,13 +91,17 @@ extension GENIQ {
     var rawReason: String?
     var parameters: [String: String] = [:]
 
+    /// Where a report puts its status and its reason: the two members that decide its classification.
+    static let status = WireShape.Names("status")
+    static let reasonCode = WireShape.Names("reasonCode", "reason_code")
+
     /// The report fields kept as parameters, with the spellings accepted for each.
     static let fields: [(name: String, keys: [String])] = [
       ("messageId", ["messageId", "message_id"]),
       ("channel", ["channel"]),
       ("recipient", ["recipient"]),
-      ("status", ["status"]),
-      ("reasonCode", ["reasonCode", "reason_code"]),
+      ("status", status.keys),
+      ("reasonCode", reasonCode.keys),
       ("messageTimestamp", ["messageTimestamp", "message_timestamp"]),
       ("operatorTimestamp", ["operatorTimestamp", "operator_timestamp"]),
       ("providerTimestamp", ["providerTimestamp", "provider_timestamp"]),
@@ -107,9 +111,9 @@ extension GENIQ {
       let json = body.json
       guard let fields = json?.isObject == true ? json : Self.queryFields(body) else { return }
       for field in Self.fields {
-        if let value = GENIQ.fieldText(fields.member(field.keys)) { parameters[field.name] = value }
+        if let value = fields.member(field.keys)?.trimmedText { parameters[field.name] = value }
       }
-      rawReason = fields.member("reasonCode", "reason_code")?.scalarText
+      rawReason = fields.member(Self.reasonCode)?.scalarText
     }
 
     /// The report's identifiers, under the names every provider uses.

@@ -1,46 +1,17 @@
-@_spi(Reader) import ErrorCatalog
+import ErrorCatalog
 
 extension GENIQ {
   /// The two fields of a delivery report that decide its classification, `status` and `reasonCode`, read
   /// from the body's bytes in one pass, with exactly the values ``DeliveryReport`` reads.
   enum ReportKey {
-    /// The status as ``fieldText(_:)`` gives it and the reason as `scalarText` gives it.
+    /// The status as `trimmedText` gives it and the reason as `scalarText` gives it.
     static func read(_ body: ResponseBody) -> (status: String?, reason: String?) {
-      let fromJSON = JSONDocument.withRoot(of: body) { root -> (status: String?, reason: String?)? in
-        guard root.isObject else { return nil }
-        var statusSlot = MemberSlot("status")
-        var reasonSlot = MemberSlot("reasonCode", "reason_code")
-        root.forEachMember { key, value in
-          statusSlot.offer(key, value)
-          reasonSlot.offer(key, value)
-        }
-        return (statusSlot.value.flatMap(fieldText), reasonSlot.value?.scalarText)
-      }
-      if let fromJSON = fromJSON ?? nil { return fromJSON }
+      let names = DeliveryReport.self
+      if let fromJSON = body.topLevelTexts(names.status, .trimmed, names.reasonCode, .scalar) { return fromJSON }
       if let query = readQuery(body) { return query }
       // Text that is not ASCII: the general reader, whose Unicode rules (white space, new lines) apply.
       guard let fields = DeliveryReport.queryFields(body) else { return (nil, nil) }
-      return (GENIQ.fieldText(fields.member("status")), fields.member("reasonCode", "reason_code")?.scalarText)
-    }
-
-    /// ``GENIQ/fieldText(_:)`` of a value in place.
-    static func fieldText(_ value: JSONView) -> String? {
-      switch value.kind {
-      case .number: return value.messageText
-      case .string:
-        return value.withText { text -> String? in
-          guard text.allSatisfy({ $0 < 0x80 }) else {
-            return GENIQ.fieldText(value.decodedString.map(JSONValue.string))
-          }
-          var lower = 0
-          var upper = text.count
-          while lower < upper, isWhitespace(text[lower]) { lower += 1 }
-          while upper > lower, isWhitespace(text[upper - 1]) { upper -= 1 }
-          return lower < upper
-            ? String(decoding: UnsafeBufferPointer(rebasing: text[lower..<upper]), as: UTF8.self) : nil
-        } ?? nil
-      default: return nil
-      }
+      return (fields.member(names.status)?.trimmedText, fields.member(names.reasonCode)?.scalarText)
     }
 
     /// `CodeText.canonical(DeliveryReport.statusCode(status))`, built in one step for ASCII text.
@@ -61,16 +32,6 @@ extension GENIQ {
         return count
       }
       return CodeText.canonical(key)
-    }
-
-    /// ``GENIQ/fieldText(_:)`` of a string value.
-    static func fieldText(_ text: String) -> String? {
-      guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return GENIQ.fieldText(.string(text)) }
-      let bytes = text.utf8
-      guard let first = bytes.firstIndex(where: { !isWhitespace($0) }),
-        let last = bytes.lastIndex(where: { !isWhitespace($0) })
-      else { return nil }
-      return String(text[first...last])
     }
 
     /// What `Character.isWhitespace` says of an ASCII byte.
@@ -125,7 +86,7 @@ extension GENIQ {
           } else {
             reasonCode?.value ?? reasonUnderscore?.value
           }
-        let statusText = status.flatMap { fieldText(decoded(bytes, $0)) }
+        let statusText = status.flatMap { JSONValue.trimmed(decoded(bytes, $0)) }
         let reasonText = reason.flatMap { range -> String? in
           var text = decoded(bytes, range)
           return text.withUTF8 { MessageKey.isBlankOrNull($0) ? nil : MessageKey.normalizedString($0) }
