@@ -47,8 +47,9 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
   @usableFromInline private(set) var storage: FieldStorage
 
   /// Creates an error from a catalog match, or, when `match` is `nil`, from `fallback` or else from the
-  /// HTTP status (`fallbackStatus` when the body named a better one than the response). `outcome`
-  /// overrides the entry's outcome, for answers whose state the entry alone does not tell.
+  /// HTTP status (`fallbackStatus` when the body named a better one than the response), with its raw
+  /// message, parameters and references already read. `outcome` overrides the entry's outcome, for
+  /// answers whose state the entry alone does not tell.
   package init(
     provider: ProviderID, match: CatalogMatch?, kind: ResponseKind = .response, status: Int?,
     headers: [String: String] = [:], rawCode: String? = nil, rawMessage: String? = nil,
@@ -57,21 +58,21 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
     fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
     now: Double = WallClock.now
   ) {
+    let typed = match.flatMap { Code(entry: $0.entry) }
     var merged = parameters
-    if match.flatMap({ Code(entry: $0.entry) }) != nil, let captured = match?.parameters {
+    if typed != nil, let captured = match?.captured {
       merged.merge(captured) { _, fromMessage in fromMessage }
     }
     self.init(
-      provider: provider, match: match, kind: kind, status: status, headers: headers, rawCode: rawCode,
-      storage: .stored(.init(rawMessage: rawMessage, parameters: merged, references: references)), subcode: subcode,
-      body: body, fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome, now: now)
+      provider: provider, code: typed, match: match, kind: kind, status: status, headers: headers,
+      rawCode: rawCode,
+      storage: .stored(.init(rawMessage: rawMessage, parameters: merged, references: references)),
+      subcode: subcode, body: body, fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome,
+      now: now)
   }
 
   /// Creates an error whose raw message, parameters and references are read from `body` by `deferred`
   /// when asked for; otherwise as ``init(provider:match:kind:status:headers:rawCode:rawMessage:parameters:references:subcode:body:fallbackStatus:fallback:outcome:now:)``.
-  ///
-  /// Inlinable so that it is specialised for each provider's code type: classification's hot path then
-  /// copies no catalog entry through generic witnesses.
   @inlinable
   package init(
     provider: ProviderID, match: __owned CatalogMatch?, kind: ResponseKind = .response, status: Int?,
@@ -94,6 +95,24 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
     subcode: CatalogSubcode? = nil, body: ResponseBody, fallbackStatus: Int? = nil,
     fallback: StatusClassification? = nil, outcome: Outcome? = nil, now: Double
   ) {
+    self.init(
+      provider: provider, code: typed, match: match, kind: kind, status: status, headers: headers,
+      rawCode: rawCode, storage: .deferred(deferred, captured: typed == nil ? nil : match?.captured),
+      subcode: subcode, body: body, fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome,
+      now: now)
+  }
+
+  /// The one initialiser the others call: the entry is the match's only when `typed` is its code, and the
+  /// classification is ``Verdict``'s, the one outcome rule.
+  ///
+  /// Inlinable so that it is specialised for each provider's code type: classification's hot path then
+  /// copies no catalog entry through generic witnesses.
+  @inlinable
+  init(
+    provider: ProviderID, code typed: Code?, match: __owned CatalogMatch?, kind: ResponseKind, status: Int?,
+    headers: [String: String], rawCode: String?, storage: FieldStorage, subcode: CatalogSubcode?,
+    body: ResponseBody, fallbackStatus: Int?, fallback: StatusClassification?, outcome: Outcome?, now: Double
+  ) {
     var code: Code?
     var entry: CatalogEntry?
     var captured: [String: String]?
@@ -108,7 +127,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
     self.status = status
     self.rawCode = rawCode
     self.body = body
-    self.storage = .deferred(deferred, captured: captured)
+    self.storage = storage
     self.subcode = subcode
     retryAfterSeconds = headers.isEmpty ? nil : Self.retryAfter(headers, now: now)
     wait = Self.wait(retryAfter: retryAfterSeconds, headers: headers, entry: entry, captured: captured)
@@ -151,39 +170,6 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
   @usableFromInline
   static func retryAfter(_ headers: [String: String], now: Double) -> Int? {
     HTTPHeaderLookup.value("Retry-After", in: headers).flatMap { RetryAfter.seconds(from: $0, now: now) }
-  }
-
-  private init(
-    provider: ProviderID, match: CatalogMatch?, kind: ResponseKind, status: Int?, headers: [String: String],
-    rawCode: String?, storage: FieldStorage, subcode: CatalogSubcode?, body: ResponseBody, fallbackStatus: Int?,
-    fallback: StatusClassification?, outcome: Outcome?, now: Double
-  ) {
-    self.provider = provider
-    let code = match.flatMap { Code(entry: $0.entry) }
-    self.code = code
-    self.entry = code == nil ? nil : match?.entry
-    self.kind = kind
-    self.status = status
-    self.rawCode = rawCode
-    self.body = body
-    self.storage = storage
-    self.subcode = subcode
-    retryAfterSeconds = headers.isEmpty ? nil : Self.retryAfter(headers, now: now)
-    wait = Self.wait(
-      retryAfter: retryAfterSeconds, headers: headers, entry: self.entry,
-      captured: self.entry == nil ? nil : match?.captured)
-    if let entry = self.entry {
-      self.outcome = outcome ?? entry.outcome
-      category = entry.category
-      retry = entry.retry
-      fault = entry.fault
-    } else {
-      let fallback = fallback ?? StatusClassification.forHTTPStatus(fallbackStatus ?? status)
-      self.outcome = outcome ?? .failure
-      category = fallback.category
-      retry = fallback.retry
-      fault = fallback.fault
-    }
   }
 
   /// Whether a catalog entry was found.
