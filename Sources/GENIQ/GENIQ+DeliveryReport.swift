@@ -137,57 +137,105 @@ extension GENIQ {
     static let queryKeys = Set(fields.flatMap { $0.keys.map { $0.lowercased() } })
 
     /// The report's pairs of a query string as a JSON object of strings, or `nil` when there is none.
-    ///
-    /// A leading URL or `?` is skipped only when the text before the first `?` holds no pair, since a `?` is
-    /// legal inside a query value.
     static func queryFields(_ body: ResponseBody) -> JSONValue? {
-      guard !body.isTruncated, let text = UTF8Text.validated(body.bytes) else { return nil }
-      var query = Substring(text)
-      if let mark = query.firstIndex(of: "?"), !query[..<mark].contains("=") {
-        query = query[query.index(after: mark)...]
-      }
-      if let fragment = query.firstIndex(of: "#") { query = query[..<fragment] }
+      guard !body.isTruncated, UTF8Text.validated(body.bytes) != nil else { return nil }
       var members: [(key: String, value: JSONValue)] = []
       var positions: [String: Int] = [:]
-      for pair in query.split(whereSeparator: { $0 == "&" || $0.isNewline }) {
-        guard let equals = pair.firstIndex(of: "=") else { continue }
-        let key = percentDecoded(pair[..<equals]).filter { !$0.isWhitespace }
-        let folded = key.lowercased()
-        guard queryKeys.contains(folded) else { continue }
-        let member = (key: key, value: JSONValue.string(percentDecoded(pair[pair.index(after: equals)...])))
-        // A repeated key keeps its last value, as JSON lookups do, and the object stays small.
-        if let position = positions[folded] {
-          members[position] = member
-        } else {
-          positions[folded] = members.count
-          members.append(member)
+      body.bytes.withUnsafeBufferPointer { bytes in
+        forEachQueryPair(bytes) { keyRange, valueRange in
+          let key = decoded(bytes, keyRange).filter { !$0.isWhitespace }
+          let folded = key.lowercased()
+          guard queryKeys.contains(folded) else { return true }
+          let member = (key: key, value: JSONValue.string(decoded(bytes, valueRange)))
+          // A repeated key keeps its last value, as JSON lookups do, and the object stays small.
+          if let position = positions[folded] {
+            members[position] = member
+          } else {
+            positions[folded] = members.count
+            members.append(member)
+          }
+          return true
         }
       }
       return members.isEmpty ? nil : .object(members)
     }
 
-    /// Decodes `%XX` escapes and `+` (a space in form encoding); a malformed escape is kept as it is.
-    static func percentDecoded(_ text: Substring) -> String {
-      let bytes = Array(text.utf8)
-      var decoded: [UInt8] = []
-      decoded.reserveCapacity(bytes.count)
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "+") {
-          decoded.append(UInt8(ascii: " "))
+    /// Calls `body` with the key's and the value's ranges of each `key=value` pair of a query string, until
+    /// it returns `false`: the one reader of a report's query string, byte by byte as a server splits one.
+    ///
+    /// A leading URL or `?` is skipped only when the text before the first `?` holds no `=` (a `?` is legal
+    /// inside a value); the query ends at a `#`; pairs are split at `&` and at line breaks (LF, VT, FF, CR,
+    /// and NEL, LS, PS in UTF-8); a pair without `=` is skipped.
+    static func forEachQueryPair(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Range<Int>) -> Bool) {
+      var start = 0
+      if let mark = bytes.firstIndex(of: UInt8(ascii: "?")), !bytes[..<mark].contains(UInt8(ascii: "=")) {
+        start = mark + 1
+      }
+      var end = bytes.count
+      if let fragment = bytes[start...].firstIndex(of: UInt8(ascii: "#")) { end = fragment }
+      var pairStart = start
+      var index = start
+      while index <= end {
+        let separator = index == end ? 1 : separatorLength(bytes, index, end)
+        guard separator > 0 else {
           index += 1
-        } else if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
+          continue
+        }
+        if pairStart < index, let equals = bytes[pairStart..<index].firstIndex(of: UInt8(ascii: "=")) {
+          guard body(pairStart..<equals, (equals + 1)..<index) else { return }
+        }
+        index += separator
+        pairStart = index
+      }
+    }
+
+    /// The length of the pair separator at `index` (`&` or a line break), or 0.
+    @inline(__always)
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "&") || (byte >= 0x0A && byte <= 0x0D) { return 1 }
+      // U+0085 NEXT LINE, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
+      if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0x85 { return 2 }
+      if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+        return 3
+      }
+      return 0
+    }
+
+    /// Calls `body` with each byte of percent-decoded text (`+` is a space; a malformed escape stays), until
+    /// it returns `false`.
+    static func forEachDecoded(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt8) -> Bool
+    ) {
+      var index = range.lowerBound
+      while index < range.upperBound {
+        let byte = bytes[index]
+        var decoded = byte
+        var step = 1
+        if byte == UInt8(ascii: "+") {
+          decoded = UInt8(ascii: " ")
+        } else if byte == UInt8(ascii: "%"), index + 2 < range.upperBound,
           let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
         {
-          decoded.append(high << 4 | low)
-          index += 3
-        } else {
-          decoded.append(byte)
-          index += 1
+          decoded = high << 4 | low
+          step = 3
         }
+        guard body(decoded) else { return }
+        index += step
       }
-      return String(decoding: decoded, as: UTF8.self)
+    }
+
+    /// Percent-decoded text as a string (invalid UTF-8 replaced).
+    static func decoded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+      String(unsafeUninitializedCapacity: range.count) { buffer in
+        var count = 0
+        forEachDecoded(bytes, range) { byte in
+          buffer[count] = byte
+          count += 1
+          return true
+        }
+        return count
+      }
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

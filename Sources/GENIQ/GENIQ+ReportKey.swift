@@ -49,35 +49,24 @@ extension GENIQ {
       guard !body.isTruncated else { return (nil, nil) }
       return body.bytes.withUnsafeBufferPointer { bytes -> (status: String?, reason: String?)? in
         for byte in bytes where byte >= 0x80 { return nil }
-        var start = 0
-        if let mark = bytes.firstIndex(of: UInt8(ascii: "?")), !bytes[..<mark].contains(UInt8(ascii: "=")) {
-          start = mark + 1
-        }
-        var end = bytes.count
-        if let fragment = bytes[start...].firstIndex(of: UInt8(ascii: "#")) { end = fragment }
         var status: Range<Int>?
         var reasonCode: (value: Range<Int>, exact: Bool)?
         var reasonUnderscore: (value: Range<Int>, exact: Bool)?
-        var pairStart = start
-        var index = start
-        while index <= end {
-          let isSeparator =
-            index == end || bytes[index] == UInt8(ascii: "&") || (bytes[index] >= 0x0A && bytes[index] <= 0x0D)
-          if isSeparator {
-            if pairStart < index, let equals = bytes[pairStart..<index].firstIndex(of: UInt8(ascii: "=")) {
-              guard let key = wanted(bytes, pairStart..<equals) else { return nil }
-              let value = (equals + 1)..<index
-              switch key.wanted {
-              case .status?: status = value
-              case .reasonCode?: reasonCode = (value, key.exact)
-              case .reasonUnderscore?: reasonUnderscore = (value, key.exact)
-              case nil: break
-              }
-            }
-            pairStart = index + 1
+        var ascii = true
+        DeliveryReport.forEachQueryPair(bytes) { keyRange, value in
+          guard let key = wanted(bytes, keyRange) else {
+            ascii = false
+            return false
           }
-          index += 1
+          switch key.wanted {
+          case .status?: status = value
+          case .reasonCode?: reasonCode = (value, key.exact)
+          case .reasonUnderscore?: reasonUnderscore = (value, key.exact)
+          case nil: break
+          }
+          return true
         }
+        guard ascii else { return nil }
         let reason: Range<Int>? =
           if let reasonCode, reasonCode.exact {
             reasonCode.value
@@ -86,9 +75,9 @@ extension GENIQ {
           } else {
             reasonCode?.value ?? reasonUnderscore?.value
           }
-        let statusText = status.flatMap { JSONValue.trimmed(decoded(bytes, $0)) }
+        let statusText = status.flatMap { JSONValue.trimmed(DeliveryReport.decoded(bytes, $0)) }
         let reasonText = reason.flatMap { range -> String? in
-          var text = decoded(bytes, range)
+          var text = DeliveryReport.decoded(bytes, range)
           return text.withUTF8 { MessageKey.isBlankOrNull($0) ? nil : MessageKey.normalizedString($0) }
         }
         return (statusText, reasonText)
@@ -103,7 +92,7 @@ extension GENIQ {
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { key -> (wanted: Wanted?, exact: Bool)? in
         var length = 0
         var ascii = true
-        forEachDecoded(bytes, range) { byte in
+        DeliveryReport.forEachDecoded(bytes, range) { byte in
           guard byte < 0x80 else {
             ascii = false
             return false
@@ -127,41 +116,6 @@ extension GENIQ {
         if folded("reasoncode") { return (.reasonCode, exact("reasonCode")) }
         if folded("reason_code") { return (.reasonUnderscore, exact("reason_code")) }
         return (nil, false)
-      }
-    }
-
-    /// Calls `body` with each byte of percent-decoded text (`+` is a space; a malformed escape stays).
-    private static func forEachDecoded(
-      _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt8) -> Bool
-    ) {
-      var index = range.lowerBound
-      while index < range.upperBound {
-        let byte = bytes[index]
-        var decoded = byte
-        var step = 1
-        if byte == UInt8(ascii: "+") {
-          decoded = UInt8(ascii: " ")
-        } else if byte == UInt8(ascii: "%"), index + 2 < range.upperBound,
-          let high = DeliveryReport.hexValue(bytes[index + 1]), let low = DeliveryReport.hexValue(bytes[index + 2])
-        {
-          decoded = high << 4 | low
-          step = 3
-        }
-        guard body(decoded) else { return }
-        index += step
-      }
-    }
-
-    /// Percent-decoded text as a string (invalid UTF-8 replaced).
-    private static func decoded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-      String(unsafeUninitializedCapacity: range.count) { buffer in
-        var count = 0
-        forEachDecoded(bytes, range) { byte in
-          buffer[count] = byte
-          count += 1
-          return true
-        }
-        return count
       }
     }
   }

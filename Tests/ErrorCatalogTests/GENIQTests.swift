@@ -497,4 +497,29 @@ struct GENIQTests {
       start = line
     }
   }
+
+  @Test(
+    "A report's query string is split byte by byte, at & and every line break, in ASCII and beyond",
+    arguments: ["&", "\n", "\r\n", "\u{0B}", "\u{85}", "\u{2028}", "\u{2029}"])
+  func querySeparators(separator: String) throws {
+    // One reader for both paths: an ASCII query and one with a non-ASCII recipient read the same pairs.
+    for recipient in ["6588880000", "%2B65%208888%C2%A00000", "José"] {
+      let query = ["messageId=abc-1", "recipient=\(recipient)", "status=failed", "reasonCode=3"]
+        .joined(separator: separator)
+      let classified = GENIQ.classifyReport(body: query)
+      let error = try #require(classified.error, "\(query.debugDescription)")
+      #expect(error.rawCode == "3", "\(query.debugDescription)")
+      #expect(error.references.messageID == "abc-1", "\(query.debugDescription)")
+      #expect(error.parameters["status"] == "failed", "\(query.debugDescription)")
+    }
+  }
+
+  @Test("A combining mark after & does not join two pairs (a server splits at the byte)")
+  func combiningMarkAfterSeparator() throws {
+    // As characters, "&\u{301}" is one grapheme, not "&": the status read "failed&\u{301}x=1", a word no table knows.
+    let error = try #require(GENIQ.classifyReport(body: "reasonCode=3&status=failed&\u{301}x=1").error)
+    #expect(error.rawCode == "3")
+    #expect(error.parameters["status"] == "failed")
+    #expect(error.entry?.table == "reason")
+  }
 }
