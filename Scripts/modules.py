@@ -71,6 +71,11 @@ def placed():
         if module not in libraries:
             problems.append(f"{module}: a core module that Package.swift has no library product for")
     problems += fuzzed(catalogs)
+    # .spi.yml is generated from the catalogs with the generator's own core list: the two lists must agree.
+    spi = open(os.path.join(ROOT, ".spi.yml"), encoding="utf-8").read()
+    documented = [line.strip()[2:] for line in spi.splitlines() if line.strip().startswith("- ") and "documentation_targets" not in line]
+    if sorted(documented) != sorted(CORE + catalogs):
+        problems.append(f".spi.yml documents {sorted(documented)}, not the core and catalog modules: run `swift run generate-catalogs`")
     ordered = [m for m in CORE if m in libraries] + [m for m in libraries if m not in CORE]
     return ordered, problems
 

@@ -23,7 +23,7 @@ public enum Errcat {
            errcat explain PROVIDER CODE-OR-MESSAGE [--json] [--reveal]
            errcat list [PROVIDER] [--json]
            errcat COMMAND --help
-    providers: wolkvox, 360dialog, cequens, yeastar, geniq, whatsapp
+    providers: \(ProviderAdapter.all.map(\.id.rawValue).joined(separator: ", "))
                (also dialog360, d360, meta, wa, whatsapp-cloud, yeastar-p; any case)
     kinds: response (default), webhook (status callbacks), report (GENIQ delivery reports),
            template (GENIQ template management answers, whose codes are Meta's)

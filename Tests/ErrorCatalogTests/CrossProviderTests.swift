@@ -1,7 +1,6 @@
 import CatalogGenerator
 import Cequens
 import Dialog360
-import ErrcatCommand
 import ErrorCatalog
 import Foundation
 import GENIQ
@@ -10,11 +9,14 @@ import WhatsApp
 import Wolkvox
 import Yeastar
 
+@testable import ErrcatCommand
+
 @Suite("The same situation means the same everywhere")
 struct CrossProviderTests {
   /// Every entry of every module, once (Meta's table is shared by three modules).
   static let allEntries: [CatalogEntry] = {
-    let tables = Wolkvox.tables + Dialog360.tables + Cequens.tables + Yeastar.tables + GENIQ.tables + WhatsApp.tables
+    // errcat's providers: every catalog's tables, and those of the catalogs each passes through.
+    let tables = ProviderAdapter.all.flatMap(\.tables)
     var seen: Set<CatalogEntry> = []
     return tables.flatMap(\.entries).filter { seen.insert($0).inserted }
   }()
@@ -109,7 +111,8 @@ struct CrossProviderTests {
 struct AppendedDetailTests {
   @Test("Every known message of eight bytes or more, in any letter case, matches with details appended")
   func everyMessageMatchesAsAPrefix() {
-    let tables = Wolkvox.tables + Dialog360.tables + Cequens.tables + Yeastar.tables + GENIQ.tables + WhatsApp.tables
+    // errcat's providers: every catalog's tables, and those of the catalogs each passes through.
+    let tables = ProviderAdapter.all.flatMap(\.tables)
     var checked = 0
     for table in tables {
       for entry in table.entries where entry.patterns.isEmpty {
