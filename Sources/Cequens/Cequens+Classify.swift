@@ -10,9 +10,9 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
   /// WhatsApp codes; a Graph `error` object is looked up in Meta's catalog; `replyCode` 0 is success.
   /// Anything else is unrecognized and classified from `error.status` or the HTTP status.
   public static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
+    status: Int?, headers: [String: String], body: ResponseBody, now: WallClockTime
   ) -> Classification<Error> {
-    let now = time.secondsSince1970
+    let seconds = now.secondsSince1970
     let json = body.json
     let envelope = Envelope(json: json, body: body)
     let references = envelope.references.merging(WhatsApp.responseReferences(in: json, headers: headers))
@@ -21,7 +21,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
         Error(
           provider: .cequens, match: match, status: status, headers: headers, rawCode: code, rawMessage: message,
           parameters: envelope.parameters, references: references, body: body,
-          fallbackStatus: envelope.errorStatus ?? status, now: now))
+          fallbackStatus: envelope.errorStatus ?? status, now: seconds))
     }
     let success = ProviderSuccess(provider: .cequens, kind: .response, status: status, references: references)
     // A bare title like `VALIDATION` counts only on a 401 (or when no status is known); the full auth
@@ -38,13 +38,13 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
       let error: Error = item.error(
         provider: .cequens, kind: .response, match: item.code.flatMap { _ in item.match(in: WhatsAppCode.table) },
         status: status, headers: headers, extraParameters: envelope.parameters, references: references, body: body,
-        now: now)
+        now: seconds)
       return Classification(error)
     }
     if let item = WhatsApp.graphError(in: json) {
       let error: Error = item.error(
         provider: .cequens, kind: .response, match: item.match(in: WhatsApp.Code.table), status: status,
-        headers: headers, references: references, body: body, now: now)
+        headers: headers, references: references, body: body, now: seconds)
       return Classification(error)
     }
     for code in envelope.internalCodes where code != envelope.errorStatus.map(String.init) {

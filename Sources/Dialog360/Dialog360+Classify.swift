@@ -10,9 +10,9 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
   /// catalog (``Code/cloudAPI(_:)``), On-Premise `errors` in the API table and then the Hub table.
   /// HTML pages, empty and unknown bodies come back unrecognized, classified from the status.
   public static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
+    status: Int?, headers: [String: String], body: ResponseBody, now: WallClockTime
   ) -> Classification<Error> {
-    let now = time.secondsSince1970
+    let seconds = now.secondsSince1970
     // A Graph error is read in place (its other fields only when asked for); the gateway's own shapes
     // are rarer and read whole.
     if let decision = WhatsApp.graphDecision(in: body, table: WhatsApp.Code.table).decision {
@@ -21,7 +21,7 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
         provider: .dialog360, code: decision.match.flatMap { WhatsApp.Code.code(of: $0.entry).map(Code.cloudAPI) },
         match: decision.match, kind: .response, status: status, headers: headers, rawCode: decision.code,
         deferred: DeferredFields(context: headers, reader: WhatsApp.graphFields), subcode: decision.subcode,
-        body: body, fallback: decision.isTransient == true ? WhatsApp.transientFallback : nil, now: now)
+        body: body, fallback: decision.isTransient == true ? WhatsApp.transientFallback : nil, now: seconds)
       return Classification(error)
     }
     let json = body.json
@@ -32,7 +32,7 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
       let match = item.match(in: APICode.table) ?? hubMatch(item)
       let error: Error = item.error(
         provider: .dialog360, kind: .response, match: match, status: status, headers: headers,
-        references: references, body: body, now: now)
+        references: references, body: body, now: seconds)
       return Classification(error)
     }
     let success = ProviderSuccess(provider: .dialog360, kind: .response, status: status, references: references)
@@ -45,13 +45,14 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
       let error = Error(
         provider: .dialog360, match: match, status: status, headers: headers, rawCode: gateway.code,
         rawMessage: gateway.message, references: references, body: body, fallbackStatus: gateway.status ?? status,
-        now: now)
+        now: seconds)
       return Classification(error)
     }
     if body.isPlainSuccess(status: status) { return .success(success) }
     return .failure(
       Error(
-        provider: .dialog360, match: nil, status: status, headers: headers, references: references, body: body, now: now
+        provider: .dialog360, match: nil, status: status, headers: headers, references: references, body: body,
+        now: seconds
       ))
   }
 

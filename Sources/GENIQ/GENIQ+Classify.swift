@@ -23,16 +23,16 @@ extension GENIQ: ResponseClassifier {
   ///   - body: The response body.
   ///   - now: The current time, for a `Retry-After` date.
   public static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
+    status: Int?, headers: [String: String], body: ResponseBody, now: WallClockTime
   ) -> Classification<Error> {
-    let now = time.secondsSince1970
+    let seconds = now.secondsSince1970
     // One pass over the top-level members finds the code and the message where the catalog's `wire` says;
     // the rest is read from the body by `fields` only when asked for.
     let (rawCode, match, _) = ResponseCode.table.readWire(in: body, status: status)
     let error = Error(
       provider: .geniq, code: match.flatMap { ResponseCode.code(of: $0.entry).map(Code.response) }, match: match,
       kind: .response, status: status, headers: headers, rawCode: rawCode,
-      deferred: DeferredFields(reader: fields), body: body, now: now)
+      deferred: DeferredFields(reader: fields), body: body, now: seconds)
     return Classification(error)
   }
 

@@ -5,9 +5,9 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
   /// details and trace id come back in `parameters`. A 2xx answer without an `error` is success, with the
   /// message id and recipient in its references.
   public static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
+    status: Int?, headers: [String: String], body: ResponseBody, now: WallClockTime
   ) -> Classification<Error> {
-    let now = time.secondsSince1970
+    let seconds = now.secondsSince1970
     // The Graph `error` object's code and texts decide; the rest is read from the body by `graphFields` only
     // when asked for.
     let deferred = DeferredFields(context: headers, reader: graphFields)
@@ -19,11 +19,12 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
       }
       return .failure(
         Error(
-          provider: .whatsapp, match: nil, status: status, headers: headers, deferred: deferred, body: body, now: now))
+          provider: .whatsapp, match: nil, status: status, headers: headers, deferred: deferred, body: body,
+          now: seconds))
     }
     let error: Error = decision.error(
       provider: .whatsapp, code: decision.match.flatMap { Code.code(of: $0.entry) }, kind: .response, status: status,
-      headers: headers, deferred: deferred, body: body, now: now)
+      headers: headers, deferred: deferred, body: body, now: seconds)
     return Classification(error)
   }
 

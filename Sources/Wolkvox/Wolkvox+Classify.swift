@@ -15,9 +15,9 @@ extension Wolkvox: ResponseClassifier {
   ///   - body: The response body.
   ///   - now: The current time, for a `Retry-After` date.
   public static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
+    status: Int?, headers: [String: String], body: ResponseBody, now: WallClockTime
   ) -> Classification<Error> {
-    let now = time.secondsSince1970
+    let seconds = now.secondsSince1970
     // One pass over the top-level members finds the code and the message where the catalog's `wire` says
     // (`code`; `msg`, else `error`); the rest is read from the body by `fields` only when asked for.
     let (rawCode, match, isJSON) = Code.table.readWire(in: body, status: status)
@@ -34,7 +34,7 @@ extension Wolkvox: ResponseClassifier {
     let error = Error(
       provider: .wolkvox, code: match.flatMap { Code.code(of: $0.entry) }, match: match, status: status,
       headers: headers, rawCode: rawCode, deferred: deferred,
-      body: body, fallbackStatus: bodyStatus ?? status, now: now)
+      body: body, fallbackStatus: bodyStatus ?? status, now: seconds)
     return Classification(error)
   }
 

@@ -30,16 +30,16 @@ extension Yeastar: ResponseClassifier {
   ///   - body: The response body.
   ///   - now: The current time, for a `Retry-After` date.
   public static func classify(
-    status: Int?, headers: [String: String], body: ResponseBody, now time: WallClockTime
+    status: Int?, headers: [String: String], body: ResponseBody, now: WallClockTime
   ) -> Classification<Error> {
-    let now = time.secondsSince1970
+    let seconds = now.secondsSince1970
     // One pass over the top-level members finds the code and message where the catalog's `wire` says
     // (`errcode`, `errmsg`); the rest is read from the body by `fields` only when asked for.
     let (rawCode, match, _) = Code.table.readWire(in: body, status: status)
     let error = Error(
       provider: .yeastar, code: match.flatMap { Code.code(of: $0.entry) }, match: match, status: status,
       headers: headers, rawCode: rawCode,
-      deferred: DeferredFields(reader: fields), body: body, now: now)
+      deferred: DeferredFields(reader: fields), body: body, now: seconds)
     return Classification(error)
   }
 
