@@ -10,18 +10,20 @@ extension CatalogTable {
     in body: ResponseBody, status: Int?
   ) -> (rawCode: String?, match: CatalogMatch?, isJSON: Bool) {
     guard let wire else { return (nil, nil, false) }
+    // The slots and the rule are taken out of the shape before the walk, so the walk captures no table.
+    var codeSlot = wire.code.slot
+    var messageSlot = wire.message.slot
+    var alternateSlot = wire.alternateMessage?.slot
+    let decides = wire.decides
     let read = JSONDocument.withRoot(of: body) { root -> (String?, CatalogMatch?) in
       guard root.isObject else { return (nil, nil) }
-      var codeSlot = wire.code.slot
-      var messageSlot = wire.message.slot
-      var alternateSlot = wire.alternateMessage?.slot
       root.forEachMember { key, value in
         codeSlot.offer(key, value)
         messageSlot.offer(key, value)
         alternateSlot?.offer(key, value)
       }
       let rawCode = codeSlot.value?.scalarText
-      switch wire.decides {
+      switch decides {
       case .code:
         guard let rawCode else { return (nil, nil) }
         let key = CodeText.canonical(rawCode)
