@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Compares `errcat classify --json` of two revisions, byte for byte, on a corpus built from the catalogs.
 
-    Scripts/errcat-compare.py BASE [--head REV] [--configuration debug|release] [--keep]
+    Scripts/errcat-compare.py BASE [--head REV] [--configuration debug|release]
 
 BASE and REV are git revisions (REV defaults to the working tree as it stands). Each side's errcat is built
 in its own worktree under .build-compare/ (git-ignored), then both classify every case:
 
-- every catalog sample (kind, status, headers and body as the catalog gives them);
+- every catalog sample (kind, status, headers and body as the catalog gives them; GENIQ's template table's
+  samples as `--kind template`, the answers they are);
 - every WhatsApp sample through 360dialog and Cequens (they pass Meta's bodies through) and, for failures,
   through GENIQ's template kind;
-- every response sample again with HTTP 200, with HTTP 503 and a `Retry-After`, cut in half, and as the
-  body of a raw HTTP answer;
+- every response (and template answer) sample again with HTTP 200, with HTTP 503 and a `Retry-After`, cut
+  in half, and as the body of a raw HTTP answer;
 - the hand-written cases of Tests/Fixtures/errcat-corpus.json (non-JSON bodies, empty bodies, escapes,
   nesting, numbers RFC 8259 refuses).
 
@@ -60,36 +61,27 @@ def build(revision, configuration):
 
 
 def samples():
-    """(provider, sample) for every catalog sample."""
+    """(provider, table id, sample) for every catalog sample."""
     for path in sorted((ROOT / "Catalogs").glob("*.json")):
         if path.name == "catalog.schema.json":
             continue
         catalog = json.loads(path.read_text())
         provider = catalog["provider"]
-        found = []
-
-        def walk(node):
-            if isinstance(node, dict):
-                for key, value in node.items():
-                    if key == "sample" and isinstance(value, dict) and "body" in value:
-                        found.append(value)
-                    else:
-                        walk(value)
-            elif isinstance(node, list):
-                for item in node:
-                    walk(item)
-
-        walk(catalog)
-        for sample in found:
-            yield provider, sample
+        for table in catalog["tables"]:
+            for entry in table["entries"]:
+                sample = entry.get("sample")
+                if isinstance(sample, dict) and "body" in sample:
+                    yield provider, table["id"], sample
 
 
 def corpus():
     """Every case: (label, provider, kind, status, headers, body bytes, raw HTTP)."""
     cases = []
-    for index, (provider, sample) in enumerate(samples()):
+    for index, (provider, table, sample) in enumerate(samples()):
         body = sample["body"].encode()
         kind = sample.get("kind", "response")
+        if provider == "geniq" and table == "template" and kind == "response":
+            kind = "template"
         status = sample.get("status")
         headers = sample.get("headers", {})
         label = f"{provider}#{index}"
@@ -99,7 +91,7 @@ def corpus():
                 cases.append((label + f" via {reseller}", reseller, kind, status, headers, body, False))
             if kind == "response" and status and status >= 400:
                 cases.append((label + " as geniq template", "geniq", "template", 200, {}, body, False))
-        if kind == "response":
+        if kind in ("response", "template"):
             cases.append((label + " 200", provider, kind, 200, headers, body, False))
             cases.append((label + " 503", provider, kind, 503, {"Retry-After": "120"}, body, False))
             cases.append((label + " half", provider, kind, status, headers, body[: len(body) // 2], False))
@@ -161,11 +153,12 @@ def main():
                               f"exit {old[0]} -> {new[0]}")
                         for name, a, b in (("stdout", old[1], new[1]), ("stderr", old[2], new[2])):
                             if a != b:
-                                a_lines, b_lines = a.decode(errors="replace").splitlines(), b.decode(errors="replace").splitlines()
-                                for line_a, line_b in zip(a_lines + [""] * len(b_lines), b_lines + [""] * len(a_lines)):
-                                    if line_a != line_b:
-                                        print(f"  {name} before: {line_a[:160]}\n  {name} after:  {line_b[:160]}")
-                                        break
+                                # The text around the first differing byte (a JSON answer may be one long line).
+                                at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+                                start = max(0, at - 60)
+                                print(f"  {name} differs at byte {at}:")
+                                print(f"    before: {a[start:at + 100].decode(errors='replace')!r}")
+                                print(f"    after:  {b[start:at + 100].decode(errors='replace')!r}")
     runs = 2 * len(cases)
     print(f"errcat-compare: {len(cases)} cases x 2 (masked, --reveal) = {runs} runs; {differences} different")
     return 1 if differences else 0

@@ -34,7 +34,7 @@
       // ResponseBody copies at most its stored limit out of `data`, however large the download.
       return classify(
         status: http?.statusCode, headers: headers, body: ResponseBody(data),
-        now: WallClockTime(sinceEpoch: .seconds(now.timeIntervalSince1970)))
+        now: WallClockTime(secondsSince1970: now.timeIntervalSince1970))
     }
 
     /// The first of the `Retry-After` values Foundation joined with commas: a delay ends at its comma, a date

@@ -521,5 +521,8 @@ struct GENIQTests {
     #expect(error.rawCode == "3")
     #expect(error.parameters["status"] == "failed")
     #expect(error.entry?.table == "reason")
+    // The same for a zero-width joiner after &.
+    let joined = try #require(GENIQ.classifyReport(body: "reasonCode=3&status=failed&\u{200D}x=1").error)
+    #expect(joined.parameters["status"] == "failed")
   }
 }

@@ -41,6 +41,21 @@ struct HeaderPairsTests {
       #expect(Wolkvox.classify(response, data: Data(), now: now).error?.retryAfterSeconds == expected, "\(joined)")
     }
   }
+
+  @Test("A Date outside any clock's range classifies (a delay still reads; a date gives no delay), never traps")
+  func extremeDates() throws {
+    let url = URL(fileURLWithPath: "/")
+    for seconds in [Double.infinity, -Double.infinity, .nan, 1e300, -1e300] {
+      let now = Date(timeIntervalSince1970: seconds)
+      let delay = try #require(
+        HTTPURLResponse(url: url, statusCode: 503, httpVersion: nil, headerFields: ["Retry-After": "30"]))
+      #expect(Wolkvox.classify(delay, data: Data(), now: now).error?.retryAfterSeconds == 30, "\(seconds)")
+      let date = try #require(
+        HTTPURLResponse(
+          url: url, statusCode: 503, httpVersion: nil, headerFields: ["Retry-After": "Thu, 01 Jan 2026 00:00:10 GMT"]))
+      #expect(Wolkvox.classify(date, data: Data(), now: now).error?.status == 503, "\(seconds)")
+    }
+  }
 }
 
 @Suite("Log attributes")
