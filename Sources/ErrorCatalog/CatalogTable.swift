@@ -360,7 +360,7 @@ public struct CatalogTable: Sendable {
   /// Finds the entry for message text as it arrived (it is normalised in place, see ``MessageKey``),
   /// preferring the entry whose canonical code is `codeKey` when several share the message.
   package func match(text: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
-    let bounds = MessageKey.bounds(text)
+    let bounds = MessageNormalization.bounds(text)
     guard !bounds.isEmpty else { return nil }
     let hash = MessageKey.hash(text, bounds)
     let messages = indexes.messages()
@@ -476,7 +476,7 @@ public struct CatalogTable: Sendable {
     // The one entry with this code, when the text is its own message, is what the lookups below would find
     // (the message's entries sharing this code are this entry): found without hashing the text.
     if let text, let exact, exact.count == 1, let only = exact.first,
-      MessageKey.equals(text, MessageKey.bounds(text), key: ownMessageKey(of: only))
+      MessageKey.equals(text, MessageNormalization.bounds(text), key: ownMessageKey(of: only))
     {
       return match(entry: only, text: text)
     }
@@ -516,7 +516,8 @@ public struct CatalogTable: Sendable {
     guard let text, indexes.capturing[index] else { return CatalogMatch(entry: entries[index]) }
     return CatalogMatch(
       entry: entries[index],
-      parameters: MessageKey.withNormalized(text, MessageKey.bounds(text)) { captures($0, entry: index) } ?? [:])
+      parameters: MessageKey.withNormalized(text, MessageNormalization.bounds(text)) { captures($0, entry: index) }
+        ?? [:])
   }
 
   private func preferred(_ candidates: ArraySlice<Int>, codeKey: String?) -> Int {

@@ -413,7 +413,7 @@
           index += 2
         case UInt8(ascii: "u"):
           guard index + 6 <= count else { return nil }
-          for offset in 2..<6 where JSONView.hexValue(buffer[index + offset]) == nil { return nil }
+          for offset in 2..<6 where UTF8Text.hexValue(buffer[index + offset]) == nil { return nil }
           index += 6
         default:
           return nil

@@ -277,7 +277,7 @@
       guard index + 4 <= range.upperBound else { return nil }
       var value: UInt32 = 0
       for offset in 0..<4 {
-        guard let digit = hexValue(bytes[index + offset]) else { return nil }
+        guard let digit = UTF8Text.hexValue(bytes[index + offset]) else { return nil }
         value = value << 4 | UInt32(digit)
       }
       index += 4
@@ -317,16 +317,6 @@
       }
     }
     return out
-  }
-
-  @inline(__always)
-  static func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case 0x30...0x39: byte - 0x30
-    case 0x41...0x46: byte - 0x41 + 10
-    case 0x61...0x66: byte - 0x61 + 10
-    default: nil
-    }
   }
 
   /// Calls `body` with the text of a string (decoded) or of a number (its literal); `nil` for other kinds.

@@ -6,12 +6,6 @@
 /// space; the key upper-cases its ASCII letters.
 @usableFromInline
 package enum MessageKey {
-  /// The bounds of the normalised text inside `text` (``MessageNormalization/bounds(_:)``).
-  @inline(__always)
-  package static func bounds(_ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    MessageNormalization.bounds(text)
-  }
-
   /// Calls `body` with the key of `text[bounds]` in pieces (``MessageNormalization/forEachPiece(_:_:uppercased:_:)``,
   /// upper-cased).
   @inline(__always)
@@ -175,7 +169,7 @@ package enum MessageKey {
   /// Whether the normalised text is empty or `null` in any letter case.
   @usableFromInline
   package static func isBlankOrNull(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    let bounds = bounds(text)
+    let bounds = MessageNormalization.bounds(text)
     guard bounds.count == 4 else { return bounds.isEmpty }
     return MessageNormalization.asciiUppercased(text[bounds.lowerBound]) == UInt8(ascii: "N")
       && MessageNormalization.asciiUppercased(text[bounds.lowerBound + 1]) == UInt8(ascii: "U")
@@ -185,7 +179,7 @@ package enum MessageKey {
 
   /// The normalised text as a string (letter case kept).
   package static func normalizedString(_ text: UnsafeBufferPointer<UInt8>) -> String {
-    withNormalized(text, bounds(text)) { String(decoding: $0, as: UTF8.self) }
+    withNormalized(text, MessageNormalization.bounds(text)) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Calls `body` with the normalised text (letter case kept): the bytes in place when they are already
@@ -199,12 +193,12 @@ package enum MessageKey {
 
   /// Whether the normalised text is `failed` in any letter case (a status word).
   package static func isFailed(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    equals(text, bounds(text), key: failedKey)
+    equals(text, MessageNormalization.bounds(text), key: failedKey)
   }
 
   /// Whether the normalised text is `sent` in any letter case (a status word).
   package static func isSent(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    equals(text, bounds(text), key: sentKey)
+    equals(text, MessageNormalization.bounds(text), key: sentKey)
   }
 
   /// The key of `"failed"`.

@@ -125,8 +125,9 @@ package enum MessageNormalization {
     (byte >= 0x61 && byte <= 0x7A) ? byte - 0x20 : byte
   }
 
-  @inline(__always)
-  static func isSpace(_ byte: UInt8) -> Bool {
+  /// ASCII white space as `Character.isWhitespace` reads it: space, tab, LF, VT, FF, CR.
+  @inlinable @inline(__always)
+  package static func isSpace(_ byte: UInt8) -> Bool {
     // Most bytes are above the space: one comparison rules them out.
     byte <= 0x20 && (byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
   }

@@ -3,6 +3,17 @@
 /// Regex: about 0.9 MB in a static build) and needs no API newer than the declared platforms
 /// (`String(validating:as:)` needs macOS 15).
 package enum UTF8Text {
+  /// The value of a hexadecimal digit, either case: JSON's `\\u` escapes and percent-encoding read it.
+  @inlinable @inline(__always)
+  package static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case 0x30...0x39: byte - 0x30
+    case 0x41...0x46: byte - 0x41 + 10
+    case 0x61...0x66: byte - 0x61 + 10
+    default: nil
+    }
+  }
+
   /// `bytes` as a string when they are valid UTF-8, else `nil`: decoding valid UTF-8 gives the same bytes
   /// back, and decoding anything else replaces what is invalid with U+FFFD, which changes them.
   package static func validated(_ bytes: some Collection<UInt8>) -> String? {

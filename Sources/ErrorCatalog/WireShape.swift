@@ -117,10 +117,9 @@ extension JSONValue {
   package static func trimmed(_ text: String) -> String? {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
       // ASCII: what `Character.isWhitespace` says of a byte, without building characters.
-      func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
       let bytes = text.utf8
-      guard let first = bytes.firstIndex(where: { !isWhitespace($0) }),
-        let last = bytes.lastIndex(where: { !isWhitespace($0) })
+      guard let first = bytes.firstIndex(where: { !MessageNormalization.isSpace($0) }),
+        let last = bytes.lastIndex(where: { !MessageNormalization.isSpace($0) })
       else { return nil }
       return String(text[first...last])
     }
@@ -141,10 +140,8 @@ extension JSONView {
         guard text.allSatisfy({ $0 < 0x80 }) else { return decodedString.flatMap(JSONValue.trimmed) }
         var lower = 0
         var upper = text.count
-        while lower < upper, text[lower] == 0x20 || (text[lower] >= 0x09 && text[lower] <= 0x0D) { lower += 1 }
-        while upper > lower, text[upper - 1] == 0x20 || (text[upper - 1] >= 0x09 && text[upper - 1] <= 0x0D) {
-          upper -= 1
-        }
+        while lower < upper, MessageNormalization.isSpace(text[lower]) { lower += 1 }
+        while upper > lower, MessageNormalization.isSpace(text[upper - 1]) { upper -= 1 }
         return lower < upper
           ? String(decoding: UnsafeBufferPointer(rebasing: text[lower..<upper]), as: UTF8.self) : nil
       } ?? nil

@@ -43,12 +43,6 @@ extension GENIQ: ResponseClassifier {
       rawMessage: envelope.message, parameters: envelope.parameters, references: envelope.references)
   }
 
-  /// The text of a short field worth keeping as a parameter: a string trimmed of surrounding white space,
-  /// or a number's literal text.
-  static func fieldText(_ value: JSONValue?) -> String? {
-    value?.trimmedText
-  }
-
   /// The fields of GENIQ's `{"reference", "responseMessage", "responseCode", "messageIds"}` envelope,
   /// shared by API answers and template management answers.
   struct Envelope {
@@ -73,7 +67,7 @@ extension GENIQ: ResponseClassifier {
           message = message ?? error.member("message")?.messageText
         }
       }
-      if let reference = GENIQ.fieldText(json.member("reference")) { parameters["reference"] = reference }
+      if let reference = json.member("reference")?.trimmedText { parameters["reference"] = reference }
       if let ids = Self.messageIDs(json.member("messageIds", "messageId", "message_ids")) {
         parameters["messageIds"] = ids
       }
@@ -93,8 +87,8 @@ extension GENIQ: ResponseClassifier {
 
     /// The message ids, from an array or a single value.
     static func messageIDList(_ value: JSONValue?) -> [String] {
-      if let elements = value?.arrayValue { return elements.compactMap(GENIQ.fieldText) }
-      return GENIQ.fieldText(value).map { [$0] } ?? []
+      if let elements = value?.arrayValue { return elements.compactMap(\.trimmedText) }
+      return value?.trimmedText.map { [$0] } ?? []
     }
 
     /// An error carrying this envelope's code, message and parameters.

@@ -215,7 +215,7 @@ extension GENIQ {
         if byte == UInt8(ascii: "+") {
           decoded = UInt8(ascii: " ")
         } else if byte == UInt8(ascii: "%"), index + 2 < range.upperBound,
-          let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+          let high = UTF8Text.hexValue(bytes[index + 1]), let low = UTF8Text.hexValue(bytes[index + 2])
         {
           decoded = high << 4 | low
           step = 3
@@ -235,15 +235,6 @@ extension GENIQ {
           return true
         }
         return count
-      }
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-      default: nil
       }
     }
   }

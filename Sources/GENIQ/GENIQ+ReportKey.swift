@@ -34,10 +34,6 @@ extension GENIQ {
       return CodeText.canonical(key)
     }
 
-    /// What `Character.isWhitespace` says of an ASCII byte.
-    @inline(__always)
-    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-
     /// The keys that decide, lower-cased, and whether a key was spelt exactly as the JSON lookup prefers.
     private enum Wanted {
       case status, reasonCode, reasonUnderscore
@@ -97,7 +93,7 @@ extension GENIQ {
             ascii = false
             return false
           }
-          if !isWhitespace(byte) {
+          if !MessageNormalization.isSpace(byte) {
             if length < key.count { key[length] = byte }
             length += 1
           }

@@ -158,7 +158,7 @@ struct OnePassReaderTests {
       }
       let key = MessageNormalization.normalizedBytes(text).map(MessageNormalization.asciiUppercased)
       text.withUnsafeBufferPointer { text in
-        let bounds = MessageKey.bounds(text)
+        let bounds = MessageNormalization.bounds(text)
         #expect(MessageKey.hash(text, bounds) == MessageKey.hash(key: key), "\(Array(text))")
         #expect(MessageKey.equals(text, bounds, key: key), "\(Array(text))")
         guard !key.isEmpty else { return }
