@@ -44,6 +44,8 @@ let fuzzTargets: [(name: String, modules: [String])] = [
   ("FuzzErrcatInput", []),
   // errcat's masking of secrets and personal data planted in provider bodies: the whole command, linked in.
   ("FuzzErrcatRedaction", allProviders),
+  // Every provider through errcat's adapters (their sources are links), so a new catalog is fuzzed at once.
+  ("FuzzEveryProvider", allProviders),
 ]
 
 func product(_ name: String) -> Target.Dependency { .product(name: name, package: root) }
@@ -57,7 +59,9 @@ let package = Package(
     .target(name: "FuzzSupport", dependencies: [product("ErrorCatalog")]),
     // Writes the seed corpora and the dictionary from the catalogs' samples (`FuzzSeeds <directory>`).
     .executableTarget(
-      name: "FuzzSeeds", dependencies: ["FuzzSupport", product("ErrorCatalog")] + allProviders.map(product)),
+      name: "FuzzSeeds",
+      dependencies: ["FuzzSupport", product("ErrorCatalog"), product("ErrorCatalogTesting")] + allProviders.map(product)
+    ),
   ]
     + fuzzTargets.map { target in
       .executableTarget(

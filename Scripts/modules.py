@@ -6,7 +6,7 @@ Usage: python3 Scripts/modules.py            the modules, from `swift package de
 
 Scripts (public-api, docs) take the module list from here, so a provider is named in its catalog and in
 Package.swift only; Fuzz/Package.swift reads the catalogs itself, and --check also fails on a catalog's
-module that no fuzz target drives. A library module is placed when it is one of CORE below or a catalog's `module`; every
+module that no fuzz target drives (FuzzEveryProvider drives every module errcat's generated adapters call). A library module is placed when it is one of CORE below or a catalog's `module`; every
 catalog's module must be a library product. Anything else fails: a new module is never skipped silently.
 """
 import glob
@@ -45,13 +45,18 @@ def catalog_modules():
 
 
 def fuzzed(catalogs):
-    """Problems: a catalog's module that no fuzz target of Fuzz/Package.swift drives by name (the targets
-    that take every provider, `allProviders`, do not count: each provider needs a target of its own)."""
+    """Problems: a catalog's module that no fuzz target of Fuzz/Package.swift drives: a target that names it,
+    or FuzzEveryProvider, which drives every provider in errcat's generated adapters (so a module counts when
+    the adapters call it)."""
     import re
     manifest = open(os.path.join(ROOT, "Fuzz", "Package.swift"), encoding="utf-8").read()
     driven = set()
     for match in re.finditer(r'\("Fuzz\w+",\s*\[([^\]]*)\]\)', manifest):
         driven.update(re.findall(r'"(\w+)"', match.group(1)))
+    if re.search(r'\("FuzzEveryProvider",\s*allProviders\)', manifest):
+        adapters = os.path.join(ROOT, "Sources", "ErrcatCommand", "Generated", "ProviderAdapter+All.swift")
+        text = open(adapters, encoding="utf-8").read() if os.path.exists(adapters) else ""
+        driven.update(module for module in catalogs if f"{module}.classify(" in text)
     return [f"{module}: no fuzz target in Fuzz/Package.swift drives it" for module in catalogs if module not in driven]
 
 

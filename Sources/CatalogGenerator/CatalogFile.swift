@@ -6,6 +6,8 @@ public struct CatalogFile: Decodable, Sendable {
   public var module: String
   public var displayName: String
   public var summary: String
+  /// The provider's row in README.md's table of modules.
+  public var readme: Readme
   public var sources: [Source]
   public var tables: [Table]
   /// Other catalogs whose codes this provider passes through unchanged (360dialog and Meta's codes).
@@ -124,6 +126,17 @@ public struct CatalogFile: Decodable, Sendable {
     public var entries: [Entry]
     /// Where the provider's answers put the code and message this table is searched with.
     public var wire: Wire?
+    /// Which call reads this table's answers (`response`, `webhook`, `report`, `template`); without it, the
+    /// kinds of its samples.
+    public var call: String?
+  }
+
+  /// A row of README.md's table of modules.
+  public struct Readme: Decodable, Sendable {
+    /// The provider, as users know it.
+    public var provider: String
+    /// What its answers look like.
+    public var reads: String
   }
 
   /// Where a provider's answers put their code and message (a flat top-level object), read by the core's

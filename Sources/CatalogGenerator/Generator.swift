@@ -154,6 +154,18 @@ public enum Generator {
       files.merge(documentation(catalog, file: file)) { _, documentation in documentation }
     }
     files[".spi.yml"] = packageIndexManifest(providerModules: catalogs.map(\.catalog.module))
+    // The lists that name every provider, in Package.swift's order, and README.md's table of modules.
+    let root = directory.deletingLastPathComponent()
+    let ordered = packageOrder(
+      catalogs.map(\.catalog),
+      packageManifest: try? String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8))
+    files["Sources/ErrcatCommand/Generated/ProviderAdapter+All.swift"] = errcatAdapters(ordered)
+    files["Sources/ErrorCatalogTesting/Generated/CatalogSamples+Providers.swift"] = sampleDispatch(ordered)
+    if let readme = try? String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8),
+      let rebuilt = Self.readme(readme, catalogs: ordered)
+    {
+      files["README.md"] = rebuilt
+    }
     return files
   }
 

@@ -1,10 +1,4 @@
-import Cequens
-import Dialog360
 import ErrorCatalog
-import GENIQ
-import WhatsApp
-import Wolkvox
-import Yeastar
 
 /// What `errcat` needs of one provider.
 struct ProviderAdapter: Sendable {
@@ -34,7 +28,8 @@ struct ProviderAdapter: Sendable {
   /// The provider's own tables, without the catalogs it passes through (for `list`).
   var ownTables: [CatalogTable] { tables.filter { $0.provider == id } }
 
-  static let all: [ProviderAdapter] = [wolkvox, dialog360, cequens, yeastar, geniq, whatsapp]
+  // `all`, every provider's adapter, is generated from the catalogs (Generated/ProviderAdapter+All.swift): a
+  // catalog's tables' `call`s (else their samples' kinds) say which calls its module has.
 
   static func named(_ name: String) -> ProviderAdapter? {
     all.first { $0.id.rawValue == name.lowercased() }
@@ -50,48 +45,6 @@ struct ProviderAdapter: Sendable {
     let summary = WebhookSummary(provider: provider, events: events)
     return Result(
       outcome: summary.outcome, errors: summary.errors, references: summary.references, encodable: summary)
-  }
-
-  static let wolkvox = ProviderAdapter(
-    id: .wolkvox, tables: Wolkvox.tables, lookup: Wolkvox.lookup, kinds: [.response],
-    classify: { _, status, headers, body in result(Wolkvox.classify(status: status, headers: headers, body: body)) }
-  )
-
-  static let dialog360 = responsesAndWebhooks(
-    .dialog360, Dialog360.self, tables: Dialog360.tables, lookup: Dialog360.lookup)
-
-  static let cequens = responsesAndWebhooks(.cequens, Cequens.self, tables: Cequens.tables, lookup: Cequens.lookup)
-
-  static let whatsapp = responsesAndWebhooks(.whatsapp, WhatsApp.self, tables: WhatsApp.tables, lookup: WhatsApp.lookup)
-
-  static let yeastar = ProviderAdapter(
-    id: .yeastar, tables: Yeastar.tables, lookup: Yeastar.lookup, kinds: [.response],
-    classify: { _, status, headers, body in result(Yeastar.classify(status: status, headers: headers, body: body)) }
-  )
-
-  static let geniq = ProviderAdapter(
-    id: .geniq, tables: GENIQ.tables, lookup: GENIQ.lookup, kinds: [.response, .report, .template],
-    classify: { kind, status, headers, body in
-      switch kind {
-      case .report: result(GENIQ.classifyReport(body: body))
-      case .template: result(GENIQ.classifyTemplateResponse(status: status, headers: headers, body: body))
-      case .response, .webhook: result(GENIQ.classify(status: status, headers: headers, body: body))
-      }
-    }
-  )
-
-  /// A provider with synchronous answers and status webhooks.
-  static func responsesAndWebhooks<Provider: ResponseClassifier & WebhookClassifier & SendableMetatype>(
-    _ id: ProviderID, _: Provider.Type, tables: [CatalogTable], lookup: @escaping @Sendable (String) -> [CatalogMatch]
-  ) -> ProviderAdapter {
-    ProviderAdapter(
-      id: id, tables: tables, lookup: lookup, kinds: [.response, .webhook],
-      classify: { kind, status, headers, body in
-        kind == .webhook
-          ? result(Provider.classifyWebhook(body: body), provider: id)
-          : result(Provider.classify(status: status, headers: headers, body: body))
-      }
-    )
   }
 }
 

@@ -1,12 +1,6 @@
-import Cequens
-import Dialog360
 public import ErrorCatalog
 import ErrorCatalogFoundation
 public import Foundation
-import GENIQ
-import WhatsApp
-import Wolkvox
-import Yeastar
 
 #if canImport(FoundationNetworking)
   public import FoundationNetworking
@@ -37,8 +31,7 @@ public enum CatalogSamples {
   /// 360dialog and Cequens pass them through).
   public static let allEntries: [CatalogEntry] = {
     var seen: Set<String> = []
-    let tables = Wolkvox.tables + Dialog360.tables + Cequens.tables + Yeastar.tables + GENIQ.tables + WhatsApp.tables
-    return tables.filter { seen.insert("\($0.provider.rawValue)/\($0.id)").inserted }.flatMap(\.entries)
+    return everyProvidersTables.filter { seen.insert("\($0.provider.rawValue)/\($0.id)").inserted }.flatMap(\.entries)
   }()
 
   /// The headers `entry`'s sample is answered with: its own, plus the defaults described on
@@ -93,51 +86,14 @@ public enum CatalogSamples {
   /// Classifies `entry`'s sample with `provider`'s calls: a reseller's (360dialog's, Cequens') for a Meta
   /// entry it passes through, so that the errors are the reseller's type.
   static func classify(_ entry: CatalogEntry, through provider: ProviderID) -> [SampleClassification] {
-    let sample = entry.sample
-    let headers = headers(for: entry)
-    let body = sample.bodyBytes
-    func one<Failure>(_ classification: Classification<Failure>) -> [SampleClassification] {
-      [SampleClassification(classification)]
-    }
-    func each<Failure>(_ classifications: [Classification<Failure>]) -> [SampleClassification] {
-      classifications.map(SampleClassification.init)
-    }
-    let isWebhook = sample.kind == .webhook
-    switch provider {
-    case .wolkvox: return one(Wolkvox.classify(status: sample.status, headers: headers, body: body))
-    case .yeastar: return one(Yeastar.classify(status: sample.status, headers: headers, body: body))
-    case .dialog360:
-      return isWebhook
-        ? each(Dialog360.classifyWebhook(body: body))
-        : one(Dialog360.classify(status: sample.status, headers: headers, body: body))
-    case .cequens:
-      return isWebhook
-        ? each(Cequens.classifyWebhook(body: body))
-        : one(Cequens.classify(status: sample.status, headers: headers, body: body))
-    case .whatsapp:
-      return isWebhook
-        ? each(WhatsApp.classifyWebhook(body: body))
-        : one(WhatsApp.classify(status: sample.status, headers: headers, body: body))
-    case .geniq:
-      if sample.kind == .report { return one(GENIQ.classifyReport(body: body)) }
-      if GENIQ.TemplateCode(entry: entry) != nil {
-        return one(GENIQ.classifyTemplateResponse(status: sample.status, headers: headers, body: body))
-      }
-      return one(GENIQ.classify(status: sample.status, headers: headers, body: body))
-    default:
-      return []
-    }
+    classifySample(entry, through: provider, headers: headers(for: entry)) ?? []
   }
 
   /// Classifies `code`'s sample; see ``classify(_:)-(CatalogEntry)``. A reseller's code for a Meta error
   /// (`Dialog360.Code.cloudAPI(_:)`, `Cequens.Code.cloudAPI(_:)`) goes through the reseller's calls, as its
   /// answers do in production: the error is a `Dialog360.Error` or `Cequens.Error`.
   public static func classify(_ code: some CatalogCode) -> [SampleClassification] {
-    switch code {
-    case is Dialog360.Code: classify(code.entry, through: .dialog360)
-    case is Cequens.Code: classify(code.entry, through: .cequens)
-    default: classify(code.entry)
-    }
+    classify(code.entry, through: provider(classifying: code))
   }
 
   static func httpResponse(status: Int, headers: [String: String], url: URL) -> HTTPURLResponse {

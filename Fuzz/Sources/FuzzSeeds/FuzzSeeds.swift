@@ -1,5 +1,6 @@
 import Cequens
 import Dialog360
+import ErrorCatalogTesting
 import Foundation
 import FuzzSupport
 import GENIQ
@@ -157,6 +158,17 @@ func seeds() -> [Seed] {
             bytes: Array(template.utf8) + [0] + Array(entry.message.utf8)))
       }
     }
+  }
+  // Every catalog's samples for FuzzEveryProvider: the provider's name and the sample's kind on a line each,
+  // then the answer (a new catalog's samples come with it; GENIQ's template answers reach their call when a
+  // mutation names `template`).
+  for entry in CatalogSamples.allEntries {
+    let sample = entry.sample
+    let prefix = Array("\(entry.provider.rawValue)\n\(sample.kind.rawValue)\n".utf8)
+    seeds.append(
+      Seed(
+        target: "FuzzEveryProvider", name: "\(entry.provider.rawValue)-\(entry.table)-\(entry.name)",
+        bytes: prefix + ResponseInput.encode(status: sample.status, headers: sample.headers, body: sample.bodyBytes)))
   }
   return seeds
 }

@@ -1,0 +1,1 @@
+../../../Sources/ErrcatCommand/Generated/ProviderAdapter+All.swift
