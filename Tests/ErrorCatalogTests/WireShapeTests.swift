@@ -47,9 +47,9 @@ struct WireShapeTests {
     return cases
   }()
 
-  @Test("The catalogs describe the envelopes of Wolkvox, Yeastar and GENIQ")
+  @Test("The catalogs describe the envelopes of Wolkvox, Yeastar and GENIQ (and any other catalog's)")
   func described() {
-    #expect(Set(Self.cases.map(\.provider)) == ["wolkvox", "yeastar", "geniq"])
+    #expect(Set(Self.cases.map(\.provider)).isSuperset(of: ["wolkvox", "yeastar", "geniq"]))
   }
 
   @Test("Each of a wire's names is read, by the walk and by the field reader", arguments: cases)
