@@ -21,6 +21,26 @@ public struct CatalogFile: Decodable, Sendable {
   public var delivery: [DeliveryRule]
   /// Waits the provider documents, by entry.
   public var waits: [Wait]?
+  /// Where the provider's error items put their fields (Meta's Graph error object and webhook `errors[]`).
+  public var items: Items?
+  /// Where the provider's status webhooks put their events.
+  public var webhook: Webhook?
+
+  /// The member names of an error item, each a list of names in order of preference (at most three).
+  public struct Items: Decodable, Sendable {
+    public var code, title, message, errorData, details, subcode, transient, userTitle, userMessage: [String]
+    public var traceID, href, type, container, wrapper, itemMarkers: [String]
+    /// Why the shape is what it is, with its source.
+    public var note: String?
+  }
+
+  /// The member names of a status webhook's envelope and events.
+  public struct Webhook: Decodable, Sendable {
+    public var statuses, errors, contacts, entry, changes, value, messages, status: [String]
+    public var id, recipient, timestamp, conversation, sender: [String]
+    /// Why the shape is what it is, with its source.
+    public var note: String?
+  }
 
   /// One rule of ``delivery``: the entries it matches (every condition given must hold) and what it says.
   public struct DeliveryRule: Decodable, Sendable {

@@ -83,6 +83,7 @@ public enum Generator {
       else { throw fail("\(at): classification outside the vocabularies") }
       guard sourceIDs.contains(fallback.source) else { throw fail("\(at): unknown source \(fallback.source)") }
     }
+    if catalog.webhook != nil, catalog.items == nil { throw fail("a webhook shape needs the items' shape") }
     for subcode in catalog.subcodes ?? [] {
       guard sourceIDs.contains(subcode.source) else { throw fail("subcode \(subcode.code): unknown source") }
     }
@@ -256,6 +257,7 @@ public enum Generator {
         }
         out.line("]")
       }
+      renderShapes(catalog, into: &out)
       for fallback in catalog.fallbacks ?? [] {
         out.line("")
         out.doc("How an answer no entry matches is classified when it is \(fallback.name): \(fallback.reason)")
@@ -269,6 +271,44 @@ public enum Generator {
 
   /// The Swift name of a table's enum: `Code` is kept for the union when the provider has several tables
   /// or shares another catalog's codes, so a table named `Code` becomes `CodeTable` then.
+  /// The catalog's `items` and `webhook` as the core's walks read them.
+  static func renderShapes(_ catalog: CatalogFile, into out: inout SwiftWriter) {
+    func names(_ keys: [String]) -> String { ".init(\(keys.map(literal).joined(separator: ", ")))" }
+    func arguments(_ pairs: [(String, [String])]) -> [String] { pairs.map { "\($0.0): \(names($0.1))," } }
+    if let items = catalog.items {
+      out.line("")
+      out.line("/// Where this provider's error items put their fields (the catalog's `items`).")
+      out.line("package static let itemShape = ErrorItemShape(")
+      var lines = arguments([
+        ("code", items.code), ("title", items.title), ("message", items.message), ("errorData", items.errorData),
+        ("details", items.details), ("subcode", items.subcode), ("transient", items.transient),
+        ("userTitle", items.userTitle), ("userMessage", items.userMessage), ("traceID", items.traceID),
+        ("href", items.href), ("type", items.type), ("container", items.container), ("wrapper", items.wrapper),
+        ("itemMarkers", items.itemMarkers),
+      ])
+      lines[lines.count - 1].removeLast()
+      out.indent { out in for line in lines { out.line(line) } }
+      out.line(")")
+    }
+    if let webhook = catalog.webhook {
+      out.line("")
+      out.line("/// Where this provider's status webhooks put their events (the catalog's `webhook`).")
+      out.line("package static let webhookShape = WebhookShape(")
+      let lines = arguments([
+        ("statuses", webhook.statuses), ("errors", webhook.errors), ("contacts", webhook.contacts),
+        ("entry", webhook.entry), ("changes", webhook.changes), ("value", webhook.value),
+        ("messages", webhook.messages), ("status", webhook.status), ("id", webhook.id),
+        ("recipient", webhook.recipient), ("timestamp", webhook.timestamp), ("conversation", webhook.conversation),
+        ("sender", webhook.sender),
+      ])
+      out.indent { out in
+        for line in lines { out.line(line) }
+        out.line("items: itemShape")
+      }
+      out.line(")")
+    }
+  }
+
   static func enumName(_ table: CatalogFile.Table, multi: Bool) -> String {
     multi && table.swiftName == "Code" ? "CodeTable" : table.swiftName
   }

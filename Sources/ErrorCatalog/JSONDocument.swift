@@ -5,11 +5,11 @@
 /// through ``JSONView``s and turn into strings only the few fields they need. Validation is one loop with
 /// no recursion, so no input can exhaust the stack.
 ///
-/// The reader (this type, ``JSONView``, ``JSONKey``, ``MemberSlot``) is `@_spi(Reader) public` rather than
-/// `package`: the toolchain does not inline the bodies of `package` declarations into other modules, and
-/// the provider modules' classifiers must inline the walk to be cheaper than a JSON parse. It is no API:
-/// it is absent from the public interface, its documentation and the API baseline.
-@_spi(Reader) public struct JSONDocument: Sendable {
+/// The reader (this type, ``JSONView``, ``JSONKey``, ``MemberSlot``) is `package` and used only inside this
+/// module: every walk over a body is here, driven by the shapes the catalogs describe (``WireShape``,
+/// ``ErrorItemShape``, ``WebhookShape``), because this toolchain does not inline `package` code into other
+/// modules and the walk must be inlined to cost less than a JSON parse.
+package struct JSONDocument: Sendable {
   /// The validated bytes (for a body encoded twice, the inner document's).
   @usableFromInline package let bytes: [UInt8]
   /// The offset of the top-level value.
@@ -69,7 +69,7 @@
   /// when the body is not JSON (or longer than ``ResponseBody/storedLimit``). The views are valid only
   /// during the call.
   @inlinable @inline(__always)
-  public static func withRoot<R>(of body: ResponseBody, _ read: (JSONView) -> R) -> R? {
+  package static func withRoot<R>(of body: ResponseBody, _ read: (JSONView) -> R) -> R? {
     body.isTruncated ? nil : withRoot(of: body.bytes, read)
   }
 
@@ -77,7 +77,7 @@
   /// when they are not JSON. A short document that is no string is validated and read where it lies, with
   /// no copy of the array kept (so no reference counting); the rest goes through ``init(body:)``.
   @inlinable @inline(__always)
-  public static func withRoot<R>(of bytes: [UInt8], _ body: (JSONView) -> R) -> R? {
+  package static func withRoot<R>(of bytes: [UInt8], _ body: (JSONView) -> R) -> R? {
     var record = MemberRecord()
     let short = withUnsafeMutableBytes(of: &record.offsets) {
       validateShort(bytes, members: $0.bindMemory(to: Int32.self))
@@ -185,7 +185,7 @@
   /// Calls `body` with the top-level value. The views it reaches point into the document's bytes and are
   /// valid only during the call.
   @inlinable @inline(__always)
-  public func withRoot<R>(_ body: (JSONView) -> R) -> R {
+  package func withRoot<R>(_ body: (JSONView) -> R) -> R {
     containers.withUnsafeBufferPointer { containers in
       bytes.withUnsafeBufferPointer { buffer in
         // A valid document is never empty, so the buffer has an address.

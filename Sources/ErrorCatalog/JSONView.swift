@@ -7,9 +7,9 @@
 /// A view points into its document's bytes: it is valid only inside ``JSONDocument/withRoot(_:)``, which
 /// hands out the first one, and must not be kept beyond it. That way walking the document costs no
 /// reference counting.
-@_spi(Reader) public struct JSONView {
+package struct JSONView {
   /// What a value is, told by its first byte.
-  public enum Kind: Sendable {
+  package enum Kind: Sendable {
     case object, array, string, number, bool, null
   }
 
@@ -75,7 +75,7 @@
   var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
   @inlinable
-  public var kind: Kind {
+  package var kind: Kind {
     switch base[start] {
     case UInt8(ascii: "{"): .object
     case UInt8(ascii: "["): .array
@@ -90,11 +90,11 @@
   package var hasRecordedMembers: Bool { !members.isEmpty }
 
   @inlinable
-  public var isObject: Bool { base[start] == UInt8(ascii: "{") }
+  package var isObject: Bool { base[start] == UInt8(ascii: "{") }
 
   /// The value of a boolean.
   @inlinable
-  public var boolValue: Bool? {
+  package var boolValue: Bool? {
     switch base[start] {
     case UInt8(ascii: "t"): true
     case UInt8(ascii: "f"): false
@@ -161,7 +161,7 @@
   /// Calls `body` with each member's key (the range of its text between the quotes) and value, in
   /// document order; nothing when this is not an object.
   @inlinable @inline(__always)
-  public func forEachMember(_ body: (JSONKey, JSONView) -> Void) {
+  package func forEachMember(_ body: (JSONKey, JSONView) -> Void) {
     guard isObject else { return }
     let buffer = buffer
     if !members.isEmpty {
@@ -196,7 +196,7 @@
 
   /// Calls `body` with each element, in order, until it returns `false`; nothing when this is not an array.
   @inlinable
-  public func forEachElement(_ body: (JSONView) -> Bool) {
+  package func forEachElement(_ body: (JSONView) -> Bool) {
     guard base[start] == UInt8(ascii: "[") else { return }
     let buffer = buffer
     var index = Self.skipWhitespace(start + 1, in: buffer)
@@ -223,7 +223,7 @@
 
   /// Whether this is an array.
   @inlinable
-  public var isArray: Bool { base[start] == UInt8(ascii: "[") }
+  package var isArray: Bool { base[start] == UInt8(ascii: "[") }
 
   /// The member under `key`, as ``JSONValue/member(_:)-(String...)`` finds it.
   package func member(_ key: StaticString) -> JSONView? {
@@ -321,7 +321,7 @@
 
   /// Calls `body` with the text of a string (decoded) or of a number (its literal); `nil` for other kinds.
   @inlinable @inline(__always)
-  public func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+  package func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
     switch base[start] {
     case UInt8(ascii: "\""):
       let range = textRange
@@ -337,7 +337,7 @@
 
   /// Whether ``messageText`` is not `nil`: a number, or a string that is neither blank nor `"null"`.
   @inlinable
-  public var hasMessageText: Bool {
+  package var hasMessageText: Bool {
     switch base[start] {
     case UInt8(ascii: "\""): withText { !MessageKey.isBlankOrNull($0) } ?? false
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
@@ -380,7 +380,7 @@
 }
 
 /// A member's key inside a ``JSONDocument``: the range of its text between the quotes.
-@_spi(Reader) public struct JSONKey {
+package struct JSONKey {
   @usableFromInline let base: UnsafePointer<UInt8>
   @usableFromInline let range: Range<Int>
   /// Whether the key's text has escapes, so that it must be decoded before comparing.
@@ -395,7 +395,7 @@
 
   /// The key's length in bytes, or `nil` when it has escapes (its decoded length may differ).
   @inlinable
-  public var plainLength: Int? { escaped ? nil : range.count }
+  package var plainLength: Int? { escaped ? nil : range.count }
 
   /// How the key compares with the `count` bytes at `wanted`: 2 when equal, 1 when equal ignoring ASCII
   /// case, 0 otherwise.
@@ -430,17 +430,17 @@
 /// Finds one member while walking an object's members once, with ``JSONValue/member(_:)-(String...)``'s
 /// precedence: an exact key before a key equal ignoring ASCII case, earlier keys before later ones, and the
 /// last of repeated keys.
-@_spi(Reader) public struct MemberSlot {
+package struct MemberSlot {
   /// The keys' UTF-8 (a key that is absent repeats the first, with length -1).
   @usableFromInline let names: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>)
   /// The keys' lengths (-1 for none), which rule out most members before any byte is compared.
   @usableFromInline let lengths: (Int32, Int32, Int32)
   @usableFromInline var rank = Int32.max
   /// The member found so far.
-  public var value: JSONView?
+  package var value: JSONView?
 
   @inlinable @inline(__always)
-  public init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
+  package init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
     names = (first.utf8Start, second?.utf8Start ?? first.utf8Start, third?.utf8Start ?? first.utf8Start)
     lengths = (
       Int32(first.utf8CodeUnitCount), second.map { Int32($0.utf8CodeUnitCount) } ?? -1,
@@ -459,7 +459,7 @@
 
   /// Considers one member.
   @inlinable @inline(__always)
-  public mutating func offer(_ key: JSONKey, _ value: JSONView) {
+  package mutating func offer(_ key: JSONKey, _ value: JSONView) {
     if let length = key.plainLength.map(Int32.init(truncatingIfNeeded:)),
       length != lengths.0 && length != lengths.1 && length != lengths.2
     {
@@ -547,7 +547,7 @@ package struct WireText {
 }
 
 // Views, keys and slots point into a document's bytes for the length of one call: they are not Sendable, and
-// say so, though the SPI makes them public.
+// say so.
 @available(*, unavailable)
 extension JSONView: Sendable {}
 @available(*, unavailable)

@@ -34,17 +34,19 @@ extension WhatsApp {
     /// Reads an item; `nil` when `object` is not an object.
     package init?(_ object: JSONValue) {
       guard object.isObject else { return nil }
-      code = object.member("code")?.scalarText
-      title = object.member("title")?.messageText
-      message = object.member("message")?.messageText
-      details = object.member("error_data")?.member("details")?.messageText ?? object.member("details")?.messageText
-      subcode = object.member("error_subcode")?.scalarText
-      href = object.member("href")?.scalarText
-      type = object.member("type")?.scalarText
-      userTitle = object.member("error_user_title")?.messageText
-      userMessage = object.member("error_user_msg")?.messageText
-      if case .bool(let transient)? = object.member("is_transient") { isTransient = transient }
-      traceID = object.member("fbtrace_id")?.scalarText
+      let shape = itemShape
+      code = object.member(shape.code)?.scalarText
+      title = object.member(shape.title)?.messageText
+      message = object.member(shape.message)?.messageText
+      details =
+        object.member(shape.errorData)?.member(shape.details)?.messageText ?? object.member(shape.details)?.messageText
+      subcode = object.member(shape.subcode)?.scalarText
+      href = object.member(shape.href)?.scalarText
+      type = object.member(shape.type)?.scalarText
+      userTitle = object.member(shape.userTitle)?.messageText
+      userMessage = object.member(shape.userMessage)?.messageText
+      if case .bool(let transient)? = object.member(shape.transient) { isTransient = transient }
+      traceID = object.member(shape.traceID)?.scalarText
     }
 
     /// The message without Meta's `(#130429) ` prefix.

@@ -6,17 +6,18 @@ extension WhatsApp {
   /// `error` member of another shape (a Graph error always has a code or a message).
   package static func graphError(in json: JSONValue?) -> ErrorItem? {
     guard let json else { return nil }
+    let shape = itemShape
     let object: JSONValue
-    if let inner = json.member("error"), inner.isObject {
+    if let inner = json.member(shape.container), inner.isObject {
       object = inner
-    } else if let inner = json.member("detail")?.member("error"), inner.isObject {
+    } else if let inner = json.member(shape.wrapper)?.member(shape.container), inner.isObject {
       object = inner
-    } else if json.member("fbtrace_id") != nil || json.member("error_subcode") != nil {
+    } else if json.member(shape.itemMarkers) != nil {
       object = json
     } else {
       return nil
     }
-    guard let codeValue = object.member("code"), codeValue.scalarText != nil || object.member("message") != nil
+    guard let codeValue = object.member(shape.code), codeValue.scalarText != nil || object.member(shape.message) != nil
     else { return nil }
     return ErrorItem(object)
   }

@@ -1,4 +1,4 @@
-@_spi(Reader) package import ErrorCatalog
+package import ErrorCatalog
 
 extension WhatsApp {
   /// One event a WhatsApp webhook reports: a message status, an inbound message that could not be
@@ -22,27 +22,29 @@ extension WhatsApp {
   /// `statuses[]` and `errors[]`.
   package static func webhookEvents(in json: JSONValue?) -> [WebhookEvent] {
     guard let json else { return [] }
+    let shape = webhookShape
     var events: [WebhookEvent] = []
-    if let statuses = json.member("statuses")?.arrayValue {
+    if let statuses = json.member(shape.statuses)?.arrayValue {
       events += statuses.map { statusEvent($0, isCloudAPI: false) }
     }
-    if let errors = json.member("errors")?.arrayValue, json.member("statuses") != nil || json.member("contacts") != nil
+    if let errors = json.member(shape.errors)?.arrayValue,
+      json.member(shape.statuses) != nil || json.member(shape.contacts) != nil
     {
       events += errors.map { WebhookEvent(item: ErrorItem($0), references: .none, isCloudAPI: false) }
     }
-    for entry in json.member("entry")?.arrayValue ?? [] {
-      for change in entry.member("changes")?.arrayValue ?? [] {
-        guard let value = change.member("value") else { continue }
-        events += (value.member("statuses")?.arrayValue ?? []).map { statusEvent($0, isCloudAPI: true) }
-        for message in value.member("messages")?.arrayValue ?? [] {
-          guard let first = message.member("errors")?.arrayValue?.first else { continue }
+    for entry in json.member(shape.entry)?.arrayValue ?? [] {
+      for change in entry.member(shape.changes)?.arrayValue ?? [] {
+        guard let value = change.member(shape.value) else { continue }
+        events += (value.member(shape.statuses)?.arrayValue ?? []).map { statusEvent($0, isCloudAPI: true) }
+        for message in value.member(shape.messages)?.arrayValue ?? [] {
+          guard let first = message.member(shape.errors)?.arrayValue?.first else { continue }
           var values: [String: String] = [:]
-          values["messageID"] = message.member("id")?.scalarText
-          values["sender"] = message.member("from")?.scalarText
-          values["timestamp"] = message.member("timestamp")?.scalarText
+          values["messageID"] = message.member(shape.id)?.scalarText
+          values["sender"] = message.member(shape.sender)?.scalarText
+          values["timestamp"] = message.member(shape.timestamp)?.scalarText
           events.append(WebhookEvent(item: ErrorItem(first), references: References(values), isCloudAPI: true))
         }
-        events += (value.member("errors")?.arrayValue ?? []).map {
+        events += (value.member(shape.errors)?.arrayValue ?? []).map {
           WebhookEvent(item: ErrorItem($0), references: .none, isCloudAPI: true)
         }
       }
@@ -56,13 +58,14 @@ extension WhatsApp {
   static let sentKey = CodeText.canonical("sent")
 
   static func statusEvent(_ status: JSONValue, isCloudAPI: Bool) -> WebhookEvent {
+    let shape = webhookShape
     var values: [String: String] = [:]
-    values["messageID"] = status.member("id")?.scalarText
-    values["recipient"] = status.member("recipient_id")?.scalarText
-    values["status"] = status.member("status")?.scalarText
-    values["timestamp"] = status.member("timestamp")?.scalarText
-    values["conversationID"] = status.member("conversation")?.member("id")?.scalarText
-    let item = status.member("errors")?.arrayValue?.first.flatMap(ErrorItem.init)
+    values["messageID"] = status.member(shape.id)?.scalarText
+    values["recipient"] = status.member(shape.recipient)?.scalarText
+    values["status"] = status.member(shape.status)?.scalarText
+    values["timestamp"] = status.member(shape.timestamp)?.scalarText
+    values["conversationID"] = status.member(shape.conversation)?.member(shape.id)?.scalarText
+    let item = status.member(shape.errors)?.arrayValue?.first.flatMap(ErrorItem.init)
     return WebhookEvent(
       item: item, status: values["status"], references: References(values), isCloudAPI: isCloudAPI)
   }
@@ -72,41 +75,35 @@ extension WhatsApp {
   /// webhooks try `ownTable` first, Cloud API webhooks Meta's catalog first. A body that is not JSON at all
   /// gives one unrecognized failure rather than nothing.
   ///
-  /// The events are found in place (``forEachEventKey(in:_:)``). A webhook of one event keeps its position,
-  /// from which `webhookFields` reads its identifiers and details when asked for. A webhook of several
-  /// events has every event's fields read in one more pass over the body, and kept: reading them on demand
-  /// would read the whole body again for each event, which grows with the square of the body.
+  /// The events are found in place, by the core's walk over the catalog's webhook shape
+  /// (``webhookShape``). A webhook of one event keeps its position, from which `webhookFields` reads its
+  /// identifiers and details when asked for. A webhook of several events has every event's fields read in
+  /// one more pass over the body, and kept: reading them on demand would read the whole body again for each
+  /// event, which grows with the square of the body.
   package static func webhookClassifications<C: CatalogCode>(
     in body: ResponseBody, provider: ProviderID, ownTable: CatalogTable?
   ) -> [Classification<ClassifiedError<C>>] {
     var results: [Classification<ClassifiedError<C>>] = []
-    let isJSON =
-      JSONDocument.withRoot(of: body) { root in
-        forEachEventKey(in: root) { position, event in
-          let deferred = DeferredFields(anchor: position, reader: webhookFields)
-          guard event.isFailure else {
-            if event.hasSentStatus, let sent = Code.table.match(codeKey: sentKey, text: nil) {
-              // Sent is a step, not a delivery: the message can still fail (issue 22).
-              results.append(
-                Classification(
-                  ClassifiedError<C>(
-                    provider: provider, match: sent, kind: .webhook, status: nil, deferred: deferred, body: body,
-                    now: 0)))
-              return
-            }
-            results.append(
-              .success(ProviderSuccess(provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body))
-            )
-            return
-          }
-          let item = event.item ?? ItemKey()
-          let decision = item.decision(match: item.match(ownTable: ownTable, metaFirst: event.isCloudAPI))
-          let error: ClassifiedError<C> = decision.error(
-            provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body, now: 0)
-          results.append(Classification(error))
+    let isJSON = webhookShape.forEachEventDecision(in: body, own: ownTable, shared: Code.table, subcodes: subcodes) {
+      position, event in
+      let deferred = DeferredFields(anchor: position, reader: webhookFields)
+      guard let decision = event.decision else {
+        if event.hasSentStatus, let sent = Code.table.match(codeKey: sentKey, text: nil) {
+          // Sent is a step, not a delivery: the message can still fail (issue 22).
+          results.append(
+            Classification(
+              ClassifiedError<C>(
+                provider: provider, match: sent, kind: .webhook, status: nil, deferred: deferred, body: body, now: 0)))
+          return
         }
-        return true
-      } ?? false
+        results.append(
+          .success(ProviderSuccess(provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body)))
+        return
+      }
+      let error: ClassifiedError<C> = decision.error(
+        provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body, now: 0)
+      results.append(Classification(error))
+    }
     if !isJSON && !body.isBlank {
       return [.failure(ClassifiedError<C>(provider: provider, match: nil, kind: .webhook, status: nil, body: body))]
     }
@@ -119,111 +116,6 @@ extension WhatsApp {
       results[index] = results[index].keeping(fields)
     }
     return results
-  }
-
-  /// What decides one webhook event, read in place.
-  package struct EventKey {
-    /// The object of the event's first error, if it reports one; read into an ``ItemKey`` only for a failed
-    /// event (most events are successes, and an item key is large).
-    var itemObject: JSONView?
-    /// Whether the status is `failed`.
-    package var hasFailedStatus = false
-    /// Whether the status is `sent`: the message is under way and can still fail.
-    package var hasSentStatus = false
-    /// Whether the webhook used the Cloud API's envelope.
-    package var isCloudAPI: Bool
-
-    /// An event whose error, if any, is the object `item`.
-    init(item: JSONView?, hasFailedStatus: Bool = false, hasSentStatus: Bool = false, isCloudAPI: Bool) {
-      itemObject = item.flatMap { $0.isObject ? $0 : nil }
-      self.hasFailedStatus = hasFailedStatus
-      self.hasSentStatus = hasSentStatus
-      self.isCloudAPI = isCloudAPI
-    }
-
-    /// The event's first error, if it reports one.
-    package var item: ItemKey? { itemObject.flatMap(ItemKey.init) }
-
-    /// ``WebhookEvent/isFailure``.
-    package var isFailure: Bool { itemObject != nil || hasFailedStatus }
-  }
-
-  /// Calls `body` with each event of ``webhookEvents(in:)``, in the same order, with its position there.
-  package static func forEachEventKey(in root: JSONView, _ body: (Int, EventKey) -> Void) {
-    guard root.isObject else { return }
-    var position = 0
-    func emit(_ event: EventKey) {
-      body(position, event)
-      position += 1
-    }
-    var statuses = MemberSlot("statuses")
-    var errors = MemberSlot("errors")
-    var contacts = MemberSlot("contacts")
-    var entries = MemberSlot("entry")
-    root.forEachMember { key, value in
-      statuses.offer(key, value)
-      errors.offer(key, value)
-      contacts.offer(key, value)
-      entries.offer(key, value)
-    }
-    statuses.value?.forEachElement {
-      emit(statusKey($0, isCloudAPI: false))
-      return true
-    }
-    if let list = errors.value, list.isArray, statuses.value != nil || contacts.value != nil {
-      list.forEachElement {
-        emit(EventKey(item: $0, isCloudAPI: false))
-        return true
-      }
-    }
-    entries.value?.forEachElement { entry in
-      entry.member("changes")?.forEachElement { change in
-        guard let value = change.member("value") else { return true }
-        var statuses = MemberSlot("statuses")
-        var messages = MemberSlot("messages")
-        var errors = MemberSlot("errors")
-        value.forEachMember { key, member in
-          statuses.offer(key, member)
-          messages.offer(key, member)
-          errors.offer(key, member)
-        }
-        statuses.value?.forEachElement {
-          emit(statusKey($0, isCloudAPI: true))
-          return true
-        }
-        messages.value?.forEachElement { message in
-          if let first = message.member("errors")?.firstElement {
-            emit(EventKey(item: first, isCloudAPI: true))
-          }
-          return true
-        }
-        errors.value?.forEachElement {
-          emit(EventKey(item: $0, isCloudAPI: true))
-          return true
-        }
-        return true
-      }
-      return true
-    }
-  }
-
-  static func statusKey(_ status: JSONView, isCloudAPI: Bool) -> EventKey {
-    var word = MemberSlot("status")
-    var errors = MemberSlot("errors")
-    status.forEachMember { key, value in
-      word.offer(key, value)
-      errors.offer(key, value)
-    }
-    var failed = false
-    var sent = false
-    if let value = word.value, value.kind == .string {
-      value.withText {
-        failed = MessageKey.isFailed($0)
-        sent = MessageKey.isSent($0)
-      }
-    }
-    return EventKey(
-      item: errors.value?.firstElement, hasFailedStatus: failed, hasSentStatus: sent, isCloudAPI: isCloudAPI)
   }
 
   /// An event's raw message, parameters and references, read from the body when asked for; `anchor` is the

@@ -1,4 +1,4 @@
-@_spi(Reader) import ErrorCatalog
+import ErrorCatalog
 import Testing
 import Wolkvox
 import Yeastar

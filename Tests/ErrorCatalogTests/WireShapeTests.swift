@@ -2,6 +2,7 @@ import CatalogGenerator
 import ErrorCatalog
 import Foundation
 import Testing
+import WhatsApp
 
 @testable import ErrcatCommand
 
@@ -72,5 +73,57 @@ struct WireShapeTests {
       ProviderAdapter.named("yeastar")?.classify(.response, 200, [:], Array(body.utf8)).errors.first)
     #expect(error.entry == nil)
     #expect(error.rawCode == nil)
+  }
+
+  /// WhatsApp's item shape with `code` also read under `alias`.
+  static func itemShape(codeAlias alias: StaticString) -> ErrorItemShape {
+    let meta = WhatsApp.itemShape
+    return ErrorItemShape(
+      code: .init("code", alias), title: meta.title, message: meta.message, errorData: meta.errorData,
+      details: meta.details, subcode: meta.subcode, transient: meta.transient, userTitle: meta.userTitle,
+      userMessage: meta.userMessage, traceID: meta.traceID, href: meta.href, type: meta.type,
+      container: meta.container, wrapper: meta.wrapper, itemMarkers: meta.itemMarkers)
+  }
+
+  @Test("Meta's error item is catalog data: the names the walk reads are whatsapp.json's `items`")
+  func metaItemNamesAreData() throws {
+    let catalog = try Generator.loadCatalogs(in: PackagePaths.catalogs).first { $0.catalog.provider == "whatsapp" }
+    let items = try #require(catalog?.catalog.items)
+    let shape = WhatsApp.itemShape
+    for (names, wanted) in [
+      (shape.code, items.code), (shape.message, items.message), (shape.container, items.container),
+      (shape.wrapper, items.wrapper), (shape.itemMarkers, items.itemMarkers), (shape.details, items.details),
+    ] {
+      #expect(names.keys == wanted)
+    }
+    // A name added to the shape is read, in every place the item can be; a name not in it is not.
+    let bodies = [
+      #"{"error":{"errorCode":131047,"message":"(#131047) Re-engagement message"}}"#,
+      #"{"detail":{"error":{"errorCode":131047,"message":"(#131047) Re-engagement message"}}}"#,
+      #"{"errorCode":131047,"message":"(#131047) Re-engagement message","fbtrace_id":"A1"}"#,
+    ]
+    for body in bodies {
+      let withAlias = Self.itemShape(codeAlias: "errorCode").graphDecision(
+        in: ResponseBody(body), table: WhatsApp.Code.table, subcodes: WhatsApp.subcodes)
+      #expect(withAlias.decision?.match?.entry.code == "131047", "\(body)")
+      #expect(withAlias.decision?.code == "131047", "\(body)")
+      let without = WhatsApp.itemShape.graphDecision(
+        in: ResponseBody(body), table: WhatsApp.Code.table, subcodes: WhatsApp.subcodes)
+      #expect(without.isJSON && without.decision == nil, "\(body)")
+    }
+  }
+
+  @Test("Meta's webhook envelope is catalog data: the names the walk reads are whatsapp.json's `webhook`")
+  func metaWebhookNamesAreData() throws {
+    let catalog = try Generator.loadCatalogs(in: PackagePaths.catalogs).first { $0.catalog.provider == "whatsapp" }
+    let webhook = try #require(catalog?.catalog.webhook)
+    let shape = WhatsApp.webhookShape
+    for (names, wanted) in [
+      (shape.statuses, webhook.statuses), (shape.errors, webhook.errors), (shape.entry, webhook.entry),
+      (shape.changes, webhook.changes), (shape.value, webhook.value), (shape.messages, webhook.messages),
+      (shape.status, webhook.status), (shape.recipient, webhook.recipient),
+    ] {
+      #expect(names.keys == wanted)
+    }
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import FuzzSupport
 
-@_spi(Reader) @testable import ErrorCatalog
+@testable import ErrorCatalog
 
 /// `JSONReader.parse` and `ResponseBody.json`: what parses re-parses to the same value from its own
 /// serialisation (plain, and with every non-ASCII character and `/` escaped), nests no deeper than the

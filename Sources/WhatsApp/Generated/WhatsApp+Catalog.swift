@@ -5014,6 +5014,43 @@ extension WhatsApp {
     ),
   ]
 
+  /// Where this provider's error items put their fields (the catalog's `items`).
+  package static let itemShape = ErrorItemShape(
+    code: .init("code"),
+    title: .init("title"),
+    message: .init("message"),
+    errorData: .init("error_data"),
+    details: .init("details"),
+    subcode: .init("error_subcode"),
+    transient: .init("is_transient"),
+    userTitle: .init("error_user_title"),
+    userMessage: .init("error_user_msg"),
+    traceID: .init("fbtrace_id"),
+    href: .init("href"),
+    type: .init("type"),
+    container: .init("error"),
+    wrapper: .init("detail"),
+    itemMarkers: .init("fbtrace_id", "error_subcode")
+  )
+
+  /// Where this provider's status webhooks put their events (the catalog's `webhook`).
+  package static let webhookShape = WebhookShape(
+    statuses: .init("statuses"),
+    errors: .init("errors"),
+    contacts: .init("contacts"),
+    entry: .init("entry"),
+    changes: .init("changes"),
+    value: .init("value"),
+    messages: .init("messages"),
+    status: .init("status"),
+    id: .init("id"),
+    recipient: .init("recipient_id"),
+    timestamp: .init("timestamp"),
+    conversation: .init("conversation"),
+    sender: .init("from"),
+    items: itemShape
+  )
+
   /// How an answer no entry matches is classified when it is transient: Meta sets is_transient to true on
   /// errors it expects to clear by themselves, and its error-handling guide says to retry those later, so a
   /// code the catalog does not know is classified as provider trouble worth a backoff rather than from its

@@ -1,0 +1,222 @@
+/// Where a provider's error items put their fields, as its catalog's `items` describes them: Meta's Graph
+/// error object (`{"error": {"code", "message", "error_data": {"details"}, …}}`) and the items of a webhook's
+/// `errors[]`, which 360dialog, Cequens and GENIQ pass through. One walk in this module reads them
+/// (``ItemKey``), and the readers of the fields kept for later take the same names, so each name is written
+/// once, in the catalog.
+package struct ErrorItemShape: Sendable {
+  /// The item's code.
+  package let code: WireShape.Names
+  /// Its title (webhooks and the On-Premise API).
+  package let title: WireShape.Names
+  /// Its message, such as `(#130429) Rate limit hit`: a leading `(#code)` is not part of the text matched.
+  package let message: WireShape.Names
+  /// The object that holds ``details`` in the Cloud API (`error_data`).
+  package let errorData: WireShape.Names
+  /// Its details, inside ``errorData``, else at the item's top level (On-Premise).
+  package let details: WireShape.Names
+  /// Its subcode.
+  package let subcode: WireShape.Names
+  /// Whether the provider marks it transient (a boolean).
+  package let transient: WireShape.Names
+  /// The title and message meant for the end user.
+  package let userTitle: WireShape.Names
+  package let userMessage: WireShape.Names
+  /// The trace id, the documentation link and the error type, kept in parameters.
+  package let traceID: WireShape.Names
+  package let href: WireShape.Names
+  package let type: WireShape.Names
+  /// The member of an answer that holds its item (`error`).
+  package let container: WireShape.Names
+  /// A member whose ``container`` holds the item instead (`detail`, Meta's Marketing Messages wrapper).
+  package let wrapper: WireShape.Names
+  /// Members that make an answer without ``container`` an item itself (`fbtrace_id`, `error_subcode`).
+  package let itemMarkers: WireShape.Names
+
+  package init(
+    code: WireShape.Names, title: WireShape.Names, message: WireShape.Names, errorData: WireShape.Names,
+    details: WireShape.Names, subcode: WireShape.Names, transient: WireShape.Names, userTitle: WireShape.Names,
+    userMessage: WireShape.Names, traceID: WireShape.Names, href: WireShape.Names, type: WireShape.Names,
+    container: WireShape.Names, wrapper: WireShape.Names, itemMarkers: WireShape.Names
+  ) {
+    self.code = code
+    self.title = title
+    self.message = message
+    self.errorData = errorData
+    self.details = details
+    self.subcode = subcode
+    self.transient = transient
+    self.userTitle = userTitle
+    self.userMessage = userMessage
+    self.traceID = traceID
+    self.href = href
+    self.type = type
+    self.container = container
+    self.wrapper = wrapper
+    self.itemMarkers = itemMarkers
+  }
+
+  /// The item a Graph answer holds, read in place: its ``container`` when that is an object, else the
+  /// container inside its ``wrapper``, else the answer itself when it has one of the ``itemMarkers``. `nil`
+  /// when there is none, or when what is there has no code member, or neither a code nor a message (a
+  /// Graph error always has one).
+  package func graphItem(in root: JSONView) -> ItemKey? {
+    guard root.isObject else { return nil }
+    var container = self.container.slot
+    var wrapper = self.wrapper.slot
+    var marker = itemMarkers.slot
+    root.forEachMember { key, value in
+      container.offer(key, value)
+      wrapper.offer(key, value)
+      marker.offer(key, value)
+    }
+    let object: JSONView
+    if let inner = container.value, inner.isObject {
+      object = inner
+    } else if let inner = wrapper.value?.member(self.container), inner.isObject {
+      object = inner
+    } else if marker.value != nil {
+      object = root
+    } else {
+      return nil
+    }
+    guard let item = ItemKey(object, shape: self), item.codeValue != nil, item.code != nil || item.message != nil
+    else { return nil }
+    return item
+  }
+
+  /// The decision on the Graph item a body holds, looked up in `table` (subcodes in `subcodes`); `nil` when
+  /// it holds none. `isJSON` says whether the body was JSON at all.
+  package func graphDecision(
+    in body: ResponseBody, table: CatalogTable, subcodes: [CatalogSubcode]
+  ) -> (isJSON: Bool, decision: ItemDecision?) {
+    let decision = JSONDocument.withRoot(of: body) { root in
+      graphItem(in: root).map { $0.decision(match: $0.match(in: table), subcodes: subcodes) }
+    }
+    return (decision != nil, decision ?? nil)
+  }
+}
+
+extension JSONView {
+  /// The member under `names`, with the walk's precedence.
+  package func member(_ names: WireShape.Names) -> JSONView? {
+    var slot = names.slot
+    forEachMember { slot.offer($0, $1) }
+    return slot.value
+  }
+}
+
+/// The fields of an error item that classification needs, read in place in one pass over the item's
+/// members; the rest of the item is read from the body only when asked for.
+package struct ItemKey {
+  /// `code`, as text.
+  package var code: String?
+  var codeValue: JSONView?
+  var title: JSONView?
+  var message: JSONView?
+  var errorData: JSONView?
+  var details: JSONView?
+  var subcode: JSONView?
+  var transient: JSONView?
+  var userTitle: JSONView?
+  var userMessage: JSONView?
+  /// Where `details` sits inside `errorData`.
+  private var detailsNames: WireShape.Names?
+
+  /// An item with nothing in it (a failed status that names no error).
+  package init() {}
+
+  /// Reads an item; `nil` when `object` is not an object.
+  package init?(_ object: JSONView, shape: ErrorItemShape) {
+    guard object.isObject else { return nil }
+    var code = shape.code.slot
+    var title = shape.title.slot
+    var message = shape.message.slot
+    var errorData = shape.errorData.slot
+    var details = shape.details.slot
+    var subcode = shape.subcode.slot
+    var transient = shape.transient.slot
+    var userTitle = shape.userTitle.slot
+    var userMessage = shape.userMessage.slot
+    object.forEachMember { key, value in
+      code.offer(key, value)
+      title.offer(key, value)
+      message.offer(key, value)
+      errorData.offer(key, value)
+      details.offer(key, value)
+      subcode.offer(key, value)
+      transient.offer(key, value)
+      userTitle.offer(key, value)
+      userMessage.offer(key, value)
+    }
+    codeValue = code.value
+    self.code = codeValue?.scalarText
+    self.title = title.value
+    self.message = message.value
+    self.errorData = errorData.value
+    self.details = details.value
+    self.subcode = subcode.value
+    self.transient = transient.value
+    self.userTitle = userTitle.value
+    self.userMessage = userMessage.value
+    detailsNames = shape.details
+  }
+
+  private static func text(_ view: JSONView?) -> WireText? {
+    guard let view, view.hasMessageText else { return nil }
+    return WireText(view)
+  }
+
+  /// The details: inside `errorData`, else at the item's top level.
+  private var detailsText: WireText? {
+    Self.text(detailsNames.flatMap { errorData?.member($0) }) ?? Self.text(details)
+  }
+
+  /// The text that decides between entries sharing a code, in one precedence for every shape: the title,
+  /// else the message without its `(#code)` prefix, else the details.
+  var matchText: WireText? {
+    Self.text(title) ?? Self.text(message)?.withoutCodePrefix ?? detailsText
+  }
+
+  /// The entry for this item in `table`: by code, with the match text deciding when a code is shared, else
+  /// by the match text alone.
+  package func match(in table: CatalogTable) -> CatalogMatch? {
+    let text = matchText
+    if let code {
+      let key = CodeText.canonical(code)
+      guard let text else { return table.match(codeKey: key, text: nil) }
+      return text.withUTF8 { table.match(codeKey: key, text: $0) }
+    }
+    return text.flatMap { text in text.withUTF8 { table.match(text: $0, codeKey: nil) } }
+  }
+
+  /// Whether the provider marked the error transient.
+  var isTransient: Bool? { transient?.boolValue }
+
+  /// The documented subcode, found by the subcode and the item's texts.
+  func catalogSubcode(in subcodes: [CatalogSubcode]) -> CatalogSubcode? {
+    guard let subcode = subcode?.scalarText else { return nil }
+    let texts = [message?.messageText, userTitle?.messageText, userMessage?.messageText, detailsText?.text]
+    return CatalogSubcode.match(subcode, parentCode: code, texts: texts.compactMap { $0 }, in: subcodes)
+  }
+
+  /// What classification keeps of this item once the document is gone.
+  package func decision(match: CatalogMatch?, subcodes: [CatalogSubcode]) -> ItemDecision {
+    ItemDecision(code: code, match: match, subcode: catalogSubcode(in: subcodes), isTransient: isTransient)
+  }
+}
+
+/// What an error item decided, kept beyond the walk over the body: the code, the entry, the subcode and
+/// whether the provider marked the error transient.
+package struct ItemDecision: Sendable {
+  package var code: String?
+  package var match: CatalogMatch?
+  package var subcode: CatalogSubcode?
+  package var isTransient: Bool?
+
+  package init(code: String?, match: CatalogMatch?, subcode: CatalogSubcode?, isTransient: Bool?) {
+    self.code = code
+    self.match = match
+    self.subcode = subcode
+    self.isTransient = isTransient
+  }
+}

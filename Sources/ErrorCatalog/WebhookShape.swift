@@ -1,0 +1,198 @@
+/// Where a provider's status webhooks put their events, as its catalog's `webhook` describes them: the
+/// WhatsApp Cloud API's `entry[].changes[].value` with its `statuses[]`, `messages[]` (those that carry
+/// `errors`) and `errors[]`, and the On-Premise API's top-level `statuses[]` and `errors[]` (the latter only
+/// beside `statuses` or `contacts`). One walk in this module finds the events in place
+/// (``forEachEvent(in:_:)``); the reader of the fields kept for later takes the same names.
+package struct WebhookShape: Sendable {
+  /// The list of status events.
+  package let statuses: WireShape.Names
+  /// The list of error items (top level, or in a change's value).
+  package let errors: WireShape.Names
+  /// The On-Premise list whose presence makes a top-level ``errors`` a webhook's.
+  package let contacts: WireShape.Names
+  /// The Cloud API's list of entries, each with its list of changes, each with its value.
+  package let entry: WireShape.Names
+  package let changes: WireShape.Names
+  package let value: WireShape.Names
+  /// The list of inbound messages in a change's value.
+  package let messages: WireShape.Names
+  /// A status event's status word.
+  package let status: WireShape.Names
+  /// A status's or message's identifiers: its id, the recipient, the timestamp, the conversation (an
+  /// object with its own ``id``) and an inbound message's sender.
+  package let id: WireShape.Names
+  package let recipient: WireShape.Names
+  package let timestamp: WireShape.Names
+  package let conversation: WireShape.Names
+  package let sender: WireShape.Names
+  /// The events' error items.
+  package let items: ErrorItemShape
+
+  package init(
+    statuses: WireShape.Names, errors: WireShape.Names, contacts: WireShape.Names, entry: WireShape.Names,
+    changes: WireShape.Names, value: WireShape.Names, messages: WireShape.Names, status: WireShape.Names,
+    id: WireShape.Names, recipient: WireShape.Names, timestamp: WireShape.Names, conversation: WireShape.Names,
+    sender: WireShape.Names, items: ErrorItemShape
+  ) {
+    self.statuses = statuses
+    self.errors = errors
+    self.contacts = contacts
+    self.entry = entry
+    self.changes = changes
+    self.value = value
+    self.messages = messages
+    self.status = status
+    self.id = id
+    self.recipient = recipient
+    self.timestamp = timestamp
+    self.conversation = conversation
+    self.sender = sender
+    self.items = items
+  }
+
+  /// Calls `body` with each event, in document order, with its position: the top-level statuses, the
+  /// top-level errors (beside statuses or contacts), then each change's statuses, failed messages (their
+  /// first error) and errors.
+  package func forEachEvent(in root: JSONView, _ body: (Int, EventKey) -> Void) {
+    guard root.isObject else { return }
+    var position = 0
+    func emit(_ event: EventKey) {
+      body(position, event)
+      position += 1
+    }
+    var statuses = self.statuses.slot
+    var errors = self.errors.slot
+    var contacts = self.contacts.slot
+    var entries = entry.slot
+    root.forEachMember { key, value in
+      statuses.offer(key, value)
+      errors.offer(key, value)
+      contacts.offer(key, value)
+      entries.offer(key, value)
+    }
+    statuses.value?.forEachElement {
+      emit(statusKey($0, isCloudAPI: false))
+      return true
+    }
+    if let list = errors.value, list.isArray, statuses.value != nil || contacts.value != nil {
+      list.forEachElement {
+        emit(EventKey(item: $0, isCloudAPI: false))
+        return true
+      }
+    }
+    entries.value?.forEachElement { entry in
+      entry.member(changes)?.forEachElement { change in
+        guard let value = change.member(self.value) else { return true }
+        var statuses = self.statuses.slot
+        var messages = self.messages.slot
+        var errors = self.errors.slot
+        value.forEachMember { key, member in
+          statuses.offer(key, member)
+          messages.offer(key, member)
+          errors.offer(key, member)
+        }
+        statuses.value?.forEachElement {
+          emit(statusKey($0, isCloudAPI: true))
+          return true
+        }
+        messages.value?.forEachElement { message in
+          if let first = message.member(self.errors)?.firstElement {
+            emit(EventKey(item: first, isCloudAPI: true))
+          }
+          return true
+        }
+        errors.value?.forEachElement {
+          emit(EventKey(item: $0, isCloudAPI: true))
+          return true
+        }
+        return true
+      }
+      return true
+    }
+  }
+
+  func statusKey(_ status: JSONView, isCloudAPI: Bool) -> EventKey {
+    var word = self.status.slot
+    var errors = self.errors.slot
+    status.forEachMember { key, value in
+      word.offer(key, value)
+      errors.offer(key, value)
+    }
+    var failed = false
+    var sent = false
+    if let value = word.value, value.kind == .string {
+      value.withText {
+        failed = MessageKey.isFailed($0)
+        sent = MessageKey.isSent($0)
+      }
+    }
+    return EventKey(
+      item: errors.value?.firstElement, hasFailedStatus: failed, hasSentStatus: sent, isCloudAPI: isCloudAPI)
+  }
+
+  /// What decided each event of a webhook body, in document order with its position: whether it failed,
+  /// whether its status is `sent`, and for a failed event the decision on its first error (an empty one when
+  /// a failed status names none). A failure's code is looked up in `own` then `shared`, or, for the Cloud
+  /// API's envelope, `shared` then `own`. Returns whether the body was JSON.
+  package func forEachEventDecision(
+    in body: ResponseBody, own: CatalogTable?, shared: CatalogTable, subcodes: [CatalogSubcode],
+    _ visit: (Int, EventDecision) -> Void
+  ) -> Bool {
+    // The tables are reached through pointers: captured by the walk's nested closures, a table (a struct of a
+    // dozen references) was copied at every level, 17 copies per event.
+    withUnsafePointer(to: shared) { shared in
+      withUnsafePointer(to: own) { own in
+        JSONDocument.withRoot(of: body) { root in
+          forEachEvent(in: root) { position, event in
+            guard event.isFailure else {
+              visit(position, EventDecision(isFailure: false, hasSentStatus: event.hasSentStatus, decision: nil))
+              return
+            }
+            let item = event.itemObject.flatMap { ItemKey($0, shape: items) } ?? ItemKey()
+            let ownMatch = { own.pointee.flatMap { item.match(in: $0) } }
+            let match =
+              event.isCloudAPI
+              ? item.match(in: shared.pointee) ?? ownMatch() : ownMatch() ?? item.match(in: shared.pointee)
+            let decision = item.decision(match: match, subcodes: subcodes)
+            visit(position, EventDecision(isFailure: true, hasSentStatus: event.hasSentStatus, decision: decision))
+          }
+          return true
+        } ?? false
+      }
+    }
+  }
+}
+
+/// What decides one webhook event, read in place.
+package struct EventKey {
+  /// The object of the event's first error, if it reports one; read into an ``ItemKey`` only for a failed
+  /// event (most events are successes, and an item key is large).
+  var itemObject: JSONView?
+  /// Whether the status is `failed`.
+  var hasFailedStatus = false
+  /// Whether the status is `sent`: the message is under way and can still fail.
+  var hasSentStatus = false
+  /// Whether the webhook used the Cloud API's envelope.
+  var isCloudAPI: Bool
+
+  /// An event whose error, if any, is the object `item`.
+  init(item: JSONView?, hasFailedStatus: Bool = false, hasSentStatus: Bool = false, isCloudAPI: Bool) {
+    itemObject = item.flatMap { $0.isObject ? $0 : nil }
+    self.hasFailedStatus = hasFailedStatus
+    self.hasSentStatus = hasSentStatus
+    self.isCloudAPI = isCloudAPI
+  }
+
+  /// Whether the event reports a failure: it carries an error, or its status is `failed`.
+  var isFailure: Bool { itemObject != nil || hasFailedStatus }
+}
+
+/// What one webhook event decided, kept beyond the walk over the body.
+package struct EventDecision: Sendable {
+  /// Whether the event reports a failure.
+  package var isFailure: Bool
+  /// Whether its status is `sent`.
+  package var hasSentStatus: Bool
+  /// For a failure, the decision on its first error.
+  package var decision: ItemDecision?
+}
