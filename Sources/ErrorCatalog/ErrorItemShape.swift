@@ -59,7 +59,7 @@ package struct ErrorItemShape: Sendable {
   /// container inside its ``wrapper``, else the answer itself when it has one of the ``itemMarkers``. `nil`
   /// when there is none, or when what is there has no code member, or neither a code nor a message (a
   /// Graph error always has one).
-  package func graphItem(in root: JSONView) -> ItemKey? {
+  func graphItem(in root: JSONView) -> ItemKey? {
     guard root.isObject else { return nil }
     var container = self.container.slot
     var wrapper = self.wrapper.slot
@@ -98,7 +98,7 @@ package struct ErrorItemShape: Sendable {
 
 extension JSONView {
   /// The member under `names`, with the walk's precedence.
-  package func member(_ names: WireShape.Names) -> JSONView? {
+  func member(_ names: WireShape.Names) -> JSONView? {
     var slot = names.slot
     forEachMember { slot.offer($0, $1) }
     return slot.value
@@ -107,9 +107,9 @@ extension JSONView {
 
 /// The fields of an error item that classification needs, read in place in one pass over the item's
 /// members; the rest of the item is read from the body only when asked for.
-package struct ItemKey {
+struct ItemKey {
   /// `code`, as text.
-  package var code: String?
+  var code: String?
   var codeValue: JSONView?
   var title: JSONView?
   var message: JSONView?
@@ -123,10 +123,10 @@ package struct ItemKey {
   private var detailsNames: WireShape.Names?
 
   /// An item with nothing in it (a failed status that names no error).
-  package init() {}
+  init() {}
 
   /// Reads an item; `nil` when `object` is not an object.
-  package init?(_ object: JSONView, shape: ErrorItemShape) {
+  init?(_ object: JSONView, shape: ErrorItemShape) {
     guard object.isObject else { return nil }
     var code = shape.code.slot
     var title = shape.title.slot
@@ -179,7 +179,7 @@ package struct ItemKey {
 
   /// The entry for this item in `table`: by code, with the match text deciding when a code is shared, else
   /// by the match text alone.
-  package func match(in table: CatalogTable) -> CatalogMatch? {
+  func match(in table: CatalogTable) -> CatalogMatch? {
     let text = matchText
     if let code {
       let key = CodeText.canonical(code)
@@ -200,7 +200,7 @@ package struct ItemKey {
   }
 
   /// What classification keeps of this item once the document is gone.
-  package func decision(match: CatalogMatch?, subcodes: [CatalogSubcode]) -> ItemDecision {
+  func decision(match: CatalogMatch?, subcodes: [CatalogSubcode]) -> ItemDecision {
     ItemDecision(code: code, match: match, subcode: catalogSubcode(in: subcodes), isTransient: isTransient)
   }
 }

@@ -5,13 +5,15 @@
 /// through ``JSONView``s and turn into strings only the few fields they need. Validation is one loop with
 /// no recursion, so no input can exhaust the stack.
 ///
-/// The reader (this type, ``JSONView``, ``JSONKey``, ``MemberSlot``) is `package` and used only inside this
-/// module: every walk over a body is here, driven by the shapes the catalogs describe (``WireShape``,
-/// ``ErrorItemShape``, ``WebhookShape``), because this toolchain does not inline `package` code into other
-/// modules and the walk must be inlined to cost less than a JSON parse.
-package struct JSONDocument: Sendable {
+/// The reader (this type, ``JSONView``, ``JSONKey``, ``MemberSlot``) is internal to this module: every walk
+/// over a body is here, driven by the shapes the catalogs describe (``WireShape``, ``ErrorItemShape``,
+/// ``WebhookShape``), because this toolchain does not inline `package` code into other modules and the walk
+/// must be inlined to cost less than a JSON parse. Internal rather than `package`, the optimiser keeps one
+/// copy of each walk (no entry point other modules could call): the release `errcat` is 56 KB of text
+/// smaller.
+struct JSONDocument: Sendable {
   /// The validated bytes (for a body encoded twice, the inner document's).
-  @usableFromInline package let bytes: [UInt8]
+  @usableFromInline let bytes: [UInt8]
   /// The offset of the top-level value.
   @usableFromInline let root: Int
   /// Whether no string (key or value) has an escape or a byte outside ASCII, so that every string's text
@@ -29,7 +31,7 @@ package struct JSONDocument: Sendable {
   static let maximumRecordedContainers = 2048
 
   /// Validates `bytes`; `nil` when they are not one JSON value surrounded by white space.
-  package init?(validating bytes: [UInt8]) {
+  init?(validating bytes: [UInt8]) {
     var plain = true
     var root: Int?
     if bytes.count >= Self.containerTableThreshold, bytes.count <= Int(Int32.max) {
@@ -51,7 +53,7 @@ package struct JSONDocument: Sendable {
   /// The document as ``ResponseBody/json`` reads it: a JSON string that itself holds a JSON object or
   /// array (a body encoded twice) is unwrapped once.
   @usableFromInline
-  package init?(body bytes: [UInt8]) {
+  init?(body bytes: [UInt8]) {
     guard let document = JSONDocument(validating: bytes) else { return nil }
     // Only a body that is one JSON string can hold a second document.
     guard bytes[document.root] == UInt8(ascii: "\""),
@@ -69,7 +71,7 @@ package struct JSONDocument: Sendable {
   /// when the body is not JSON (or longer than ``ResponseBody/storedLimit``). The views are valid only
   /// during the call.
   @inlinable @inline(__always)
-  package static func withRoot<R>(of body: ResponseBody, _ read: (JSONView) -> R) -> R? {
+  static func withRoot<R>(of body: ResponseBody, _ read: (JSONView) -> R) -> R? {
     body.isTruncated ? nil : withRoot(of: body.bytes, read)
   }
 
@@ -77,7 +79,7 @@ package struct JSONDocument: Sendable {
   /// when they are not JSON. A short document that is no string is validated and read where it lies, with
   /// no copy of the array kept (so no reference counting); the rest goes through ``init(body:)``.
   @inlinable @inline(__always)
-  package static func withRoot<R>(of bytes: [UInt8], _ body: (JSONView) -> R) -> R? {
+  static func withRoot<R>(of bytes: [UInt8], _ body: (JSONView) -> R) -> R? {
     var record = MemberRecord()
     let short = withUnsafeMutableBytes(of: &record.offsets) {
       validateShort(bytes, members: $0.bindMemory(to: Int32.self))
@@ -185,7 +187,7 @@ package struct JSONDocument: Sendable {
   /// Calls `body` with the top-level value. The views it reaches point into the document's bytes and are
   /// valid only during the call.
   @inlinable @inline(__always)
-  package func withRoot<R>(_ body: (JSONView) -> R) -> R {
+  func withRoot<R>(_ body: (JSONView) -> R) -> R {
     containers.withUnsafeBufferPointer { containers in
       bytes.withUnsafeBufferPointer { buffer in
         // A valid document is never empty, so the buffer has an address.

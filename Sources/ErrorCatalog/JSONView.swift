@@ -7,9 +7,9 @@
 /// A view points into its document's bytes: it is valid only inside ``JSONDocument/withRoot(_:)``, which
 /// hands out the first one, and must not be kept beyond it. That way walking the document costs no
 /// reference counting.
-package struct JSONView {
+struct JSONView {
   /// What a value is, told by its first byte.
-  package enum Kind: Sendable {
+  enum Kind: Sendable {
     case object, array, string, number, bool, null
   }
 
@@ -75,7 +75,7 @@ package struct JSONView {
   var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
   @inlinable
-  package var kind: Kind {
+  var kind: Kind {
     switch base[start] {
     case UInt8(ascii: "{"): .object
     case UInt8(ascii: "["): .array
@@ -87,14 +87,14 @@ package struct JSONView {
   }
 
   /// Whether this object's members were recorded while validating, so that walking them reads no bytes.
-  package var hasRecordedMembers: Bool { !members.isEmpty }
+  var hasRecordedMembers: Bool { !members.isEmpty }
 
   @inlinable
-  package var isObject: Bool { base[start] == UInt8(ascii: "{") }
+  var isObject: Bool { base[start] == UInt8(ascii: "{") }
 
   /// The value of a boolean.
   @inlinable
-  package var boolValue: Bool? {
+  var boolValue: Bool? {
     switch base[start] {
     case UInt8(ascii: "t"): true
     case UInt8(ascii: "f"): false
@@ -161,7 +161,7 @@ package struct JSONView {
   /// Calls `body` with each member's key (the range of its text between the quotes) and value, in
   /// document order; nothing when this is not an object.
   @inlinable @inline(__always)
-  package func forEachMember(_ body: (JSONKey, JSONView) -> Void) {
+  func forEachMember(_ body: (JSONKey, JSONView) -> Void) {
     guard isObject else { return }
     let buffer = buffer
     if !members.isEmpty {
@@ -196,7 +196,7 @@ package struct JSONView {
 
   /// Calls `body` with each element, in order, until it returns `false`; nothing when this is not an array.
   @inlinable
-  package func forEachElement(_ body: (JSONView) -> Bool) {
+  func forEachElement(_ body: (JSONView) -> Bool) {
     guard base[start] == UInt8(ascii: "[") else { return }
     let buffer = buffer
     var index = Self.skipWhitespace(start + 1, in: buffer)
@@ -212,7 +212,7 @@ package struct JSONView {
   }
 
   /// The first element of an array.
-  package var firstElement: JSONView? {
+  var firstElement: JSONView? {
     var first: JSONView?
     forEachElement {
       first = $0
@@ -223,17 +223,17 @@ package struct JSONView {
 
   /// Whether this is an array.
   @inlinable
-  package var isArray: Bool { base[start] == UInt8(ascii: "[") }
+  var isArray: Bool { base[start] == UInt8(ascii: "[") }
 
   /// The member under `key`, as ``JSONValue/member(_:)-(String...)`` finds it.
-  package func member(_ key: StaticString) -> JSONView? {
+  func member(_ key: StaticString) -> JSONView? {
     var slot = MemberSlot(key)
     forEachMember { slot.offer($0, $1) }
     return slot.value
   }
 
   /// The member under the first of the keys found, as ``JSONValue/member(_:)-(String...)`` finds it.
-  package func member(_ first: StaticString, _ second: StaticString, _ third: StaticString? = nil) -> JSONView? {
+  func member(_ first: StaticString, _ second: StaticString, _ third: StaticString? = nil) -> JSONView? {
     var slot = MemberSlot(first, second, third)
     forEachMember { slot.offer($0, $1) }
     return slot.value
@@ -257,7 +257,7 @@ package struct JSONView {
   /// A string's text decoded as ``JSONReader`` decodes it (invalid UTF-8 replaced), or `nil` when this is
   /// not a string.
   @usableFromInline
-  package var decodedString: String? {
+  var decodedString: String? {
     guard base[start] == UInt8(ascii: "\"") else { return nil }
     let range = textRange
     let buffer = buffer
@@ -321,7 +321,7 @@ package struct JSONView {
 
   /// Calls `body` with the text of a string (decoded) or of a number (its literal); `nil` for other kinds.
   @inlinable @inline(__always)
-  package func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+  func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
     switch base[start] {
     case UInt8(ascii: "\""):
       let range = textRange
@@ -337,7 +337,7 @@ package struct JSONView {
 
   /// Whether ``messageText`` is not `nil`: a number, or a string that is neither blank nor `"null"`.
   @inlinable
-  package var hasMessageText: Bool {
+  var hasMessageText: Bool {
     switch base[start] {
     case UInt8(ascii: "\""): withText { !MessageKey.isBlankOrNull($0) } ?? false
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
@@ -346,7 +346,7 @@ package struct JSONView {
   }
 
   /// As ``JSONValue/messageText``: a string as it is (blank and `"null"` give `nil`), or a number's text.
-  package var messageText: String? {
+  var messageText: String? {
     guard hasMessageText else { return nil }
     if let text = decodedString { return text }
     return String(decoding: UnsafeBufferPointer(rebasing: buffer[textRange]), as: UTF8.self)
@@ -354,7 +354,7 @@ package struct JSONView {
 
   /// As ``JSONValue/scalarText``: a string normalised (blank and `"null"` give `nil`), or a number's text
   /// with an integral fraction dropped.
-  package var scalarText: String? {
+  var scalarText: String? {
     switch base[start] {
     case UInt8(ascii: "\""):
       return withText { text -> String? in
@@ -376,11 +376,11 @@ package struct JSONView {
   }
 
   /// As ``JSONValue/intValue``.
-  package var intValue: Int? { scalarText.flatMap { Int($0) } }
+  var intValue: Int? { scalarText.flatMap { Int($0) } }
 }
 
 /// A member's key inside a ``JSONDocument``: the range of its text between the quotes.
-package struct JSONKey {
+struct JSONKey {
   @usableFromInline let base: UnsafePointer<UInt8>
   @usableFromInline let range: Range<Int>
   /// Whether the key's text has escapes, so that it must be decoded before comparing.
@@ -395,7 +395,7 @@ package struct JSONKey {
 
   /// The key's length in bytes, or `nil` when it has escapes (its decoded length may differ).
   @inlinable
-  package var plainLength: Int? { escaped ? nil : range.count }
+  var plainLength: Int? { escaped ? nil : range.count }
 
   /// How the key compares with the `count` bytes at `wanted`: 2 when equal, 1 when equal ignoring ASCII
   /// case, 0 otherwise.
@@ -430,17 +430,17 @@ package struct JSONKey {
 /// Finds one member while walking an object's members once, with ``JSONValue/member(_:)-(String...)``'s
 /// precedence: an exact key before a key equal ignoring ASCII case, earlier keys before later ones, and the
 /// last of repeated keys.
-package struct MemberSlot {
+struct MemberSlot {
   /// The keys' UTF-8 (a key that is absent repeats the first, with length -1).
   @usableFromInline let names: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>)
   /// The keys' lengths (-1 for none), which rule out most members before any byte is compared.
   @usableFromInline let lengths: (Int32, Int32, Int32)
   @usableFromInline var rank = Int32.max
   /// The member found so far.
-  package var value: JSONView?
+  var value: JSONView?
 
   @inlinable @inline(__always)
-  package init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
+  init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
     names = (first.utf8Start, second?.utf8Start ?? first.utf8Start, third?.utf8Start ?? first.utf8Start)
     lengths = (
       Int32(first.utf8CodeUnitCount), second.map { Int32($0.utf8CodeUnitCount) } ?? -1,
@@ -459,7 +459,7 @@ package struct MemberSlot {
 
   /// Considers one member.
   @inlinable @inline(__always)
-  package mutating func offer(_ key: JSONKey, _ value: JSONView) {
+  mutating func offer(_ key: JSONKey, _ value: JSONView) {
     if let length = key.plainLength.map(Int32.init(truncatingIfNeeded:)),
       length != lengths.0 && length != lengths.1 && length != lengths.2
     {
@@ -491,12 +491,12 @@ package struct MemberSlot {
 
 /// Text read from a body: its bytes in place when the text is plain (ASCII, no escapes), else a string.
 /// Like a ``JSONView``, it is valid only inside ``JSONDocument/withRoot(_:)``.
-package struct WireText {
+struct WireText {
   private let bytes: UnsafeBufferPointer<UInt8>
   private let string: String?
 
   /// A string's decoded text or a number's literal; `nil` for other kinds.
-  package init?(_ view: JSONView) {
+  init?(_ view: JSONView) {
     switch view.kind {
     case .string:
       let range = view.textRange
@@ -511,7 +511,7 @@ package struct WireText {
     }
   }
 
-  package init(_ string: String) {
+  init(_ string: String) {
     bytes = UnsafeBufferPointer(start: nil, count: 0)
     self.string = string
   }
@@ -522,17 +522,17 @@ package struct WireText {
   }
 
   /// The text as a string.
-  package var text: String { string ?? String(decoding: bytes, as: UTF8.self) }
+  var text: String { string ?? String(decoding: bytes, as: UTF8.self) }
 
   /// Calls `body` with the text's UTF-8.
-  package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if var string { return string.withUTF8(body) }
     return body(bytes)
   }
 
   /// The text without Meta's `(#130429) ` prefix, as `String` reads it for plain text: everything after the
   /// first `)` when the text starts with `(#`, without the spaces that follow.
-  package var withoutCodePrefix: WireText {
+  var withoutCodePrefix: WireText {
     guard let string else {
       guard bytes.count >= 2, bytes[0] == UInt8(ascii: "("), bytes[1] == UInt8(ascii: "#"),
         var start = bytes.firstIndex(of: UInt8(ascii: ")"))

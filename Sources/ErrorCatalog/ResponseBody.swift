@@ -41,7 +41,7 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
 
   /// The body validated as JSON, to be read in place (``JSONView``), or `nil` (not JSON, or longer than
   /// ``storedLimit``). A body encoded twice is unwrapped once, as in ``json``.
-  package var document: JSONDocument? { isTruncated ? nil : JSONDocument(body: bytes) }
+  var document: JSONDocument? { isTruncated ? nil : JSONDocument(body: bytes) }
 
   /// Whether the body is JSON, as ``json`` reads it.
   package var isJSON: Bool { !isTruncated && bytes.withUnsafeBufferPointer { JSONDocument.validate($0) } != nil }

@@ -53,7 +53,7 @@ package struct WebhookShape: Sendable {
   /// Calls `body` with each event, in document order, with its position: the top-level statuses, the
   /// top-level errors (beside statuses or contacts), then each change's statuses, failed messages (their
   /// first error) and errors.
-  package func forEachEvent(in root: JSONView, _ body: (Int, EventKey) -> Void) {
+  func forEachEvent(in root: JSONView, _ body: (Int, EventKey) -> Void) {
     guard root.isObject else { return }
     var position = 0
     func emit(_ event: EventKey) {
@@ -164,7 +164,7 @@ package struct WebhookShape: Sendable {
 }
 
 /// What decides one webhook event, read in place.
-package struct EventKey {
+struct EventKey {
   /// The object of the event's first error, if it reports one; read into an ``ItemKey`` only for a failed
   /// event (most events are successes, and an item key is large).
   var itemObject: JSONView?

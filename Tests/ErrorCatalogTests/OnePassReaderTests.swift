@@ -1,7 +1,8 @@
-import ErrorCatalog
 import Testing
 import Wolkvox
 import Yeastar
+
+@testable import ErrorCatalog
 
 /// The in-place reader classifiers use (``JSONDocument``, ``JSONView``, ``MessageKey``) must agree with the
 /// tree reader (``JSONReader``) on every body: what is JSON, what each member holds, and how a message is keyed.
