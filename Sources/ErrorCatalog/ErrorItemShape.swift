@@ -205,6 +205,73 @@ struct ItemKey {
   }
 }
 
+/// An error item's fields as text, read in place: what a classified error keeps in its raw message and
+/// parameters. Strings are read as ``JSONValue/scalarText`` (codes, ids) and ``JSONValue/messageText``
+/// (texts) read them.
+package struct ItemFields: Sendable, Hashable {
+  package var code: String?
+  package var title: String?
+  package var message: String?
+  /// The details inside ``ErrorItemShape/errorData``, else at the item's top level.
+  package var details: String?
+  package var subcode: String?
+  package var href: String?
+  package var type: String?
+  package var userTitle: String?
+  package var userMessage: String?
+  /// Whether the item says it is transient (a JSON boolean only).
+  package var isTransient: Bool?
+  package var traceID: String?
+
+  package init() {}
+}
+
+extension ErrorItemShape {
+  /// An item's fields, in one walk over its members; `nil` when `object` is not an object.
+  func fields(of object: JSONView) -> ItemFields? {
+    guard object.isObject else { return nil }
+    var code = self.code.slot
+    var title = self.title.slot
+    var message = self.message.slot
+    var errorData = self.errorData.slot
+    var details = self.details.slot
+    var subcode = self.subcode.slot
+    var href = self.href.slot
+    var type = self.type.slot
+    var userTitle = self.userTitle.slot
+    var userMessage = self.userMessage.slot
+    var transient = self.transient.slot
+    var traceID = self.traceID.slot
+    object.forEachMember { key, value in
+      code.offer(key, value)
+      title.offer(key, value)
+      message.offer(key, value)
+      errorData.offer(key, value)
+      details.offer(key, value)
+      subcode.offer(key, value)
+      href.offer(key, value)
+      type.offer(key, value)
+      userTitle.offer(key, value)
+      userMessage.offer(key, value)
+      transient.offer(key, value)
+      traceID.offer(key, value)
+    }
+    var fields = ItemFields()
+    fields.code = code.value?.scalarText
+    fields.title = title.value?.messageText
+    fields.message = message.value?.messageText
+    fields.details = errorData.value?.member(self.details)?.messageText ?? details.value?.messageText
+    fields.subcode = subcode.value?.scalarText
+    fields.href = href.value?.scalarText
+    fields.type = type.value?.scalarText
+    fields.userTitle = userTitle.value?.messageText
+    fields.userMessage = userMessage.value?.messageText
+    if let value = transient.value, value.kind == .bool { fields.isTransient = value.boolValue }
+    fields.traceID = traceID.value?.scalarText
+    return fields
+  }
+}
+
 /// What an error item decided, kept beyond the walk over the body: the code, the entry, the subcode and
 /// whether the provider marked the error transient.
 package struct ItemDecision: Sendable {

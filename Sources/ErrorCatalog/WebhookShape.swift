@@ -97,7 +97,7 @@ package struct WebhookShape: Sendable {
         }
         messages.value?.forEachElement { message in
           if let first = message.member(self.errors)?.firstElement {
-            emit(EventKey(item: first, isCloudAPI: true))
+            emit(EventKey(item: first, isCloudAPI: true, source: .message(message)))
           }
           return true
         }
@@ -127,7 +127,72 @@ package struct WebhookShape: Sendable {
       }
     }
     return EventKey(
-      item: errors.value?.firstElement, hasFailedStatus: failed, hasSentStatus: sent, isCloudAPI: isCloudAPI)
+      item: errors.value?.firstElement, hasFailedStatus: failed, hasSentStatus: sent, isCloudAPI: isCloudAPI,
+      source: .status(status))
+  }
+
+  /// Every event's fields, in the order and positions of ``forEachEventDecision(in:own:shared:subcodes:_:)``,
+  /// read in the same walk; empty when the body is not JSON.
+  package func eventFields(in body: ResponseBody) -> [EventFields] {
+    JSONDocument.withRoot(of: body) { root in
+      var events: [EventFields] = []
+      forEachEvent(in: root) { _, event in events.append(fields(of: event)) }
+      return events
+    } ?? []
+  }
+
+  /// The fields of the event at `position`, as ``eventFields(in:)`` reads them; `nil` when there is none.
+  package func eventFields(at position: Int, in body: ResponseBody) -> EventFields? {
+    let found = JSONDocument.withRoot(of: body) { root -> EventFields? in
+      var found: EventFields?
+      forEachEvent(in: root) { index, event in
+        if index == position { found = fields(of: event) }
+      }
+      return found
+    }
+    return found ?? nil
+  }
+
+  /// An event's identifiers, status word and error.
+  func fields(of event: EventKey) -> EventFields {
+    var fields = EventFields(isCloudAPI: event.isCloudAPI)
+    fields.item = event.itemObject.flatMap { items.fields(of: $0) }
+    switch event.source {
+    case .status(let status):
+      var id = self.id.slot
+      var recipient = self.recipient.slot
+      var word = self.status.slot
+      var timestamp = self.timestamp.slot
+      var conversation = self.conversation.slot
+      status.forEachMember { key, value in
+        id.offer(key, value)
+        recipient.offer(key, value)
+        word.offer(key, value)
+        timestamp.offer(key, value)
+        conversation.offer(key, value)
+      }
+      fields.status = word.value?.scalarText
+      fields.references["messageID"] = id.value?.scalarText
+      fields.references["recipient"] = recipient.value?.scalarText
+      fields.references["status"] = fields.status
+      fields.references["timestamp"] = timestamp.value?.scalarText
+      fields.references["conversationID"] = conversation.value?.member(self.id)?.scalarText
+    case .message(let message):
+      var id = self.id.slot
+      var sender = self.sender.slot
+      var timestamp = self.timestamp.slot
+      message.forEachMember { key, value in
+        id.offer(key, value)
+        sender.offer(key, value)
+        timestamp.offer(key, value)
+      }
+      fields.references["messageID"] = id.value?.scalarText
+      fields.references["sender"] = sender.value?.scalarText
+      fields.references["timestamp"] = timestamp.value?.scalarText
+    case nil:
+      break
+    }
+    return fields
   }
 
   /// What decided each event of a webhook body, in document order with its position: whether it failed,
@@ -174,17 +239,44 @@ struct EventKey {
   var hasSentStatus = false
   /// Whether the webhook used the Cloud API's envelope.
   var isCloudAPI: Bool
+  /// The status or inbound message the event is, whose identifiers it carries; `nil` for an error reported
+  /// on its own.
+  var source: Source?
+
+  /// What an event is.
+  enum Source {
+    case status(JSONView)
+    case message(JSONView)
+  }
 
   /// An event whose error, if any, is the object `item`.
-  init(item: JSONView?, hasFailedStatus: Bool = false, hasSentStatus: Bool = false, isCloudAPI: Bool) {
+  init(
+    item: JSONView?, hasFailedStatus: Bool = false, hasSentStatus: Bool = false, isCloudAPI: Bool,
+    source: Source? = nil
+  ) {
     itemObject = item.flatMap { $0.isObject ? $0 : nil }
     self.hasFailedStatus = hasFailedStatus
     self.hasSentStatus = hasSentStatus
     self.isCloudAPI = isCloudAPI
+    self.source = source
   }
 
   /// Whether the event reports a failure: it carries an error, or its status is `failed`.
   var isFailure: Bool { itemObject != nil || hasFailedStatus }
+}
+
+/// One webhook event's fields as text, read in place: its error's fields, its status word, and its
+/// identifiers (a status's `messageID`, `recipient`, `status`, `timestamp` and `conversationID`; an inbound
+/// message's `messageID`, `sender` and `timestamp`).
+package struct EventFields: Sendable {
+  package var item: ItemFields?
+  package var status: String?
+  package var references: [String: String] = [:]
+  package var isCloudAPI: Bool
+
+  init(isCloudAPI: Bool) {
+    self.isCloudAPI = isCloudAPI
+  }
 }
 
 /// What one webhook event decided, kept beyond the walk over the body.

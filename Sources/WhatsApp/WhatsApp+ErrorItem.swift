@@ -49,6 +49,21 @@ extension WhatsApp {
       traceID = object.member(shape.traceID)?.scalarText
     }
 
+    /// An item as the core's walk read it (``ErrorItemShape``).
+    package init(_ fields: ItemFields) {
+      code = fields.code
+      title = fields.title
+      message = fields.message
+      details = fields.details
+      subcode = fields.subcode
+      href = fields.href
+      type = fields.type
+      userTitle = fields.userTitle
+      userMessage = fields.userMessage
+      isTransient = fields.isTransient
+      traceID = fields.traceID
+    }
+
     /// The message without Meta's `(#130429) ` prefix.
     package var bareMessage: String? {
       guard let message else { return nil }

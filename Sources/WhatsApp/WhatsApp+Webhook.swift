@@ -15,60 +15,23 @@ extension WhatsApp {
 
     /// Whether the event reports a failure: it carries an error, or its status is `failed`.
     package var isFailure: Bool { item != nil || status?.lowercased() == "failed" }
-  }
 
-  /// The events in a webhook body, in document order: the Cloud API's `entry[].changes[].value` with its
-  /// `statuses[]`, `messages[]` (those carrying `errors`) and `errors[]`, and the On-Premise API's top-level
-  /// `statuses[]` and `errors[]`.
-  package static func webhookEvents(in json: JSONValue?) -> [WebhookEvent] {
-    guard let json else { return [] }
-    let shape = webhookShape
-    var events: [WebhookEvent] = []
-    if let statuses = json.member(shape.statuses)?.arrayValue {
-      events += statuses.map { statusEvent($0, isCloudAPI: false) }
+    /// An event as the core's walk over the webhook shape (``webhookShape``) read it, with its fields.
+    init(_ fields: EventFields) {
+      item = fields.item.map(ErrorItem.init)
+      status = fields.status
+      references = References(fields.references)
+      isCloudAPI = fields.isCloudAPI
     }
-    if let errors = json.member(shape.errors)?.arrayValue,
-      json.member(shape.statuses) != nil || json.member(shape.contacts) != nil
-    {
-      events += errors.map { WebhookEvent(item: ErrorItem($0), references: .none, isCloudAPI: false) }
-    }
-    for entry in json.member(shape.entry)?.arrayValue ?? [] {
-      for change in entry.member(shape.changes)?.arrayValue ?? [] {
-        guard let value = change.member(shape.value) else { continue }
-        events += (value.member(shape.statuses)?.arrayValue ?? []).map { statusEvent($0, isCloudAPI: true) }
-        for message in value.member(shape.messages)?.arrayValue ?? [] {
-          guard let first = message.member(shape.errors)?.arrayValue?.first else { continue }
-          var values: [String: String] = [:]
-          values["messageID"] = message.member(shape.id)?.scalarText
-          values["sender"] = message.member(shape.sender)?.scalarText
-          values["timestamp"] = message.member(shape.timestamp)?.scalarText
-          events.append(WebhookEvent(item: ErrorItem(first), references: References(values), isCloudAPI: true))
-        }
-        events += (value.member(shape.errors)?.arrayValue ?? []).map {
-          WebhookEvent(item: ErrorItem($0), references: .none, isCloudAPI: true)
-        }
-      }
-    }
-    return events
   }
+}
 
+extension WhatsApp {
+  /// The names of a status's own fields, which stay in a failed event's `parameters` too.
   static let statusParameterNames: Set<String> = ["messageID", "recipient", "status", "timestamp"]
 
   /// The code key of the `sent` status's entry (``Code/messageSent``).
   static let sentKey = CodeText.canonical("sent")
-
-  static func statusEvent(_ status: JSONValue, isCloudAPI: Bool) -> WebhookEvent {
-    let shape = webhookShape
-    var values: [String: String] = [:]
-    values["messageID"] = status.member(shape.id)?.scalarText
-    values["recipient"] = status.member(shape.recipient)?.scalarText
-    values["status"] = status.member(shape.status)?.scalarText
-    values["timestamp"] = status.member(shape.timestamp)?.scalarText
-    values["conversationID"] = status.member(shape.conversation)?.member(shape.id)?.scalarText
-    let item = status.member(shape.errors)?.arrayValue?.first.flatMap(ErrorItem.init)
-    return WebhookEvent(
-      item: item, status: values["status"], references: References(values), isCloudAPI: isCloudAPI)
-  }
 
   /// Classifies a webhook for any provider that reports WhatsApp statuses: one classification per event.
   /// A code is looked up in `ownTable` (the provider's own webhook codes) and in Meta's catalog; On-Premise
@@ -108,10 +71,11 @@ extension WhatsApp {
       return [.failure(ClassifiedError<C>(provider: provider, match: nil, kind: .webhook, status: nil, body: body))]
     }
     guard results.count > 1 else { return results }
-    let events = webhookEvents(in: body.json)
+    // Read by the same walk as the decisions, so an event's fields are its own by construction.
+    let events = webhookShape.eventFields(in: body)
     guard events.count == results.count else { return results }
     for index in results.indices {
-      var fields = fields(of: events[index])
+      var fields = fields(of: WebhookEvent(events[index]))
       fields.bodyShape = .json
       results[index] = results[index].keeping(fields)
     }
@@ -119,12 +83,11 @@ extension WhatsApp {
   }
 
   /// An event's raw message, parameters and references, read from the body when asked for; `anchor` is the
-  /// event's position in ``webhookEvents(in:)``.
+  /// event's position in the walk.
   @Sendable static func webhookFields(_ body: ResponseBody, _ anchor: Int, _: [String: String]) -> DeferredFields.Fields
   {
-    let events = webhookEvents(in: body.json)
-    guard anchor < events.count else { return DeferredFields.Fields() }
-    return fields(of: events[anchor])
+    guard let event = webhookShape.eventFields(at: anchor, in: body) else { return DeferredFields.Fields() }
+    return fields(of: WebhookEvent(event))
   }
 
   /// An event's raw message, parameters and references.

@@ -165,4 +165,29 @@ struct WhatsAppWebhookPlacesTests {
     #expect(inbound.references["sender"] == "15550000001")
     #expect(inbound.kind == .webhook)
   }
+
+  @Test("Each event's fields are its own, whether the webhook holds that event alone or among others")
+  func fieldsPerEvent() throws {
+    let failed =
+      #"{"id":"wamid.F","status":"failed","timestamp":"1700000001","recipient_id":"15550001111","conversation":{"id":"conv-1"},"errors":[{"code":131047,"title":"Re-engagement message","error_data":{"details":"More than 24 hours"}}]}"#
+    let delivered = #"{"id":"wamid.D","status":"delivered","timestamp":"1700000002","recipient_id":"15550002222"}"#
+    func webhook(_ statuses: [String]) -> String {
+      #"{"entry":[{"changes":[{"value":{"statuses":["# + statuses.joined(separator: ",") + "]}}]}]}"
+    }
+    // Alone, the event's fields are read when asked for; among others, all are read in one walk and kept.
+    let alone = try #require(WhatsApp.classifyWebhook(body: webhook([failed])).first?.error)
+    let together = WhatsApp.classifyWebhook(body: webhook([delivered, failed, delivered]))
+    #expect(together.count == 3)
+    let among = try #require(together[1].error)
+    for error in [alone, among] {
+      #expect(error.code == .reEngagementMessage)
+      #expect(error.references.messageID == "wamid.F")
+      #expect(error.references["conversationID"] == "conv-1")
+      #expect(error.parameters["recipient"] == "15550001111")
+      #expect(error.parameters["details"] == "More than 24 hours")
+      #expect(error.rawMessage == "Re-engagement message")
+    }
+    #expect(together[0].references.messageID == "wamid.D")
+    #expect(together[2].references["recipient"] == "15550002222")
+  }
 }
