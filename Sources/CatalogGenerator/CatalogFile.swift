@@ -25,6 +25,15 @@ public struct CatalogFile: Decodable, Sendable {
   public var items: Items?
   /// Where the provider's status webhooks put their events.
   public var webhook: Webhook?
+  /// Where the provider's send answers put their identifiers.
+  public var answer: Answer?
+
+  /// The member names of a send answer's identifiers.
+  public struct Answer: Decodable, Sendable {
+    public var messages, messageID, messageStatus, contacts, recipient, recipientInput: [String]
+    /// Why the shape is what it is, with its source.
+    public var note: String?
+  }
 
   /// The member names of an error item, each a list of names in order of preference (at most three).
   public struct Items: Decodable, Sendable {

@@ -290,6 +290,18 @@ public enum Generator {
       out.indent { out in for line in lines { out.line(line) } }
       out.line(")")
     }
+    if let answer = catalog.answer {
+      out.line("")
+      out.line("/// Where this provider's send answers put their identifiers (the catalog's `answer`).")
+      out.line("package static let answerShape = AnswerShape(")
+      var lines = arguments([
+        ("messages", answer.messages), ("messageID", answer.messageID), ("messageStatus", answer.messageStatus),
+        ("contacts", answer.contacts), ("recipient", answer.recipient), ("recipientInput", answer.recipientInput),
+      ])
+      lines[lines.count - 1].removeLast()
+      out.indent { out in for line in lines { out.line(line) } }
+      out.line(")")
+    }
     if let webhook = catalog.webhook {
       out.line("")
       out.line("/// Where this provider's status webhooks put their events (the catalog's `webhook`).")

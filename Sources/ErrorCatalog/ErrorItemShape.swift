@@ -60,6 +60,11 @@ package struct ErrorItemShape: Sendable {
   /// when there is none, or when what is there has no code member, or neither a code nor a message (a
   /// Graph error always has one).
   func graphItem(in root: JSONView) -> ItemKey? {
+    graphObject(in: root)?.item
+  }
+
+  /// The object of the Graph item an answer holds (see ``graphItem(in:)``), with the item read.
+  func graphObject(in root: JSONView) -> (object: JSONView, item: ItemKey)? {
     guard root.isObject else { return nil }
     var container = self.container.slot
     var wrapper = self.wrapper.slot
@@ -81,7 +86,18 @@ package struct ErrorItemShape: Sendable {
     }
     guard let item = ItemKey(object, shape: self), item.codeValue != nil, item.code != nil || item.message != nil
     else { return nil }
-    return item
+    return (object, item)
+  }
+
+  /// The fields of the Graph item a body holds (`nil` when it holds none) and the identifiers of the send
+  /// answer it is, as `answer` places them, read in place.
+  package func graphFields(
+    in body: ResponseBody, answer: AnswerShape
+  ) -> (item: ItemFields?, references: [String: String]) {
+    let read = JSONDocument.withRoot(of: body) { root in
+      (graphObject(in: root).flatMap { fields(of: $0.object) }, answer.references(in: root))
+    }
+    return read ?? (nil, [:])
   }
 
   /// The decision on the Graph item a body holds, looked up in `table` (subcodes in `subcodes`); `nil` when
@@ -285,5 +301,67 @@ package struct ItemDecision: Sendable {
     self.match = match
     self.subcode = subcode
     self.isTransient = isTransient
+  }
+}
+
+/// Where a provider's send answer puts its identifiers, as its catalog's `answer` describes them: the
+/// WhatsApp Cloud API's `{"contacts": [{"input", "wa_id"}], "messages": [{"id", "message_status"}]}`.
+package struct AnswerShape: Sendable {
+  /// The list of messages, whose first gives the message id and status.
+  package let messages: WireShape.Names
+  package let messageID: WireShape.Names
+  package let messageStatus: WireShape.Names
+  /// The list of contacts, whose first gives the recipient: its id, else the number as sent.
+  package let contacts: WireShape.Names
+  package let recipient: WireShape.Names
+  package let recipientInput: WireShape.Names
+
+  package init(
+    messages: WireShape.Names, messageID: WireShape.Names, messageStatus: WireShape.Names,
+    contacts: WireShape.Names, recipient: WireShape.Names, recipientInput: WireShape.Names
+  ) {
+    self.messages = messages
+    self.messageID = messageID
+    self.messageStatus = messageStatus
+    self.contacts = contacts
+    self.recipient = recipient
+    self.recipientInput = recipientInput
+  }
+
+  /// The identifiers in an answer: `messageID` and `status` from its first message, `recipient` from its
+  /// first contact.
+  func references(in root: JSONView) -> [String: String] {
+    guard root.isObject else { return [:] }
+    var messages = self.messages.slot
+    var contacts = self.contacts.slot
+    root.forEachMember { key, value in
+      messages.offer(key, value)
+      contacts.offer(key, value)
+    }
+    var values: [String: String] = [:]
+    if let message = messages.value?.firstElement {
+      values["messageID"] = message.member(messageID)?.scalarText
+      values["status"] = message.member(messageStatus)?.scalarText
+    }
+    if let contact = contacts.value?.firstElement {
+      values["recipient"] = contact.member(recipient)?.scalarText ?? contact.member(recipientInput)?.scalarText
+    }
+    return values
+  }
+}
+
+extension JSONValue {
+  /// The identifiers in an answer read as a tree, as ``AnswerShape/references(in:)`` reads them in place.
+  package func answerReferences(_ shape: AnswerShape) -> [String: String] {
+    var values: [String: String] = [:]
+    if let message = member(shape.messages)?.arrayValue?.first {
+      values["messageID"] = message.member(shape.messageID)?.scalarText
+      values["status"] = message.member(shape.messageStatus)?.scalarText
+    }
+    if let contact = member(shape.contacts)?.arrayValue?.first {
+      values["recipient"] =
+        contact.member(shape.recipient)?.scalarText ?? contact.member(shape.recipientInput)?.scalarText
+    }
+    return values
   }
 }

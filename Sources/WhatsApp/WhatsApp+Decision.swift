@@ -9,14 +9,15 @@ extension WhatsApp {
     itemShape.graphDecision(in: body, table: table, subcodes: subcodes)
   }
 
-  /// The raw message, parameters and references of a Graph answer (see ``graphError(in:)`` and
-  /// ``responseReferences(in:headers:)``), read from the body when asked for; `context` holds the headers.
+  /// The raw message, parameters and references of a Graph answer, read in place from the body when asked
+  /// for (the catalog's `items` and `answer`); `context` holds the headers.
   @Sendable package static func graphFields(
     _ body: ResponseBody, _: Int, _ headers: [String: String]
   ) -> DeferredFields.Fields {
-    let json = body.json
-    let references = responseReferences(in: json, headers: headers)
-    guard let item = graphError(in: json) else { return DeferredFields.Fields(references: references) }
+    let (fields, values) = itemShape.graphFields(in: body, answer: answerShape)
+    let references = References(headerReferences(headers).merging(values) { _, answer in answer })
+    guard let fields else { return DeferredFields.Fields(references: references) }
+    let item = ErrorItem(fields)
     return DeferredFields.Fields(
       rawMessage: item.rawMessage, parameters: item.parameters,
       references: references.merging(References(["traceID": item.traceID ?? ""])))

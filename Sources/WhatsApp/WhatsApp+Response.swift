@@ -22,20 +22,18 @@ extension WhatsApp {
     return ErrorItem(object)
   }
 
-  /// The identifiers of a send answer, in the Cloud API and On-Premise shapes alike
-  /// (`{"contacts": [{"input", "wa_id"}], "messages": [{"id", "message_status"}]}`), and of Meta's
-  /// `X-FB-Request-ID` and `X-FB-Trace-ID` headers.
+  /// The identifiers of a send answer, in the Cloud API and On-Premise shapes alike (the catalog's `answer`:
+  /// `{"contacts": [{"input", "wa_id"}], "messages": [{"id", "message_status"}]}`), and of Meta's
+  /// `X-FB-Request-ID` and `X-FB-Trace-ID` headers; for the resellers, whose envelopes are read as a tree.
   package static func responseReferences(in json: JSONValue?, headers: [String: String]) -> References {
+    References(headerReferences(headers).merging(json?.answerReferences(answerShape) ?? [:]) { _, answer in answer })
+  }
+
+  /// Meta's request and trace ids, from the `X-FB-Request-ID` and `X-FB-Trace-ID` headers.
+  static func headerReferences(_ headers: [String: String]) -> [String: String] {
     var values: [String: String] = [:]
     values["requestID"] = HTTPHeaderLookup.value("X-FB-Request-ID", in: headers)
     values["traceID"] = HTTPHeaderLookup.value("X-FB-Trace-ID", in: headers)
-    if let message = json?.member("messages")?.arrayValue?.first {
-      values["messageID"] = message.member("id")?.scalarText
-      values["status"] = message.member("message_status")?.scalarText
-    }
-    if let contact = json?.member("contacts")?.arrayValue?.first {
-      values["recipient"] = contact.member("wa_id")?.scalarText ?? contact.member("input")?.scalarText
-    }
-    return References(values)
+    return values
   }
 }

@@ -125,5 +125,21 @@ struct WireShapeTests {
     ] {
       #expect(names.keys == wanted)
     }
+    let answer = try #require(catalog?.catalog.answer)
+    let read = WhatsApp.answerShape
+    for (names, wanted) in [
+      (read.messages, answer.messages), (read.messageID, answer.messageID), (read.contacts, answer.contacts),
+      (read.recipient, answer.recipient), (read.recipientInput, answer.recipientInput),
+    ] {
+      #expect(names.keys == wanted)
+    }
+    // The send answer's identifiers are read in place from those names, on success and beside an error.
+    let sent =
+      #"{"messaging_product":"whatsapp","contacts":[{"input":"+1 555 000","wa_id":"1555000"}],"messages":[{"id":"wamid.A","message_status":"accepted"}]}"#
+    let success = WhatsApp.classify(status: 200, body: sent)
+    #expect(success.outcome == .success)
+    #expect(success.references.messageID == "wamid.A")
+    #expect(success.references["recipient"] == "1555000")
+    #expect(success.references["status"] == "accepted")
   }
 }

@@ -5033,6 +5033,16 @@ extension WhatsApp {
     itemMarkers: .init("fbtrace_id", "error_subcode")
   )
 
+  /// Where this provider's send answers put their identifiers (the catalog's `answer`).
+  package static let answerShape = AnswerShape(
+    messages: .init("messages"),
+    messageID: .init("id"),
+    messageStatus: .init("message_status"),
+    contacts: .init("contacts"),
+    recipient: .init("wa_id"),
+    recipientInput: .init("input")
+  )
+
   /// Where this provider's status webhooks put their events (the catalog's `webhook`).
   package static let webhookShape = WebhookShape(
     statuses: .init("statuses"),
