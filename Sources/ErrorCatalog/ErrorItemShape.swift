@@ -224,7 +224,7 @@ struct ItemKey {
 /// An error item's fields as text, read in place: what a classified error keeps in its raw message and
 /// parameters. Strings are read as ``JSONValue/scalarText`` (codes, ids) and ``JSONValue/messageText``
 /// (texts) read them.
-package struct ItemFields: Sendable, Hashable {
+package struct ItemFields: Sendable {
   package var code: String?
   package var title: String?
   package var message: String?
@@ -259,18 +259,18 @@ extension ErrorItemShape {
     var transient = self.transient.slot
     var traceID = self.traceID.slot
     object.forEachMember { key, value in
-      code.offer(key, value)
-      title.offer(key, value)
-      message.offer(key, value)
-      errorData.offer(key, value)
-      details.offer(key, value)
-      subcode.offer(key, value)
-      href.offer(key, value)
-      type.offer(key, value)
-      userTitle.offer(key, value)
-      userMessage.offer(key, value)
-      transient.offer(key, value)
-      traceID.offer(key, value)
+      code.offerOutOfLine(key, value)
+      title.offerOutOfLine(key, value)
+      message.offerOutOfLine(key, value)
+      errorData.offerOutOfLine(key, value)
+      details.offerOutOfLine(key, value)
+      subcode.offerOutOfLine(key, value)
+      href.offerOutOfLine(key, value)
+      type.offerOutOfLine(key, value)
+      userTitle.offerOutOfLine(key, value)
+      userMessage.offerOutOfLine(key, value)
+      transient.offerOutOfLine(key, value)
+      traceID.offerOutOfLine(key, value)
     }
     var fields = ItemFields()
     fields.code = code.value?.scalarText
@@ -335,8 +335,8 @@ package struct AnswerShape: Sendable {
     var messages = self.messages.slot
     var contacts = self.contacts.slot
     root.forEachMember { key, value in
-      messages.offer(key, value)
-      contacts.offer(key, value)
+      messages.offerOutOfLine(key, value)
+      contacts.offerOutOfLine(key, value)
     }
     var values: [String: String] = [:]
     if let message = messages.value?.firstElement {

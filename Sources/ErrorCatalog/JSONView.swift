@@ -468,6 +468,13 @@ struct MemberSlot {
     compare(key, value)
   }
 
+  /// ``offer(_:_:)`` as a call, for readers that run only when a field is asked for: inlined in each of
+  /// their many slots, the length test cost code size for no measurable time.
+  @inline(never)
+  mutating func offerOutOfLine(_ key: JSONKey, _ value: JSONView) {
+    offer(key, value)
+  }
+
   @usableFromInline
   mutating func compare(_ key: JSONKey, _ value: JSONView) {
     // An exact match on the first key is the best this member can do: the others need not be compared.

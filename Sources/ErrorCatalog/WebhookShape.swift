@@ -141,18 +141,6 @@ package struct WebhookShape: Sendable {
     } ?? []
   }
 
-  /// The fields of the event at `position`, as ``eventFields(in:)`` reads them; `nil` when there is none.
-  package func eventFields(at position: Int, in body: ResponseBody) -> EventFields? {
-    let found = JSONDocument.withRoot(of: body) { root -> EventFields? in
-      var found: EventFields?
-      forEachEvent(in: root) { index, event in
-        if index == position { found = fields(of: event) }
-      }
-      return found
-    }
-    return found ?? nil
-  }
-
   /// An event's identifiers, status word and error.
   func fields(of event: EventKey) -> EventFields {
     var fields = EventFields(isCloudAPI: event.isCloudAPI)
@@ -165,11 +153,11 @@ package struct WebhookShape: Sendable {
       var timestamp = self.timestamp.slot
       var conversation = self.conversation.slot
       status.forEachMember { key, value in
-        id.offer(key, value)
-        recipient.offer(key, value)
-        word.offer(key, value)
-        timestamp.offer(key, value)
-        conversation.offer(key, value)
+        id.offerOutOfLine(key, value)
+        recipient.offerOutOfLine(key, value)
+        word.offerOutOfLine(key, value)
+        timestamp.offerOutOfLine(key, value)
+        conversation.offerOutOfLine(key, value)
       }
       fields.status = word.value?.scalarText
       fields.references["messageID"] = id.value?.scalarText
@@ -182,9 +170,9 @@ package struct WebhookShape: Sendable {
       var sender = self.sender.slot
       var timestamp = self.timestamp.slot
       message.forEachMember { key, value in
-        id.offer(key, value)
-        sender.offer(key, value)
-        timestamp.offer(key, value)
+        id.offerOutOfLine(key, value)
+        sender.offerOutOfLine(key, value)
+        timestamp.offerOutOfLine(key, value)
       }
       fields.references["messageID"] = id.value?.scalarText
       fields.references["sender"] = sender.value?.scalarText

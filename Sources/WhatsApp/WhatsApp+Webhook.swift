@@ -86,8 +86,10 @@ extension WhatsApp {
   /// event's position in the walk.
   @Sendable static func webhookFields(_ body: ResponseBody, _ anchor: Int, _: [String: String]) -> DeferredFields.Fields
   {
-    guard let event = webhookShape.eventFields(at: anchor, in: body) else { return DeferredFields.Fields() }
-    return fields(of: WebhookEvent(event))
+    // Only a webhook of one event reads its fields this way (several keep theirs when classified).
+    let events = webhookShape.eventFields(in: body)
+    guard anchor < events.count else { return DeferredFields.Fields() }
+    return fields(of: WebhookEvent(events[anchor]))
   }
 
   /// An event's raw message, parameters and references.
