@@ -2,7 +2,7 @@
 /// WhatsApp Cloud API's `entry[].changes[].value` with its `statuses[]`, `messages[]` (those that carry
 /// `errors`) and `errors[]`, and the On-Premise API's top-level `statuses[]` and `errors[]` (the latter only
 /// beside `statuses` or `contacts`). One walk in this module finds the events in place
-/// (``forEachEvent(in:_:)``); the reader of the fields kept for later takes the same names.
+/// (``forEachEvent(in:_:)``), both to decide them and to read the fields kept for later.
 package struct WebhookShape: Sendable {
   /// The list of status events.
   package let statuses: WireShape.Names
@@ -132,7 +132,8 @@ package struct WebhookShape: Sendable {
   }
 
   /// Every event's fields, in the order and positions of ``forEachEventDecision(in:own:shared:subcodes:_:)``,
-  /// read in the same walk; empty when the body is not JSON.
+  /// found by the same walk (in a pass of their own, made only when fields are wanted); empty when the body
+  /// is not JSON.
   package func eventFields(in body: ResponseBody) -> [EventFields] {
     JSONDocument.withRoot(of: body) { root in
       var events: [EventFields] = []
