@@ -224,7 +224,7 @@ struct ItemKey {
 /// An error item's fields as text, read in place: what a classified error keeps in its raw message and
 /// parameters. Strings are read as ``JSONValue/scalarText`` (codes, ids) and ``JSONValue/messageText``
 /// (texts) read them.
-package struct ItemFields: Sendable {
+package struct ItemFields: Sendable, Hashable {
   package var code: String?
   package var title: String?
   package var message: String?

@@ -17,7 +17,7 @@ extension WhatsApp {
     let (fields, values) = itemShape.graphFields(in: body, answer: answerShape)
     let references = References(headerReferences(headers).merging(values) { _, answer in answer })
     guard let fields else { return DeferredFields.Fields(references: references) }
-    let item = ErrorItem(fields)
+    let item = fields
     return DeferredFields.Fields(
       rawMessage: item.rawMessage, parameters: item.parameters,
       references: references.merging(References(["traceID": item.traceID ?? ""])))

@@ -3,129 +3,92 @@ package import ErrorCatalog
 extension WhatsApp {
   /// One WhatsApp error item, read the same way wherever it arrives: the Graph API's `error` object, a
   /// webhook's `errors[]` (Cloud API and On-Premise), and the On-Premise API's `errors[]`, as Meta,
-  /// 360dialog, Cequens and GENIQ send them.
-  package struct ErrorItem: Sendable, Hashable {
-    /// `code`, as text.
-    package var code: String?
-    /// `title` (webhooks and the On-Premise API).
-    package var title: String?
-    /// `message`, such as `(#130429) Rate limit hit`.
-    package var message: String?
-    /// `error_data.details`, or the On-Premise `details`.
-    package var details: String?
-    /// `error_subcode`, as text.
-    package var subcode: String?
-    /// `href`, the documentation link.
-    package var href: String?
-    /// `type`, such as `OAuthException`.
-    package var type: String?
-    /// `error_user_title`.
-    package var userTitle: String?
-    /// `error_user_msg`.
-    package var userMessage: String?
-    /// `is_transient`.
-    package var isTransient: Bool?
-    /// `fbtrace_id`, for Meta support.
-    package var traceID: String?
+  /// 360dialog, Cequens and GENIQ send them: the fields the core's walk reads in place (``ItemFields``),
+  /// with what WhatsApp makes of them.
+  package typealias ErrorItem = ItemFields
+}
 
-    /// An item with nothing in it, for a failed status that names no error.
-    package init() {}
+extension ItemFields {
+  /// Reads an item; `nil` when `object` is not an object.
+  package init?(_ object: JSONValue) {
+    guard object.isObject else { return nil }
+    self.init()
+    let shape = WhatsApp.itemShape
+    code = object.member(shape.code)?.scalarText
+    title = object.member(shape.title)?.messageText
+    message = object.member(shape.message)?.messageText
+    details =
+      object.member(shape.errorData)?.member(shape.details)?.messageText ?? object.member(shape.details)?.messageText
+    subcode = object.member(shape.subcode)?.scalarText
+    href = object.member(shape.href)?.scalarText
+    type = object.member(shape.type)?.scalarText
+    userTitle = object.member(shape.userTitle)?.messageText
+    userMessage = object.member(shape.userMessage)?.messageText
+    if case .bool(let transient)? = object.member(shape.transient) { isTransient = transient }
+    traceID = object.member(shape.traceID)?.scalarText
+  }
 
-    /// Reads an item; `nil` when `object` is not an object.
-    package init?(_ object: JSONValue) {
-      guard object.isObject else { return nil }
-      let shape = itemShape
-      code = object.member(shape.code)?.scalarText
-      title = object.member(shape.title)?.messageText
-      message = object.member(shape.message)?.messageText
-      details =
-        object.member(shape.errorData)?.member(shape.details)?.messageText ?? object.member(shape.details)?.messageText
-      subcode = object.member(shape.subcode)?.scalarText
-      href = object.member(shape.href)?.scalarText
-      type = object.member(shape.type)?.scalarText
-      userTitle = object.member(shape.userTitle)?.messageText
-      userMessage = object.member(shape.userMessage)?.messageText
-      if case .bool(let transient)? = object.member(shape.transient) { isTransient = transient }
-      traceID = object.member(shape.traceID)?.scalarText
-    }
+  /// The message without Meta's `(#130429) ` prefix.
+  package var bareMessage: String? {
+    guard let message else { return nil }
+    guard message.hasPrefix("(#"), let close = message.firstIndex(of: ")") else { return message }
+    return String(message[message.index(after: close)...].drop(while: { $0 == " " }))
+  }
 
-    /// An item as the core's walk read it (``ErrorItemShape``).
-    package init(_ fields: ItemFields) {
-      code = fields.code
-      title = fields.title
-      message = fields.message
-      details = fields.details
-      subcode = fields.subcode
-      href = fields.href
-      type = fields.type
-      userTitle = fields.userTitle
-      userMessage = fields.userMessage
-      isTransient = fields.isTransient
-      traceID = fields.traceID
-    }
+  /// The text that decides between entries sharing a code, in one precedence for every shape: the title,
+  /// else the message without its `(#code)` prefix, else the details.
+  package var matchText: String? { title ?? bareMessage ?? details }
 
-    /// The message without Meta's `(#130429) ` prefix.
-    package var bareMessage: String? {
-      guard let message else { return nil }
-      guard message.hasPrefix("(#"), let close = message.firstIndex(of: ")") else { return message }
-      return String(message[message.index(after: close)...].drop(while: { $0 == " " }))
-    }
+  /// The message as the body gave it: the message, else the title, else the details.
+  package var rawMessage: String? { message ?? title ?? details }
 
-    /// The text that decides between entries sharing a code, in one precedence for every shape: the title,
-    /// else the message without its `(#code)` prefix, else the details.
-    package var matchText: String? { title ?? bareMessage ?? details }
+  /// The details worth keeping on a classified error, by parameter name. The code and message are
+  /// included, so an error the catalog does not know still shows them in `errcat` and in logs.
+  package var parameters: [String: String] {
+    var out: [String: String] = [:]
+    out["code"] = code
+    out["title"] = title
+    if let message, message != title { out["message"] = message }
+    out["details"] = details
+    out["subcode"] = subcode
+    out["href"] = href
+    out["type"] = type
+    out["userTitle"] = userTitle
+    out["userMessage"] = userMessage
+    out["isTransient"] = isTransient.map { $0 ? "true" : "false" }
+    out["traceID"] = traceID
+    return out
+  }
 
-    /// The message as the body gave it: the message, else the title, else the details.
-    package var rawMessage: String? { message ?? title ?? details }
+  /// The entry for this item in `table`: by code, with the match text deciding when a code is shared,
+  /// else by the match text alone.
+  package func match(in table: CatalogTable) -> CatalogMatch? {
+    if let code { return table.match(code: code, message: matchText) }
+    return matchText.flatMap { table.match(message: $0) }
+  }
 
-    /// The details worth keeping on a classified error, by parameter name. The code and message are
-    /// included, so an error the catalog does not know still shows them in `errcat` and in logs.
-    package var parameters: [String: String] {
-      var out: [String: String] = [:]
-      out["code"] = code
-      out["title"] = title
-      if let message, message != title { out["message"] = message }
-      out["details"] = details
-      out["subcode"] = subcode
-      out["href"] = href
-      out["type"] = type
-      out["userTitle"] = userTitle
-      out["userMessage"] = userMessage
-      out["isTransient"] = isTransient.map { $0 ? "true" : "false" }
-      out["traceID"] = traceID
-      return out
-    }
+  /// The entry for this item: in `ownTable` first (a provider's own codes, such as On-Premise webhook
+  /// codes), then in Meta's catalog; with `metaFirst`, the other way round (Cloud API shapes).
+  package func match(ownTable: CatalogTable?, metaFirst: Bool) -> CatalogMatch? {
+    let own = ownTable.flatMap { match(in: $0) }
+    let meta = match(in: WhatsApp.Code.table)
+    return metaFirst ? meta ?? own : own ?? meta
+  }
 
-    /// The entry for this item in `table`: by code, with the match text deciding when a code is shared,
-    /// else by the match text alone.
-    package func match(in table: CatalogTable) -> CatalogMatch? {
-      if let code { return table.match(code: code, message: matchText) }
-      return matchText.flatMap { table.match(message: $0) }
-    }
-
-    /// The entry for this item: in `ownTable` first (a provider's own codes, such as On-Premise webhook
-    /// codes), then in Meta's catalog; with `metaFirst`, the other way round (Cloud API shapes).
-    package func match(ownTable: CatalogTable?, metaFirst: Bool) -> CatalogMatch? {
-      let own = ownTable.flatMap { match(in: $0) }
-      let meta = match(in: Code.table)
-      return metaFirst ? meta ?? own : own ?? meta
-    }
-
-    /// A classified error of any provider's code type for this item.
-    package func error<C: CatalogCode>(
-      provider: ProviderID, kind: ResponseKind, match: CatalogMatch?, status: Int?, headers: [String: String] = [:],
-      extraParameters: [String: String] = [:], references: References, body: ResponseBody, now: Double
-    ) -> ClassifiedError<C> {
-      ClassifiedError<C>(
-        provider: provider, match: match, kind: kind, status: status, headers: headers, rawCode: code,
-        rawMessage: rawMessage, parameters: parameters.merging(extraParameters) { _, extra in extra },
-        references: references.merging(References(["traceID": traceID ?? ""])),
-        subcode: subcode.flatMap {
-          CatalogSubcode.match(
-            $0, parentCode: code, texts: [message, userTitle, userMessage, details].compactMap { $0 },
-            in: WhatsApp.subcodes)
-        }, body: body,
-        fallback: isTransient == true ? WhatsApp.transientFallback : nil, now: now)
-    }
+  /// A classified error of any provider's code type for this item.
+  package func error<C: CatalogCode>(
+    provider: ProviderID, kind: ResponseKind, match: CatalogMatch?, status: Int?, headers: [String: String] = [:],
+    extraParameters: [String: String] = [:], references: References, body: ResponseBody, now: Double
+  ) -> ClassifiedError<C> {
+    ClassifiedError<C>(
+      provider: provider, match: match, kind: kind, status: status, headers: headers, rawCode: code,
+      rawMessage: rawMessage, parameters: parameters.merging(extraParameters) { _, extra in extra },
+      references: references.merging(References(["traceID": traceID ?? ""])),
+      subcode: subcode.flatMap {
+        CatalogSubcode.match(
+          $0, parentCode: code, texts: [message, userTitle, userMessage, details].compactMap { $0 },
+          in: WhatsApp.subcodes)
+      }, body: body,
+      fallback: isTransient == true ? WhatsApp.transientFallback : nil, now: now)
   }
 }

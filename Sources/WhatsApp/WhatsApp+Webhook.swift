@@ -18,7 +18,7 @@ extension WhatsApp {
 
     /// An event as the core's walk over the webhook shape (``webhookShape``) read it, with its fields.
     init(_ fields: EventFields) {
-      item = fields.item.map(ErrorItem.init)
+      item = fields.item
       status = fields.status
       references = References(fields.references)
       isCloudAPI = fields.isCloudAPI
