@@ -269,58 +269,54 @@ public enum Generator {
     return out.text
   }
 
-  /// The Swift name of a table's enum: `Code` is kept for the union when the provider has several tables
-  /// or shares another catalog's codes, so a table named `Code` becomes `CodeTable` then.
-  /// The catalog's `items` and `webhook` as the core's walks read them.
+  /// The catalog's `items`, `answer` and `webhook` as the core's walks read them.
   static func renderShapes(_ catalog: CatalogFile, into out: inout SwiftWriter) {
-    func names(_ keys: [String]) -> String { ".init(\(keys.map(literal).joined(separator: ", ")))" }
-    func arguments(_ pairs: [(String, [String])]) -> [String] { pairs.map { "\($0.0): \(names($0.1))," } }
-    if let items = catalog.items {
+    /// `package static let name = type(member: .init("name", …), …)`, a member a line, then `last` if given.
+    func shape(_ doc: String, _ name: String, _ type: String, _ members: [(String, [String])], last: String? = nil) {
+      var lines = members.map { "\($0.0): .init(\($0.1.map(literal).joined(separator: ", ")))," }
+      if let last { lines.append(last) } else { lines[lines.count - 1].removeLast() }
       out.line("")
-      out.line("/// Where this provider's error items put their fields (the catalog's `items`).")
-      out.line("package static let itemShape = ErrorItemShape(")
-      var lines = arguments([
-        ("code", items.code), ("title", items.title), ("message", items.message), ("errorData", items.errorData),
-        ("details", items.details), ("subcode", items.subcode), ("transient", items.transient),
-        ("userTitle", items.userTitle), ("userMessage", items.userMessage), ("traceID", items.traceID),
-        ("href", items.href), ("type", items.type), ("container", items.container), ("wrapper", items.wrapper),
-        ("itemMarkers", items.itemMarkers),
-      ])
-      lines[lines.count - 1].removeLast()
+      out.line("/// \(doc)")
+      out.line("package static let \(name) = \(type)(")
       out.indent { out in for line in lines { out.line(line) } }
       out.line(")")
+    }
+    if let items = catalog.items {
+      shape(
+        "Where this provider's error items put their fields (the catalog's `items`).", "itemShape", "ErrorItemShape",
+        [
+          ("code", items.code), ("title", items.title), ("message", items.message), ("errorData", items.errorData),
+          ("details", items.details), ("subcode", items.subcode), ("transient", items.transient),
+          ("userTitle", items.userTitle), ("userMessage", items.userMessage), ("traceID", items.traceID),
+          ("href", items.href), ("type", items.type), ("container", items.container), ("wrapper", items.wrapper),
+          ("itemMarkers", items.itemMarkers),
+        ])
     }
     if let answer = catalog.answer {
-      out.line("")
-      out.line("/// Where this provider's send answers put their identifiers (the catalog's `answer`).")
-      out.line("package static let answerShape = AnswerShape(")
-      var lines = arguments([
-        ("messages", answer.messages), ("messageID", answer.messageID), ("messageStatus", answer.messageStatus),
-        ("contacts", answer.contacts), ("recipient", answer.recipient), ("recipientInput", answer.recipientInput),
-      ])
-      lines[lines.count - 1].removeLast()
-      out.indent { out in for line in lines { out.line(line) } }
-      out.line(")")
+      shape(
+        "Where this provider's send answers put their identifiers (the catalog's `answer`).", "answerShape",
+        "AnswerShape",
+        [
+          ("messages", answer.messages), ("messageID", answer.messageID), ("messageStatus", answer.messageStatus),
+          ("contacts", answer.contacts), ("recipient", answer.recipient), ("recipientInput", answer.recipientInput),
+        ])
     }
     if let webhook = catalog.webhook {
-      out.line("")
-      out.line("/// Where this provider's status webhooks put their events (the catalog's `webhook`).")
-      out.line("package static let webhookShape = WebhookShape(")
-      let lines = arguments([
-        ("statuses", webhook.statuses), ("errors", webhook.errors), ("contacts", webhook.contacts),
-        ("entry", webhook.entry), ("changes", webhook.changes), ("value", webhook.value),
-        ("messages", webhook.messages), ("status", webhook.status), ("id", webhook.id),
-        ("recipient", webhook.recipient), ("timestamp", webhook.timestamp), ("conversation", webhook.conversation),
-        ("sender", webhook.sender),
-      ])
-      out.indent { out in
-        for line in lines { out.line(line) }
-        out.line("items: itemShape")
-      }
-      out.line(")")
+      shape(
+        "Where this provider's status webhooks put their events (the catalog's `webhook`).", "webhookShape",
+        "WebhookShape",
+        [
+          ("statuses", webhook.statuses), ("errors", webhook.errors), ("contacts", webhook.contacts),
+          ("entry", webhook.entry), ("changes", webhook.changes), ("value", webhook.value),
+          ("messages", webhook.messages), ("status", webhook.status), ("id", webhook.id),
+          ("recipient", webhook.recipient), ("timestamp", webhook.timestamp), ("conversation", webhook.conversation),
+          ("sender", webhook.sender),
+        ], last: "items: itemShape")
     }
   }
 
+  /// The Swift name of a table's enum: `Code` is kept for the union when the provider has several tables
+  /// or shares another catalog's codes, so a table named `Code` becomes `CodeTable` then.
   static func enumName(_ table: CatalogFile.Table, multi: Bool) -> String {
     multi && table.swiftName == "Code" ? "CodeTable" : table.swiftName
   }

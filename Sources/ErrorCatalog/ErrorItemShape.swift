@@ -55,15 +55,10 @@ package struct ErrorItemShape: Sendable {
     self.itemMarkers = itemMarkers
   }
 
-  /// The item a Graph answer holds, read in place: its ``container`` when that is an object, else the
-  /// container inside its ``wrapper``, else the answer itself when it has one of the ``itemMarkers``. `nil`
-  /// when there is none, or when what is there has no code member, or neither a code nor a message (a
-  /// Graph error always has one).
-  func graphItem(in root: JSONView) -> ItemKey? {
-    graphObject(in: root)?.item
-  }
-
-  /// The object of the Graph item an answer holds (see ``graphItem(in:)``), with the item read.
+  /// The item a Graph answer holds, read in place, with its object: its ``container`` when that is an
+  /// object, else the container inside its ``wrapper``, else the answer itself when it has one of the
+  /// ``itemMarkers``. `nil` when there is none, or when what is there has no code member, or neither a code
+  /// nor a message (a Graph error always has one).
   func graphObject(in root: JSONView) -> (object: JSONView, item: ItemKey)? {
     guard root.isObject else { return nil }
     var container = self.container.slot
@@ -106,7 +101,7 @@ package struct ErrorItemShape: Sendable {
     in body: ResponseBody, table: CatalogTable, subcodes: [CatalogSubcode]
   ) -> (isJSON: Bool, decision: ItemDecision?) {
     let decision = JSONDocument.withRoot(of: body) { root in
-      graphItem(in: root).map { $0.decision(match: $0.match(in: table), subcodes: subcodes) }
+      graphObject(in: root).map { $0.item.decision(match: $0.item.match(in: table), subcodes: subcodes) }
     }
     return (decision != nil, decision ?? nil)
   }

@@ -14,10 +14,9 @@ extension WhatsApp {
   @Sendable package static func graphFields(
     _ body: ResponseBody, _: Int, _ headers: [String: String]
   ) -> DeferredFields.Fields {
-    let (fields, values) = itemShape.graphFields(in: body, answer: answerShape)
+    let (item, values) = itemShape.graphFields(in: body, answer: answerShape)
     let references = References(headerReferences(headers).merging(values) { _, answer in answer })
-    guard let fields else { return DeferredFields.Fields(references: references) }
-    let item = fields
+    guard let item else { return DeferredFields.Fields(references: references) }
     return DeferredFields.Fields(
       rawMessage: item.rawMessage, parameters: item.parameters,
       references: references.merging(References(["traceID": item.traceID ?? ""])))
