@@ -104,7 +104,7 @@ public enum InputReader {
     let chunkSize = 65_536
     var chunk = [UInt8](repeating: 0, count: chunkSize)
     while true {
-      let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunkSize) }
+      let count = SystemCalls.read(descriptor, into: &chunk)
       if count < 0 {
         let code = errno
         if code == EINTR { continue }
@@ -146,17 +146,6 @@ public enum InputReader {
 
   /// The system's text for an `errno` value ("Is a directory", "Bad file descriptor", …).
   static func reason(_ code: Int32) -> String {
-    guard let text = strerror(code) else { return "error \(code)" }
-    return String(cString: text)
-  }
-
-  private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-      Glibc.read(descriptor, buffer, count)
-    #elseif canImport(Musl)
-      Musl.read(descriptor, buffer, count)
-    #else
-      Darwin.read(descriptor, buffer, count)
-    #endif
+    SystemCalls.reason(code)
   }
 }

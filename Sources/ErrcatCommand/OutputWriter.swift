@@ -13,7 +13,7 @@ public enum OutputWriter {
   public static func write(_ text: String, to descriptor: Int32) throws(InputError) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+      let written = SystemCalls.write(descriptor, bytes)
       if written < 0 {
         let code = errno
         if code == EINTR { continue }
@@ -52,15 +52,5 @@ public enum OutputWriter {
   /// killing the process with SIGPIPE. The `errcat` executable calls this first thing.
   public static func ignoreBrokenPipeSignal() {
     _ = signal(SIGPIPE, SIG_IGN)
-  }
-
-  private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-      Glibc.write(descriptor, buffer, count)
-    #elseif canImport(Musl)
-      Musl.write(descriptor, buffer, count)
-    #else
-      Darwin.write(descriptor, buffer, count)
-    #endif
   }
 }

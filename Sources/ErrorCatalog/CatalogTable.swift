@@ -311,9 +311,8 @@ public struct CatalogTable: Sendable {
   private func candidates(forCode code: String) -> ArraySlice<Int> {
     // Text longer than any code that is not a number (a message, in `lookup`) is no code: known as soon as
     // both are seen, without reading the rest of a long message.
-    var text = code
     let longest = indexes.longestCodeKey
-    let isCode = text.withUTF8 { bytes -> Bool in
+    let isCode = ByteView.of(code) { bytes -> Bool in
       var length = 0
       var isNumeric = true
       for byte in bytes where !MessageNormalization.isSpace(byte) {
@@ -352,14 +351,13 @@ public struct CatalogTable: Sendable {
   ///
   /// When several entries share a message, the one whose code equals `code` wins.
   public func match(message: String, code: String? = nil) -> CatalogMatch? {
-    var message = message
     let key = code.map(Self.codeKey)
-    return message.withUTF8 { match(text: $0, codeKey: key) }
+    return ByteView.of(message) { match(text: $0, codeKey: key) }
   }
 
   /// Finds the entry for message text as it arrived (it is normalised in place, see ``MessageKey``),
   /// preferring the entry whose canonical code is `codeKey` when several share the message.
-  package func match(text: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
+  func match(text: ByteView, codeKey: String?) -> CatalogMatch? {
     let bounds = MessageNormalization.bounds(text)
     guard !bounds.isEmpty else { return nil }
     let hash = MessageKey.hash(text, bounds)
@@ -376,7 +374,7 @@ public struct CatalogTable: Sendable {
   }
 
   /// The patterns, then known messages that start the text, for normalised text no key matched exactly.
-  private func missed(normalized: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
+  private func missed(normalized: ByteView, codeKey: String?) -> CatalogMatch? {
     var fallback: CatalogMatch?
     var firstWordHasher = MessageKey.Hasher()
     for byte in normalized {
@@ -404,14 +402,14 @@ public struct CatalogTable: Sendable {
   /// A provider that appends details to a known message (`INVALID TOKEN: expired yesterday`) still
   /// matches: the longest known message that the text starts with, ending at a word boundary, wins, and
   /// the rest comes back as the `detail` parameter. The prefixes are hashed in one pass, in place.
-  private func prefixMatch(_ normalized: UnsafeBufferPointer<UInt8>, codeKey: String?) -> CatalogMatch? {
+  private func prefixMatch(_ normalized: ByteView, codeKey: String?) -> CatalogMatch? {
     // Only prefixes as long as the longest known message can match, which bounds the work on huge input.
     let messages = indexes.messages()
     let limit = min(normalized.count - 1, messages.longestKey)
-    guard limit >= Self.minimumPrefixLength, let base = normalized.baseAddress else { return nil }
+    guard limit >= Self.minimumPrefixLength else { return nil }
     // A prefix that matches is a key of at least eight bytes whose first eight are the text's, upper-cased:
     // text that starts like no such key matches none, which is known without hashing its prefixes.
-    guard messages.startsSomeKey(MessageKey.asciiUppercased(ByteScan.load(base, 0))) else { return nil }
+    guard messages.startsSomeKey(MessageKey.asciiUppercased(normalized.word(at: 0))) else { return nil }
     var best: (end: Int, key: Int)?
     do {
       let text = normalized
@@ -440,7 +438,7 @@ public struct CatalogTable: Sendable {
       $0 == 0x20 || $0 == UInt8(ascii: "-") || MessageNormalization.isTrailingPunctuation($0)
     }
     while let last = rest.last, last == 0x20 { rest = rest.dropLast() }
-    let detail = String(decoding: UnsafeBufferPointer(rebasing: rest), as: UTF8.self)
+    let detail = normalized.string(rest.startIndex..<rest.endIndex)
     return CatalogMatch(
       entry: entries[preferred(messages.entries(ofKey: best.key), codeKey: codeKey)],
       parameters: detail.isEmpty ? [:] : ["detail": detail])
@@ -464,12 +462,15 @@ public struct CatalogTable: Sendable {
   /// variant entry, which stands for one wire message of a code, counts only when its message decides).
   public func match(code: String, message: String? = nil) -> CatalogMatch? {
     let key = Self.codeKey(code)
-    guard var message else { return match(codeKey: key, text: nil) }
-    return message.withUTF8 { match(codeKey: key, text: $0) }
+    guard let message else { return match(codeKey: key, text: nil) }
+    return ByteView.of(message) { match(codeKey: key, text: $0) }
   }
 
+  /// ``match(code:message:)`` for a canonical code, without a message.
+  package func match(codeKey: String) -> CatalogMatch? { match(codeKey: codeKey, text: nil) }
+
   /// ``match(code:message:)`` for a canonical code and message text as it arrived.
-  package func match(codeKey: String, text: UnsafeBufferPointer<UInt8>?) -> CatalogMatch? {
+  func match(codeKey: String, text: ByteView?) -> CatalogMatch? {
     let exact = exactCandidates(forKey: codeKey)
     let candidates = exact ?? candidates(forKey: codeKey)
     guard !candidates.isEmpty else { return nil }
@@ -512,7 +513,7 @@ public struct CatalogTable: Sendable {
   }
 
   /// The match of the entry at `index`, with the values its patterns capture from `text`.
-  private func match(entry index: Int, text: UnsafeBufferPointer<UInt8>?) -> CatalogMatch {
+  private func match(entry index: Int, text: ByteView?) -> CatalogMatch {
     guard let text, indexes.capturing[index] else { return CatalogMatch(entry: entries[index]) }
     return CatalogMatch(
       entry: entries[index],
@@ -527,7 +528,7 @@ public struct CatalogTable: Sendable {
     return candidates[candidates.startIndex]
   }
 
-  private func captures(_ normalized: UnsafeBufferPointer<UInt8>, entry index: Int) -> [String: String]? {
+  private func captures(_ normalized: ByteView, entry index: Int) -> [String: String]? {
     for pattern in indexes.patterns().byEntry[index] {
       if let captured = pattern.match(normalized: normalized) { return captured }
     }

@@ -6,11 +6,11 @@ package enum CodeText {
   package static func canonical(_ code: String) -> String {
     // Most wire codes are plain decimals without a leading zero, which are already canonical.
     let alreadyCanonical =
-      code.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      ByteView.of(code) { bytes -> Bool in
         guard let first = bytes.first, first != 0x30 || bytes.count == 1 else { return false }
         for byte in bytes where byte < 0x30 || byte > 0x39 { return false }
         return true
-      } ?? false
+      }
     if alreadyCanonical { return code }
     var plain = true
     var digitsOnly = !code.isEmpty
@@ -23,7 +23,7 @@ package enum CodeText {
     let key =
       plain
       ? code
-      : String(unsafeUninitializedCapacity: code.utf8.count) { buffer in
+      : ByteWriter.string(capacity: code.utf8.count) { buffer in
         var count = 0
         for byte in code.utf8 where !MessageNormalization.isSpace(byte) {
           buffer[count] = MessageNormalization.asciiUppercased(byte)
@@ -34,11 +34,29 @@ package enum CodeText {
     return Int(key).map(String.init) ?? key
   }
 
+  /// ``canonical(_:)`` of a code written as words (a status word such as `Exceeded-Retry`): `-` and spaces
+  /// become `_` and other ASCII white space goes first; `nil` when the text is not ASCII.
+  package static func canonical(words text: String) -> String? {
+    ByteView.of(text) { bytes -> String? in
+      for byte in bytes where byte >= 0x80 { return nil }
+      let key = ByteWriter.string(capacity: bytes.count) { out in
+        var count = 0
+        for byte in bytes where !(byte >= 0x09 && byte <= 0x0D) {
+          out[count] =
+            byte == UInt8(ascii: "-") || byte == 0x20 ? UInt8(ascii: "_") : MessageNormalization.asciiUppercased(byte)
+          count += 1
+        }
+        return count
+      }
+      return canonical(key)
+    }
+  }
+
   /// The integer a canonical code stands for, when it is one written as ``canonical(_:)`` writes integers
   /// (plain decimal, no leading zero, `-` for negatives); parsed without building anything.
   @inline(__always)
   static func integer(_ key: String) -> Int? {
-    key.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+    ByteView.of(key) { bytes -> Int? in
       guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
       var index = 0
       let negative = bytes[0] == UInt8(ascii: "-")
@@ -52,7 +70,7 @@ package enum CodeText {
         index += 1
       }
       return negative ? (value == 0 ? nil : -value) : value
-    } ?? nil
+    }
   }
 
   /// Whether two codes are the same code.

@@ -13,17 +13,17 @@
 /// smaller.
 struct JSONDocument: Sendable {
   /// The validated bytes (for a body encoded twice, the inner document's).
-  @usableFromInline let bytes: [UInt8]
+  let bytes: [UInt8]
   /// The offset of the top-level value.
-  @usableFromInline let root: Int
+  let root: Int
   /// Whether no string (key or value) has an escape or a byte outside ASCII, so that every string's text
   /// is its bytes as they stand.
-  @usableFromInline let plain: Bool
+  let plain: Bool
 
   /// Where containers end, for documents long enough that walking into nested values would otherwise skip
   /// the same bytes again at each level: pairs of (start, end) offsets in document order, for at most
   /// ``maximumRecordedContainers`` containers; empty for short documents.
-  @usableFromInline let containers: [Int32]
+  let containers: [Int32]
 
   /// Documents shorter than this are walked without a table of container ends (and allocate nothing).
   static let containerTableThreshold = 512
@@ -37,11 +37,13 @@ struct JSONDocument: Sendable {
     if bytes.count >= Self.containerTableThreshold, bytes.count <= Int(Int32.max) {
       // The table is written in place while validating; it never grows beyond the capacity made here.
       let capacity = 2 * min(bytes.count / 2 + 1, Self.maximumRecordedContainers)
-      containers = [Int32](unsafeUninitializedCapacity: capacity) { table, recorded in
-        root = bytes.withUnsafeBufferPointer { Self.validate($0, plain: &plain, table: table, tableCount: &recorded) }
+      containers = OffsetSlots.array(capacity: capacity) { table in
+        var recorded = 0
+        root = ByteView.of(bytes) { Self.validate($0, plain: &plain, table: table, tableCount: &recorded) }
+        return recorded
       }
     } else {
-      root = bytes.withUnsafeBufferPointer { Self.validate($0, plain: &plain) }
+      root = ByteView.of(bytes) { Self.validate($0, plain: &plain) }
       containers = []
     }
     guard let root else { return nil }
@@ -52,7 +54,6 @@ struct JSONDocument: Sendable {
 
   /// The document as ``ResponseBody/json`` reads it: a JSON string that itself holds a JSON object or
   /// array (a body encoded twice) is unwrapped once.
-  @usableFromInline
   init?(body bytes: [UInt8]) {
     guard let document = JSONDocument(validating: bytes) else { return nil }
     // Only a body that is one JSON string can hold a second document.
@@ -70,7 +71,7 @@ struct JSONDocument: Sendable {
   /// Calls `read` with the top-level value of `body` as ``ResponseBody/document`` reads it, or returns `nil`
   /// when the body is not JSON (or longer than ``ResponseBody/storedLimit``). The views are valid only
   /// during the call.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func withRoot<R>(of body: ResponseBody, _ read: (JSONView) -> R) -> R? {
     body.isTruncated ? nil : withRoot(of: body.bytes, read)
   }
@@ -78,21 +79,17 @@ struct JSONDocument: Sendable {
   /// Calls `body` with the top-level value of `bytes` read as ``init(body:)`` reads them, or returns `nil`
   /// when they are not JSON. A short document that is no string is validated and read where it lies, with
   /// no copy of the array kept (so no reference counting); the rest goes through ``init(body:)``.
-  @inlinable @inline(__always)
+  @inline(__always)
   static func withRoot<R>(of bytes: [UInt8], _ body: (JSONView) -> R) -> R? {
     var record = MemberRecord()
-    let short = withUnsafeMutableBytes(of: &record.offsets) {
-      validateShort(bytes, members: $0.bindMemory(to: Int32.self))
-    }
+    let short = record.withSlots { validateShort(bytes, members: $0) }
     if short.root >= 0 {
-      return withUnsafeBytes(of: &record.offsets) { raw in
-        bytes.withUnsafeBufferPointer { buffer in
-          // A valid document is never empty, so the buffer has an address.
+      return record.withRecorded(4 * short.members) { members in
+        ByteView.of(bytes) { buffer in
           body(
             JSONView(
-              base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count, start: short.root,
-              end: short.end, plain: short.plain, containers: UnsafeBufferPointer(start: nil, count: 0),
-              members: UnsafeBufferPointer(rebasing: raw.bindMemory(to: Int32.self)[0..<(4 * short.members)])))
+              buffer: buffer, start: short.root, end: short.end, plain: short.plain, containers: OffsetTable(),
+              members: members))
         }
       }
     }
@@ -118,20 +115,18 @@ struct JSONDocument: Sendable {
   /// it holds, so the ones a classifier skips whole (`data`, `entry`, `statuses`) are usually among them. A
   /// container beyond them is walked over when it is skipped, as in a short document. So no
   /// classification allocates for its table, whatever the body's size.
-  @usableFromInline
   static func withLongRoot(_ bytes: [UInt8], _ body: (JSONView) -> Void) -> Bool? {
     guard bytes.count >= containerTableThreshold, bytes.count <= Int(Int32.max) else { return nil }
-    return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * inPlaceContainers) { table -> Bool? in
+    return OffsetSlots.withTemporary(capacity: 2 * inPlaceContainers) { table -> Bool? in
       var plain = true
       var tableCount = 0
-      let root = bytes.withUnsafeBufferPointer { validate($0, plain: &plain, table: table, tableCount: &tableCount) }
-      guard let root else { return false }
-      return bytes.withUnsafeBufferPointer { buffer -> Bool? in
-        guard buffer[root] != UInt8(ascii: "\""), let base = buffer.baseAddress else { return nil }
+      return ByteView.of(bytes) { buffer -> Bool? in
+        guard let root = validate(buffer, plain: &plain, table: table, tableCount: &tableCount) else { return false }
+        guard buffer[root] != UInt8(ascii: "\"") else { return nil }
         body(
           JSONView(
-            base: base, count: buffer.count, start: root, end: valueEnd(buffer, root: root), plain: plain,
-            containers: UnsafeBufferPointer(rebasing: table[0..<tableCount])))
+            buffer: buffer, start: root, end: valueEnd(buffer, root: root), plain: plain,
+            containers: table.recorded(tableCount)))
         return true
       }
     }
@@ -139,13 +134,10 @@ struct JSONDocument: Sendable {
 
   /// Room on the stack for the members ``validateShort(_:members:)`` records: four offsets for each of up
   /// to 16 top-level members, so that a classifier finds its fields without walking the document again.
-  @usableFromInline
   struct MemberRecord {
-    @usableFromInline typealias Four = (Int32, Int32, Int32, Int32)
-    @usableFromInline var offsets:
-      (Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four)
+    typealias Four = (Int32, Int32, Int32, Int32)
+    var offsets: (Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four, Four)
 
-    @inlinable
     init() {
       let zero: Four = (0, 0, 0, 0)
       offsets = (zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero)
@@ -153,9 +145,9 @@ struct JSONDocument: Sendable {
   }
 
   /// ``validateShort(_:members:)``'s `root` for bytes that are not JSON.
-  @usableFromInline static let invalid = -1
+  static let invalid = -1
   /// ``validateShort(_:members:)``'s `root` for bytes it leaves to ``init(body:)``.
-  @usableFromInline static let notShort = -2
+  static let notShort = -2
 
   /// Validates a document shorter than ``containerTableThreshold`` whose top-level value is no string:
   /// the offsets of that value and of its end (before trailing white space), and whether the document's
@@ -165,19 +157,19 @@ struct JSONDocument: Sendable {
   /// When the top-level value is an object with at most `members.count / 4` members, `members` receives
   /// each one's key range (between the quotes) and value range, four offsets per member, and `members` in
   /// the result is how many there are; otherwise it is 0.
-  @usableFromInline
+  @inline(__always)
   static func validateShort(
-    _ bytes: [UInt8], members: UnsafeMutableBufferPointer<Int32>
+    _ bytes: [UInt8], members: OffsetSlots
   ) -> (root: Int, end: Int, plain: Bool, members: Int) {
     guard bytes.count < containerTableThreshold else { return (notShort, 0, false, 0) }
-    return bytes.withUnsafeBufferPointer { buffer in
+    return ByteView.of(bytes) { buffer in
       var plain = true
       var tableCount = 0
       var memberCount = 0
       guard
         let root = validate(
-          buffer, plain: &plain, table: UnsafeMutableBufferPointer(start: nil, count: 0), tableCount: &tableCount,
-          open: UnsafeMutableBufferPointer(start: nil, count: 0), members: members, memberCount: &memberCount)
+          buffer, plain: &plain, table: OffsetSlots(), tableCount: &tableCount, open: OffsetSlots(), members: members,
+          memberCount: &memberCount)
       else { return (invalid, 0, false, 0) }
       guard buffer[root] != UInt8(ascii: "\"") else { return (notShort, 0, false, 0) }
       return (root, valueEnd(buffer, root: root), plain, 4 * memberCount <= members.count ? memberCount : 0)
@@ -186,62 +178,57 @@ struct JSONDocument: Sendable {
 
   /// Calls `body` with the top-level value. The views it reaches point into the document's bytes and are
   /// valid only during the call.
-  @inlinable @inline(__always)
+  @inline(__always)
   func withRoot<R>(_ body: (JSONView) -> R) -> R {
-    containers.withUnsafeBufferPointer { containers in
-      bytes.withUnsafeBufferPointer { buffer in
-        // A valid document is never empty, so the buffer has an address.
-        let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        return body(
+    OffsetTable.of(containers) { containers in
+      ByteView.of(bytes) { buffer in
+        body(
           JSONView(
-            base: base, count: buffer.count, start: root, end: Self.valueEnd(buffer, root: root), plain: plain,
-            containers: containers))
+            buffer: buffer, start: root, end: Self.valueEnd(buffer, root: root), plain: plain, containers: containers))
       }
     }
   }
 
   /// The offset just past the top-level value at `root` of a valid document: only white space follows it.
-  @inlinable @inline(__always)
-  static func valueEnd(_ buffer: UnsafeBufferPointer<UInt8>, root: Int) -> Int {
+  @inline(__always)
+  static func valueEnd(_ buffer: ByteView, root: Int) -> Int {
     var end = buffer.count
     while end > root + 1, isWhitespace(buffer[end - 1]) { end -= 1 }
     return end
   }
 
-  @inlinable @inline(__always)
+  @inline(__always)
   static func isWhitespace(_ byte: UInt8) -> Bool {
     // Most bytes looked at are above the space: one comparison rules them out.
     byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09)
   }
 
   /// The offset of the top-level value when `buffer` is valid JSON.
-  static func validate(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+  static func validate(_ buffer: ByteView) -> Int? {
     var plain = true
     return validate(buffer, plain: &plain)
   }
 
   /// The offset of the top-level value when `buffer` is valid JSON; `plain` becomes `false` when a string
   /// has an escape or a byte outside ASCII. Nothing is recorded.
-  static func validate(_ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool) -> Int? {
+  static func validate(_ buffer: ByteView, plain: inout Bool) -> Int? {
     var tableCount = 0
     var memberCount = 0
     return validate(
-      buffer, plain: &plain, table: UnsafeMutableBufferPointer(start: nil, count: 0), tableCount: &tableCount,
-      open: UnsafeMutableBufferPointer(start: nil, count: 0), members: UnsafeMutableBufferPointer(start: nil, count: 0),
+      buffer, plain: &plain, table: OffsetSlots(), tableCount: &tableCount, open: OffsetSlots(), members: OffsetSlots(),
       memberCount: &memberCount)
   }
 
   /// The offset of the top-level value when `buffer` is valid JSON, with containers' (start, end) offsets
   /// written to `table` in document order while it has room, `tableCount` counting the entries written.
   static func validate(
-    _ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, table: UnsafeMutableBufferPointer<Int32>,
-    tableCount: inout Int
+    _ buffer: ByteView, plain: inout Bool, table: OffsetSlots, tableCount: inout Int
   ) -> Int? {
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: JSONReader.maximumDepth + 1) { open in
+    OffsetSlots.withTemporary(capacity: JSONReader.maximumDepth + 1) { open in
       var memberCount = 0
       return validate(
         buffer, plain: &plain, table: table, tableCount: &tableCount, open: open,
-        members: UnsafeMutableBufferPointer(start: nil, count: 0), memberCount: &memberCount)
+        members: OffsetSlots(), memberCount: &memberCount)
     }
   }
 
@@ -251,9 +238,8 @@ struct JSONDocument: Sendable {
   /// ``validateShort(_:members:)``).
   @inline(__always)
   private static func validate(
-    _ buffer: UnsafeBufferPointer<UInt8>, plain: inout Bool, table: UnsafeMutableBufferPointer<Int32>,
-    tableCount: inout Int, open: UnsafeMutableBufferPointer<Int32>, members: UnsafeMutableBufferPointer<Int32>,
-    memberCount: inout Int
+    _ buffer: ByteView, plain: inout Bool, table: OffsetSlots, tableCount: inout Int, open: OffsetSlots,
+    members: OffsetSlots, memberCount: inout Int
   ) -> Int? {
     let count = buffer.count
     let recording = table.count >= 2
@@ -379,7 +365,7 @@ struct JSONDocument: Sendable {
   /// member's value.
   @inline(__always)
   private static func memberValue(
-    _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64
+    _ buffer: ByteView, _ start: Int, high: inout UInt64
   ) -> (keyEnd: Int, value: Int)? {
     let count = buffer.count
     guard start < count, buffer[start] == UInt8(ascii: "\""), let keyEnd = stringEnd(buffer, start, high: &high) else {
@@ -395,12 +381,11 @@ struct JSONDocument: Sendable {
 
   /// The offset after the closing quote of the string opening at `start`, or `nil` when it is invalid.
   @inline(__always)
-  static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, high: inout UInt64) -> Int? {
+  static func stringEnd(_ buffer: ByteView, _ start: Int, high: inout UInt64) -> Int? {
     let count = buffer.count
-    guard let base = buffer.baseAddress else { return nil }
     var index = start + 1
     while index < count {
-      index = ByteScan.validateStringBody(base, from: index, end: count, high: &high)
+      index = ByteScan.validateStringBody(buffer, from: index, end: count, high: &high)
       guard index < count else { return nil }
       let byte = buffer[index]
       if byte == UInt8(ascii: "\"") { return index + 1 }
@@ -427,7 +412,7 @@ struct JSONDocument: Sendable {
     return nil
   }
 
-  private static func numberEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+  private static func numberEnd(_ buffer: ByteView, _ start: Int) -> Int? {
     let count = buffer.count
     var index = start
     func digits() -> Bool {
@@ -452,12 +437,10 @@ struct JSONDocument: Sendable {
     return index
   }
 
-  private static func literal(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString) -> Bool {
-    let length = word.utf8CodeUnitCount
-    guard start + length <= buffer.count else { return false }
-    return word.withUTF8Buffer { expected in
-      for offset in 0..<length where buffer[start + offset] != expected[offset] { return false }
-      return true
-    }
+  private static func literal(_ buffer: ByteView, _ start: Int, _ word: StaticString) -> Bool {
+    let expected = ByteView(word)
+    guard start + expected.count <= buffer.count else { return false }
+    for offset in 0..<expected.count where buffer[start + offset] != expected[offset] { return false }
+    return true
   }
 }

@@ -78,9 +78,8 @@ package enum JSONReader {
     mutating func parseLiteral(_ word: StaticString, _ value: JSONValue) -> JSONValue? {
       let count = word.utf8CodeUnitCount
       guard index + count <= bytes.count else { return nil }
-      let matches = word.withUTF8Buffer { expected in
-        (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
-      }
+      let expected = ByteView(word)
+      let matches = (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
       guard matches else { return nil }
       index += count
       return value
@@ -119,15 +118,12 @@ package enum JSONReader {
       let start = index
       // Whether a byte looked at has an escape or a byte outside ASCII (possibly past the string's end).
       var high: UInt64 = 0
-      guard let end = bytes.withUnsafeBufferPointer({ JSONDocument.stringEnd($0, start, high: &high) }) else {
-        return nil
-      }
-      index = end
-      let text = (start + 1)..<(end - 1)
-      return bytes.withUnsafeBufferPointer { buffer in
-        high & ByteScan.highs == 0
-          ? String(decoding: UnsafeBufferPointer(rebasing: buffer[text]), as: UTF8.self)
-          : String(decoding: JSONView.unescaped(buffer, text), as: UTF8.self)
+      return ByteView.of(bytes) { buffer -> String? in
+        guard let end = JSONDocument.stringEnd(buffer, start, high: &high) else { return nil }
+        index = end
+        let text = (start + 1)..<(end - 1)
+        return high & ByteScan.highs == 0
+          ? buffer.string(text) : String(decoding: JSONView.unescaped(buffer, text), as: UTF8.self)
       }
     }
 

@@ -13,39 +13,33 @@ struct JSONView {
     case object, array, string, number, bool, null
   }
 
-  @usableFromInline let base: UnsafePointer<UInt8>
-  /// The document's length.
-  @usableFromInline let count: Int
+  /// The document's bytes.
+  let buffer: ByteView
   /// The offset of the value's first byte.
-  @usableFromInline let start: Int
+  let start: Int
   /// The offset just past the value.
-  @usableFromInline let end: Int
+  let end: Int
   /// Whether the document's strings have no escapes and no bytes outside ASCII.
-  @usableFromInline let plain: Bool
+  let plain: Bool
   /// The document's table of container ends (see ``JSONDocument/containers``), or, when `holdsMembers`,
   /// this object's members as validation recorded them (see ``JSONDocument/validateShort(_:members:)``),
   /// four offsets each. One field serves both, which keeps views small: members are recorded only for short
   /// documents, which have no table of container ends.
-  @usableFromInline let table: UnsafeBufferPointer<Int32>
-  @usableFromInline let holdsMembers: Bool
+  let table: OffsetTable
+  let holdsMembers: Bool
 
   /// The document's table of container ends, possibly empty.
-  @inlinable
-  var containers: UnsafeBufferPointer<Int32> { holdsMembers ? UnsafeBufferPointer(start: nil, count: 0) : table }
+  var containers: OffsetTable { holdsMembers ? OffsetTable() : table }
   /// This object's recorded members; empty when they were not recorded (every view but a short document's
   /// root).
-  @inlinable
-  var members: UnsafeBufferPointer<Int32> { holdsMembers ? table : UnsafeBufferPointer(start: nil, count: 0) }
+  var members: OffsetTable { holdsMembers ? table : OffsetTable() }
 
   /// A view; `members`, when not empty, are the object's recorded members (and `containers` is then
   /// empty, as it is for every document short enough to have its members recorded).
-  @inlinable
   init(
-    base: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, plain: Bool, containers: UnsafeBufferPointer<Int32>,
-    members: UnsafeBufferPointer<Int32> = UnsafeBufferPointer(start: nil, count: 0)
+    buffer: ByteView, start: Int, end: Int, plain: Bool, containers: OffsetTable, members: OffsetTable = OffsetTable()
   ) {
-    self.base = base
-    self.count = count
+    self.buffer = buffer
     self.start = start
     self.end = end
     self.plain = plain
@@ -55,8 +49,8 @@ struct JSONView {
 
   /// The end of the value at `index`: from the table of container ends when it has the container, else by
   /// walking.
-  @inlinable @inline(__always)
-  func end(of index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+  @inline(__always)
+  func end(of index: Int, in buffer: ByteView) -> Int {
     let byte = buffer[index]
     if containers.count >= 2, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
       var low = 0
@@ -71,12 +65,8 @@ struct JSONView {
     return Self.end(of: index, in: buffer)
   }
 
-  @inlinable
-  var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-  @inlinable
   var kind: Kind {
-    switch base[start] {
+    switch buffer[start] {
     case UInt8(ascii: "{"): .object
     case UInt8(ascii: "["): .array
     case UInt8(ascii: "\""): .string
@@ -89,13 +79,11 @@ struct JSONView {
   /// Whether this object's members were recorded while validating, so that walking them reads no bytes.
   var hasRecordedMembers: Bool { !members.isEmpty }
 
-  @inlinable
-  var isObject: Bool { base[start] == UInt8(ascii: "{") }
+  var isObject: Bool { buffer[start] == UInt8(ascii: "{") }
 
   /// The value of a boolean.
-  @inlinable
   var boolValue: Bool? {
-    switch base[start] {
+    switch buffer[start] {
     case UInt8(ascii: "t"): true
     case UInt8(ascii: "f"): false
     default: nil
@@ -105,8 +93,7 @@ struct JSONView {
   // MARK: - Walking
 
   /// The offset just past the value at `index` (the document is valid, so this only counts brackets).
-  @inlinable
-  static func end(of index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  static func end(of index: Int, in bytes: ByteView) -> Int {
     var index = index
     switch bytes[index] {
     case UInt8(ascii: "\""):
@@ -140,19 +127,19 @@ struct JSONView {
   }
 
   /// The offset just past the closing quote of the string opening at `index`.
-  @inlinable @inline(__always)
-  static func stringEnd(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  @inline(__always)
+  static func stringEnd(_ index: Int, in bytes: ByteView) -> Int {
     var index = index + 1
     while true {
-      if let base = bytes.baseAddress { index = ByteScan.skipStringBody(base, from: index, end: bytes.count) }
+      index = ByteScan.skipStringBody(bytes, from: index, end: bytes.count)
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") { return index + 1 }
       index += byte == UInt8(ascii: "\\") ? 2 : 1
     }
   }
 
-  @inlinable @inline(__always)
-  static func skipWhitespace(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  @inline(__always)
+  static func skipWhitespace(_ index: Int, in bytes: ByteView) -> Int {
     var index = index
     while index < bytes.count, JSONDocument.isWhitespace(bytes[index]) { index += 1 }
     return index
@@ -160,7 +147,7 @@ struct JSONView {
 
   /// Calls `body` with each member's key (the range of its text between the quotes) and value, in
   /// document order; nothing when this is not an object.
-  @inlinable @inline(__always)
+  @inline(__always)
   func forEachMember(_ body: (JSONKey, JSONView) -> Void) {
     guard isObject else { return }
     let buffer = buffer
@@ -170,9 +157,9 @@ struct JSONView {
         let key = Int(members[offset])..<Int(members[offset + 1])
         let escaped = !plain && buffer[key].contains(UInt8(ascii: "\\"))
         body(
-          JSONKey(base: base, range: key, escaped: escaped),
+          JSONKey(buffer: buffer, range: key, escaped: escaped),
           JSONView(
-            base: base, count: count, start: Int(members[offset + 2]), end: Int(members[offset + 3]), plain: plain,
+            buffer: buffer, start: Int(members[offset + 2]), end: Int(members[offset + 3]), plain: plain,
             containers: containers))
         offset += 4
       }
@@ -183,11 +170,11 @@ struct JSONView {
     while true {
       let keyEnd = Self.stringEnd(index, in: buffer)
       let escaped = !plain && buffer[(index + 1)..<(keyEnd - 1)].contains(UInt8(ascii: "\\"))
-      let key = JSONKey(base: base, range: (index + 1)..<(keyEnd - 1), escaped: escaped)
+      let key = JSONKey(buffer: buffer, range: (index + 1)..<(keyEnd - 1), escaped: escaped)
       index = Self.skipWhitespace(keyEnd, in: buffer) + 1  // past ':'
       index = Self.skipWhitespace(index, in: buffer)
       let valueEnd = end(of: index, in: buffer)
-      body(key, JSONView(base: base, count: count, start: index, end: valueEnd, plain: plain, containers: containers))
+      body(key, JSONView(buffer: buffer, start: index, end: valueEnd, plain: plain, containers: containers))
       index = Self.skipWhitespace(valueEnd, in: buffer)
       guard buffer[index] == UInt8(ascii: ",") else { return }
       index = Self.skipWhitespace(index + 1, in: buffer)
@@ -195,15 +182,14 @@ struct JSONView {
   }
 
   /// Calls `body` with each element, in order, until it returns `false`; nothing when this is not an array.
-  @inlinable
   func forEachElement(_ body: (JSONView) -> Bool) {
-    guard base[start] == UInt8(ascii: "[") else { return }
+    guard buffer[start] == UInt8(ascii: "[") else { return }
     let buffer = buffer
     var index = Self.skipWhitespace(start + 1, in: buffer)
     guard buffer[index] != UInt8(ascii: "]") else { return }
     while true {
       let valueEnd = end(of: index, in: buffer)
-      guard body(JSONView(base: base, count: count, start: index, end: valueEnd, plain: plain, containers: containers))
+      guard body(JSONView(buffer: buffer, start: index, end: valueEnd, plain: plain, containers: containers))
       else { return }
       index = Self.skipWhitespace(valueEnd, in: buffer)
       guard buffer[index] == UInt8(ascii: ",") else { return }
@@ -222,8 +208,7 @@ struct JSONView {
   }
 
   /// Whether this is an array.
-  @inlinable
-  var isArray: Bool { base[start] == UInt8(ascii: "[") }
+  var isArray: Bool { buffer[start] == UInt8(ascii: "[") }
 
   /// The member under `key`, as ``JSONValue/member(_:)-(String...)`` finds it.
   func member(_ key: StaticString) -> JSONView? {
@@ -242,34 +227,30 @@ struct JSONView {
   // MARK: - Text
 
   /// The range of a string's text between its quotes, or of a number's literal.
-  @inlinable
   var textRange: Range<Int> {
-    base[start] == UInt8(ascii: "\"") ? (start + 1)..<(end - 1) : start..<end
+    buffer[start] == UInt8(ascii: "\"") ? (start + 1)..<(end - 1) : start..<end
   }
 
   /// Whether a string's text is its bytes as they stand: no escapes and ASCII only.
-  @inlinable
-  static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  static func isPlain(_ bytes: ByteView, _ range: Range<Int>) -> Bool {
     for index in range where bytes[index] >= 0x80 || bytes[index] == UInt8(ascii: "\\") { return false }
     return true
   }
 
   /// A string's text decoded as ``JSONReader`` decodes it (invalid UTF-8 replaced), or `nil` when this is
   /// not a string.
-  @usableFromInline
   var decodedString: String? {
-    guard base[start] == UInt8(ascii: "\"") else { return nil }
+    guard buffer[start] == UInt8(ascii: "\"") else { return nil }
     let range = textRange
     let buffer = buffer
     if plain || !buffer[range].contains(UInt8(ascii: "\\")) {
-      return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+      return buffer.string(range)
     }
     return String(decoding: Self.unescaped(buffer, range), as: UTF8.self)
   }
 
   /// The bytes of escaped string text, decoded exactly as ``JSONReader`` does.
-  @usableFromInline
-  static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+  static func unescaped(_ bytes: ByteView, _ range: Range<Int>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(range.count)
     var index = range.lowerBound
@@ -320,25 +301,23 @@ struct JSONView {
   }
 
   /// Calls `body` with the text of a string (decoded) or of a number (its literal); `nil` for other kinds.
-  @inlinable @inline(__always)
-  func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-    switch base[start] {
+  @inline(__always)
+  func withText<R>(_ body: (ByteView) -> R) -> R? {
+    switch buffer[start] {
     case UInt8(ascii: "\""):
       let range = textRange
-      if plain || Self.isPlain(buffer, range) { return body(UnsafeBufferPointer(rebasing: buffer[range])) }
-      var text = decodedString ?? ""
-      return text.withUTF8 { body($0) }
+      if plain || Self.isPlain(buffer, range) { return body(buffer.extracting(range)) }
+      return ByteView.of(decodedString ?? "", body)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      return body(UnsafeBufferPointer(rebasing: buffer[textRange]))
+      return body(buffer.extracting(textRange))
     default:
       return nil
     }
   }
 
   /// Whether ``messageText`` is not `nil`: a number, or a string that is neither blank nor `"null"`.
-  @inlinable
   var hasMessageText: Bool {
-    switch base[start] {
+    switch buffer[start] {
     case UInt8(ascii: "\""): withText { !MessageKey.isBlankOrNull($0) } ?? false
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
     default: false
@@ -349,26 +328,26 @@ struct JSONView {
   var messageText: String? {
     guard hasMessageText else { return nil }
     if let text = decodedString { return text }
-    return String(decoding: UnsafeBufferPointer(rebasing: buffer[textRange]), as: UTF8.self)
+    return buffer.string(textRange)
   }
 
   /// As ``JSONValue/scalarText``: a string normalised (blank and `"null"` give `nil`), or a number's text
   /// with an integral fraction dropped.
   var scalarText: String? {
-    switch base[start] {
+    switch buffer[start] {
     case UInt8(ascii: "\""):
       return withText { text -> String? in
         guard !MessageKey.isBlankOrNull(text) else { return nil }
         return MessageKey.normalizedString(text)
       } ?? nil
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      let text = UnsafeBufferPointer(rebasing: buffer[textRange])
+      let text = buffer.extracting(textRange)
       let plain = !text.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
       if plain {
         if text.count == 2, text[0] == UInt8(ascii: "-"), text[1] == 0x30 { return "0" }
-        return String(decoding: text, as: UTF8.self)
+        return text.string
       }
-      let literal = String(decoding: text, as: UTF8.self)
+      let literal = text.string
       return JSONValue.integralText(literal) ?? literal
     default:
       return nil
@@ -379,42 +358,39 @@ struct JSONView {
   var intValue: Int? { scalarText.flatMap { Int($0) } }
 }
 
-/// A member's key inside a ``JSONDocument``: the range of its text between the quotes.
+/// A member's key inside a ``JSONDocument``: its text between the quotes.
 struct JSONKey {
-  @usableFromInline let base: UnsafePointer<UInt8>
-  @usableFromInline let range: Range<Int>
+  /// The key's text as it stands between the quotes.
+  let text: ByteView
   /// Whether the key's text has escapes, so that it must be decoded before comparing.
-  @usableFromInline let escaped: Bool
+  let escaped: Bool
 
-  @inlinable
-  init(base: UnsafePointer<UInt8>, range: Range<Int>, escaped: Bool) {
-    self.base = base
-    self.range = range
+  init(buffer: ByteView, range: Range<Int>, escaped: Bool) {
+    text = buffer.extracting(range)
     self.escaped = escaped
   }
 
   /// The key's length in bytes, or `nil` when it has escapes (its decoded length may differ).
-  @inlinable
-  var plainLength: Int? { escaped ? nil : range.count }
+  var plainLength: Int? { escaped ? nil : text.count }
 
-  /// How the key compares with the `count` bytes at `wanted`: 2 when equal, 1 when equal ignoring ASCII
-  /// case, 0 otherwise.
-  @inlinable @inline(__always)
-  func comparison(with wanted: UnsafePointer<UInt8>, _ count: Int) -> Int {
+  /// How the key compares with `wanted`: 2 when equal, 1 when equal ignoring ASCII case, 0 otherwise.
+  @inline(__always)
+  func comparison(with wanted: ByteView) -> Int {
     if !escaped {
-      guard range.count == count else { return 0 }
-      return Self.compare(UnsafeBufferPointer(start: base + range.lowerBound, count: count), wanted, count)
+      guard text.count == wanted.count else { return 0 }
+      return Self.compare(text, from: 0, wanted)
     }
-    let decoded = JSONView.unescaped(UnsafeBufferPointer(start: base, count: range.upperBound), range)
-    guard decoded.count == count else { return 0 }
-    return decoded.withUnsafeBufferPointer { Self.compare($0, wanted, count) }
+    let decoded = JSONView.unescaped(text, 0..<text.count)
+    guard decoded.count == wanted.count else { return 0 }
+    return ByteView.of(decoded) { Self.compare($0, from: 0, wanted) }
   }
 
-  @inlinable @inline(__always)
-  static func compare(_ key: UnsafeBufferPointer<UInt8>, _ wanted: UnsafePointer<UInt8>, _ count: Int) -> Int {
+  /// How `key`'s bytes from `start` compare with `wanted`, which they outnumber or equal in count.
+  @inline(__always)
+  static func compare(_ key: ByteView, from start: Int, _ wanted: ByteView) -> Int {
     var result = 2
-    for index in 0..<count {
-      let actual = key[index]
+    for index in 0..<wanted.count {
+      let actual = key[start + index]
       let byte = wanted[index]
       if actual != byte {
         guard MessageNormalization.asciiUppercased(actual) == MessageNormalization.asciiUppercased(byte) else {
@@ -432,16 +408,16 @@ struct JSONKey {
 /// last of repeated keys.
 struct MemberSlot {
   /// The keys' UTF-8 (a key that is absent repeats the first, with length -1).
-  @usableFromInline let names: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>)
+  let names: (StaticBytes, StaticBytes, StaticBytes)
   /// The keys' lengths (-1 for none), which rule out most members before any byte is compared.
-  @usableFromInline let lengths: (Int32, Int32, Int32)
-  @usableFromInline var rank = Int32.max
+  let lengths: (Int32, Int32, Int32)
+  var rank = Int32.max
   /// The member found so far.
   var value: JSONView?
 
-  @inlinable @inline(__always)
+  @inline(__always)
   init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
-    names = (first.utf8Start, second?.utf8Start ?? first.utf8Start, third?.utf8Start ?? first.utf8Start)
+    names = (StaticBytes(first), StaticBytes(second ?? first), StaticBytes(third ?? first))
     lengths = (
       Int32(first.utf8CodeUnitCount), second.map { Int32($0.utf8CodeUnitCount) } ?? -1,
       third.map { Int32($0.utf8CodeUnitCount) } ?? -1
@@ -451,14 +427,14 @@ struct MemberSlot {
   /// A slot for names already laid out (``WireShape/Names``).
   @inline(__always)
   init(
-    names: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>), lengths: (Int32, Int32, Int32)
+    names: (StaticBytes, StaticBytes, StaticBytes), lengths: (Int32, Int32, Int32)
   ) {
     self.names = names
     self.lengths = lengths
   }
 
   /// Considers one member.
-  @inlinable @inline(__always)
+  @inline(__always)
   mutating func offer(_ key: JSONKey, _ value: JSONView) {
     if let length = key.plainLength.map(Int32.init(truncatingIfNeeded:)),
       length != lengths.0 && length != lengths.1 && length != lengths.2
@@ -475,17 +451,16 @@ struct MemberSlot {
     offer(key, value)
   }
 
-  @usableFromInline
   mutating func compare(_ key: JSONKey, _ value: JSONView) {
     // An exact match on the first key is the best this member can do: the others need not be compared.
-    let comparison = key.comparison(with: names.0, Int(lengths.0))
+    let comparison = key.comparison(with: names.0.view(count: Int(lengths.0)))
     consider(comparison, 0, value)
     if comparison == 2 { return }
-    if lengths.1 >= 0 { consider(key.comparison(with: names.1, Int(lengths.1)), 1, value) }
-    if lengths.2 >= 0 { consider(key.comparison(with: names.2, Int(lengths.2)), 2, value) }
+    if lengths.1 >= 0 { consider(key.comparison(with: names.1.view(count: Int(lengths.1))), 1, value) }
+    if lengths.2 >= 0 { consider(key.comparison(with: names.2.view(count: Int(lengths.2))), 2, value) }
   }
 
-  @inlinable @inline(__always)
+  @inline(__always)
   mutating func consider(_ comparison: Int, _ position: Int32, _ value: JSONView) {
     guard comparison > 0 else { return }
     let rank = comparison == 2 ? position : 3 + position
@@ -499,7 +474,7 @@ struct MemberSlot {
 /// Text read from a body: its bytes in place when the text is plain (ASCII, no escapes), else a string.
 /// Like a ``JSONView``, it is valid only inside ``JSONDocument/withRoot(_:)``.
 struct WireText {
-  private let bytes: UnsafeBufferPointer<UInt8>
+  private let bytes: ByteView
   private let string: String?
 
   /// A string's decoded text or a number's literal; `nil` for other kinds.
@@ -508,32 +483,32 @@ struct WireText {
     case .string:
       let range = view.textRange
       if view.plain || JSONView.isPlain(view.buffer, range) {
-        self.init(bytes: UnsafeBufferPointer(rebasing: view.buffer[range]))
+        self.init(bytes: view.buffer.extracting(range))
       } else {
         guard let text = view.decodedString else { return nil }
         self.init(text)
       }
-    case .number: self.init(bytes: UnsafeBufferPointer(rebasing: view.buffer[view.textRange]))
+    case .number: self.init(bytes: view.buffer.extracting(view.textRange))
     default: return nil
     }
   }
 
   init(_ string: String) {
-    bytes = UnsafeBufferPointer(start: nil, count: 0)
+    bytes = ByteView()
     self.string = string
   }
 
-  init(bytes: UnsafeBufferPointer<UInt8>) {
+  init(bytes: ByteView) {
     self.bytes = bytes
     string = nil
   }
 
   /// The text as a string.
-  var text: String { string ?? String(decoding: bytes, as: UTF8.self) }
+  var text: String { string ?? bytes.string }
 
   /// Calls `body` with the text's UTF-8.
-  func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    if var string { return string.withUTF8(body) }
+  func withUTF8<R>(_ body: (ByteView) -> R) -> R {
+    if let string { return ByteView.of(string, body) }
     return body(bytes)
   }
 
@@ -546,7 +521,7 @@ struct WireText {
       else { return self }
       start += 1
       while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-      return WireText(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+      return WireText(bytes: bytes.extracting(from: start))
     }
     guard string.hasPrefix("(#"), let close = string.firstIndex(of: ")") else { return self }
     return WireText(String(string[string.index(after: close)...].drop(while: { $0 == " " })))

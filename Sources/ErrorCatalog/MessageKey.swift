@@ -10,7 +10,7 @@ package enum MessageKey {
   /// upper-cased).
   @inline(__always)
   static func forEachKeyPiece(
-    _ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, _ body: (_ piece: UInt64, _ count: Int) -> Bool
+    _ text: ByteView, _ bounds: Range<Int>, _ body: (_ piece: UInt64, _ count: Int) -> Bool
   ) {
     MessageNormalization.forEachPiece(text, bounds, uppercased: true, body)
   }
@@ -92,7 +92,7 @@ package enum MessageKey {
   }
 
   /// The hash of the key of `text[bounds]`.
-  package static func hash(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>) -> UInt64 {
+  static func hash(_ text: ByteView, _ bounds: Range<Int>) -> UInt64 {
     var hasher = Hasher()
     forEachKeyPiece(text, bounds) { piece, count in
       hasher.add(piece: piece, count: count)
@@ -109,32 +109,28 @@ package enum MessageKey {
   }
 
   /// Whether the key of `text[bounds]` is `key`.
-  package static func equals(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, key: [UInt8]) -> Bool {
-    key.withUnsafeBufferPointer { equals(text, bounds, key: $0) }
+  static func equals(_ text: ByteView, _ bounds: Range<Int>, key: [UInt8]) -> Bool {
+    ByteView.of(key) { equals(text, bounds, key: $0) }
   }
 
   /// Whether the key of `text[bounds]` is `key` (a table's key: string literals, read in place).
-  package static func equals(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, key: String) -> Bool {
-    key.utf8.withContiguousStorageIfAvailable { equals(text, bounds, key: $0) }
-      ?? equals(text, bounds, key: Array(key.utf8))
+  static func equals(_ text: ByteView, _ bounds: Range<Int>, key: String) -> Bool {
+    ByteView.of(key) { equals(text, bounds, key: $0) }
   }
 
   /// Whether the key of `text[bounds]` is the key whose bytes `key` holds.
-  package static func equals(
-    _ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, key: UnsafeBufferPointer<UInt8>
-  ) -> Bool {
+  static func equals(_ text: ByteView, _ bounds: Range<Int>, key: ByteView) -> Bool {
     do {
-      guard let keyBase = key.baseAddress, let textBase = text.baseAddress else { return bounds.isEmpty && key.isEmpty }
       // Normalising never lengthens text, so shorter text cannot match. Text as long as the key is the key
       // when its bytes are the key's with some letters in lower case (a key has single spaces only, and no
       // byte upper-cases to a space); otherwise it may still be, with white space other than a space.
       if bounds.count < key.count { return false }
-      if bounds.count == key.count, sameUppercased(textBase + bounds.lowerBound, keyBase, key.count) { return true }
+      if bounds.count == key.count, sameUppercased(text, from: bounds.lowerBound, key) { return true }
       var position = 0
       var equal = true
       forEachKeyPiece(text, bounds) { piece, count in
         if count == 8 {
-          guard position + 8 <= key.count, ByteScan.load(keyBase, position) == piece else {
+          guard position + 8 <= key.count, key.word(at: position) == piece else {
             equal = false
             return false
           }
@@ -151,24 +147,24 @@ package enum MessageKey {
     }
   }
 
-  /// Whether `count` bytes at `text`, with ASCII letters upper-cased, are the `count` bytes at `key`.
+  /// Whether `key.count` bytes of `text` from `start`, with ASCII letters upper-cased, are the bytes of `key`.
   @inline(__always)
-  static func sameUppercased(_ text: UnsafePointer<UInt8>, _ key: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+  static func sameUppercased(_ text: ByteView, from start: Int, _ key: ByteView) -> Bool {
+    let count = key.count
     var offset = 0
     while offset + 8 <= count {
-      guard asciiUppercased(ByteScan.load(text, offset)) == ByteScan.load(key, offset) else { return false }
+      guard asciiUppercased(text.word(at: start + offset)) == key.word(at: offset) else { return false }
       offset += 8
     }
     while offset < count {
-      guard MessageNormalization.asciiUppercased(text[offset]) == key[offset] else { return false }
+      guard MessageNormalization.asciiUppercased(text[start + offset]) == key[offset] else { return false }
       offset += 1
     }
     return true
   }
 
   /// Whether the normalised text is empty or `null` in any letter case.
-  @usableFromInline
-  package static func isBlankOrNull(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isBlankOrNull(_ text: ByteView) -> Bool {
     let bounds = MessageNormalization.bounds(text)
     guard bounds.count == 4 else { return bounds.isEmpty }
     return MessageNormalization.asciiUppercased(text[bounds.lowerBound]) == UInt8(ascii: "N")
@@ -177,27 +173,32 @@ package enum MessageKey {
       && MessageNormalization.asciiUppercased(text[bounds.lowerBound + 3]) == UInt8(ascii: "L")
   }
 
+  /// A string's text as ``JSONValue/scalarText`` reads it: normalised, with blank and `null` giving `nil`.
+  package static func scalarText(_ text: String) -> String? {
+    ByteView.of(text) { isBlankOrNull($0) ? nil : normalizedString($0) }
+  }
+
   /// The normalised text as a string (letter case kept).
-  package static func normalizedString(_ text: UnsafeBufferPointer<UInt8>) -> String {
-    withNormalized(text, MessageNormalization.bounds(text)) { String(decoding: $0, as: UTF8.self) }
+  static func normalizedString(_ text: ByteView) -> String {
+    withNormalized(text, MessageNormalization.bounds(text)) { $0.string }
   }
 
   /// Calls `body` with the normalised text (letter case kept): the bytes in place when they are already
   /// normalised (single spaces only), else a normalised copy.
   static func withNormalized<R>(
-    _ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    _ text: ByteView, _ bounds: Range<Int>, _ body: (ByteView) -> R
   ) -> R {
-    if MessageNormalization.isNormalized(text, bounds) { return body(UnsafeBufferPointer(rebasing: text[bounds])) }
-    return MessageNormalization.built(text, uppercased: false).withUnsafeBufferPointer(body)
+    if MessageNormalization.isNormalized(text, bounds) { return body(text.extracting(bounds)) }
+    return ByteView.of(MessageNormalization.built(text, uppercased: false), body)
   }
 
   /// Whether the normalised text is `failed` in any letter case (a status word).
-  package static func isFailed(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isFailed(_ text: ByteView) -> Bool {
     equals(text, MessageNormalization.bounds(text), key: failedKey)
   }
 
   /// Whether the normalised text is `sent` in any letter case (a status word).
-  package static func isSent(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isSent(_ text: ByteView) -> Bool {
     equals(text, MessageNormalization.bounds(text), key: sentKey)
   }
 

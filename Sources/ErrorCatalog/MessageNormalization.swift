@@ -13,7 +13,7 @@ package enum MessageNormalization {
   /// The bounds of the normalised text inside `text`: from the first byte that is not white space to the
   /// last that is neither white space nor trailing punctuation.
   @inline(__always)
-  package static func bounds(_ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+  static func bounds(_ text: ByteView) -> Range<Int> {
     var lower = 0
     var upper = text.count
     while lower < upper, isSpace(text[lower]) { lower += 1 }
@@ -30,17 +30,16 @@ package enum MessageNormalization {
   /// its one space can be given as soon as the run starts.
   @inline(__always)
   static func forEachPiece(
-    _ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, uppercased: Bool,
+    _ text: ByteView, _ bounds: Range<Int>, uppercased: Bool,
     _ body: (_ piece: UInt64, _ count: Int) -> Bool
   ) {
-    guard let base = text.baseAddress else { return }
     var index = bounds.lowerBound
     let end = bounds.upperBound
     // Whether the last byte given was a space, so that white space that follows is skipped.
     var afterSpace = false
     while index < end {
       if index + 8 <= end {
-        let word = ByteScan.load(base, index)
+        let word = text.word(at: index)
         if let spaces = MessageKey.singleSpaces(word), !afterSpace || spaces & 0x80 == 0 {
           guard body(uppercased ? MessageKey.asciiUppercased(word) : word, 8) else { return }
           afterSpace = spaces >> 56 != 0
@@ -63,9 +62,9 @@ package enum MessageNormalization {
   }
 
   /// The normalised bytes of `text`, built; upper-cased when `uppercased` (the lookup key).
-  static func built(_ text: UnsafeBufferPointer<UInt8>, uppercased: Bool) -> [UInt8] {
+  static func built(_ text: ByteView, uppercased: Bool) -> [UInt8] {
     let bounds = bounds(text)
-    return [UInt8](unsafeUninitializedCapacity: bounds.count) { out, count in
+    return ByteWriter.array(capacity: bounds.count) { out in
       var length = 0
       forEachPiece(text, bounds, uppercased: uppercased) { piece, pieceCount in
         var piece = piece
@@ -76,13 +75,13 @@ package enum MessageNormalization {
         }
         return true
       }
-      count = length
+      return length
     }
   }
 
   /// Whether `text[bounds]` is already normalised: its only white space is single spaces.
   @inline(__always)
-  static func isNormalized(_ text: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>) -> Bool {
+  static func isNormalized(_ text: ByteView, _ bounds: Range<Int>) -> Bool {
     var previousSpace = false
     for index in bounds {
       let byte = text[index]
@@ -95,8 +94,7 @@ package enum MessageNormalization {
 
   /// The normalised UTF-8 bytes of `message`.
   package static func normalizedBytes(_ message: some Sequence<UInt8>) -> [UInt8] {
-    message.withContiguousStorageIfAvailable { built($0, uppercased: false) }
-      ?? Array(message).withUnsafeBufferPointer { built($0, uppercased: false) }
+    ByteView.of(contiguous: message) { built($0, uppercased: false) }
   }
 
   /// The normalised message as a string.
@@ -111,8 +109,7 @@ package enum MessageNormalization {
 
   /// ``lookupKey(_:)``'s bytes.
   package static func lookupKeyBytes(_ message: String) -> [UInt8] {
-    var message = message
-    return message.withUTF8 { built($0, uppercased: true) }
+    ByteView.of(message) { built($0, uppercased: true) }
   }
 
   /// The lookup key of already normalised bytes.

@@ -105,11 +105,11 @@ package struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
 
   /// The captured placeholder values when `message` matches, or `nil`.
   package func match(_ message: String) -> [String: String]? {
-    MessageNormalization.normalizedBytes(message.utf8).withUnsafeBufferPointer { match(normalized: $0) }
+    ByteView.of(MessageNormalization.normalizedBytes(message.utf8)) { match(normalized: $0) }
   }
 
   /// Matches already normalised bytes.
-  func match(normalized message: UnsafeBufferPointer<UInt8>) -> [String: String]? {
+  func match(normalized message: ByteView) -> [String: String]? {
     var captures: [String: String] = [:]
     var position = 0
     var pendingPlaceholder: String?
@@ -152,16 +152,16 @@ package struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
     return captures
   }
 
-  private static func capture(_ message: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+  private static func capture(_ message: ByteView, _ range: Range<Int>) -> String? {
     var lower = range.lowerBound
     var upper = range.upperBound
     while lower < upper, MessageNormalization.isSpace(message[lower]) { lower += 1 }
     while upper > lower, MessageNormalization.isSpace(message[upper - 1]) { upper -= 1 }
     guard lower < upper else { return nil }
-    return String(decoding: UnsafeBufferPointer(rebasing: message[lower..<upper]), as: UTF8.self)
+    return message.string(lower..<upper)
   }
 
-  private static func equalsFoldingCase(_ message: UnsafeBufferPointer<UInt8>, at start: Int, _ literal: [UInt8])
+  private static func equalsFoldingCase(_ message: ByteView, at start: Int, _ literal: [UInt8])
     -> Bool
   {
     guard start >= 0, start + literal.count <= message.count else { return false }
@@ -177,7 +177,7 @@ package struct MessagePattern: Sendable, Hashable, CustomStringConvertible {
     return true
   }
 
-  private static func firstIndex(of literal: [UInt8], in message: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  private static func firstIndex(of literal: [UInt8], in message: ByteView, from start: Int) -> Int? {
     guard !literal.isEmpty else { return start <= message.count ? start : nil }
     var index = start
     while index + literal.count <= message.count {

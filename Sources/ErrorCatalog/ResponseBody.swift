@@ -44,7 +44,7 @@ public struct ResponseBody: Sendable, Hashable, CustomStringConvertible {
   var document: JSONDocument? { isTruncated ? nil : JSONDocument(body: bytes) }
 
   /// Whether the body is JSON, as ``json`` reads it.
-  package var isJSON: Bool { !isTruncated && bytes.withUnsafeBufferPointer { JSONDocument.validate($0) } != nil }
+  package var isJSON: Bool { !isTruncated && ByteView.of(bytes) { JSONDocument.validate($0) } != nil }
 
   static func parse(_ bytes: [UInt8]) -> JSONValue? {
     guard let value = JSONReader.parse(bytes) else { return nil }

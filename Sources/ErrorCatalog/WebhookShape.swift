@@ -194,8 +194,8 @@ package struct WebhookShape: Sendable {
   ) -> Bool {
     // The tables are reached through pointers: captured by the walk's nested closures, a table (a struct of a
     // dozen references) was copied at every level, 17 copies per event.
-    withUnsafePointer(to: shared) { shared in
-      withUnsafePointer(to: own) { own in
+    Borrowed.with(shared) { shared in
+      Borrowed.with(own) { own in
         JSONDocument.withRoot(of: body) { root in
           forEachEvent(in: root) { position, event in
             guard event.isFailure else {
@@ -203,10 +203,10 @@ package struct WebhookShape: Sendable {
               return
             }
             let item = event.itemObject.flatMap { ItemKey($0, shape: items) } ?? ItemKey()
-            let ownMatch = { own.pointee.flatMap { item.match(in: $0) } }
+            let ownMatch = { own.value.flatMap { item.match(in: $0) } }
             let match =
               event.isCloudAPI
-              ? item.match(in: shared.pointee) ?? ownMatch() : ownMatch() ?? item.match(in: shared.pointee)
+              ? item.match(in: shared.value) ?? ownMatch() : ownMatch() ?? item.match(in: shared.value)
             let decision = item.decision(match: match, subcodes: subcodes)
             visit(position, EventDecision(isFailure: true, hasSentStatus: event.hasSentStatus, decision: decision))
           }

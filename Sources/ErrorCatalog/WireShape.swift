@@ -19,11 +19,11 @@ package struct WireShape: Sendable {
   package struct Names: @unchecked Sendable {
     /// The names' UTF-8 in the program's constant data (a name that is absent repeats the first, with
     /// length -1), laid out as ``MemberSlot`` reads them so that a walk copies no more than this.
-    let pointers: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>)
+    let names: (StaticBytes, StaticBytes, StaticBytes)
     let lengths: (Int32, Int32, Int32)
 
     package init(_ first: StaticString, _ second: StaticString? = nil, _ third: StaticString? = nil) {
-      pointers = (first.utf8Start, second?.utf8Start ?? first.utf8Start, third?.utf8Start ?? first.utf8Start)
+      names = (StaticBytes(first), StaticBytes(second ?? first), StaticBytes(third ?? first))
       lengths = (
         Int32(first.utf8CodeUnitCount), second.map { Int32($0.utf8CodeUnitCount) } ?? -1,
         third.map { Int32($0.utf8CodeUnitCount) } ?? -1
@@ -32,14 +32,14 @@ package struct WireShape: Sendable {
 
     /// The names as strings, for the tree reader.
     package var keys: [String] {
-      [(pointers.0, lengths.0), (pointers.1, lengths.1), (pointers.2, lengths.2)].compactMap { pointer, length in
-        length < 0 ? nil : String(decoding: UnsafeBufferPointer(start: pointer, count: Int(length)), as: UTF8.self)
+      [(names.0, lengths.0), (names.1, lengths.1), (names.2, lengths.2)].compactMap { name, length in
+        length < 0 ? nil : name.view(count: Int(length)).string
       }
     }
 
     /// A slot that finds the member in one walk over an object's members.
     @inline(__always)
-    var slot: MemberSlot { MemberSlot(names: pointers, lengths: lengths) }
+    var slot: MemberSlot { MemberSlot(names: names, lengths: lengths) }
   }
 
   /// Where the code is.
@@ -142,8 +142,7 @@ extension JSONView {
         var upper = text.count
         while lower < upper, MessageNormalization.isSpace(text[lower]) { lower += 1 }
         while upper > lower, MessageNormalization.isSpace(text[upper - 1]) { upper -= 1 }
-        return lower < upper
-          ? String(decoding: UnsafeBufferPointer(rebasing: text[lower..<upper]), as: UTF8.self) : nil
+        return lower < upper ? text.string(lower..<upper) : nil
       } ?? nil
     default: return nil
     }

@@ -52,12 +52,12 @@ extension GENIQ {
     // Only the status and the reason decide; the other fields are read from the body by `reportFields`
     // when asked for.
     let (statusText, rawReason) = ReportKey.read(body)
-    let reason = rawReason.flatMap { ReasonCode.table.match(codeKey: CodeText.canonical($0), text: nil) }
+    let reason = rawReason.flatMap { ReasonCode.table.match(codeKey: CodeText.canonical($0)) }
     // A reason that names a failure says more than a failure status; reason 0 says nothing more.
     let failureReason = reason.flatMap { $0.entry.outcome == .failure ? $0 : nil }
     let match: CatalogMatch?
     if let status = statusText {
-      if let state = ReportStatus.table.match(codeKey: ReportKey.statusKey(status), text: nil) {
+      if let state = ReportStatus.table.match(codeKey: ReportKey.statusKey(status)) {
         match = combined(state, with: failureReason)
       } else {
         // A status word the table does not know: a failure reason still tells, reason 0 cannot make it a success.
@@ -141,101 +141,21 @@ extension GENIQ {
       guard !body.isTruncated, UTF8Text.validated(body.bytes) != nil else { return nil }
       var members: [(key: String, value: JSONValue)] = []
       var positions: [String: Int] = [:]
-      body.bytes.withUnsafeBufferPointer { bytes in
-        forEachQueryPair(bytes) { keyRange, valueRange in
-          let key = decoded(bytes, keyRange).filter { !$0.isWhitespace }
-          let folded = key.lowercased()
-          guard queryKeys.contains(folded) else { return true }
-          let member = (key: key, value: JSONValue.string(decoded(bytes, valueRange)))
-          // A repeated key keeps its last value, as JSON lookups do, and the object stays small.
-          if let position = positions[folded] {
-            members[position] = member
-          } else {
-            positions[folded] = members.count
-            members.append(member)
-          }
-          return true
+      QueryString.forEachPair(in: body.bytes) { key, value in
+        let key = key.filter { !$0.isWhitespace }
+        let folded = key.lowercased()
+        guard queryKeys.contains(folded) else { return true }
+        let member = (key: key, value: JSONValue.string(value))
+        // A repeated key keeps its last value, as JSON lookups do, and the object stays small.
+        if let position = positions[folded] {
+          members[position] = member
+        } else {
+          positions[folded] = members.count
+          members.append(member)
         }
+        return true
       }
       return members.isEmpty ? nil : .object(members)
-    }
-
-    /// Calls `body` with the key's and the value's ranges of each `key=value` pair of a query string, until
-    /// it returns `false`: the one reader of a report's query string, byte by byte as a server splits one.
-    ///
-    /// A leading URL or `?` is skipped only when the text before the first `?` holds no `=` (a `?` is legal
-    /// inside a value); the query ends at a `#`; pairs are split at `&` and at line breaks (LF, VT, FF, CR,
-    /// and NEL, LS, PS in UTF-8); a pair without `=` is skipped.
-    static func forEachQueryPair(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Range<Int>) -> Bool) {
-      var start = 0
-      if let mark = bytes.firstIndex(of: UInt8(ascii: "?")), !bytes[..<mark].contains(UInt8(ascii: "=")) {
-        start = mark + 1
-      }
-      var end = bytes.count
-      if let fragment = bytes[start...].firstIndex(of: UInt8(ascii: "#")) { end = fragment }
-      var pairStart = start
-      var index = start
-      while index <= end {
-        let separator = index == end ? 1 : separatorLength(bytes, index, end)
-        guard separator > 0 else {
-          index += 1
-          continue
-        }
-        if pairStart < index, let equals = bytes[pairStart..<index].firstIndex(of: UInt8(ascii: "=")) {
-          guard body(pairStart..<equals, (equals + 1)..<index) else { return }
-        }
-        index += separator
-        pairStart = index
-      }
-    }
-
-    /// The length of the pair separator at `index` (`&` or a line break), or 0.
-    @inline(__always)
-    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "&") || (byte >= 0x0A && byte <= 0x0D) { return 1 }
-      // U+0085 NEXT LINE, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
-      if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0x85 { return 2 }
-      if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-        return 3
-      }
-      return 0
-    }
-
-    /// Calls `body` with each byte of percent-decoded text (`+` is a space; a malformed escape stays), until
-    /// it returns `false`.
-    static func forEachDecoded(
-      _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt8) -> Bool
-    ) {
-      var index = range.lowerBound
-      while index < range.upperBound {
-        let byte = bytes[index]
-        var decoded = byte
-        var step = 1
-        if byte == UInt8(ascii: "+") {
-          decoded = UInt8(ascii: " ")
-        } else if byte == UInt8(ascii: "%"), index + 2 < range.upperBound,
-          let high = UTF8Text.hexValue(bytes[index + 1]), let low = UTF8Text.hexValue(bytes[index + 2])
-        {
-          decoded = high << 4 | low
-          step = 3
-        }
-        guard body(decoded) else { return }
-        index += step
-      }
-    }
-
-    /// Percent-decoded text as a string (invalid UTF-8 replaced).
-    static func decoded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-      String(unsafeUninitializedCapacity: range.count) { buffer in
-        var count = 0
-        forEachDecoded(bytes, range) { byte in
-          buffer[count] = byte
-          count += 1
-          return true
-        }
-        return count
-      }
     }
   }
 }

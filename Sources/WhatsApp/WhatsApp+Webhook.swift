@@ -51,7 +51,7 @@ extension WhatsApp {
       position, event in
       let deferred = DeferredFields(anchor: position, reader: webhookFields)
       guard let decision = event.decision else {
-        if event.hasSentStatus, let sent = Code.table.match(codeKey: sentKey, text: nil) {
+        if event.hasSentStatus, let sent = Code.table.match(codeKey: sentKey) {
           // Sent is a step, not a delivery: the message can still fail (issue 22).
           results.append(
             Classification(

@@ -158,7 +158,7 @@ struct OnePassReaderTests {
         round % 4 == 0 || next(4) == 0 ? alphabet[next(alphabet.count)] : UInt8(ascii: "a") + UInt8(next(26))
       }
       let key = MessageNormalization.normalizedBytes(text).map(MessageNormalization.asciiUppercased)
-      text.withUnsafeBufferPointer { text in
+      ByteView.of(text) { text in
         let bounds = MessageNormalization.bounds(text)
         #expect(MessageKey.hash(text, bounds) == MessageKey.hash(key: key), "\(Array(text))")
         #expect(MessageKey.equals(text, bounds, key: key), "\(Array(text))")

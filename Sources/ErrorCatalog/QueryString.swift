@@ -1,0 +1,166 @@
+/// The one reader of a query string (`key=value&…`, as a gateway that posts a form or calls a URL sends a
+/// report), byte by byte as a server splits one.
+///
+/// A leading URL or `?` is skipped only when the text before the first `?` holds no `=` (a `?` is legal
+/// inside a value); the query ends at a `#`; pairs are split at `&` and at line breaks (LF, VT, FF, CR, and
+/// NEL, LS, PS in UTF-8); a pair without `=` is skipped. Keys and values are percent-decoded (`+` is a
+/// space; a malformed escape stays as it is).
+package enum QueryString {
+  /// Calls `visit` with each pair's key and value, percent-decoded (invalid UTF-8 replaced), in order, until
+  /// it returns `false`.
+  package static func forEachPair(in bytes: [UInt8], _ visit: (_ key: String, _ value: String) -> Bool) {
+    ByteView.of(bytes) { bytes in
+      forEachPair(bytes) { key, value in visit(decoded(bytes, key), decoded(bytes, value)) }
+    }
+  }
+
+  /// A value ``lastValues(in:of:)`` found, and whether its key was spelt exactly as asked.
+  package struct Value: Sendable, Equatable {
+    /// The value, percent-decoded.
+    package let text: String
+    /// Whether the key, without its white space, was spelt exactly as asked (else it differs in ASCII
+    /// letter case).
+    package let isExact: Bool
+  }
+
+  /// For each of up to three names (ASCII), the value of the last pair whose key, percent-decoded and
+  /// stripped of white space, is the name ignoring ASCII letter case; `nil` when the text, or a key once
+  /// decoded, holds bytes outside ASCII (where Unicode's rules for white space apply: see
+  /// ``forEachPair(in:_:)``). Nothing is allocated but the values found.
+  package static func lastValues(
+    in bytes: [UInt8], of first: StaticString, _ second: StaticString, _ third: StaticString
+  ) -> (Value?, Value?, Value?)? {
+    ByteView.of(bytes) { bytes -> (Value?, Value?, Value?)? in
+      for byte in bytes where byte >= 0x80 { return nil }
+      let names = (ByteView(first), ByteView(second), ByteView(third))
+      var found: ((Range<Int>, Bool)?, (Range<Int>, Bool)?, (Range<Int>, Bool)?) = (nil, nil, nil)
+      var ascii = true
+      forEachPair(bytes) { key, value in
+        var matches = (KeyMatch(names.0), KeyMatch(names.1), KeyMatch(names.2))
+        forEachDecoded(bytes, key) { byte in
+          guard byte < 0x80 else {
+            ascii = false
+            return false
+          }
+          matches.0.add(byte)
+          matches.1.add(byte)
+          matches.2.add(byte)
+          return true
+        }
+        guard ascii else { return false }
+        if let exact = matches.0.result { found.0 = (value, exact) }
+        if let exact = matches.1.result { found.1 = (value, exact) }
+        if let exact = matches.2.result { found.2 = (value, exact) }
+        return true
+      }
+      guard ascii else { return nil }
+      func value(_ found: (Range<Int>, Bool)?) -> Value? {
+        found.map { Value(text: decoded(bytes, $0.0), isExact: $0.1) }
+      }
+      return (value(found.0), value(found.1), value(found.2))
+    }
+  }
+
+  /// Compares a decoded key, fed byte by byte, with one name; white space in the key is skipped.
+  private struct KeyMatch {
+    let name: ByteView
+    var position = 0
+    var folded = true
+    var exact = true
+
+    init(_ name: ByteView) {
+      self.name = name
+    }
+
+    mutating func add(_ byte: UInt8) {
+      guard folded, !MessageNormalization.isSpace(byte) else { return }
+      guard position < name.count else {
+        folded = false
+        return
+      }
+      let wanted = name[position]
+      if byte != wanted {
+        if Self.lowercased(byte) == Self.lowercased(wanted) { exact = false } else { folded = false }
+      }
+      position += 1
+    }
+
+    /// Whether the key was the name: `true` when spelt exactly, `false` when equal ignoring case and white
+    /// space, `nil` when not the name.
+    var result: Bool? { folded && position == name.count ? exact : nil }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+  }
+
+  /// Calls `body` with the key's and the value's ranges of each pair, until it returns `false`.
+  static func forEachPair(_ bytes: ByteView, _ body: (Range<Int>, Range<Int>) -> Bool) {
+    var start = 0
+    if let mark = bytes.firstIndex(of: UInt8(ascii: "?"), in: 0..<bytes.count),
+      bytes.firstIndex(of: UInt8(ascii: "="), in: 0..<mark) == nil
+    {
+      start = mark + 1
+    }
+    var end = bytes.count
+    if let fragment = bytes.firstIndex(of: UInt8(ascii: "#"), in: start..<bytes.count) { end = fragment }
+    var pairStart = start
+    var index = start
+    while index <= end {
+      let separator = index == end ? 1 : separatorLength(bytes, index, end)
+      guard separator > 0 else {
+        index += 1
+        continue
+      }
+      if pairStart < index, let equals = bytes.firstIndex(of: UInt8(ascii: "="), in: pairStart..<index) {
+        guard body(pairStart..<equals, (equals + 1)..<index) else { return }
+      }
+      index += separator
+      pairStart = index
+    }
+  }
+
+  /// The length of the pair separator at `index` (`&` or a line break), or 0.
+  @inline(__always)
+  private static func separatorLength(_ bytes: ByteView, _ index: Int, _ end: Int) -> Int {
+    let byte = bytes[index]
+    if byte == UInt8(ascii: "&") || (byte >= 0x0A && byte <= 0x0D) { return 1 }
+    // U+0085 NEXT LINE, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
+    if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0x85 { return 2 }
+    if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+      return 3
+    }
+    return 0
+  }
+
+  /// Calls `body` with each byte of percent-decoded text, until it returns `false`.
+  private static func forEachDecoded(_ bytes: ByteView, _ range: Range<Int>, _ body: (UInt8) -> Bool) {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let byte = bytes[index]
+      var decoded = byte
+      var step = 1
+      if byte == UInt8(ascii: "+") {
+        decoded = UInt8(ascii: " ")
+      } else if byte == UInt8(ascii: "%"), index + 2 < range.upperBound,
+        let high = UTF8Text.hexValue(bytes[index + 1]), let low = UTF8Text.hexValue(bytes[index + 2])
+      {
+        decoded = high << 4 | low
+        step = 3
+      }
+      guard body(decoded) else { return }
+      index += step
+    }
+  }
+
+  /// Percent-decoded text as a string (invalid UTF-8 replaced).
+  private static func decoded(_ bytes: ByteView, _ range: Range<Int>) -> String {
+    ByteWriter.string(capacity: range.count) { buffer in
+      var count = 0
+      forEachDecoded(bytes, range) { byte in
+        buffer[count] = byte
+        count += 1
+        return true
+      }
+      return count
+    }
+  }
+}

@@ -1,0 +1,336 @@
+// The library's one file of pointer code.
+//
+// Every reader in this module (the in-place JSON walk, the message normaliser and its keys, the query-string
+// reader) reads bytes through the views below: a view has indices and bytes, and no address. Taking an
+// address, loading eight bytes at once, slicing without a copy and borrowing room on the stack happen here
+// and nowhere else (`grep -rln Unsafe Sources/ErrorCatalog` names this file), so that what must be proved
+// about memory is proved in one place:
+//
+// - a view is made only inside a call that keeps its storage alive (an array's, a string's, a static
+//   string's, a temporary allocation's), and is valid only during that call: the types are not `Sendable`,
+//   and no reader stores one beyond the call that received it;
+// - every byte is read through `subscript` or `word(at:)`, which check their index in debug builds and in
+//   the fuzz targets (built with the address sanitizer as well); the readers' own loops bound every index
+//   by `count`.
+//
+// `Span` would make the first point the compiler's: it is not used because the declared platforms predate
+// it and a `Span` cannot be kept in a view of a walk without lifetime annotations this toolchain keeps
+// experimental.
+
+/// Bytes read in place: a document's, a message's, a query string's. Valid only during the call that made
+/// it (see the file's comment).
+struct ByteView: RandomAccessCollection {
+  private let base: UnsafePointer<UInt8>
+  /// How many bytes there are.
+  let count: Int
+
+  @inline(__always)
+  fileprivate init(base: UnsafePointer<UInt8>, count: Int) {
+    self.base = base
+    self.count = count
+  }
+
+  @inline(__always)
+  fileprivate init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    // An empty buffer may have no address; no byte of an empty view is ever read.
+    self.init(base: buffer.baseAddress ?? Self.noBytes, count: buffer.count)
+  }
+
+  private static var noBytes: UnsafePointer<UInt8> { UnsafePointer(bitPattern: 1)! }
+
+  /// A view of a static string's UTF-8, which lives as long as the program: this one may be kept.
+  @inline(__always)
+  init(_ text: StaticString) {
+    self.init(base: text.utf8Start, count: text.utf8CodeUnitCount)
+  }
+
+  /// No bytes.
+  @inline(__always)
+  init() {
+    self.init(base: Self.noBytes, count: 0)
+  }
+
+  @inline(__always) var startIndex: Int { 0 }
+  @inline(__always) var endIndex: Int { count }
+
+  @inline(__always)
+  subscript(index: Int) -> UInt8 {
+    assert(index >= 0 && index < count, "byte index out of range")
+    return base[index]
+  }
+
+  /// The first index of `byte` in `range`, or `nil`.
+  @inline(__always)
+  func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      if self[index] == byte { return index }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The eight bytes from `index` as a little-endian word (the first byte lowest).
+  @inline(__always)
+  func word(at index: Int) -> UInt64 {
+    assert(index >= 0 && index + 8 <= count, "word index out of range")
+    return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+  }
+
+  /// The bytes of `range` as a view of their own, indexed from 0, without a copy.
+  @inline(__always)
+  func extracting(_ range: Range<Int>) -> ByteView {
+    assert(range.lowerBound >= 0 && range.upperBound <= count, "range out of bounds")
+    return ByteView(base: base + range.lowerBound, count: range.count)
+  }
+
+  /// The bytes from `start` to the end, indexed from 0, without a copy.
+  @inline(__always)
+  func extracting(from start: Int) -> ByteView { extracting(start..<count) }
+
+  /// The bytes as UTF-8 text (invalid sequences replaced).
+  @inline(__always)
+  var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+  /// The bytes of `range` as UTF-8 text (invalid sequences replaced).
+  @inline(__always)
+  func string(_ range: Range<Int>) -> String { extracting(range).string }
+
+  /// Whether the bytes are those of `other`.
+  @inline(__always)
+  func equals(_ other: ByteView) -> Bool {
+    count == other.count && (count == 0 || memcmpEqual(base, other.base, count))
+  }
+
+  @inline(__always)
+  private func memcmpEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    UnsafeBufferPointer(start: lhs, count: count).elementsEqual(UnsafeBufferPointer(start: rhs, count: count))
+  }
+
+  /// Calls `body` with a view of `bytes`.
+  @inline(__always)
+  static func of<R>(_ bytes: [UInt8], _ body: (ByteView) -> R) -> R {
+    bytes.withUnsafeBufferPointer { body(ByteView($0)) }
+  }
+
+  /// Calls `body` with a view of `text`'s UTF-8 (made contiguous first when it is not).
+  @inline(__always)
+  static func of<R>(_ text: String, _ body: (ByteView) -> R) -> R {
+    if let result = text.utf8.withContiguousStorageIfAvailable({ body(ByteView($0)) }) { return result }
+    var text = text
+    return text.withUTF8 { body(ByteView($0)) }
+  }
+
+  /// Calls `body` with a view of `bytes`, copied into an array first when their storage is not contiguous.
+  @inline(__always)
+  static func of<R>(contiguous bytes: some Sequence<UInt8>, _ body: (ByteView) -> R) -> R {
+    bytes.withContiguousStorageIfAvailable { body(ByteView($0)) } ?? of(Array(bytes), body)
+  }
+}
+
+/// Where a static string's UTF-8 starts, one word wide: a slot of three member names keeps their lengths
+/// beside them, so that comparing a name costs no more than a length test until the lengths agree. Static
+/// strings live as long as the program, so this may be kept.
+struct StaticBytes {
+  private let base: UnsafePointer<UInt8>
+
+  @inline(__always)
+  init(_ text: StaticString) {
+    base = text.utf8Start
+  }
+
+  /// The first `count` bytes, which the static string must hold.
+  @inline(__always)
+  func view(count: Int) -> ByteView { ByteView(base: base, count: count) }
+}
+
+/// Room for bytes being written: an array's or a string's storage while it is made, or a temporary
+/// allocation. Valid only during the call that made it.
+struct ByteWriter {
+  private let base: UnsafeMutablePointer<UInt8>
+  /// How many bytes fit.
+  let capacity: Int
+
+  @inline(__always)
+  fileprivate init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    base = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
+    capacity = buffer.count
+  }
+
+  @inline(__always)
+  subscript(index: Int) -> UInt8 {
+    get {
+      assert(index >= 0 && index < capacity, "byte index out of range")
+      return base[index]
+    }
+    nonmutating set {
+      assert(index >= 0 && index < capacity, "byte index out of range")
+      base[index] = newValue
+    }
+  }
+
+  /// The first `count` bytes written, as a view.
+  @inline(__always)
+  func written(_ count: Int) -> ByteView {
+    assert(count >= 0 && count <= capacity, "count out of range")
+    return ByteView.of(UnsafeBufferPointer(start: base, count: count))
+  }
+
+  /// An array of at most `capacity` bytes, written by `fill`, which returns how many it wrote.
+  @inline(__always)
+  static func array(capacity: Int, _ fill: (ByteWriter) -> Int) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      count = fill(ByteWriter(buffer))
+      precondition(count <= capacity)
+    }
+  }
+
+  /// A string of at most `capacity` bytes of UTF-8, written by `fill`, which returns how many it wrote
+  /// (invalid UTF-8 is replaced).
+  @inline(__always)
+  static func string(capacity: Int, _ fill: (ByteWriter) -> Int) -> String {
+    String(unsafeUninitializedCapacity: capacity) { buffer in
+      let count = fill(ByteWriter(buffer))
+      precondition(count <= capacity)
+      return count
+    }
+  }
+
+  /// Calls `body` with room for `capacity` bytes on the stack (or the heap, when large).
+  @inline(__always)
+  static func withTemporary<R>(capacity: Int, _ body: (ByteWriter) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { body(ByteWriter($0)) }
+  }
+}
+
+extension ByteView {
+  @inline(__always)
+  fileprivate static func of(_ buffer: UnsafeBufferPointer<UInt8>) -> ByteView { ByteView(buffer) }
+}
+
+/// Offsets a validation recorded (containers' ends, an object's members), read in place. Valid only during
+/// the call that made it.
+struct OffsetTable {
+  private let base: UnsafePointer<Int32>
+  /// How many offsets there are.
+  let count: Int
+
+  @inline(__always)
+  fileprivate init(base: UnsafePointer<Int32>?, count: Int) {
+    self.base = base ?? UnsafePointer(bitPattern: 4)!
+    self.count = base == nil ? 0 : count
+  }
+
+  /// No offsets.
+  @inline(__always)
+  init() {
+    self.init(base: nil, count: 0)
+  }
+
+  @inline(__always) var isEmpty: Bool { count == 0 }
+
+  @inline(__always)
+  subscript(index: Int) -> Int32 {
+    assert(index >= 0 && index < count, "offset index out of range")
+    return base[index]
+  }
+
+  /// Calls `body` with a view of `offsets`.
+  @inline(__always)
+  static func of<R>(_ offsets: [Int32], _ body: (OffsetTable) -> R) -> R {
+    offsets.withUnsafeBufferPointer { body(OffsetTable(base: $0.baseAddress, count: $0.count)) }
+  }
+}
+
+/// Room for offsets being recorded. Valid only during the call that made it.
+struct OffsetSlots {
+  private let base: UnsafeMutablePointer<Int32>
+  /// How many offsets fit.
+  let count: Int
+
+  @inline(__always)
+  fileprivate init(_ buffer: UnsafeMutableBufferPointer<Int32>) {
+    base = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 4)!
+    count = buffer.count
+  }
+
+  /// No room.
+  @inline(__always)
+  init() {
+    base = UnsafeMutablePointer(bitPattern: 4)!
+    count = 0
+  }
+
+  @inline(__always)
+  subscript(index: Int) -> Int32 {
+    get {
+      assert(index >= 0 && index < count, "offset index out of range")
+      return base[index]
+    }
+    nonmutating set {
+      assert(index >= 0 && index < count, "offset index out of range")
+      base[index] = newValue
+    }
+  }
+
+  /// The first `count` offsets recorded, to read.
+  @inline(__always)
+  func recorded(_ count: Int) -> OffsetTable {
+    assert(count >= 0 && count <= self.count, "count out of range")
+    return OffsetTable(base: UnsafePointer(base), count: count)
+  }
+
+  /// Calls `body` with room for `capacity` offsets on the stack (or the heap, when large).
+  @inline(__always)
+  static func withTemporary<R>(capacity: Int, _ body: (OffsetSlots) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { body(OffsetSlots($0)) }
+  }
+
+  /// An array of at most `capacity` offsets, written by `fill`, which returns how many it wrote.
+  @inline(__always)
+  static func array(capacity: Int, _ fill: (OffsetSlots) -> Int) -> [Int32] {
+    [Int32](unsafeUninitializedCapacity: capacity) { buffer, count in
+      count = fill(OffsetSlots(buffer))
+      precondition(count <= capacity)
+    }
+  }
+}
+
+extension JSONDocument.MemberRecord {
+  /// Calls `body` with the record's room, to write.
+  @inline(__always)
+  mutating func withSlots<R>(_ body: (OffsetSlots) -> R) -> R {
+    withUnsafeMutableBytes(of: &offsets) { body(OffsetSlots($0.bindMemory(to: Int32.self))) }
+  }
+
+  /// Calls `body` with the first `count` offsets of the record, to read.
+  @inline(__always)
+  mutating func withRecorded<R>(_ count: Int, _ body: (OffsetTable) -> R) -> R {
+    withUnsafeBytes(of: &offsets) { raw in
+      let offsets = raw.bindMemory(to: Int32.self)
+      precondition(count <= offsets.count)
+      return body(OffsetTable(base: offsets.baseAddress, count: count))
+    }
+  }
+}
+
+/// A value reached through its address for the length of one call, so that closures nested in a walk
+/// capture one word instead of copying the value (a catalog table is a dozen references) at every level.
+struct Borrowed<Value> {
+  private let address: UnsafePointer<Value>
+
+  /// The value.
+  @inline(__always)
+  var value: Value { address.pointee }
+
+  /// Calls `body` with `value` borrowed.
+  @inline(__always)
+  static func with<R>(_ value: Value, _ body: (Borrowed<Value>) -> R) -> R {
+    withUnsafePointer(to: value) { body(Borrowed(address: $0)) }
+  }
+
+  @inline(__always)
+  fileprivate init(address: UnsafePointer<Value>) {
+    self.address = address
+  }
+}
