@@ -3,15 +3,15 @@
 // Every reader in this module (the in-place JSON walk, the message normaliser and its keys, the query-string
 // reader) reads bytes through the views below: a view has indices and bytes, and no address. Taking an
 // address, loading eight bytes at once, slicing without a copy and borrowing room on the stack happen here
-// and nowhere else (`grep -rln Unsafe Sources/ErrorCatalog` names this file), so that what must be proved
-// about memory is proved in one place:
+// and nowhere else (`PointerCodeTests` fails on a pointer in any other library file), so that what must be
+// proved about memory is proved in one place:
 //
 // - a view is made only inside a call that keeps its storage alive (an array's, a string's, a static
 //   string's, a temporary allocation's), and is valid only during that call: the types are not `Sendable`,
 //   and no reader stores one beyond the call that received it;
-// - every byte is read through `subscript` or `word(at:)`, which check their index in debug builds and in
-//   the fuzz targets (built with the address sanitizer as well); the readers' own loops bound every index
-//   by `count`.
+// - every byte is read through `subscript` or `word(at:)`, which check their index in debug builds (the
+//   test suite); the fuzz targets run optimised with the address sanitizer, which stops a read past the
+//   bytes' storage; the readers' own loops bound every index by `count`.
 //
 // `Span` would make the first point the compiler's: it is not used because the declared platforms predate
 // it and a `Span` cannot be kept in a view of a walk without lifetime annotations this toolchain keeps
@@ -96,17 +96,6 @@ struct ByteView: RandomAccessCollection {
   @inline(__always)
   func string(_ range: Range<Int>) -> String { extracting(range).string }
 
-  /// Whether the bytes are those of `other`.
-  @inline(__always)
-  func equals(_ other: ByteView) -> Bool {
-    count == other.count && (count == 0 || memcmpEqual(base, other.base, count))
-  }
-
-  @inline(__always)
-  private func memcmpEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    UnsafeBufferPointer(start: lhs, count: count).elementsEqual(UnsafeBufferPointer(start: rhs, count: count))
-  }
-
   /// Calls `body` with a view of `bytes`.
   @inline(__always)
   static func of<R>(_ bytes: [UInt8], _ body: (ByteView) -> R) -> R {
@@ -144,8 +133,8 @@ struct StaticBytes {
   func view(count: Int) -> ByteView { ByteView(base: base, count: count) }
 }
 
-/// Room for bytes being written: an array's or a string's storage while it is made, or a temporary
-/// allocation. Valid only during the call that made it.
+/// Room for bytes being written: an array's or a string's storage while it is made. Valid only during the
+/// call that made it.
 struct ByteWriter {
   private let base: UnsafeMutablePointer<UInt8>
   /// How many bytes fit.
@@ -169,13 +158,6 @@ struct ByteWriter {
     }
   }
 
-  /// The first `count` bytes written, as a view.
-  @inline(__always)
-  func written(_ count: Int) -> ByteView {
-    assert(count >= 0 && count <= capacity, "count out of range")
-    return ByteView.of(UnsafeBufferPointer(start: base, count: count))
-  }
-
   /// An array of at most `capacity` bytes, written by `fill`, which returns how many it wrote.
   @inline(__always)
   static func array(capacity: Int, _ fill: (ByteWriter) -> Int) -> [UInt8] {
@@ -195,17 +177,6 @@ struct ByteWriter {
       return count
     }
   }
-
-  /// Calls `body` with room for `capacity` bytes on the stack (or the heap, when large).
-  @inline(__always)
-  static func withTemporary<R>(capacity: Int, _ body: (ByteWriter) -> R) -> R {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { body(ByteWriter($0)) }
-  }
-}
-
-extension ByteView {
-  @inline(__always)
-  fileprivate static func of(_ buffer: UnsafeBufferPointer<UInt8>) -> ByteView { ByteView(buffer) }
 }
 
 /// Offsets a validation recorded (containers' ends, an object's members), read in place. Valid only during
