@@ -133,52 +133,6 @@ struct StaticBytes {
   func view(count: Int) -> ByteView { ByteView(base: base, count: count) }
 }
 
-/// Room for bytes being written: an array's or a string's storage while it is made. Valid only during the
-/// call that made it.
-struct ByteWriter {
-  private let base: UnsafeMutablePointer<UInt8>
-  /// How many bytes fit.
-  let capacity: Int
-
-  @inline(__always)
-  fileprivate init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
-    base = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
-    capacity = buffer.count
-  }
-
-  @inline(__always)
-  subscript(index: Int) -> UInt8 {
-    get {
-      assert(index >= 0 && index < capacity, "byte index out of range")
-      return base[index]
-    }
-    nonmutating set {
-      assert(index >= 0 && index < capacity, "byte index out of range")
-      base[index] = newValue
-    }
-  }
-
-  /// An array of at most `capacity` bytes, written by `fill`, which returns how many it wrote.
-  @inline(__always)
-  static func array(capacity: Int, _ fill: (ByteWriter) -> Int) -> [UInt8] {
-    [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-      count = fill(ByteWriter(buffer))
-      precondition(count <= capacity)
-    }
-  }
-
-  /// A string of at most `capacity` bytes of UTF-8, written by `fill`, which returns how many it wrote
-  /// (invalid UTF-8 is replaced).
-  @inline(__always)
-  static func string(capacity: Int, _ fill: (ByteWriter) -> Int) -> String {
-    String(unsafeUninitializedCapacity: capacity) { buffer in
-      let count = fill(ByteWriter(buffer))
-      precondition(count <= capacity)
-      return count
-    }
-  }
-}
-
 /// Offsets a validation recorded (containers' ends, an object's members), read in place. Valid only during
 /// the call that made it.
 struct OffsetTable {
@@ -213,57 +167,78 @@ struct OffsetTable {
   }
 }
 
-/// Room for offsets being recorded. Valid only during the call that made it.
-struct OffsetSlots {
-  private let base: UnsafeMutablePointer<Int32>
-  /// How many offsets fit.
+/// Room being written: an array's or a string's storage while it is made, a temporary allocation, or a
+/// record on the stack. Valid only during the call that made it.
+struct Slots<Element> {
+  private let base: UnsafeMutablePointer<Element>
+  /// How many elements fit.
   let count: Int
 
   @inline(__always)
-  fileprivate init(_ buffer: UnsafeMutableBufferPointer<Int32>) {
-    base = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 4)!
+  fileprivate init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+    base = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
     count = buffer.count
   }
 
   /// No room.
   @inline(__always)
   init() {
-    base = UnsafeMutablePointer(bitPattern: 4)!
-    count = 0
+    self.init(UnsafeMutableBufferPointer(start: nil, count: 0))
   }
 
   @inline(__always)
-  subscript(index: Int) -> Int32 {
+  subscript(index: Int) -> Element {
     get {
-      assert(index >= 0 && index < count, "offset index out of range")
+      assert(index >= 0 && index < count, "index out of range")
       return base[index]
     }
     nonmutating set {
-      assert(index >= 0 && index < count, "offset index out of range")
+      assert(index >= 0 && index < count, "index out of range")
       base[index] = newValue
     }
   }
 
+  /// Calls `body` with room for `capacity` elements on the stack (or the heap, when large).
+  @inline(__always)
+  static func withTemporary<R>(capacity: Int, _ body: (Slots) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: Element.self, capacity: capacity) { body(Slots($0)) }
+  }
+
+  /// An array of at most `capacity` elements, written by `fill`, which returns how many it wrote.
+  @inline(__always)
+  static func array(capacity: Int, _ fill: (Slots) -> Int) -> [Element] {
+    [Element](unsafeUninitializedCapacity: capacity) { buffer, count in
+      count = fill(Slots(buffer))
+      precondition(count <= capacity)
+    }
+  }
+}
+
+/// Room for bytes being written.
+typealias ByteWriter = Slots<UInt8>
+
+extension Slots<UInt8> {
+  /// A string of at most `capacity` bytes of UTF-8, written by `fill`, which returns how many it wrote
+  /// (invalid UTF-8 is replaced).
+  @inline(__always)
+  static func string(capacity: Int, _ fill: (Slots) -> Int) -> String {
+    String(unsafeUninitializedCapacity: capacity) { buffer in
+      let count = fill(Slots(buffer))
+      precondition(count <= capacity)
+      return count
+    }
+  }
+}
+
+/// Room for offsets being recorded.
+typealias OffsetSlots = Slots<Int32>
+
+extension Slots<Int32> {
   /// The first `count` offsets recorded, to read.
   @inline(__always)
   func recorded(_ count: Int) -> OffsetTable {
     assert(count >= 0 && count <= self.count, "count out of range")
     return OffsetTable(base: UnsafePointer(base), count: count)
-  }
-
-  /// Calls `body` with room for `capacity` offsets on the stack (or the heap, when large).
-  @inline(__always)
-  static func withTemporary<R>(capacity: Int, _ body: (OffsetSlots) -> R) -> R {
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { body(OffsetSlots($0)) }
-  }
-
-  /// An array of at most `capacity` offsets, written by `fill`, which returns how many it wrote.
-  @inline(__always)
-  static func array(capacity: Int, _ fill: (OffsetSlots) -> Int) -> [Int32] {
-    [Int32](unsafeUninitializedCapacity: capacity) { buffer, count in
-      count = fill(OffsetSlots(buffer))
-      precondition(count <= capacity)
-    }
   }
 }
 
