@@ -1,0 +1,1 @@
+../../../Sources/ErrcatCommand/SystemCalls.swift
