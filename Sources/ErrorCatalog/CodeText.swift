@@ -6,11 +6,11 @@ package enum CodeText {
   package static func canonical(_ code: String) -> String {
     // Most wire codes are plain decimals without a leading zero, which are already canonical.
     let alreadyCanonical =
-      ByteView.of(code) { bytes -> Bool in
+      ByteView.ifContiguous(code) { bytes -> Bool in
         guard let first = bytes.first, first != 0x30 || bytes.count == 1 else { return false }
         for byte in bytes where byte < 0x30 || byte > 0x39 { return false }
         return true
-      }
+      } ?? false
     if alreadyCanonical { return code }
     var plain = true
     var digitsOnly = !code.isEmpty
@@ -56,7 +56,7 @@ package enum CodeText {
   /// (plain decimal, no leading zero, `-` for negatives); parsed without building anything.
   @inline(__always)
   static func integer(_ key: String) -> Int? {
-    ByteView.of(key) { bytes -> Int? in
+    ByteView.ifContiguous(key) { bytes -> Int? in
       guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
       var index = 0
       let negative = bytes[0] == UInt8(ascii: "-")
@@ -70,7 +70,7 @@ package enum CodeText {
         index += 1
       }
       return negative ? (value == 0 ? nil : -value) : value
-    }
+    } ?? nil
   }
 
   /// Whether two codes are the same code.

@@ -115,7 +115,7 @@ package enum MessageKey {
 
   /// Whether the key of `text[bounds]` is `key` (a table's key: string literals, read in place).
   static func equals(_ text: ByteView, _ bounds: Range<Int>, key: String) -> Bool {
-    ByteView.of(key) { equals(text, bounds, key: $0) }
+    ByteView.ifContiguous(key) { equals(text, bounds, key: $0) } ?? equals(text, bounds, key: Array(key.utf8))
   }
 
   /// Whether the key of `text[bounds]` is the key whose bytes `key` holds.

@@ -33,25 +33,31 @@ package enum QueryString {
     ByteView.of(bytes) { bytes -> (Value?, Value?, Value?)? in
       for byte in bytes where byte >= 0x80 { return nil }
       let names = (ByteView(first), ByteView(second), ByteView(third))
+      let longest = max(names.0.count, names.1.count, names.2.count)
       var found: ((Range<Int>, Bool)?, (Range<Int>, Bool)?, (Range<Int>, Bool)?) = (nil, nil, nil)
       var ascii = true
-      forEachPair(bytes) { key, value in
-        var matches = (KeyMatch(names.0), KeyMatch(names.1), KeyMatch(names.2))
-        forEachDecoded(bytes, key) { byte in
-          guard byte < 0x80 else {
-            ascii = false
-            return false
+      // Each key is decoded, without its white space, into room for the longest name: a longer key is none.
+      Slots<UInt8>.withTemporary(capacity: longest) { spelt in
+        forEachPair(bytes) { key, value in
+          var length = 0
+          forEachDecoded(bytes, key) { byte in
+            guard byte < 0x80 else {
+              ascii = false
+              return false
+            }
+            if !MessageNormalization.isSpace(byte) {
+              if length < longest { spelt[length] = byte }
+              length += 1
+            }
+            return true
           }
-          matches.0.add(byte)
-          matches.1.add(byte)
-          matches.2.add(byte)
+          guard ascii else { return false }
+          guard length <= longest else { return true }
+          if let exact = Self.compare(spelt, length, names.0) { found.0 = (value, exact) }
+          if let exact = Self.compare(spelt, length, names.1) { found.1 = (value, exact) }
+          if let exact = Self.compare(spelt, length, names.2) { found.2 = (value, exact) }
           return true
         }
-        guard ascii else { return false }
-        if let exact = matches.0.result { found.0 = (value, exact) }
-        if let exact = matches.1.result { found.1 = (value, exact) }
-        if let exact = matches.2.result { found.2 = (value, exact) }
-        return true
       }
       guard ascii else { return nil }
       func value(_ found: (Range<Int>, Bool)?) -> Value? {
@@ -61,36 +67,21 @@ package enum QueryString {
     }
   }
 
-  /// Compares a decoded key, fed byte by byte, with one name; white space in the key is skipped.
-  private struct KeyMatch {
-    let name: ByteView
-    var position = 0
-    var folded = true
+  /// Whether the first `length` bytes of `spelt` are `name`: `true` when spelt exactly, `false` when equal
+  /// ignoring ASCII letter case, `nil` when not the name.
+  @inline(__always)
+  private static func compare(_ spelt: Slots<UInt8>, _ length: Int, _ name: ByteView) -> Bool? {
+    guard length == name.count else { return nil }
     var exact = true
-
-    init(_ name: ByteView) {
-      self.name = name
+    for index in 0..<length where spelt[index] != name[index] {
+      guard lowercased(spelt[index]) == lowercased(name[index]) else { return nil }
+      exact = false
     }
-
-    mutating func add(_ byte: UInt8) {
-      guard folded, !MessageNormalization.isSpace(byte) else { return }
-      guard position < name.count else {
-        folded = false
-        return
-      }
-      let wanted = name[position]
-      if byte != wanted {
-        if Self.lowercased(byte) == Self.lowercased(wanted) { exact = false } else { folded = false }
-      }
-      position += 1
-    }
-
-    /// Whether the key was the name: `true` when spelt exactly, `false` when equal ignoring case and white
-    /// space, `nil` when not the name.
-    var result: Bool? { folded && position == name.count ? exact : nil }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+    return exact
   }
+
+  @inline(__always)
+  private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
   /// Calls `body` with the key's and the value's ranges of each pair, until it returns `false`.
   static func forEachPair(_ bytes: ByteView, _ body: (Range<Int>, Range<Int>) -> Bool) {

@@ -105,9 +105,15 @@ struct ByteView: RandomAccessCollection {
   /// Calls `body` with a view of `text`'s UTF-8 (made contiguous first when it is not).
   @inline(__always)
   static func of<R>(_ text: String, _ body: (ByteView) -> R) -> R {
-    if let result = text.utf8.withContiguousStorageIfAvailable({ body(ByteView($0)) }) { return result }
     var text = text
     return text.withUTF8 { body(ByteView($0)) }
+  }
+
+  /// Calls `body` with a view of `text`'s UTF-8 when it is stored contiguously (a native string always is);
+  /// `nil` otherwise. For a fast path with a slower one beside it.
+  @inline(__always)
+  static func ifContiguous<R>(_ text: String, _ body: (ByteView) -> R) -> R? {
+    text.utf8.withContiguousStorageIfAvailable { body(ByteView($0)) }
   }
 
   /// Calls `body` with a view of `bytes`, copied into an array first when their storage is not contiguous.
