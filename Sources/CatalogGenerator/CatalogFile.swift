@@ -38,7 +38,7 @@ public struct CatalogFile: Decodable, Sendable {
   /// The member names of an error item, each a list of names in order of preference (at most three).
   public struct Items: Decodable, Sendable {
     public var code, title, message, errorData, details, subcode, transient, userTitle, userMessage: [String]
-    public var traceID, href, type, container, wrapper, itemMarkers: [String]
+    public var traceID, href, type, container, wrapper, itemMarkers, list: [String]
     /// Why the shape is what it is, with its source.
     public var note: String?
   }

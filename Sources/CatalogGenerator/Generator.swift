@@ -289,7 +289,7 @@ public enum Generator {
           ("details", items.details), ("subcode", items.subcode), ("transient", items.transient),
           ("userTitle", items.userTitle), ("userMessage", items.userMessage), ("traceID", items.traceID),
           ("href", items.href), ("type", items.type), ("container", items.container), ("wrapper", items.wrapper),
-          ("itemMarkers", items.itemMarkers),
+          ("itemMarkers", items.itemMarkers), ("list", items.list),
         ])
     }
     if let answer = catalog.answer {

@@ -33,7 +33,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
         return failure(match, code: match.entry.code, message: text)
       }
     }
-    if let item = envelope.whatsAppErrors.first.flatMap(WhatsApp.ErrorItem.init) {
+    if let item = WhatsApp.itemShape.firstListedItem(in: body, holders: Envelope.listHolders) {
       // On-Premise codes: the WhatsApp table Cequens documents.
       let error: Error = item.error(
         provider: .cequens, kind: .response, match: item.code.flatMap { _ in item.match(in: WhatsAppCode.table) },
@@ -41,7 +41,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
         now: seconds)
       return Classification(error)
     }
-    if let item = WhatsApp.graphError(in: json) {
+    if let item = WhatsApp.itemShape.graphFields(in: body, answer: WhatsApp.answerShape).item {
       let error: Error = item.error(
         provider: .cequens, kind: .response, match: item.match(in: WhatsApp.Code.table), status: status,
         headers: headers, references: references, body: body, now: seconds)
@@ -76,7 +76,6 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
     var errorDescription: String?
     var internalCodes: [String] = []
     var authCandidates: [String] = []
-    var whatsAppErrors: [JSONValue] = []
     var parameters: [String: String] = [:]
     var references = References.none
 
@@ -115,12 +114,9 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
         if let text = json.member(key)?.messageText { authCandidates.append(text) }
       }
       if case .string(let code)? = json.member("code") { authCandidates.append(code) }
-      for holder in [json, json.member("data"), error].compactMap({ $0 }) {
-        if let errors = holder.member("errors")?.arrayValue, !errors.isEmpty {
-          whatsAppErrors = errors
-          break
-        }
-      }
     }
+
+    /// Where Cequens puts On-Premise `errors` besides the top level: under `data` or `error`.
+    static let listHolders = [WireShape.Names("data"), WireShape.Names("error")]
   }
 }

@@ -26,7 +26,7 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
     }
     let json = body.json
     let references = WhatsApp.responseReferences(in: json, headers: headers)
-    if let item = json?.member("errors")?.arrayValue?.first.flatMap(WhatsApp.ErrorItem.init) {
+    if let item = WhatsApp.itemShape.firstListedItem(in: body) {
       // On-Premise errors: 360dialog's API table, then its Hub table, whose 1005 is the generic On-Premise
       // "Access denied" plus a Hub-specific detail: only that detail identifies it.
       let match = item.match(in: APICode.table) ?? hubMatch(item)

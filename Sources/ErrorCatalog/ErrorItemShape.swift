@@ -31,12 +31,15 @@ package struct ErrorItemShape: Sendable {
   package let wrapper: WireShape.Names
   /// Members that make an answer without ``container`` an item itself (`fbtrace_id`, `error_subcode`).
   package let itemMarkers: WireShape.Names
+  /// The member of an answer that holds its items as an array (`errors`, the On-Premise API's); the first
+  /// item decides.
+  package let list: WireShape.Names
 
   package init(
     code: WireShape.Names, title: WireShape.Names, message: WireShape.Names, errorData: WireShape.Names,
     details: WireShape.Names, subcode: WireShape.Names, transient: WireShape.Names, userTitle: WireShape.Names,
     userMessage: WireShape.Names, traceID: WireShape.Names, href: WireShape.Names, type: WireShape.Names,
-    container: WireShape.Names, wrapper: WireShape.Names, itemMarkers: WireShape.Names
+    container: WireShape.Names, wrapper: WireShape.Names, itemMarkers: WireShape.Names, list: WireShape.Names
   ) {
     self.code = code
     self.title = title
@@ -53,6 +56,7 @@ package struct ErrorItemShape: Sendable {
     self.container = container
     self.wrapper = wrapper
     self.itemMarkers = itemMarkers
+    self.list = list
   }
 
   /// The item a Graph answer holds, read in place, with its object: its ``container`` when that is an
@@ -93,6 +97,27 @@ package struct ErrorItemShape: Sendable {
       (graphObject(in: root).flatMap { fields(of: $0.object) }, answer.references(in: root))
     }
     return read ?? (nil, [:])
+  }
+
+  /// The fields of the first item of an answer's ``list`` (`{"errors": [{…}]}`), read in place: the list is
+  /// looked for in the top-level object, then in each of `holders` in order (a reseller's envelope members,
+  /// such as Cequens' `data` and `error`), and the first place whose list is a non-empty array decides. `nil`
+  /// when no place has one, or when the first element of that list is not an object.
+  package func firstListedItem(in body: ResponseBody, holders: [WireShape.Names] = []) -> ItemFields? {
+    let read = JSONDocument.withRoot(of: body) { root -> ItemFields? in
+      guard root.isObject else { return nil }
+      /// The first element of `holder`'s list, when that is a non-empty array.
+      func first(in holder: JSONView?) -> JSONView? {
+        guard let list = holder?.member(self.list), list.isArray else { return nil }
+        return list.firstElement
+      }
+      if let item = first(in: root) { return fields(of: item) }
+      for holder in holders {
+        if let item = first(in: root.member(holder)) { return fields(of: item) }
+      }
+      return nil
+    }
+    return read ?? nil
   }
 
   /// The decision on the Graph item a body holds, looked up in `table` (subcodes in `subcodes`); `nil` when

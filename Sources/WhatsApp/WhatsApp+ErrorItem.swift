@@ -9,25 +9,6 @@ extension WhatsApp {
 }
 
 extension ItemFields {
-  /// Reads an item; `nil` when `object` is not an object.
-  package init?(_ object: JSONValue) {
-    guard object.isObject else { return nil }
-    self.init()
-    let shape = WhatsApp.itemShape
-    code = object.member(shape.code)?.scalarText
-    title = object.member(shape.title)?.messageText
-    message = object.member(shape.message)?.messageText
-    details =
-      object.member(shape.errorData)?.member(shape.details)?.messageText ?? object.member(shape.details)?.messageText
-    subcode = object.member(shape.subcode)?.scalarText
-    href = object.member(shape.href)?.scalarText
-    type = object.member(shape.type)?.scalarText
-    userTitle = object.member(shape.userTitle)?.messageText
-    userMessage = object.member(shape.userMessage)?.messageText
-    if case .bool(let transient)? = object.member(shape.transient) { isTransient = transient }
-    traceID = object.member(shape.traceID)?.scalarText
-  }
-
   /// The message without Meta's `(#130429) ` prefix.
   package var bareMessage: String? {
     guard let message else { return nil }

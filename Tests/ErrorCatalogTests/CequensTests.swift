@@ -64,6 +64,30 @@ struct CequensTests {
     }
   }
 
+  @Test("The first place with a non-empty errors list decides: the top level, then data, then error")
+  func errorsListPlaces() throws {
+    let group = #"{"code":401,"title":"Group does not exist"}"#
+    let rate = #"{"code":429,"title":"Too many requests"}"#
+    let cases: [(body: String, code: String?)] = [
+      (#"{"error":{"errors":[\#(group)]}}"#, "401"),
+      // An empty list is no list: `data`'s decides.
+      (#"{"errors":[],"data":{"errors":[\#(group)]}}"#, "401"),
+      // The top level comes before `data`, and `data` before `error`.
+      (#"{"errors":[\#(rate)],"data":{"errors":[\#(group)]}}"#, "429"),
+      (#"{"error":{"errors":[\#(rate)]},"data":{"errors":[\#(group)]}}"#, "401"),
+      // Only the first item counts; keys are read as JSON lookups read them (case folded when not exact).
+      (#"{"ERRORS":[\#(group),\#(rate)]}"#, "401"),
+    ]
+    for (body, code) in cases {
+      let error = try #require(Cequens.classify(status: 400, body: body).error, "\(body)")
+      #expect(error.entry?.table == "whatsapp", "\(body)")
+      #expect(error.rawCode == code, "\(body)")
+    }
+    // A first element that is not an object holds no item: the list decides nothing.
+    let notAnItem = try #require(Cequens.classify(status: 400, body: #"{"errors":["401"]}"#).error)
+    #expect(notAnItem.entry == nil)
+  }
+
   @Test(
     "Retry meanings hold",
     arguments: [

@@ -82,7 +82,7 @@ struct WireShapeTests {
       code: .init("code", alias), title: meta.title, message: meta.message, errorData: meta.errorData,
       details: meta.details, subcode: meta.subcode, transient: meta.transient, userTitle: meta.userTitle,
       userMessage: meta.userMessage, traceID: meta.traceID, href: meta.href, type: meta.type,
-      container: meta.container, wrapper: meta.wrapper, itemMarkers: meta.itemMarkers)
+      container: meta.container, wrapper: meta.wrapper, itemMarkers: meta.itemMarkers, list: meta.list)
   }
 
   @Test("Meta's error item is catalog data: the names the walk reads are whatsapp.json's `items`")
@@ -93,6 +93,7 @@ struct WireShapeTests {
     for (names, wanted) in [
       (shape.code, items.code), (shape.message, items.message), (shape.container, items.container),
       (shape.wrapper, items.wrapper), (shape.itemMarkers, items.itemMarkers), (shape.details, items.details),
+      (shape.list, items.list),
     ] {
       #expect(names.keys == wanted)
     }

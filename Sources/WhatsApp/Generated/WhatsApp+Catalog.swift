@@ -5030,7 +5030,8 @@ extension WhatsApp {
     type: .init("type"),
     container: .init("error"),
     wrapper: .init("detail"),
-    itemMarkers: .init("fbtrace_id", "error_subcode")
+    itemMarkers: .init("fbtrace_id", "error_subcode"),
+    list: .init("errors")
   )
 
   /// Where this provider's send answers put their identifiers (the catalog's `answer`).
