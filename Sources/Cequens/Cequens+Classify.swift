@@ -15,7 +15,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
     let seconds = now.secondsSince1970
     let json = body.json
     let envelope = Envelope(json: json, body: body)
-    let references = envelope.references.merging(WhatsApp.responseReferences(in: json, headers: headers))
+    let references = envelope.references.merging(WhatsApp.responseReferences(in: body, headers: headers))
     func failure(_ match: CatalogMatch?, code: String?, message: String?) -> Classification<Error> {
       Classification(
         Error(

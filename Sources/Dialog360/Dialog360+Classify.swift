@@ -25,7 +25,7 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
       return Classification(error)
     }
     let json = body.json
-    let references = WhatsApp.responseReferences(in: json, headers: headers)
+    let references = WhatsApp.responseReferences(in: body, headers: headers)
     if let item = WhatsApp.itemShape.firstListedItem(in: body) {
       // On-Premise errors: 360dialog's API table, then its Hub table, whose 1005 is the generic On-Premise
       // "Access denied" plus a Hub-specific detail: only that detail identifies it.

@@ -348,6 +348,11 @@ package struct AnswerShape: Sendable {
     self.recipientInput = recipientInput
   }
 
+  /// The identifiers in a body's answer, read in place (none when the body is not JSON).
+  package func references(in body: ResponseBody) -> [String: String] {
+    JSONDocument.withRoot(of: body) { references(in: $0) } ?? [:]
+  }
+
   /// The identifiers in an answer: `messageID` and `status` from its first message, `recipient` from its
   /// first contact.
   func references(in root: JSONView) -> [String: String] {
@@ -365,22 +370,6 @@ package struct AnswerShape: Sendable {
     }
     if let contact = contacts.value?.firstElement {
       values["recipient"] = contact.member(recipient)?.scalarText ?? contact.member(recipientInput)?.scalarText
-    }
-    return values
-  }
-}
-
-extension JSONValue {
-  /// The identifiers in an answer read as a tree, as ``AnswerShape/references(in:)`` reads them in place.
-  package func answerReferences(_ shape: AnswerShape) -> [String: String] {
-    var values: [String: String] = [:]
-    if let message = member(shape.messages)?.arrayValue?.first {
-      values["messageID"] = message.member(shape.messageID)?.scalarText
-      values["status"] = message.member(shape.messageStatus)?.scalarText
-    }
-    if let contact = member(shape.contacts)?.arrayValue?.first {
-      values["recipient"] =
-        contact.member(shape.recipient)?.scalarText ?? contact.member(shape.recipientInput)?.scalarText
     }
     return values
   }

@@ -3,9 +3,9 @@ package import ErrorCatalog
 extension WhatsApp {
   /// The identifiers of a send answer, in the Cloud API and On-Premise shapes alike (the catalog's `answer`:
   /// `{"contacts": [{"input", "wa_id"}], "messages": [{"id", "message_status"}]}`), and of Meta's
-  /// `X-FB-Request-ID` and `X-FB-Trace-ID` headers; for the resellers, whose envelopes are read as a tree.
-  package static func responseReferences(in json: JSONValue?, headers: [String: String]) -> References {
-    References(headerReferences(headers).merging(json?.answerReferences(answerShape) ?? [:]) { _, answer in answer })
+  /// `X-FB-Request-ID` and `X-FB-Trace-ID` headers; for the resellers' answers, read in place as Meta's are.
+  package static func responseReferences(in body: ResponseBody, headers: [String: String]) -> References {
+    References(headerReferences(headers).merging(answerShape.references(in: body)) { _, answer in answer })
   }
 
   /// Meta's request and trace ids, from the `X-FB-Request-ID` and `X-FB-Trace-ID` headers.
