@@ -1,9 +1,9 @@
 /// A body's bytes, validated once as JSON, read in place.
 ///
-/// It accepts exactly what ``JSONReader`` accepts (the same grammar, the same depth limit of
-/// ``JSONReader/maximumDepth``, a leading byte-order mark skipped) but builds nothing: classifiers walk it
-/// through ``JSONView``s and turn into strings only the few fields they need. Validation is one loop with
-/// no recursion, so no input can exhaust the stack.
+/// The one JSON reader (RFC 8259, nesting at most ``JSONReader/maximumDepth``, a leading byte-order mark
+/// skipped). It builds nothing: classifiers walk it through ``JSONView``s and turn into strings only the few
+/// fields they need; ``JSONReader`` copies its views into a tree for the readers that keep a whole
+/// envelope. Validation is one loop with no recursion, so no input can exhaust the stack.
 ///
 /// The reader (this type, ``JSONView``, ``JSONKey``, ``MemberSlot``) is internal to this module: every walk
 /// over a body is here, driven by the shapes the catalogs describe (``WireShape``, ``ErrorItemShape``,

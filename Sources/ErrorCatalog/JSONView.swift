@@ -237,7 +237,7 @@ struct JSONView {
     return true
   }
 
-  /// A string's text decoded as ``JSONReader`` decodes it (invalid UTF-8 replaced), or `nil` when this is
+  /// A string's text, decoded (invalid UTF-8 replaced), or `nil` when this is
   /// not a string.
   var decodedString: String? {
     guard buffer[start] == UInt8(ascii: "\"") else { return nil }
@@ -249,7 +249,7 @@ struct JSONView {
     return String(decoding: Self.unescaped(buffer, range), as: UTF8.self)
   }
 
-  /// The bytes of escaped string text, decoded exactly as ``JSONReader`` does.
+  /// The bytes of escaped string text, decoded: the one decoder of JSON escapes.
   static func unescaped(_ bytes: ByteView, _ range: Range<Int>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(range.count)
@@ -368,6 +368,11 @@ struct JSONKey {
   init(buffer: ByteView, range: Range<Int>, escaped: Bool) {
     text = buffer.extracting(range)
     self.escaped = escaped
+  }
+
+  /// The key's text, decoded as a string's is.
+  var decoded: String {
+    escaped ? String(decoding: JSONView.unescaped(text, 0..<text.count), as: UTF8.self) : text.string
   }
 
   /// The key's length in bytes, or `nil` when it has escapes (its decoded length may differ).
