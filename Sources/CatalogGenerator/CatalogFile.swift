@@ -27,6 +27,15 @@ public struct CatalogFile: Decodable, Sendable {
   public var webhook: Webhook?
   /// Where the provider's send answers put their identifiers.
   public var answer: Answer?
+  /// Where a reseller's gateway puts its own answer (360dialog's `meta`).
+  public var gateway: Gateway?
+
+  /// The member names of a gateway's own answer.
+  public struct Gateway: Decodable, Sendable {
+    public var container, code, message, success: [String]
+    /// Why the shape is what it is, with its source.
+    public var note: String?
+  }
 
   /// The member names of a send answer's identifiers.
   public struct Answer: Decodable, Sendable {

@@ -301,6 +301,15 @@ public enum Generator {
           ("contacts", answer.contacts), ("recipient", answer.recipient), ("recipientInput", answer.recipientInput),
         ])
     }
+    if let gateway = catalog.gateway {
+      shape(
+        "Where this provider's gateway puts its own answer (the catalog's `gateway`).", "gatewayShape",
+        "GatewayShape",
+        [
+          ("container", gateway.container), ("code", gateway.code), ("message", gateway.message),
+          ("success", gateway.success),
+        ])
+    }
     if let webhook = catalog.webhook {
       shape(
         "Where this provider's status webhooks put their events (the catalog's `webhook`).", "webhookShape",

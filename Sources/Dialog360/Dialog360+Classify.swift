@@ -36,7 +36,7 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
       return Classification(error)
     }
     let success = ProviderSuccess(provider: .dialog360, kind: .response, status: status, references: references)
-    if let meta = json?.member("meta"), let gateway = Gateway(meta) {
+    if let meta = json?.member(gatewayShape.container), let gateway = Gateway(meta) {
       if gateway.succeeded, status.map({ (200..<300).contains($0) }) ?? true { return .success(success) }
       var match: CatalogMatch?
       if let message = gateway.message { match = APICode.table.match(message: message, code: gateway.code) }
@@ -75,7 +75,8 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
     return nil
   }
 
-  /// 360dialog's gateway `meta` object, in camelCase or snake_case.
+  /// 360dialog's gateway `meta` object, in camelCase or snake_case: the names are the catalog's `gateway`
+  /// (``gatewayShape``); the rules are here.
   struct Gateway {
     var code: String?
     var status: Int?
@@ -84,15 +85,17 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
 
     init?(_ meta: JSONValue) {
       guard meta.isObject else { return nil }
-      let codeValue = meta.member("httpCode", "http_code")
-      message = meta.member("developerMessage", "developer_message", "message")?.messageText
-      if case .bool(let success)? = meta.member("success") {
+      let shape = Dialog360.gatewayShape
+      let codeValue = meta.member(shape.code)
+      message = meta.member(shape.message)?.messageText
+      let successValue = meta.member(shape.success)
+      if case .bool(let success)? = successValue {
         succeeded = success
       } else {
         succeeded = codeValue == nil && message == nil
       }
       // `{"meta": {"api_status": "stable"}}` alone is the On-Premise success envelope.
-      guard codeValue != nil || message != nil || meta.member("success") != nil else {
+      guard codeValue != nil || message != nil || successValue != nil else {
         succeeded = true
         return
       }

@@ -1,3 +1,27 @@
+/// Where a reseller's gateway puts its own answer, as its catalog's `gateway` describes it: 360dialog's
+/// `{"meta": {"success", "http_code", "developer_message"}}`. The classifier reads the names from here and
+/// keeps the rule (a container with none of the members is a success; the message decides before the code,
+/// which can disagree with the HTTP status).
+package struct GatewayShape: Sendable {
+  /// The object that holds the answer.
+  package let container: WireShape.Names
+  /// The HTTP code the gateway reports.
+  package let code: WireShape.Names
+  /// The developer's message.
+  package let message: WireShape.Names
+  /// The success flag.
+  package let success: WireShape.Names
+
+  package init(
+    container: WireShape.Names, code: WireShape.Names, message: WireShape.Names, success: WireShape.Names
+  ) {
+    self.container = container
+    self.code = code
+    self.message = message
+    self.success = success
+  }
+}
+
 /// Where a provider's answers put their code and message, as its catalog describes them (a table's `wire`
 /// in `Catalogs/*.json`), read by one walk in this module: ``CatalogTable/readWire(in:status:)``.
 ///

@@ -1,4 +1,5 @@
 import CatalogGenerator
+import Dialog360
 import ErrorCatalog
 import Foundation
 import Testing
@@ -83,6 +84,30 @@ struct WireShapeTests {
       details: meta.details, subcode: meta.subcode, transient: meta.transient, userTitle: meta.userTitle,
       userMessage: meta.userMessage, traceID: meta.traceID, href: meta.href, type: meta.type,
       container: meta.container, wrapper: meta.wrapper, itemMarkers: meta.itemMarkers, list: meta.list)
+  }
+
+  @Test("360dialog's gateway is catalog data: its `meta` names are 360dialog.json's `gateway`, every spelling read")
+  func gatewayNamesAreData() throws {
+    let catalog = try Generator.loadCatalogs(in: PackagePaths.catalogs).first { $0.catalog.provider == "360dialog" }
+    let gateway = try #require(catalog?.catalog.gateway)
+    let shape = Dialog360.gatewayShape
+    for (names, wanted) in [
+      (shape.container, gateway.container), (shape.code, gateway.code), (shape.message, gateway.message),
+      (shape.success, gateway.success),
+    ] {
+      #expect(names.keys == wanted)
+    }
+    // Every pairing of the code's and the message's spellings gives the same error.
+    let entry = Dialog360.APICode.internalServerError.entry
+    for code in gateway.code {
+      for message in gateway.message {
+        let body =
+          #"{"\#(gateway.container[0])":{"\#(code)":\#(entry.code),"\#(message)":"\#(entry.message)","success":false}}"#
+        let error = try #require(Dialog360.classify(status: 500, body: body).error, "\(body)")
+        #expect(error.entry == entry, "\(body)")
+        #expect(error.rawCode == entry.code, "\(body)")
+      }
+    }
   }
 
   @Test("Meta's error item is catalog data: the names the walk reads are whatsapp.json's `items`")

@@ -1802,4 +1802,12 @@ extension Dialog360 {
   public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
     tables.flatMap { $0.lookup(codeOrMessage) }
   }
+
+  /// Where this provider's gateway puts its own answer (the catalog's `gateway`).
+  package static let gatewayShape = GatewayShape(
+    container: .init("meta"),
+    code: .init("httpCode", "http_code"),
+    message: .init("developerMessage", "developer_message", "message"),
+    success: .init("success")
+  )
 }
