@@ -69,6 +69,11 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
   }
 
   /// What the Cequens envelope (or a bare body) says.
+  ///
+  /// Its member names stay here rather than in the catalog: Cequens documents no envelope (these shapes are
+  /// the ones its answers were seen to take), and its rules mix members across levels (auth text in any of
+  /// five places, a bare title only on a 401, internal codes beside the error's status), which a list of
+  /// names cannot say. Meta's error items inside it are read by the core from whatsapp.json's `items`.
   struct Envelope {
     var replyCode: String?
     var replyMessage: String?
