@@ -93,9 +93,7 @@ package indirect enum JSONValue: Sendable, Hashable {
   package var scalarText: String? {
     switch self {
     case .string(let text):
-      let trimmed = MessageNormalization.normalize(text)
-      if trimmed.isEmpty || trimmed.lowercased() == "null" { return nil }
-      return trimmed
+      return MessageKey.scalarText(text)
     case .number(let text):
       return Self.integralText(text) ?? text
     case .null, .bool, .array, .object:

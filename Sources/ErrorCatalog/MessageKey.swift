@@ -173,7 +173,8 @@ package enum MessageKey {
       && MessageNormalization.asciiUppercased(text[bounds.lowerBound + 3]) == UInt8(ascii: "L")
   }
 
-  /// A string's text as ``JSONValue/scalarText`` reads it: normalised, with blank and `null` giving `nil`.
+  /// A string's text as a code or short value: normalised, with blank and `null` (any letter case) giving
+  /// `nil`; the rule of ``JSONValue/scalarText`` and of ``JSONView/scalarText`` for strings.
   package static func scalarText(_ text: String) -> String? {
     ByteView.of(text) { isBlankOrNull($0) ? nil : normalizedString($0) }
   }

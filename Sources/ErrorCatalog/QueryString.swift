@@ -6,11 +6,12 @@
 /// NEL, LS, PS in UTF-8); a pair without `=` is skipped. Keys and values are percent-decoded (`+` is a
 /// space; a malformed escape stays as it is).
 package enum QueryString {
-  /// Calls `visit` with each pair's key and value, percent-decoded (invalid UTF-8 replaced), in order, until
-  /// it returns `false`.
-  package static func forEachPair(in bytes: [UInt8], _ visit: (_ key: String, _ value: String) -> Bool) {
+  /// Calls `visit` with each pair's key and a way to its value, percent-decoded (invalid UTF-8 replaced), in
+  /// order, until it returns `false`; a value is decoded only when asked for, so the pairs a reader skips
+  /// cost no string.
+  package static func forEachPair(in bytes: [UInt8], _ visit: (_ key: String, _ value: () -> String) -> Bool) {
     ByteView.of(bytes) { bytes in
-      forEachPair(bytes) { key, value in visit(decoded(bytes, key), decoded(bytes, value)) }
+      forEachPair(bytes) { key, value in visit(decoded(bytes, key), { decoded(bytes, value) }) }
     }
   }
 
@@ -74,14 +75,11 @@ package enum QueryString {
     guard length == name.count else { return nil }
     var exact = true
     for index in 0..<length where spelt[index] != name[index] {
-      guard lowercased(spelt[index]) == lowercased(name[index]) else { return nil }
+      guard UTF8Text.asciiLowered(spelt[index]) == UTF8Text.asciiLowered(name[index]) else { return nil }
       exact = false
     }
     return exact
   }
-
-  @inline(__always)
-  private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
   /// Calls `body` with the key's and the value's ranges of each pair, until it returns `false`.
   static func forEachPair(_ bytes: ByteView, _ body: (Range<Int>, Range<Int>) -> Bool) {

@@ -145,7 +145,7 @@ extension GENIQ {
         let key = key.filter { !$0.isWhitespace }
         let folded = key.lowercased()
         guard queryKeys.contains(folded) else { return true }
-        let member = (key: key, value: JSONValue.string(value))
+        let member = (key: key, value: JSONValue.string(value()))
         // A repeated key keeps its last value, as JSON lookups do, and the object stays small.
         if let position = positions[folded] {
           members[position] = member
