@@ -18,7 +18,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
     let references = envelope.references.merging(WhatsApp.responseReferences(in: body, headers: headers))
     func failure(_ match: CatalogMatch?, code: String?, message: String?) -> Classification<Error> {
       Classification(
-        Error(
+        Error.Details(
           provider: .cequens, match: match, status: status, headers: headers, rawCode: code, rawMessage: message,
           parameters: envelope.parameters, references: references, body: body,
           fallbackStatus: envelope.errorStatus ?? status, now: seconds))
@@ -35,14 +35,14 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
     }
     if let item = WhatsApp.itemShape.firstListedItem(in: body, holders: Envelope.listHolders) {
       // On-Premise codes: the WhatsApp table Cequens documents.
-      let error: Error = item.error(
+      let error: Error.Details = item.error(
         provider: .cequens, kind: .response, match: item.code.flatMap { _ in item.match(in: WhatsAppCode.table) },
         status: status, headers: headers, extraParameters: envelope.parameters, references: references, body: body,
         now: seconds)
       return Classification(error)
     }
     if let item = WhatsApp.itemShape.graphFields(in: body, answer: WhatsApp.answerShape).item {
-      let error: Error = item.error(
+      let error: Error.Details = item.error(
         provider: .cequens, kind: .response, match: item.match(in: WhatsApp.Code.table), status: status,
         headers: headers, references: references, body: body, now: seconds)
       return Classification(error)

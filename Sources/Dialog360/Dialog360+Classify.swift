@@ -17,7 +17,7 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
     // are rarer and read whole.
     if let decision = WhatsApp.graphDecision(in: body, table: WhatsApp.Code.table).decision {
       // Built here rather than through the generic helper, so that it is specialised for this code type.
-      let error = Error(
+      let error = Error.Details(
         provider: .dialog360, code: decision.match.flatMap { WhatsApp.Code.code(of: $0.entry).map(Code.cloudAPI) },
         match: decision.match, kind: .response, status: status, headers: headers, rawCode: decision.code,
         deferred: DeferredFields(context: headers, reader: WhatsApp.graphFields), subcode: decision.subcode,
@@ -30,7 +30,7 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
       // On-Premise errors: 360dialog's API table, then its Hub table, whose 1005 is the generic On-Premise
       // "Access denied" plus a Hub-specific detail: only that detail identifies it.
       let match = item.match(in: APICode.table) ?? hubMatch(item)
-      let error: Error = item.error(
+      let error: Error.Details = item.error(
         provider: .dialog360, kind: .response, match: match, status: status, headers: headers,
         references: references, body: body, now: seconds)
       return Classification(error)
@@ -42,15 +42,15 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
       if let message = gateway.message { match = APICode.table.match(message: message, code: gateway.code) }
       if match == nil, let code = gateway.code { match = APICode.table.match(code: code, message: gateway.message) }
       if match == nil, let status { match = APICode.table.match(code: String(status), message: gateway.message) }
-      let error = Error(
+      let error = Error.Details(
         provider: .dialog360, match: match, status: status, headers: headers, rawCode: gateway.code,
         rawMessage: gateway.message, references: references, body: body, fallbackStatus: gateway.status ?? status,
         now: seconds)
       return Classification(error)
     }
     if body.isPlainSuccess(status: status) { return .success(success) }
-    return .failure(
-      Error(
+    return Classification(
+      Error.Details(
         provider: .dialog360, match: nil, status: status, headers: headers, references: references, body: body,
         now: seconds
       ))

@@ -81,36 +81,33 @@ extension Classification: Encodable {
 }
 
 extension Classification {
-  /// Wraps an error according to its outcome; an error whose entry says success becomes ``success(_:)``
-  /// with the error's identifiers, still read lazily from the body. Inlinable so that it is specialised for
-  /// each provider.
+  /// Wraps an error according to its outcome; details whose entry says success become ``success(_:)`` with
+  /// their identifiers, still read lazily from the body, and no error is made of them (a success allocates
+  /// nothing). Inlinable so that it is specialised for each provider.
   @inlinable @inline(__always)
-  package init<Code>(_ error: consuming ClassifiedError<Code>) where Failure == ClassifiedError<Code> {
-    // The error is moved into the case, not copied: copying it would retain and then release each of its
-    // references.
-    let outcome = error.outcome
-    switch outcome {
+  package init<Code>(_ details: consuming ClassifiedError<Code>.Details) where Failure == ClassifiedError<Code> {
+    switch details.outcome {
     case .success:
       self = .success(
         ProviderSuccess(
-          provider: error.provider, kind: error.kind, status: error.status, entry: error.entry,
-          referenceStorage: error.referenceStorage))
-    case .partial: self = .partial(consume error)
-    case .pending: self = .pending(consume error)
-    case .failure: self = .failure(consume error)
+          provider: details.provider, kind: details.kind, status: details.status, entry: details.entry,
+          referenceStorage: details.referenceStorage))
+    case .partial: self = .partial(ClassifiedError(details))
+    case .pending: self = .pending(ClassifiedError(details))
+    case .failure: self = .failure(ClassifiedError(details))
     }
   }
 }
 
 extension Classification {
-  /// The same classification with its fields kept as `fields` (``ClassifiedError/keeping(_:)``; a success
+  /// The same classification with its fields kept as `fields` (``ClassifiedError/keep(_:)``; a success
   /// keeps the references).
   package func keeping<Code>(_ fields: DeferredFields.Fields) -> Self where Failure == ClassifiedError<Code> {
     switch self {
-    case .success(let success): .success(success.keeping(references: fields.references))
-    case .partial(let error): .partial(error.keeping(fields))
-    case .pending(let error): .pending(error.keeping(fields))
-    case .failure(let error): .failure(error.keeping(fields))
+    case .success(let success): return .success(success.keeping(references: fields.references))
+    case .partial(let error), .pending(let error), .failure(let error):
+      error.keep(fields)
+      return self
     }
   }
 }

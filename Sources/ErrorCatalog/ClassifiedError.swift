@@ -5,139 +5,179 @@
 /// Switch on ``code`` for the typed cases; read ``category``, ``retry`` and ``fault`` to act generically.
 /// ``description`` is one line and never includes the body or the raw message.
 public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowing {
+  /// Everything the error is, shared by its copies (so the error is one pointer wide and a copy is one
+  /// retain), and the fields read from its body, kept once read.
+  @usableFromInline let backing: Shared<Details, DeferredFields.Fields>
+
+  /// Makes the error from its details: the error's one initialiser. Making one allocates once.
+  @inlinable
+  package init(_ details: __owned Details) {
+    backing = Shared(details)
+  }
+
+  @inlinable var details: Details {
+    _read { yield backing.details }
+  }
+
   /// The provider that answered.
-  public let provider: ProviderID
+  public var provider: ProviderID { details.provider }
   /// The typed code, or `nil` when nothing in the catalog matched.
-  public let code: Code?
+  public var code: Code? { details.code }
   /// The catalog entry of ``code``.
-  public let entry: CatalogEntry?
+  public var entry: CatalogEntry? { details.entry }
   /// How the answer ended.
-  public let outcome: Outcome
+  public var outcome: Outcome { details.outcome }
   /// What went wrong: the entry's, or derived from the HTTP status when unrecognized.
-  public let category: ErrorCategory
+  public var category: ErrorCategory { details.category }
   /// Whether and when to retry: the entry's, or derived from the HTTP status when unrecognized.
-  public let retry: Retry
+  public var retry: Retry { details.retry }
   /// Whose side must act: the entry's, or derived from the HTTP status when unrecognized.
-  public let fault: Fault
+  public var fault: Fault { details.fault }
   /// Whether the body was an API response, a webhook or a delivery report.
-  public let kind: ResponseKind
+  public var kind: ResponseKind { details.kind }
   /// The HTTP status, when there was one.
-  public let status: Int?
+  public var status: Int? { details.status }
   /// The code as the body gave it.
-  public let rawCode: String?
+  public var rawCode: String? { details.rawCode }
   /// The message as the body gave it.
-  public var rawMessage: String? { storage.fields(body).rawMessage }
+  public var rawMessage: String? { fields.rawMessage }
   /// Values captured from the message and details read from the body.
-  public var parameters: [String: String] { storage.fields(body).parameters }
+  public var parameters: [String: String] { fields.parameters }
   /// The `Retry-After` delay in seconds, when the response had one.
-  public let retryAfterSeconds: Int?
+  public var retryAfterSeconds: Int? { details.retryAfterSeconds }
   /// How long to wait before acting on the error again, and where that comes from, in this order: the
   /// `Retry-After` delay; the longest wait a documented rate-limit header states (Meta's
   /// `X-Business-Use-Case-Usage`, `X-Ad-Account-Usage`); the wait the body states (a parameter the entry's
   /// ``CatalogWait/parameter`` names, such as 360dialog's "every 5 seconds"); the catalog's documented wait
   /// for the code. `nil` when none says.
-  public let wait: RetryWait?
+  public var wait: RetryWait? { details.wait }
   /// The body (or its first ``ResponseBody/storedLimit`` bytes).
-  public let body: ResponseBody
+  public var body: ResponseBody { details.body }
   /// The identifiers the answer carried.
-  public var references: References { storage.fields(body).references }
+  public var references: References { fields.references }
   /// The documented subcode the answer gave beside its code (Meta's `error_subcode`), if the catalog knows it.
-  public let subcode: CatalogSubcode?
-  /// The raw message, parameters and references, or how to read them from the body.
-  @usableFromInline private(set) var storage: FieldStorage
+  public var subcode: CatalogSubcode? { details.subcode }
 
-  /// Creates an error from a catalog match, or, when `match` is `nil`, from `fallback` or else from the
-  /// HTTP status (`fallbackStatus` when the body named a better one than the response), with its raw
-  /// message, parameters and references already read. `outcome` overrides the entry's outcome, for
-  /// answers whose state the entry alone does not tell.
-  package init(
-    provider: ProviderID, match: CatalogMatch?, kind: ResponseKind = .response, status: Int?,
-    headers: [String: String] = [:], rawCode: String? = nil, rawMessage: String? = nil,
-    parameters: [String: String] = [:], references: References = .none, subcode: CatalogSubcode? = nil,
-    body: ResponseBody,
-    fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
-    now: Double = WallClock.now
-  ) {
-    let typed = match.flatMap { Code(entry: $0.entry) }
-    var merged = parameters
-    if typed != nil, let captured = match?.captured {
-      merged.merge(captured) { _, fromMessage in fromMessage }
+  /// The raw message, parameters and references: read from the body on the first request, by whichever
+  /// copy asks first, and kept for every later one, so no field access reads the body twice.
+  var fields: DeferredFields.Fields {
+    switch backing.details.storage {
+    case .stored(let fields): return fields
+    case .deferred: return backing.kept(orMake: { $0.storage.fields($0.body) })
     }
-    self.init(
-      provider: provider, code: typed, match: match, kind: kind, status: status, headers: headers,
-      rawCode: rawCode,
-      storage: .stored(.init(rawMessage: rawMessage, parameters: merged, references: references)),
-      subcode: subcode, body: body, fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome,
-      now: now)
   }
 
-  /// Creates an error whose raw message, parameters and references are read from `body` by `deferred`
-  /// when asked for; otherwise as ``init(provider:match:kind:status:headers:rawCode:rawMessage:parameters:references:subcode:body:fallbackStatus:fallback:outcome:now:)``.
-  @inlinable
-  package init(
-    provider: ProviderID, match: __owned CatalogMatch?, kind: ResponseKind = .response, status: Int?,
-    headers: [String: String] = [:], rawCode: String? = nil, deferred: DeferredFields, subcode: CatalogSubcode? = nil,
-    body: ResponseBody, fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
-    now: Double
-  ) {
-    self.init(
-      provider: provider, code: match.flatMap { Code(entry: $0.entry) }, match: match, kind: kind, status: status,
-      headers: headers, rawCode: rawCode, deferred: deferred, subcode: subcode, body: body,
-      fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome, now: now)
-  }
+  /// What an error is: its classification and what the answer carried, before it is shared. Classifiers
+  /// build one, and ``Classification/init(_:)-(Details)`` makes an error of it only when the outcome is not a
+  /// success, so that a success allocates nothing.
+  @usableFromInline
+  package struct Details: Sendable {
+    @usableFromInline let provider: ProviderID
+    @usableFromInline let code: Code?
+    @usableFromInline let entry: CatalogEntry?
+    @usableFromInline let outcome: Outcome
+    @usableFromInline let category: ErrorCategory
+    @usableFromInline let retry: Retry
+    @usableFromInline let fault: Fault
+    @usableFromInline let kind: ResponseKind
+    @usableFromInline let status: Int?
+    @usableFromInline let rawCode: String?
+    @usableFromInline let retryAfterSeconds: Int?
+    @usableFromInline let wait: RetryWait?
+    @usableFromInline let body: ResponseBody
+    @usableFromInline let subcode: CatalogSubcode?
+    /// The raw message, parameters and references, or how to read them from the body.
+    @usableFromInline let storage: FieldStorage
 
-  /// As ``init(provider:match:kind:status:headers:rawCode:deferred:subcode:body:fallbackStatus:fallback:outcome:now:)``,
-  /// with the match's typed code already found (`Code(entry: match.entry)`, or `nil`).
-  @inlinable
-  package init(
-    provider: ProviderID, code typed: Code?, match: __owned CatalogMatch?, kind: ResponseKind = .response,
-    status: Int?, headers: [String: String] = [:], rawCode: String? = nil, deferred: DeferredFields,
-    subcode: CatalogSubcode? = nil, body: ResponseBody, fallbackStatus: Int? = nil,
-    fallback: StatusClassification? = nil, outcome: Outcome? = nil, now: Double
-  ) {
-    self.init(
-      provider: provider, code: typed, match: match, kind: kind, status: status, headers: headers,
-      rawCode: rawCode, storage: .deferred(deferred, captured: typed == nil ? nil : match?.captured),
-      subcode: subcode, body: body, fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome,
-      now: now)
-  }
-
-  /// The one initialiser the others call: the entry is the match's only when `typed` is its code, and the
-  /// classification is ``Verdict``'s, the one outcome rule.
-  ///
-  /// Inlinable so that it is specialised for each provider's code type: classification's hot path then
-  /// copies no catalog entry through generic witnesses.
-  @inlinable
-  init(
-    provider: ProviderID, code typed: Code?, match: __owned CatalogMatch?, kind: ResponseKind, status: Int?,
-    headers: [String: String], rawCode: String?, storage: FieldStorage, subcode: CatalogSubcode?,
-    body: ResponseBody, fallbackStatus: Int?, fallback: StatusClassification?, outcome: Outcome?, now: Double
-  ) {
-    var code: Code?
-    var entry: CatalogEntry?
-    var captured: [String: String]?
-    if let match, let typed {
-      code = typed
-      captured = match.captured
-      entry = match.entry
+    /// Details from a catalog match, or, when `match` is `nil`, from `fallback` or else from the HTTP
+    /// status (`fallbackStatus` when the body named a better one than the response), with the raw message,
+    /// parameters and references already read. `outcome` overrides the entry's outcome, for answers whose
+    /// state the entry alone does not tell.
+    package init(
+      provider: ProviderID, match: CatalogMatch?, kind: ResponseKind = .response, status: Int?,
+      headers: [String: String] = [:], rawCode: String? = nil, rawMessage: String? = nil,
+      parameters: [String: String] = [:], references: References = .none, subcode: CatalogSubcode? = nil,
+      body: ResponseBody,
+      fallbackStatus: Int? = nil, fallback: StatusClassification? = nil, outcome: Outcome? = nil,
+      now: Double = WallClock.now
+    ) {
+      let typed = match.flatMap { Code(entry: $0.entry) }
+      var merged = parameters
+      if typed != nil, let captured = match?.captured {
+        merged.merge(captured) { _, fromMessage in fromMessage }
+      }
+      self.init(
+        provider: provider, code: typed, match: match, kind: kind, status: status, headers: headers,
+        rawCode: rawCode,
+        storage: .stored(.init(rawMessage: rawMessage, parameters: merged, references: references)),
+        subcode: subcode, body: body, fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome,
+        now: now)
     }
-    self.provider = provider
-    self.code = code
-    self.kind = kind
-    self.status = status
-    self.rawCode = rawCode
-    self.body = body
-    self.storage = storage
-    self.subcode = subcode
-    retryAfterSeconds = headers.isEmpty ? nil : Self.retryAfter(headers, now: now)
-    wait = Self.wait(retryAfter: retryAfterSeconds, headers: headers, entry: entry, captured: captured)
-    let verdict = Verdict(
-      entry: entry, outcome: outcome, fallbackStatus: fallbackStatus ?? status, fallback: fallback)
-    self.entry = entry
-    self.outcome = verdict.outcome
-    category = verdict.category
-    retry = verdict.retry
-    fault = verdict.fault
+
+    /// Details whose raw message, parameters and references are read from `body` by `deferred` when asked
+    /// for; otherwise as the initialiser with the fields already read. `code` is the match's typed code
+    /// when the caller already found it (`Code(entry: match.entry)`, or `nil`).
+    @inlinable
+    package init(
+      provider: ProviderID, code typed: Code?? = nil, match: __owned CatalogMatch?, kind: ResponseKind = .response,
+      status: Int?, headers: [String: String] = [:], rawCode: String? = nil, deferred: DeferredFields,
+      subcode: CatalogSubcode? = nil, body: ResponseBody, fallbackStatus: Int? = nil,
+      fallback: StatusClassification? = nil, outcome: Outcome? = nil, now: Double
+    ) {
+      let typed = typed ?? match.flatMap { Code(entry: $0.entry) }
+      self.init(
+        provider: provider, code: typed, match: match, kind: kind, status: status, headers: headers,
+        rawCode: rawCode, storage: .deferred(deferred, captured: typed == nil ? nil : match?.captured),
+        subcode: subcode, body: body, fallbackStatus: fallbackStatus, fallback: fallback, outcome: outcome,
+        now: now)
+    }
+
+    /// The one initialiser the others call: the entry is the match's only when `typed` is its code, and
+    /// the classification is ``Verdict``'s, the one outcome rule.
+    ///
+    /// Inlinable so that it is specialised for each provider's code type: classification's hot path then
+    /// copies no catalog entry through generic witnesses.
+    @inlinable
+    init(
+      provider: ProviderID, code typed: Code?, match: __owned CatalogMatch?, kind: ResponseKind, status: Int?,
+      headers: [String: String], rawCode: String?, storage: FieldStorage, subcode: CatalogSubcode?,
+      body: ResponseBody, fallbackStatus: Int?, fallback: StatusClassification?, outcome: Outcome?, now: Double
+    ) {
+      var code: Code?
+      var entry: CatalogEntry?
+      var captured: [String: String]?
+      if let match, let typed {
+        code = typed
+        captured = match.captured
+        entry = match.entry
+      }
+      self.provider = provider
+      self.code = code
+      self.kind = kind
+      self.status = status
+      self.rawCode = rawCode
+      self.body = body
+      self.storage = storage
+      self.subcode = subcode
+      retryAfterSeconds = headers.isEmpty ? nil : ClassifiedError.retryAfter(headers, now: now)
+      wait = ClassifiedError.wait(
+        retryAfter: retryAfterSeconds, headers: headers, entry: entry, captured: captured)
+      let verdict = Verdict(
+        entry: entry, outcome: outcome, fallbackStatus: fallbackStatus ?? status, fallback: fallback)
+      self.entry = entry
+      self.outcome = verdict.outcome
+      category = verdict.category
+      retry = verdict.retry
+      fault = verdict.fault
+    }
+
+    /// Where a success made of these details finds its references.
+    @usableFromInline var referenceStorage: ProviderSuccess.ReferenceStorage {
+      switch storage {
+      case .stored(let fields): .stored(fields.references)
+      case .deferred(let deferred, _): .deferred(deferred, body)
+      }
+    }
   }
 
   /// ``wait``: `Retry-After`, else a rate-limit header, else the body (a parameter captured from the
@@ -179,18 +219,19 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
   /// knows it: the events of one webhook share a body, and validating it for each event's description or
   /// encoding would grow with the number of events times the body's length.
   package var bodyShape: ResponseBody.Shape {
-    if case .stored(let fields) = storage, let shape = fields.bodyShape { return shape }
-    return body.shape
+    if case .stored(let fields) = backing.details.storage, let shape = fields.bodyShape { return shape }
+    if let shape = backing.keptIfKnown()?.bodyShape { return shape }
+    return backing.details.body.shape
   }
 
-  /// The same error with its raw message, parameters and references kept as `fields`, which a classifier
-  /// read from the body as the error's deferred reader would have (the values captured from the message
-  /// still take precedence over the body's parameters). Used where many errors share one body, so that
-  /// reading each error's fields does not read the body again.
-  package func keeping(_ fields: DeferredFields.Fields) -> Self {
-    var copy = self
-    copy.storage = .stored(storage.merging(fields))
-    return copy
+  /// Keeps `fields` as the error's raw message, parameters and references, which a classifier read from the
+  /// body as the error's deferred reader would have (the values captured from the message still take
+  /// precedence over the body's parameters). Used where many errors share one body, so that reading each
+  /// error's fields does not read the body again. Copies share what is kept: the values are the ones they
+  /// would have read.
+  package func keep(_ fields: DeferredFields.Fields) {
+    guard case .deferred = backing.details.storage else { return }
+    backing.keep(backing.details.storage.merging(fields))
   }
 
   /// Equal when the errors are the same error: the same provider, code, entry and subcode, the same
@@ -222,14 +263,6 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
     hasher.combine(retryAfterSeconds)
     hasher.combine(wait)
     hasher.combine(subcode)
-  }
-
-  /// Where a success made of this error finds its references.
-  @usableFromInline var referenceStorage: ProviderSuccess.ReferenceStorage {
-    switch storage {
-    case .stored(let fields): .stored(fields.references)
-    case .deferred(let deferred, _): .deferred(deferred, body)
-    }
   }
 
   /// The provider-independent situation the entry names, if any.
@@ -303,7 +336,7 @@ extension ClassifiedError: Encodable {
   ///
   /// The fields read from the body (parameters, references) are read once for the whole encoding.
   public func encode(to encoder: any Encoder) throws {
-    let fields = storage.fields(body)
+    let fields = fields
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(provider, forKey: .provider)
     try container.encode(entry != nil, forKey: .recognized)

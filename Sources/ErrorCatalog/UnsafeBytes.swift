@@ -17,6 +17,18 @@
 // it and a `Span` cannot be kept in a view of a walk without lifetime annotations this toolchain keeps
 // experimental.
 
+#if canImport(Darwin)
+  import Darwin
+#elseif canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Android)
+  import Android
+#elseif canImport(WinSDK)
+  import WinSDK
+#endif
+
 /// Bytes read in place: a document's, a message's, a query string's. Valid only during the call that made
 /// it (see the file's comment).
 struct ByteView: RandomAccessCollection {
@@ -284,5 +296,143 @@ struct Borrowed<Value> {
   @inline(__always)
   fileprivate init(address: UnsafePointer<Value>) {
     self.address = address
+  }
+}
+
+/// What copies of one value share: `details`, immutable, and `kept`, a value made from them at most once (on
+/// first request) and then kept, under a lock held in the same allocation. So a value that holds one is one
+/// pointer wide, a copy is one retain, and making one allocates once.
+///
+/// Used by ``ClassifiedError``: its classification is `details`, the fields read from its body are `kept`.
+@usableFromInline
+struct Shared<Details, Kept> {
+  @usableFromInline let buffer: SharedBuffer<Details, Kept>
+
+  /// A backing holding `details`.
+  @inlinable
+  init(_ details: __owned Details) {
+    let made = SharedBuffer<Details, Kept>.create(minimumCapacity: SharedBuffer<Details, Kept>.lockWords) { _ in
+      SharedHeader(details: details)
+    }
+    buffer = unsafeDowncast(made, to: SharedBuffer<Details, Kept>.self)
+    buffer.initializeLock()
+  }
+
+  /// The immutable part, read without the lock: nothing writes it after `init`.
+  @inlinable
+  var details: Details {
+    _read { yield buffer.header.details }
+  }
+
+  /// `kept`, made by `make` from the details on the first request; every later request (from any thread,
+  /// through any copy) gets the same value without calling `make`.
+  func kept(orMake make: (Details) -> Kept) -> Kept {
+    buffer.locked { header in
+      if let kept = header.pointee.kept { return kept }
+      let made = make(header.pointee.details)
+      header.pointee.kept = made
+      return made
+    }
+  }
+
+  /// `kept` if it is already known, without making it.
+  func keptIfKnown() -> Kept? {
+    buffer.locked { $0.pointee.kept }
+  }
+
+  /// Keeps `value` unless a value is kept already. Only for a value equal to what `make` would give, so
+  /// that which of the two is kept cannot be told apart.
+  func keep(_ value: Kept) {
+    buffer.locked { header in
+      if header.pointee.kept == nil { header.pointee.kept = value }
+    }
+  }
+}
+
+// Every copy reads `details`, which nothing writes after `init`, and reaches `kept` only under the lock.
+extension Shared: @unchecked Sendable where Details: Sendable, Kept: Sendable {}
+
+/// ``Shared``'s header.
+@usableFromInline
+struct SharedHeader<Details, Kept> {
+  @usableFromInline let details: Details
+  /// Read and written only under the lock.
+  var kept: Kept?
+
+  @inlinable
+  init(details: __owned Details) {
+    self.details = details
+  }
+}
+
+/// ``Shared``'s storage: the header, then the platform's lock in the tail (words of `UInt64`, so that the
+/// platform's type stays out of inlinable code).
+@usableFromInline
+final class SharedBuffer<Details, Kept>: ManagedBuffer<SharedHeader<Details, Kept>, UInt64> {
+  #if canImport(Darwin)
+    typealias Lock = os_unfair_lock
+  #elseif canImport(Glibc) || canImport(Musl) || canImport(Android)
+    typealias Lock = pthread_mutex_t
+  #elseif canImport(WinSDK)
+    typealias Lock = SRWLOCK
+  #else
+    // No threads (WebAssembly): nothing to lock.
+    typealias Lock = Void
+  #endif
+
+  /// How many words the lock takes.
+  @usableFromInline
+  static var lockWords: Int {
+    (MemoryLayout<Lock>.size + MemoryLayout<UInt64>.size - 1) / MemoryLayout<UInt64>.size
+  }
+
+  private var lock: UnsafeMutablePointer<Lock> {
+    withUnsafeMutablePointerToElements { words in
+      UnsafeMutableRawPointer(words).assumingMemoryBound(to: Lock.self)
+    }
+  }
+
+  @usableFromInline
+  func initializeLock() {
+    precondition(MemoryLayout<Lock>.alignment <= MemoryLayout<UInt64>.alignment)
+    let lock = withUnsafeMutablePointerToElements { words in
+      UnsafeMutableRawPointer(words).bindMemory(to: Lock.self, capacity: 1)
+    }
+    #if canImport(Darwin)
+      lock.initialize(to: os_unfair_lock())
+    #elseif canImport(Glibc) || canImport(Musl) || canImport(Android)
+      lock.initialize(to: pthread_mutex_t())
+      let status = pthread_mutex_init(lock, nil)
+      precondition(status == 0, "pthread_mutex_init failed: \(status)")
+    #elseif canImport(WinSDK)
+      lock.initialize(to: SRWLOCK())
+      InitializeSRWLock(lock)
+    #else
+      lock.initialize(to: ())
+    #endif
+  }
+
+  /// Calls `body` with the header, under the lock.
+  func locked<R>(_ body: (UnsafeMutablePointer<SharedHeader<Details, Kept>>) -> R) -> R {
+    let lock = lock
+    #if canImport(Darwin)
+      os_unfair_lock_lock(lock)
+      defer { os_unfair_lock_unlock(lock) }
+    #elseif canImport(Glibc) || canImport(Musl) || canImport(Android)
+      let status = pthread_mutex_lock(lock)
+      precondition(status == 0, "pthread_mutex_lock failed: \(status)")
+      defer { pthread_mutex_unlock(lock) }
+    #elseif canImport(WinSDK)
+      AcquireSRWLockExclusive(lock)
+      defer { ReleaseSRWLockExclusive(lock) }
+    #endif
+    return withUnsafeMutablePointerToHeader(body)
+  }
+
+  deinit {
+    #if canImport(Glibc) || canImport(Musl) || canImport(Android)
+      pthread_mutex_destroy(lock)
+    #endif
+    lock.deinitialize(count: 1)
   }
 }

@@ -29,7 +29,7 @@ extension GENIQ: ResponseClassifier {
     // One pass over the top-level members finds the code and the message where the catalog's `wire` says;
     // the rest is read from the body by `fields` only when asked for.
     let (rawCode, match, _) = ResponseCode.table.readWire(in: body, status: status)
-    let error = Error(
+    let error = Error.Details(
       provider: .geniq, code: match.flatMap { ResponseCode.code(of: $0.entry).map(Code.response) }, match: match,
       kind: .response, status: status, headers: headers, rawCode: rawCode,
       deferred: DeferredFields(reader: fields), body: body, now: seconds)
@@ -94,8 +94,8 @@ extension GENIQ: ResponseClassifier {
     /// An error carrying this envelope's code, message and parameters.
     func error(
       match: CatalogMatch?, status: Int?, headers: [String: String], body: ResponseBody, now: Double
-    ) -> Error {
-      Error(
+    ) -> Error.Details {
+      Error.Details(
         provider: .geniq, match: match, kind: .response, status: status, headers: headers, rawCode: rawCode,
         rawMessage: message, parameters: parameters, references: references, body: body, now: now)
     }

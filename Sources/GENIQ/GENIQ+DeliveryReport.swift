@@ -66,7 +66,7 @@ extension GENIQ {
     } else {
       match = reason
     }
-    let error = Error(
+    let error = Error.Details(
       provider: .geniq, match: match, kind: .report, status: nil, rawCode: rawReason,
       deferred: DeferredFields(reader: reportFields), body: body, now: 0)
     return Classification(error)

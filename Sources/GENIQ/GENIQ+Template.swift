@@ -84,6 +84,6 @@ extension GENIQ {
           ProviderSuccess(provider: .geniq, kind: .response, status: status, references: envelope.references))
       }
     }
-    return .failure(envelope.error(match: nil, status: status, headers: headers, body: body, now: now))
+    return Classification(envelope.error(match: nil, status: status, headers: headers, body: body, now: now))
   }
 }

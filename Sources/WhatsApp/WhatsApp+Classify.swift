@@ -17,12 +17,12 @@ extension WhatsApp: ResponseClassifier, WebhookClassifier {
         return .success(
           ProviderSuccess(provider: .whatsapp, kind: .response, status: status, deferred: deferred, body: body))
       }
-      return .failure(
-        Error(
+      return Classification(
+        Error.Details(
           provider: .whatsapp, match: nil, status: status, headers: headers, deferred: deferred, body: body,
           now: seconds))
     }
-    let error: Error = decision.error(
+    let error: Error.Details = decision.error(
       provider: .whatsapp, code: decision.match.flatMap { Code.code(of: $0.entry) }, kind: .response, status: status,
       headers: headers, deferred: deferred, body: body, now: seconds)
     return Classification(error)

@@ -28,8 +28,8 @@ extension ItemDecision {
   package func error<C: CatalogCode>(
     provider: ProviderID, kind: ResponseKind, status: Int?, headers: [String: String] = [:],
     deferred: DeferredFields, body: ResponseBody, now: Double
-  ) -> ClassifiedError<C> {
-    ClassifiedError<C>(
+  ) -> ClassifiedError<C>.Details {
+    ClassifiedError<C>.Details(
       provider: provider, match: match, kind: kind, status: status, headers: headers, rawCode: code,
       deferred: deferred, subcode: subcode, body: body,
       fallback: isTransient == true ? WhatsApp.transientFallback : nil, now: now)
@@ -39,8 +39,8 @@ extension ItemDecision {
   package func error<C: CatalogCode>(
     provider: ProviderID, code typed: C?, kind: ResponseKind, status: Int?, headers: [String: String] = [:],
     deferred: DeferredFields, body: ResponseBody, now: Double
-  ) -> ClassifiedError<C> {
-    ClassifiedError<C>(
+  ) -> ClassifiedError<C>.Details {
+    ClassifiedError<C>.Details(
       provider: provider, code: typed, match: match, kind: kind, status: status, headers: headers, rawCode: code,
       deferred: deferred, subcode: subcode, body: body,
       fallback: isTransient == true ? WhatsApp.transientFallback : nil,

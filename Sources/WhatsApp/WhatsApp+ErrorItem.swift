@@ -60,8 +60,8 @@ extension ItemFields {
   package func error<C: CatalogCode>(
     provider: ProviderID, kind: ResponseKind, match: CatalogMatch?, status: Int?, headers: [String: String] = [:],
     extraParameters: [String: String] = [:], references: References, body: ResponseBody, now: Double
-  ) -> ClassifiedError<C> {
-    ClassifiedError<C>(
+  ) -> ClassifiedError<C>.Details {
+    ClassifiedError<C>.Details(
       provider: provider, match: match, kind: kind, status: status, headers: headers, rawCode: code,
       rawMessage: rawMessage, parameters: parameters.merging(extraParameters) { _, extra in extra },
       references: references.merging(References(["traceID": traceID ?? ""])),

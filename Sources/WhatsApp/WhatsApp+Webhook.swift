@@ -55,7 +55,7 @@ extension WhatsApp {
           // Sent is a step, not a delivery: the message can still fail (issue 22).
           results.append(
             Classification(
-              ClassifiedError<C>(
+              ClassifiedError<C>.Details(
                 provider: provider, match: sent, kind: .webhook, status: nil, deferred: deferred, body: body, now: 0)))
           return
         }
@@ -63,12 +63,15 @@ extension WhatsApp {
           .success(ProviderSuccess(provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body)))
         return
       }
-      let error: ClassifiedError<C> = decision.error(
+      let error: ClassifiedError<C>.Details = decision.error(
         provider: provider, kind: .webhook, status: nil, deferred: deferred, body: body, now: 0)
       results.append(Classification(error))
     }
     if !isJSON && !body.isBlank {
-      return [.failure(ClassifiedError<C>(provider: provider, match: nil, kind: .webhook, status: nil, body: body))]
+      return [
+        Classification(
+          ClassifiedError<C>.Details(provider: provider, match: nil, kind: .webhook, status: nil, body: body))
+      ]
     }
     guard results.count > 1 else { return results }
     // Read by the same walk as the decisions, so an event's fields are its own by construction.

@@ -31,7 +31,7 @@ extension Wolkvox: ResponseClassifier {
       return .success(
         ProviderSuccess(provider: .wolkvox, kind: .response, status: status, deferred: deferred, body: body))
     }
-    let error = Error(
+    let error = Error.Details(
       provider: .wolkvox, code: match.flatMap { Code.code(of: $0.entry) }, match: match, status: status,
       headers: headers, rawCode: rawCode, deferred: deferred,
       body: body, fallbackStatus: bodyStatus ?? status, now: seconds)

@@ -36,7 +36,7 @@ extension Yeastar: ResponseClassifier {
     // One pass over the top-level members finds the code and message where the catalog's `wire` says
     // (`errcode`, `errmsg`); the rest is read from the body by `fields` only when asked for.
     let (rawCode, match, _) = Code.table.readWire(in: body, status: status)
-    let error = Error(
+    let error = Error.Details(
       provider: .yeastar, code: match.flatMap { Code.code(of: $0.entry) }, match: match, status: status,
       headers: headers, rawCode: rawCode,
       deferred: DeferredFields(reader: fields), body: body, now: seconds)

@@ -30,7 +30,7 @@ struct ErrorIdentityTests {
     #expect(try Self.error(page, status: 502) == Self.error("<html>other page</html>", status: 502))
   }
 
-  @Test("Comparing and hashing read no body; encoding reads the body's fields once")
+  @Test("Comparing and hashing read no body; the body's fields are read once, by whichever copy asks first")
   func costs() throws {
     let errors = try (0..<50).map {
       try Self.error(#"{"code":400,"error":"BAD REQUEST","msg":"SKILL_ID \#($0) DOES NOT EXIST IN YOUR OPERATION."}"#)
@@ -41,14 +41,37 @@ struct ErrorIdentityTests {
     }
     #expect(compared == 0)
     let one = errors[7]
-    let encoded = WebhookGrowthTests.parsedBytes { _ = try? JSONEncoder().encode(one) }
-    let readOnce = WebhookGrowthTests.parsedBytes { _ = one.parameters }
-    if JSONReader.observesParsing {
-      #expect(readOnce > 0)
-      // The fields once, and the body's shape (`"body": {"shape": "json"}`) validated once.
-      #expect(
-        encoded <= readOnce + one.body.totalCount,
-        "encoding parsed \(encoded) bytes; one field read parses \(readOnce), the body is \(one.body.totalCount)")
+    let copy = one
+    let firstRead = WebhookGrowthTests.parsedBytes { #expect(one.parameters["skillID"] == "7") }
+    let laterReads = WebhookGrowthTests.parsedBytes {
+      #expect(copy.parameters["skillID"] == "7")
+      #expect(one.rawMessage == "SKILL_ID 7 DOES NOT EXIST IN YOUR OPERATION.")
+      _ = copy.references
+      _ = try? JSONEncoder().encode(copy)
     }
+    let other = errors[8]
+    let encoded = WebhookGrowthTests.parsedBytes { _ = try? JSONEncoder().encode(other) }
+    if JSONReader.observesParsing {
+      #expect(firstRead > 0)
+      // Kept: the copy and every later field read nothing but the body's shape for the encoding's
+      // `"body": {"shape": "json"}`.
+      #expect(laterReads <= one.body.totalCount, "later reads parsed \(laterReads) bytes")
+      #expect(
+        encoded <= firstRead + other.body.totalCount,
+        "encoding parsed \(encoded) bytes; one field read parses \(firstRead), the body is \(other.body.totalCount)")
+    }
+    // The fields read are the same, whichever copy reads first and however many threads ask at once.
+    let fresh = try (0..<8).map {
+      try Self.error(#"{"code":400,"error":"BAD REQUEST","msg":"SKILL_ID \#($0) DOES NOT EXIST IN YOUR OPERATION."}"#)
+    }
+    DispatchQueue.concurrentPerform(iterations: 64) { index in
+      let error = fresh[index % fresh.count]
+      #expect(error.parameters["skillID"] == String(index % fresh.count))
+    }
+  }
+
+  @Test("An error is one pointer wide: a copy is one retain, whatever the error carries")
+  func onePointerWide() {
+    #expect(MemoryLayout<Wolkvox.Error>.size == MemoryLayout<AnyObject>.size)
   }
 }

@@ -12,12 +12,13 @@ struct PointerCodeTests {
     "Sources/ErrcatCommand/SystemCalls.swift",  // read(2), write(2), strerror(3)
   ]
 
-  /// What counts as pointer code: a pointer type, borrowing an address, or uninitialised storage.
+  /// What counts as pointer code: a pointer type, borrowing an address, uninitialised storage or memory
+  /// rebound to another type.
   static let markers = [
     "UnsafePointer", "UnsafeMutablePointer", "UnsafeRawPointer", "UnsafeMutableRawPointer", "UnsafeBufferPointer",
     "UnsafeMutableBufferPointer", "UnsafeRawBufferPointer", "UnsafeMutableRawBufferPointer", "withUnsafe",
     "unsafeUninitializedCapacity", "baseAddress", "utf8Start", "withUTF8Buffer", "withContiguousStorage",
-    "String(cString:", "@_spi",
+    "String(cString:", "@_spi", "ManagedBuffer", "unsafeDowncast", "bindMemory", "assumingMemoryBound",
   ]
 
   @Test("No file under Sources/ but the allowed ones holds pointer code")
