@@ -2,8 +2,9 @@
 /// message, the parameters and the references.
 ///
 /// Classification needs two or three fields of a body; everything else an error carries is read later, by
-/// the same code that reads it eagerly, from the stored body. So a lazily built field has exactly the value
-/// an eager one would have had, and a classification that nobody inspects costs no strings.
+/// the same code that reads it eagerly, from the stored body, once: the error keeps what the first request
+/// read. So a lazily built field has exactly the value an eager one would have had, and a classification that
+/// nobody inspects costs no strings.
 @usableFromInline
 package struct DeferredFields: Sendable {
   /// What a reader gives.

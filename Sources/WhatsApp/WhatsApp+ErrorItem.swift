@@ -48,14 +48,6 @@ extension ItemFields {
     return matchText.flatMap { table.match(message: $0) }
   }
 
-  /// The entry for this item: in `ownTable` first (a provider's own codes, such as On-Premise webhook
-  /// codes), then in Meta's catalog; with `metaFirst`, the other way round (Cloud API shapes).
-  package func match(ownTable: CatalogTable?, metaFirst: Bool) -> CatalogMatch? {
-    let own = ownTable.flatMap { match(in: $0) }
-    let meta = match(in: WhatsApp.Code.table)
-    return metaFirst ? meta ?? own : own ?? meta
-  }
-
   /// A classified error of any provider's code type for this item.
   package func error<C: CatalogCode>(
     provider: ProviderID, kind: ResponseKind, match: CatalogMatch?, status: Int?, headers: [String: String] = [:],

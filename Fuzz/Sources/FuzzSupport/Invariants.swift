@@ -220,8 +220,9 @@ func checkPrivacy<C: CatalogCode>(_ error: ClassifiedError<C>, _ expected: Expec
       }
     }
     let twin = ClassifiedError<C>(
-      provider: error.provider, match: CatalogMatch(entry: entry), kind: error.kind, status: error.status,
-      rawCode: error.rawCode, body: ResponseBody.empty)
+      .init(
+        provider: error.provider, match: CatalogMatch(entry: entry), kind: error.kind, status: error.status,
+        rawCode: error.rawCode, body: ResponseBody.empty))
     guard twin.description == error.description, twin.errorDescription == error.errorDescription else {
       violated("description depends on more than the entry: \(error.description.debugDescription)")
     }
