@@ -11,8 +11,8 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
 
   /// Makes the error from its details: the error's one initialiser. Making one allocates once.
   @inlinable
-  package init(_ details: __owned Details) {
-    backing = Shared(details)
+  package init(_ details: consuming Details) {
+    backing = Shared(consume details)
   }
 
   @inlinable var details: Details {

@@ -310,9 +310,12 @@ struct Shared<Details, Kept> {
 
   /// A backing holding `details`.
   @inlinable
-  init(_ details: __owned Details) {
+  init(_ details: consuming Details) {
+    // Moved into the header, not copied: a copy would retain each of the details' references and then
+    // release them again.
+    var moving = Optional(consume details)
     let made = SharedBuffer<Details, Kept>.create(minimumCapacity: SharedBuffer<Details, Kept>.lockWords) { _ in
-      SharedHeader(details: details)
+      SharedHeader(details: moving.take()!)
     }
     buffer = unsafeDowncast(made, to: SharedBuffer<Details, Kept>.self)
     buffer.initializeLock()
@@ -401,9 +404,8 @@ final class SharedBuffer<Details, Kept>: ManagedBuffer<SharedHeader<Details, Kep
     #if canImport(Darwin)
       lock.initialize(to: os_unfair_lock())
     #elseif canImport(Glibc) || canImport(Musl) || canImport(Android)
+      // All zeros is PTHREAD_MUTEX_INITIALIZER in glibc, musl and bionic: a default mutex, with no call.
       lock.initialize(to: pthread_mutex_t())
-      let status = pthread_mutex_init(lock, nil)
-      precondition(status == 0, "pthread_mutex_init failed: \(status)")
     #elseif canImport(WinSDK)
       lock.initialize(to: SRWLOCK())
       InitializeSRWLock(lock)
