@@ -68,7 +68,7 @@ public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowin
   }
 
   /// What an error is: its classification and what the answer carried, before it is shared. Classifiers
-  /// build one, and ``Classification/init(_:)-(Details)`` makes an error of it only when the outcome is not a
+  /// build one, and `Classification(details)` makes an error of it only when the outcome is not a
   /// success, so that a success allocates nothing.
   @usableFromInline
   package struct Details: Sendable {
