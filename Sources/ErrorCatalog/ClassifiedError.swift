@@ -4,6 +4,10 @@
 /// Each provider module names its own: `Wolkvox.Error` is `ClassifiedError<Wolkvox.Code>`.
 /// Switch on ``code`` for the typed cases; read ``category``, ``retry`` and ``fault`` to act generically.
 /// ``description`` is one line and never includes the body or the raw message.
+///
+/// An error is one pointer wide: its copies share one immutable backing, so passing, storing or copying an
+/// error is one retain, and the fields read from the body (``rawMessage``, ``parameters``, ``references``)
+/// are read once, by whichever copy asks first, and kept for every copy.
 public struct ClassifiedError<Code: CatalogCode>: ProviderError, BodyShapeKnowing {
   /// Everything the error is, shared by its copies (so the error is one pointer wide and a copy is one
   /// retain), and the fields read from its body, kept once read.
