@@ -13,9 +13,12 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
     status: Int?, headers: [String: String], body: ResponseBody, now: WallClockTime
   ) -> Classification<Error> {
     let seconds = now.secondsSince1970
-    let json = body.json
-    let envelope = Envelope(json: json, body: body)
-    let references = envelope.references.merging(WhatsApp.responseReferences(in: body, headers: headers))
+    // One validation of the body gives its tree (for the envelope), the answer's identifiers and the items.
+    let answer = WhatsApp.itemShape.resellerAnswer(
+      in: body, answer: WhatsApp.answerShape, holders: Envelope.listHolders)
+    let envelope = Envelope(json: answer.tree, body: body)
+    let references = envelope.references.merging(
+      WhatsApp.responseReferences(answer: answer.references, headers: headers))
     func failure(_ match: CatalogMatch?, code: String?, message: String?) -> Classification<Error> {
       Classification(
         Error.Details(
@@ -33,7 +36,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
         return failure(match, code: match.entry.code, message: text)
       }
     }
-    if let item = WhatsApp.itemShape.firstListedItem(in: body, holders: Envelope.listHolders) {
+    if let item = answer.listedItem {
       // On-Premise codes: the WhatsApp table Cequens documents.
       let error: Error.Details = item.error(
         provider: .cequens, kind: .response, match: item.code.flatMap { _ in item.match(in: WhatsAppCode.table) },
@@ -41,7 +44,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
         now: seconds)
       return Classification(error)
     }
-    if let item = WhatsApp.itemShape.graphFields(in: body, answer: WhatsApp.answerShape).item {
+    if let item = answer.graphItem {
       let error: Error.Details = item.error(
         provider: .cequens, kind: .response, match: item.match(in: WhatsApp.Code.table), status: status,
         headers: headers, references: references, body: body, now: seconds)

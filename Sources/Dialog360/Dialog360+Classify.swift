@@ -24,9 +24,12 @@ extension Dialog360: ResponseClassifier, WebhookClassifier {
         body: body, fallback: decision.isTransient == true ? WhatsApp.transientFallback : nil, now: seconds)
       return Classification(error)
     }
-    let json = body.json
-    let references = WhatsApp.responseReferences(in: body, headers: headers)
-    if let item = WhatsApp.itemShape.firstListedItem(in: body) {
+    // One more validation of the body gives its tree (for the gateway's `meta`), the answer's identifiers
+    // and the On-Premise item.
+    let answer = WhatsApp.itemShape.resellerAnswer(in: body, answer: WhatsApp.answerShape)
+    let json = answer.tree
+    let references = WhatsApp.responseReferences(answer: answer.references, headers: headers)
+    if let item = answer.listedItem {
       // On-Premise errors: 360dialog's API table, then its Hub table, whose 1005 is the generic On-Premise
       // "Access denied" plus a Hub-specific detail: only that detail identifies it.
       let match = item.match(in: APICode.table) ?? hubMatch(item)

@@ -103,21 +103,35 @@ package struct ErrorItemShape: Sendable {
   /// looked for in the top-level object, then in each of `holders` in order (a reseller's envelope members,
   /// such as Cequens' `data` and `error`), and the first place whose list is a non-empty array decides. `nil`
   /// when no place has one, or when the first element of that list is not an object.
-  package func firstListedItem(in body: ResponseBody, holders: [WireShape.Names] = []) -> ItemFields? {
-    let read = JSONDocument.withRoot(of: body) { root -> ItemFields? in
-      guard root.isObject else { return nil }
-      /// The first element of `holder`'s list, when that is a non-empty array.
-      func first(in holder: JSONView?) -> JSONView? {
-        guard let list = holder?.member(self.list), list.isArray else { return nil }
-        return list.firstElement
-      }
-      if let item = first(in: root) { return fields(of: item) }
-      for holder in holders {
-        if let item = first(in: root.member(holder)) { return fields(of: item) }
-      }
-      return nil
+  func firstListedItem(in root: JSONView, holders: [WireShape.Names]) -> ItemFields? {
+    guard root.isObject else { return nil }
+    /// The first element of `holder`'s list, when that is a non-empty array.
+    func first(in holder: JSONView?) -> JSONView? {
+      guard let list = holder?.member(self.list), list.isArray else { return nil }
+      return list.firstElement
     }
-    return read ?? nil
+    if let item = first(in: root) { return fields(of: item) }
+    for holder in holders {
+      if let item = first(in: root.member(holder)) { return fields(of: item) }
+    }
+    return nil
+  }
+
+  /// What a reseller's answer holds, from one validation of its body: the body as a tree (as
+  /// ``ResponseBody/json`` reads it) for the envelope rules its classifier keeps in Swift, the identifiers of
+  /// the send answer (`answer`), the first listed item (`firstListedItem(in:holders:)`) and, when there is
+  /// none, the Graph item (as ``graphFields(in:answer:)`` reads it). All empty when the body is not JSON.
+  package func resellerAnswer(
+    in body: ResponseBody, answer: AnswerShape, holders: [WireShape.Names] = []
+  ) -> ResellerAnswer {
+    let read = JSONDocument.withRoot(of: body) { root -> ResellerAnswer in
+      JSONReader.parseObserver?(body.bytes.count)
+      let listed = firstListedItem(in: root, holders: holders)
+      return ResellerAnswer(
+        tree: JSONValue(copying: root), references: answer.references(in: root), listedItem: listed,
+        graphItem: listed == nil ? graphObject(in: root).flatMap { fields(of: $0.object) } : nil)
+    }
+    return read ?? ResellerAnswer(tree: nil, references: [:], listedItem: nil, graphItem: nil)
   }
 
   /// The decision on the Graph item a body holds, looked up in `table` (subcodes in `subcodes`); `nil` when
@@ -241,6 +255,18 @@ struct ItemKey {
   }
 }
 
+/// What ``ErrorItemShape/resellerAnswer(in:answer:holders:)`` reads from a reseller's answer.
+package struct ResellerAnswer {
+  /// The body as a tree, or `nil` when it is not JSON.
+  package let tree: JSONValue?
+  /// The identifiers of the send answer.
+  package let references: [String: String]
+  /// The first item of the answer's list, if any.
+  package let listedItem: ItemFields?
+  /// The Graph item, when the answer has no listed item.
+  package let graphItem: ItemFields?
+}
+
 /// An error item's fields as text, read in place: what a classified error keeps in its raw message and
 /// parameters. Strings are read as ``JSONValue/scalarText`` (codes, ids) and ``JSONValue/messageText``
 /// (texts) read them.
@@ -346,11 +372,6 @@ package struct AnswerShape: Sendable {
     self.contacts = contacts
     self.recipient = recipient
     self.recipientInput = recipientInput
-  }
-
-  /// The identifiers in a body's answer, read in place (none when the body is not JSON).
-  package func references(in body: ResponseBody) -> [String: String] {
-    JSONDocument.withRoot(of: body) { references(in: $0) } ?? [:]
   }
 
   /// The identifiers in an answer: `messageID` and `status` from its first message, `recipient` from its

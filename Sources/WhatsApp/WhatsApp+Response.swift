@@ -4,8 +4,9 @@ extension WhatsApp {
   /// The identifiers of a send answer, in the Cloud API and On-Premise shapes alike (the catalog's `answer`:
   /// `{"contacts": [{"input", "wa_id"}], "messages": [{"id", "message_status"}]}`), and of Meta's
   /// `X-FB-Request-ID` and `X-FB-Trace-ID` headers; for the resellers' answers, read in place as Meta's are.
-  package static func responseReferences(in body: ResponseBody, headers: [String: String]) -> References {
-    References(headerReferences(headers).merging(answerShape.references(in: body)) { _, answer in answer })
+  /// `answer` holds the answer's identifiers, read by the caller with the rest of the body.
+  package static func responseReferences(answer: [String: String], headers: [String: String]) -> References {
+    References(headerReferences(headers).merging(answer) { _, answer in answer })
   }
 
   /// Meta's request and trace ids, from the `X-FB-Request-ID` and `X-FB-Trace-ID` headers.
