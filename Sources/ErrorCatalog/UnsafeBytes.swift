@@ -225,12 +225,10 @@ struct Slots<Element> {
   /// An array of at most `capacity` elements, written by `fill`, which returns how many it wrote.
   @inline(__always)
   static func array(capacity: Int, _ fill: (Slots) -> Int) -> [Element] {
-    guard capacity > 0 else {
-      // Every empty array shares one storage, whose count the initialiser below would write: from two
-      // threads at once, a data race (the thread sanitizer reports it), though both write 0.
-      precondition(fill(Slots()) == 0)
-      return []
-    }
+    // Every empty array shares one storage, whose count the initialiser below would write: from two
+    // threads at once, a data race (the thread sanitizer reports it), though both write 0. With no room,
+    // `fill` has nothing to write.
+    if capacity == 0 { return [] }
     return [Element](unsafeUninitializedCapacity: capacity) { buffer, count in
       count = fill(Slots(buffer))
       precondition(count <= capacity)
