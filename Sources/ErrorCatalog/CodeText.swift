@@ -1,8 +1,9 @@
 /// The one place where code text from the wire is canonicalised, so that every table, classifier and
 /// comparison agrees on when two codes are the same.
 package enum CodeText {
-  /// Trimmed of white space, ASCII letters upper-cased, and an integer in its plain decimal form, so
-  /// `" 403"`, `403`, `"0403"` and `"+403"` all meet, and so do `"exceeded_retry"` and `"EXCEEDED_RETRY"`.
+  /// Trimmed of the white space around it, ASCII letters upper-cased, and an integer in its plain decimal
+  /// form, so `" 403"`, `403`, `"0403"` and `"+403"` all meet, and so do `"exceeded_retry"` and
+  /// `"EXCEEDED_RETRY"`. White space inside a code stays: `"4 03"` is not `403`.
   package static func canonical(_ code: String) -> String {
     // Most wire codes are plain decimals without a leading zero, which are already canonical.
     let alreadyCanonical =
@@ -24,8 +25,14 @@ package enum CodeText {
       plain
       ? code
       : ByteWriter.string(capacity: code.utf8.count) { buffer in
+        // White space around the code goes; white space inside it stays, so that `"0 0"` or `"4 03"` is no
+        // code the catalog has rather than `0` or `403`.
+        let bytes = code.utf8
+        guard let first = bytes.firstIndex(where: { !MessageNormalization.isSpace($0) }),
+          let last = bytes.lastIndex(where: { !MessageNormalization.isSpace($0) })
+        else { return 0 }
         var count = 0
-        for byte in code.utf8 where !MessageNormalization.isSpace(byte) {
+        for byte in bytes[first...last] {
           buffer[count] = MessageNormalization.asciiUppercased(byte)
           count += 1
         }

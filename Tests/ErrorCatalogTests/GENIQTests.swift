@@ -525,4 +525,22 @@ struct GENIQTests {
     let joined = try #require(GENIQ.classifyReport(body: "reasonCode=3&status=failed&\u{200D}x=1").error)
     #expect(joined.parameters["status"] == "failed")
   }
+
+  @Test("A code with white space inside is no code: \"0 0\" is not success, \"1 0\" is not 10")
+  func spaceInsideACode() throws {
+    // Found by fuzzing: white space was dropped everywhere in a code, so `"0 0"` read as `0`, SUCCESS, and a
+    // program would take the message as sent. Only the white space around a code goes.
+    let spaced = GENIQ.classify(
+      status: 200, body: #"{"reference":"r-1","responseMessage":"x","responseCode":"0 0"}"#)
+    let error = try #require(spaced.error)
+    #expect(!error.isRecognized)
+    #expect(error.rawCode == "0 0")
+    let ten = try #require(GENIQ.classify(status: 200, body: #"{"responseCode":"1 0"}"#).error)
+    #expect(!ten.isRecognized)
+    // Around the code, white space still goes.
+    #expect(GENIQ.classify(status: 200, body: #"{"responseCode":" 0 "}"#).error == nil)
+    #expect(
+      try #require(GENIQ.classify(status: 200, body: #"{"responseCode":" 1 "}"#).error).code
+        == .response(.invalidCredentials))
+  }
 }
