@@ -93,10 +93,13 @@ package struct ErrorItemShape: Sendable {
   package func graphFields(
     in body: ResponseBody, answer: AnswerShape
   ) -> (item: ItemFields?, references: [String: String]) {
-    let read = JSONDocument.withRoot(of: body) { root in
-      (graphObject(in: root).flatMap { fields(of: $0.object) }, answer.references(in: root))
-    }
+    let read = JSONDocument.withRoot(of: body) { root in (graphItem(in: root), answer.references(in: root)) }
     return read ?? (nil, [:])
+  }
+
+  /// The fields of the Graph item under `root`, if it holds one.
+  func graphItem(in root: JSONView) -> ItemFields? {
+    graphObject(in: root).flatMap { fields(of: $0.object) }
   }
 
   /// The fields of the first item of an answer's ``list`` (`{"errors": [{…}]}`), read in place: the list is
@@ -129,7 +132,7 @@ package struct ErrorItemShape: Sendable {
       let listed = firstListedItem(in: root, holders: holders)
       return ResellerAnswer(
         tree: JSONValue(copying: root), references: answer.references(in: root), listedItem: listed,
-        graphItem: listed == nil ? graphObject(in: root).flatMap { fields(of: $0.object) } : nil)
+        graphItem: listed == nil ? graphItem(in: root) : nil)
     }
     return read ?? ResellerAnswer(tree: nil, references: [:], listedItem: nil, graphItem: nil)
   }
