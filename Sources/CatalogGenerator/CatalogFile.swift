@@ -187,8 +187,26 @@ public struct CatalogFile: Decodable, Sendable {
     /// `code` (the code finds the entries, the message chooses) or `message` (the message finds the entry,
     /// the code or the HTTP status chooses).
     public var decides: String
+    /// The identifiers the answer carries, by their `References` names.
+    public var references: [Field]?
+    /// The other values an error keeps in its `parameters`, beside the message.
+    public var parameters: [Field]?
     /// Why the shape is what it is, with its source.
     public var note: String?
+
+    /// One field beside the code and the message.
+    public struct Field: Decodable, Sendable {
+      /// The name it is kept under.
+      public var key: String
+      /// Its member names, in order of preference (at most three).
+      public var names: [String]
+      /// Objects below the top level searched after it, in order.
+      public var holders: [String]?
+      /// `scalar` (the default), `trimmed` or `message`.
+      public var text: String?
+      /// For a field that may be a list: `first`, `all` or `several`.
+      public var list: String?
+    }
   }
 
   public struct Entry: Decodable, Sendable {

@@ -75,6 +75,28 @@ public enum Generator {
       guard ["code", "message"].contains(wire.decides) else {
         throw fail("table \(table.id): wire.decides is code or message")
       }
+      for (kind, fields) in [("references", wire.references ?? []), ("parameters", wire.parameters ?? [])] {
+        guard Set(fields.map(\.key)).count == fields.count else {
+          throw fail("table \(table.id): wire.\(kind) names a key twice")
+        }
+        for field in fields {
+          let at = "table \(table.id): wire.\(kind) \(field.key)"
+          for names in [field.names] + (field.holders ?? []).map({ [$0] }) {
+            guard (1...3).contains(names.count),
+              names.allSatisfy({ !$0.isEmpty && !$0.contains("\"") && !$0.contains("\\") })
+            else { throw fail("\(at): names must be one to three plain member names") }
+          }
+          guard !field.key.isEmpty, !field.key.contains("\""), !field.key.contains("\\") else {
+            throw fail("\(at): the key must be a plain name")
+          }
+          guard ["scalar", "trimmed", "message"].contains(field.text ?? "scalar") else {
+            throw fail("\(at): text is scalar, trimmed or message")
+          }
+          guard ["first", "all", "several"].contains(field.list ?? "first") else {
+            throw fail("\(at): list is first, all or several")
+          }
+        }
+      }
     }
     for fallback in catalog.fallbacks ?? [] {
       let at = "fallback \(fallback.name)"
@@ -423,7 +445,33 @@ public enum Generator {
           var arguments = ["code: \(names(wire.code))", "message: \(names(wire.message))"]
           if let alternate = wire.alternateMessage { arguments.append("alternateMessage: \(names(alternate))") }
           arguments.append("decides: .\(wire.decides)")
-          out.line("wire: WireShape(\(arguments.joined(separator: ", ")))")
+          let fields = [("references", wire.references ?? []), ("parameters", wire.parameters ?? [])].filter {
+            !$0.1.isEmpty
+          }
+          if fields.isEmpty {
+            out.line("wire: WireShape(\(arguments.joined(separator: ", ")))")
+          } else {
+            // The identifiers and parameters beside the code and message, one field a line.
+            out.line("wire: WireShape(")
+            out.indent { out in
+              out.line(arguments.joined(separator: ", ") + ",")
+              for (index, (label, list)) in fields.enumerated() {
+                out.line("\(label): [")
+                out.indent { out in
+                  for field in list {
+                    var parts = ["key: \(literal(field.key))", "names: \(names(field.names))"]
+                    if let holders = field.holders {
+                      parts.append("holders: [\(holders.map { names([$0]) }.joined(separator: ", "))]")
+                    }
+                    if let text = field.text, text != "scalar" { parts.append("text: .\(text)") }
+                    if let list = field.list { parts.append("list: .\(list)") }
+                    out.line(".init(\(parts.joined(separator: ", "))),")
+                  }
+                }
+                out.line(index == fields.count - 1 ? "])" : "],")
+              }
+            }
+          }
         } else {
           out.line("messages: { messageIndex }, patterns: { patternIndex }")
         }

@@ -66,6 +66,63 @@ package struct WireShape: Sendable {
     var slot: MemberSlot { MemberSlot(names: names, lengths: lengths) }
   }
 
+  /// One field an answer may carry beside its code and message (an identifier, or a value kept in
+  /// `parameters`): the name it is kept under and where the answer puts it.
+  package struct Field: Sendable {
+    /// How a field that may be a list becomes one text.
+    package enum List: Sendable {
+      /// The first element (GENIQ's first message id).
+      case first
+      /// Every element, joined with commas.
+      case all
+      /// Every element, joined with commas, only when there are several (one is the `first`).
+      case several
+    }
+
+    /// The name the value is kept under (`requestID`, `submsg`).
+    package let key: String
+    /// Its member names, in order of preference.
+    package let names: Names
+    /// Objects below the top level that are searched after it, in order, when the top level has no text
+    /// under ``names`` (Wolkvox's `data`).
+    package let holders: [Names]
+    /// How its value becomes text.
+    package let text: MemberText
+    /// How a list of values becomes one text; `nil` when the field is one value.
+    package let list: List?
+
+    package init(
+      key: String, names: Names, holders: [Names] = [], text: MemberText = .scalar, list: List? = nil
+    ) {
+      self.key = key
+      self.names = names
+      self.holders = holders
+      self.text = text
+      self.list = list
+    }
+
+    /// The field's text in a top-level object: the first holder (the object itself, then ``holders``)
+    /// whose member under ``names`` gives one.
+    package func text(in object: JSONValue) -> String? {
+      if let found = text(of: object.member(names)) { return found }
+      for holder in holders {
+        if let found = text(of: object.member(holder)?.member(names)) { return found }
+      }
+      return nil
+    }
+
+    private func text(of value: JSONValue?) -> String? {
+      guard let value else { return nil }
+      guard let list else { return text.text(of: value) }
+      let texts = value.arrayValue.map { $0.compactMap(text.text(of:)) } ?? text.text(of: value).map { [$0] } ?? []
+      switch list {
+      case .first: return texts.first
+      case .all: return texts.isEmpty ? nil : texts.joined(separator: ",")
+      case .several: return texts.count > 1 ? texts.joined(separator: ",") : nil
+      }
+    }
+  }
+
   /// Where the code is.
   package let code: Names
   /// Where the message is.
@@ -74,12 +131,37 @@ package struct WireShape: Sendable {
   package let alternateMessage: Names?
   /// Which of the two finds the entry.
   package let decides: Decides
+  /// The identifiers the answer carries, by their ``References`` names.
+  package let references: [Field]
+  /// The other values kept in an error's `parameters`, beside the message.
+  package let parameters: [Field]
 
-  package init(code: Names, message: Names, alternateMessage: Names? = nil, decides: Decides) {
+  package init(
+    code: Names, message: Names, alternateMessage: Names? = nil, decides: Decides, references: [Field] = [],
+    parameters: [Field] = []
+  ) {
     self.code = code
     self.message = message
     self.alternateMessage = alternateMessage
     self.decides = decides
+    self.references = references
+    self.parameters = parameters
+  }
+
+  /// The identifiers a top-level object carries where ``references`` says.
+  package func references(in object: JSONValue) -> References {
+    var values: [String: String] = [:]
+    for field in references {
+      if let text = field.text(in: object) { values[field.key] = text }
+    }
+    return References(values)
+  }
+
+  /// The ``parameters`` a top-level object carries, added to `values`.
+  package func parameters(in object: JSONValue, into values: inout [String: String]) {
+    for field in parameters {
+      if let text = field.text(in: object) { values[field.key] = text }
+    }
   }
 }
 
@@ -98,6 +180,18 @@ package enum MemberText: Sendable {
   /// ``JSONValue/trimmedText``: a string trimmed of surrounding white space, or a number's literal (a short
   /// field such as a status word).
   case trimmed
+  /// ``JSONValue/messageText``: a string as it is (blank and `"null"` give `nil`), or a number's literal
+  /// (a message).
+  case message
+
+  /// A tree value's text under this rule.
+  package func text(of value: JSONValue) -> String? {
+    switch self {
+    case .scalar: value.scalarText
+    case .trimmed: value.trimmedText
+    case .message: value.messageText
+    }
+  }
 }
 
 extension ResponseBody {
@@ -118,6 +212,7 @@ extension ResponseBody {
         switch rule {
         case .scalar: value?.scalarText
         case .trimmed: value?.trimmedText
+        case .message: value?.messageText
         }
       }
       return (text(firstSlot.value, firstText), text(secondSlot.value, secondText))

@@ -67,28 +67,9 @@ extension GENIQ: ResponseClassifier {
           message = message ?? error.member("message")?.messageText
         }
       }
-      if let reference = json.member("reference")?.trimmedText { parameters["reference"] = reference }
-      if let ids = Self.messageIDs(json.member("messageIds", "messageId", "message_ids")) {
-        parameters["messageIds"] = ids
-      }
+      wire.parameters(in: json, into: &parameters)
       if let message { parameters["responseMessage"] = message }
-      let ids = Self.messageIDList(json.member("messageIds", "messageId", "message_ids"))
-      references = References([
-        "requestID": parameters["reference"] ?? "", "messageID": ids.first ?? "",
-        "messageIDs": ids.count > 1 ? ids.joined(separator: ",") : "",
-      ])
-    }
-
-    /// The message ids, joined with commas: GENIQ returns one id per recipient in an array.
-    static func messageIDs(_ value: JSONValue?) -> String? {
-      let ids = messageIDList(value)
-      return ids.isEmpty ? nil : ids.joined(separator: ",")
-    }
-
-    /// The message ids, from an array or a single value.
-    static func messageIDList(_ value: JSONValue?) -> [String] {
-      if let elements = value?.arrayValue { return elements.compactMap(\.trimmedText) }
-      return value?.trimmedText.map { [$0] } ?? []
+      references = wire.references(in: json)
     }
 
     /// An error carrying this envelope's code, message and parameters.

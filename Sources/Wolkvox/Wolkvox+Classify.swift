@@ -62,16 +62,7 @@ extension Wolkvox: ResponseClassifier {
       if let number = codeValue?.intValue, (100..<600).contains(number) { status = number }
       message = json.member(wire.message)?.messageText
       errorText = wire.alternateMessage.flatMap { json.member($0) }?.messageText
-      references = Self.references(in: json)
-    }
-
-    /// Wolkvox documents no identifiers in its envelope; an `id` (or `_id`) that a CRM answer gives for the
-    /// record it created or changed, at the top level or in a `data` object, is kept as `id`.
-    static func references(in json: JSONValue) -> References {
-      for holder in [json, json.member("data")].compactMap({ $0 }) {
-        if let id = holder.member("id", "_id")?.scalarText { return References(["id": id]) }
-      }
-      return .none
+      references = wire.references(in: json)
     }
   }
 }

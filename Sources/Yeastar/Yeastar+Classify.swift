@@ -65,10 +65,11 @@ extension Yeastar: ResponseClassifier {
       rawCode = code.scalarText
       errmsg = json.member(wire.message)?.messageText
       if let errmsg { parameters["errmsg"] = errmsg }
-      if let submsg = json.member("submsg", "subMsg")?.messageText { parameters["submsg"] = submsg }
-      references = References([
-        "callID": json.member("call_id")?.scalarText ?? "", "id": json.member("id")?.scalarText ?? "",
-      ])
+      wire.parameters(in: json, into: &parameters)
+      references = wire.references(in: json)
+      // The two detail lists stay here: each is a list of objects flattened into numbered parameters and a
+      // summary that leaves the values out (they can be e-mail addresses or phone numbers), which a field's
+      // names in the catalog cannot say.
       readList(
         json.member("invalid_param_list"), prefix: "invalidParam", summaryKey: "invalidParams",
         fields: [("field", "field"), ("value", "value"), ("validation_type", "validationType")],

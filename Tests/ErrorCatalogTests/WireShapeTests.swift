@@ -67,6 +67,83 @@ struct WireShapeTests {
     #expect(error.rawMessage == wireCase.message, "the field reader did not read \(wireCase.messageName)")
   }
 
+  /// One identifier or parameter of a table's `wire` under one of its names (and, when the field has
+  /// holders, inside one of them), beside the code and message of the table's first plain entry.
+  struct FieldCase: CustomTestStringConvertible, Sendable {
+    var provider: String
+    var code: String
+    var message: String
+    var codeName: String
+    var messageName: String
+    var isReference: Bool
+    var key: String
+    var name: String
+    var holder: String?
+    var list: String?
+    var testDescription: String {
+      "\(provider): \(isReference ? "references" : "parameters")[\(key)] from \(holder.map { "\($0)." } ?? "")\(name)"
+    }
+  }
+
+  static let fieldCases: [FieldCase] = {
+    guard let catalogs = try? Generator.loadCatalogs(in: PackagePaths.catalogs) else { return [] }
+    var cases: [FieldCase] = []
+    for (_, catalog) in catalogs {
+      for table in catalog.tables {
+        guard let wire = table.wire,
+          let entry = Self.cases.first(where: { $0.table == table.id && $0.provider == catalog.provider })
+        else { continue }
+        for (isReference, fields) in [(true, wire.references ?? []), (false, wire.parameters ?? [])] {
+          for field in fields {
+            for holder in [nil] + (field.holders ?? []).map(Optional.some) {
+              for name in field.names {
+                cases.append(
+                  FieldCase(
+                    provider: catalog.provider, code: entry.code, message: entry.message, codeName: wire.code[0],
+                    messageName: wire.message[0], isReference: isReference, key: field.key, name: name,
+                    holder: holder, list: field.list))
+              }
+            }
+          }
+        }
+      }
+    }
+    return cases
+  }()
+
+  @Test("The identifiers and parameters of Wolkvox's, Yeastar's and GENIQ's envelopes are catalog data")
+  func fieldsDescribed() {
+    let described = Set(Self.fieldCases.filter(\.isReference).map(\.provider))
+    #expect(described.isSuperset(of: ["wolkvox", "yeastar", "geniq"]))
+  }
+
+  @Test(
+    "Each name of a wire's identifiers and parameters is read, in each holder; a name not listed is not",
+    arguments: fieldCases)
+  func everyFieldNameIsRead(_ fieldCase: FieldCase) throws {
+    let adapter = try #require(ProviderAdapter.named(fieldCase.provider))
+    let code = Int(fieldCase.code).map { "\($0)" } ?? "\"\(fieldCase.code)\""
+    func classify(_ name: String, _ value: String) throws -> (any ProviderError) {
+      let member = #""\#(name)":\#(value)"#
+      let field = fieldCase.holder.map { #""\#($0)":{\#(member)}"# } ?? member
+      let body = #"{"\#(fieldCase.codeName)":\#(code),"\#(fieldCase.messageName)":"\#(fieldCase.message)",\#(field)}"#
+      let status = Int(fieldCase.code).flatMap { (400..<600).contains($0) ? $0 : nil } ?? 200
+      return try #require(adapter.classify(.response, status, [:], Array(body.utf8)).errors.first, "\(body)")
+    }
+    func read(_ error: any ProviderError) -> String? {
+      fieldCase.isReference ? error.references[fieldCase.key] : error.parameters[fieldCase.key]
+    }
+    // A list field reads an array of ids; the others one value.
+    let (value, wanted): (String, String) =
+      switch fieldCase.list {
+      case "first": (#"["v-1","v-2"]"#, "v-1")
+      case "all", "several": (#"["v-1","v-2"]"#, "v-1,v-2")
+      default: (#""v-1""#, "v-1")
+      }
+    #expect(read(try classify(fieldCase.name, value)) == wanted)
+    #expect(read(try classify(fieldCase.name + "X", value)) == nil)
+  }
+
   @Test("A name the catalog does not list is not read")
   func unlistedNamesAreNot() throws {
     let body = #"{"errorcode":10004,"errormessage":"TOKEN EXPIRED"}"#

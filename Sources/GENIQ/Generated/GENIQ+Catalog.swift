@@ -711,7 +711,17 @@ extension GENIQ.ResponseCode {
       "SYSTEM ERROR. PLEASE CONTACT US IF PROBLEM PERSIST",
     ],
     messages: { messageIndex }, patterns: { patternIndex },
-    wire: WireShape(code: .init("responseCode", "response_code"), message: .init("responseMessage", "response_message"), decides: .code)
+    wire: WireShape(
+      code: .init("responseCode", "response_code"), message: .init("responseMessage", "response_message"), decides: .code,
+      references: [
+        .init(key: "requestID", names: .init("reference"), text: .trimmed),
+        .init(key: "messageID", names: .init("messageIds", "messageId", "message_ids"), text: .trimmed, list: .first),
+        .init(key: "messageIDs", names: .init("messageIds", "messageId", "message_ids"), text: .trimmed, list: .several),
+      ],
+      parameters: [
+        .init(key: "reference", names: .init("reference"), text: .trimmed),
+        .init(key: "messageIds", names: .init("messageIds", "messageId", "message_ids"), text: .trimmed, list: .all),
+      ])
   )
 
   /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys

@@ -1253,7 +1253,11 @@ extension Wolkvox.Code {
       "MESSAGE HAS NOT BEEN SENT",
     ],
     messages: { messageIndex }, patterns: { patternIndex },
-    wire: WireShape(code: .init("code", "status_code", "statusCode"), message: .init("msg", "message", "mensaje"), alternateMessage: .init("error"), decides: .message)
+    wire: WireShape(
+      code: .init("code", "status_code", "statusCode"), message: .init("msg", "message", "mensaje"), alternateMessage: .init("error"), decides: .message,
+      references: [
+        .init(key: "id", names: .init("id", "_id"), holders: [.init("data")]),
+      ])
   )
 
   /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys

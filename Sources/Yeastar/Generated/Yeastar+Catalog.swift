@@ -1536,7 +1536,15 @@ extension Yeastar.Code {
       "SYSTEM MESSAGE DELETION IS NOT ALLOWED",
     ],
     messages: { messageIndex }, patterns: { patternIndex },
-    wire: WireShape(code: .init("errcode", "errCode"), message: .init("errmsg", "errMsg"), decides: .code)
+    wire: WireShape(
+      code: .init("errcode", "errCode"), message: .init("errmsg", "errMsg"), decides: .code,
+      references: [
+        .init(key: "callID", names: .init("call_id")),
+        .init(key: "id", names: .init("id")),
+      ],
+      parameters: [
+        .init(key: "submsg", names: .init("submsg", "subMsg"), text: .message),
+      ])
   )
 
   /// The table's message keys and patterns, built on first need (see `CatalogTable.init`); the keys
