@@ -29,6 +29,16 @@ public struct CatalogFile: Decodable, Sendable {
   public var answer: Answer?
   /// Where a reseller's gateway puts its own answer (360dialog's `meta`).
   public var gateway: Gateway?
+  /// The identifiers and parameters of an envelope read by the provider's own rules (Cequens').
+  public var envelope: Envelope?
+
+  /// The identifiers and parameters of an envelope whose code and message the provider's own rules read.
+  public struct Envelope: Decodable, Sendable {
+    public var references: [Wire.Field]?
+    public var parameters: [Wire.Field]?
+    /// Why the shape is what it is, with its source.
+    public var note: String?
+  }
 
   /// The member names of a gateway's own answer.
   public struct Gateway: Decodable, Sendable {

@@ -60,6 +60,33 @@ public enum Generator {
     }
   }
 
+  /// Checks the identifiers and parameters of a `wire` or an `envelope`: plain names, each key once, known rules.
+  static func validateFields(
+    references: [CatalogFile.Wire.Field]?, parameters: [CatalogFile.Wire.Field]?, at place: String, file: String
+  ) throws {
+    func fail(_ message: String) -> CatalogError { CatalogError(file: file, message: message) }
+    for (kind, fields) in [("references", references ?? []), ("parameters", parameters ?? [])] {
+      guard Set(fields.map(\.key)).count == fields.count else { throw fail("\(place).\(kind) names a key twice") }
+      for field in fields {
+        let at = "\(place).\(kind) \(field.key)"
+        for names in [field.names] + (field.holders ?? []).map({ [$0] }) {
+          guard (1...3).contains(names.count),
+            names.allSatisfy({ !$0.isEmpty && !$0.contains("\"") && !$0.contains("\\") })
+          else { throw fail("\(at): names must be one to three plain member names") }
+        }
+        guard !field.key.isEmpty, !field.key.contains("\""), !field.key.contains("\\") else {
+          throw fail("\(at): the key must be a plain name")
+        }
+        guard ["scalar", "trimmed", "message"].contains(field.text ?? "scalar") else {
+          throw fail("\(at): text is scalar, trimmed or message")
+        }
+        guard ["first", "all", "several"].contains(field.list ?? "first") else {
+          throw fail("\(at): list is first, all or several")
+        }
+      }
+    }
+  }
+
   /// Checks what the schema cannot: unique names, known vocabularies, known sources.
   public static func validate(_ catalog: CatalogFile, file: String) throws {
     func fail(_ message: String) -> CatalogError { CatalogError(file: file, message: message) }
@@ -75,28 +102,11 @@ public enum Generator {
       guard ["code", "message"].contains(wire.decides) else {
         throw fail("table \(table.id): wire.decides is code or message")
       }
-      for (kind, fields) in [("references", wire.references ?? []), ("parameters", wire.parameters ?? [])] {
-        guard Set(fields.map(\.key)).count == fields.count else {
-          throw fail("table \(table.id): wire.\(kind) names a key twice")
-        }
-        for field in fields {
-          let at = "table \(table.id): wire.\(kind) \(field.key)"
-          for names in [field.names] + (field.holders ?? []).map({ [$0] }) {
-            guard (1...3).contains(names.count),
-              names.allSatisfy({ !$0.isEmpty && !$0.contains("\"") && !$0.contains("\\") })
-            else { throw fail("\(at): names must be one to three plain member names") }
-          }
-          guard !field.key.isEmpty, !field.key.contains("\""), !field.key.contains("\\") else {
-            throw fail("\(at): the key must be a plain name")
-          }
-          guard ["scalar", "trimmed", "message"].contains(field.text ?? "scalar") else {
-            throw fail("\(at): text is scalar, trimmed or message")
-          }
-          guard ["first", "all", "several"].contains(field.list ?? "first") else {
-            throw fail("\(at): list is first, all or several")
-          }
-        }
-      }
+      try validateFields(
+        references: wire.references, parameters: wire.parameters, at: "table \(table.id): wire", file: file)
+    }
+    if let envelope = catalog.envelope {
+      try validateFields(references: envelope.references, parameters: envelope.parameters, at: "envelope", file: file)
     }
     for fallback in catalog.fallbacks ?? [] {
       let at = "fallback \(fallback.name)"
@@ -291,6 +301,27 @@ public enum Generator {
     return out.text
   }
 
+  /// A `wire`'s or an `envelope`'s identifiers and parameters as `label: [.init(…), …]` arguments, one field a
+  /// line, the last closing the call.
+  static func renderFields(_ fields: [(String, [CatalogFile.Wire.Field])], into out: inout SwiftWriter) {
+    func names(_ keys: [String]) -> String { ".init(\(keys.map(literal).joined(separator: ", ")))" }
+    for (index, (label, list)) in fields.enumerated() {
+      out.line("\(label): [")
+      out.indent { out in
+        for field in list {
+          var parts = ["key: \(literal(field.key))", "names: \(names(field.names))"]
+          if let holders = field.holders {
+            parts.append("holders: [\(holders.map { names([$0]) }.joined(separator: ", "))]")
+          }
+          if let text = field.text, text != "scalar" { parts.append("text: .\(text)") }
+          if let list = field.list { parts.append("list: .\(list)") }
+          out.line(".init(\(parts.joined(separator: ", "))),")
+        }
+      }
+      out.line(index == fields.count - 1 ? "])" : "],")
+    }
+  }
+
   /// The catalog's `items`, `answer` and `webhook` as the core's walks read them.
   static func renderShapes(_ catalog: CatalogFile, into out: inout SwiftWriter) {
     /// `package static let name = type(member: .init("name", …), …)`, a member a line, then `last` if given.
@@ -331,6 +362,17 @@ public enum Generator {
           ("container", gateway.container), ("code", gateway.code), ("message", gateway.message),
           ("success", gateway.success),
         ])
+    }
+    if let envelope = catalog.envelope {
+      let fields = [("references", envelope.references ?? []), ("parameters", envelope.parameters ?? [])].filter {
+        !$0.1.isEmpty
+      }
+      if !fields.isEmpty {
+        out.line("")
+        out.line("/// The identifiers and parameters of this provider's envelope (the catalog's `envelope`).")
+        out.line("package static let envelopeFields = WireShape.Fields(")
+        out.indent { out in renderFields(fields, into: &out) }
+      }
     }
     if let webhook = catalog.webhook {
       shape(
@@ -455,21 +497,7 @@ public enum Generator {
             out.line("wire: WireShape(")
             out.indent { out in
               out.line(arguments.joined(separator: ", ") + ",")
-              for (index, (label, list)) in fields.enumerated() {
-                out.line("\(label): [")
-                out.indent { out in
-                  for field in list {
-                    var parts = ["key: \(literal(field.key))", "names: \(names(field.names))"]
-                    if let holders = field.holders {
-                      parts.append("holders: [\(holders.map { names([$0]) }.joined(separator: ", "))]")
-                    }
-                    if let text = field.text, text != "scalar" { parts.append("text: .\(text)") }
-                    if let list = field.list { parts.append("list: .\(list)") }
-                    out.line(".init(\(parts.joined(separator: ", "))),")
-                  }
-                }
-                out.line(index == fields.count - 1 ? "])" : "],")
-              }
+              renderFields(fields, into: &out)
             }
           }
         } else {

@@ -73,10 +73,11 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
 
   /// What the Cequens envelope (or a bare body) says.
   ///
-  /// Its member names stay here rather than in the catalog: Cequens documents no envelope (these shapes are
-  /// the ones its answers were seen to take), and its rules mix members across levels (auth text in any of
-  /// five places, a bare title only on a 401, internal codes beside the error's status), which a list of
-  /// names cannot say. Meta's error items inside it are read by the core from whatsapp.json's `items`.
+  /// Its identifiers are the catalog's `envelope` (`envelopeFields`); the names of its codes and messages
+  /// stay here: Cequens documents no envelope (these shapes are the ones its answers were seen to take), and
+  /// its rules mix members across levels (auth text in any of five places, a bare title only on a 401,
+  /// internal codes beside the error's status), which a list of names cannot say. Meta's error items inside
+  /// it are read by the core from whatsapp.json's `items`.
   struct Envelope {
     var replyCode: String?
     var replyMessage: String?
@@ -95,12 +96,8 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
       }
       replyCode = json.member("replyCode", "reply_code")?.scalarText
       replyMessage = json.member("replyMessage", "reply_message")?.messageText
-      parameters["requestID"] = json.member("requestId", "request_id")?.scalarText
-      parameters["clientRequestID"] = json.member("clientRequestId")?.scalarText
-      references = References([
-        "requestID": parameters["requestID"] ?? "", "clientRequestID": parameters["clientRequestID"] ?? "",
-        "timestamp": json.member("requestTime", "request_time")?.scalarText ?? "",
-      ])
+      Cequens.envelopeFields.parameters(in: json, into: &parameters)
+      references = Cequens.envelopeFields.references(in: json)
       parameters["replyMessage"] = replyMessage
       let error = json.member("error")
       if let error, error.isObject, error.member("code") == nil || error.member("status") != nil {

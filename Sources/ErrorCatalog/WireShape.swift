@@ -131,10 +131,8 @@ package struct WireShape: Sendable {
   package let alternateMessage: Names?
   /// Which of the two finds the entry.
   package let decides: Decides
-  /// The identifiers the answer carries, by their ``References`` names.
-  package let references: [Field]
-  /// The other values kept in an error's `parameters`, beside the message.
-  package let parameters: [Field]
+  /// The identifiers and other values the answer carries beside its code and message.
+  package let fields: Fields
 
   package init(
     code: Names, message: Names, alternateMessage: Names? = nil, decides: Decides, references: [Field] = [],
@@ -144,23 +142,36 @@ package struct WireShape: Sendable {
     self.message = message
     self.alternateMessage = alternateMessage
     self.decides = decides
-    self.references = references
-    self.parameters = parameters
+    self.fields = Fields(references: references, parameters: parameters)
   }
 
-  /// The identifiers a top-level object carries where ``references`` says.
-  package func references(in object: JSONValue) -> References {
-    var values: [String: String] = [:]
-    for field in references {
-      if let text = field.text(in: object) { values[field.key] = text }
+  /// The identifiers and other values an answer carries (a table's `wire`, or the `envelope` of a catalog
+  /// whose answers are read by its own rules, as Cequens'), read from a top-level object by one reader.
+  package struct Fields: Sendable {
+    /// The identifiers, by their ``References`` names.
+    package let references: [Field]
+    /// The other values kept in an error's `parameters`.
+    package let parameters: [Field]
+
+    package init(references: [Field] = [], parameters: [Field] = []) {
+      self.references = references
+      self.parameters = parameters
     }
-    return References(values)
-  }
 
-  /// The ``parameters`` a top-level object carries, added to `values`.
-  package func parameters(in object: JSONValue, into values: inout [String: String]) {
-    for field in parameters {
-      if let text = field.text(in: object) { values[field.key] = text }
+    /// The identifiers a top-level object carries where ``references`` says.
+    package func references(in object: JSONValue) -> References {
+      var values: [String: String] = [:]
+      for field in references {
+        if let text = field.text(in: object) { values[field.key] = text }
+      }
+      return References(values)
+    }
+
+    /// The ``parameters`` a top-level object carries, added to `values`.
+    package func parameters(in object: JSONValue, into values: inout [String: String]) {
+      for field in parameters {
+        if let text = field.text(in: object) { values[field.key] = text }
+      }
     }
   }
 }

@@ -67,9 +67,9 @@ extension GENIQ: ResponseClassifier {
           message = message ?? error.member("message")?.messageText
         }
       }
-      wire.parameters(in: json, into: &parameters)
+      wire.fields.parameters(in: json, into: &parameters)
       if let message { parameters["responseMessage"] = message }
-      references = wire.references(in: json)
+      references = wire.fields.references(in: json)
     }
 
     /// An error carrying this envelope's code, message and parameters.

@@ -62,7 +62,7 @@ extension Wolkvox: ResponseClassifier {
       if let number = codeValue?.intValue, (100..<600).contains(number) { status = number }
       message = json.member(wire.message)?.messageText
       errorText = wire.alternateMessage.flatMap { json.member($0) }?.messageText
-      references = wire.references(in: json)
+      references = wire.fields.references(in: json)
     }
   }
 }

@@ -65,8 +65,8 @@ extension Yeastar: ResponseClassifier {
       rawCode = code.scalarText
       errmsg = json.member(wire.message)?.messageText
       if let errmsg { parameters["errmsg"] = errmsg }
-      wire.parameters(in: json, into: &parameters)
-      references = wire.references(in: json)
+      wire.fields.parameters(in: json, into: &parameters)
+      references = wire.fields.references(in: json)
       // The two detail lists stay here: each is a list of objects flattened into numbered parameters and a
       // summary that leaves the values out (they can be e-mail addresses or phone numbers), which a field's
       // names in the catalog cannot say.

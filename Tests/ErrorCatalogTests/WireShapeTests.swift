@@ -144,6 +144,38 @@ struct WireShapeTests {
     #expect(read(try classify(fieldCase.name + "X", value)) == nil)
   }
 
+  @Test(
+    "Cequens' identifiers are its catalog's `envelope`: each is read under each of its names, on a failure and a success"
+  )
+  func cequensEnvelopeFieldsAreData() throws {
+    let catalog = try Generator.loadCatalogs(in: PackagePaths.catalogs).first { $0.catalog.provider == "cequens" }
+    let envelope = try #require(catalog?.catalog.envelope)
+    let adapter = try #require(ProviderAdapter.named("cequens"))
+    #expect(!(envelope.references ?? []).isEmpty)
+    for (isReference, fields) in [(true, envelope.references ?? []), (false, envelope.parameters ?? [])] {
+      for field in fields {
+        for name in field.names + [field.names[0] + "X"] {
+          let listed = field.names.contains(name)
+          // replyCode 1 is a failure of Cequens' envelope, 0 its success.
+          for replyCode in [1, 0] {
+            let body = #"{"replyCode":\#(replyCode),"\#(name)":"v-1"}"#
+            let result = adapter.classify(.response, replyCode == 0 ? 200 : 400, [:], Array(body.utf8))
+            let read: String?
+            if let error = result.errors.first {
+              #expect(replyCode == 1, "\(body)")
+              read = isReference ? error.references[field.key] : error.parameters[field.key]
+            } else {
+              #expect(replyCode == 0, "\(body)")
+              guard isReference else { continue }
+              read = result.references[field.key]
+            }
+            #expect(read == (listed ? "v-1" : nil), "\(field.key) from \(body)")
+          }
+        }
+      }
+    }
+  }
+
   @Test("A name the catalog does not list is not read")
   func unlistedNamesAreNot() throws {
     let body = #"{"errorcode":10004,"errormessage":"TOKEN EXPIRED"}"#

@@ -1878,4 +1878,16 @@ extension Cequens {
   public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
     tables.flatMap { $0.lookup(codeOrMessage) }
   }
+
+  /// The identifiers and parameters of this provider's envelope (the catalog's `envelope`).
+  package static let envelopeFields = WireShape.Fields(
+    references: [
+      .init(key: "requestID", names: .init("requestId", "request_id")),
+      .init(key: "clientRequestID", names: .init("clientRequestId")),
+      .init(key: "timestamp", names: .init("requestTime", "request_time")),
+    ],
+    parameters: [
+      .init(key: "requestID", names: .init("requestId", "request_id")),
+      .init(key: "clientRequestID", names: .init("clientRequestId")),
+    ])
 }
