@@ -31,6 +31,18 @@ public struct CatalogFile: Decodable, Sendable {
   public var gateway: Gateway?
   /// The identifiers and parameters of an envelope read by the provider's own rules (Cequens').
   public var envelope: Envelope?
+  /// Where a delivery report puts its status, its reason and the fields it carries (GENIQ's).
+  public var report: Report?
+
+  /// The member names of a delivery report.
+  public struct Report: Decodable, Sendable {
+    public var status: [String]
+    public var reason: [String]
+    public var references: [Wire.Field]?
+    public var parameters: [Wire.Field]?
+    /// Why the shape is what it is, with its source.
+    public var note: String?
+  }
 
   /// The identifiers and parameters of an envelope whose code and message the provider's own rules read.
   public struct Envelope: Decodable, Sendable {

@@ -108,6 +108,16 @@ public enum Generator {
     if let envelope = catalog.envelope {
       try validateFields(references: envelope.references, parameters: envelope.parameters, at: "envelope", file: file)
     }
+    if let report = catalog.report {
+      try validateFields(references: report.references, parameters: report.parameters, at: "report", file: file)
+      let fields = (report.references ?? []) + (report.parameters ?? [])
+      guard fields.allSatisfy({ $0.holders == nil }) else {
+        throw fail("report: a report's fields are read from its top level (a query string has no holders)")
+      }
+      try validateFields(
+        references: [.init(key: "status", names: report.status), .init(key: "reason", names: report.reason)],
+        parameters: nil, at: "report", file: file)
+    }
     for fallback in catalog.fallbacks ?? [] {
       let at = "fallback \(fallback.name)"
       guard isIdentifier(fallback.name) else { throw fail("\(at): bad name") }
@@ -362,6 +372,26 @@ public enum Generator {
           ("container", gateway.container), ("code", gateway.code), ("message", gateway.message),
           ("success", gateway.success),
         ])
+    }
+    if let report = catalog.report {
+      out.line("")
+      out.line(
+        "/// Where this provider's delivery reports put their status, reason and fields (the catalog's `report`).")
+      out.line("package static let reportShape = ReportShape(")
+      out.indent { out in
+        out.line("status: .init(\(report.status.map(literal).joined(separator: ", "))),")
+        out.line("reason: .init(\(report.reason.map(literal).joined(separator: ", "))),")
+        let fields = [("references", report.references ?? []), ("parameters", report.parameters ?? [])].filter {
+          !$0.1.isEmpty
+        }
+        if fields.isEmpty {
+          out.line("fields: WireShape.Fields()")
+        } else {
+          out.line("fields: WireShape.Fields(")
+          out.indent { out in renderFields(fields, into: &out) }
+        }
+      }
+      out.line(")")
     }
     if let envelope = catalog.envelope {
       let fields = [("references", envelope.references ?? []), ("parameters", envelope.parameters ?? [])].filter {

@@ -15,7 +15,7 @@ package enum QueryString {
     }
   }
 
-  /// A value ``lastValues(in:of:)`` found, and whether its key was spelt exactly as asked.
+  /// A value ``lastValues(in:of:_:)`` found, and whether its key was spelt exactly as asked.
   package struct Value: Sendable, Equatable {
     /// The value, percent-decoded.
     package let text: String
@@ -24,17 +24,28 @@ package enum QueryString {
     package let isExact: Bool
   }
 
-  /// For each of up to three names (ASCII), the value of the last pair whose key, percent-decoded and
-  /// stripped of white space, is the name ignoring ASCII letter case; `nil` when the text, or a key once
-  /// decoded, holds bytes outside ASCII (where Unicode's rules for white space apply: see
-  /// ``forEachPair(in:_:)``). Nothing is allocated but the values found.
+  /// The values of two members, as ``JSONValue/member(_:)-([WireShape.Names])`` finds them in an object of the
+  /// query's pairs: for each of their names (ASCII), the last pair whose key, percent-decoded and stripped of
+  /// white space, is the name ignoring ASCII letter case; then a name spelt exactly before one that differs
+  /// in case, an earlier name before a later one. `nil` when the text, or a key once decoded, holds bytes
+  /// outside ASCII (where Unicode's rules for white space apply: see ``forEachPair(in:_:)``), or when the two
+  /// members have more than three names between them: the general reader handles both. Nothing is
+  /// allocated but the values found.
   package static func lastValues(
-    in bytes: [UInt8], of first: StaticString, _ second: StaticString, _ third: StaticString
-  ) -> (Value?, Value?, Value?)? {
-    ByteView.of(bytes) { bytes -> (Value?, Value?, Value?)? in
+    in bytes: [UInt8], of first: WireShape.Names, _ second: WireShape.Names
+  ) -> (Value?, Value?)? {
+    // The names of both members, laid out as up to three: `first`'s, then `second`'s.
+    let firstCount = first.count
+    let count = firstCount + second.count
+    guard count <= 3 else { return nil }
+    func name(_ index: Int) -> ByteView {
+      index < firstCount ? first.view(index) : second.view(index - firstCount)
+    }
+    let names = (name(0), name(min(1, count - 1)), name(min(2, count - 1)))
+    return ByteView.of(bytes) { bytes -> (Value?, Value?)? in
       for byte in bytes where byte >= 0x80 { return nil }
-      let names = (ByteView(first), ByteView(second), ByteView(third))
       let longest = max(names.0.count, names.1.count, names.2.count)
+      // For each name, the value's range in the last pair whose key is the name, and whether it was spelt exactly.
       var found: ((Range<Int>, Bool)?, (Range<Int>, Bool)?, (Range<Int>, Bool)?) = (nil, nil, nil)
       var ascii = true
       // Each key is decoded, without its white space, into room for the longest name: a longer key is none.
@@ -55,16 +66,30 @@ package enum QueryString {
           guard ascii else { return false }
           guard length <= longest else { return true }
           if let exact = Self.compare(spelt, length, names.0) { found.0 = (value, exact) }
-          if let exact = Self.compare(spelt, length, names.1) { found.1 = (value, exact) }
-          if let exact = Self.compare(spelt, length, names.2) { found.2 = (value, exact) }
+          if count > 1, let exact = Self.compare(spelt, length, names.1) { found.1 = (value, exact) }
+          if count > 2, let exact = Self.compare(spelt, length, names.2) { found.2 = (value, exact) }
           return true
         }
       }
       guard ascii else { return nil }
-      func value(_ found: (Range<Int>, Bool)?) -> Value? {
-        found.map { Value(text: decoded(bytes, $0.0), isExact: $0.1) }
+      func slot(_ index: Int) -> (Range<Int>, Bool)? {
+        switch index {
+        case 0: found.0
+        case 1: found.1
+        default: found.2
+        }
       }
-      return (value(found.0), value(found.1), value(found.2))
+      /// The value a member's names give: the first spelt exactly, else the first found; only it is decoded.
+      func chosen(_ indices: Range<Int>) -> Value? {
+        var fallback: (Range<Int>, Bool)?
+        for index in indices {
+          guard let candidate = slot(index) else { continue }
+          if candidate.1 { return Value(text: decoded(bytes, candidate.0), isExact: true) }
+          if fallback == nil { fallback = candidate }
+        }
+        return fallback.map { Value(text: decoded(bytes, $0.0), isExact: $0.1) }
+      }
+      return (chosen(0..<firstCount), chosen(firstCount..<count))
     }
   }
 

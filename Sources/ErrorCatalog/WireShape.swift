@@ -54,6 +54,18 @@ package struct WireShape: Sendable {
       )
     }
 
+    /// How many names there are (one to three).
+    var count: Int { lengths.2 >= 0 ? 3 : lengths.1 >= 0 ? 2 : 1 }
+
+    /// The name at `index` (below ``count``).
+    func view(_ index: Int) -> ByteView {
+      switch index {
+      case 0: names.0.view(count: Int(lengths.0))
+      case 1: names.1.view(count: Int(lengths.1))
+      default: names.2.view(count: Int(lengths.2))
+      }
+    }
+
     /// The names as strings, for the tree reader.
     package var keys: [String] {
       [(names.0, lengths.0), (names.1, lengths.1), (names.2, lengths.2)].compactMap { name, length in
@@ -173,6 +185,27 @@ package struct WireShape: Sendable {
         if let text = field.text(in: object) { values[field.key] = text }
       }
     }
+  }
+}
+
+/// Where a delivery report puts the two fields that decide it and the ones it carries, as its catalog's
+/// `report` describes it (GENIQ's): read from a JSON object or from a query string's pairs alike.
+package struct ReportShape: Sendable {
+  /// The delivery status word.
+  package let status: WireShape.Names
+  /// The failure reason's code.
+  package let reason: WireShape.Names
+  /// The identifiers and parameters a report carries (read from its top level: a report has no holders).
+  package let fields: WireShape.Fields
+  /// Every member name the shape reads, in lower case: a query string's other pairs are dropped unread.
+  package let foldedNames: Set<String>
+
+  package init(status: WireShape.Names, reason: WireShape.Names, fields: WireShape.Fields) {
+    self.status = status
+    self.reason = reason
+    self.fields = fields
+    let names = [status, reason] + (fields.references + fields.parameters).map(\.names)
+    foldedNames = Set(names.flatMap { $0.keys.map { $0.lowercased() } })
   }
 }
 

@@ -86,44 +86,21 @@ extension GENIQ {
     return DeferredFields.Fields(parameters: report.parameters, references: report.references)
   }
 
-  /// The fields of one delivery report, from JSON or from a query string.
+  /// The fields of one delivery report, from JSON or from a query string, where the catalog's `report`
+  /// (``reportShape``) says.
   struct DeliveryReport {
     var rawReason: String?
     var parameters: [String: String] = [:]
-
-    /// Where a report puts its status and its reason: the two members that decide its classification.
-    static let status = WireShape.Names("status")
-    static let reasonCode = WireShape.Names("reasonCode", "reason_code")
-
-    /// The report fields kept as parameters, with the spellings accepted for each.
-    static let fields: [(name: String, keys: [String])] = [
-      ("messageId", ["messageId", "message_id"]),
-      ("channel", ["channel"]),
-      ("recipient", ["recipient"]),
-      ("status", status.keys),
-      ("reasonCode", reasonCode.keys),
-      ("messageTimestamp", ["messageTimestamp", "message_timestamp"]),
-      ("operatorTimestamp", ["operatorTimestamp", "operator_timestamp"]),
-      ("providerTimestamp", ["providerTimestamp", "provider_timestamp"]),
-    ]
+    /// The report's identifiers, under the names every provider uses.
+    var references = References.none
 
     init(_ body: ResponseBody) {
       let json = body.json
       guard let fields = json?.isObject == true ? json : Self.queryFields(body) else { return }
-      for field in Self.fields {
-        if let value = fields.member(field.keys)?.trimmedText { parameters[field.name] = value }
-      }
-      rawReason = fields.member(Self.reasonCode)?.scalarText
-    }
-
-    /// The report's identifiers, under the names every provider uses.
-    var references: References {
-      References([
-        "messageID": parameters["messageId"] ?? "", "recipient": parameters["recipient"] ?? "",
-        "status": parameters["status"] ?? "", "channel": parameters["channel"] ?? "",
-        "timestamp": parameters["messageTimestamp"] ?? "", "operatorTimestamp": parameters["operatorTimestamp"] ?? "",
-        "providerTimestamp": parameters["providerTimestamp"] ?? "",
-      ])
+      let shape = GENIQ.reportShape
+      shape.fields.parameters(in: fields, into: &parameters)
+      references = shape.fields.references(in: fields)
+      rawReason = fields.member(shape.reason)?.scalarText
     }
 
     /// A status word as the status table writes it: lower case, with `-` and spaces as `_`
@@ -131,10 +108,6 @@ extension GENIQ {
     static func statusCode(_ status: String) -> String {
       String(status.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
     }
-
-    /// The keys a query string is searched for, folded; other pairs and repeats are dropped while parsing,
-    /// so a huge query string cannot make the lookups slow.
-    static let queryKeys = Set(fields.flatMap { $0.keys.map { $0.lowercased() } })
 
     /// The report's pairs of a query string as a JSON object of strings, or `nil` when there is none.
     static func queryFields(_ body: ResponseBody) -> JSONValue? {
@@ -144,7 +117,9 @@ extension GENIQ {
       QueryString.forEachPair(in: body.bytes) { key, value in
         let key = key.filter { !$0.isWhitespace }
         let folded = key.lowercased()
-        guard queryKeys.contains(folded) else { return true }
+        // Only the keys the shape reads are kept; other pairs and repeats are dropped while parsing, so a
+        // huge query string cannot make the lookups slow.
+        guard GENIQ.reportShape.foldedNames.contains(folded) else { return true }
         let member = (key: key, value: JSONValue.string(value()))
         // A repeated key keeps its last value, as JSON lookups do, and the object stays small.
         if let position = positions[folded] {

@@ -6,12 +6,13 @@ extension GENIQ {
   enum ReportKey {
     /// The status as `trimmedText` gives it and the reason as `scalarText` gives it.
     static func read(_ body: ResponseBody) -> (status: String?, reason: String?) {
-      let names = DeliveryReport.self
-      if let fromJSON = body.topLevelTexts(names.status, .trimmed, names.reasonCode, .scalar) { return fromJSON }
+      // The names are read from the shape one by one: a copy of the whole shape retains its lists.
+      let (status, reason) = (GENIQ.reportShape.status, GENIQ.reportShape.reason)
+      if let fromJSON = body.topLevelTexts(status, .trimmed, reason, .scalar) { return fromJSON }
       if let query = readQuery(body) { return query }
       // Text that is not ASCII: the general reader, whose Unicode rules (white space, new lines) apply.
       guard let fields = DeliveryReport.queryFields(body) else { return (nil, nil) }
-      return (fields.member(names.status)?.trimmedText, fields.member(names.reasonCode)?.scalarText)
+      return (fields.member(status)?.trimmedText, fields.member(reason)?.scalarText)
     }
 
     /// `CodeText.canonical(DeliveryReport.statusCode(status))`, built in one step for ASCII text.
@@ -24,19 +25,9 @@ extension GENIQ {
     static func readQuery(_ body: ResponseBody) -> (status: String?, reason: String?)? {
       guard !body.isTruncated else { return (nil, nil) }
       guard
-        let (status, reasonCode, reasonUnderscore) = QueryString.lastValues(
-          in: body.bytes, of: "status", "reasonCode", "reason_code")
+        let (status, reason) = QueryString.lastValues(
+          in: body.bytes, of: GENIQ.reportShape.status, GENIQ.reportShape.reason)
       else { return nil }
-      // The JSON lookup's precedence: a key spelt exactly, in the order of the names, before one that differs
-      // in letter case.
-      let reason: QueryString.Value? =
-        if let reasonCode, reasonCode.isExact {
-          reasonCode
-        } else if let reasonUnderscore, reasonUnderscore.isExact {
-          reasonUnderscore
-        } else {
-          reasonCode ?? reasonUnderscore
-        }
       return (status.flatMap { JSONValue.trimmed($0.text) }, reason.flatMap { MessageKey.scalarText($0.text) })
     }
   }

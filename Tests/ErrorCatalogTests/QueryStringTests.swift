@@ -35,10 +35,24 @@ struct QueryStringTests {
       let body = ResponseBody(Array(query.utf8))
       let fast = try #require(GENIQ.ReportKey.readQuery(body), "\(query)")
       let fields = GENIQ.DeliveryReport.queryFields(body)
-      let names = GENIQ.DeliveryReport.self
+      let names = GENIQ.reportShape
       #expect(fast.status == fields?.member(names.status)?.trimmedText, "\(query)")
-      #expect(fast.reason == fields?.member(names.reasonCode)?.scalarText, "\(query)")
+      #expect(fast.reason == fields?.member(names.reason)?.scalarText, "\(query)")
     }
+  }
+
+  @Test("The fast path reads any two members of up to three names between them, with the JSON lookup's precedence")
+  func namesFromTheShape() throws {
+    let read = { (query: String, first: WireShape.Names, second: WireShape.Names) in
+      QueryString.lastValues(in: Array(query.utf8), of: first, second).map { ($0.0?.text, $0.1?.text) }
+    }
+    // A name spelt exactly wins over one that differs in case, an earlier name over a later one.
+    let exact = try #require(read("B=1&a=2&C=3&c=4", WireShape.Names("a"), WireShape.Names("b", "c")))
+    #expect(exact.0 == "2" && exact.1 == "4")
+    let folded = try #require(read("B=1&A=2&C=3", WireShape.Names("a"), WireShape.Names("b", "c")))
+    #expect(folded.0 == "2" && folded.1 == "1")
+    // More than three names: the general reader's work, as for text outside ASCII.
+    #expect(read("a=1", WireShape.Names("a", "b"), WireShape.Names("c", "d")) == nil)
   }
 
   @Test("Text outside ASCII, or a key that decodes to it, is left to the general reader")

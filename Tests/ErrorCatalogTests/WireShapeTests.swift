@@ -176,6 +176,46 @@ struct WireShapeTests {
     }
   }
 
+  @Test("GENIQ's delivery reports are catalog data: every name of `report` is read, as JSON and as a query string")
+  func geniqReportNamesAreData() throws {
+    let catalog = try Generator.loadCatalogs(in: PackagePaths.catalogs).first { $0.catalog.provider == "geniq" }
+    let report = try #require(catalog?.catalog.report)
+    let adapter = try #require(ProviderAdapter.named("geniq"))
+    func classify(_ pairs: [(String, String)], json: Bool) -> ProviderAdapter.Result {
+      let body =
+        json
+        ? "{" + pairs.map { #""\#($0.0)":"\#($0.1)""# }.joined(separator: ",") + "}"
+        : pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+      return adapter.classify(.report, nil, [:], Array(body.utf8))
+    }
+    // The status and the reason decide under each of their names.
+    for json in [true, false] {
+      for status in report.status {
+        for reason in report.reason {
+          let result = classify([(status, "failed"), (reason, "3")], json: json)
+          #expect(result.errors.first?.entry?.code == "3", "\(status), \(reason), json: \(json)")
+        }
+        #expect(classify([(status, "delivered")], json: json).errors.isEmpty)
+      }
+      // A status under a name not listed is not read: the reason alone decides.
+      let unlisted = classify([("state", "delivered"), ("reasonCode", "3")], json: json)
+      #expect(unlisted.errors.first?.entry?.code == "3")
+      // Each field, under each of its names, beside a failure; a name not listed is not read.
+      for (isReference, fields) in [(true, report.references ?? []), (false, report.parameters ?? [])] {
+        for field in fields {
+          for name in field.names + ["x" + field.names[0]] {
+            var pairs = [("status", "failed"), ("reasonCode", "3")]
+            pairs.removeAll { field.names.contains($0.0) }
+            pairs.append((name, " v-1 "))
+            let error = try #require(classify(pairs, json: json).errors.first, "\(pairs)")
+            let read = isReference ? error.references[field.key] : error.parameters[field.key]
+            #expect(read == (field.names.contains(name) ? "v-1" : nil), "\(field.key) from \(name), json: \(json)")
+          }
+        }
+      }
+    }
+  }
+
   @Test("A name the catalog does not list is not read")
   func unlistedNamesAreNot() throws {
     let body = #"{"errorcode":10004,"errormessage":"TOKEN EXPIRED"}"#

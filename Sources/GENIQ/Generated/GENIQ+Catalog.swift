@@ -2697,4 +2697,30 @@ extension GENIQ {
   public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
     tables.flatMap { $0.lookup(codeOrMessage) }
   }
+
+  /// Where this provider's delivery reports put their status, reason and fields (the catalog's `report`).
+  package static let reportShape = ReportShape(
+    status: .init("status"),
+    reason: .init("reasonCode", "reason_code"),
+    fields: WireShape.Fields(
+      references: [
+        .init(key: "messageID", names: .init("messageId", "message_id"), text: .trimmed),
+        .init(key: "recipient", names: .init("recipient"), text: .trimmed),
+        .init(key: "status", names: .init("status"), text: .trimmed),
+        .init(key: "channel", names: .init("channel"), text: .trimmed),
+        .init(key: "timestamp", names: .init("messageTimestamp", "message_timestamp"), text: .trimmed),
+        .init(key: "operatorTimestamp", names: .init("operatorTimestamp", "operator_timestamp"), text: .trimmed),
+        .init(key: "providerTimestamp", names: .init("providerTimestamp", "provider_timestamp"), text: .trimmed),
+      ],
+      parameters: [
+        .init(key: "messageId", names: .init("messageId", "message_id"), text: .trimmed),
+        .init(key: "channel", names: .init("channel"), text: .trimmed),
+        .init(key: "recipient", names: .init("recipient"), text: .trimmed),
+        .init(key: "status", names: .init("status"), text: .trimmed),
+        .init(key: "reasonCode", names: .init("reasonCode", "reason_code"), text: .trimmed),
+        .init(key: "messageTimestamp", names: .init("messageTimestamp", "message_timestamp"), text: .trimmed),
+        .init(key: "operatorTimestamp", names: .init("operatorTimestamp", "operator_timestamp"), text: .trimmed),
+        .init(key: "providerTimestamp", names: .init("providerTimestamp", "provider_timestamp"), text: .trimmed),
+      ])
+  )
 }
