@@ -9,12 +9,12 @@ extension CatalogTable {
   package func readWire(
     in body: ResponseBody, status: Int?
   ) -> (rawCode: String?, match: CatalogMatch?, isJSON: Bool) {
-    guard let wire else { return (nil, nil, false) }
-    // The slots and the rule are taken out of the shape before the walk, so the walk captures no table.
-    var codeSlot = wire.code.slot
-    var messageSlot = wire.message.slot
-    var alternateSlot = wire.alternateMessage?.slot
-    let decides = wire.decides
+    // The slots and the rule are taken out of the shape before the walk, so the walk captures no table; each
+    // is read in place (binding the whole shape would retain its lists of fields, unused here).
+    guard var codeSlot = wire?.code.slot, var messageSlot = wire?.message.slot, let decides = wire?.decides else {
+      return (nil, nil, false)
+    }
+    var alternateSlot = wire?.alternateMessage?.slot
     let read = JSONDocument.withRoot(of: body) { root -> (String?, CatalogMatch?) in
       guard root.isObject else { return (nil, nil) }
       root.forEachMember { key, value in

@@ -66,6 +66,23 @@ package struct WireShape: Sendable {
       }
     }
 
+    /// Whether `key` is one of the names, ignoring ASCII letter case.
+    func named(_ key: String) -> Bool {
+      for index in 0..<count {
+        let name = view(index)
+        var position = 0
+        for byte in key.utf8 {
+          guard position < name.count, UTF8Text.asciiLowered(byte) == UTF8Text.asciiLowered(name[position]) else {
+            position = -1
+            break
+          }
+          position += 1
+        }
+        if position == name.count { return true }
+      }
+      return false
+    }
+
     /// The names as strings, for the tree reader.
     package var keys: [String] {
       [(names.0, lengths.0), (names.1, lengths.1), (names.2, lengths.2)].compactMap { name, length in
@@ -126,7 +143,14 @@ package struct WireShape: Sendable {
     private func text(of value: JSONValue?) -> String? {
       guard let value else { return nil }
       guard let list else { return text.text(of: value) }
-      let texts = value.arrayValue.map { $0.compactMap(text.text(of:)) } ?? text.text(of: value).map { [$0] } ?? []
+      var texts: [String] = []
+      if case .array(let elements) = value {
+        for element in elements {
+          if let found = text.text(of: element) { texts.append(found) }
+        }
+      } else if let found = text.text(of: value) {
+        texts.append(found)
+      }
       switch list {
       case .first: return texts.first
       case .all: return texts.isEmpty ? nil : texts.joined(separator: ",")
@@ -173,15 +197,17 @@ package struct WireShape: Sendable {
     /// The identifiers a top-level object carries where ``references`` says.
     package func references(in object: JSONValue) -> References {
       var values: [String: String] = [:]
-      for field in references {
-        if let text = field.text(in: object) { values[field.key] = text }
-      }
+      Self.read(references, in: object, into: &values)
       return References(values)
     }
 
     /// The ``parameters`` a top-level object carries, added to `values`.
     package func parameters(in object: JSONValue, into values: inout [String: String]) {
-      for field in parameters {
+      Self.read(parameters, in: object, into: &values)
+    }
+
+    private static func read(_ fields: [Field], in object: JSONValue, into values: inout [String: String]) {
+      for field in fields {
         if let text = field.text(in: object) { values[field.key] = text }
       }
     }
@@ -197,15 +223,20 @@ package struct ReportShape: Sendable {
   package let reason: WireShape.Names
   /// The identifiers and parameters a report carries (read from its top level: a report has no holders).
   package let fields: WireShape.Fields
-  /// Every member name the shape reads, in lower case: a query string's other pairs are dropped unread.
-  package let foldedNames: Set<String>
 
   package init(status: WireShape.Names, reason: WireShape.Names, fields: WireShape.Fields) {
     self.status = status
     self.reason = reason
     self.fields = fields
-    let names = [status, reason] + (fields.references + fields.parameters).map(\.names)
-    foldedNames = Set(names.flatMap { $0.keys.map { $0.lowercased() } })
+  }
+
+  /// Whether the shape reads a member named `key`, ignoring ASCII letter case: a query string's other pairs
+  /// are dropped unread.
+  package func reads(_ key: String) -> Bool {
+    if status.named(key) || reason.named(key) { return true }
+    for field in fields.references where field.names.named(key) { return true }
+    for field in fields.parameters where field.names.named(key) { return true }
+    return false
   }
 }
 

@@ -119,7 +119,7 @@ extension GENIQ {
         let folded = key.lowercased()
         // Only the keys the shape reads are kept; other pairs and repeats are dropped while parsing, so a
         // huge query string cannot make the lookups slow.
-        guard GENIQ.reportShape.foldedNames.contains(folded) else { return true }
+        guard GENIQ.reportShape.reads(key) else { return true }
         let member = (key: key, value: JSONValue.string(value()))
         // A repeated key keeps its last value, as JSON lookups do, and the object stays small.
         if let position = positions[folded] {
