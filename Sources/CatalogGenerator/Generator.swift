@@ -107,6 +107,16 @@ public enum Generator {
     }
     if let envelope = catalog.envelope {
       try validateFields(references: envelope.references, parameters: envelope.parameters, at: "envelope", file: file)
+      for (role, names) in envelope.names ?? [:] {
+        guard isIdentifier(role), role.first?.isLowercase == true else {
+          throw fail("envelope.names: \(role) is not a Swift property name")
+        }
+        for member in names.all {
+          guard (1...3).contains(member.count),
+            member.allSatisfy({ !$0.isEmpty && !$0.contains("\"") && !$0.contains("\\") })
+          else { throw fail("envelope.names.\(role): names must be one to three plain member names") }
+        }
+      }
     }
     if let report = catalog.report {
       try validateFields(references: report.references, parameters: report.parameters, at: "report", file: file)
@@ -389,6 +399,37 @@ public enum Generator {
         } else {
           out.line("fields: WireShape.Fields(")
           out.indent { out in renderFields(fields, into: &out) }
+        }
+      }
+      out.line(")")
+    }
+    if let names = catalog.envelope?.names, !names.isEmpty {
+      // One property per role, so that a rule that reads a role the catalog does not name does not compile.
+      let roles = names.keys.sorted()
+      func rendered(_ member: [String]) -> String { ".init(\(member.map(literal).joined(separator: ", ")))" }
+      out.line("")
+      out.line("/// The member names this provider's own rules read (the catalog's `envelope.names`).")
+      out.line("package struct EnvelopeNames: Sendable {")
+      out.indent { out in
+        for role in roles {
+          switch names[role]! {
+          case .member: out.line("package let \(role): WireShape.Names")
+          case .members: out.line("package let \(role): [WireShape.Names]")
+          }
+        }
+      }
+      out.line("}")
+      out.line("")
+      out.line("/// The member names this provider's own rules read (the catalog's `envelope.names`).")
+      out.line("package static let envelopeNames = EnvelopeNames(")
+      out.indent { out in
+        for (index, role) in roles.enumerated() {
+          let value =
+            switch names[role]! {
+            case .member(let member): rendered(member)
+            case .members(let members): "[" + members.map(rendered).joined(separator: ", ") + "]"
+            }
+          out.line("\(role): \(value)" + (index == roles.count - 1 ? "" : ","))
         }
       }
       out.line(")")

@@ -15,7 +15,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
     let seconds = now.secondsSince1970
     // One validation of the body gives its tree (for the envelope), the answer's identifiers and the items.
     let answer = WhatsApp.itemShape.resellerAnswer(
-      in: body, answer: WhatsApp.answerShape, holders: Envelope.listHolders)
+      in: body, answer: WhatsApp.answerShape, holders: envelopeNames.listHolders)
     let envelope = Envelope(json: answer.tree, body: body)
     let references = envelope.references.merging(
       WhatsApp.responseReferences(answer: answer.references, headers: headers))
@@ -73,11 +73,11 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
 
   /// What the Cequens envelope (or a bare body) says.
   ///
-  /// Its identifiers are the catalog's `envelope` (`envelopeFields`); the names of its codes and messages
-  /// stay here: Cequens documents no envelope (these shapes are the ones its answers were seen to take), and
-  /// its rules mix members across levels (auth text in any of five places, a bare title only on a 401,
-  /// internal codes beside the error's status), which a list of names cannot say. Meta's error items inside
-  /// it are read by the core from whatsapp.json's `items`.
+  /// Its member names and identifiers are the catalog's `envelope` (`envelopeNames`, `envelopeFields`); its
+  /// rules stay here: Cequens documents no envelope (these shapes are the ones its answers were seen to
+  /// take), and its rules mix members across levels (auth text in any of five places, a bare title only on
+  /// a 401, internal codes beside the error's status), which a list of names cannot say. Meta's error items
+  /// inside it are read by the core from whatsapp.json's `items`.
   struct Envelope {
     var replyCode: String?
     var replyMessage: String?
@@ -94,34 +94,33 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
         if !body.isBlank && body.totalCount <= 1024 && json == nil { authCandidates = [body.text] }
         return
       }
-      replyCode = json.member("replyCode", "reply_code")?.scalarText
-      replyMessage = json.member("replyMessage", "reply_message")?.messageText
+      let names = Cequens.envelopeNames
+      replyCode = json.member(names.replyCode)?.scalarText
+      replyMessage = json.member(names.replyMessage)?.messageText
       Cequens.envelopeFields.parameters(in: json, into: &parameters)
       references = Cequens.envelopeFields.references(in: json)
       parameters["replyMessage"] = replyMessage
-      let error = json.member("error")
-      if let error, error.isObject, error.member("code") == nil || error.member("status") != nil {
-        errorStatus = error.member("status")?.intValue
-        errorDescription = error.member("description", "message")?.messageText
-        for item in error.member("internalErrors", "internal_errors")?.arrayValue ?? [] {
-          if let code = item.member("code")?.scalarText {
+      let error = json.member(names.error)
+      // An error object with a code and no status is a Graph error, read by the core.
+      if let error, error.isObject, error.member(names.errorCode) == nil || error.member(names.errorStatus) != nil {
+        errorStatus = error.member(names.errorStatus)?.intValue
+        errorDescription = error.member(names.errorDescription)?.messageText
+        for item in error.member(names.internalErrors)?.arrayValue ?? [] {
+          if let code = item.member(names.internalCode)?.scalarText {
             internalCodes.append(code)
             authCandidates.append(code)
           }
-          if let details = item.member("details")?.messageText { authCandidates.append(details) }
+          if let details = item.member(names.internalDetails)?.messageText { authCandidates.append(details) }
         }
       } else if case .string(let text)? = error {
         errorDescription = text
       }
       parameters["description"] = errorDescription
       authCandidates = [replyMessage, errorDescription].compactMap { $0 } + authCandidates
-      for key in ["title", "message", "description"] {
-        if let text = json.member(key)?.messageText { authCandidates.append(text) }
+      for member in names.authTexts {
+        if let text = json.member(member)?.messageText { authCandidates.append(text) }
       }
-      if case .string(let code)? = json.member("code") { authCandidates.append(code) }
+      if case .string(let code)? = json.member(names.bareCode) { authCandidates.append(code) }
     }
-
-    /// Where Cequens puts On-Premise `errors` besides the top level: under `data` or `error`.
-    static let listHolders = [WireShape.Names("data"), WireShape.Names("error")]
   }
 }

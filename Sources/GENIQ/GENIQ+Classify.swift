@@ -60,11 +60,12 @@ extension GENIQ: ResponseClassifier {
       guard let json, json.isObject, let wire = ResponseCode.table.wire else { return }
       rawCode = json.member(wire.code)?.scalarText
       message = json.member(wire.message)?.messageText
-      if let error = json.member("error", "errors"), error != .null {
+      let names = GENIQ.envelopeNames
+      if let error = json.member(names.metaError), error != .null {
         hasErrorMember = true
         if readingMetaError, rawCode == nil, error.isObject {
-          rawCode = error.member("code")?.scalarText
-          message = message ?? error.member("message")?.messageText
+          rawCode = error.member(names.metaErrorCode)?.scalarText
+          message = message ?? error.member(names.metaErrorMessage)?.messageText
         }
       }
       wire.fields.parameters(in: json, into: &parameters)

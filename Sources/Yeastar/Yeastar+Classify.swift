@@ -67,18 +67,19 @@ extension Yeastar: ResponseClassifier {
       if let errmsg { parameters["errmsg"] = errmsg }
       wire.fields.parameters(in: json, into: &parameters)
       references = wire.fields.references(in: json)
-      // The two detail lists stay here: each is a list of objects flattened into numbered parameters and a
-      // summary that leaves the values out (they can be e-mail addresses or phone numbers), which a field's
-      // names in the catalog cannot say.
+      // The two detail lists' names are the catalog's `envelope`; the rule stays here: each is a list of
+      // objects flattened into numbered parameters and a summary that leaves the values out (they can be
+      // e-mail addresses or phone numbers), which a field's names in the catalog cannot say.
+      let names = Yeastar.envelopeNames
       readList(
-        json.member("invalid_param_list"), prefix: "invalidParam", summaryKey: "invalidParams",
-        fields: [("field", "field"), ("value", "value"), ("validation_type", "validationType")],
+        json.member(names.invalidParams), prefix: "invalidParam", summaryKey: "invalidParams",
+        fields: [(names.itemField, "field"), (names.itemValue, "value"), (names.validationType, "validationType")],
         detail: { item in item["validationType"] })
       readList(
-        json.member("duplicate_field_list"), prefix: "duplicateField", summaryKey: "duplicateFields",
+        json.member(names.duplicateFields), prefix: "duplicateField", summaryKey: "duplicateFields",
         fields: [
-          ("field", "field"), ("value", "value"), ("external_source", "externalSource"),
-          ("external_source_name", "externalSourceName"),
+          (names.itemField, "field"), (names.itemValue, "value"), (names.externalSource, "externalSource"),
+          (names.externalSourceName, "externalSourceName"),
         ],
         detail: { item in
           let owner = [item["externalSource"], item["externalSourceName"]].compactMap { $0 }
@@ -89,7 +90,7 @@ extension Yeastar: ResponseClassifier {
     /// Flattens a list of objects into `prefix.index.name` parameters plus a one-line summary of the field
     /// names; the summary leaves values out because they can be e-mail addresses or phone numbers.
     private mutating func readList(
-      _ list: JSONValue?, prefix: String, summaryKey: String, fields: [(wire: String, name: String)],
+      _ list: JSONValue?, prefix: String, summaryKey: String, fields: [(wire: WireShape.Names, name: String)],
       detail: ([String: String]) -> String?
     ) {
       guard let items = list?.arrayValue else { return }

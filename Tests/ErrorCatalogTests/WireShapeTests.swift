@@ -216,6 +216,28 @@ struct WireShapeTests {
     }
   }
 
+  @Test("No provider module spells a member name: every name its rules read is in its catalog")
+  func providerModulesSpellNoMemberName() throws {
+    let catalogs = try Generator.loadCatalogs(in: PackagePaths.catalogs).map(\.catalog)
+    // A member looked up by a literal (`member("code")`, `member(["a", "b"])`) or a shape built from literals.
+    let spelt = try NSRegularExpression(pattern: #"member\(\[?"|Names\("|\.init\("[A-Za-z_]+"\)"#)
+    var checked = 0
+    for module in Set(catalogs.map(\.module)) {
+      let folder = PackagePaths.root.appendingPathComponent("Sources/\(module)")
+      for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        checked += 1
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+          let line = String(line)
+          guard !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") else { continue }
+          let range = NSRange(line.startIndex..., in: line)
+          #expect(spelt.firstMatch(in: line, range: range) == nil, "Sources/\(module)/\(file):\(number + 1): \(line)")
+        }
+      }
+    }
+    #expect(checked >= catalogs.count)
+  }
+
   @Test("A name the catalog does not list is not read")
   func unlistedNamesAreNot() throws {
     let body = #"{"errorcode":10004,"errormessage":"TOKEN EXPIRED"}"#

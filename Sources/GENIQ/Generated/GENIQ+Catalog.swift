@@ -2723,4 +2723,18 @@ extension GENIQ {
         .init(key: "providerTimestamp", names: .init("providerTimestamp", "provider_timestamp"), text: .trimmed),
       ])
   )
+
+  /// The member names this provider's own rules read (the catalog's `envelope.names`).
+  package struct EnvelopeNames: Sendable {
+    package let metaError: WireShape.Names
+    package let metaErrorCode: WireShape.Names
+    package let metaErrorMessage: WireShape.Names
+  }
+
+  /// The member names this provider's own rules read (the catalog's `envelope.names`).
+  package static let envelopeNames = EnvelopeNames(
+    metaError: .init("error", "errors"),
+    metaErrorCode: .init("code"),
+    metaErrorMessage: .init("message")
+  )
 }

@@ -1807,4 +1807,26 @@ extension Yeastar {
   public static func lookup(_ codeOrMessage: String) -> [CatalogMatch] {
     tables.flatMap { $0.lookup(codeOrMessage) }
   }
+
+  /// The member names this provider's own rules read (the catalog's `envelope.names`).
+  package struct EnvelopeNames: Sendable {
+    package let duplicateFields: WireShape.Names
+    package let externalSource: WireShape.Names
+    package let externalSourceName: WireShape.Names
+    package let invalidParams: WireShape.Names
+    package let itemField: WireShape.Names
+    package let itemValue: WireShape.Names
+    package let validationType: WireShape.Names
+  }
+
+  /// The member names this provider's own rules read (the catalog's `envelope.names`).
+  package static let envelopeNames = EnvelopeNames(
+    duplicateFields: .init("duplicate_field_list"),
+    externalSource: .init("external_source"),
+    externalSourceName: .init("external_source_name"),
+    invalidParams: .init("invalid_param_list"),
+    itemField: .init("field"),
+    itemValue: .init("value"),
+    validationType: .init("validation_type")
+  )
 }
