@@ -404,35 +404,26 @@ public enum Generator {
       out.line(")")
     }
     if let names = catalog.envelope?.names, !names.isEmpty {
-      // One property per role, so that a rule that reads a role the catalog does not name does not compile.
-      let roles = names.keys.sorted()
-      func rendered(_ member: [String]) -> String { ".init(\(member.map(literal).joined(separator: ", ")))" }
+      // One constant per role, so that a rule that reads a role the catalog does not name does not compile.
+      func rendered(_ member: [String]) -> String {
+        "WireShape.Names(\(member.map(literal).joined(separator: ", ")))"
+      }
       out.line("")
-      out.line("/// The member names this provider's own rules read (the catalog's `envelope.names`).")
-      out.line("package struct EnvelopeNames: Sendable {")
+      out.line("/// The member names this provider's own rules read (the catalog's `envelope.names`), by role.")
+      out.line("package enum EnvelopeNames {")
       out.indent { out in
-        for role in roles {
+        for role in names.keys.sorted() {
           switch names[role]! {
-          case .member: out.line("package let \(role): WireShape.Names")
-          case .members: out.line("package let \(role): [WireShape.Names]")
+          // One member's names are built where they are read (a stored constant cost a lazy initialiser
+          // each); a list of members is stored, so that reading it allocates nothing.
+          case .member(let member):
+            out.line("package static var \(role): WireShape.Names { \(rendered(member)) }")
+          case .members(let members):
+            out.line("package static let \(role) = [\(members.map(rendered).joined(separator: ", "))]")
           }
         }
       }
       out.line("}")
-      out.line("")
-      out.line("/// The member names this provider's own rules read (the catalog's `envelope.names`).")
-      out.line("package static let envelopeNames = EnvelopeNames(")
-      out.indent { out in
-        for (index, role) in roles.enumerated() {
-          let value =
-            switch names[role]! {
-            case .member(let member): rendered(member)
-            case .members(let members): "[" + members.map(rendered).joined(separator: ", ") + "]"
-            }
-          out.line("\(role): \(value)" + (index == roles.count - 1 ? "" : ","))
-        }
-      }
-      out.line(")")
     }
     if let envelope = catalog.envelope {
       let fields = [("references", envelope.references ?? []), ("parameters", envelope.parameters ?? [])].filter {

@@ -15,7 +15,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
     let seconds = now.secondsSince1970
     // One validation of the body gives its tree (for the envelope), the answer's identifiers and the items.
     let answer = WhatsApp.itemShape.resellerAnswer(
-      in: body, answer: WhatsApp.answerShape, holders: envelopeNames.listHolders)
+      in: body, answer: WhatsApp.answerShape, holders: EnvelopeNames.listHolders)
     let envelope = Envelope(json: answer.tree, body: body)
     let references = envelope.references.merging(
       WhatsApp.responseReferences(answer: answer.references, headers: headers))
@@ -73,7 +73,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
 
   /// What the Cequens envelope (or a bare body) says.
   ///
-  /// Its member names and identifiers are the catalog's `envelope` (`envelopeNames`, `envelopeFields`); its
+  /// Its member names and identifiers are the catalog's `envelope` (`EnvelopeNames`, `envelopeFields`); its
   /// rules stay here: Cequens documents no envelope (these shapes are the ones its answers were seen to
   /// take), and its rules mix members across levels (auth text in any of five places, a bare title only on
   /// a 401, internal codes beside the error's status), which a list of names cannot say. Meta's error items
@@ -94,7 +94,7 @@ extension Cequens: ResponseClassifier, WebhookClassifier {
         if !body.isBlank && body.totalCount <= 1024 && json == nil { authCandidates = [body.text] }
         return
       }
-      let names = Cequens.envelopeNames
+      let names = Cequens.EnvelopeNames.self
       replyCode = json.member(names.replyCode)?.scalarText
       replyMessage = json.member(names.replyMessage)?.messageText
       Cequens.envelopeFields.parameters(in: json, into: &parameters)

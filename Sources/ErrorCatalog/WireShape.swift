@@ -68,19 +68,21 @@ package struct WireShape: Sendable {
 
     /// Whether `key` is one of the names, ignoring ASCII letter case.
     func named(_ key: String) -> Bool {
-      for index in 0..<count {
-        let name = view(index)
-        var position = 0
-        for byte in key.utf8 {
-          guard position < name.count, UTF8Text.asciiLowered(byte) == UTF8Text.asciiLowered(name[position]) else {
-            position = -1
-            break
-          }
-          position += 1
-        }
-        if position == name.count { return true }
-      }
+      for index in 0..<count where Self.equalFoldingASCIICase(key, view(index)) { return true }
       return false
+    }
+
+    /// Whether `key` is `name` ignoring ASCII letter case.
+    static func equalFoldingASCIICase(_ key: String, _ name: ByteView) -> Bool {
+      guard key.utf8.count == name.count else { return false }
+      var position = 0
+      for byte in key.utf8 {
+        guard position < name.count, UTF8Text.asciiLowered(byte) == UTF8Text.asciiLowered(name[position]) else {
+          return false
+        }
+        position += 1
+      }
+      return position == name.count
     }
 
     /// The names as strings, for the tree reader.
@@ -242,8 +244,23 @@ package struct ReportShape: Sendable {
 
 extension JSONValue {
   /// The member found under `names`, with the same precedence as the walk.
+  /// As ``member(_:)-([String])`` with the names' strings, comparing the names' bytes in place: no string or
+  /// array is made for the lookup.
   package func member(_ names: WireShape.Names) -> JSONValue? {
-    member(names.keys)
+    guard case .object(let members) = self else { return nil }
+    for index in 0..<names.count {
+      let name = names.view(index)
+      if let found = members.last(where: { $0.key.utf8.count == name.count && $0.key.utf8.elementsEqual(name) }) {
+        return found.value
+      }
+    }
+    for index in 0..<names.count {
+      let name = names.view(index)
+      if let found = members.last(where: { WireShape.Names.equalFoldingASCIICase($0.key, name) }) {
+        return found.value
+      }
+    }
+    return nil
   }
 }
 

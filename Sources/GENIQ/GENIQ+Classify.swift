@@ -60,7 +60,7 @@ extension GENIQ: ResponseClassifier {
       guard let json, json.isObject, let wire = ResponseCode.table.wire else { return }
       rawCode = json.member(wire.code)?.scalarText
       message = json.member(wire.message)?.messageText
-      let names = GENIQ.envelopeNames
+      let names = GENIQ.EnvelopeNames.self
       if let error = json.member(names.metaError), error != .null {
         hasErrorMember = true
         if readingMetaError, rawCode == nil, error.isObject {

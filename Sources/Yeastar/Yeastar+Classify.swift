@@ -70,7 +70,7 @@ extension Yeastar: ResponseClassifier {
       // The two detail lists' names are the catalog's `envelope`; the rule stays here: each is a list of
       // objects flattened into numbered parameters and a summary that leaves the values out (they can be
       // e-mail addresses or phone numbers), which a field's names in the catalog cannot say.
-      let names = Yeastar.envelopeNames
+      let names = Yeastar.EnvelopeNames.self
       readList(
         json.member(names.invalidParams), prefix: "invalidParam", summaryKey: "invalidParams",
         fields: [(names.itemField, "field"), (names.itemValue, "value"), (names.validationType, "validationType")],

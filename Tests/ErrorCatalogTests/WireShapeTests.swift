@@ -238,6 +238,25 @@ struct WireShapeTests {
     #expect(checked >= catalogs.count)
   }
 
+  @Test("A lookup by a shape's names finds what a lookup by their strings finds, on every random object")
+  func namesLookUpAsStrings() {
+    let names = WireShape.Names("reasonCode", "reason_code", "code")
+    let keys = ["reasonCode", "REASONCODE", "reason_code", "Reason_Code", "code", "CODE", "reasonCod", "codes", ""]
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for round in 0..<2_000 {
+      let members = (0..<next(6)).map { index in
+        (key: keys[next(keys.count)], value: JSONValue.number("\(round * 10 + index)"))
+      }
+      let object = JSONValue.object(members)
+      #expect(object.member(names) == object.member(names.keys), "\(members.map(\.key))")
+    }
+    #expect(JSONValue.array([]).member(names) == nil)
+  }
+
   @Test("A name the catalog does not list is not read")
   func unlistedNamesAreNot() throws {
     let body = #"{"errorcode":10004,"errormessage":"TOKEN EXPIRED"}"#

@@ -1879,37 +1879,21 @@ extension Cequens {
     tables.flatMap { $0.lookup(codeOrMessage) }
   }
 
-  /// The member names this provider's own rules read (the catalog's `envelope.names`).
-  package struct EnvelopeNames: Sendable {
-    package let authTexts: [WireShape.Names]
-    package let bareCode: WireShape.Names
-    package let error: WireShape.Names
-    package let errorCode: WireShape.Names
-    package let errorDescription: WireShape.Names
-    package let errorStatus: WireShape.Names
-    package let internalCode: WireShape.Names
-    package let internalDetails: WireShape.Names
-    package let internalErrors: WireShape.Names
-    package let listHolders: [WireShape.Names]
-    package let replyCode: WireShape.Names
-    package let replyMessage: WireShape.Names
+  /// The member names this provider's own rules read (the catalog's `envelope.names`), by role.
+  package enum EnvelopeNames {
+    package static let authTexts = [WireShape.Names("title"), WireShape.Names("message"), WireShape.Names("description")]
+    package static var bareCode: WireShape.Names { WireShape.Names("code") }
+    package static var error: WireShape.Names { WireShape.Names("error") }
+    package static var errorCode: WireShape.Names { WireShape.Names("code") }
+    package static var errorDescription: WireShape.Names { WireShape.Names("description", "message") }
+    package static var errorStatus: WireShape.Names { WireShape.Names("status") }
+    package static var internalCode: WireShape.Names { WireShape.Names("code") }
+    package static var internalDetails: WireShape.Names { WireShape.Names("details") }
+    package static var internalErrors: WireShape.Names { WireShape.Names("internalErrors", "internal_errors") }
+    package static let listHolders = [WireShape.Names("data"), WireShape.Names("error")]
+    package static var replyCode: WireShape.Names { WireShape.Names("replyCode", "reply_code") }
+    package static var replyMessage: WireShape.Names { WireShape.Names("replyMessage", "reply_message") }
   }
-
-  /// The member names this provider's own rules read (the catalog's `envelope.names`).
-  package static let envelopeNames = EnvelopeNames(
-    authTexts: [.init("title"), .init("message"), .init("description")],
-    bareCode: .init("code"),
-    error: .init("error"),
-    errorCode: .init("code"),
-    errorDescription: .init("description", "message"),
-    errorStatus: .init("status"),
-    internalCode: .init("code"),
-    internalDetails: .init("details"),
-    internalErrors: .init("internalErrors", "internal_errors"),
-    listHolders: [.init("data"), .init("error")],
-    replyCode: .init("replyCode", "reply_code"),
-    replyMessage: .init("replyMessage", "reply_message")
-  )
 
   /// The identifiers and parameters of this provider's envelope (the catalog's `envelope`).
   package static let envelopeFields = WireShape.Fields(

@@ -2724,17 +2724,10 @@ extension GENIQ {
       ])
   )
 
-  /// The member names this provider's own rules read (the catalog's `envelope.names`).
-  package struct EnvelopeNames: Sendable {
-    package let metaError: WireShape.Names
-    package let metaErrorCode: WireShape.Names
-    package let metaErrorMessage: WireShape.Names
+  /// The member names this provider's own rules read (the catalog's `envelope.names`), by role.
+  package enum EnvelopeNames {
+    package static var metaError: WireShape.Names { WireShape.Names("error", "errors") }
+    package static var metaErrorCode: WireShape.Names { WireShape.Names("code") }
+    package static var metaErrorMessage: WireShape.Names { WireShape.Names("message") }
   }
-
-  /// The member names this provider's own rules read (the catalog's `envelope.names`).
-  package static let envelopeNames = EnvelopeNames(
-    metaError: .init("error", "errors"),
-    metaErrorCode: .init("code"),
-    metaErrorMessage: .init("message")
-  )
 }

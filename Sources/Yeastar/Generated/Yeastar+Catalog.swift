@@ -1808,25 +1808,14 @@ extension Yeastar {
     tables.flatMap { $0.lookup(codeOrMessage) }
   }
 
-  /// The member names this provider's own rules read (the catalog's `envelope.names`).
-  package struct EnvelopeNames: Sendable {
-    package let duplicateFields: WireShape.Names
-    package let externalSource: WireShape.Names
-    package let externalSourceName: WireShape.Names
-    package let invalidParams: WireShape.Names
-    package let itemField: WireShape.Names
-    package let itemValue: WireShape.Names
-    package let validationType: WireShape.Names
+  /// The member names this provider's own rules read (the catalog's `envelope.names`), by role.
+  package enum EnvelopeNames {
+    package static var duplicateFields: WireShape.Names { WireShape.Names("duplicate_field_list") }
+    package static var externalSource: WireShape.Names { WireShape.Names("external_source") }
+    package static var externalSourceName: WireShape.Names { WireShape.Names("external_source_name") }
+    package static var invalidParams: WireShape.Names { WireShape.Names("invalid_param_list") }
+    package static var itemField: WireShape.Names { WireShape.Names("field") }
+    package static var itemValue: WireShape.Names { WireShape.Names("value") }
+    package static var validationType: WireShape.Names { WireShape.Names("validation_type") }
   }
-
-  /// The member names this provider's own rules read (the catalog's `envelope.names`).
-  package static let envelopeNames = EnvelopeNames(
-    duplicateFields: .init("duplicate_field_list"),
-    externalSource: .init("external_source"),
-    externalSourceName: .init("external_source_name"),
-    invalidParams: .init("invalid_param_list"),
-    itemField: .init("field"),
-    itemValue: .init("value"),
-    validationType: .init("validation_type")
-  )
 }
