@@ -105,8 +105,19 @@ public struct CatalogFile: Decodable, Sendable {
   public struct Webhook: Decodable, Sendable {
     public var statuses, errors, contacts, entry, changes, value, messages, status: [String]
     public var id, recipient, timestamp, conversation, sender: [String]
+    /// Which table a failed event's code is looked up in first, per envelope: `shared` (the catalog this one
+    /// is, passed through by resellers) or `own` (a reseller's own webhook table).
+    public var lookup: Lookup
     /// Why the shape is what it is, with its source.
     public var note: String?
+
+    /// The order of the two tables for each envelope.
+    public struct Lookup: Decodable, Sendable {
+      public var cloudAPI: [String]
+      public var onPremise: [String]
+      /// Why.
+      public var reason: String
+    }
   }
 
   /// One rule of ``delivery``: the entries it matches (every condition given must hold) and what it says.

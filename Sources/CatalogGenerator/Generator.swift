@@ -136,6 +136,11 @@ public enum Generator {
       guard sourceIDs.contains(fallback.source) else { throw fail("\(at): unknown source \(fallback.source)") }
     }
     if catalog.webhook != nil, catalog.items == nil { throw fail("a webhook shape needs the items' shape") }
+    if let lookup = catalog.webhook?.lookup {
+      for order in [lookup.cloudAPI, lookup.onPremise] where order.sorted() != ["own", "shared"] {
+        throw fail("webhook.lookup: each order lists own and shared once")
+      }
+    }
     for subcode in catalog.subcodes ?? [] {
       guard sourceIDs.contains(subcode.source) else { throw fail("subcode \(subcode.code): unknown source") }
     }
@@ -446,7 +451,9 @@ public enum Generator {
           ("messages", webhook.messages), ("status", webhook.status), ("id", webhook.id),
           ("recipient", webhook.recipient), ("timestamp", webhook.timestamp), ("conversation", webhook.conversation),
           ("sender", webhook.sender),
-        ], last: "items: itemShape")
+        ],
+        last: "items: itemShape, cloudAPISharedFirst: \(webhook.lookup.cloudAPI.first == "shared"), "
+          + "onPremiseSharedFirst: \(webhook.lookup.onPremise.first == "shared")")
     }
   }
 

@@ -27,13 +27,19 @@ package struct WebhookShape: Sendable {
   package let sender: WireShape.Names
   /// The events' error items.
   package let items: ErrorItemShape
+  /// Whether a failed event's code is looked up in the shared table (Meta's) before the reseller's own, in
+  /// the Cloud API's envelope and in the On-Premise one (the catalog's `webhook.lookup`).
+  package let cloudAPISharedFirst: Bool
+  package let onPremiseSharedFirst: Bool
 
   package init(
     statuses: WireShape.Names, errors: WireShape.Names, contacts: WireShape.Names, entry: WireShape.Names,
     changes: WireShape.Names, value: WireShape.Names, messages: WireShape.Names, status: WireShape.Names,
     id: WireShape.Names, recipient: WireShape.Names, timestamp: WireShape.Names, conversation: WireShape.Names,
-    sender: WireShape.Names, items: ErrorItemShape
+    sender: WireShape.Names, items: ErrorItemShape, cloudAPISharedFirst: Bool, onPremiseSharedFirst: Bool
   ) {
+    self.cloudAPISharedFirst = cloudAPISharedFirst
+    self.onPremiseSharedFirst = onPremiseSharedFirst
     self.statuses = statuses
     self.errors = errors
     self.contacts = contacts
@@ -186,15 +192,16 @@ package struct WebhookShape: Sendable {
 
   /// What decided each event of a webhook body, in document order with its position: whether it failed,
   /// whether its status is `sent`, and for a failed event the decision on its first error (an empty one when
-  /// a failed status names none). A failure's code is looked up in `own` then `shared`, or, for the Cloud
-  /// API's envelope, `shared` then `own`. Returns whether the body was JSON.
+  /// a failed status names none). A failure's code is looked up in `own` and `shared` in the order the
+  /// catalog's `webhook.lookup` gives for the event's envelope. Returns whether the body was JSON.
   package func forEachEventDecision(
     in body: ResponseBody, own: CatalogTable?, shared: CatalogTable, subcodes: [CatalogSubcode],
     _ visit: (Int, EventDecision) -> Void
   ) -> Bool {
     // The tables are reached through pointers: captured by the walk's nested closures, a table (a struct of a
     // dozen references) was copied at every level, 17 copies per event.
-    Borrowed.with(shared) { shared in
+    let (cloudAPISharedFirst, onPremiseSharedFirst) = (self.cloudAPISharedFirst, self.onPremiseSharedFirst)
+    return Borrowed.with(shared) { shared in
       Borrowed.with(own) { own in
         JSONDocument.withRoot(of: body) { root in
           forEachEvent(in: root) { position, event in
@@ -204,8 +211,9 @@ package struct WebhookShape: Sendable {
             }
             let item = event.itemObject.flatMap { ItemKey($0, shape: items) } ?? ItemKey()
             let ownMatch = { own.value.flatMap { item.match(in: $0) } }
+            let sharedFirst = event.isCloudAPI ? cloudAPISharedFirst : onPremiseSharedFirst
             let match =
-              event.isCloudAPI
+              sharedFirst
               ? item.match(in: shared.value) ?? ownMatch() : ownMatch() ?? item.match(in: shared.value)
             let decision = item.decision(match: match, subcodes: subcodes)
             visit(position, EventDecision(isFailure: true, hasSentStatus: event.hasSentStatus, decision: decision))

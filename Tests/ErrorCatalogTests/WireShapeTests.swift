@@ -1,4 +1,5 @@
 import CatalogGenerator
+import Cequens
 import Dialog360
 import ErrorCatalog
 import Foundation
@@ -255,6 +256,41 @@ struct WireShapeTests {
       #expect(object.member(names) == object.member(names.keys), "\(members.map(\.key))")
     }
     #expect(JSONValue.array([]).member(names) == nil)
+  }
+
+  @Test("Which table a webhook's code is looked up in first is whatsapp.json's `webhook.lookup`, per envelope")
+  func webhookLookupOrderIsData() throws {
+    let catalog = try Generator.loadCatalogs(in: PackagePaths.catalogs).first { $0.catalog.provider == "whatsapp" }
+    let lookup = try #require(catalog?.catalog.webhook?.lookup)
+    let shape = WhatsApp.webhookShape
+    #expect(shape.cloudAPISharedFirst == (lookup.cloudAPI.first == "shared"))
+    #expect(shape.onPremiseSharedFirst == (lookup.onPremise.first == "shared"))
+    // Two tables that share code 470 (360dialog's webhook table and Cequens' WhatsApp table) tell the order
+    // apart: the entry found is the first table's.
+    let bodies = [
+      (
+        cloudAPI: true,
+        #"{"entry":[{"changes":[{"value":{"statuses":[{"id":"w1","status":"failed","errors":[{"code":470}]}]}}]}]}"#
+      ),
+      (cloudAPI: false, #"{"statuses":[{"id":"w1","status":"failed","errors":[{"code":470}]}]}"#),
+    ]
+    for flipped in [false, true] {
+      let used = WebhookShape(
+        statuses: shape.statuses, errors: shape.errors, contacts: shape.contacts, entry: shape.entry,
+        changes: shape.changes, value: shape.value, messages: shape.messages, status: shape.status, id: shape.id,
+        recipient: shape.recipient, timestamp: shape.timestamp, conversation: shape.conversation,
+        sender: shape.sender, items: shape.items,
+        cloudAPISharedFirst: shape.cloudAPISharedFirst != flipped,
+        onPremiseSharedFirst: shape.onPremiseSharedFirst != flipped)
+      for (cloudAPI, body) in bodies {
+        var found: ProviderID?
+        _ = used.forEachEventDecision(
+          in: ResponseBody(body), own: Dialog360.WebhookCode.table, shared: Cequens.WhatsAppCode.table, subcodes: []
+        ) { _, event in found = event.decision?.match?.entry.provider }
+        let sharedFirst = cloudAPI ? used.cloudAPISharedFirst : used.onPremiseSharedFirst
+        #expect(found == (sharedFirst ? .cequens : .dialog360), "cloudAPI: \(cloudAPI), flipped: \(flipped)")
+      }
+    }
   }
 
   @Test("A name the catalog does not list is not read")
