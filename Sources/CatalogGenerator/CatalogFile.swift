@@ -49,34 +49,12 @@ public struct CatalogFile: Decodable, Sendable {
   public struct Envelope: Decodable, Sendable {
     public var references: [Wire.Field]?
     public var parameters: [Wire.Field]?
-    /// The member names the provider's rules read, by role: one member's names, or a list of members.
-    public var names: [String: Names]?
+    /// The member names the provider's rules read, by role: one member's names each.
+    public var names: [String: [String]]?
+    /// Roles that are several members, read one after another, each with its names.
+    public var lists: [String: [[String]]]?
     /// Why the shape is what it is, with its source.
     public var note: String?
-
-    /// One member's names (`["replyCode", "reply_code"]`), or several members, each with its names
-    /// (`[["data"], ["error"]]`), read one after another.
-    public enum Names: Decodable, Sendable {
-      case member([String])
-      case members([[String]])
-
-      public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let names = try? container.decode([String].self) {
-          self = .member(names)
-        } else {
-          self = .members(try container.decode([[String]].self))
-        }
-      }
-
-      /// Every member's names.
-      public var all: [[String]] {
-        switch self {
-        case .member(let names): [names]
-        case .members(let members): members
-        }
-      }
-    }
   }
 
   /// The member names of a gateway's own answer.

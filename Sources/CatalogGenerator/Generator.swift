@@ -107,11 +107,19 @@ public enum Generator {
     }
     if let envelope = catalog.envelope {
       try validateFields(references: envelope.references, parameters: envelope.parameters, at: "envelope", file: file)
-      for (role, names) in envelope.names ?? [:] {
+      let names: [String: [String]] = envelope.names ?? [:]
+      let lists: [String: [[String]]] = envelope.lists ?? [:]
+      var roles: [String: [[String]]] = lists
+      for (role, member) in names {
+        guard roles.updateValue([member], forKey: role) == nil else {
+          throw fail("envelope: \(role) is in both names and lists")
+        }
+      }
+      for (role, members) in roles {
         guard isIdentifier(role), role.first?.isLowercase == true else {
           throw fail("envelope.names: \(role) is not a Swift property name")
         }
-        for member in names.all {
+        for member in members {
           guard (1...3).contains(member.count),
             member.allSatisfy({ !$0.isEmpty && !$0.contains("\"") && !$0.contains("\\") })
           else { throw fail("envelope.names.\(role): names must be one to three plain member names") }
@@ -408,7 +416,9 @@ public enum Generator {
       }
       out.line(")")
     }
-    if let names = catalog.envelope?.names, !names.isEmpty {
+    if let envelope = catalog.envelope, envelope.names != nil || envelope.lists != nil {
+      let names = envelope.names ?? [:]
+      let lists = envelope.lists ?? [:]
       // One constant per role, so that a rule that reads a role the catalog does not name does not compile.
       func rendered(_ member: [String]) -> String {
         "WireShape.Names(\(member.map(literal).joined(separator: ", ")))"
@@ -417,13 +427,12 @@ public enum Generator {
       out.line("/// The member names this provider's own rules read (the catalog's `envelope.names`), by role.")
       out.line("package enum EnvelopeNames {")
       out.indent { out in
-        for role in names.keys.sorted() {
-          switch names[role]! {
-          // One member's names are built where they are read (a stored constant cost a lazy initialiser
-          // each); a list of members is stored, so that reading it allocates nothing.
-          case .member(let member):
+        // One member's names are built where they are read (a stored constant cost a lazy initialiser
+        // each); a list of members is stored, so that reading it allocates nothing.
+        for role in (Array(names.keys) + Array(lists.keys)).sorted() {
+          if let member = names[role] {
             out.line("package static var \(role): WireShape.Names { \(rendered(member)) }")
-          case .members(let members):
+          } else if let members = lists[role] {
             out.line("package static let \(role) = [\(members.map(rendered).joined(separator: ", "))]")
           }
         }
