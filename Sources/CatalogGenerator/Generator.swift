@@ -60,21 +60,37 @@ public enum Generator {
     }
   }
 
+  /// Whether `names` are one member's names as the core's walk reads them: one to three, each plain (not
+  /// empty, no quote or backslash, so that it can be a Swift string literal as it is).
+  static func arePlainNames(_ names: [String]) -> Bool {
+    (1...3).contains(names.count) && names.allSatisfy(isPlainName)
+  }
+
+  static func isPlainName(_ name: String) -> Bool {
+    !name.isEmpty && !name.contains("\"") && !name.contains("\\")
+  }
+
+  /// The non-empty ones of a `wire`'s, an `envelope`'s or a `report`'s identifiers and parameters, labelled
+  /// as the core's initialisers name them.
+  static func fieldLists(
+    references: [CatalogFile.Wire.Field]?, parameters: [CatalogFile.Wire.Field]?
+  ) -> [(String, [CatalogFile.Wire.Field])] {
+    [("references", references ?? []), ("parameters", parameters ?? [])].filter { !$0.1.isEmpty }
+  }
+
   /// Checks the identifiers and parameters of a `wire` or an `envelope`: plain names, each key once, known rules.
   static func validateFields(
     references: [CatalogFile.Wire.Field]?, parameters: [CatalogFile.Wire.Field]?, at place: String, file: String
   ) throws {
     func fail(_ message: String) -> CatalogError { CatalogError(file: file, message: message) }
-    for (kind, fields) in [("references", references ?? []), ("parameters", parameters ?? [])] {
+    for (kind, fields) in fieldLists(references: references, parameters: parameters) {
       guard Set(fields.map(\.key)).count == fields.count else { throw fail("\(place).\(kind) names a key twice") }
       for field in fields {
         let at = "\(place).\(kind) \(field.key)"
-        for names in [field.names] + (field.holders ?? []).map({ [$0] }) {
-          guard (1...3).contains(names.count),
-            names.allSatisfy({ !$0.isEmpty && !$0.contains("\"") && !$0.contains("\\") })
-          else { throw fail("\(at): names must be one to three plain member names") }
+        for names in [field.names] + (field.holders ?? []).map({ [$0] }) where !arePlainNames(names) {
+          throw fail("\(at): names must be one to three plain member names")
         }
-        guard !field.key.isEmpty, !field.key.contains("\""), !field.key.contains("\\") else {
+        guard isPlainName(field.key) else {
           throw fail("\(at): the key must be a plain name")
         }
         guard ["scalar", "trimmed", "message"].contains(field.text ?? "scalar") else {
@@ -94,10 +110,8 @@ public enum Generator {
     let sourceIDs = Set(catalog.sources.map(\.id))
     for table in catalog.tables {
       guard let wire = table.wire else { continue }
-      for names in [wire.code, wire.message] + (wire.alternateMessage.map { [$0] } ?? []) {
-        guard (1...3).contains(names.count),
-          names.allSatisfy({ !$0.isEmpty && !$0.contains("\"") && !$0.contains("\\") })
-        else { throw fail("table \(table.id): wire names must be one to three plain member names") }
+      for names in [wire.code, wire.message] + (wire.alternateMessage.map { [$0] } ?? []) where !arePlainNames(names) {
+        throw fail("table \(table.id): wire names must be one to three plain member names")
       }
       guard ["code", "message"].contains(wire.decides) else {
         throw fail("table \(table.id): wire.decides is code or message")
@@ -117,12 +131,10 @@ public enum Generator {
       }
       for (role, members) in roles {
         guard isIdentifier(role), role.first?.isLowercase == true else {
-          throw fail("envelope.names: \(role) is not a Swift property name")
+          throw fail("envelope: \(role) is not a Swift property name")
         }
-        for member in members {
-          guard (1...3).contains(member.count),
-            member.allSatisfy({ !$0.isEmpty && !$0.contains("\"") && !$0.contains("\\") })
-          else { throw fail("envelope.names.\(role): names must be one to three plain member names") }
+        for member in members where !arePlainNames(member) {
+          throw fail("envelope: \(role): names must be one to three plain member names")
         }
       }
     }
@@ -132,9 +144,9 @@ public enum Generator {
       guard fields.allSatisfy({ $0.holders == nil }) else {
         throw fail("report: a report's fields are read from its top level (a query string has no holders)")
       }
-      try validateFields(
-        references: [.init(key: "status", names: report.status), .init(key: "reason", names: report.reason)],
-        parameters: nil, at: "report", file: file)
+      guard arePlainNames(report.status), arePlainNames(report.reason) else {
+        throw fail("report: status and reason names must be one to three plain member names")
+      }
     }
     for fallback in catalog.fallbacks ?? [] {
       let at = "fallback \(fallback.name)"
@@ -355,12 +367,15 @@ public enum Generator {
     }
   }
 
-  /// The catalog's `items`, `answer` and `webhook` as the core's walks read them.
+  /// The catalog's `items`, `answer`, `gateway`, `report`, `envelope` and `webhook` as the core's walks and the
+  /// provider's rules read them.
   static func renderShapes(_ catalog: CatalogFile, into out: inout SwiftWriter) {
-    /// `package static let name = type(member: .init("name", …), …)`, a member a line, then `last` if given.
-    func shape(_ doc: String, _ name: String, _ type: String, _ members: [(String, [String])], last: String? = nil) {
+    /// `package static let name = type(member: .init("name", …), …)`, a member a line, then the `last`
+    /// arguments, one a line.
+    func shape(_ doc: String, _ name: String, _ type: String, _ members: [(String, [String])], last: [String] = []) {
       var lines = members.map { "\($0.0): .init(\($0.1.map(literal).joined(separator: ", ")))," }
-      if let last { lines.append(last) } else { lines[lines.count - 1].removeLast() }
+      lines += last.map { $0 + "," }
+      lines[lines.count - 1].removeLast()
       out.line("")
       out.line("/// \(doc)")
       out.line("package static let \(name) = \(type)(")
@@ -404,9 +419,7 @@ public enum Generator {
       out.indent { out in
         out.line("status: .init(\(report.status.map(literal).joined(separator: ", "))),")
         out.line("reason: .init(\(report.reason.map(literal).joined(separator: ", "))),")
-        let fields = [("references", report.references ?? []), ("parameters", report.parameters ?? [])].filter {
-          !$0.1.isEmpty
-        }
+        let fields = fieldLists(references: report.references, parameters: report.parameters)
         if fields.isEmpty {
           out.line("fields: WireShape.Fields()")
         } else {
@@ -440,9 +453,7 @@ public enum Generator {
       out.line("}")
     }
     if let envelope = catalog.envelope {
-      let fields = [("references", envelope.references ?? []), ("parameters", envelope.parameters ?? [])].filter {
-        !$0.1.isEmpty
-      }
+      let fields = fieldLists(references: envelope.references, parameters: envelope.parameters)
       if !fields.isEmpty {
         out.line("")
         out.line("/// The identifiers and parameters of this provider's envelope (the catalog's `envelope`).")
@@ -461,8 +472,10 @@ public enum Generator {
           ("recipient", webhook.recipient), ("timestamp", webhook.timestamp), ("conversation", webhook.conversation),
           ("sender", webhook.sender),
         ],
-        last: "items: itemShape, cloudAPISharedFirst: \(webhook.lookup.cloudAPI.first == "shared"), "
-          + "onPremiseSharedFirst: \(webhook.lookup.onPremise.first == "shared")")
+        last: [
+          "items: itemShape", "cloudAPISharedFirst: \(webhook.lookup.cloudAPI.first == "shared")",
+          "onPremiseSharedFirst: \(webhook.lookup.onPremise.first == "shared")",
+        ])
     }
   }
 
@@ -565,9 +578,7 @@ public enum Generator {
           var arguments = ["code: \(names(wire.code))", "message: \(names(wire.message))"]
           if let alternate = wire.alternateMessage { arguments.append("alternateMessage: \(names(alternate))") }
           arguments.append("decides: .\(wire.decides)")
-          let fields = [("references", wire.references ?? []), ("parameters", wire.parameters ?? [])].filter {
-            !$0.1.isEmpty
-          }
+          let fields = fieldLists(references: wire.references, parameters: wire.parameters)
           if fields.isEmpty {
             out.line("wire: WireShape(\(arguments.joined(separator: ", ")))")
           } else {

@@ -5059,7 +5059,9 @@ extension WhatsApp {
     timestamp: .init("timestamp"),
     conversation: .init("conversation"),
     sender: .init("from"),
-    items: itemShape, cloudAPISharedFirst: true, onPremiseSharedFirst: false
+    items: itemShape,
+    cloudAPISharedFirst: true,
+    onPremiseSharedFirst: false
   )
 
   /// How an answer no entry matches is classified when it is transient: Meta sets is_transient to true on
