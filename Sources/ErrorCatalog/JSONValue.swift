@@ -65,7 +65,10 @@ package indirect enum JSONValue: Sendable, Hashable {
     return nil
   }
 
-  static func equalFoldingASCIICase(_ key: String, _ wanted: [UInt8]) -> Bool {
+  /// Whether `key` is `wanted` (UTF-8, a name's bytes) ignoring ASCII letter case.
+  static func equalFoldingASCIICase<Name: RandomAccessCollection<UInt8>>(_ key: String, _ wanted: Name) -> Bool
+  where Name.Index == Int {
+    guard key.utf8.count == wanted.count else { return false }
     var index = 0
     for byte in key.utf8 {
       guard index < wanted.count,

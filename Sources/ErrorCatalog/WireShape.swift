@@ -68,21 +68,8 @@ package struct WireShape: Sendable {
 
     /// Whether `key` is one of the names, ignoring ASCII letter case.
     func named(_ key: String) -> Bool {
-      for index in 0..<count where Self.equalFoldingASCIICase(key, view(index)) { return true }
+      for index in 0..<count where JSONValue.equalFoldingASCIICase(key, view(index)) { return true }
       return false
-    }
-
-    /// Whether `key` is `name` ignoring ASCII letter case.
-    static func equalFoldingASCIICase(_ key: String, _ name: ByteView) -> Bool {
-      guard key.utf8.count == name.count else { return false }
-      var position = 0
-      for byte in key.utf8 {
-        guard position < name.count, UTF8Text.asciiLowered(byte) == UTF8Text.asciiLowered(name[position]) else {
-          return false
-        }
-        position += 1
-      }
-      return position == name.count
     }
 
     /// The names as strings, for the tree reader.
@@ -256,7 +243,7 @@ extension JSONValue {
     }
     for index in 0..<names.count {
       let name = names.view(index)
-      if let found = members.last(where: { WireShape.Names.equalFoldingASCIICase($0.key, name) }) {
+      if let found = members.last(where: { JSONValue.equalFoldingASCIICase($0.key, name) }) {
         return found.value
       }
     }

@@ -15,7 +15,7 @@ extension WhatsApp {
     _ body: ResponseBody, _: Int, _ headers: [String: String]
   ) -> DeferredFields.Fields {
     let (item, values) = itemShape.graphFields(in: body, answer: answerShape)
-    let references = References(headerReferences(headers).merging(values) { _, answer in answer })
+    let references = responseReferences(answer: values, headers: headers)
     guard let item else { return DeferredFields.Fields(references: references) }
     return DeferredFields.Fields(
       rawMessage: item.rawMessage, parameters: item.parameters,
