@@ -540,6 +540,32 @@ public enum Generator {
     out.indent { out in
       let layout = CatalogTable.Messages.layout(
         messages: table.entries.map(\.message), patterns: table.entries.map { $0.patterns ?? [] })
+      // Every entry of the table shares its provider and id: passed here once, not at each of the entries
+      // below (out of line, so that each entry's code in the table's initialiser is that much shorter).
+      out.line("@inline(never)")
+      out.line("private static func entry(")
+      out.indent { out in
+        out.line(
+          "name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,")
+        out.line("patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,")
+        out.line("fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,")
+        out.line("sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,")
+        out.line("wait: CatalogWait?, position: Int")
+      }
+      out.line(") -> CatalogEntry {")
+      out.indent { out in
+        out.line("CatalogEntry(")
+        out.indent { out in
+          out.line("provider: .\(provider), table: \(literal(table.id)), name: name, code: code, codeRange: codeRange,")
+          out.line("status: status, message: message, title: title, patterns: patterns, explanation: explanation,")
+          out.line("remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,")
+          out.line(
+            "outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,")
+          out.line("delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)")
+        }
+      }
+      out.line("}")
+      out.line("")
       out.line("/// The catalog table these codes come from.")
       out.line("public static let table: CatalogTable = CatalogTable(")
       out.indent { out in
@@ -698,30 +724,24 @@ public enum Generator {
     delivery: CatalogFile.DeliveryRule?, wait: CatalogFile.Wait?, waitSource: CatalogFile.Source?,
     into out: inout SwiftWriter
   ) {
-    out.line("CatalogEntry(")
+    out.line("entry(")
     out.indent { out in
-      out.line(
-        "provider: .\(provider), table: \(literal(table.id)), name: \(literal(entry.name)), code: \(literal(entry.code)),"
-      )
-      if let range = entry.codeRange { out.line("codeRange: \(range.from)...\(range.to),") }
+      out.line("name: \(literal(entry.name)), code: \(literal(entry.code)),")
+      out.line("codeRange: \(entry.codeRange.map { "\($0.from)...\($0.to)" } ?? "nil"),")
       out.line("status: \(entry.status.map(String.init) ?? "nil"),")
       out.line("message: \(literal(entry.message)),")
-      if let title = entry.title { out.line("title: \(literal(title)),") }
-      if let patterns = entry.patterns, !patterns.isEmpty {
-        out.line("patterns: [\(patterns.map(literal).joined(separator: ", "))],")
-      }
+      out.line("title: \(entry.title.map(literal) ?? "nil"),")
+      out.line("patterns: [\((entry.patterns ?? []).map(literal).joined(separator: ", "))],")
       out.line("explanation: \(literal(entry.explanation)),")
       out.line("remedy: \(literal(entry.remedy)),")
       out.line("category: .\(entry.category), retry: .\(entry.retry), fault: .\(entry.fault),")
-      if let situation = entry.situation { out.line("situation: .\(situation),") }
-      if let outcome = entry.outcome, outcome != "failure" { out.line("outcome: .\(outcome),") }
-      if entry.deprecated == true { out.line("isDeprecated: true,") }
-      if entry.variant == true { out.line("isVariant: true,") }
+      out.line("situation: \(entry.situation.map { ".\($0)" } ?? "nil"), outcome: .\(entry.outcome ?? "failure"),")
+      out.line("isDeprecated: \(entry.deprecated == true), isVariant: \(entry.variant == true),")
       // Header pairs, not a dictionary: building a dictionary type at start-up costs a search of every
       // conformance the program has.
       let headers = (entry.sample.headers ?? [:]).sorted { $0.key < $1.key }
         .map { "\(literal($0.key)), \(literal($0.value))" }
-      let headerText = headers.isEmpty ? "" : " headerPairs: [\(headers.joined(separator: ", "))],"
+      let headerText = " headerPairs: [\(headers.joined(separator: ", "))],"
       out.line(
         "sample: SampleResponse(kind: .\(entry.sample.kind), status: \(entry.sample.status.map(String.init) ?? "nil"),\(headerText) body: \(literal(entry.sample.body))),"
       )
@@ -738,6 +758,8 @@ public enum Generator {
         if let parameter = wait.parameter { arguments.append("parameter: \(literal(parameter))") }
         arguments.append("source: \(literal(waitSource?.url ?? waitSource?.title ?? wait.source))")
         out.line("wait: CatalogWait(\(arguments.joined(separator: ", "))),")
+      } else {
+        out.line("wait: nil,")
       }
       out.line("position: \(position)")
     }

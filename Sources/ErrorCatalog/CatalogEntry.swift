@@ -176,9 +176,10 @@ public struct CatalogSource: Sendable, Hashable {
   public let url: String?
   /// The seed file the entry was built from, when it was one of the project's seeds: a path into this
   /// repository's history, which means nothing to a client, so it is not public API.
-  package let document: String?
+  @usableFromInline package let document: String?
 
   /// Creates a source.
+  @inlinable
   package init(title: String, url: String? = nil, document: String? = nil) {
     self.title = title
     self.url = url
@@ -205,7 +206,7 @@ public struct SampleResponse: Sendable, Hashable {
   }
   /// The headers as name, value, name, value…, sorted by name: kept as strings so that building a table
   /// builds no dictionary type (see ``CatalogTable``).
-  private let headerPairs: [String]
+  @usableFromInline let headerPairs: [String]
   /// The body, byte for byte.
   public let body: String
 
@@ -217,6 +218,7 @@ public struct SampleResponse: Sendable, Hashable {
   }
 
   /// Creates a sample response from header names and values, alternating; generated code calls this.
+  @inlinable
   package init(kind: ResponseKind, status: Int?, headerPairs: [String] = [], body: String) {
     self.kind = kind
     self.status = status
