@@ -549,22 +549,56 @@ public enum Generator {
           "name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,")
         out.line("patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,")
         out.line("fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,")
-        out.line("sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,")
-        out.line("wait: CatalogWait?, position: Int")
+        out.line("sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int")
       }
       out.line(") -> CatalogEntry {")
       out.indent { out in
-        out.line("CatalogEntry(")
+        out.line("let (fate, reason) = entryDeliveries[delivery]")
+        out.line("return CatalogEntry(")
         out.indent { out in
           out.line("provider: .\(provider), table: \(literal(table.id)), name: name, code: code, codeRange: codeRange,")
           out.line("status: status, message: message, title: title, patterns: patterns, explanation: explanation,")
           out.line("remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,")
-          out.line(
-            "outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,")
-          out.line("delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)")
+          out.line("outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,")
+          out.line("source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)")
         }
       }
       out.line("}")
+      out.line("")
+      // The documents and the delivery rules the entries share, each written once; an entry gives indexes.
+      var sourceTexts: [String] = []
+      var deliveryTexts: [String] = []
+      func index(_ text: String, in list: inout [String]) -> Int {
+        if let found = list.firstIndex(of: text) { return found }
+        list.append(text)
+        return list.count - 1
+      }
+      var entryIndexes: [(source: Int, delivery: Int)] = []
+      for entry in table.entries {
+        let source = sources[entry.source]
+        var sourceArguments = ["title: \(literal(source?.title ?? entry.source))"]
+        if let url = source?.url { sourceArguments.append("url: \(literal(url))") }
+        if let document = source?.document { sourceArguments.append("document: \(literal(document))") }
+        let delivery = catalog.deliveryRule(for: entry, table: table.id)
+        entryIndexes.append(
+          (
+            index("CatalogSource(\(sourceArguments.joined(separator: ", ")))", in: &sourceTexts),
+            index("(.\(delivery?.fate ?? "unknown"), \(literal(delivery?.reason ?? "")))", in: &deliveryTexts)
+          ))
+      }
+      out.line("/// The documents the entries come from; an entry gives its document's index.")
+      out.line("private static let entrySources: [CatalogSource] = [")
+      out.indent { out in
+        for text in sourceTexts { out.line(text + ",") }
+      }
+      out.line("]")
+      out.line("")
+      out.line("/// What became of a request answered with an entry's code, and why; an entry gives its index.")
+      out.line("private static let entryDeliveries: [(Delivery, String)] = [")
+      out.indent { out in
+        for text in deliveryTexts { out.line(text + ",") }
+      }
+      out.line("]")
       out.line("")
       out.line("/// The catalog table these codes come from.")
       out.line("public static let table: CatalogTable = CatalogTable(")
@@ -574,8 +608,8 @@ public enum Generator {
         out.indent { out in
           for (position, entry) in table.entries.enumerated() {
             renderEntry(
-              entry, position: position, table: table, provider: provider, source: sources[entry.source],
-              delivery: catalog.deliveryRule(for: entry, table: table.id),
+              entry, position: position, sourceIndex: entryIndexes[position].source,
+              deliveryIndex: entryIndexes[position].delivery,
               wait: catalog.waits?.first { $0.entry == "\(table.id)/\(entry.name)" },
               waitSource: catalog.waits?.first { $0.entry == "\(table.id)/\(entry.name)" }.flatMap {
                 sources[$0.source]
@@ -719,9 +753,8 @@ public enum Generator {
   }
 
   static func renderEntry(
-    _ entry: CatalogFile.Entry, position: Int, table: CatalogFile.Table, provider: String,
-    source: CatalogFile.Source?,
-    delivery: CatalogFile.DeliveryRule?, wait: CatalogFile.Wait?, waitSource: CatalogFile.Source?,
+    _ entry: CatalogFile.Entry, position: Int, sourceIndex: Int, deliveryIndex: Int, wait: CatalogFile.Wait?,
+    waitSource: CatalogFile.Source?,
     into out: inout SwiftWriter
   ) {
     out.line("entry(")
@@ -745,13 +778,7 @@ public enum Generator {
       out.line(
         "sample: SampleResponse(kind: .\(entry.sample.kind), status: \(entry.sample.status.map(String.init) ?? "nil"),\(headerText) body: \(literal(entry.sample.body))),"
       )
-      var sourceArguments = ["title: \(literal(source?.title ?? entry.source))"]
-      if let url = source?.url { sourceArguments.append("url: \(literal(url))") }
-      if let document = source?.document { sourceArguments.append("document: \(literal(document))") }
-      out.line("source: CatalogSource(\(sourceArguments.joined(separator: ", "))),")
-      if let delivery {
-        out.line("delivery: .\(delivery.fate), deliveryReason: \(literal(delivery.reason)),")
-      }
+      out.line("source: \(sourceIndex), delivery: \(deliveryIndex),")
       if let wait {
         var arguments = ["kind: .\(wait.kind)"]
         if let seconds = wait.seconds { arguments.append("seconds: \(seconds)") }

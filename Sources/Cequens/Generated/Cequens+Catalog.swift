@@ -72,16 +72,26 @@ extension Cequens.AuthCode {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .cequens, table: "auth", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.rejected, "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -100,8 +110,7 @@ extension Cequens.AuthCode {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"replyCode\":1,\"replyMessage\":\"MISSING_TOKEN\",\"requestId\":\"3f9c2a7e-5b1d-4c8e-9a26-71d0e4b8c513\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"Request missing CEQUENS token.\",\"internalErrors\":[{\"code\":\"MISSING_TOKEN\",\"details\":\"Request missing CEQUENS token.\"}]}}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -118,8 +127,7 @@ extension Cequens.AuthCode {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"replyCode\":1,\"replyMessage\":\"Unauthorized\",\"requestId\":\"6a2d91c4-0e7b-4b3f-a5d8-c3f17e9b2046\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"INVALID_ACCESS_TOKEN\",\"internalErrors\":[{\"code\":\"INVALID_ACCESS_TOKEN\",\"details\":\"CEQUENS Token exist but not a following the bearer token specification.\"}]}}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 1
       ),
@@ -136,8 +144,7 @@ extension Cequens.AuthCode {
         situation: .ipNotAllowed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"replyCode\":1,\"replyMessage\":\"VALIDATION\",\"requestId\":\"d47f0b8e-31c2-4a6d-9e85-5b0a2c7f9d13\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"VALIDATION\",\"internalErrors\":[{\"code\":\"VALIDATION\",\"details\":\"User IP isn’t allowed.\"}]}}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 2
       ),
@@ -154,8 +161,7 @@ extension Cequens.AuthCode {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"replyCode\":1,\"replyMessage\":\"Unauthorized\",\"requestId\":\"9c0e5a13-7f2b-4d84-b6e1-0a3d8f5c2e97\",\"requestTime\":\"2026-03-02T10:15:00Z\",\"data\":null,\"error\":{\"status\":401,\"description\":\"CEQUENS token doesn’t exist or invalid.\",\"internalErrors\":[{\"code\":\"TOKEN\",\"details\":\"CEQUENS token doesn’t exist or invalid.\"}]}}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 3
       ),
@@ -807,16 +813,29 @@ extension Cequens.WhatsAppCode {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .cequens, table: "whatsapp", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
+    (.unknown, "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."),
+    (.rejected, "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+    (.rejected, "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -835,8 +854,7 @@ extension Cequens.WhatsAppCode {
         situation: .mediaFailed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9tZWRpYURvd25sb2FkRmFpbGVk\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":400,\"title\":\"Media download error\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -853,8 +871,7 @@ extension Cequens.WhatsAppCode {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9ncm91cE5vdEZvdW5k\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":401,\"title\":\"Group does not exist\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 1
       ),
@@ -871,8 +888,7 @@ extension Cequens.WhatsAppCode {
         situation: .insufficientFunds, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9wYXltZW50SXNzdWU=\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":402,\"title\":\"Business eligibility — Payment issue\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 2
       ),
@@ -889,8 +905,7 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9tZXNzYWdlUGVuZGluZ1Rvb0xvbmc=\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":408,\"title\":\"Message is not valid\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 3
       ),
@@ -907,8 +922,7 @@ extension Cequens.WhatsAppCode {
         situation: .messageExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9tZXNzYWdlRXhwaXJlZA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":410,\"title\":\"Message expired\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 4
       ),
@@ -925,8 +939,7 @@ extension Cequens.WhatsAppCode {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9yYXRlTGltaXRIaXQ=\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 5
       ),
@@ -943,8 +956,7 @@ extension Cequens.WhatsAppCode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC91bnNpZ25lZENlcnRpZmljYXRl\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":430,\"title\":\"Unsigned certificate\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 6
       ),
@@ -961,8 +973,7 @@ extension Cequens.WhatsAppCode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9jZXJ0aWZpY2F0ZUlETWlzbWF0Y2g=\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":432,\"title\":\"Certificate ID mismatch\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 7
       ),
@@ -979,8 +990,7 @@ extension Cequens.WhatsAppCode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9pbnZhbGlkQ2VydGlmaWNhdGVTaWduYXR1cmU=\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":433,\"title\":\"Certificate signature invalid\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 8
       ),
@@ -997,8 +1007,7 @@ extension Cequens.WhatsAppCode {
         situation: .conversationWindowClosed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9yZUVuZ2FnZW1lbnRSZXF1aXJlZA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 9
       ),
@@ -1015,8 +1024,7 @@ extension Cequens.WhatsAppCode {
         situation: .qualityLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9zcGFtUmF0ZUxpbWl0SGl0\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":471,\"title\":\"Spam Rate limit hit\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 10
       ),
@@ -1033,8 +1041,7 @@ extension Cequens.WhatsAppCode {
         situation: .recipientInExperiment, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC91c2VySW5FeHBlcmltZW50\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 11
       ),
@@ -1051,8 +1058,7 @@ extension Cequens.WhatsAppCode {
         situation: .unspecifiedFailure, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.Y2VxdWVucy93aGF0c2FwcC9nZW5lcmljU2VuZEVycm9y\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":500,\"title\":\"Generic error\"}]}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 12
       ),
@@ -1069,8 +1075,7 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1000,\"title\":\"Generic error\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 13
       ),
@@ -1087,8 +1092,7 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1001,\"title\":\"Message too long\",\"details\":\"Message length exceeds 4096 characters\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 14
       ),
@@ -1105,8 +1109,7 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1002,\"title\":\"Invalid recipient type\",\"details\":\"Valid recipient types: individual, group\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 15
       ),
@@ -1123,8 +1126,7 @@ extension Cequens.WhatsAppCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1003,\"title\":\"Not a group participant\",\"details\":\"User is not a participant of the group\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 16
       ),
@@ -1141,8 +1143,7 @@ extension Cequens.WhatsAppCode {
         situation: .duplicateRequest, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 409, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1004,\"title\":\"Resource already exists\",\"details\":\"Media with this UUID already exists\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 17
       ),
@@ -1159,8 +1160,7 @@ extension Cequens.WhatsAppCode {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Invalid credentials\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 18
       ),
@@ -1177,8 +1177,7 @@ extension Cequens.WhatsAppCode {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1006,\"title\":\"Resource not found\",\"details\":\"unknown media id\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 19
       ),
@@ -1195,8 +1194,7 @@ extension Cequens.WhatsAppCode {
         situation: nil, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1007,\"title\":\"Recipient blocked to receive message\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 20
       ),
@@ -1213,8 +1211,7 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1008,\"title\":\"Required parameter is missing\",\"details\":\"Missing required parameter: to\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 21
       ),
@@ -1231,8 +1228,7 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1009,\"title\":\"Parameter value is not valid\",\"details\":\"Invalid value for parameter: recipient_type\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 22
       ),
@@ -1249,8 +1245,7 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1010,\"title\":\"Parameter is not required\",\"details\":\"Unexpected parameter: preview_url\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 23
       ),
@@ -1267,8 +1262,7 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1011,\"title\":\"Service not ready\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 24
       ),
@@ -1285,8 +1279,7 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1012,\"title\":\"Group is unknown\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 25
       ),
@@ -1303,8 +1296,7 @@ extension Cequens.WhatsAppCode {
         situation: .recipientNotOnWhatsApp, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1013,\"title\":\"User is not valid\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 26
       ),
@@ -1321,8 +1313,7 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1014,\"title\":\"Internal error\",\"details\":\"Upload failed on bad image\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 27
       ),
@@ -1339,8 +1330,7 @@ extension Cequens.WhatsAppCode {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 429, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1015,\"title\":\"Too many requests\",\"details\":\"Client-side rate limit has been hit\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 28
       ),
@@ -1357,8 +1347,7 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 503, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 29
       ),
@@ -1375,8 +1364,7 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1017,\"title\":\"Not a primary master\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 30
       ),
@@ -1393,8 +1381,7 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1018,\"title\":\"Not a primary coreapp\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 31
       ),
@@ -1411,8 +1398,7 @@ extension Cequens.WhatsAppCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1019,\"title\":\"Not a group admin\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 32
       ),
@@ -1429,8 +1415,7 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1020,\"title\":\"Bad group\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 33
       ),
@@ -1447,8 +1432,7 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1021,\"title\":\"Bad user\",\"details\":\"Cannot send a message to yourself\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 34
       ),
@@ -1465,8 +1449,7 @@ extension Cequens.WhatsAppCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 412, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1022,\"title\":\"Webhooks URL is not configured\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 35
       ),
@@ -1483,8 +1466,7 @@ extension Cequens.WhatsAppCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1023,\"title\":\"Database error occurred\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 36
       ),
@@ -1501,8 +1483,7 @@ extension Cequens.WhatsAppCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1024,\"title\":\"Password change required\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 37
       ),
@@ -1519,8 +1500,7 @@ extension Cequens.WhatsAppCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1025,\"title\":\"Request is not valid\",\"details\":\"The request is not valid\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 38
       ),
@@ -1537,8 +1517,7 @@ extension Cequens.WhatsAppCode {
         situation: .recipientNotOnWhatsApp, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 501, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1026,\"title\":\"Receiver is incapable of receiving this message\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent.",
+        source: 0, delivery: 3,
         wait: nil,
         position: 39
       ),
@@ -1555,8 +1534,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2000,\"title\":\"Number of parameters does not match the expected number of params\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 40
       ),
@@ -1573,8 +1551,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateMissing, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 41
       ),
@@ -1591,8 +1568,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateMissing, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2002,\"title\":\"Failed to find the translation for the requested language and locale\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 42
       ),
@@ -1609,8 +1585,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateMissing, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2003,\"title\":\"Could not find translation for the requested language and locale\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 43
       ),
@@ -1627,8 +1602,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2004,\"title\":\"Parameter length too long\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 44
       ),
@@ -1645,8 +1619,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2005,\"title\":\"Translated text too long\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 45
       ),
@@ -1663,8 +1636,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2006,\"title\":\"Whitespace policy violated\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 46
       ),
@@ -1681,8 +1653,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2007,\"title\":\"Format character policy violated\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 47
       ),
@@ -1699,8 +1670,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2008,\"title\":\"Media format used is unsupported\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 48
       ),
@@ -1717,8 +1687,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2009,\"title\":\"Required component in the template is missing\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 49
       ),
@@ -1735,8 +1704,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2010,\"title\":\"URL in button component is invalid\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 50
       ),
@@ -1753,8 +1721,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2011,\"title\":\"Phone Number in button component is invalid\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 51
       ),
@@ -1771,8 +1738,7 @@ extension Cequens.WhatsAppCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2012,\"title\":\"Parameter format does not match format in the created template\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "Cequens refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 52
       ),
@@ -1789,8 +1755,7 @@ extension Cequens.WhatsAppCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 501, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2013,\"title\":\"Buttons are unsupported by the receiver\"}]}"),
-        source: CatalogSource(title: "What does each error code mean? (Cequens support)", url: "https://support.cequens.com/support/solutions/articles/44002294177-what-does-each-error-code-mean-", document: "seeds/002_0298e8a2f3ecc665.txt"),
-        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent.",
+        source: 0, delivery: 3,
         wait: nil,
         position: 53
       ),

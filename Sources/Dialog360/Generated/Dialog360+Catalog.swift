@@ -410,16 +410,30 @@ extension Dialog360.APICode {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .dialog360, table: "api", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+    CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+    CatalogSource(title: "360dialog documentation: Error Code Reference (read 2026-12-02)", url: "https://docs.360dialog.com/docs/support/api-error-message-list"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.rejected, "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+    (.unknown, "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."),
+    (.rejected, "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -438,8 +452,7 @@ extension Dialog360.APICode {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"httpCode\":403,\"developerMessage\":\"This URL /v1/settings/application is blocked. More info: https://docs.360dialog.com/whatsapp-api/whatsapp-api\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -456,8 +469,7 @@ extension Dialog360.APICode {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"meta\":{\"httpCode\":404,\"developerMessage\":\"Invalid api_key or token expired\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 1
       ),
@@ -474,8 +486,7 @@ extension Dialog360.APICode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Your WhatsApp for Business API has been disabled. If you believe this is a mistake, please contact our support team.\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 2
       ),
@@ -492,8 +503,7 @@ extension Dialog360.APICode {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"You have exceeded the limit of 1 request every 5 seconds. Try again later.\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: CatalogWait(kind: .minimum, parameter: "seconds", source: "https://docs.360dialog.com/docs/useful/api-error-message-list"),
         position: 3
       ),
@@ -510,8 +520,7 @@ extension Dialog360.APICode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"httpCode\":500,\"developerMessage\":\"Internal server error\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 4
       ),
@@ -528,8 +537,7 @@ extension Dialog360.APICode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 502, headerPairs: [], body: "{\"meta\":{\"success\":false,\"http_code\":502,\"developer_message\":\"WhatsApp for Business API not available\"}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 5
       ),
@@ -546,8 +554,7 @@ extension Dialog360.APICode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 555, headerPairs: [], body: "{\"meta\":{\"success\":false,\"http_code\":555,\"developer_message\":\"Internal server error\"}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 6
       ),
@@ -564,8 +571,7 @@ extension Dialog360.APICode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1014,\"title\":\"Internal error\",\"details\":\"Connection timed out. Please check if wacore is running: 127.0.0.1:6250\"}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 7
       ),
@@ -582,8 +588,7 @@ extension Dialog360.APICode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 503, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 8
       ),
@@ -600,8 +605,7 @@ extension Dialog360.APICode {
         situation: .templateMissing, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 9
       ),
@@ -618,8 +622,7 @@ extension Dialog360.APICode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1000,\"title\":\"Generic error\",\"details\":\"Generic error\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 10
       ),
@@ -636,8 +639,7 @@ extension Dialog360.APICode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1001,\"title\":\"Message too long\",\"details\":\"Message too long\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 11
       ),
@@ -654,8 +656,7 @@ extension Dialog360.APICode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1002,\"title\":\"Invalid recipient type\",\"details\":\"Invalid recipient type\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 12
       ),
@@ -672,8 +673,7 @@ extension Dialog360.APICode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1003,\"title\":\"Not a group participant\",\"details\":\"Not a group participant\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 13
       ),
@@ -690,8 +690,7 @@ extension Dialog360.APICode {
         situation: .duplicateRequest, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 409, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1004,\"title\":\"Resource already exists\",\"details\":\"Resource already exists\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 14
       ),
@@ -708,8 +707,7 @@ extension Dialog360.APICode {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1006,\"title\":\"Resource not found\",\"details\":\"Resource not found\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 15
       ),
@@ -726,8 +724,7 @@ extension Dialog360.APICode {
         situation: nil, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1007,\"title\":\"Recipient blocked to receive message\",\"details\":\"Recipient blocked to receive message\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 16
       ),
@@ -744,8 +741,7 @@ extension Dialog360.APICode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1008,\"title\":\"Required parameter is missing\",\"details\":\"Required parameter is missing\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 17
       ),
@@ -762,8 +758,7 @@ extension Dialog360.APICode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1009,\"title\":\"Parameter value is not valid\",\"details\":\"Parameter value is not valid\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 18
       ),
@@ -780,8 +775,7 @@ extension Dialog360.APICode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1010,\"title\":\"Parameter is not required\",\"details\":\"Parameter is not required\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 19
       ),
@@ -798,8 +792,7 @@ extension Dialog360.APICode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1012,\"title\":\"Group is unknown\",\"details\":\"Group is unknown\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 20
       ),
@@ -816,8 +809,7 @@ extension Dialog360.APICode {
         situation: .recipientNotOnWhatsApp, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1013,\"title\":\"User is not valid\",\"details\":\"User is not valid\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 21
       ),
@@ -834,8 +826,7 @@ extension Dialog360.APICode {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 429, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1015,\"title\":\"Too many requests\",\"details\":\"Too many requests\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 22
       ),
@@ -852,8 +843,7 @@ extension Dialog360.APICode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1017,\"title\":\"Not a primary master\",\"details\":\"Not a primary master\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 23
       ),
@@ -870,8 +860,7 @@ extension Dialog360.APICode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1018,\"title\":\"Not a primary coreapp\",\"details\":\"Not a primary coreapp\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 24
       ),
@@ -888,8 +877,7 @@ extension Dialog360.APICode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1019,\"title\":\"Not a group admin\",\"details\":\"Not a group admin\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 25
       ),
@@ -906,8 +894,7 @@ extension Dialog360.APICode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1020,\"title\":\"Bad group\",\"details\":\"Bad group\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 26
       ),
@@ -924,8 +911,7 @@ extension Dialog360.APICode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1021,\"title\":\"Bad user\",\"details\":\"Bad user\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 27
       ),
@@ -942,8 +928,7 @@ extension Dialog360.APICode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 412, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1022,\"title\":\"Webhooks URL is not configured\",\"details\":\"Webhooks URL is not configured\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 28
       ),
@@ -960,8 +945,7 @@ extension Dialog360.APICode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1023,\"title\":\"Database error occurred\",\"details\":\"Database error occurred\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 29
       ),
@@ -978,8 +962,7 @@ extension Dialog360.APICode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1024,\"title\":\"Password change required\",\"details\":\"Password change required\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 30
       ),
@@ -996,8 +979,7 @@ extension Dialog360.APICode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1025,\"title\":\"Request is not valid\",\"details\":\"Request is not valid\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 31
       ),
@@ -1014,8 +996,7 @@ extension Dialog360.APICode {
         situation: .recipientNotOnWhatsApp, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 501, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1026,\"title\":\"Receiver is incapable of receiving this message\",\"details\":\"Receiver is incapable of receiving this message\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent.",
+        source: 1, delivery: 2,
         wait: nil,
         position: 32
       ),
@@ -1032,8 +1013,7 @@ extension Dialog360.APICode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2000,\"title\":\"Number of parameters does not match the expected number of params\",\"details\":\"Number of parameters does not match the expected number of params\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 33
       ),
@@ -1050,8 +1030,7 @@ extension Dialog360.APICode {
         situation: .templateMissing, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2002,\"title\":\"Failed to find the translation for the requested language and locale\",\"details\":\"Failed to find the translation for the requested language and locale\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 34
       ),
@@ -1068,8 +1047,7 @@ extension Dialog360.APICode {
         situation: .templateMissing, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2003,\"title\":\"Could not find translation for the requested language and locale\",\"details\":\"Could not find translation for the requested language and locale\"}]}"),
-        source: CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 35
       ),
@@ -1086,8 +1064,7 @@ extension Dialog360.APICode {
         situation: .insufficientFunds, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Could not send message due to lack of payment. Messaging can resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration partner.\",\"success\":false}}"),
-        source: CatalogSource(title: "360dialog documentation: Error Code Reference (read 2026-12-02)", url: "https://docs.360dialog.com/docs/support/api-error-message-list"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 2, delivery: 0,
         wait: nil,
         position: 36
       ),
@@ -1510,16 +1487,27 @@ extension Dialog360.WebhookCode {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .dialog360, table: "webhook", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+    CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -1538,8 +1526,7 @@ extension Dialog360.WebhookCode {
         situation: .insufficientFunds, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svcGF5bWVudElzc3Vl\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":402,\"title\":\"Business eligibility — Payment issue\",\"message\":\"Business eligibility — Payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -1556,8 +1543,7 @@ extension Dialog360.WebhookCode {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svcmF0ZUxpbWl0SGl0\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\",\"message\":\"Rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there were too many messages sent from this phone number in a short period of time.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 1
       ),
@@ -1574,8 +1560,7 @@ extension Dialog360.WebhookCode {
         situation: .conversationWindowClosed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svY29udmVyc2F0aW9uV2luZG93Q2xvc2Vk\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 2
       ),
@@ -1592,8 +1577,7 @@ extension Dialog360.WebhookCode {
         situation: .qualityLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svc3BhbVJhdGVMaW1pdEhpdA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":471,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 3
       ),
@@ -1610,8 +1594,7 @@ extension Dialog360.WebhookCode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svY2hhdEFwcGxpY2F0aW9uTm90SW5pdGlhbGl6ZWQ=\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1011,\"title\":\"Service not ready\",\"message\":\"Service not ready\",\"error_data\":{\"details\":\"Chat application is not initialized\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 4
       ),
@@ -1628,8 +1611,7 @@ extension Dialog360.WebhookCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svc3lzdGVtT3ZlcmxvYWRlZA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1016,\"title\":\"System overloaded\",\"message\":\"System overloaded\",\"error_data\":{\"details\":\"System overloaded\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 5
       ),
@@ -1646,8 +1628,7 @@ extension Dialog360.WebhookCode {
         situation: .mediaFailed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svbWVkaWFEb3dubG9hZEZhaWxlZA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":400,\"title\":\"Media download error\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 6
       ),
@@ -1664,8 +1645,7 @@ extension Dialog360.WebhookCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svbWVzc2FnZVBlbmRpbmdUb29Mb25n\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":408,\"title\":\"Message is not valid\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 7
       ),
@@ -1682,8 +1662,7 @@ extension Dialog360.WebhookCode {
         situation: .messageExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svbWVzc2FnZUV4cGlyZWQ=\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":410,\"title\":\"Message expired\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 8
       ),
@@ -1700,8 +1679,7 @@ extension Dialog360.WebhookCode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svdW5zaWduZWRDZXJ0aWZpY2F0ZQ==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":430,\"title\":\"Unsigned certificate\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 9
       ),
@@ -1718,8 +1696,7 @@ extension Dialog360.WebhookCode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svY2VydGlmaWNhdGVJRE1pc21hdGNo\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":432,\"title\":\"Certificate ID mismatch\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 10
       ),
@@ -1736,8 +1713,7 @@ extension Dialog360.WebhookCode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svaW52YWxpZENlcnRpZmljYXRlU2lnbmF0dXJl\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":433,\"title\":\"Certificate signature invalid\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 11
       ),
@@ -1754,8 +1730,7 @@ extension Dialog360.WebhookCode {
         situation: .recipientInExperiment, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svdXNlckluRXhwZXJpbWVudA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 12
       ),
@@ -1772,8 +1747,7 @@ extension Dialog360.WebhookCode {
         situation: .unspecifiedFailure, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svZ2VuZXJpY1NlbmRFcnJvcg==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":500,\"title\":\"Generic error\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 13
       ),
@@ -1929,16 +1903,26 @@ extension Dialog360.HubCode {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .dialog360, table: "hub", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.rejected, "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -1957,8 +1941,7 @@ extension Dialog360.HubCode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Unknown error: biz_link_info_invalid_payload\"}]}"),
-        source: CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-        delivery: .rejected, deliveryReason: "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),

@@ -296,16 +296,30 @@ extension GENIQ.ResponseCode {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .geniq, table: "response", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+    CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+    (.rejected, "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+    (.rejected, "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."),
+    (.unknown, "The provider reports an internal or unspecified failure and does not say whether it acted on the request."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -324,8 +338,7 @@ extension GENIQ.ResponseCode {
         situation: nil, outcome: .success,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0001\",\"responseMessage\":\"Success\",\"responseCode\":\"0\",\"messageIds\":[\"e36ba3b8-4f6e-4c3a-9d9b-2a1f0c7d5e11\"]}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -342,8 +355,7 @@ extension GENIQ.ResponseCode {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0002\",\"responseMessage\":\"Invalid Username or Password\",\"responseCode\":\"1\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 1
       ),
@@ -360,8 +372,7 @@ extension GENIQ.ResponseCode {
         situation: .ipNotAllowed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0003\",\"responseMessage\":\"Invalid IP request\",\"responseCode\":\"2\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 2
       ),
@@ -378,8 +389,7 @@ extension GENIQ.ResponseCode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0004\",\"responseMessage\":\"Account has expired\",\"responseCode\":\"3\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 3
       ),
@@ -396,8 +406,7 @@ extension GENIQ.ResponseCode {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0005\",\"responseMessage\":\"Account is disabled\",\"responseCode\":\"4\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 4
       ),
@@ -414,8 +423,7 @@ extension GENIQ.ResponseCode {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0006\",\"responseMessage\":\"Account maximum throttling rate is exceeded\",\"responseCode\":\"5\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 5
       ),
@@ -432,8 +440,7 @@ extension GENIQ.ResponseCode {
         situation: .insufficientFunds, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0007\",\"responseMessage\":\"Account does not have sufficient credit balance\",\"responseCode\":\"6\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 6
       ),
@@ -450,8 +457,7 @@ extension GENIQ.ResponseCode {
         situation: .insufficientFunds, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0008\",\"responseMessage\":\"Prepaid Account has expired\",\"responseCode\":\"7\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 7
       ),
@@ -468,8 +474,7 @@ extension GENIQ.ResponseCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0009\",\"responseMessage\":\"Could not route message\",\"responseCode\":\"10\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 8
       ),
@@ -486,8 +491,7 @@ extension GENIQ.ResponseCode {
         situation: .recipientNumberInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0010\",\"responseMessage\":\"Invalid recipient address\",\"responseCode\":\"11\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 9
       ),
@@ -504,8 +508,7 @@ extension GENIQ.ResponseCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0011\",\"responseMessage\":\"Invalid originating address\",\"responseCode\":\"12\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 10
       ),
@@ -522,8 +525,7 @@ extension GENIQ.ResponseCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0012\",\"responseMessage\":\"Invalid alphanumeric originating address\",\"responseCode\":\"13\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 11
       ),
@@ -540,8 +542,7 @@ extension GENIQ.ResponseCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0013\",\"responseMessage\":\"Could not route message due to account limitations\",\"responseCode\":\"14\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 12
       ),
@@ -558,8 +559,7 @@ extension GENIQ.ResponseCode {
         situation: .recipientBarred, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0014\",\"responseMessage\":\"Subscriber has blocked this service\",\"responseCode\":\"15\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 13
       ),
@@ -576,8 +576,7 @@ extension GENIQ.ResponseCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0015\",\"responseMessage\":\"Destination Address Duplicated\",\"responseCode\":\"16\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 14
       ),
@@ -594,8 +593,7 @@ extension GENIQ.ResponseCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0016\",\"responseMessage\":\"Destination Address list exceeded maximum\",\"responseCode\":\"17\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 15
       ),
@@ -612,8 +610,7 @@ extension GENIQ.ResponseCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0017\",\"responseMessage\":\"API token generation failed\",\"responseCode\":\"18\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 16
       ),
@@ -630,8 +627,7 @@ extension GENIQ.ResponseCode {
         situation: .qualityLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0018\",\"responseMessage\":\"Spam Control threshold exceeded\",\"responseCode\":\"19\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 17
       ),
@@ -648,8 +644,7 @@ extension GENIQ.ResponseCode {
         situation: .credentialsExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0019\",\"responseMessage\":\"Invalid Token\",\"responseCode\":\"20\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 18
       ),
@@ -666,8 +661,7 @@ extension GENIQ.ResponseCode {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0020\",\"responseMessage\":\"Invalid messageId\",\"responseCode\":\"21\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 19
       ),
@@ -684,8 +678,7 @@ extension GENIQ.ResponseCode {
         situation: .conversationWindowClosed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0021\",\"responseMessage\":\"No valid WhatsApp session found\",\"responseCode\":\"301\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 20
       ),
@@ -702,8 +695,7 @@ extension GENIQ.ResponseCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0022\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 21
       ),
@@ -720,8 +712,7 @@ extension GENIQ.ResponseCode {
         situation: .duplicateRequest, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0023\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 22
       ),
@@ -738,8 +729,7 @@ extension GENIQ.ResponseCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0024\",\"responseMessage\":\"Invalid code\",\"responseCode\":\"22\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 23
       ),
@@ -756,8 +746,7 @@ extension GENIQ.ResponseCode {
         situation: .credentialsExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0025\",\"responseMessage\":\"Token expired\",\"responseCode\":\"23\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 24
       ),
@@ -774,8 +763,7 @@ extension GENIQ.ResponseCode {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0026\",\"responseMessage\":\"Invalid API Key credentials\",\"responseCode\":\"24\"}"),
-        source: CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 25
       ),
@@ -792,8 +780,7 @@ extension GENIQ.ResponseCode {
         situation: .unspecifiedFailure, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        source: 0, delivery: 3,
         wait: nil,
         position: 26
       ),
@@ -810,8 +797,7 @@ extension GENIQ.ResponseCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0028\",\"responseMessage\":\"System error. Please contact us if problem persist\",\"responseCode\":\"99\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        source: 0, delivery: 3,
         wait: nil,
         position: 27
       ),
@@ -1180,16 +1166,27 @@ extension GENIQ.ReasonCode {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .geniq, table: "reason", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+    (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -1208,8 +1205,7 @@ extension GENIQ.ReasonCode {
         situation: nil, outcome: .success,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=43BC206B4610B25F41E7C3E050035473&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -1226,8 +1222,7 @@ extension GENIQ.ReasonCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=5A1F3C2E9B7D4E60A1C2D3E4F5061728&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=1&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 1
       ),
@@ -1244,8 +1239,7 @@ extension GENIQ.ReasonCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=6B2A4D3F0C8E5F71B2D3E4F506172839&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=2&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 2
       ),
@@ -1262,8 +1256,7 @@ extension GENIQ.ReasonCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7C3B5E4A1D9F6082C3E4F5061728394A&channel=sms&recipient=6588880000&status=rejected&reasonCode=3&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 3
       ),
@@ -1280,8 +1273,7 @@ extension GENIQ.ReasonCode {
         situation: .unspecifiedFailure, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=8D4C6F5B2E0A7193D4F5061728394A5B&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=4&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 4
       ),
@@ -1298,8 +1290,7 @@ extension GENIQ.ReasonCode {
         situation: .recipientNumberInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=9E5D7A6C3F1B82A4E5061728394A5B6C&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=5&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 5
       ),
@@ -1316,8 +1307,7 @@ extension GENIQ.ReasonCode {
         situation: .recipientBarred, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=AF6E8B7D4A2C93B5F61728394A5B6C7D&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=6&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 6
       ),
@@ -1334,8 +1324,7 @@ extension GENIQ.ReasonCode {
         situation: .recipientBarred, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=B07F9C8E5B3DA4C60728394A5B6C7D8E&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=7&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 7
       ),
@@ -1352,8 +1341,7 @@ extension GENIQ.ReasonCode {
         situation: .recipientUnreachable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=C180AD9F6C4EB5D7128394A5B6C7D8E9&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=8&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 8
       ),
@@ -1370,8 +1358,7 @@ extension GENIQ.ReasonCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=D291BEA07D5FC6E8238394A5B6C7D8EA&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=9&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 9
       ),
@@ -1388,8 +1375,7 @@ extension GENIQ.ReasonCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=E3A2CFB18E60D7F9348394A5B6C7D8EB&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=10&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 10
       ),
@@ -1406,8 +1392,7 @@ extension GENIQ.ReasonCode {
         situation: .recipientUnreachable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=F4B3D0C29F71E80A458394A5B6C7D8EC&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=11&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 11
       ),
@@ -1424,8 +1409,7 @@ extension GENIQ.ReasonCode {
         situation: .recipientUnreachable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=05C4E1D3A082F91B568394A5B6C7D8ED&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=12&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 12
       ),
@@ -1442,8 +1426,7 @@ extension GENIQ.ReasonCode {
         situation: .recipientUnreachable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=16D5F2E4B193A02C678394A5B6C7D8EE&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=13&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 13
       ),
@@ -1460,8 +1443,7 @@ extension GENIQ.ReasonCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "{\"messageId\":\"c7b2e0a4-1f3d-4a5b-9c8e-7d6f5e4a3b21\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"reasonCode\":\"201\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:02+08:00\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 14
       ),
@@ -1729,16 +1711,28 @@ extension GENIQ.ReportStatus {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .geniq, table: "status", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
+    CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+    (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -1757,8 +1751,7 @@ extension GENIQ.ReportStatus {
         situation: nil, outcome: .pending,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000001&channel=sms&recipient=6588880000&status=processed&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -1775,8 +1768,7 @@ extension GENIQ.ReportStatus {
         situation: nil, outcome: .pending,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000002\",\"recipient\":\"6588880000\",\"status\":\"sent\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 1
       ),
@@ -1793,8 +1785,7 @@ extension GENIQ.ReportStatus {
         situation: nil, outcome: .success,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000003&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 2
       ),
@@ -1811,8 +1802,7 @@ extension GENIQ.ReportStatus {
         situation: nil, outcome: .success,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000004\",\"recipient\":\"6588880000\",\"status\":\"read\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 3
       ),
@@ -1829,8 +1819,7 @@ extension GENIQ.ReportStatus {
         situation: .messageExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000005&channel=sms&recipient=6588880000&status=expired&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 4
       ),
@@ -1847,8 +1836,7 @@ extension GENIQ.ReportStatus {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000006&channel=sms&recipient=6588880000&status=deleted&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 5
       ),
@@ -1865,8 +1853,7 @@ extension GENIQ.ReportStatus {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000007&channel=sms&recipient=6588880000&status=undeliverable&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 6
       ),
@@ -1883,8 +1870,7 @@ extension GENIQ.ReportStatus {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000008&channel=sms&recipient=6588880000&status=rejected&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 7
       ),
@@ -1901,8 +1887,7 @@ extension GENIQ.ReportStatus {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000009&channel=sms&recipient=6588880000&status=unknown&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 8
       ),
@@ -1919,8 +1904,7 @@ extension GENIQ.ReportStatus {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000A\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 9
       ),
@@ -1937,8 +1921,7 @@ extension GENIQ.ReportStatus {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000B\",\"recipient\":\"6588880000\",\"status\":\"exceeded_retry\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 10
       ),
@@ -2374,16 +2357,31 @@ extension GENIQ.TemplateCode {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .geniq, table: "template", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
+    CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+    (.rejected, "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+    (.unknown, "The provider reports an internal or unspecified failure and does not say whether it acted on the request."),
+    (.unknown, "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."),
+    (.rejected, "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -2402,8 +2400,7 @@ extension GENIQ.TemplateCode {
         situation: nil, outcome: .success,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0000\",\"responseMessage\":\"Success\",\"responseCode\":\"0\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -2420,8 +2417,7 @@ extension GENIQ.TemplateCode {
         situation: .credentialsExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0001\",\"responseMessage\":\"Access token expired/revoked\",\"responseCode\":\"0\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 1
       ),
@@ -2438,8 +2434,7 @@ extension GENIQ.TemplateCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0002\",\"responseMessage\":\"Failed due to a temporary issue\",\"responseCode\":\"1\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        source: 1, delivery: 2,
         wait: nil,
         position: 2
       ),
@@ -2456,8 +2451,7 @@ extension GENIQ.TemplateCode {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0003\",\"responseMessage\":\"Temporary issue due to downtime\",\"responseCode\":\"2\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 1, delivery: 3,
         wait: nil,
         position: 3
       ),
@@ -2474,8 +2468,7 @@ extension GENIQ.TemplateCode {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0004\",\"responseMessage\":\"Capability or permissions issue\",\"responseCode\":\"3\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete.",
+        source: 1, delivery: 4,
         wait: nil,
         position: 4
       ),
@@ -2492,8 +2485,7 @@ extension GENIQ.TemplateCode {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0005\",\"responseMessage\":\"Temporary issue due to throttling\",\"responseCode\":\"4\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
         position: 5
       ),
@@ -2510,8 +2502,7 @@ extension GENIQ.TemplateCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0006\",\"responseMessage\":\"Account Invalid Configuration\",\"responseCode\":\"8\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 6
       ),
@@ -2528,8 +2519,7 @@ extension GENIQ.TemplateCode {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0007\",\"responseMessage\":\"Permission is either not granted or has been removed\",\"responseCode\":\"10\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 7
       ),
@@ -2546,8 +2536,7 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0008\",\"responseMessage\":\"The parameter may not be available or may be spelled incorrectly\",\"responseCode\":\"100\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 8
       ),
@@ -2564,8 +2553,7 @@ extension GENIQ.TemplateCode {
         situation: .credentialsExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0009\",\"responseMessage\":\"Access token is expired\",\"responseCode\":\"190\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 9
       ),
@@ -2582,8 +2570,7 @@ extension GENIQ.TemplateCode {
         situation: .policyBlocked, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0010\",\"responseMessage\":\"Temporary blocked due to policy violations\",\"responseCode\":\"368\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 10
       ),
@@ -2600,8 +2587,7 @@ extension GENIQ.TemplateCode {
         situation: .duplicateRequest, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0011\",\"responseMessage\":\"Duplicate posts cannot be published consecutively\",\"responseCode\":\"506\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 11
       ),
@@ -2618,8 +2604,7 @@ extension GENIQ.TemplateCode {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0012\",\"responseMessage\":\"Platform rate limit reached\",\"responseCode\":\"80007\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
         position: 12
       ),
@@ -2636,8 +2621,7 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0013\",\"responseMessage\":\"Message length exceeds 4096 characters\",\"responseCode\":\"131001\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 13
       ),
@@ -2654,8 +2638,7 @@ extension GENIQ.TemplateCode {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0014\",\"responseMessage\":\"File or resource not found\",\"responseCode\":\"131006\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 14
       ),
@@ -2672,8 +2655,7 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0015\",\"responseMessage\":\"Missing a required parameter\",\"responseCode\":\"131008\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 15
       ),
@@ -2690,8 +2672,7 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0016\",\"responseMessage\":\"Invalid parameter value\",\"responseCode\":\"131009\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 16
       ),
@@ -2708,8 +2689,7 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0017\",\"responseMessage\":\"Unable to send message to this phone number\",\"responseCode\":\"131021\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 17
       ),
@@ -2726,8 +2706,7 @@ extension GENIQ.TemplateCode {
         situation: .policyBlocked, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0018\",\"responseMessage\":\"Account has been locked from sending any messages due to an integrity policy violation\",\"responseCode\":\"131031\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 18
       ),
@@ -2744,8 +2723,7 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0019\",\"responseMessage\":\"Unsupported message type\",\"responseCode\":\"131051\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 19
       ),
@@ -2762,8 +2740,7 @@ extension GENIQ.TemplateCode {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0020\",\"responseMessage\":\"Invalid HTTP method\",\"responseCode\":\"131055\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 20
       ),
@@ -2780,8 +2757,7 @@ extension GENIQ.TemplateCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0021\",\"responseMessage\":\"Number of parameters provided does not match the expected number of parameters\",\"responseCode\":\"132000\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 21
       ),
@@ -2798,8 +2774,7 @@ extension GENIQ.TemplateCode {
         situation: .templateMissing, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0022\",\"responseMessage\":\"Template does not exist in the specified language or the template has not been approved\",\"responseCode\":\"132001\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 22
       ),
@@ -2816,8 +2791,7 @@ extension GENIQ.TemplateCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0023\",\"responseMessage\":\"Translated text is too long\",\"responseCode\":\"132005\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 23
       ),
@@ -2834,8 +2808,7 @@ extension GENIQ.TemplateCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0024\",\"responseMessage\":\"Format character policy violated\",\"responseCode\":\"132007\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 24
       ),
@@ -2852,8 +2825,7 @@ extension GENIQ.TemplateCode {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0025\",\"responseMessage\":\"Parameter format does not match format in the created template\",\"responseCode\":\"132012\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 1,
         wait: nil,
         position: 25
       ),
@@ -2870,8 +2842,7 @@ extension GENIQ.TemplateCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0026\",\"responseMessage\":\"A previous delete operation failed. A delete retry is needed before registering again\",\"responseCode\":\"133000\"}"),
-        source: CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-        delivery: .rejected, deliveryReason: "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete.",
+        source: 1, delivery: 4,
         wait: nil,
         position: 26
       ),
@@ -2888,8 +2859,7 @@ extension GENIQ.TemplateCode {
         situation: .unspecifiedFailure, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 27
       ),
@@ -2906,8 +2876,7 @@ extension GENIQ.TemplateCode {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0028\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 28
       ),
@@ -2924,8 +2893,7 @@ extension GENIQ.TemplateCode {
         situation: .duplicateRequest, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0029\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}"),
-        source: CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-        delivery: .rejected, deliveryReason: "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 29
       ),

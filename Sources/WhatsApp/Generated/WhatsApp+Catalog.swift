@@ -2242,16 +2242,45 @@ extension WhatsApp.Code {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .whatsapp, table: "graph", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+    CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
+    CatalogSource(title: "Meta for Developers, Graph API reference pages' 'Error Codes' tables (for example the user feed edge: 104 Incorrect signature; read 2026-12-06 from public copies of the reference)", url: "https://developers.facebook.com/docs/graph-api/reference/user/feed/"),
+    CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
+    CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
+    CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
+    CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Experiments, 'Marketing message experiment' (users in the group get marketing templates only inside an open customer service or free entry point window; not billed; resending gives the same 130472; page updated Nov 13, 2025; read 2026-12-06 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/experiments"),
+    CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
+    CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
+    CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
+    CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Send marketing messages, 'disable marketing messages on Cloud API' example error for 131063 (read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/send-marketing-messages"),
+    CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business phone numbers, 'Identity change check' section (error 137000 in a status webhook; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers"),
+    CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
+    CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
+    CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: messages webhook reference, status messages (statuses[].status is sent, delivered, read or failed; a sent message can still fail later; read 2026-12-06)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.rejected, "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+    (.unknown, "The provider reports an internal or unspecified failure and does not say whether it acted on the request."),
+    (.unknown, "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."),
+    (.rejected, "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent."),
+    (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
+    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -2270,8 +2299,7 @@ extension WhatsApp.Code {
         situation: .credentialsExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"error\":{\"message\":\"(#0) AuthException\",\"type\":\"OAuthException\",\"code\":0,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"We were unable to authenticate the app user.\"},\"fbtrace_id\":\"A1b2C3d4E5f6G7h8I9j0KlM\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -2288,8 +2316,7 @@ extension WhatsApp.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"An unknown error has occurred.\",\"type\":\"OAuthException\",\"code\":1,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Invalid request or possible server error.\"},\"fbtrace_id\":\"AYt2kLm9QwErTy7UiOp3AsD\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 1
       ),
@@ -2306,8 +2333,7 @@ extension WhatsApp.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 503, headerPairs: [], body: "{\"error\":{\"message\":\"An unexpected error has occurred. Please retry your request later.\",\"type\":\"OAuthException\",\"code\":2,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Temporary due to downtime or due to being overloaded.\"},\"fbtrace_id\":\"AGh5Jk7Lz9Xc1Vb3Nm5Qw7E\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 2
       ),
@@ -2324,8 +2350,7 @@ extension WhatsApp.Code {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#3) API Method\",\"type\":\"OAuthException\",\"code\":3,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Capability or permissions issue.\"},\"fbtrace_id\":\"AxQ3nV8rT1mZk0pLwE4sYbc\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent.",
+        source: 0, delivery: 3,
         wait: nil,
         position: 3
       ),
@@ -2342,8 +2367,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: ["X-App-Usage", "{\"call_count\":100,\"total_cputime\":28,\"total_time\":31}"], body: "{\"error\":{\"message\":\"(#4) Application request limit reached\",\"type\":\"OAuthException\",\"code\":4,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The app has reached its API call rate limit.\"},\"fbtrace_id\":\"Aw3Ee5Rr7Tt9Yy1Uu3Ii5Oo\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
         position: 4
       ),
@@ -2360,8 +2384,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 429, headerPairs: [], body: "{\"error\":{\"message\":\"(#17) User request limit reached\",\"type\":\"OAuthException\",\"code\":17,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"User request limit reached\"},\"fbtrace_id\":\"AFakeTrace17Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 5
       ),
@@ -2378,8 +2401,7 @@ extension WhatsApp.Code {
         situation: .credentialsExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"error\":{\"message\":\"(#102) API Session\",\"type\":\"OAuthException\",\"code\":102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Session key invalid or no longer valid\"},\"fbtrace_id\":\"AFakeTrace102Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 6
       ),
@@ -2396,8 +2418,7 @@ extension WhatsApp.Code {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#104) Incorrect signature\",\"type\":\"OAuthException\",\"code\":104,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Incorrect signature\"},\"fbtrace_id\":\"AFakeTrace104Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API reference pages' 'Error Codes' tables (for example the user feed edge: 104 Incorrect signature; read 2026-12-06 from public copies of the reference)", url: "https://developers.facebook.com/docs/graph-api/reference/user/feed/"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 2, delivery: 0,
         wait: nil,
         position: 7
       ),
@@ -2414,8 +2435,7 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#192) Invalid phone number\",\"type\":\"OAuthException\",\"code\":192,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Invalid phone number\"},\"fbtrace_id\":\"AFakeTrace192Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 3, delivery: 0,
         wait: nil,
         position: 8
       ),
@@ -2432,8 +2452,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#341) Application limit reached\",\"type\":\"OAuthException\",\"code\":341,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Application limit reached\"},\"fbtrace_id\":\"AFakeTrace341Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 9
       ),
@@ -2450,8 +2469,7 @@ extension WhatsApp.Code {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"error\":{\"message\":\"(#10) Permission Denied\",\"type\":\"OAuthException\",\"code\":10,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"AqW7eR2tY5uI8oP1aS4dF6g\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 10
       ),
@@ -2468,8 +2486,7 @@ extension WhatsApp.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#33) Parameter value is not valid\",\"type\":\"OAuthException\",\"code\":33,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The business phone number has been deleted.\"},\"fbtrace_id\":\"AKq4Wd6Fr8Th0Yj2Ul4Io6P\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 11
       ),
@@ -2486,8 +2503,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Param to is not a valid phone number.\"},\"fbtrace_id\":\"AUx1Cv3Bn5Mq7We9Rt1Yu3I\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 12
       ),
@@ -2504,8 +2520,7 @@ extension WhatsApp.Code {
         situation: .credentialsExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"error\":{\"message\":\"Error validating access token: Session has expired on Tuesday, 17-Jun-25 04:00:00 PDT. The current time is Tuesday, 17-Jun-25 05:12:31 PDT.\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"AzX9cV6bN3mL0kJ7hG4fD1s\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 13
       ),
@@ -2522,8 +2537,7 @@ extension WhatsApp.Code {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"error\":{\"message\":\"(#200) API Permission\",\"type\":\"OAuthException\",\"code\":200,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"Ar5Tg7Yh9Uj1Ik3Ol5Pm7Qn\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 14
       ),
@@ -2540,8 +2554,7 @@ extension WhatsApp.Code {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: true,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#200) Provide valid app ID\",\"type\":\"OAuthException\",\"code\":200,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Provide valid app ID\"},\"fbtrace_id\":\"AFakeTrace200Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 4, delivery: 0,
         wait: nil,
         position: 15
       ),
@@ -2558,8 +2571,7 @@ extension WhatsApp.Code {
         situation: .policyBlocked, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"error\":{\"message\":\"(#368) Temporarily blocked for policies violations\",\"type\":\"OAuthException\",\"code\":368,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy.\"},\"fbtrace_id\":\"AeB2dF4gH6jK8lM0nP2rS4t\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 16
       ),
@@ -2576,8 +2588,7 @@ extension WhatsApp.Code {
         situation: .duplicateRequest, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#506) Duplicate Post\",\"type\":\"OAuthException\",\"code\":506,\"fbtrace_id\":\"AYu4Io6Pa8Sd0Fg2Hj4Kl6Z\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API: Handling Errors (read 2026-11-23; the is_transient advice re-checked 2026-12-02)", url: "https://developers.facebook.com/docs/graph-api/guides/error-handling"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 0,
         wait: nil,
         position: 17
       ),
@@ -2594,8 +2605,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 429, headerPairs: [], body: "{\"error\":{\"message\":\"(#613) Fetch Call Permission For Consumer Phone Number API Limit Hit\",\"type\":\"OAuthException\",\"code\":613,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for requests to the fetch call permission status API.\"},\"fbtrace_id\":\"AFakeTrace613Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 18
       ),
@@ -2612,8 +2622,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#80007) Rate limit issues\",\"type\":\"OAuthException\",\"code\":80007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account has reached its rate limit.\"},\"fbtrace_id\":\"Ap0Oo9Ii8Uu7Yy6Tt5Rr4Ee\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
         position: 19
       ),
@@ -2630,8 +2639,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#80008) There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\",\"type\":\"OAuthException\",\"code\":80008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There have been too many calls to this WhatsApp Business account. Wait a bit and try again.\"},\"fbtrace_id\":\"AFakeTrace80008Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 3, delivery: 0,
         wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
         position: 20
       ),
@@ -2648,8 +2656,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#130403) Unable to deliver the message. This business has blocked the end user on WhatsApp\",\"type\":\"OAuthException\",\"code\":130403,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Unable to deliver the message. This business has blocked the end user on WhatsApp\"},\"fbtrace_id\":\"AFakeTrace130403Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 4, delivery: 0,
         wait: nil,
         position: 21
       ),
@@ -2666,8 +2673,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\",\"code\":130429,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cloud API message throughput has been reached.\"},\"error_subcode\":2494055,\"fbtrace_id\":\"AbCdEfGhIjKlMnOpQrStUv\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 22
       ),
@@ -2684,8 +2690,7 @@ extension WhatsApp.Code {
         situation: .recipientInExperiment, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.d2hhdHNhcHAvZ3JhcGgvdXNlckluRXhwZXJpbWVudA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":130472,\"title\":\"User's number is part of an experiment\",\"message\":\"User's number is part of an experiment\",\"error_data\":{\"details\":\"Failed to send message because this user's phone number is part of an experiment\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Experiments, 'Marketing message experiment' (users in the group get marketing templates only inside an open customer service or free entry point window; not billed; resending gives the same 130472; page updated Nov 13, 2025; read 2026-12-06 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/experiments"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 6, delivery: 4,
         wait: nil,
         position: 23
       ),
@@ -2702,8 +2707,7 @@ extension WhatsApp.Code {
         situation: .policyBlocked, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"error\":{\"message\":\"(#130497) Business account is restricted from messaging users in this country.\",\"type\":\"OAuthException\",\"code\":130497,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account is restricted from messaging to users in certain countries.\"},\"fbtrace_id\":\"AmN1bV3cX5zL7kJ9hG1fD3s\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 24
       ),
@@ -2720,8 +2724,7 @@ extension WhatsApp.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#131000) Something went wrong\",\"type\":\"OAuthException\",\"code\":131000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send due to an unknown error.\"},\"fbtrace_id\":\"ADf6Gh8Jk0Lq2Wz4Xc6Vb8N\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 25
       ),
@@ -2738,8 +2741,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131001) Message too long\",\"type\":\"OAuthException\",\"code\":131001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message length exceeds 4096 characters\"},\"fbtrace_id\":\"AFakeTrace131001Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 7, delivery: 0,
         wait: nil,
         position: 26
       ),
@@ -2756,8 +2758,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131002) Invalid recipient type\",\"type\":\"OAuthException\",\"code\":131002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Valid recipient types: individual, group\"},\"fbtrace_id\":\"AFakeTrace131002Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 7, delivery: 0,
         wait: nil,
         position: 27
       ),
@@ -2774,8 +2775,7 @@ extension WhatsApp.Code {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"error\":{\"message\":\"(#131005) Access denied\",\"type\":\"OAuthException\",\"code\":131005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Permission is either not granted or has been removed.\"},\"fbtrace_id\":\"ANm3Qw5Er7Ty9Ui1Op3As5D\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 28
       ),
@@ -2792,8 +2792,7 @@ extension WhatsApp.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"error\":{\"message\":\"(#131006) Resource not found\",\"type\":\"OAuthException\",\"code\":131006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Resource not found\"},\"fbtrace_id\":\"AFakeTrace131006Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 7, delivery: 0,
         wait: nil,
         position: 29
       ),
@@ -2810,8 +2809,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131008) Required parameter is missing\",\"type\":\"OAuthException\",\"code\":131008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The parameter messaging_product is required.\"},\"fbtrace_id\":\"ABv7Cx9Zl1Kj3Hg5Fd7Sa9Q\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 30
       ),
@@ -2828,8 +2826,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131009) Parameter value is not valid\",\"type\":\"OAuthException\",\"code\":131009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"One or more parameter values are invalid.\"},\"fbtrace_id\":\"AOp2Iu4Yt6Re8Wq0As2Df4G\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 31
       ),
@@ -2846,8 +2843,7 @@ extension WhatsApp.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#131016) Service unavailable\",\"type\":\"OAuthException\",\"code\":131016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A service is temporarily unavailable.\"},\"fbtrace_id\":\"AHj9Kl1Zx3Cv5Bn7Mq9We1R\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 32
       ),
@@ -2864,8 +2860,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131020) Bad Group\",\"type\":\"OAuthException\",\"code\":131020,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cannot send messages to single member groups.\"},\"fbtrace_id\":\"AFakeTrace131020Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 33
       ),
@@ -2882,8 +2877,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131021) Recipient cannot be sender\",\"type\":\"OAuthException\",\"code\":131021,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Sender and recipient phone number is the same.\"},\"fbtrace_id\":\"ATy4Ui6Op8As0Df2Gh4Jk6L\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 34
       ),
@@ -2900,8 +2894,7 @@ extension WhatsApp.Code {
         situation: .recipientNotOnWhatsApp, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.d2hhdHNhcHAvZ3JhcGgvbWVzc2FnZVVuZGVsaXZlcmFibGU=\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\",\"message\":\"Message undeliverable\",\"error_data\":{\"details\":\"Message Undeliverable.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 4,
         wait: nil,
         position: 35
       ),
@@ -2918,8 +2911,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131030) Recipient phone number not in allowed list\",\"type\":\"OAuthException\",\"code\":131030,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Recipient phone number not in allowed list: Add recipient phone number to recipient list and try again.\"},\"fbtrace_id\":\"AFakeTrace131030Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 36
       ),
@@ -2936,8 +2928,7 @@ extension WhatsApp.Code {
         situation: .policyBlocked, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"error\":{\"message\":\"(#131031) Account has been locked\",\"type\":\"OAuthException\",\"code\":131031,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The WhatsApp Business Account associated with the app has been restricted or disabled for violating a platform policy, or we were unable to verify data included in the request against data set on the WhatsApp Business Account (e.g, the two-step pin included in the request is incorrect).\"},\"fbtrace_id\":\"Ah8Jk2Lm4Np6Qr8St0Uv2Wx\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 37
       ),
@@ -2954,8 +2945,7 @@ extension WhatsApp.Code {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131037) WhatsApp provided number needs display name approval before message can be sent.\",\"type\":\"OAuthException\",\"code\":131037,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The 555 business phone number used to send the request does not have an approved display name.\"},\"fbtrace_id\":\"AZx8Cv0Bn2Mq4We6Rt8Yu0I\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 38
       ),
@@ -2972,8 +2962,7 @@ extension WhatsApp.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131041) Group unknown\",\"type\":\"OAuthException\",\"code\":131041,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The group was not found, either because it doesn't exist or you are not a member.\"},\"fbtrace_id\":\"AFakeTrace131041Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 39
       ),
@@ -2990,8 +2979,7 @@ extension WhatsApp.Code {
         situation: .insufficientFunds, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.d2hhdHNhcHAvZ3JhcGgvYnVzaW5lc3NFbGlnaWJpbGl0eVBheW1lbnRJc3N1ZQ==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131042,\"title\":\"Business eligibility payment issue\",\"message\":\"Business eligibility payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 4,
         wait: nil,
         position: 40
       ),
@@ -3008,8 +2996,7 @@ extension WhatsApp.Code {
         situation: .messageExpired, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE0000000000000000000000000131043\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"errors\":[{\"code\":131043,\"title\":\"Message expired\",\"message\":\"Message expired\",\"error_data\":{\"details\":\"Message failed to send during its Time To Live (TTL) duration.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 7, delivery: 4,
         wait: nil,
         position: 41
       ),
@@ -3026,8 +3013,7 @@ extension WhatsApp.Code {
         situation: .insufficientFunds, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":131044,\"title\":\"An error webhook is sent on user initiated calls when there is no valid payment method attached\",\"message\":\"An error webhook is sent on user initiated calls when there is no valid payment method attached\",\"error_data\":{\"details\":\"No valid payment method attached to the WhatsApp Business Account.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 5, delivery: 4,
         wait: nil,
         position: 42
       ),
@@ -3044,8 +3030,7 @@ extension WhatsApp.Code {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#131045) Incorrect certificate\",\"type\":\"OAuthException\",\"code\":131045,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send due to a phone number registration error.\"},\"fbtrace_id\":\"AQw1Er3Ty5Ui7Op9As1Df3G\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent.",
+        source: 0, delivery: 3,
         wait: nil,
         position: 43
       ),
@@ -3062,8 +3047,7 @@ extension WhatsApp.Code {
         situation: .conversationWindowClosed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.d2hhdHNhcHAvZ3JhcGgvcmVFbmdhZ2VtZW50TWVzc2FnZQ==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 4,
         wait: nil,
         position: 44
       ),
@@ -3080,8 +3064,7 @@ extension WhatsApp.Code {
         situation: .qualityLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.d2hhdHNhcHAvZ3JhcGgvc3BhbVJhdGVMaW1pdEhpdA==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131048,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 4,
         wait: nil,
         position: 45
       ),
@@ -3098,8 +3081,7 @@ extension WhatsApp.Code {
         situation: .recipientMarketingLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.d2hhdHNhcHAvZ3JhcGgvbWV0YUNob3NlTm90VG9EZWxpdmVy\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131049,\"title\":\"Meta chose not to deliver.\",\"message\":\"Meta chose not to deliver.\",\"error_data\":{\"details\":\"This message was not delivered to maintain healthy ecosystem engagement.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 4,
         wait: CatalogWait(kind: .minimum, seconds: 86400, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         position: 46
       ),
@@ -3116,8 +3098,7 @@ extension WhatsApp.Code {
         situation: .recipientBarred, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.d2hhdHNhcHAvZ3JhcGgvdXNlclN0b3BwZWRNYXJrZXRpbmdNZXNzYWdlcw==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131050,\"title\":\"User has stopped receipt of marketing messages.\",\"message\":\"User has stopped receipt of marketing messages.\",\"error_data\":{\"details\":\"Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 4,
         wait: nil,
         position: 47
       ),
@@ -3134,8 +3115,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131051) Unsupported message type\",\"type\":\"OAuthException\",\"code\":131051,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message type unknown is currently not supported.\"},\"fbtrace_id\":\"AJk5Lz7Xc9Vb1Nm3Qw5Er7T\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 48
       ),
@@ -3152,8 +3132,7 @@ extension WhatsApp.Code {
         situation: .mediaFailed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"errors\":[{\"code\":131052,\"title\":\"Media download error\",\"message\":\"Media download error\",\"error_data\":{\"details\":\"Unable to download the media sent by the user.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 4,
         wait: nil,
         position: 49
       ),
@@ -3170,8 +3149,7 @@ extension WhatsApp.Code {
         situation: .mediaFailed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.d2hhdHNhcHAvZ3JhcGgvbWVkaWFVcGxvYWRFcnJvcg==\",\"status\":\"failed\",\"timestamp\":\"1750263773\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":131053,\"title\":\"Media upload error\",\"message\":\"Media upload error\",\"error_data\":{\"details\":\"Unable to upload the media used in the message.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 0, delivery: 4,
         wait: nil,
         position: 50
       ),
@@ -3188,8 +3166,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131055) Method not allowed\",\"type\":\"OAuthException\",\"code\":131055,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Only marketing template messages are supported\"},\"fbtrace_id\":\"AYu2Io4Pa6Sd8Fg0Hj2Kl4Z\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 51
       ),
@@ -3206,8 +3183,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131056) (Business Account, Consumer Account) pair rate limit hit\",\"type\":\"OAuthException\",\"code\":131056,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.\"},\"fbtrace_id\":\"Aa1Ss2Dd3Ff4Gg5Hh6Jj7Kk\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: CatalogWait(kind: .minimum, seconds: 6, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         position: 52
       ),
@@ -3224,8 +3200,7 @@ extension WhatsApp.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#131057) Account in maintenance mode\",\"type\":\"OAuthException\",\"code\":131057,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business Account is in maintenance mode\"},\"fbtrace_id\":\"AXc6Vb8Nm0Qw2Er4Ty6Ui8O\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 53
       ),
@@ -3242,8 +3217,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131059) Invalid cursor\",\"type\":\"OAuthException\",\"code\":131059,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The cursor has either expired or become corrupted. Start pagination from the beginning again.\"},\"fbtrace_id\":\"AFakeTrace131059Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 54
       ),
@@ -3260,8 +3234,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131062) Business-scoped User ID (BSUID) recipients are not supported for this message.\",\"type\":\"OAuthException\",\"code\":131062,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business-scoped User ID (BSUID) recipients are not supported for this message.\"},\"fbtrace_id\":\"AFakeTrace131062Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 9, delivery: 0,
         wait: nil,
         position: 55
       ),
@@ -3278,8 +3251,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131063) Marketing templates disabled for Cloud API\",\"type\":\"OAuthException\",\"code\":131063,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Your template is categorized as Marketing, but marketing templates are currently disabled for your Cloud API configuration. To send this template, use the Marketing Messages API for WhatsApp or enable marketing templates on Cloud API by turning off disable_marketing_messages_on_cloud_api.\"},\"fbtrace_id\":\"AFakeTrace131063Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Send marketing messages, 'disable marketing messages on Cloud API' example error for 131063 (read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/send-marketing-messages"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 10, delivery: 0,
         wait: nil,
         position: 56
       ),
@@ -3296,8 +3268,7 @@ extension WhatsApp.Code {
         situation: .qualityLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131064) Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.\",\"type\":\"OAuthException\",\"code\":131064,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because this account has reached its messaging limit due to template classification violations. This applies to both template messages and direct send messages.\"},\"fbtrace_id\":\"AFakeTrace131064Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 4, delivery: 0,
         wait: nil,
         position: 57
       ),
@@ -3314,8 +3285,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .partial,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 206, headerPairs: [], body: "{\"error\":{\"message\":\"(#131201) Request partially succeeded\",\"type\":\"OAuthException\",\"code\":131201,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Not all participant-level operations in the request succeeded.\"},\"fbtrace_id\":\"AFakeTrace131201Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 8, delivery: 5,
         wait: nil,
         position: 58
       ),
@@ -3332,8 +3302,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131202) Duplicate participant\",\"type\":\"OAuthException\",\"code\":131202,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Duplicate participants in the participant array input.\"},\"fbtrace_id\":\"AFakeTrace131202Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 59
       ),
@@ -3350,8 +3319,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131204) Participant overlimit\",\"type\":\"OAuthException\",\"code\":131204,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group participant size exceeds limit.\"},\"fbtrace_id\":\"AFakeTrace131204Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 60
       ),
@@ -3368,8 +3336,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"error\":{\"message\":\"(#131207) Group suspended\",\"type\":\"OAuthException\",\"code\":131207,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The group violates platform policies.\"},\"fbtrace_id\":\"AFakeTrace131207Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 61
       ),
@@ -3386,8 +3353,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 429, headerPairs: [], body: "{\"error\":{\"message\":\"(#131208) Group Rate Limit Hit\",\"type\":\"OAuthException\",\"code\":131208,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group operation failed because there were too many group operations from this phone number in a short period.\"},\"fbtrace_id\":\"AFakeTrace131208Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 62
       ),
@@ -3404,8 +3370,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131209) Invalid Group Profile Picture Aspect Ratio\",\"type\":\"OAuthException\",\"code\":131209,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Width and height of the image must be equal.\"},\"fbtrace_id\":\"AFakeTrace131209Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 63
       ),
@@ -3422,8 +3387,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131210) Image is Too Small to Process\",\"type\":\"OAuthException\",\"code\":131210,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Image width and height must be greater than 192px.\"},\"fbtrace_id\":\"AFakeTrace131210Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 64
       ),
@@ -3440,8 +3404,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131211) Group create limit reached\",\"type\":\"OAuthException\",\"code\":131211,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Reached the limit for the maximum number of groups that can be created for this number.\"},\"fbtrace_id\":\"AFakeTrace131211Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 65
       ),
@@ -3458,8 +3421,7 @@ extension WhatsApp.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131212) Participant is not a part of the group.\",\"type\":\"OAuthException\",\"code\":131212,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Participant is not a part of the group.\"},\"fbtrace_id\":\"AFakeTrace131212Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 66
       ),
@@ -3476,8 +3438,7 @@ extension WhatsApp.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131213) Group join request does not exist.\",\"type\":\"OAuthException\",\"code\":131213,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group join request does not exist.\"},\"fbtrace_id\":\"AFakeTrace131213Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 67
       ),
@@ -3494,8 +3455,7 @@ extension WhatsApp.Code {
         situation: .qualityLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131214) Group creation is temporarily disabled\",\"type\":\"OAuthException\",\"code\":131214,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Group creation is temporarily disabled due to excessive marketing messages sent by the WABA in customer service window over the past 7 days.\"},\"fbtrace_id\":\"AFakeTrace131214Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 68
       ),
@@ -3512,8 +3472,7 @@ extension WhatsApp.Code {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#131215) This phone number is not eligible to access Groups APIs\",\"type\":\"OAuthException\",\"code\":131215,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Groups APIs are only available for eligible phone numbers. Please check eligibility for Groups APIs in our documentation - /documentation/business-messaging/whatsapp/groups/get-started\"},\"fbtrace_id\":\"AFakeTrace131215Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Groups API Error Codes and Troubleshooting (page updated Oct 31, 2025; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 8, delivery: 0,
         wait: nil,
         position: 69
       ),
@@ -3530,8 +3489,7 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#132000) Number of parameters does not match the expected number of params\",\"type\":\"OAuthException\",\"code\":132000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"body: number of localizable_params (1) does not match the expected number of params (2)\"},\"fbtrace_id\":\"APa3Sd5Fg7Hj9Kl1Zx3Cv5B\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 70
       ),
@@ -3548,8 +3506,7 @@ extension WhatsApp.Code {
         situation: .templateMissing, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"error\":{\"message\":\"(#132001) Template name does not exist in the translation\",\"type\":\"OAuthException\",\"code\":132001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"template name (order_update) does not exist in pt_BR\"},\"fbtrace_id\":\"ANm7Qw9Er1Ty3Ui5Op7As9D\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 71
       ),
@@ -3566,8 +3523,7 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#132005) Template Hydrated Text Too Long\",\"type\":\"OAuthException\",\"code\":132005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Translated text is too long.\"},\"fbtrace_id\":\"AFg4Hj6Kl8Zx0Cv2Bn4Mq6W\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 72
       ),
@@ -3584,8 +3540,7 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#132007) Template Format Character Policy Violated\",\"type\":\"OAuthException\",\"code\":132007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template content violates a WhatsApp policy.\"},\"fbtrace_id\":\"AEr8Ty0Ui2Op4As6Df8Gh0J\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 73
       ),
@@ -3602,8 +3557,7 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#132012) Parameter format does not match format in the created template\",\"type\":\"OAuthException\",\"code\":132012,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"header: Format mismatch, expected IMAGE, received UNKNOWN\"},\"fbtrace_id\":\"AKl1Zx3Cv5Bn7Mq9We1Rt3Y\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 74
       ),
@@ -3620,8 +3574,7 @@ extension WhatsApp.Code {
         situation: .qualityLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#132015) Template is Paused\",\"type\":\"OAuthException\",\"code\":132015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template is paused due to low quality so it cannot be sent in a template message.\"},\"fbtrace_id\":\"AUi5Op7As9Df1Gh3Jk5Lz7X\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 75
       ),
@@ -3638,8 +3591,7 @@ extension WhatsApp.Code {
         situation: .templateMissing, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#132016) Template is Disabled\",\"type\":\"OAuthException\",\"code\":132016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Template has been paused too many times due to low quality and is now permanently disabled.\"},\"fbtrace_id\":\"ACv9Bn1Mq3We5Rt7Yu9Io1P\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 76
       ),
@@ -3656,8 +3608,7 @@ extension WhatsApp.Code {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#132018) Template validation error\",\"type\":\"OAuthException\",\"code\":132018,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"There's an issue with the parameters in your template.\"},\"fbtrace_id\":\"ASd2Fg4Hj6Kl8Zx0Cv2Bn4M\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 77
       ),
@@ -3674,8 +3625,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#132068) Flow is blocked\",\"type\":\"OAuthException\",\"code\":132068,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is in blocked state.\"},\"fbtrace_id\":\"AWe6Rt8Yu0Io2Pa4Sd6Fg8H\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 78
       ),
@@ -3692,8 +3642,7 @@ extension WhatsApp.Code {
         situation: .qualityLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#132069) Flow is throttled\",\"type\":\"OAuthException\",\"code\":132069,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is in throttled state and 10 messages using this flow were already sent in the last hour.\"},\"fbtrace_id\":\"AJk0Lz2Xc4Vb6Nm8Qw0Er2T\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 79
       ),
@@ -3710,8 +3659,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#133000) Incomplete Deregistration\",\"type\":\"OAuthException\",\"code\":133000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A previous deregistration attempt failed.\"},\"fbtrace_id\":\"AYu3Io5Pa7Sd9Fg1Hj3Kl5Z\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent.",
+        source: 0, delivery: 3,
         wait: nil,
         position: 80
       ),
@@ -3728,8 +3676,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#133001) Decryption Error\",\"type\":\"OAuthException\",\"code\":133001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133001Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 7, delivery: 0,
         wait: nil,
         position: 81
       ),
@@ -3746,8 +3693,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#133002) Backup Blob Decryption Error\",\"type\":\"OAuthException\",\"code\":133002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Backup Blob Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133002Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 7, delivery: 0,
         wait: nil,
         position: 82
       ),
@@ -3764,8 +3710,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#133003) Recovery Token Decryption Error\",\"type\":\"OAuthException\",\"code\":133003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Recovery Token Decryption Error\"},\"fbtrace_id\":\"AFakeTrace133003Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 7, delivery: 0,
         wait: nil,
         position: 83
       ),
@@ -3782,8 +3727,7 @@ extension WhatsApp.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 503, headerPairs: [], body: "{\"error\":{\"message\":\"(#133004) Server Temporarily Unavailable\",\"type\":\"OAuthException\",\"code\":133004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Server is temporarily unavailable.\"},\"fbtrace_id\":\"AXc7Vb9Nm1Qw3Er5Ty7Ui9O\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 84
       ),
@@ -3800,8 +3744,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#133005) Two step verification PIN Mismatch\",\"type\":\"OAuthException\",\"code\":133005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Two-step verification PIN incorrect.\"},\"fbtrace_id\":\"APa4Sd6Fg8Hj0Kl2Zx4Cv6B\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 85
       ),
@@ -3818,8 +3761,7 @@ extension WhatsApp.Code {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#133006) Phone number re-verification needed\",\"type\":\"OAuthException\",\"code\":133006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number needs to be verified before registering.\"},\"fbtrace_id\":\"ANm8Qw0Er2Ty4Ui6Op8As0D\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 86
       ),
@@ -3836,8 +3778,7 @@ extension WhatsApp.Code {
         situation: .policyBlocked, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"error\":{\"message\":\"(#133007) Account Blocked\",\"type\":\"OAuthException\",\"code\":133007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Account Blocked\"},\"fbtrace_id\":\"AFakeTrace133007Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 7, delivery: 0,
         wait: nil,
         position: 87
       ),
@@ -3854,8 +3795,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#133008) Too Many two step verification PIN Guesses\",\"type\":\"OAuthException\",\"code\":133008,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Too many two-step verification PIN guesses for this phone number.\"},\"fbtrace_id\":\"AFg5Hj7Kl9Zx1Cv3Bn5Mq7W\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 88
       ),
@@ -3872,8 +3812,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#133009) Two step verification PIN Guessed Too Fast\",\"type\":\"OAuthException\",\"code\":133009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Two-step verification PIN was entered too quickly.\"},\"fbtrace_id\":\"AEr9Ty1Ui3Op5As7Df9Gh1J\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 89
       ),
@@ -3890,8 +3829,7 @@ extension WhatsApp.Code {
         situation: .accountUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#133010) Phone number Not Registered\",\"type\":\"OAuthException\",\"code\":133010,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Phone number not registered on the WhatsApp Business Platform.\"},\"fbtrace_id\":\"AKl2Zx4Cv6Bn8Mq0We2Rt4Y\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 90
       ),
@@ -3908,8 +3846,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#133015) Please wait a few minutes before attempting to register this phone number\",\"type\":\"OAuthException\",\"code\":133015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The phone number you are attempting to register was recently deleted, and deletion has not yet completed.\"},\"fbtrace_id\":\"AUi6Op8As0Df2Gh4Jk6Lz8X\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: CatalogWait(kind: .minimum, seconds: 300, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         position: 91
       ),
@@ -3926,8 +3863,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#133016) Account register deregister rate limit exceeded\",\"type\":\"OAuthException\",\"code\":133016,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Registration or Deregistration failed because there were too many attempts for this phone number in a short period of time\"},\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 92
       ),
@@ -3944,8 +3880,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#134011) Message failed to send because WhatsApp Payments terms of service acceptance is pending for this WhatsApp Business Account.\",\"type\":\"OAuthException\",\"code\":134011,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because WhatsApp Payments terms of service acceptance is pending for this WhatsApp Business Account.\"},\"fbtrace_id\":\"AFakeTrace134011Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 4, delivery: 0,
         wait: nil,
         position: 93
       ),
@@ -3962,8 +3897,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#134100) Only marketing messages supported\",\"type\":\"OAuthException\",\"code\":134100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"You're only able to send marketing messages on this API.\"},\"fbtrace_id\":\"ACv0Bn2Mq4We6Rt8Yu0Io2P\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 94
       ),
@@ -3980,8 +3914,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#134101) Your template is still syncing\",\"type\":\"OAuthException\",\"code\":134101,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"When you send a message from a template, the template syncing process can take up to 10 minutes to complete. Wait a few minutes, and then try sending your message again.\"},\"fbtrace_id\":\"ASd3Fg5Hj7Kl9Zx1Cv3Bn5M\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: CatalogWait(kind: .minimum, seconds: 600, source: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
         position: 95
       ),
@@ -3998,8 +3931,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#134102) Template unavailable for use\",\"type\":\"OAuthException\",\"code\":134102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Please check your eligibility status to ensure you are onboarded or contact Meta's customer support.\"},\"fbtrace_id\":\"AWe7Rt9Yu1Io3Pa5Sd7Fg9H\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta answers with a server status, but the check that fails (method permission, certificate, registration state, template eligibility) runs before anything is sent.",
+        source: 0, delivery: 3,
         wait: nil,
         position: 96
       ),
@@ -4016,8 +3948,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#135000) Generic user error\",\"type\":\"OAuthException\",\"code\":135000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because of an unknown error with your request parameters.\"},\"fbtrace_id\":\"AJk1Lz3Xc5Vb7Nm9Qw1Er3T\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes (Cloud API; includes the Marketing Messages API table). Titles and HTTP status codes as shown by the page's table through 2025. (read 2026-11-23, when its entries were written; re-checked 2026-12-02 in the classification audit)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 97
       ),
@@ -4034,8 +3965,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: true, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#136025) Verify code error\",\"type\":\"OAuthException\",\"code\":136025,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Verify code error\"},\"fbtrace_id\":\"AFakeTrace136025Zz0\"}}"),
-        source: CatalogSource(title: "Code titles from Meta's earlier Cloud API error-code page as kept in public SDKs: great-detail/WhatsApp-Nodejs-SDK src/Error.ts and MarcosNicolau/whatsapp-business-sdk src/types/error.ts (facts only; read 2026-12-02). Meta's current pages no longer list these codes.", url: "https://github.com/great-detail/WhatsApp-Nodejs-SDK/blob/main/src/Error.ts"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 7, delivery: 0,
         wait: nil,
         position: 98
       ),
@@ -4052,8 +3982,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE0000000000000000000000000137000\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"errors\":[{\"code\":137000,\"title\":\"the customer has changed their identity since you last messaged them\",\"message\":\"the customer has changed their identity since you last messaged them\",\"error_data\":{\"details\":\"Message failed to send because the recipient's identity key hash does not match.\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business phone numbers, 'Identity change check' section (error 137000 in a status webhook; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 11, delivery: 4,
         wait: nil,
         position: 99
       ),
@@ -4070,8 +3999,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"error\":{\"message\":\"(#138000) Calling not enabled\",\"type\":\"OAuthException\",\"code\":138000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs are not enabled for this phone number\"},\"fbtrace_id\":\"AFakeTrace138000Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 100
       ),
@@ -4088,8 +4016,7 @@ extension WhatsApp.Code {
         situation: .recipientNotOnWhatsApp, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#138001) Receiver Uncallable\",\"type\":\"OAuthException\",\"code\":138001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Receiver is unable to receive calls\"},\"fbtrace_id\":\"AFakeTrace138001Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 101
       ),
@@ -4106,8 +4033,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 429, headerPairs: [], body: "{\"error\":{\"message\":\"(#138002) Concurrent Calls limit\",\"type\":\"OAuthException\",\"code\":138002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum concurrent calls (1000) for the given number\"},\"fbtrace_id\":\"AFakeTrace138002Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 102
       ),
@@ -4124,8 +4050,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#138003) Duplicate call\",\"type\":\"OAuthException\",\"code\":138003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"A call is already ongoing with the receiver\"},\"fbtrace_id\":\"AFakeTrace138003Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 103
       ),
@@ -4142,8 +4067,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#138004) Connection error\",\"type\":\"OAuthException\",\"code\":138004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Error while connecting the call\"},\"fbtrace_id\":\"AFakeTrace138004Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 5, delivery: 2,
         wait: nil,
         position: 104
       ),
@@ -4160,8 +4084,7 @@ extension WhatsApp.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 429, headerPairs: [], body: "{\"error\":{\"message\":\"(#138005) Call rate limit exceeded\",\"type\":\"OAuthException\",\"code\":138005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum calls that can be initiated by the business phone number\"},\"fbtrace_id\":\"AFakeTrace138005Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 105
       ),
@@ -4178,8 +4101,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"error\":{\"message\":\"(#138006) No approved call permission found\",\"type\":\"OAuthException\",\"code\":138006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"No approved call permission from the recipient\"},\"fbtrace_id\":\"AFakeTrace138006Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 106
       ),
@@ -4196,8 +4118,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#138007) Connect Timeout error\",\"type\":\"OAuthException\",\"code\":138007,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Call was unable to connect due to a timeout\"},\"fbtrace_id\":\"AFakeTrace138007Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 5, delivery: 2,
         wait: nil,
         position: 107
       ),
@@ -4214,8 +4135,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#138009) Call Permission Request Limit Hit\",\"type\":\"OAuthException\",\"code\":138009,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for call permission request sends for the given business and consumer pair\"},\"fbtrace_id\":\"AFakeTrace138009Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 108
       ),
@@ -4232,8 +4152,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#138012) Business Initiated Calls Limit Hit\",\"type\":\"OAuthException\",\"code\":138012,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Limit reached for maximum business initiated calls allowed in 24 hours. Currently 100 connected business initiated calls are allowed within 24 hours.\"},\"fbtrace_id\":\"AFakeTrace138012Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 109
       ),
@@ -4250,8 +4169,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#138013) Business-initiated calling is not available\",\"type\":\"OAuthException\",\"code\":138013,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Business-initiated calling is not available for this business account phone number.\"},\"fbtrace_id\":\"AFakeTrace138013Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 110
       ),
@@ -4268,8 +4186,7 @@ extension WhatsApp.Code {
         situation: .qualityLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#138014) Calling is temporarily disabled\",\"type\":\"OAuthException\",\"code\":138014,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs for this WhatsApp Business Number have been temporarily disabled for having low quality.\"},\"fbtrace_id\":\"AFakeTrace138014Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 111
       ),
@@ -4286,8 +4203,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#138015) Calling cannot be enabled\",\"type\":\"OAuthException\",\"code\":138015,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Calling APIs cannot be enabled for this phone number.\"},\"fbtrace_id\":\"AFakeTrace138015Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 112
       ),
@@ -4304,8 +4220,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#138017) Call permission request can't be sent because a permanent permission already exists.\",\"type\":\"OAuthException\",\"code\":138017,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Call permission request cannot be sent because a permanent permission has already been approved by the user for this business account phone number.\"},\"fbtrace_id\":\"AFakeTrace138017Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 113
       ),
@@ -4322,8 +4237,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#138018) WhatsApp Business calling cannot be enabled because technical pre-requisites are not met.\",\"type\":\"OAuthException\",\"code\":138018,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"See prerequisites for more details\"},\"fbtrace_id\":\"AFakeTrace138018Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 5, delivery: 0,
         wait: nil,
         position: 114
       ),
@@ -4340,8 +4254,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138019,\"title\":\"Call setup failed\",\"message\":\"Call setup failed\",\"error_data\":{\"details\":\"Call setup failed\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 5, delivery: 4,
         wait: nil,
         position: 115
       ),
@@ -4358,8 +4271,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138020,\"title\":\"Relay connection failed\",\"message\":\"Relay connection failed\",\"error_data\":{\"details\":\"Relay connection failed\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 5, delivery: 4,
         wait: nil,
         position: 116
       ),
@@ -4376,8 +4288,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138021,\"title\":\"Media receive timeout\",\"message\":\"Media receive timeout\",\"error_data\":{\"details\":\"Media receive timeout\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 5, delivery: 4,
         wait: nil,
         position: 117
       ),
@@ -4394,8 +4305,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138022,\"title\":\"Media transmit timeout\",\"message\":\"Media transmit timeout\",\"error_data\":{\"details\":\"Media transmit timeout\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 5, delivery: 4,
         wait: nil,
         position: 118
       ),
@@ -4412,8 +4322,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"errors\":[{\"code\":138023,\"title\":\"Call accepted but terminated with no media signals\",\"message\":\"Call accepted but terminated with no media signals\",\"error_data\":{\"details\":\"Call accepted but terminated with no media signals\"},\"href\":\"https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting\"}]},\"field\":\"calls\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Troubleshoot WhatsApp Calling Errors - Reference Guide, 'Calling error codes' table with titles and HTTP status (page updated Jun 24, 2026; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"),
-        delivery: .acceptedThenFailed, deliveryReason: "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again.",
+        source: 5, delivery: 4,
         wait: nil,
         position: 119
       ),
@@ -4430,8 +4339,7 @@ extension WhatsApp.Code {
         situation: .policyBlocked, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#139000) Blocked by Integrity\",\"type\":\"OAuthException\",\"code\":139000,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Blocked by Integrity\"},\"fbtrace_id\":\"AFakeTrace139000Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 12, delivery: 0,
         wait: nil,
         position: 120
       ),
@@ -4448,8 +4356,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#139001) Flow can't be updated\",\"type\":\"OAuthException\",\"code\":139001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow can't be updated\"},\"fbtrace_id\":\"AFakeTrace139001Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 12, delivery: 0,
         wait: nil,
         position: 121
       ),
@@ -4466,8 +4373,7 @@ extension WhatsApp.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: true,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#139001) Error while processing Flow JSON\",\"type\":\"OAuthException\",\"code\":139001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Error while processing Flow JSON\"},\"fbtrace_id\":\"AFakeTrace139001Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 12, delivery: 2,
         wait: nil,
         position: 122
       ),
@@ -4484,8 +4390,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#139002) Publishing Flow in invalid state\",\"type\":\"OAuthException\",\"code\":139002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Publishing Flow in invalid state\"},\"fbtrace_id\":\"AFakeTrace139002Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 12, delivery: 0,
         wait: nil,
         position: 123
       ),
@@ -4502,8 +4407,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#139003) Can't deprecate unpublished Flow\",\"type\":\"OAuthException\",\"code\":139003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't deprecate unpublished Flow\"},\"fbtrace_id\":\"AFakeTrace139003Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 12, delivery: 0,
         wait: nil,
         position: 124
       ),
@@ -4520,8 +4424,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: true,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#139003) Flow is already deprecated\",\"type\":\"OAuthException\",\"code\":139003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Flow is already deprecated\"},\"fbtrace_id\":\"AFakeTrace139003Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 12, delivery: 0,
         wait: nil,
         position: 125
       ),
@@ -4538,8 +4441,7 @@ extension WhatsApp.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#139004) Can't delete published Flow\",\"type\":\"OAuthException\",\"code\":139004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Can't delete published Flow\"},\"fbtrace_id\":\"AFakeTrace139004Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 12, delivery: 0,
         wait: nil,
         position: 126
       ),
@@ -4556,8 +4458,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#139006) Metrics threshold not reached\",\"type\":\"OAuthException\",\"code\":139006,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Metrics threshold not reached\"},\"fbtrace_id\":\"AFakeTrace139006Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Flows: Error codes, 'Flow Management API Error Codes' table (no HTTP status column; read 2026-12-02 from a public markdown conversion of the page)", url: "https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 12, delivery: 0,
         wait: nil,
         position: 127
       ),
@@ -4574,8 +4475,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#139100) Failed to block/unblock some users\",\"type\":\"OAuthException\",\"code\":139100,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Bulk blocking failed to block some or all of the users.\"},\"fbtrace_id\":\"AFakeTrace139100Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 13, delivery: 0,
         wait: nil,
         position: 128
       ),
@@ -4592,8 +4492,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#139101) Blocklist limit reached\",\"type\":\"OAuthException\",\"code\":139101,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"The blocklist has reached its 64,000 user limit.\"},\"fbtrace_id\":\"AFakeTrace139101Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 13, delivery: 0,
         wait: nil,
         position: 129
       ),
@@ -4610,8 +4509,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#139102) Blocklist concurrent update\",\"type\":\"OAuthException\",\"code\":139102,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Blocklist was updated during retrieval - retry with offset 0\"},\"fbtrace_id\":\"AFakeTrace139102Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 13, delivery: 0,
         wait: nil,
         position: 130
       ),
@@ -4628,8 +4526,7 @@ extension WhatsApp.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"error\":{\"message\":\"(#139103) Internal error\",\"type\":\"OAuthException\",\"code\":139103,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Internal error. Try the request again.\"},\"fbtrace_id\":\"AFakeTrace139103Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Block users, 'Error codes' section (no HTTP status column; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users"),
-        delivery: .unknown, deliveryReason: "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice.",
+        source: 13, delivery: 2,
         wait: nil,
         position: 131
       ),
@@ -4646,8 +4543,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#147001) Username not available\",\"type\":\"OAuthException\",\"code\":147001,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Username not available\"},\"fbtrace_id\":\"AFakeTrace147001Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 9, delivery: 0,
         wait: nil,
         position: 132
       ),
@@ -4664,8 +4560,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#147002) Account not eligible to request a username\",\"type\":\"OAuthException\",\"code\":147002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Account not eligible to request a username\"},\"fbtrace_id\":\"AFakeTrace147002Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 9, delivery: 0,
         wait: nil,
         position: 133
       ),
@@ -4682,8 +4577,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#147003) FB Account not linked\",\"type\":\"OAuthException\",\"code\":147003,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"FB Account not linked\"},\"fbtrace_id\":\"AFakeTrace147003Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 9, delivery: 0,
         wait: nil,
         position: 134
       ),
@@ -4700,8 +4594,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#147004) IG Account not linked\",\"type\":\"OAuthException\",\"code\":147004,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"IG Account not linked\"},\"fbtrace_id\":\"AFakeTrace147004Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 9, delivery: 0,
         wait: nil,
         position: 135
       ),
@@ -4718,8 +4611,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#147005) Username transfer required\",\"type\":\"OAuthException\",\"code\":147005,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Username transfer required\"},\"fbtrace_id\":\"AFakeTrace147005Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Business-scoped user IDs and business usernames (username API error table and the messages error code 131062; read 2026-12-02 from public copies of the page)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 9, delivery: 0,
         wait: nil,
         position: 136
       ),
@@ -4736,8 +4628,7 @@ extension WhatsApp.Code {
         situation: .duplicateRequest, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#1752041) Duplicate Request\",\"type\":\"OAuthException\",\"code\":1752041,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Duplicate Request is thrown when a client has already been invited to onboard by any partner.\"},\"fbtrace_id\":\"AFakeTrace1752041Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 4, delivery: 0,
         wait: nil,
         position: 137
       ),
@@ -4754,8 +4645,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#2593107) You have exceeded the maximum number of times to call the synchronization api for this phone number.\",\"type\":\"OAuthException\",\"code\":2593107,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"You have exceeded the maximum number of times to call the synchronization api for this phone number.\"},\"fbtrace_id\":\"AFakeTrace2593107Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 4, delivery: 0,
         wait: nil,
         position: 138
       ),
@@ -4772,8 +4662,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#2593108) Synchronization request can only be made within 24 hours of onboarding\",\"type\":\"OAuthException\",\"code\":2593108,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Synchronization request can only be made within 24 hours of onboarding\"},\"fbtrace_id\":\"AFakeTrace2593108Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: Error codes, in the version Meta served as markdown on 2026-09-11 (tables list code and details only, no titles or HTTP status; read 2026-12-02 from a public copy of that fetch)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 4, delivery: 0,
         wait: nil,
         position: 139
       ),
@@ -4790,8 +4679,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"error\":{\"message\":\"(#200002) HSM Template creation failed\",\"type\":\"OAuthException\",\"code\":200002,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"HSM Template creation failed\"},\"fbtrace_id\":\"AFakeTrace200002Zz0\"}}"),
-        source: CatalogSource(title: "Meta for Developers, Graph API reference: WhatsApp Business Account message_templates edge, 'Error Codes' table (80008; read 2026-12-02 from a public copy of the page)", url: "https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account/message_templates/"),
-        delivery: .rejected, deliveryReason: "Meta refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 3, delivery: 0,
         wait: nil,
         position: 140
       ),
@@ -4808,8 +4696,7 @@ extension WhatsApp.Code {
         situation: nil, outcome: .pending,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.FAKE00000000000000000000000000000SENT\",\"status\":\"sent\",\"timestamp\":\"1767225600\",\"recipient_id\":\"15550000001\",\"conversation\":{\"id\":\"CONVERSATION0000000000000000001\",\"origin\":{\"type\":\"utility\"}},\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"utility\"}}]},\"field\":\"messages\"}]}]}"),
-        source: CatalogSource(title: "Meta for Developers, WhatsApp Business Platform: messages webhook reference, status messages (statuses[].status is sent, delivered, read or failed; a sent message can still fail later; read 2026-12-06)", url: "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 14, delivery: 5,
         wait: nil,
         position: 141
       ),

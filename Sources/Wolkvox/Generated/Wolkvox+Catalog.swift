@@ -528,16 +528,29 @@ extension Wolkvox.Code {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .wolkvox, table: "api", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.rejected, "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+    (.unknown, "The provider reports an internal or unspecified failure and does not say whether it acted on the request."),
+    (.rejected, "Wolkvox says explicitly that no record was inserted."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -556,8 +569,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"code\":400,\"error\":\"BAD REQUEST\",\"msg\":\"THE API YOU WANT TO CONSULT DOES NOT EXIST\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -574,8 +586,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"code\":400,\"error\":\"BAD REQUEST\",\"msg\":\"SOME PARAMETERS ARE REQUIRED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 1
       ),
@@ -592,8 +603,7 @@ extension Wolkvox.Code {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"code\":401,\"error\":\"UNAUTHORIZED\",\"msg\":\"PLEASE ENTER THE WOLKVOX-TOKEN\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 2
       ),
@@ -610,8 +620,7 @@ extension Wolkvox.Code {
         situation: .dailyQuotaExhausted, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"TOKEN LIMIT EXCEEDED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 3
       ),
@@ -628,8 +637,7 @@ extension Wolkvox.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 4
       ),
@@ -646,8 +654,7 @@ extension Wolkvox.Code {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"PLEASE VALIDATE TOKEN\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 5
       ),
@@ -664,8 +671,7 @@ extension Wolkvox.Code {
         situation: .credentialsInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"code\":403,\"error\":\"FORBIDDEN\",\"msg\":\"INVALID TOKEN\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 6
       ),
@@ -682,8 +688,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .success,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"VALIDATE DATES ENTERED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 7
       ),
@@ -700,8 +705,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .success,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"NO DATA FOUND\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 8
       ),
@@ -718,8 +722,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"CANNOT CREATE A NEW AGENT, THERE ARE SOME AGENTS WITHOUT INFORMATION\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 9
       ),
@@ -736,8 +739,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"AGENTS EXCEED ASSIGNED LICENSES\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 10
       ),
@@ -754,8 +756,7 @@ extension Wolkvox.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS AGENT DOES NOT EXIST IN YOUR OPERATION, TRY AGAIN\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 11
       ),
@@ -772,8 +773,7 @@ extension Wolkvox.Code {
         situation: .duplicateRequest, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS CODE ALREADY EXISTS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 12
       ),
@@ -790,8 +790,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 13
       ),
@@ -808,8 +807,7 @@ extension Wolkvox.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"ERROR NO FOUND MOBIL WHATSAPP\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 14
       ),
@@ -826,8 +824,7 @@ extension Wolkvox.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"SKILL_ID 4512 DOES NOT EXIST IN YOUR OPERATION.\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 15
       ),
@@ -844,8 +841,7 @@ extension Wolkvox.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"CAMPAING_ID 1187 DOES NOT EXIST IN YOUR OPERATION.\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 16
       ),
@@ -862,8 +858,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN HAS NOT BEEN STARTED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 17
       ),
@@ -880,8 +875,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN HAS NOT BEEN STOPPED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 18
       ),
@@ -898,8 +892,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 19
       ),
@@ -916,8 +909,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THIS ACTION IS ALLOWED ONLY IN PEDICTIVE CAMPAIGNS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 20
       ),
@@ -934,8 +926,7 @@ extension Wolkvox.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"NO RECORD HAS BEEN CODED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 21
       ),
@@ -952,8 +943,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"YOU ARE UPLOADING (1500) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD 1000. TRY AGAIN.\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 22
       ),
@@ -970,8 +960,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .partial,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 23
       ),
@@ -988,8 +977,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"code\":404,\"error\":\"NOT FOUND\",\"msg\":\"THE CAMPAIGN RECORDS HAVE NOT BEEN DELETED, PLEASE VALIDATE THE DATA\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 24
       ),
@@ -1006,8 +994,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 405, headerPairs: [], body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 25
       ),
@@ -1024,8 +1011,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 405, headerPairs: [], body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 26
       ),
@@ -1042,8 +1028,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 405, headerPairs: [], body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 27
       ),
@@ -1060,8 +1045,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 405, headerPairs: [], body: "{\"code\":405,\"error\":\"METHOD NOT ALLOWED\",\"msg\":\"ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 28
       ),
@@ -1078,8 +1062,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 412, headerPairs: [], body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE RANGE OF DATES\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 29
       ),
@@ -1096,8 +1079,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 412, headerPairs: [], body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE RANGE OF DATES\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 30
       ),
@@ -1114,8 +1096,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 412, headerPairs: [], body: "{\"code\":412,\"error\":\"PRECONDITION FAILED\",\"msg\":\"YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 31
       ),
@@ -1132,8 +1113,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 416, headerPairs: [], body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (DATE_INI) IS YYYYMMDDHHIISS (20211103164009)\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 32
       ),
@@ -1150,8 +1130,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 416, headerPairs: [], body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (DATE_END) IS YYYYMMDDHHIISS (20211103164009)\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 33
       ),
@@ -1168,8 +1147,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 416, headerPairs: [], body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"DATE_INI CANNOT BE GREATER THAN DATE_END\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 34
       ),
@@ -1186,8 +1164,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 416, headerPairs: [], body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"THE VALID FORMAT FOR THE (RECALL_DATE) IS YYYYMMDDHHIISS (20211103164009)\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 35
       ),
@@ -1204,8 +1181,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 416, headerPairs: [], body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 31 DAYS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 36
       ),
@@ -1222,8 +1198,7 @@ extension Wolkvox.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 416, headerPairs: [], body: "{\"code\":416,\"error\":\"REQUESTED RANGE NOT SATISFIABLE\",\"msg\":\"YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 37
       ),
@@ -1240,8 +1215,7 @@ extension Wolkvox.Code {
         situation: .templateMissing, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"ERROR NO FOUND TEMPLATE WHATSAPP\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 38
       ),
@@ -1258,8 +1232,7 @@ extension Wolkvox.Code {
         situation: .conversationWindowClosed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 39
       ),
@@ -1276,8 +1249,7 @@ extension Wolkvox.Code {
         situation: .conversationWindowClosed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 40
       ),
@@ -1294,8 +1266,7 @@ extension Wolkvox.Code {
         situation: .conversationWindowClosed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 41
       ),
@@ -1312,8 +1283,7 @@ extension Wolkvox.Code {
         situation: .conversationWindowClosed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE PASSED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 42
       ),
@@ -1330,8 +1300,7 @@ extension Wolkvox.Code {
         situation: .recipientNumberInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NUMBER LESS THAN 7 DIGITS\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 43
       ),
@@ -1348,8 +1317,7 @@ extension Wolkvox.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"UNABLE TO CONNECT\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 44
       ),
@@ -1366,8 +1334,7 @@ extension Wolkvox.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"COULD NOT SEND TEMPLATE\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 45
       ),
@@ -1384,8 +1351,7 @@ extension Wolkvox.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NO RECORD INSERTED\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox says explicitly that no record was inserted.",
+        source: 0, delivery: 3,
         wait: nil,
         position: 46
       ),
@@ -1402,8 +1368,7 @@ extension Wolkvox.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"MESSAGE COULD NOT BE SENT\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 47
       ),
@@ -1420,8 +1385,7 @@ extension Wolkvox.Code {
         situation: .templateParametersInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"NOT SENT MESSAGE: THE NUMBER OF VARIABLES IS: 3\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .rejected, deliveryReason: "Wolkvox refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 48
       ),
@@ -1438,8 +1402,7 @@ extension Wolkvox.Code {
         situation: .unspecifiedFailure, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 417, headerPairs: [], body: "{\"code\":417,\"error\":\"EXPECTATION FAILED\",\"msg\":\"MESSAGE HAS NOT BEEN SENT\"}"),
-        source: CatalogSource(title: "Possible Error Codes When Consuming wolkvox CRM APIs", url: "https://wolkvox.helpjuice.com/en_US/posibles-codigos-de-error-al-consumir-las-apis-de-wolkvox-crm", document: "seeds/000_f745e0fca91102e5.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 49
       ),

@@ -651,16 +651,30 @@ extension Yeastar.Code {
     name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
     patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
     fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: CatalogSource, delivery: Delivery, deliveryReason: String,
-    wait: CatalogWait?, position: Int
+    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
   ) -> CatalogEntry {
-    CatalogEntry(
+    let (fate, reason) = entryDeliveries[delivery]
+    return CatalogEntry(
       provider: .yeastar, table: "errcode", name: name, code: code, codeRange: codeRange,
       status: status, message: message, title: title, patterns: patterns, explanation: explanation,
       remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: source,
-      delivery: delivery, deliveryReason: deliveryReason, wait: wait, position: position)
+      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
+      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
   }
+
+  /// The documents the entries come from; an entry gives its document's index.
+  private static let entrySources: [CatalogSource] = [
+    CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
+    CatalogSource(title: "Yeastar P-Series Appliance Edition developer guide: Error Code and Error Message (lists 10009 OPERATION FAILED, absent from the P-Series page the seed came from; the Cloud Edition page lists it too; read 2026-12-06 from the documentation index)", url: "https://help.yeastar.com/en/p-series-appliance-edition/developer-guide/error-code-and-error-message.html"),
+  ]
+
+  /// What became of a request answered with an entry's code, and why; an entry gives its index.
+  private static let entryDeliveries: [(Delivery, String)] = [
+    (.unknown, "The provider reports an internal or unspecified failure and does not say whether it acted on the request."),
+    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+    (.rejected, "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+    (.rejected, "The PBX refuses the task because another is running: nothing was started."),
+  ]
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
@@ -679,8 +693,7 @@ extension Yeastar.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":-2,\"errmsg\":\"INTERNAL SERVER ERROR\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 0
       ),
@@ -697,8 +710,7 @@ extension Yeastar.Code {
         situation: .unspecifiedFailure, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":-1,\"errmsg\":\"FAILURE\",\"invalid_param_list\":[{\"field\":\"username or password\",\"value\":\"error\"}]}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .unknown, deliveryReason: "The provider reports an internal or unspecified failure and does not say whether it acted on the request.",
+        source: 0, delivery: 0,
         wait: nil,
         position: 1
       ),
@@ -715,8 +727,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .success,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"access_token_expire_time\":1800,\"access_token\":\"EXAMPLEaccessTOKEN0123456789abcd\",\"refresh_token_expire_time\":86400,\"refresh_token\":\"EXAMPLErefreshTOKEN0123456789abc\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 2
       ),
@@ -733,8 +744,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .partial,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":1,\"errmsg\":\"PARTIAL SUCCESS\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 3
       ),
@@ -751,8 +761,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .pending,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":2,\"errmsg\":\"PROCESSING\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .notApplicable, deliveryReason: "The answer is not a failed request: it reports a success, a partial result or work still in progress.",
+        source: 0, delivery: 1,
         wait: nil,
         position: 4
       ),
@@ -769,8 +778,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":10001,\"errmsg\":\"INTERFACE NOT EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 5
       ),
@@ -787,8 +795,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":10002,\"errmsg\":\"API VERSION OUT OF MAINTENANCE\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 6
       ),
@@ -805,8 +812,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":10003,\"errmsg\":\"API VERSION UNSUPPORTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 7
       ),
@@ -823,8 +829,7 @@ extension Yeastar.Code {
         situation: .credentialsExpired, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":10004,\"errmsg\":\"TOKEN EXPIRED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 8
       ),
@@ -841,8 +846,7 @@ extension Yeastar.Code {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":10005,\"errmsg\":\"ACCESS DENIED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 9
       ),
@@ -859,8 +863,7 @@ extension Yeastar.Code {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":10009,\"errmsg\":\"OPERATION FAILED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series Appliance Edition developer guide: Error Code and Error Message (lists 10009 OPERATION FAILED, absent from the P-Series page the seed came from; the Cloud Edition page lists it too; read 2026-12-06 from the documentation index)", url: "https://help.yeastar.com/en/p-series-appliance-edition/developer-guide/error-code-and-error-message.html"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 1, delivery: 2,
         wait: nil,
         position: 10
       ),
@@ -877,8 +880,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":40001,\"errmsg\":\"PARAMETER SYNTAX ERROR\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 11
       ),
@@ -895,8 +897,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":40002,\"errmsg\":\"PARAMETER ERROR\",\"invalid_param_list\":[{\"field\":\"name\",\"validation_type\":\"required\"}]}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 12
       ),
@@ -913,8 +914,7 @@ extension Yeastar.Code {
         situation: .duplicateRequest, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":40003,\"errmsg\":\"DUPLICATE KEY VALUE\",\"submsg\":\"Extension create fail for duplicate fields\",\"duplicate_field_list\":[{\"field\":\"email_addr\",\"value\":\"user@example.com\",\"external_source\":\"extension\",\"external_source_name\":\"1011\"}]}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 13
       ),
@@ -931,8 +931,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":40004,\"errmsg\":\"FILE SIZE EXCEEDED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 14
       ),
@@ -949,8 +948,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":60001,\"errmsg\":\"DATA NOT FOUND\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 15
       ),
@@ -967,8 +965,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":60002,\"errmsg\":\"MAX LIMITATION EXCEEDED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 16
       ),
@@ -985,8 +982,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":60101,\"errmsg\":\"ROLE NOT EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 17
       ),
@@ -1003,8 +999,7 @@ extension Yeastar.Code {
         situation: .ipNotAllowed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70004,\"errmsg\":\"ACCOUNT IP BLOCKED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 18
       ),
@@ -1021,8 +1016,7 @@ extension Yeastar.Code {
         situation: .providerUnavailable, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70082,\"errmsg\":\"OVERLOAD_TASK_RUNNING\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refuses the task because another is running: nothing was started.",
+        source: 0, delivery: 3,
         wait: nil,
         position: 19
       ),
@@ -1039,8 +1033,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70084,\"errmsg\":\"ACTION FORBIDDEN\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 20
       ),
@@ -1057,8 +1050,7 @@ extension Yeastar.Code {
         situation: .ipNotAllowed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70087,\"errmsg\":\"IP FORBIDDEN\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 21
       ),
@@ -1075,8 +1067,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70091,\"errmsg\":\"CONNECTION_RELATION_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 22
       ),
@@ -1093,8 +1084,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70093,\"errmsg\":\"PHONEBOOK_NOT_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 23
       ),
@@ -1111,8 +1101,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70106,\"errmsg\":\"RATE_NOT_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 24
       ),
@@ -1129,8 +1118,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70120,\"errmsg\":\"ORGANIZATION DISABLED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 25
       ),
@@ -1147,8 +1135,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70123,\"errmsg\":\"API UNAVAILABLE\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 26
       ),
@@ -1165,8 +1152,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70128,\"errmsg\":\"CONTACTS_NOT_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 27
       ),
@@ -1183,8 +1169,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70130,\"errmsg\":\"CAHNNEL ID NOT FOUND\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 28
       ),
@@ -1201,8 +1186,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70132,\"errmsg\":\"OPERATION NOT SUPPORTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 29
       ),
@@ -1219,8 +1203,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70510,\"errmsg\":\"MAX PARTICIPANTS EXCEEDED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 30
       ),
@@ -1237,8 +1220,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70516,\"errmsg\":\"WAKEUP CALL ALARM NOT EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 31
       ),
@@ -1255,8 +1237,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70524,\"errmsg\":\"CAN'T CHECKOUT WHEN PMS CHECKIN\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 32
       ),
@@ -1273,8 +1254,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70525,\"errmsg\":\"CAN'T OPERATE WITH PMS CONNECT\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 33
       ),
@@ -1291,8 +1271,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70537,\"errmsg\":\"RESPONSE_ERRCODE_DEST_NOT_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 34
       ),
@@ -1309,8 +1288,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70536,\"errmsg\":\"RESPONSE_ERRCODE_LANGUAGE_NOT_EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 35
       ),
@@ -1327,8 +1305,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70539,\"errmsg\":\"RESPONSE_ERRCODE_IVR_ADVANCED_SETTING_FORBID\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 36
       ),
@@ -1345,8 +1322,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70542,\"errmsg\":\"PROMPT NOT EXISTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 37
       ),
@@ -1363,8 +1339,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70547,\"errmsg\":\"MESSAGE SERVICE UNAVAILABLE\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 38
       ),
@@ -1381,8 +1356,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70550,\"errmsg\":\"FILE TYPE NOT SUPPORTED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 39
       ),
@@ -1399,8 +1373,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70621,\"errmsg\":\"RECIPIENT NUMBER CANNOT BE EMPTY\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 40
       ),
@@ -1417,8 +1390,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70623,\"errmsg\":\"SENDING TIME CANNOT BE IN THE PAST\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 41
       ),
@@ -1435,8 +1407,7 @@ extension Yeastar.Code {
         situation: .rateLimited, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70651,\"errmsg\":\"RESPONSE_ERRCODE_REACH_RECORDING_DOWNLOAD_LIMIT\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 42
       ),
@@ -1453,8 +1424,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70653,\"errmsg\":\"THE CONVERSATION HAS BEEN ARCHIVED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 43
       ),
@@ -1471,8 +1441,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70654,\"errmsg\":\"THE CONVERSATION HAS NOT BEEN ARCHIVED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 44
       ),
@@ -1489,8 +1458,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70655,\"errmsg\":\"THE CONVERSATION HAS BEEN REMOVED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 45
       ),
@@ -1507,8 +1475,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70656,\"errmsg\":\"API FUNCTION IS NOT ENABLED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 46
       ),
@@ -1525,8 +1492,7 @@ extension Yeastar.Code {
         situation: .conversationWindowClosed, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":70657,\"errmsg\":\"THE SESSION HAS EXPIRED AND ONLY TEMPLATE MESSAGES OR MESSAGES WITH TAGS CAN BE SENT\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 47
       ),
@@ -1543,8 +1509,7 @@ extension Yeastar.Code {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80010,\"errmsg\":\"NO PERMISSION TO OBTAIN\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 48
       ),
@@ -1561,8 +1526,7 @@ extension Yeastar.Code {
         situation: .duplicateRequest, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80011,\"errmsg\":\"SESSION ALREADY EXISTS\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 49
       ),
@@ -1579,8 +1543,7 @@ extension Yeastar.Code {
         situation: .permissionDenied, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80012,\"errmsg\":\"NO PERMISSION TO CREATE A SESSION\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 50
       ),
@@ -1597,8 +1560,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80013,\"errmsg\":\"INVALID CHANNEL NUMBER\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 51
       ),
@@ -1615,8 +1577,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80014,\"errmsg\":\"SESSION DOES NOT EXIST\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 52
       ),
@@ -1633,8 +1594,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80015,\"errmsg\":\"ONLY ONE MESSAGE TYPE IS ALLOWED OR THE MESSAGE FORMAT IS INCORRECT\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 53
       ),
@@ -1651,8 +1611,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80016,\"errmsg\":\"SESSION CLOSED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 54
       ),
@@ -1669,8 +1628,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80017,\"errmsg\":\"THE SESSION CANNOT BE TRANSFERRED TO ITSELF\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 55
       ),
@@ -1687,8 +1645,7 @@ extension Yeastar.Code {
         situation: .requestInvalid, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80018,\"errmsg\":\"INVALID MESSAGE CHANNEL\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 56
       ),
@@ -1705,8 +1662,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80019,\"errmsg\":\"THE SESSION HAS NOT BEEN PICKED UP\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 57
       ),
@@ -1723,8 +1679,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80050,\"errmsg\":\"THE SESSION CANNOT BE PICKED UP\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 58
       ),
@@ -1741,8 +1696,7 @@ extension Yeastar.Code {
         situation: .resourceNotFound, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80051,\"errmsg\":\"THE MESSAGE QUEUE DOES NOT EXIST\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 59
       ),
@@ -1759,8 +1713,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80052,\"errmsg\":\"THE MESSAGE QUEUE HAS NO AGENTS\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 60
       ),
@@ -1777,8 +1730,7 @@ extension Yeastar.Code {
         situation: nil, outcome: .failure,
         isDeprecated: false, isVariant: false,
         sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"errcode\":80053,\"errmsg\":\"SYSTEM MESSAGE DELETION IS NOT ALLOWED\"}"),
-        source: CatalogSource(title: "Yeastar P-Series developer guide: Error Code and Error Message", url: "https://help.yeastar.com/en/p-series/developer-guide/error-code-and-error-message.html", document: "seeds/003_88c959788cb6b217.txt"),
-        delivery: .rejected, deliveryReason: "The PBX refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice.",
+        source: 0, delivery: 2,
         wait: nil,
         position: 61
       ),
