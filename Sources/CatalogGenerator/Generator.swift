@@ -541,9 +541,32 @@ public enum Generator {
       let layout = CatalogTable.Messages.layout(
         messages: table.entries.map(\.message), patterns: table.entries.map { $0.patterns ?? [] })
       // Every entry of the table shares its provider and id: passed here once, not at each of the entries
-      // below (out of line, so that each entry's code in the table's initialiser is that much shorter).
+      // below (out of line, so that each entry's code in the table's initialiser is that much shorter). Most
+      // entries have no title, range, pattern, wait, header or mark and fail as a whole: they call `entry`,
+      // which takes only what they do have, and the others call `detailedEntry`.
       out.line("@inline(never)")
       out.line("private static func entry(")
+      out.indent { out in
+        out.line("name: String, code: String, status: Int?, message: String, explanation: String, remedy: String,")
+        out.line("category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation?,")
+        out.line("sampleKind: ResponseKind, sampleStatus: Int?, sampleBody: String, source: Int, delivery: Int,")
+        out.line("position: Int")
+      }
+      out.line(") -> CatalogEntry {")
+      out.indent { out in
+        out.line("detailedEntry(")
+        out.indent { out in
+          out.line("name: name, code: code, codeRange: nil, status: status, message: message, title: nil,")
+          out.line("patterns: [], explanation: explanation, remedy: remedy, category: category, retry: retry,")
+          out.line("fault: fault, situation: situation, outcome: .failure, isDeprecated: false, isVariant: false,")
+          out.line("sample: SampleResponse(kind: sampleKind, status: sampleStatus, body: sampleBody), source: source,")
+          out.line("delivery: delivery, wait: nil, position: position)")
+        }
+      }
+      out.line("}")
+      out.line("")
+      out.line("@inline(never)")
+      out.line("private static func detailedEntry(")
       out.indent { out in
         out.line(
           "name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,")
@@ -560,7 +583,8 @@ public enum Generator {
           out.line("status: status, message: message, title: title, patterns: patterns, explanation: explanation,")
           out.line("remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,")
           out.line("outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,")
-          out.line("source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)")
+          out.line(
+            "source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)")
         }
       }
       out.line("}")
@@ -757,27 +781,41 @@ public enum Generator {
     waitSource: CatalogFile.Source?,
     into out: inout SwiftWriter
   ) {
-    out.line("entry(")
+    // Header pairs, not a dictionary: building a dictionary type at start-up costs a search of every
+    // conformance the program has.
+    let headers = (entry.sample.headers ?? [:]).sorted { $0.key < $1.key }
+      .map { "\(literal($0.key)), \(literal($0.value))" }
+    let detailed =
+      entry.codeRange != nil || entry.title != nil || wait != nil || entry.deprecated == true
+      || entry.variant == true || !headers.isEmpty || (entry.outcome ?? "failure") != "failure"
+      || !(entry.patterns ?? []).isEmpty
+    out.line(detailed ? "detailedEntry(" : "entry(")
     out.indent { out in
       out.line("name: \(literal(entry.name)), code: \(literal(entry.code)),")
-      out.line("codeRange: \(entry.codeRange.map { "\($0.from)...\($0.to)" } ?? "nil"),")
+      if detailed { out.line("codeRange: \(entry.codeRange.map { "\($0.from)...\($0.to)" } ?? "nil"),") }
       out.line("status: \(entry.status.map(String.init) ?? "nil"),")
       out.line("message: \(literal(entry.message)),")
-      out.line("title: \(entry.title.map(literal) ?? "nil"),")
-      out.line("patterns: [\((entry.patterns ?? []).map(literal).joined(separator: ", "))],")
+      if detailed { out.line("title: \(entry.title.map(literal) ?? "nil"),") }
+      if detailed { out.line("patterns: [\((entry.patterns ?? []).map(literal).joined(separator: ", "))],") }
       out.line("explanation: \(literal(entry.explanation)),")
       out.line("remedy: \(literal(entry.remedy)),")
       out.line("category: .\(entry.category), retry: .\(entry.retry), fault: .\(entry.fault),")
-      out.line("situation: \(entry.situation.map { ".\($0)" } ?? "nil"), outcome: .\(entry.outcome ?? "failure"),")
-      out.line("isDeprecated: \(entry.deprecated == true), isVariant: \(entry.variant == true),")
-      // Header pairs, not a dictionary: building a dictionary type at start-up costs a search of every
-      // conformance the program has.
-      let headers = (entry.sample.headers ?? [:]).sorted { $0.key < $1.key }
-        .map { "\(literal($0.key)), \(literal($0.value))" }
-      let headerText = " headerPairs: [\(headers.joined(separator: ", "))],"
-      out.line(
-        "sample: SampleResponse(kind: .\(entry.sample.kind), status: \(entry.sample.status.map(String.init) ?? "nil"),\(headerText) body: \(literal(entry.sample.body))),"
-      )
+      if detailed {
+        out.line("situation: \(entry.situation.map { ".\($0)" } ?? "nil"), outcome: .\(entry.outcome ?? "failure"),")
+        out.line("isDeprecated: \(entry.deprecated == true), isVariant: \(entry.variant == true),")
+      } else {
+        out.line("situation: \(entry.situation.map { ".\($0)" } ?? "nil"),")
+      }
+      let sampleStatus = entry.sample.status.map(String.init) ?? "nil"
+      if detailed {
+        let headerText = " headerPairs: [\(headers.joined(separator: ", "))],"
+        out.line(
+          "sample: SampleResponse(kind: .\(entry.sample.kind), status: \(sampleStatus),\(headerText) body: \(literal(entry.sample.body))),"
+        )
+      } else {
+        out.line("sampleKind: .\(entry.sample.kind), sampleStatus: \(sampleStatus),")
+        out.line("sampleBody: \(literal(entry.sample.body)),")
+      }
       out.line("source: \(sourceIndex), delivery: \(deliveryIndex),")
       if let wait {
         var arguments = ["kind: .\(wait.kind)"]
@@ -785,7 +823,7 @@ public enum Generator {
         if let parameter = wait.parameter { arguments.append("parameter: \(literal(parameter))") }
         arguments.append("source: \(literal(waitSource?.url ?? waitSource?.title ?? wait.source))")
         out.line("wait: CatalogWait(\(arguments.joined(separator: ", "))),")
-      } else {
+      } else if detailed {
         out.line("wait: nil,")
       }
       out.line("position: \(position)")
