@@ -81,6 +81,17 @@ public enum Errcat {
   /// from `input`: the real tool passes ``InputReader/system(_:)``; tests pass anything, including a
   /// closure that throws an ``InputError`` (which ends the run with status 1 and its one line).
   public static func run(arguments: [String], input: (InputSource) throws -> BoundedInput) -> Output {
+    // The reader travels in a struct, so that the commands are compiled once for every caller, not once per
+    // closure given here (the tool's reader and the tests' convenience made two copies of `classify`).
+    withoutActuallyEscaping(input) { input in run(arguments: arguments, reader: BodyReader(read: input)) }
+  }
+
+  /// How `classify` reads a body it was not given on the command line.
+  struct BodyReader {
+    let read: (InputSource) throws -> BoundedInput
+  }
+
+  private static func run(arguments: [String], reader input: BodyReader) -> Output {
     do {
       guard let command = arguments.first else { throw UsageError(message: "missing command") }
       let rest = Array(arguments.dropFirst())
@@ -120,7 +131,7 @@ public enum Errcat {
 
   // MARK: classify
 
-  static func classify(_ arguments: [String], input: (InputSource) throws -> BoundedInput) throws -> Output {
+  static func classify(_ arguments: [String], input: BodyReader) throws -> Output {
     var positional: [String] = []
     var status: Int?
     var headers: [String: String] = [:]
@@ -186,7 +197,7 @@ public enum Errcat {
       throw UsageError(message: "\(adapter.id.rawValue) has no \(kind.rawValue) bodies (it has: \(kinds))")
     }
     let request = ClassifyInput(
-      try body.map { BoundedInput($0) } ?? input(bodySource), status: status, headers: headers)
+      try body.map { BoundedInput($0) } ?? input.read(bodySource), status: status, headers: headers)
     let result = adapter.classify(kind, request.status, request.headers, request.body)
     if json {
       var object = try JSONOutput.encoded(result.encodable)
