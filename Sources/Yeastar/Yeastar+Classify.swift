@@ -74,24 +74,21 @@ extension Yeastar: ResponseClassifier {
       readList(
         json.member(names.invalidParams), prefix: "invalidParam", summaryKey: "invalidParams",
         fields: [(names.itemField, "field"), (names.itemValue, "value"), (names.validationType, "validationType")],
-        detail: { item in item["validationType"] })
+        detail: ["validationType"])
       readList(
         json.member(names.duplicateFields), prefix: "duplicateField", summaryKey: "duplicateFields",
         fields: [
           (names.itemField, "field"), (names.itemValue, "value"), (names.externalSource, "externalSource"),
           (names.externalSourceName, "externalSourceName"),
         ],
-        detail: { item in
-          let owner = [item["externalSource"], item["externalSourceName"]].compactMap { $0 }
-          return owner.isEmpty ? nil : owner.joined(separator: " ")
-        })
+        detail: ["externalSource", "externalSourceName"])
     }
 
     /// Flattens a list of objects into `prefix.index.name` parameters plus a one-line summary of the field
     /// names; the summary leaves values out because they can be e-mail addresses or phone numbers.
     private mutating func readList(
       _ list: JSONValue?, prefix: String, summaryKey: String, fields: [(wire: WireShape.Names, name: String)],
-      detail: ([String: String]) -> String?
+      detail: [String]
     ) {
       guard let items = list?.arrayValue else { return }
       var summary: [String] = []
@@ -102,7 +99,9 @@ extension Yeastar: ResponseClassifier {
         }
         for (name, text) in read { parameters["\(prefix).\(index).\(name)"] = text }
         if let field = read["field"] {
-          summary.append(detail(read).map { "\(field) (\($0))" } ?? field)
+          // The summary names the field and, in brackets, the values of `detail` that are there.
+          let details = detail.compactMap { read[$0] }
+          summary.append(details.isEmpty ? field : "\(field) (\(details.joined(separator: " ")))")
         }
       }
       if !summary.isEmpty { parameters[summaryKey] = summary.joined(separator: "; ") }
