@@ -603,11 +603,14 @@ public enum Generator {
         var sourceArguments = ["title: \(literal(source?.title ?? entry.source))"]
         if let url = source?.url { sourceArguments.append("url: \(literal(url))") }
         if let document = source?.document { sourceArguments.append("document: \(literal(document))") }
-        let delivery = catalog.deliveryRule(for: entry, table: table.id)
+        // Every entry has a rule: the validation before rendering rejects a catalog where one has none.
+        guard let delivery = catalog.deliveryRule(for: entry, table: table.id) else {
+          preconditionFailure("\(table.id)/\(entry.name): no delivery rule, which validation rejects")
+        }
         entryIndexes.append(
           (
             index("CatalogSource(\(sourceArguments.joined(separator: ", ")))", in: &sourceTexts),
-            index("(.\(delivery?.fate ?? "unknown"), \(literal(delivery?.reason ?? "")))", in: &deliveryTexts)
+            index("(.\(delivery.fate), \(literal(delivery.reason)))", in: &deliveryTexts)
           ))
       }
       out.line("/// The documents the entries come from; an entry gives its document's index.")
