@@ -540,55 +540,6 @@ public enum Generator {
     out.indent { out in
       let layout = CatalogTable.Messages.layout(
         messages: table.entries.map(\.message), patterns: table.entries.map { $0.patterns ?? [] })
-      // Every entry of the table shares its provider and id: passed here once, not at each of the entries
-      // below (out of line, so that each entry's code in the table's initialiser is that much shorter). Most
-      // entries have no title, range, pattern, wait, header or mark and fail as a whole: they call `entry`,
-      // which takes only what they do have, and the others call `detailedEntry`.
-      out.line("@inline(never)")
-      out.line("private static func entry(")
-      out.indent { out in
-        out.line("name: String, code: String, status: Int?, message: String, explanation: String, remedy: String,")
-        out.line("category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation?,")
-        out.line("sampleKind: ResponseKind, sampleStatus: Int?, sampleBody: String, source: Int, delivery: Int,")
-        out.line("position: Int")
-      }
-      out.line(") -> CatalogEntry {")
-      out.indent { out in
-        out.line("detailedEntry(")
-        out.indent { out in
-          out.line("name: name, code: code, codeRange: nil, status: status, message: message, title: nil,")
-          out.line("patterns: [], explanation: explanation, remedy: remedy, category: category, retry: retry,")
-          out.line("fault: fault, situation: situation, outcome: .failure, isDeprecated: false, isVariant: false,")
-          out.line("sample: SampleResponse(kind: sampleKind, status: sampleStatus, body: sampleBody), source: source,")
-          out.line("delivery: delivery, wait: nil, position: position)")
-        }
-      }
-      out.line("}")
-      out.line("")
-      out.line("@inline(never)")
-      out.line("private static func detailedEntry(")
-      out.indent { out in
-        out.line(
-          "name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,")
-        out.line("patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,")
-        out.line("fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,")
-        out.line("sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int")
-      }
-      out.line(") -> CatalogEntry {")
-      out.indent { out in
-        out.line("let (fate, reason) = entryDeliveries[delivery]")
-        out.line("return CatalogEntry(")
-        out.indent { out in
-          out.line("provider: .\(provider), table: \(literal(table.id)), name: name, code: code, codeRange: codeRange,")
-          out.line("status: status, message: message, title: title, patterns: patterns, explanation: explanation,")
-          out.line("remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,")
-          out.line("outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,")
-          out.line(
-            "source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)")
-        }
-      }
-      out.line("}")
-      out.line("")
       // The documents and the delivery rules the entries share, each written once; an entry gives indexes.
       var sourceTexts: [String] = []
       var deliveryTexts: [String] = []
@@ -613,38 +564,49 @@ public enum Generator {
             index("(.\(delivery.fate), \(literal(delivery.reason)))", in: &deliveryTexts)
           ))
       }
-      out.line("/// The documents the entries come from; an entry gives its document's index.")
-      out.line("private static let entrySources: [CatalogSource] = [")
+      // Each entry is built through the table's maker, which holds what they share; most call its `entry`,
+      // which takes only what such an entry has, and the others its `detailedEntry`.
+      out.line("/// What the table's entries share: provider, id, the documents they come from and their delivery")
+      out.line("/// rules; an entry gives the index of its document and of its rule.")
+      out.line("private static let maker = CatalogEntry.Maker(")
       out.indent { out in
-        for text in sourceTexts { out.line(text + ",") }
+        out.line("provider: .\(provider), table: \(literal(table.id)),")
+        out.line("sources: [")
+        out.indent { out in
+          for text in sourceTexts { out.line(text + ",") }
+        }
+        out.line("],")
+        out.line("deliveries: [")
+        out.indent { out in
+          for text in deliveryTexts { out.line(text + ",") }
+        }
+        out.line("]")
       }
-      out.line("]")
-      out.line("")
-      out.line("/// What became of a request answered with an entry's code, and why; an entry gives its index.")
-      out.line("private static let entryDeliveries: [(Delivery, String)] = [")
-      out.indent { out in
-        for text in deliveryTexts { out.line(text + ",") }
-      }
-      out.line("]")
+      out.line(")")
       out.line("")
       out.line("/// The catalog table these codes come from.")
       out.line("public static let table: CatalogTable = CatalogTable(")
       out.indent { out in
         out.line("provider: .\(provider), id: \(literal(table.id)), title: \(literal(table.title)),")
-        out.line("entries: [")
+        // The maker is read once, not at each entry.
+        out.line("entries: { (maker: CatalogEntry.Maker) -> [CatalogEntry] in")
         out.indent { out in
-          for (position, entry) in table.entries.enumerated() {
-            renderEntry(
-              entry, position: position, sourceIndex: entryIndexes[position].source,
-              deliveryIndex: entryIndexes[position].delivery,
-              wait: catalog.waits?.first { $0.entry == "\(table.id)/\(entry.name)" },
-              waitSource: catalog.waits?.first { $0.entry == "\(table.id)/\(entry.name)" }.flatMap {
-                sources[$0.source]
-              },
-              into: &out)
+          out.line("[")
+          out.indent { out in
+            for (position, entry) in table.entries.enumerated() {
+              renderEntry(
+                entry, position: position, sourceIndex: entryIndexes[position].source,
+                deliveryIndex: entryIndexes[position].delivery,
+                wait: catalog.waits?.first { $0.entry == "\(table.id)/\(entry.name)" },
+                waitSource: catalog.waits?.first { $0.entry == "\(table.id)/\(entry.name)" }.flatMap {
+                  sources[$0.source]
+                },
+                into: &out)
+            }
           }
+          out.line("]")
         }
-        out.line("],")
+        out.line("}(maker),")
         renderCodeLayout(CatalogTable.CodeLayout.layout(codes: table.entries.map(\.code)), into: &out)
         out.line("capturing: [\(layout.capturing.map(String.init).joined(separator: ", "))],")
         // Each entry's own message key, for the check a code's one entry needs (no message index built).
@@ -792,7 +754,7 @@ public enum Generator {
       entry.codeRange != nil || entry.title != nil || wait != nil || entry.deprecated == true
       || entry.variant == true || !headers.isEmpty || (entry.outcome ?? "failure") != "failure"
       || !(entry.patterns ?? []).isEmpty
-    out.line(detailed ? "detailedEntry(" : "entry(")
+    out.line(detailed ? "maker.detailedEntry(" : "maker.entry(")
     out.indent { out in
       out.line("name: \(literal(entry.name)), code: \(literal(entry.code)),")
       if detailed { out.line("codeRange: \(entry.codeRange.map { "\($0.from)...\($0.to)" } ?? "nil"),") }

@@ -154,6 +154,55 @@ public struct CatalogEntry: Sendable, Hashable, CustomStringConvertible {
       position: position)
   }
 
+  /// What the entries of one generated table share: its provider and id, the documents they come from and
+  /// their delivery rules, each given once. A generated table builds every entry through one, so that each
+  /// entry's code in the table's initialiser passes only what is its own (indexes for the shared parts).
+  package final class Maker: Sendable {
+    let provider: ProviderID
+    let table: String
+    let sources: [CatalogSource]
+    let deliveries: [(Delivery, String)]
+
+    package init(provider: ProviderID, table: String, sources: [CatalogSource], deliveries: [(Delivery, String)]) {
+      self.provider = provider
+      self.table = table
+      self.sources = sources
+      self.deliveries = deliveries
+    }
+
+    /// An entry with no title, range, pattern, wait, header or mark, that fails as a whole (most of them).
+    @inline(never)
+    package func entry(
+      name: String, code: String, status: Int?, message: String, explanation: String, remedy: String,
+      category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation?, sampleKind: ResponseKind,
+      sampleStatus: Int?, sampleBody: String, source: Int, delivery: Int, position: Int
+    ) -> CatalogEntry {
+      detailedEntry(
+        name: name, code: code, codeRange: nil, status: status, message: message, title: nil, patterns: [],
+        explanation: explanation, remedy: remedy, category: category, retry: retry, fault: fault,
+        situation: situation, outcome: .failure, isDeprecated: false, isVariant: false,
+        sample: SampleResponse(kind: sampleKind, status: sampleStatus, body: sampleBody), source: source,
+        delivery: delivery, wait: nil, position: position)
+    }
+
+    /// Any entry; `source` and `delivery` index ``sources`` and ``deliveries``.
+    @inline(never)
+    package func detailedEntry(
+      name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
+      patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry, fault: Fault,
+      situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool, sample: SampleResponse,
+      source: Int, delivery: Int, wait: CatalogWait?, position: Int
+    ) -> CatalogEntry {
+      let (fate, reason) = deliveries[delivery]
+      return CatalogEntry(
+        provider: provider, table: table, name: name, code: code, codeRange: codeRange, status: status,
+        message: message, title: title, patterns: patterns, explanation: explanation, remedy: remedy,
+        category: category, retry: retry, fault: fault, situation: situation, outcome: outcome,
+        isDeprecated: isDeprecated, isVariant: isVariant, sample: sample, source: sources[source], delivery: fate,
+        deliveryReason: reason, wait: wait, position: position)
+    }
+  }
+
   public static func == (lhs: CatalogEntry, rhs: CatalogEntry) -> Bool {
     lhs.storage === rhs.storage || lhs.provider == rhs.provider && lhs.table == rhs.table && lhs.name == rhs.name
   }

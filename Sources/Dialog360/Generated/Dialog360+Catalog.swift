@@ -405,593 +405,566 @@ extension Dialog360 {
 }
 
 extension Dialog360.APICode {
-  @inline(never)
-  private static func entry(
-    name: String, code: String, status: Int?, message: String, explanation: String, remedy: String,
-    category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation?,
-    sampleKind: ResponseKind, sampleStatus: Int?, sampleBody: String, source: Int, delivery: Int,
-    position: Int
-  ) -> CatalogEntry {
-    detailedEntry(
-      name: name, code: code, codeRange: nil, status: status, message: message, title: nil,
-      patterns: [], explanation: explanation, remedy: remedy, category: category, retry: retry,
-      fault: fault, situation: situation, outcome: .failure, isDeprecated: false, isVariant: false,
-      sample: SampleResponse(kind: sampleKind, status: sampleStatus, body: sampleBody), source: source,
-      delivery: delivery, wait: nil, position: position)
-  }
-
-  @inline(never)
-  private static func detailedEntry(
-    name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
-    patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
-    fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
-  ) -> CatalogEntry {
-    let (fate, reason) = entryDeliveries[delivery]
-    return CatalogEntry(
-      provider: .dialog360, table: "api", name: name, code: code, codeRange: codeRange,
-      status: status, message: message, title: title, patterns: patterns, explanation: explanation,
-      remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
-      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
-  }
-
-  /// The documents the entries come from; an entry gives its document's index.
-  private static let entrySources: [CatalogSource] = [
-    CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-    CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
-    CatalogSource(title: "360dialog documentation: Error Code Reference (read 2026-12-02)", url: "https://docs.360dialog.com/docs/support/api-error-message-list"),
-  ]
-
-  /// What became of a request answered with an entry's code, and why; an entry gives its index.
-  private static let entryDeliveries: [(Delivery, String)] = [
-    (.rejected, "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
-    (.unknown, "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."),
-    (.rejected, "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."),
-  ]
+  /// What the table's entries share: provider, id, the documents they come from and their delivery
+  /// rules; an entry gives the index of its document and of its rule.
+  private static let maker = CatalogEntry.Maker(
+    provider: .dialog360, table: "api",
+    sources: [
+      CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+      CatalogSource(title: "WhatsApp Business API client (On-Premise) web container, ApiError code map giving each code's wire title and HTTP status (public copy; read 2026-12-02)", url: "https://github.com/michael-wirth/whatsapp-web/blob/42dc5390758ceb7646b413a5f54edb93a5080719/src/WhatsApp/Common/ApiError.php"),
+      CatalogSource(title: "360dialog documentation: Error Code Reference (read 2026-12-02)", url: "https://docs.360dialog.com/docs/support/api-error-message-list"),
+    ],
+    deliveries: [
+      (.rejected, "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+      (.unknown, "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."),
+      (.rejected, "HTTP 501 here means the receiver cannot take this kind of message, which the API checks before sending: nothing was sent."),
+    ]
+  )
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
     provider: .dialog360, id: "api", title: "WhatsApp API errors",
-    entries: [
-      detailedEntry(
-        name: "urlBlocked", code: "403",
-        codeRange: nil,
-        status: 403,
-        message: "This URL *** is blocked",
-        title: nil,
-        patterns: ["This URL {url} is blocked", "This URL {url} is blocked. More info: {moreInfo}", "The endpoint is blocked"],
-        explanation: "360dialog's gateway refuses calls to this endpoint because it is blocked (blacklisted) for your API key.",
-        remedy: "Do not retry. If your integration really needs this endpoint, ask 360dialog support to enable it and describe your use case.",
-        category: .permission, retry: .afterFix, fault: .account,
-        situation: .permissionDenied, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"httpCode\":403,\"developerMessage\":\"This URL /v1/settings/application is blocked. More info: https://docs.360dialog.com/whatsapp-api/whatsapp-api\",\"success\":false}}"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 0
-      ),
-      detailedEntry(
-        name: "invalidAPIKey", code: "401",
-        codeRange: nil,
-        status: 401,
-        message: "Invalid API Key",
-        title: nil,
-        patterns: ["Invalid api_key or token expired", "Invalid api_key"],
-        explanation: "The D360-API-KEY sent with the request is wrong, does not belong to this number, or has expired.",
-        remedy: "Check that the key sent in the D360-API-KEY header is the one issued for this number. If it still fails, generate a new API key in the 360dialog Hub and retry with it.",
-        category: .authentication, retry: .afterFix, fault: .account,
-        situation: .credentialsInvalid, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"meta\":{\"httpCode\":404,\"developerMessage\":\"Invalid api_key or token expired\",\"success\":false}}"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 1
-      ),
-      detailedEntry(
-        name: "apiDisabled", code: "400",
-        codeRange: nil,
-        status: 400,
-        message: "WhatsApp Business API has been disabled",
-        title: nil,
-        patterns: ["Your WhatsApp for Business API has been disabled", "Your WhatsApp for Business API has been disabled. {detail}"],
-        explanation: "API access for this number has been switched off, for example after a cancellation or a payment problem.",
-        remedy: "Resolve the underlying account issue (contract, billing) with 360dialog. If you believe the number was disabled by mistake, contact 360dialog support.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: .accountUnavailable, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Your WhatsApp for Business API has been disabled. If you believe this is a mistake, please contact our support team.\",\"success\":false}}"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 2
-      ),
-      detailedEntry(
-        name: "rateLimitExceeded", code: "400",
-        codeRange: nil,
-        status: 400,
-        message: "Endpoint calls limits has been exceeded",
-        title: nil,
-        patterns: ["You have exceeded the limit of {limit} request every {seconds} seconds. Try again later", "You have exceeded the limit of {limit} requests every {seconds} seconds. Try again later", "You have exceeded the limit of {limit} request every {seconds} seconds", "You have exceeded the limit of {limit} requests every {seconds} seconds", "You have exceeded the endpoint rate limit"],
-        explanation: "Too many calls were made to this endpoint in too short a time, so 360dialog rejected the request.",
-        remedy: "Slow down: wait at least the period named in the message, then resend with exponential backoff, and throttle calls to this endpoint.",
-        category: .rateLimit, retry: .backoff, fault: .caller,
-        situation: .rateLimited, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"You have exceeded the limit of 1 request every 5 seconds. Try again later.\",\"success\":false}}"),
-        source: 0, delivery: 0,
-        wait: CatalogWait(kind: .minimum, parameter: "seconds", source: "https://docs.360dialog.com/docs/useful/api-error-message-list"),
-        position: 3
-      ),
-      entry(
-        name: "internalServerError", code: "500",
-        status: 500,
-        message: "Internal server error",
-        explanation: "The request failed inside 360dialog's platform. 360dialog names a faulty request payload as a possible cause, and hosted stacks may also be restarting.",
-        remedy: "Look over the request body first, since 360dialog names a bad payload as one cause. If the body is sound, retry with backoff; once it has kept failing for about ten minutes, open a ticket with 360dialog support.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
-        sampleKind: .response, sampleStatus: 500,
-        sampleBody: "{\"meta\":{\"httpCode\":500,\"developerMessage\":\"Internal server error\",\"success\":false}}",
-        source: 0, delivery: 1,
-        position: 4
-      ),
-      entry(
-        name: "apiUnavailable", code: "502",
-        status: 502,
-        message: "WhatsApp for Business API not available",
-        explanation: "360dialog has no running WhatsApp Business integration for this number: it does not exist in their system or its stack is not running.",
-        remedy: "Retry with backoff for a short while; if the error continues, contact 360dialog support so they can check or start the integration.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
-        sampleKind: .response, sampleStatus: 502,
-        sampleBody: "{\"meta\":{\"success\":false,\"http_code\":502,\"developer_message\":\"WhatsApp for Business API not available\"}}",
-        source: 0, delivery: 1,
-        position: 5
-      ),
-      entry(
-        name: "serverRestarting", code: "555",
-        status: 555,
-        message: "Internal server error",
-        explanation: "The request hit the number's hosting server while it restarted; 360dialog's standard hosting restarts these servers routinely, sometimes more than once a day.",
-        remedy: "Retry with backoff; restarts finish quickly. If you see this code more than three times within a day, report it to 360dialog support.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
-        sampleKind: .response, sampleStatus: 555,
-        sampleBody: "{\"meta\":{\"success\":false,\"http_code\":555,\"developer_message\":\"Internal server error\"}}",
-        source: 0, delivery: 1,
-        position: 6
-      ),
-      detailedEntry(
-        name: "wacoreUnreachable", code: "1014",
-        codeRange: nil,
-        status: 500,
-        message: "Connection timed out. Please check if wacore is running",
-        title: "Internal error",
-        patterns: ["Connection timed out. Please check if wacore is running: {host}", "{reason}. Please check if wacore is running: {host}"],
-        explanation: "The WhatsApp client could not reach its core service (wacore), so the number is offline. This can follow a server restart or a suspension for breaking WhatsApp's terms of service.",
-        remedy: "Retry with backoff. If the number has not reconnected after about 10 minutes, contact 360dialog support.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1014,\"title\":\"Internal error\",\"details\":\"Connection timed out. Please check if wacore is running: 127.0.0.1:6250\"}]}"),
-        source: 0, delivery: 1,
-        wait: nil,
-        position: 7
-      ),
-      entry(
-        name: "systemOverloaded", code: "1016",
-        status: 503,
-        message: "System overloaded",
-        explanation: "The number's WhatsApp stack is overloaded. Usually the cause is your webhook not answering with status 200, so undelivered callbacks pile up until the queue reaches about 100,000.",
-        remedy: "Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then retry the request with backoff once the queue drains.",
-        category: .provider, retry: .afterFix, fault: .account,
-        situation: .providerUnavailable,
-        sampleKind: .response, sampleStatus: 503,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}",
-        source: 0, delivery: 1,
-        position: 8
-      ),
-      entry(
-        name: "templateMissing", code: "2001",
-        status: 404,
-        message: "Template name does not exist in the translation",
-        explanation: "The template named in the request does not exist in Meta Business Manager for the requested language, or it is not approved.",
-        remedy: "Check WhatsApp Manager > Account Tools > Message Templates: use the exact name and language of an approved template, or create and get the template approved first.",
-        category: .template, retry: .afterFix, fault: .caller,
-        situation: .templateMissing,
-        sampleKind: .response, sampleStatus: 404,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}",
-        source: 0, delivery: 0,
-        position: 9
-      ),
-      entry(
-        name: "genericError", code: "1000",
-        status: 500,
-        message: "Generic error",
-        explanation: "The WhatsApp Business API client hit an unspecified internal error while handling the request.",
-        remedy: "Retry the request with backoff; if it persists, check the client's logs or contact support.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
-        sampleKind: .response, sampleStatus: 500,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1000,\"title\":\"Generic error\",\"details\":\"Generic error\"}]}",
-        source: 1, delivery: 1,
-        position: 10
-      ),
-      entry(
-        name: "messageTooLong", code: "1001",
-        status: 400,
-        message: "Message too long",
-        explanation: "The text of the message is longer than the allowed 4096 characters.",
-        remedy: "Shorten the text or split it into several messages of at most 4096 characters.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 400,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1001,\"title\":\"Message too long\",\"details\":\"Message too long\"}]}",
-        source: 1, delivery: 0,
-        position: 11
-      ),
-      entry(
-        name: "invalidRecipientType", code: "1002",
-        status: 400,
-        message: "Invalid recipient type",
-        explanation: "The request used a recipient type the API does not accept; only individual and group are valid.",
-        remedy: "Set recipient_type to \"individual\" or \"group\".",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 400,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1002,\"title\":\"Invalid recipient type\",\"details\":\"Invalid recipient type\"}]}",
-        source: 1, delivery: 0,
-        position: 12
-      ),
-      entry(
-        name: "notGroupParticipant", code: "1003",
-        status: 400,
-        message: "Not a group participant",
-        explanation: "The operation concerns a group that the user in question (usually the business number) is not a member of.",
-        remedy: "Check the group id and membership; add the number to the group or address a group it belongs to.",
-        category: .permission, retry: .afterFix, fault: .caller,
-        situation: nil,
-        sampleKind: .response, sampleStatus: 400,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1003,\"title\":\"Not a group participant\",\"details\":\"Not a group participant\"}]}",
-        source: 1, delivery: 0,
-        position: 13
-      ),
-      entry(
-        name: "resourceAlreadyExists", code: "1004",
-        status: 409,
-        message: "Resource already exists",
-        explanation: "A resource with the same identifier already exists, for example a media upload whose UUID collides with an existing one.",
-        remedy: "Use a new unique identifier for the upload, or reuse the existing resource instead of creating it again.",
-        category: .conflict, retry: .afterFix, fault: .caller,
-        situation: .duplicateRequest,
-        sampleKind: .response, sampleStatus: 409,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1004,\"title\":\"Resource already exists\",\"details\":\"Resource already exists\"}]}",
-        source: 1, delivery: 0,
-        position: 14
-      ),
-      entry(
-        name: "resourceNotFound", code: "1006",
-        status: 404,
-        message: "Resource not found",
-        explanation: "The file or resource the request refers to (for example a media id or contact) does not exist.",
-        remedy: "Check the identifier; upload the media again or run a contacts check before referring to it.",
-        category: .notFound, retry: .afterFix, fault: .caller,
-        situation: .resourceNotFound,
-        sampleKind: .response, sampleStatus: 404,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1006,\"title\":\"Resource not found\",\"details\":\"Resource not found\"}]}",
-        source: 1, delivery: 0,
-        position: 15
-      ),
-      detailedEntry(
-        name: "recipientBlocked", code: "1007",
-        codeRange: nil,
-        status: 403,
-        message: "Recipient blocked to receive message",
-        title: nil,
-        patterns: [],
-        explanation: "The recipient was not on the list of numbers allowed to receive messages from this business.",
-        remedy: "This code is deprecated; if it still appears, ask the provider whether the recipient must be allow-listed for the account.",
-        category: .permission, retry: .afterFix, fault: .account,
-        situation: nil, outcome: .failure,
-        isDeprecated: true, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1007,\"title\":\"Recipient blocked to receive message\",\"details\":\"Recipient blocked to receive message\"}]}"),
-        source: 1, delivery: 0,
-        wait: nil,
-        position: 16
-      ),
-      entry(
-        name: "requiredParameterMissing", code: "1008",
-        status: 400,
-        message: "Required parameter is missing",
-        explanation: "The request lacks a parameter the endpoint requires.",
-        remedy: "Add the missing parameter named in the error details and send the request again.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 400,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1008,\"title\":\"Required parameter is missing\",\"details\":\"Required parameter is missing\"}]}",
-        source: 1, delivery: 0,
-        position: 17
-      ),
-      entry(
-        name: "invalidParameterValue", code: "1009",
-        status: 400,
-        message: "Parameter value is not valid",
-        explanation: "A parameter has a value of the wrong type or otherwise unacceptable content.",
-        remedy: "Correct the value indicated in the error details to match the endpoint's specification.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 400,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1009,\"title\":\"Parameter value is not valid\",\"details\":\"Parameter value is not valid\"}]}",
-        source: 1, delivery: 0,
-        position: 18
-      ),
-      entry(
-        name: "unexpectedParameter", code: "1010",
-        status: 400,
-        message: "Parameter is not required",
-        explanation: "The request contains a parameter that does not belong there.",
-        remedy: "Remove the extra parameter named in the error details and send the request again.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 400,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1010,\"title\":\"Parameter is not required\",\"details\":\"Parameter is not required\"}]}",
-        source: 1, delivery: 0,
-        position: 19
-      ),
-      entry(
-        name: "groupUnknown", code: "1012",
-        status: 404,
-        message: "Group is unknown",
-        explanation: "A message was sent to a group whose only member is the business number itself.",
-        remedy: "Add other participants to the group before messaging it.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 404,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1012,\"title\":\"Group is unknown\",\"details\":\"Group is unknown\"}]}",
-        source: 1, delivery: 0,
-        position: 20
-      ),
-      entry(
-        name: "invalidUser", code: "1013",
-        status: 400,
-        message: "User is not valid",
-        explanation: "The recipient is not a valid WhatsApp user, so the message cannot be delivered to that number.",
-        remedy: "Verify the number (for example with a contacts check) and reach this person through another channel if they do not use WhatsApp.",
-        category: .recipient, retry: .never, fault: .recipient,
-        situation: .recipientNotOnWhatsApp,
-        sampleKind: .response, sampleStatus: 400,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1013,\"title\":\"User is not valid\",\"details\":\"User is not valid\"}]}",
-        source: 1, delivery: 0,
-        position: 21
-      ),
-      entry(
-        name: "tooManyRequests", code: "1015",
-        status: 429,
-        message: "Too many requests",
-        explanation: "The client-side request rate limit of the WhatsApp Business API client was exceeded.",
-        remedy: "Slow down and retry with exponential backoff.",
-        category: .rateLimit, retry: .backoff, fault: .caller,
-        situation: .rateLimited,
-        sampleKind: .response, sampleStatus: 429,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1015,\"title\":\"Too many requests\",\"details\":\"Too many requests\"}]}",
-        source: 1, delivery: 0,
-        position: 22
-      ),
-      detailedEntry(
-        name: "notPrimaryMaster", code: "1017",
-        codeRange: nil,
-        status: 500,
-        message: "Not a primary master",
-        title: nil,
-        patterns: ["Not Primary Master"],
-        explanation: "A request that only the primary master node may handle (settings, import/export, registration and the like) reached a node that is not the primary master, usually because of a setup problem or an internal failover.",
-        remedy: "Retry the request; if it keeps failing, check the client's multi-node setup or contact support.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1017,\"title\":\"Not a primary master\",\"details\":\"Not a primary master\"}]}"),
-        source: 1, delivery: 1,
-        wait: nil,
-        position: 23
-      ),
-      detailedEntry(
-        name: "notPrimaryCoreapp", code: "1018",
-        codeRange: nil,
-        status: 500,
-        message: "Not a primary coreapp",
-        title: nil,
-        patterns: ["Not Primary Coreapp"],
-        explanation: "The request reached a Coreapp node that does not own the shard, typically during a shard failover in a multi-connect setup.",
-        remedy: "Retry the request after a short wait; contact support if the error persists.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1018,\"title\":\"Not a primary coreapp\",\"details\":\"Not a primary coreapp\"}]}"),
-        source: 1, delivery: 1,
-        wait: nil,
-        position: 24
-      ),
-      entry(
-        name: "notGroupAdmin", code: "1019",
-        status: 400,
-        message: "Not a group admin",
-        explanation: "The operation requires group admin rights, which the business number does not have in this group.",
-        remedy: "Have a group admin grant the number admin rights, or leave this operation to an admin.",
-        category: .permission, retry: .afterFix, fault: .caller,
-        situation: nil,
-        sampleKind: .response, sampleStatus: 400,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1019,\"title\":\"Not a group admin\",\"details\":\"Not a group admin\"}]}",
-        source: 1, delivery: 0,
-        position: 25
-      ),
-      entry(
-        name: "badGroup", code: "1020",
-        status: 400,
-        message: "Bad group",
-        explanation: "The group referred to in the request is not valid for this operation.",
-        remedy: "Check the group id and that the group is in a usable state before retrying.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 400,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1020,\"title\":\"Bad group\",\"details\":\"Bad group\"}]}",
-        source: 1, delivery: 0,
-        position: 26
-      ),
-      entry(
-        name: "recipientIsSender", code: "1021",
-        status: 400,
-        message: "Bad user",
-        explanation: "The message was addressed to the business's own phone number.",
-        remedy: "Send the message to a number other than the sending number.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 400,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1021,\"title\":\"Bad user\",\"details\":\"Bad user\"}]}",
-        source: 1, delivery: 0,
-        position: 27
-      ),
-      entry(
-        name: "webhooksURLNotConfigured", code: "1022",
-        status: 412,
-        message: "Webhooks URL is not configured",
-        explanation: "The operation needs a webhook URL, but none is configured for the REST API webhooks.",
-        remedy: "Configure the webhook URL in the client's application settings, then try again.",
-        category: .configuration, retry: .afterFix, fault: .account,
-        situation: nil,
-        sampleKind: .response, sampleStatus: 412,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1022,\"title\":\"Webhooks URL is not configured\",\"details\":\"Webhooks URL is not configured\"}]}",
-        source: 1, delivery: 0,
-        position: 28
-      ),
-      entry(
-        name: "databaseError", code: "1023",
-        status: 500,
-        message: "Database error occurred",
-        explanation: "The client's database failed while handling the request.",
-        remedy: "Retry with backoff; if it persists, check the database behind the client or contact support.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
-        sampleKind: .response, sampleStatus: 500,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1023,\"title\":\"Database error occurred\",\"details\":\"Database error occurred\"}]}",
-        source: 1, delivery: 1,
-        position: 29
-      ),
-      entry(
-        name: "passwordChangeRequired", code: "1024",
-        status: 401,
-        message: "Password change required",
-        explanation: "The API user's password must be changed before the client accepts further requests.",
-        remedy: "Log in and set a new password for the API user, then retry with the new credentials.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: nil,
-        sampleKind: .response, sampleStatus: 401,
-        sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1024,\"title\":\"Password change required\",\"details\":\"Password change required\"}]}",
-        source: 1, delivery: 0,
-        position: 30
-      ),
-      detailedEntry(
-        name: "invalidRequest", code: "1025",
-        codeRange: nil,
-        status: 400,
-        message: "Request is not valid",
-        title: nil,
-        patterns: ["Invalid Request"],
-        explanation: "The request was rejected as invalid as a whole.",
-        remedy: "Check the request's method, path, headers and body against the endpoint documentation and correct it.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1025,\"title\":\"Request is not valid\",\"details\":\"Request is not valid\"}]}"),
-        source: 1, delivery: 0,
-        wait: nil,
-        position: 31
-      ),
-      detailedEntry(
-        name: "receiverIncapable", code: "1026",
-        codeRange: nil,
-        status: 501,
-        message: "Receiver is incapable of receiving this message",
-        title: nil,
-        patterns: ["Receiver Incapable"],
-        explanation: "The recipient's WhatsApp cannot receive this kind of message, for example because their app is too old.",
-        remedy: "Send a simpler message type, or reach the user through another channel.",
-        category: .recipient, retry: .never, fault: .recipient,
-        situation: .recipientNotOnWhatsApp, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 501, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1026,\"title\":\"Receiver is incapable of receiving this message\",\"details\":\"Receiver is incapable of receiving this message\"}]}"),
-        source: 1, delivery: 2,
-        wait: nil,
-        position: 32
-      ),
-      detailedEntry(
-        name: "templateParamCountMismatch", code: "2000",
-        codeRange: nil,
-        status: 400,
-        message: "Number of parameters does not match the expected number of params",
-        title: nil,
-        patterns: ["Template Param Count Mismatch"],
-        explanation: "The request gave a template a different count of parameter values than it has placeholders.",
-        remedy: "Send exactly as many parameters as the template defines for each component.",
-        category: .template, retry: .afterFix, fault: .caller,
-        situation: .templateParametersInvalid, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2000,\"title\":\"Number of parameters does not match the expected number of params\",\"details\":\"Number of parameters does not match the expected number of params\"}]}"),
-        source: 1, delivery: 0,
-        wait: nil,
-        position: 33
-      ),
-      detailedEntry(
-        name: "templateFetchFailed", code: "2002",
-        codeRange: nil,
-        status: 404,
-        message: "Failed to find the translation for the requested language and locale",
-        title: nil,
-        patterns: ["Template Fetch Failed"],
-        explanation: "The template's translation for the requested language and locale could not be found, so the message was not sent.",
-        remedy: "Check that the template exists and is approved in that language and locale in the account's namespace, and send with that exact language code.",
-        category: .template, retry: .afterFix, fault: .account,
-        situation: .templateMissing, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2002,\"title\":\"Failed to find the translation for the requested language and locale\",\"details\":\"Failed to find the translation for the requested language and locale\"}]}"),
-        source: 1, delivery: 0,
-        wait: nil,
-        position: 34
-      ),
-      detailedEntry(
-        name: "templatePackMissing", code: "2003",
-        codeRange: nil,
-        status: 404,
-        message: "Could not find translation for the requested language and locale",
-        title: nil,
-        patterns: ["Template Pack Missing"],
-        explanation: "There are no templates at all for the requested language and locale.",
-        remedy: "Add translations of the templates for that language in WhatsApp Manager, or send in a language that has them.",
-        category: .template, retry: .afterFix, fault: .account,
-        situation: .templateMissing, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2003,\"title\":\"Could not find translation for the requested language and locale\",\"details\":\"Could not find translation for the requested language and locale\"}]}"),
-        source: 1, delivery: 0,
-        wait: nil,
-        position: 35
-      ),
-      detailedEntry(
-        name: "lackOfPayment", code: "400",
-        codeRange: nil,
-        status: 400,
-        message: "Could not send message due to lack of payment. Messaging can resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration partner.",
-        title: nil,
-        patterns: ["Could not send message due to lack of payment. {detail}"],
-        explanation: "360dialog blocked outbound messaging because invoices owed to 360dialog are overdue.",
-        remedy: "Settle the overdue invoices, through your integration partner or with 360dialog support; messaging resumes once the payment is applied.",
-        category: .billing, retry: .afterFix, fault: .account,
-        situation: .insufficientFunds, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Could not send message due to lack of payment. Messaging can resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration partner.\",\"success\":false}}"),
-        source: 2, delivery: 0,
-        wait: nil,
-        position: 36
-      ),
-    ],
+    entries: { (maker: CatalogEntry.Maker) -> [CatalogEntry] in
+      [
+        maker.detailedEntry(
+          name: "urlBlocked", code: "403",
+          codeRange: nil,
+          status: 403,
+          message: "This URL *** is blocked",
+          title: nil,
+          patterns: ["This URL {url} is blocked", "This URL {url} is blocked. More info: {moreInfo}", "The endpoint is blocked"],
+          explanation: "360dialog's gateway refuses calls to this endpoint because it is blocked (blacklisted) for your API key.",
+          remedy: "Do not retry. If your integration really needs this endpoint, ask 360dialog support to enable it and describe your use case.",
+          category: .permission, retry: .afterFix, fault: .account,
+          situation: .permissionDenied, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"httpCode\":403,\"developerMessage\":\"This URL /v1/settings/application is blocked. More info: https://docs.360dialog.com/whatsapp-api/whatsapp-api\",\"success\":false}}"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 0
+        ),
+        maker.detailedEntry(
+          name: "invalidAPIKey", code: "401",
+          codeRange: nil,
+          status: 401,
+          message: "Invalid API Key",
+          title: nil,
+          patterns: ["Invalid api_key or token expired", "Invalid api_key"],
+          explanation: "The D360-API-KEY sent with the request is wrong, does not belong to this number, or has expired.",
+          remedy: "Check that the key sent in the D360-API-KEY header is the one issued for this number. If it still fails, generate a new API key in the 360dialog Hub and retry with it.",
+          category: .authentication, retry: .afterFix, fault: .account,
+          situation: .credentialsInvalid, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 401, headerPairs: [], body: "{\"meta\":{\"httpCode\":404,\"developerMessage\":\"Invalid api_key or token expired\",\"success\":false}}"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 1
+        ),
+        maker.detailedEntry(
+          name: "apiDisabled", code: "400",
+          codeRange: nil,
+          status: 400,
+          message: "WhatsApp Business API has been disabled",
+          title: nil,
+          patterns: ["Your WhatsApp for Business API has been disabled", "Your WhatsApp for Business API has been disabled. {detail}"],
+          explanation: "API access for this number has been switched off, for example after a cancellation or a payment problem.",
+          remedy: "Resolve the underlying account issue (contract, billing) with 360dialog. If you believe the number was disabled by mistake, contact 360dialog support.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: .accountUnavailable, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Your WhatsApp for Business API has been disabled. If you believe this is a mistake, please contact our support team.\",\"success\":false}}"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 2
+        ),
+        maker.detailedEntry(
+          name: "rateLimitExceeded", code: "400",
+          codeRange: nil,
+          status: 400,
+          message: "Endpoint calls limits has been exceeded",
+          title: nil,
+          patterns: ["You have exceeded the limit of {limit} request every {seconds} seconds. Try again later", "You have exceeded the limit of {limit} requests every {seconds} seconds. Try again later", "You have exceeded the limit of {limit} request every {seconds} seconds", "You have exceeded the limit of {limit} requests every {seconds} seconds", "You have exceeded the endpoint rate limit"],
+          explanation: "Too many calls were made to this endpoint in too short a time, so 360dialog rejected the request.",
+          remedy: "Slow down: wait at least the period named in the message, then resend with exponential backoff, and throttle calls to this endpoint.",
+          category: .rateLimit, retry: .backoff, fault: .caller,
+          situation: .rateLimited, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"You have exceeded the limit of 1 request every 5 seconds. Try again later.\",\"success\":false}}"),
+          source: 0, delivery: 0,
+          wait: CatalogWait(kind: .minimum, parameter: "seconds", source: "https://docs.360dialog.com/docs/useful/api-error-message-list"),
+          position: 3
+        ),
+        maker.entry(
+          name: "internalServerError", code: "500",
+          status: 500,
+          message: "Internal server error",
+          explanation: "The request failed inside 360dialog's platform. 360dialog names a faulty request payload as a possible cause, and hosted stacks may also be restarting.",
+          remedy: "Look over the request body first, since 360dialog names a bad payload as one cause. If the body is sound, retry with backoff; once it has kept failing for about ten minutes, open a ticket with 360dialog support.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable,
+          sampleKind: .response, sampleStatus: 500,
+          sampleBody: "{\"meta\":{\"httpCode\":500,\"developerMessage\":\"Internal server error\",\"success\":false}}",
+          source: 0, delivery: 1,
+          position: 4
+        ),
+        maker.entry(
+          name: "apiUnavailable", code: "502",
+          status: 502,
+          message: "WhatsApp for Business API not available",
+          explanation: "360dialog has no running WhatsApp Business integration for this number: it does not exist in their system or its stack is not running.",
+          remedy: "Retry with backoff for a short while; if the error continues, contact 360dialog support so they can check or start the integration.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable,
+          sampleKind: .response, sampleStatus: 502,
+          sampleBody: "{\"meta\":{\"success\":false,\"http_code\":502,\"developer_message\":\"WhatsApp for Business API not available\"}}",
+          source: 0, delivery: 1,
+          position: 5
+        ),
+        maker.entry(
+          name: "serverRestarting", code: "555",
+          status: 555,
+          message: "Internal server error",
+          explanation: "The request hit the number's hosting server while it restarted; 360dialog's standard hosting restarts these servers routinely, sometimes more than once a day.",
+          remedy: "Retry with backoff; restarts finish quickly. If you see this code more than three times within a day, report it to 360dialog support.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable,
+          sampleKind: .response, sampleStatus: 555,
+          sampleBody: "{\"meta\":{\"success\":false,\"http_code\":555,\"developer_message\":\"Internal server error\"}}",
+          source: 0, delivery: 1,
+          position: 6
+        ),
+        maker.detailedEntry(
+          name: "wacoreUnreachable", code: "1014",
+          codeRange: nil,
+          status: 500,
+          message: "Connection timed out. Please check if wacore is running",
+          title: "Internal error",
+          patterns: ["Connection timed out. Please check if wacore is running: {host}", "{reason}. Please check if wacore is running: {host}"],
+          explanation: "The WhatsApp client could not reach its core service (wacore), so the number is offline. This can follow a server restart or a suspension for breaking WhatsApp's terms of service.",
+          remedy: "Retry with backoff. If the number has not reconnected after about 10 minutes, contact 360dialog support.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1014,\"title\":\"Internal error\",\"details\":\"Connection timed out. Please check if wacore is running: 127.0.0.1:6250\"}]}"),
+          source: 0, delivery: 1,
+          wait: nil,
+          position: 7
+        ),
+        maker.entry(
+          name: "systemOverloaded", code: "1016",
+          status: 503,
+          message: "System overloaded",
+          explanation: "The number's WhatsApp stack is overloaded. Usually the cause is your webhook not answering with status 200, so undelivered callbacks pile up until the queue reaches about 100,000.",
+          remedy: "Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then retry the request with backoff once the queue drains.",
+          category: .provider, retry: .afterFix, fault: .account,
+          situation: .providerUnavailable,
+          sampleKind: .response, sampleStatus: 503,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1016,\"title\":\"System overloaded\"}]}",
+          source: 0, delivery: 1,
+          position: 8
+        ),
+        maker.entry(
+          name: "templateMissing", code: "2001",
+          status: 404,
+          message: "Template name does not exist in the translation",
+          explanation: "The template named in the request does not exist in Meta Business Manager for the requested language, or it is not approved.",
+          remedy: "Check WhatsApp Manager > Account Tools > Message Templates: use the exact name and language of an approved template, or create and get the template approved first.",
+          category: .template, retry: .afterFix, fault: .caller,
+          situation: .templateMissing,
+          sampleKind: .response, sampleStatus: 404,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2001,\"title\":\"Template name does not exist in the translation\",\"href\":\"https://developers.facebook.com/docs/whatsapp/api/errors/\"}]}",
+          source: 0, delivery: 0,
+          position: 9
+        ),
+        maker.entry(
+          name: "genericError", code: "1000",
+          status: 500,
+          message: "Generic error",
+          explanation: "The WhatsApp Business API client hit an unspecified internal error while handling the request.",
+          remedy: "Retry the request with backoff; if it persists, check the client's logs or contact support.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable,
+          sampleKind: .response, sampleStatus: 500,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1000,\"title\":\"Generic error\",\"details\":\"Generic error\"}]}",
+          source: 1, delivery: 1,
+          position: 10
+        ),
+        maker.entry(
+          name: "messageTooLong", code: "1001",
+          status: 400,
+          message: "Message too long",
+          explanation: "The text of the message is longer than the allowed 4096 characters.",
+          remedy: "Shorten the text or split it into several messages of at most 4096 characters.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 400,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1001,\"title\":\"Message too long\",\"details\":\"Message too long\"}]}",
+          source: 1, delivery: 0,
+          position: 11
+        ),
+        maker.entry(
+          name: "invalidRecipientType", code: "1002",
+          status: 400,
+          message: "Invalid recipient type",
+          explanation: "The request used a recipient type the API does not accept; only individual and group are valid.",
+          remedy: "Set recipient_type to \"individual\" or \"group\".",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 400,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1002,\"title\":\"Invalid recipient type\",\"details\":\"Invalid recipient type\"}]}",
+          source: 1, delivery: 0,
+          position: 12
+        ),
+        maker.entry(
+          name: "notGroupParticipant", code: "1003",
+          status: 400,
+          message: "Not a group participant",
+          explanation: "The operation concerns a group that the user in question (usually the business number) is not a member of.",
+          remedy: "Check the group id and membership; add the number to the group or address a group it belongs to.",
+          category: .permission, retry: .afterFix, fault: .caller,
+          situation: nil,
+          sampleKind: .response, sampleStatus: 400,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1003,\"title\":\"Not a group participant\",\"details\":\"Not a group participant\"}]}",
+          source: 1, delivery: 0,
+          position: 13
+        ),
+        maker.entry(
+          name: "resourceAlreadyExists", code: "1004",
+          status: 409,
+          message: "Resource already exists",
+          explanation: "A resource with the same identifier already exists, for example a media upload whose UUID collides with an existing one.",
+          remedy: "Use a new unique identifier for the upload, or reuse the existing resource instead of creating it again.",
+          category: .conflict, retry: .afterFix, fault: .caller,
+          situation: .duplicateRequest,
+          sampleKind: .response, sampleStatus: 409,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1004,\"title\":\"Resource already exists\",\"details\":\"Resource already exists\"}]}",
+          source: 1, delivery: 0,
+          position: 14
+        ),
+        maker.entry(
+          name: "resourceNotFound", code: "1006",
+          status: 404,
+          message: "Resource not found",
+          explanation: "The file or resource the request refers to (for example a media id or contact) does not exist.",
+          remedy: "Check the identifier; upload the media again or run a contacts check before referring to it.",
+          category: .notFound, retry: .afterFix, fault: .caller,
+          situation: .resourceNotFound,
+          sampleKind: .response, sampleStatus: 404,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1006,\"title\":\"Resource not found\",\"details\":\"Resource not found\"}]}",
+          source: 1, delivery: 0,
+          position: 15
+        ),
+        maker.detailedEntry(
+          name: "recipientBlocked", code: "1007",
+          codeRange: nil,
+          status: 403,
+          message: "Recipient blocked to receive message",
+          title: nil,
+          patterns: [],
+          explanation: "The recipient was not on the list of numbers allowed to receive messages from this business.",
+          remedy: "This code is deprecated; if it still appears, ask the provider whether the recipient must be allow-listed for the account.",
+          category: .permission, retry: .afterFix, fault: .account,
+          situation: nil, outcome: .failure,
+          isDeprecated: true, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1007,\"title\":\"Recipient blocked to receive message\",\"details\":\"Recipient blocked to receive message\"}]}"),
+          source: 1, delivery: 0,
+          wait: nil,
+          position: 16
+        ),
+        maker.entry(
+          name: "requiredParameterMissing", code: "1008",
+          status: 400,
+          message: "Required parameter is missing",
+          explanation: "The request lacks a parameter the endpoint requires.",
+          remedy: "Add the missing parameter named in the error details and send the request again.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 400,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1008,\"title\":\"Required parameter is missing\",\"details\":\"Required parameter is missing\"}]}",
+          source: 1, delivery: 0,
+          position: 17
+        ),
+        maker.entry(
+          name: "invalidParameterValue", code: "1009",
+          status: 400,
+          message: "Parameter value is not valid",
+          explanation: "A parameter has a value of the wrong type or otherwise unacceptable content.",
+          remedy: "Correct the value indicated in the error details to match the endpoint's specification.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 400,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1009,\"title\":\"Parameter value is not valid\",\"details\":\"Parameter value is not valid\"}]}",
+          source: 1, delivery: 0,
+          position: 18
+        ),
+        maker.entry(
+          name: "unexpectedParameter", code: "1010",
+          status: 400,
+          message: "Parameter is not required",
+          explanation: "The request contains a parameter that does not belong there.",
+          remedy: "Remove the extra parameter named in the error details and send the request again.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 400,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1010,\"title\":\"Parameter is not required\",\"details\":\"Parameter is not required\"}]}",
+          source: 1, delivery: 0,
+          position: 19
+        ),
+        maker.entry(
+          name: "groupUnknown", code: "1012",
+          status: 404,
+          message: "Group is unknown",
+          explanation: "A message was sent to a group whose only member is the business number itself.",
+          remedy: "Add other participants to the group before messaging it.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 404,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1012,\"title\":\"Group is unknown\",\"details\":\"Group is unknown\"}]}",
+          source: 1, delivery: 0,
+          position: 20
+        ),
+        maker.entry(
+          name: "invalidUser", code: "1013",
+          status: 400,
+          message: "User is not valid",
+          explanation: "The recipient is not a valid WhatsApp user, so the message cannot be delivered to that number.",
+          remedy: "Verify the number (for example with a contacts check) and reach this person through another channel if they do not use WhatsApp.",
+          category: .recipient, retry: .never, fault: .recipient,
+          situation: .recipientNotOnWhatsApp,
+          sampleKind: .response, sampleStatus: 400,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1013,\"title\":\"User is not valid\",\"details\":\"User is not valid\"}]}",
+          source: 1, delivery: 0,
+          position: 21
+        ),
+        maker.entry(
+          name: "tooManyRequests", code: "1015",
+          status: 429,
+          message: "Too many requests",
+          explanation: "The client-side request rate limit of the WhatsApp Business API client was exceeded.",
+          remedy: "Slow down and retry with exponential backoff.",
+          category: .rateLimit, retry: .backoff, fault: .caller,
+          situation: .rateLimited,
+          sampleKind: .response, sampleStatus: 429,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1015,\"title\":\"Too many requests\",\"details\":\"Too many requests\"}]}",
+          source: 1, delivery: 0,
+          position: 22
+        ),
+        maker.detailedEntry(
+          name: "notPrimaryMaster", code: "1017",
+          codeRange: nil,
+          status: 500,
+          message: "Not a primary master",
+          title: nil,
+          patterns: ["Not Primary Master"],
+          explanation: "A request that only the primary master node may handle (settings, import/export, registration and the like) reached a node that is not the primary master, usually because of a setup problem or an internal failover.",
+          remedy: "Retry the request; if it keeps failing, check the client's multi-node setup or contact support.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1017,\"title\":\"Not a primary master\",\"details\":\"Not a primary master\"}]}"),
+          source: 1, delivery: 1,
+          wait: nil,
+          position: 23
+        ),
+        maker.detailedEntry(
+          name: "notPrimaryCoreapp", code: "1018",
+          codeRange: nil,
+          status: 500,
+          message: "Not a primary coreapp",
+          title: nil,
+          patterns: ["Not Primary Coreapp"],
+          explanation: "The request reached a Coreapp node that does not own the shard, typically during a shard failover in a multi-connect setup.",
+          remedy: "Retry the request after a short wait; contact support if the error persists.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 500, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1018,\"title\":\"Not a primary coreapp\",\"details\":\"Not a primary coreapp\"}]}"),
+          source: 1, delivery: 1,
+          wait: nil,
+          position: 24
+        ),
+        maker.entry(
+          name: "notGroupAdmin", code: "1019",
+          status: 400,
+          message: "Not a group admin",
+          explanation: "The operation requires group admin rights, which the business number does not have in this group.",
+          remedy: "Have a group admin grant the number admin rights, or leave this operation to an admin.",
+          category: .permission, retry: .afterFix, fault: .caller,
+          situation: nil,
+          sampleKind: .response, sampleStatus: 400,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1019,\"title\":\"Not a group admin\",\"details\":\"Not a group admin\"}]}",
+          source: 1, delivery: 0,
+          position: 25
+        ),
+        maker.entry(
+          name: "badGroup", code: "1020",
+          status: 400,
+          message: "Bad group",
+          explanation: "The group referred to in the request is not valid for this operation.",
+          remedy: "Check the group id and that the group is in a usable state before retrying.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 400,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1020,\"title\":\"Bad group\",\"details\":\"Bad group\"}]}",
+          source: 1, delivery: 0,
+          position: 26
+        ),
+        maker.entry(
+          name: "recipientIsSender", code: "1021",
+          status: 400,
+          message: "Bad user",
+          explanation: "The message was addressed to the business's own phone number.",
+          remedy: "Send the message to a number other than the sending number.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 400,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1021,\"title\":\"Bad user\",\"details\":\"Bad user\"}]}",
+          source: 1, delivery: 0,
+          position: 27
+        ),
+        maker.entry(
+          name: "webhooksURLNotConfigured", code: "1022",
+          status: 412,
+          message: "Webhooks URL is not configured",
+          explanation: "The operation needs a webhook URL, but none is configured for the REST API webhooks.",
+          remedy: "Configure the webhook URL in the client's application settings, then try again.",
+          category: .configuration, retry: .afterFix, fault: .account,
+          situation: nil,
+          sampleKind: .response, sampleStatus: 412,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1022,\"title\":\"Webhooks URL is not configured\",\"details\":\"Webhooks URL is not configured\"}]}",
+          source: 1, delivery: 0,
+          position: 28
+        ),
+        maker.entry(
+          name: "databaseError", code: "1023",
+          status: 500,
+          message: "Database error occurred",
+          explanation: "The client's database failed while handling the request.",
+          remedy: "Retry with backoff; if it persists, check the database behind the client or contact support.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable,
+          sampleKind: .response, sampleStatus: 500,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1023,\"title\":\"Database error occurred\",\"details\":\"Database error occurred\"}]}",
+          source: 1, delivery: 1,
+          position: 29
+        ),
+        maker.entry(
+          name: "passwordChangeRequired", code: "1024",
+          status: 401,
+          message: "Password change required",
+          explanation: "The API user's password must be changed before the client accepts further requests.",
+          remedy: "Log in and set a new password for the API user, then retry with the new credentials.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: nil,
+          sampleKind: .response, sampleStatus: 401,
+          sampleBody: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1024,\"title\":\"Password change required\",\"details\":\"Password change required\"}]}",
+          source: 1, delivery: 0,
+          position: 30
+        ),
+        maker.detailedEntry(
+          name: "invalidRequest", code: "1025",
+          codeRange: nil,
+          status: 400,
+          message: "Request is not valid",
+          title: nil,
+          patterns: ["Invalid Request"],
+          explanation: "The request was rejected as invalid as a whole.",
+          remedy: "Check the request's method, path, headers and body against the endpoint documentation and correct it.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1025,\"title\":\"Request is not valid\",\"details\":\"Request is not valid\"}]}"),
+          source: 1, delivery: 0,
+          wait: nil,
+          position: 31
+        ),
+        maker.detailedEntry(
+          name: "receiverIncapable", code: "1026",
+          codeRange: nil,
+          status: 501,
+          message: "Receiver is incapable of receiving this message",
+          title: nil,
+          patterns: ["Receiver Incapable"],
+          explanation: "The recipient's WhatsApp cannot receive this kind of message, for example because their app is too old.",
+          remedy: "Send a simpler message type, or reach the user through another channel.",
+          category: .recipient, retry: .never, fault: .recipient,
+          situation: .recipientNotOnWhatsApp, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 501, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1026,\"title\":\"Receiver is incapable of receiving this message\",\"details\":\"Receiver is incapable of receiving this message\"}]}"),
+          source: 1, delivery: 2,
+          wait: nil,
+          position: 32
+        ),
+        maker.detailedEntry(
+          name: "templateParamCountMismatch", code: "2000",
+          codeRange: nil,
+          status: 400,
+          message: "Number of parameters does not match the expected number of params",
+          title: nil,
+          patterns: ["Template Param Count Mismatch"],
+          explanation: "The request gave a template a different count of parameter values than it has placeholders.",
+          remedy: "Send exactly as many parameters as the template defines for each component.",
+          category: .template, retry: .afterFix, fault: .caller,
+          situation: .templateParametersInvalid, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2000,\"title\":\"Number of parameters does not match the expected number of params\",\"details\":\"Number of parameters does not match the expected number of params\"}]}"),
+          source: 1, delivery: 0,
+          wait: nil,
+          position: 33
+        ),
+        maker.detailedEntry(
+          name: "templateFetchFailed", code: "2002",
+          codeRange: nil,
+          status: 404,
+          message: "Failed to find the translation for the requested language and locale",
+          title: nil,
+          patterns: ["Template Fetch Failed"],
+          explanation: "The template's translation for the requested language and locale could not be found, so the message was not sent.",
+          remedy: "Check that the template exists and is approved in that language and locale in the account's namespace, and send with that exact language code.",
+          category: .template, retry: .afterFix, fault: .account,
+          situation: .templateMissing, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2002,\"title\":\"Failed to find the translation for the requested language and locale\",\"details\":\"Failed to find the translation for the requested language and locale\"}]}"),
+          source: 1, delivery: 0,
+          wait: nil,
+          position: 34
+        ),
+        maker.detailedEntry(
+          name: "templatePackMissing", code: "2003",
+          codeRange: nil,
+          status: 404,
+          message: "Could not find translation for the requested language and locale",
+          title: nil,
+          patterns: ["Template Pack Missing"],
+          explanation: "There are no templates at all for the requested language and locale.",
+          remedy: "Add translations of the templates for that language in WhatsApp Manager, or send in a language that has them.",
+          category: .template, retry: .afterFix, fault: .account,
+          situation: .templateMissing, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 404, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":2003,\"title\":\"Could not find translation for the requested language and locale\",\"details\":\"Could not find translation for the requested language and locale\"}]}"),
+          source: 1, delivery: 0,
+          wait: nil,
+          position: 35
+        ),
+        maker.detailedEntry(
+          name: "lackOfPayment", code: "400",
+          codeRange: nil,
+          status: 400,
+          message: "Could not send message due to lack of payment. Messaging can resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration partner.",
+          title: nil,
+          patterns: ["Could not send message due to lack of payment. {detail}"],
+          explanation: "360dialog blocked outbound messaging because invoices owed to 360dialog are overdue.",
+          remedy: "Settle the overdue invoices, through your integration partner or with 360dialog support; messaging resumes once the payment is applied.",
+          category: .billing, retry: .afterFix, fault: .account,
+          situation: .insufficientFunds, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 400, headerPairs: [], body: "{\"meta\":{\"httpCode\":400,\"developerMessage\":\"Could not send message due to lack of payment. Messaging can resume once overdue invoices towards 360Dialog are settled. Please reach out to our integration partner.\",\"success\":false}}"),
+          source: 2, delivery: 0,
+          wait: nil,
+          position: 36
+        ),
+      ]
+    }(maker),
     codes: CatalogTable.CodeLayout(
       keys: [
         "403", "401", "400", "500", "502", "555", "1014", "1016", "2001", "1000", "1001", "1002",
@@ -1405,243 +1378,216 @@ extension Dialog360 {
 }
 
 extension Dialog360.WebhookCode {
-  @inline(never)
-  private static func entry(
-    name: String, code: String, status: Int?, message: String, explanation: String, remedy: String,
-    category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation?,
-    sampleKind: ResponseKind, sampleStatus: Int?, sampleBody: String, source: Int, delivery: Int,
-    position: Int
-  ) -> CatalogEntry {
-    detailedEntry(
-      name: name, code: code, codeRange: nil, status: status, message: message, title: nil,
-      patterns: [], explanation: explanation, remedy: remedy, category: category, retry: retry,
-      fault: fault, situation: situation, outcome: .failure, isDeprecated: false, isVariant: false,
-      sample: SampleResponse(kind: sampleKind, status: sampleStatus, body: sampleBody), source: source,
-      delivery: delivery, wait: nil, position: position)
-  }
-
-  @inline(never)
-  private static func detailedEntry(
-    name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
-    patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
-    fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
-  ) -> CatalogEntry {
-    let (fate, reason) = entryDeliveries[delivery]
-    return CatalogEntry(
-      provider: .dialog360, table: "webhook", name: name, code: code, codeRange: codeRange,
-      status: status, message: message, title: title, patterns: patterns, explanation: explanation,
-      remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
-      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
-  }
-
-  /// The documents the entries come from; an entry gives its document's index.
-  private static let entrySources: [CatalogSource] = [
-    CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-    CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
-  ]
-
-  /// What became of a request answered with an entry's code, and why; an entry gives its index.
-  private static let entryDeliveries: [(Delivery, String)] = [
-    (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
-  ]
+  /// What the table's entries share: provider, id, the documents they come from and their delivery
+  /// rules; an entry gives the index of its document and of its rule.
+  private static let maker = CatalogEntry.Maker(
+    provider: .dialog360, table: "webhook",
+    sources: [
+      CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+      CatalogSource(title: "Meta for Developers: WhatsApp Business API (On-Premises) error and status messages (read 2026-12-02 through the seed and public copies)", url: "https://developers.facebook.com/docs/whatsapp/api/errors"),
+    ],
+    deliveries: [
+      (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
+    ]
+  )
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
     provider: .dialog360, id: "webhook", title: "Webhook errors",
-    entries: [
-      detailedEntry(
-        name: "paymentIssue", code: "402",
-        codeRange: nil,
-        status: nil,
-        message: "Message failed to send because there were one or more errors related to your payment method",
-        title: "Business eligibility — Payment issue",
-        patterns: [],
-        explanation: "WhatsApp did not send the message because of a problem with the payment setup behind the WhatsApp Business Account, such as an exhausted credit line.",
-        remedy: "Contact 360dialog support so they can extend the credit line for your WABA, then resend the message.",
-        category: .billing, retry: .afterFix, fault: .account,
-        situation: .insufficientFunds, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svcGF5bWVudElzc3Vl\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":402,\"title\":\"Business eligibility — Payment issue\",\"message\":\"Business eligibility — Payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 0
-      ),
-      entry(
-        name: "rateLimitHit", code: "429",
-        status: nil,
-        message: "Rate limit hit",
-        explanation: "For a message the business sent: this number pushed out more messages in a short span than WhatsApp allows, so this one was refused. For a message a customer sent: WhatsApp's rate limit stopped its media from being downloaded.",
-        remedy: "For outgoing messages, resend the failed ones later with backoff and lower the sending rate. For incoming media, ask the sender to send it again.",
-        category: .rateLimit, retry: .backoff, fault: .caller,
-        situation: .rateLimited,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svcmF0ZUxpbWl0SGl0\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\",\"message\":\"Rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there were too many messages sent from this phone number in a short period of time.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}",
-        source: 0, delivery: 0,
-        position: 1
-      ),
-      entry(
-        name: "conversationWindowClosed", code: "470",
-        status: nil,
-        message: "Re-engagement message",
-        explanation: "Delivery failed: the customer's last reply to this number is older than 24 hours, so the free-form messaging window has closed.",
-        remedy: "Reach the customer with an approved message template instead; free-form messages are possible again once the customer replies.",
-        category: .conversationWindow, retry: .afterFix, fault: .caller,
-        situation: .conversationWindowClosed,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svY29udmVyc2F0aW9uV2luZG93Q2xvc2Vk\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}",
-        source: 0, delivery: 0,
-        position: 2
-      ),
-      entry(
-        name: "spamRateLimitHit", code: "471",
-        status: nil,
-        message: "Spam rate limit hit",
-        explanation: "WhatsApp is capping how many messages this number may send because recipients blocked or reported too many of its earlier messages; the cap is a quality sanction.",
-        remedy: "Hold sending from this number instead of retrying; check its quality rating in WhatsApp Manager, fix targeting and opt-in, and resume at a lower volume once the rating recovers and the cap is lifted.",
-        category: .policy, retry: .afterReset, fault: .account,
-        situation: .qualityLimited,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svc3BhbVJhdGVMaW1pdEhpdA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":471,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}",
-        source: 0, delivery: 0,
-        position: 3
-      ),
-      detailedEntry(
-        name: "chatApplicationNotInitialized", code: "1011",
-        codeRange: nil,
-        status: nil,
-        message: "Chat application is not initialized",
-        title: "Service not ready",
-        patterns: [],
-        explanation: "The sending number has lost its WhatsApp API registration (for instance after a terms-of-service violation), so nothing can be sent from it.",
-        remedy: "Re-register the number for the WhatsApp API, or contact 360dialog support if re-registration fails.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: .accountUnavailable, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svY2hhdEFwcGxpY2F0aW9uTm90SW5pdGlhbGl6ZWQ=\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1011,\"title\":\"Service not ready\",\"message\":\"Service not ready\",\"error_data\":{\"details\":\"Chat application is not initialized\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 4
-      ),
-      entry(
-        name: "systemOverloaded", code: "1016",
-        status: nil,
-        message: "System overloaded",
-        explanation: "The number's WhatsApp stack is overloaded, usually because your webhook is not answering with status 200 and callbacks have piled up (about 100,000 queued).",
-        remedy: "Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then resend the failed messages with backoff.",
-        category: .provider, retry: .afterFix, fault: .account,
-        situation: .providerUnavailable,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svc3lzdGVtT3ZlcmxvYWRlZA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1016,\"title\":\"System overloaded\",\"message\":\"System overloaded\",\"error_data\":{\"details\":\"System overloaded\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}",
-        source: 0, delivery: 0,
-        position: 5
-      ),
-      entry(
-        name: "mediaDownloadFailed", code: "400",
-        status: nil,
-        message: "Media download error",
-        explanation: "A customer sent the business a message with media, and the WhatsApp Business API client could not fetch that file from the customer's upload.",
-        remedy: "Ask the customer to send the file once more, or through a channel outside WhatsApp; nothing in your own requests needs changing.",
-        category: .recipient, retry: .never, fault: .recipient,
-        situation: .mediaFailed,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svbWVkaWFEb3dubG9hZEZhaWxlZA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":400,\"title\":\"Media download error\"}]}]}",
-        source: 1, delivery: 0,
-        position: 6
-      ),
-      entry(
-        name: "messagePendingTooLong", code: "408",
-        status: nil,
-        message: "Message is not valid",
-        explanation: "The message sat in the queue for too long without being sent (Meta's documentation mentions more than a day, typically after the business client was down) and was dropped.",
-        remedy: "Send the message again if it is still relevant, and check that the WhatsApp Business API client is running and connected.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svbWVzc2FnZVBlbmRpbmdUb29Mb25n\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":408,\"title\":\"Message is not valid\"}]}]}",
-        source: 1, delivery: 0,
-        position: 7
-      ),
-      entry(
-        name: "messageExpired", code: "410",
-        status: nil,
-        message: "Message expired",
-        explanation: "The message waited its whole time to live without reaching the recipient's device, usually because the phone stayed offline, and was then discarded.",
-        remedy: "Do not resend automatically: WhatsApp already retried the message for its whole time to live, which exists so that content such as a code is not delivered late. Send a new message only when its content is still valid.",
-        category: .recipient, retry: .never, fault: .recipient,
-        situation: .messageExpired,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svbWVzc2FnZUV4cGlyZWQ=\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":410,\"title\":\"Message expired\"}]}]}",
-        source: 1, delivery: 0,
-        position: 8
-      ),
-      entry(
-        name: "unsignedCertificate", code: "430",
-        status: nil,
-        message: "Unsigned certificate",
-        explanation: "Sending failed because the business client's certificate is not signed.",
-        remedy: "Download a fresh certificate for the number from WhatsApp Manager and register the client again with it.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: .accountUnavailable,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svdW5zaWduZWRDZXJ0aWZpY2F0ZQ==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":430,\"title\":\"Unsigned certificate\"}]}]}",
-        source: 1, delivery: 0,
-        position: 9
-      ),
-      entry(
-        name: "certificateIDMismatch", code: "432",
-        status: nil,
-        message: "Certificate ID mismatch",
-        explanation: "Sending failed because the certificate in use does not match the identity registered for the number.",
-        remedy: "Download a fresh certificate for the number from WhatsApp Manager and register the client again with it.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: .accountUnavailable,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svY2VydGlmaWNhdGVJRE1pc21hdGNo\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":432,\"title\":\"Certificate ID mismatch\"}]}]}",
-        source: 1, delivery: 0,
-        position: 10
-      ),
-      entry(
-        name: "invalidCertificateSignature", code: "433",
-        status: nil,
-        message: "Certificate signature invalid",
-        explanation: "The business client's certificate was not signed with the client's current identity keys, which usually means the client was re-registered with new keys without completing the certificate creation steps.",
-        remedy: "Repeat the certificate steps from the start: get a fresh certificate for the number in WhatsApp Manager and register the client again using it.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: .accountUnavailable,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svaW52YWxpZENlcnRpZmljYXRlU2lnbmF0dXJl\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":433,\"title\":\"Certificate signature invalid\"}]}]}",
-        source: 1, delivery: 0,
-        position: 11
-      ),
-      entry(
-        name: "userInExperiment", code: "472",
-        status: nil,
-        message: "User's number is part of an experiment",
-        explanation: "WhatsApp withheld this marketing message because the recipient's number is in the holdout group of Meta's marketing message experiment; only marketing templates are withheld from that group.",
-        remedy: "Do not resend the marketing template as it is; send it once the user opens a customer service window (ask them through another channel to message you).",
-        category: .policy, retry: .afterFix, fault: .provider,
-        situation: .recipientInExperiment,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svdXNlckluRXhwZXJpbWVudA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}",
-        source: 1, delivery: 0,
-        position: 12
-      ),
-      entry(
-        name: "genericSendError", code: "500",
-        status: nil,
-        message: "Generic error",
-        explanation: "WhatsApp reported a failure for this message without naming any cause.",
-        remedy: "Do not resend automatically: the cause is not given. Check the message's status and the account's health before deciding on a new send.",
-        category: .unknown, retry: .afterFix, fault: .unknown,
-        situation: .unspecifiedFailure,
-        sampleKind: .webhook, sampleStatus: nil,
-        sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svZ2VuZXJpY1NlbmRFcnJvcg==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":500,\"title\":\"Generic error\"}]}]}",
-        source: 1, delivery: 0,
-        position: 13
-      ),
-    ],
+    entries: { (maker: CatalogEntry.Maker) -> [CatalogEntry] in
+      [
+        maker.detailedEntry(
+          name: "paymentIssue", code: "402",
+          codeRange: nil,
+          status: nil,
+          message: "Message failed to send because there were one or more errors related to your payment method",
+          title: "Business eligibility — Payment issue",
+          patterns: [],
+          explanation: "WhatsApp did not send the message because of a problem with the payment setup behind the WhatsApp Business Account, such as an exhausted credit line.",
+          remedy: "Contact 360dialog support so they can extend the credit line for your WABA, then resend the message.",
+          category: .billing, retry: .afterFix, fault: .account,
+          situation: .insufficientFunds, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svcGF5bWVudElzc3Vl\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":402,\"title\":\"Business eligibility — Payment issue\",\"message\":\"Business eligibility — Payment issue\",\"error_data\":{\"details\":\"Message failed to send because there were one or more errors related to your payment method.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 0
+        ),
+        maker.entry(
+          name: "rateLimitHit", code: "429",
+          status: nil,
+          message: "Rate limit hit",
+          explanation: "For a message the business sent: this number pushed out more messages in a short span than WhatsApp allows, so this one was refused. For a message a customer sent: WhatsApp's rate limit stopped its media from being downloaded.",
+          remedy: "For outgoing messages, resend the failed ones later with backoff and lower the sending rate. For incoming media, ask the sender to send it again.",
+          category: .rateLimit, retry: .backoff, fault: .caller,
+          situation: .rateLimited,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svcmF0ZUxpbWl0SGl0\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":429,\"title\":\"Rate limit hit\",\"message\":\"Rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there were too many messages sent from this phone number in a short period of time.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}",
+          source: 0, delivery: 0,
+          position: 1
+        ),
+        maker.entry(
+          name: "conversationWindowClosed", code: "470",
+          status: nil,
+          message: "Re-engagement message",
+          explanation: "Delivery failed: the customer's last reply to this number is older than 24 hours, so the free-form messaging window has closed.",
+          remedy: "Reach the customer with an approved message template instead; free-form messages are possible again once the customer replies.",
+          category: .conversationWindow, retry: .afterFix, fault: .caller,
+          situation: .conversationWindowClosed,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svY29udmVyc2F0aW9uV2luZG93Q2xvc2Vk\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":470,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}",
+          source: 0, delivery: 0,
+          position: 2
+        ),
+        maker.entry(
+          name: "spamRateLimitHit", code: "471",
+          status: nil,
+          message: "Spam rate limit hit",
+          explanation: "WhatsApp is capping how many messages this number may send because recipients blocked or reported too many of its earlier messages; the cap is a quality sanction.",
+          remedy: "Hold sending from this number instead of retrying; check its quality rating in WhatsApp Manager, fix targeting and opt-in, and resume at a lower volume once the rating recovers and the cap is lifted.",
+          category: .policy, retry: .afterReset, fault: .account,
+          situation: .qualityLimited,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svc3BhbVJhdGVMaW1pdEhpdA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":471,\"title\":\"Spam rate limit hit\",\"message\":\"Spam rate limit hit\",\"error_data\":{\"details\":\"Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}",
+          source: 0, delivery: 0,
+          position: 3
+        ),
+        maker.detailedEntry(
+          name: "chatApplicationNotInitialized", code: "1011",
+          codeRange: nil,
+          status: nil,
+          message: "Chat application is not initialized",
+          title: "Service not ready",
+          patterns: [],
+          explanation: "The sending number has lost its WhatsApp API registration (for instance after a terms-of-service violation), so nothing can be sent from it.",
+          remedy: "Re-register the number for the WhatsApp API, or contact 360dialog support if re-registration fails.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: .accountUnavailable, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .webhook, status: nil, headerPairs: [], body: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svY2hhdEFwcGxpY2F0aW9uTm90SW5pdGlhbGl6ZWQ=\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1011,\"title\":\"Service not ready\",\"message\":\"Service not ready\",\"error_data\":{\"details\":\"Chat application is not initialized\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 4
+        ),
+        maker.entry(
+          name: "systemOverloaded", code: "1016",
+          status: nil,
+          message: "System overloaded",
+          explanation: "The number's WhatsApp stack is overloaded, usually because your webhook is not answering with status 200 and callbacks have piled up (about 100,000 queued).",
+          remedy: "Make sure the webhook URL is set and answers every callback with HTTP 200 promptly, then resend the failed messages with backoff.",
+          category: .provider, retry: .afterFix, fault: .account,
+          situation: .providerUnavailable,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\",\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svc3lzdGVtT3ZlcmxvYWRlZA==\",\"status\":\"failed\",\"timestamp\":\"1767225600\",\"recipient_id\":\"573001234567\",\"errors\":[{\"code\":1016,\"title\":\"System overloaded\",\"message\":\"System overloaded\",\"error_data\":{\"details\":\"System overloaded\"},\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}]},\"field\":\"messages\"}]}]}",
+          source: 0, delivery: 0,
+          position: 5
+        ),
+        maker.entry(
+          name: "mediaDownloadFailed", code: "400",
+          status: nil,
+          message: "Media download error",
+          explanation: "A customer sent the business a message with media, and the WhatsApp Business API client could not fetch that file from the customer's upload.",
+          remedy: "Ask the customer to send the file once more, or through a channel outside WhatsApp; nothing in your own requests needs changing.",
+          category: .recipient, retry: .never, fault: .recipient,
+          situation: .mediaFailed,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svbWVkaWFEb3dubG9hZEZhaWxlZA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":400,\"title\":\"Media download error\"}]}]}",
+          source: 1, delivery: 0,
+          position: 6
+        ),
+        maker.entry(
+          name: "messagePendingTooLong", code: "408",
+          status: nil,
+          message: "Message is not valid",
+          explanation: "The message sat in the queue for too long without being sent (Meta's documentation mentions more than a day, typically after the business client was down) and was dropped.",
+          remedy: "Send the message again if it is still relevant, and check that the WhatsApp Business API client is running and connected.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svbWVzc2FnZVBlbmRpbmdUb29Mb25n\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":408,\"title\":\"Message is not valid\"}]}]}",
+          source: 1, delivery: 0,
+          position: 7
+        ),
+        maker.entry(
+          name: "messageExpired", code: "410",
+          status: nil,
+          message: "Message expired",
+          explanation: "The message waited its whole time to live without reaching the recipient's device, usually because the phone stayed offline, and was then discarded.",
+          remedy: "Do not resend automatically: WhatsApp already retried the message for its whole time to live, which exists so that content such as a code is not delivered late. Send a new message only when its content is still valid.",
+          category: .recipient, retry: .never, fault: .recipient,
+          situation: .messageExpired,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svbWVzc2FnZUV4cGlyZWQ=\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":410,\"title\":\"Message expired\"}]}]}",
+          source: 1, delivery: 0,
+          position: 8
+        ),
+        maker.entry(
+          name: "unsignedCertificate", code: "430",
+          status: nil,
+          message: "Unsigned certificate",
+          explanation: "Sending failed because the business client's certificate is not signed.",
+          remedy: "Download a fresh certificate for the number from WhatsApp Manager and register the client again with it.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: .accountUnavailable,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svdW5zaWduZWRDZXJ0aWZpY2F0ZQ==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":430,\"title\":\"Unsigned certificate\"}]}]}",
+          source: 1, delivery: 0,
+          position: 9
+        ),
+        maker.entry(
+          name: "certificateIDMismatch", code: "432",
+          status: nil,
+          message: "Certificate ID mismatch",
+          explanation: "Sending failed because the certificate in use does not match the identity registered for the number.",
+          remedy: "Download a fresh certificate for the number from WhatsApp Manager and register the client again with it.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: .accountUnavailable,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svY2VydGlmaWNhdGVJRE1pc21hdGNo\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":432,\"title\":\"Certificate ID mismatch\"}]}]}",
+          source: 1, delivery: 0,
+          position: 10
+        ),
+        maker.entry(
+          name: "invalidCertificateSignature", code: "433",
+          status: nil,
+          message: "Certificate signature invalid",
+          explanation: "The business client's certificate was not signed with the client's current identity keys, which usually means the client was re-registered with new keys without completing the certificate creation steps.",
+          remedy: "Repeat the certificate steps from the start: get a fresh certificate for the number in WhatsApp Manager and register the client again using it.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: .accountUnavailable,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svaW52YWxpZENlcnRpZmljYXRlU2lnbmF0dXJl\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":433,\"title\":\"Certificate signature invalid\"}]}]}",
+          source: 1, delivery: 0,
+          position: 11
+        ),
+        maker.entry(
+          name: "userInExperiment", code: "472",
+          status: nil,
+          message: "User's number is part of an experiment",
+          explanation: "WhatsApp withheld this marketing message because the recipient's number is in the holdout group of Meta's marketing message experiment; only marketing templates are withheld from that group.",
+          remedy: "Do not resend the marketing template as it is; send it once the user opens a customer service window (ask them through another channel to message you).",
+          category: .policy, retry: .afterFix, fault: .provider,
+          situation: .recipientInExperiment,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svdXNlckluRXhwZXJpbWVudA==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":472,\"title\":\"User's number is part of an experiment\"}]}]}",
+          source: 1, delivery: 0,
+          position: 12
+        ),
+        maker.entry(
+          name: "genericSendError", code: "500",
+          status: nil,
+          message: "Generic error",
+          explanation: "WhatsApp reported a failure for this message without naming any cause.",
+          remedy: "Do not resend automatically: the cause is not given. Check the message's status and the account's health before deciding on a new send.",
+          category: .unknown, retry: .afterFix, fault: .unknown,
+          situation: .unspecifiedFailure,
+          sampleKind: .webhook, sampleStatus: nil,
+          sampleBody: "{\"statuses\":[{\"id\":\"wamid.MzYwZGlhbG9nL3dlYmhvb2svZ2VuZXJpY1NlbmRFcnJvcg==\",\"recipient_id\":\"573001234567\",\"status\":\"failed\",\"timestamp\":\"1772446500\",\"type\":\"message\",\"errors\":[{\"code\":500,\"title\":\"Generic error\"}]}]}",
+          source: 1, delivery: 0,
+          position: 13
+        ),
+      ]
+    }(maker),
     codes: CatalogTable.CodeLayout(
       keys: [
         "402", "429", "470", "471", "1011", "1016", "400", "408", "410", "430", "432", "433",
@@ -1788,69 +1734,42 @@ extension Dialog360 {
 }
 
 extension Dialog360.HubCode {
-  @inline(never)
-  private static func entry(
-    name: String, code: String, status: Int?, message: String, explanation: String, remedy: String,
-    category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation?,
-    sampleKind: ResponseKind, sampleStatus: Int?, sampleBody: String, source: Int, delivery: Int,
-    position: Int
-  ) -> CatalogEntry {
-    detailedEntry(
-      name: name, code: code, codeRange: nil, status: status, message: message, title: nil,
-      patterns: [], explanation: explanation, remedy: remedy, category: category, retry: retry,
-      fault: fault, situation: situation, outcome: .failure, isDeprecated: false, isVariant: false,
-      sample: SampleResponse(kind: sampleKind, status: sampleStatus, body: sampleBody), source: source,
-      delivery: delivery, wait: nil, position: position)
-  }
-
-  @inline(never)
-  private static func detailedEntry(
-    name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
-    patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
-    fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
-  ) -> CatalogEntry {
-    let (fate, reason) = entryDeliveries[delivery]
-    return CatalogEntry(
-      provider: .dialog360, table: "hub", name: name, code: code, codeRange: codeRange,
-      status: status, message: message, title: title, patterns: patterns, explanation: explanation,
-      remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
-      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
-  }
-
-  /// The documents the entries come from; an entry gives its document's index.
-  private static let entrySources: [CatalogSource] = [
-    CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
-  ]
-
-  /// What became of a request answered with an entry's code, and why; an entry gives its index.
-  private static let entryDeliveries: [(Delivery, String)] = [
-    (.rejected, "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
-  ]
+  /// What the table's entries share: provider, id, the documents they come from and their delivery
+  /// rules; an entry gives the index of its document and of its rule.
+  private static let maker = CatalogEntry.Maker(
+    provider: .dialog360, table: "hub",
+    sources: [
+      CatalogSource(title: "360dialog documentation: Error Messages", url: "https://docs.360dialog.com/docs/useful/api-error-message-list", document: "seeds/001_605d5d8680a46e96.txt"),
+    ],
+    deliveries: [
+      (.rejected, "360dialog refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+    ]
+  )
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
     provider: .dialog360, id: "hub", title: "Hub errors",
-    entries: [
-      detailedEntry(
-        name: "bizLinkInfoInvalidPayload", code: "1005",
-        codeRange: nil,
-        status: 403,
-        message: "Unknown error: biz_link_info_invalid_payload",
-        title: "Access denied",
-        patterns: [],
-        explanation: "Registering the number for the WhatsApp API failed because the number is still tied to a WhatsApp or WhatsApp Business app account that has not been fully deleted.",
-        remedy: "Remove the number's WhatsApp account from the phone completely (delete the account in the app's settings rather than just uninstalling), then start the API registration again.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: .accountUnavailable, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Unknown error: biz_link_info_invalid_payload\"}]}"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 0
-      ),
-    ],
+    entries: { (maker: CatalogEntry.Maker) -> [CatalogEntry] in
+      [
+        maker.detailedEntry(
+          name: "bizLinkInfoInvalidPayload", code: "1005",
+          codeRange: nil,
+          status: 403,
+          message: "Unknown error: biz_link_info_invalid_payload",
+          title: "Access denied",
+          patterns: [],
+          explanation: "Registering the number for the WhatsApp API failed because the number is still tied to a WhatsApp or WhatsApp Business app account that has not been fully deleted.",
+          remedy: "Remove the number's WhatsApp account from the phone completely (delete the account in the app's settings rather than just uninstalling), then start the API registration again.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: .accountUnavailable, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 403, headerPairs: [], body: "{\"meta\":{\"api_status\":\"stable\",\"version\":\"2.41.3\"},\"errors\":[{\"code\":1005,\"title\":\"Access denied\",\"details\":\"Unknown error: biz_link_info_invalid_payload\"}]}"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 0
+        ),
+      ]
+    }(maker),
     codes: CatalogTable.CodeLayout(
       keys: [
         "1005",

@@ -291,424 +291,397 @@ extension GENIQ {
 }
 
 extension GENIQ.ResponseCode {
-  @inline(never)
-  private static func entry(
-    name: String, code: String, status: Int?, message: String, explanation: String, remedy: String,
-    category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation?,
-    sampleKind: ResponseKind, sampleStatus: Int?, sampleBody: String, source: Int, delivery: Int,
-    position: Int
-  ) -> CatalogEntry {
-    detailedEntry(
-      name: name, code: code, codeRange: nil, status: status, message: message, title: nil,
-      patterns: [], explanation: explanation, remedy: remedy, category: category, retry: retry,
-      fault: fault, situation: situation, outcome: .failure, isDeprecated: false, isVariant: false,
-      sample: SampleResponse(kind: sampleKind, status: sampleStatus, body: sampleBody), source: source,
-      delivery: delivery, wait: nil, position: position)
-  }
-
-  @inline(never)
-  private static func detailedEntry(
-    name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
-    patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
-    fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
-  ) -> CatalogEntry {
-    let (fate, reason) = entryDeliveries[delivery]
-    return CatalogEntry(
-      provider: .geniq, table: "response", name: name, code: code, codeRange: codeRange,
-      status: status, message: message, title: title, patterns: patterns, explanation: explanation,
-      remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
-      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
-  }
-
-  /// The documents the entries come from; an entry gives its document's index.
-  private static let entrySources: [CatalogSource] = [
-    CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-    CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
-  ]
-
-  /// What became of a request answered with an entry's code, and why; an entry gives its index.
-  private static let entryDeliveries: [(Delivery, String)] = [
-    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
-    (.rejected, "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
-    (.rejected, "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."),
-    (.unknown, "The provider reports an internal or unspecified failure and does not say whether it acted on the request."),
-  ]
+  /// What the table's entries share: provider, id, the documents they come from and their delivery
+  /// rules; an entry gives the index of its document and of its rule.
+  private static let maker = CatalogEntry.Maker(
+    provider: .geniq, table: "response",
+    sources: [
+      CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+      CatalogSource(title: "GENIQ RESTful API error codes (live page, with 20, 23, 24, 311 and 312; read 2026-12-02)", url: "https://geniq.io/docs/error-codes/restful-api"),
+    ],
+    deliveries: [
+      (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+      (.rejected, "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+      (.rejected, "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."),
+      (.unknown, "The provider reports an internal or unspecified failure and does not say whether it acted on the request."),
+    ]
+  )
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
     provider: .geniq, id: "response", title: "API response codes (responseCode)",
-    entries: [
-      detailedEntry(
-        name: "success", code: "0",
-        codeRange: nil,
-        status: 200,
-        message: "Success",
-        title: nil,
-        patterns: [],
-        explanation: "The request was accepted and processed; for a send request the body lists the new message ids.",
-        remedy: "Nothing to do. Keep the returned message ids to match later delivery reports.",
-        category: .unknown, retry: .notNeeded, fault: .unknown,
-        situation: nil, outcome: .success,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0001\",\"responseMessage\":\"Success\",\"responseCode\":\"0\",\"messageIds\":[\"e36ba3b8-4f6e-4c3a-9d9b-2a1f0c7d5e11\"]}"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 0
-      ),
-      entry(
-        name: "invalidCredentials", code: "1",
-        status: 200,
-        message: "Invalid Username or Password",
-        explanation: "GENIQ rejected the username and password sent with the request.",
-        remedy: "Check the account credentials configured in the integration and correct them before sending again.",
-        category: .authentication, retry: .afterFix, fault: .account,
-        situation: .credentialsInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0002\",\"responseMessage\":\"Invalid Username or Password\",\"responseCode\":\"1\"}",
-        source: 0, delivery: 1,
-        position: 1
-      ),
-      entry(
-        name: "ipNotAllowed", code: "2",
-        status: 200,
-        message: "Invalid IP request",
-        explanation: "The request came from an IP address that the GENIQ account does not accept.",
-        remedy: "Add the caller's public IP address to the account's allowed list, or send from an address that is already allowed.",
-        category: .permission, retry: .afterFix, fault: .account,
-        situation: .ipNotAllowed,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0003\",\"responseMessage\":\"Invalid IP request\",\"responseCode\":\"2\"}",
-        source: 0, delivery: 1,
-        position: 2
-      ),
-      entry(
-        name: "accountExpired", code: "3",
-        status: 200,
-        message: "Account has expired",
-        explanation: "The GENIQ account is past its validity period, so requests are refused.",
-        remedy: "Ask GENIQ or the account administrator to renew the account, then resend.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: .accountUnavailable,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0004\",\"responseMessage\":\"Account has expired\",\"responseCode\":\"3\"}",
-        source: 0, delivery: 1,
-        position: 3
-      ),
-      entry(
-        name: "accountDisabled", code: "4",
-        status: 200,
-        message: "Account is disabled",
-        explanation: "The GENIQ account has been switched off and cannot send.",
-        remedy: "Contact GENIQ or the account administrator to have the account re-enabled.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: .accountUnavailable,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0005\",\"responseMessage\":\"Account is disabled\",\"responseCode\":\"4\"}",
-        source: 0, delivery: 1,
-        position: 4
-      ),
-      entry(
-        name: "throttlingRateExceeded", code: "5",
-        status: 200,
-        message: "Account maximum throttling rate is exceeded",
-        explanation: "The account sent requests faster than its permitted throughput.",
-        remedy: "Slow down and retry with exponential backoff; spread large batches over time or ask GENIQ for a higher rate.",
-        category: .rateLimit, retry: .backoff, fault: .caller,
-        situation: .rateLimited,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0006\",\"responseMessage\":\"Account maximum throttling rate is exceeded\",\"responseCode\":\"5\"}",
-        source: 0, delivery: 1,
-        position: 5
-      ),
-      entry(
-        name: "insufficientCredit", code: "6",
-        status: 200,
-        message: "Account does not have sufficient credit balance",
-        explanation: "The account balance is too low to pay for the message.",
-        remedy: "Top up the account credit, then send again.",
-        category: .billing, retry: .afterFix, fault: .account,
-        situation: .insufficientFunds,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0007\",\"responseMessage\":\"Account does not have sufficient credit balance\",\"responseCode\":\"6\"}",
-        source: 0, delivery: 1,
-        position: 6
-      ),
-      entry(
-        name: "prepaidAccountExpired", code: "7",
-        status: 200,
-        message: "Prepaid Account has expired",
-        explanation: "The validity of the prepaid account has run out, so it can no longer be charged for messages.",
-        remedy: "Renew or top up the prepaid account with GENIQ before sending again.",
-        category: .billing, retry: .afterFix, fault: .account,
-        situation: .insufficientFunds,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0008\",\"responseMessage\":\"Prepaid Account has expired\",\"responseCode\":\"7\"}",
-        source: 0, delivery: 1,
-        position: 7
-      ),
-      entry(
-        name: "messageUnroutable", code: "10",
-        status: 200,
-        message: "Could not route message",
-        explanation: "GENIQ refused the message at submission because it has no route to the destination network of this number.",
-        remedy: "Do not retry automatically: a route is configuration and resending the same destination fails the same way. Check that the number's country code is right, then ask GENIQ to enable a route for that country or operator.",
-        category: .provider, retry: .afterFix, fault: .provider,
-        situation: nil,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0009\",\"responseMessage\":\"Could not route message\",\"responseCode\":\"10\"}",
-        source: 0, delivery: 2,
-        position: 8
-      ),
-      entry(
-        name: "invalidRecipient", code: "11",
-        status: 200,
-        message: "Invalid recipient address",
-        explanation: "The destination number in the request is not a valid mobile number.",
-        remedy: "Correct the recipient number (international format, digits only) before resending.",
-        category: .recipient, retry: .afterFix, fault: .caller,
-        situation: .recipientNumberInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0010\",\"responseMessage\":\"Invalid recipient address\",\"responseCode\":\"11\"}",
-        source: 0, delivery: 1,
-        position: 9
-      ),
-      entry(
-        name: "invalidOriginator", code: "12",
-        status: 200,
-        message: "Invalid originating address",
-        explanation: "The sender address (originator) given in the request is not acceptable.",
-        remedy: "Use a sender number or sender ID that is valid and allowed for the account.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0011\",\"responseMessage\":\"Invalid originating address\",\"responseCode\":\"12\"}",
-        source: 0, delivery: 1,
-        position: 10
-      ),
-      entry(
-        name: "invalidAlphanumericOriginator", code: "13",
-        status: 200,
-        message: "Invalid alphanumeric originating address",
-        explanation: "The alphanumeric sender ID in the request is not accepted, for example because of its length or characters.",
-        remedy: "Use a sender ID that meets the length and character rules (commonly up to 11 letters and digits) and that is allowed for the account.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0012\",\"responseMessage\":\"Invalid alphanumeric originating address\",\"responseCode\":\"13\"}",
-        source: 0, delivery: 1,
-        position: 11
-      ),
-      entry(
-        name: "accountRoutingRestricted", code: "14",
-        status: 200,
-        message: "Could not route message due to account limitations",
-        explanation: "The destination is outside what the account is allowed to send to.",
-        remedy: "Ask GENIQ to enable the destination for the account, or do not send to it.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: nil,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0013\",\"responseMessage\":\"Could not route message due to account limitations\",\"responseCode\":\"14\"}",
-        source: 0, delivery: 1,
-        position: 12
-      ),
-      entry(
-        name: "serviceBlockedBySubscriber", code: "15",
-        status: 200,
-        message: "Subscriber has blocked this service",
-        explanation: "The recipient has opted out of or blocked messages from this service.",
-        remedy: "Do not resend; remove the number from the sending list unless the recipient opts in again.",
-        category: .recipient, retry: .never, fault: .recipient,
-        situation: .recipientBarred,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0014\",\"responseMessage\":\"Subscriber has blocked this service\",\"responseCode\":\"15\"}",
-        source: 0, delivery: 1,
-        position: 13
-      ),
-      entry(
-        name: "duplicateDestination", code: "16",
-        status: 200,
-        message: "Destination Address Duplicated",
-        explanation: "The same destination number appears more than once in the request.",
-        remedy: "Remove duplicate numbers from the recipient list and resend.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0015\",\"responseMessage\":\"Destination Address Duplicated\",\"responseCode\":\"16\"}",
-        source: 0, delivery: 1,
-        position: 14
-      ),
-      entry(
-        name: "tooManyDestinations", code: "17",
-        status: 200,
-        message: "Destination Address list exceeded maximum",
-        explanation: "The request lists more recipients than a single call accepts.",
-        remedy: "Split the recipient list into smaller batches and send each separately.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0016\",\"responseMessage\":\"Destination Address list exceeded maximum\",\"responseCode\":\"17\"}",
-        source: 0, delivery: 1,
-        position: 15
-      ),
-      entry(
-        name: "tokenGenerationFailed", code: "18",
-        status: 200,
-        message: "API token generation failed",
-        explanation: "GENIQ could not issue an access token for the request.",
-        remedy: "Retry the token request with backoff; if it keeps failing, verify the API key and secret and contact GENIQ.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0017\",\"responseMessage\":\"API token generation failed\",\"responseCode\":\"18\"}",
-        source: 0, delivery: 2,
-        position: 16
-      ),
-      entry(
-        name: "spamThresholdExceeded", code: "19",
-        status: 200,
-        message: "Spam Control threshold exceeded",
-        explanation: "GENIQ's spam control stopped the message because too many similar messages were sent, typically to the same recipient in a short time.",
-        remedy: "Do not resend immediately; reduce repeated sends to the same number and wait before trying again.",
-        category: .policy, retry: .afterReset, fault: .account,
-        situation: .qualityLimited,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0018\",\"responseMessage\":\"Spam Control threshold exceeded\",\"responseCode\":\"19\"}",
-        source: 0, delivery: 1,
-        position: 17
-      ),
-      entry(
-        name: "invalidToken", code: "20",
-        status: 200,
-        message: "Invalid Token",
-        explanation: "GENIQ did not accept the bearer token sent with the request, for example a token that was cut short, altered or never issued.",
-        remedy: "Request a fresh access token from the token endpoint with the API key and secret, then resend with it; if new tokens are refused too, the API key is at fault (24).",
-        category: .authentication, retry: .afterReauth, fault: .caller,
-        situation: .credentialsExpired,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0019\",\"responseMessage\":\"Invalid Token\",\"responseCode\":\"20\"}",
-        source: 1, delivery: 1,
-        position: 18
-      ),
-      entry(
-        name: "invalidMessageID", code: "21",
-        status: 200,
-        message: "Invalid messageId",
-        explanation: "The messageId in the request does not match a message known to GENIQ.",
-        remedy: "Use a messageId returned by an earlier send response.",
-        category: .notFound, retry: .afterFix, fault: .caller,
-        situation: .resourceNotFound,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0020\",\"responseMessage\":\"Invalid messageId\",\"responseCode\":\"21\"}",
-        source: 0, delivery: 1,
-        position: 19
-      ),
-      entry(
-        name: "noWhatsAppSession", code: "301",
-        status: 200,
-        message: "No valid WhatsApp session found",
-        explanation: "A free-form WhatsApp message was sent but there is no open conversation with the recipient (the 24-hour customer-service window is closed or never opened).",
-        remedy: "Send an approved template message instead, or wait until the customer writes again.",
-        category: .conversationWindow, retry: .afterFix, fault: .caller,
-        situation: .conversationWindowClosed,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0021\",\"responseMessage\":\"No valid WhatsApp session found\",\"responseCode\":\"301\"}",
-        source: 0, delivery: 1,
-        position: 20
-      ),
-      entry(
-        name: "templateRejected", code: "311",
-        status: 200,
-        message: "WhatsApp Template rejected",
-        explanation: "The WhatsApp template submitted for approval was rejected.",
-        remedy: "Revise the template content so it meets WhatsApp's template guidelines, then submit it again.",
-        category: .template, retry: .afterFix, fault: .caller,
-        situation: nil,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0022\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}",
-        source: 1, delivery: 1,
-        position: 21
-      ),
-      entry(
-        name: "duplicateTemplateContent", code: "312",
-        status: 200,
-        message: "WhatsApp Template with same content already existed",
-        explanation: "A template with identical content already exists, so the new one was not created.",
-        remedy: "Reuse the existing template or change the content before creating a new one.",
-        category: .conflict, retry: .afterFix, fault: .caller,
-        situation: .duplicateRequest,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0023\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}",
-        source: 1, delivery: 1,
-        position: 22
-      ),
-      entry(
-        name: "invalidCode", code: "22",
-        status: 200,
-        message: "Invalid code",
-        explanation: "A code supplied in the request was not accepted.",
-        remedy: "Check the code value sent in the request and correct it before resending.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0024\",\"responseMessage\":\"Invalid code\",\"responseCode\":\"22\"}",
-        source: 0, delivery: 1,
-        position: 23
-      ),
-      entry(
-        name: "tokenExpired", code: "23",
-        status: 200,
-        message: "Token expired",
-        explanation: "The access token used for the request has passed its expiry time.",
-        remedy: "Request a new access token and resend; refresh tokens before the expiry returned with them.",
-        category: .authentication, retry: .afterReauth, fault: .caller,
-        situation: .credentialsExpired,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0025\",\"responseMessage\":\"Token expired\",\"responseCode\":\"23\"}",
-        source: 1, delivery: 1,
-        position: 24
-      ),
-      entry(
-        name: "invalidAPIKey", code: "24",
-        status: 200,
-        message: "Invalid API Key credentials",
-        explanation: "The API key or secret used to request a token was not accepted.",
-        remedy: "Check the API key and secret created in the GENIQ console, or create new ones, then request the token again.",
-        category: .authentication, retry: .afterFix, fault: .account,
-        situation: .credentialsInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0026\",\"responseMessage\":\"Invalid API Key credentials\",\"responseCode\":\"24\"}",
-        source: 1, delivery: 1,
-        position: 25
-      ),
-      entry(
-        name: "generalFailure", code: "88",
-        status: 200,
-        message: "General Failure",
-        explanation: "The request failed for an unspecified reason.",
-        remedy: "Do not resend automatically: GENIQ does not say what failed or whether the request was taken. Look it up by its reference or messageId, and contact GENIQ support if it persists.",
-        category: .unknown, retry: .afterFix, fault: .unknown,
-        situation: .unspecifiedFailure,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}",
-        source: 0, delivery: 3,
-        position: 26
-      ),
-      entry(
-        name: "systemError", code: "99",
-        status: 200,
-        message: "System error. Please contact us if problem persist",
-        explanation: "GENIQ hit an internal error while handling the request.",
-        remedy: "Retry with backoff; if the error persists, contact GENIQ support.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"ref-20260301-0028\",\"responseMessage\":\"System error. Please contact us if problem persist\",\"responseCode\":\"99\"}",
-        source: 0, delivery: 3,
-        position: 27
-      ),
-    ],
+    entries: { (maker: CatalogEntry.Maker) -> [CatalogEntry] in
+      [
+        maker.detailedEntry(
+          name: "success", code: "0",
+          codeRange: nil,
+          status: 200,
+          message: "Success",
+          title: nil,
+          patterns: [],
+          explanation: "The request was accepted and processed; for a send request the body lists the new message ids.",
+          remedy: "Nothing to do. Keep the returned message ids to match later delivery reports.",
+          category: .unknown, retry: .notNeeded, fault: .unknown,
+          situation: nil, outcome: .success,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"ref-20260301-0001\",\"responseMessage\":\"Success\",\"responseCode\":\"0\",\"messageIds\":[\"e36ba3b8-4f6e-4c3a-9d9b-2a1f0c7d5e11\"]}"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 0
+        ),
+        maker.entry(
+          name: "invalidCredentials", code: "1",
+          status: 200,
+          message: "Invalid Username or Password",
+          explanation: "GENIQ rejected the username and password sent with the request.",
+          remedy: "Check the account credentials configured in the integration and correct them before sending again.",
+          category: .authentication, retry: .afterFix, fault: .account,
+          situation: .credentialsInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0002\",\"responseMessage\":\"Invalid Username or Password\",\"responseCode\":\"1\"}",
+          source: 0, delivery: 1,
+          position: 1
+        ),
+        maker.entry(
+          name: "ipNotAllowed", code: "2",
+          status: 200,
+          message: "Invalid IP request",
+          explanation: "The request came from an IP address that the GENIQ account does not accept.",
+          remedy: "Add the caller's public IP address to the account's allowed list, or send from an address that is already allowed.",
+          category: .permission, retry: .afterFix, fault: .account,
+          situation: .ipNotAllowed,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0003\",\"responseMessage\":\"Invalid IP request\",\"responseCode\":\"2\"}",
+          source: 0, delivery: 1,
+          position: 2
+        ),
+        maker.entry(
+          name: "accountExpired", code: "3",
+          status: 200,
+          message: "Account has expired",
+          explanation: "The GENIQ account is past its validity period, so requests are refused.",
+          remedy: "Ask GENIQ or the account administrator to renew the account, then resend.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: .accountUnavailable,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0004\",\"responseMessage\":\"Account has expired\",\"responseCode\":\"3\"}",
+          source: 0, delivery: 1,
+          position: 3
+        ),
+        maker.entry(
+          name: "accountDisabled", code: "4",
+          status: 200,
+          message: "Account is disabled",
+          explanation: "The GENIQ account has been switched off and cannot send.",
+          remedy: "Contact GENIQ or the account administrator to have the account re-enabled.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: .accountUnavailable,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0005\",\"responseMessage\":\"Account is disabled\",\"responseCode\":\"4\"}",
+          source: 0, delivery: 1,
+          position: 4
+        ),
+        maker.entry(
+          name: "throttlingRateExceeded", code: "5",
+          status: 200,
+          message: "Account maximum throttling rate is exceeded",
+          explanation: "The account sent requests faster than its permitted throughput.",
+          remedy: "Slow down and retry with exponential backoff; spread large batches over time or ask GENIQ for a higher rate.",
+          category: .rateLimit, retry: .backoff, fault: .caller,
+          situation: .rateLimited,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0006\",\"responseMessage\":\"Account maximum throttling rate is exceeded\",\"responseCode\":\"5\"}",
+          source: 0, delivery: 1,
+          position: 5
+        ),
+        maker.entry(
+          name: "insufficientCredit", code: "6",
+          status: 200,
+          message: "Account does not have sufficient credit balance",
+          explanation: "The account balance is too low to pay for the message.",
+          remedy: "Top up the account credit, then send again.",
+          category: .billing, retry: .afterFix, fault: .account,
+          situation: .insufficientFunds,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0007\",\"responseMessage\":\"Account does not have sufficient credit balance\",\"responseCode\":\"6\"}",
+          source: 0, delivery: 1,
+          position: 6
+        ),
+        maker.entry(
+          name: "prepaidAccountExpired", code: "7",
+          status: 200,
+          message: "Prepaid Account has expired",
+          explanation: "The validity of the prepaid account has run out, so it can no longer be charged for messages.",
+          remedy: "Renew or top up the prepaid account with GENIQ before sending again.",
+          category: .billing, retry: .afterFix, fault: .account,
+          situation: .insufficientFunds,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0008\",\"responseMessage\":\"Prepaid Account has expired\",\"responseCode\":\"7\"}",
+          source: 0, delivery: 1,
+          position: 7
+        ),
+        maker.entry(
+          name: "messageUnroutable", code: "10",
+          status: 200,
+          message: "Could not route message",
+          explanation: "GENIQ refused the message at submission because it has no route to the destination network of this number.",
+          remedy: "Do not retry automatically: a route is configuration and resending the same destination fails the same way. Check that the number's country code is right, then ask GENIQ to enable a route for that country or operator.",
+          category: .provider, retry: .afterFix, fault: .provider,
+          situation: nil,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0009\",\"responseMessage\":\"Could not route message\",\"responseCode\":\"10\"}",
+          source: 0, delivery: 2,
+          position: 8
+        ),
+        maker.entry(
+          name: "invalidRecipient", code: "11",
+          status: 200,
+          message: "Invalid recipient address",
+          explanation: "The destination number in the request is not a valid mobile number.",
+          remedy: "Correct the recipient number (international format, digits only) before resending.",
+          category: .recipient, retry: .afterFix, fault: .caller,
+          situation: .recipientNumberInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0010\",\"responseMessage\":\"Invalid recipient address\",\"responseCode\":\"11\"}",
+          source: 0, delivery: 1,
+          position: 9
+        ),
+        maker.entry(
+          name: "invalidOriginator", code: "12",
+          status: 200,
+          message: "Invalid originating address",
+          explanation: "The sender address (originator) given in the request is not acceptable.",
+          remedy: "Use a sender number or sender ID that is valid and allowed for the account.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0011\",\"responseMessage\":\"Invalid originating address\",\"responseCode\":\"12\"}",
+          source: 0, delivery: 1,
+          position: 10
+        ),
+        maker.entry(
+          name: "invalidAlphanumericOriginator", code: "13",
+          status: 200,
+          message: "Invalid alphanumeric originating address",
+          explanation: "The alphanumeric sender ID in the request is not accepted, for example because of its length or characters.",
+          remedy: "Use a sender ID that meets the length and character rules (commonly up to 11 letters and digits) and that is allowed for the account.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0012\",\"responseMessage\":\"Invalid alphanumeric originating address\",\"responseCode\":\"13\"}",
+          source: 0, delivery: 1,
+          position: 11
+        ),
+        maker.entry(
+          name: "accountRoutingRestricted", code: "14",
+          status: 200,
+          message: "Could not route message due to account limitations",
+          explanation: "The destination is outside what the account is allowed to send to.",
+          remedy: "Ask GENIQ to enable the destination for the account, or do not send to it.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: nil,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0013\",\"responseMessage\":\"Could not route message due to account limitations\",\"responseCode\":\"14\"}",
+          source: 0, delivery: 1,
+          position: 12
+        ),
+        maker.entry(
+          name: "serviceBlockedBySubscriber", code: "15",
+          status: 200,
+          message: "Subscriber has blocked this service",
+          explanation: "The recipient has opted out of or blocked messages from this service.",
+          remedy: "Do not resend; remove the number from the sending list unless the recipient opts in again.",
+          category: .recipient, retry: .never, fault: .recipient,
+          situation: .recipientBarred,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0014\",\"responseMessage\":\"Subscriber has blocked this service\",\"responseCode\":\"15\"}",
+          source: 0, delivery: 1,
+          position: 13
+        ),
+        maker.entry(
+          name: "duplicateDestination", code: "16",
+          status: 200,
+          message: "Destination Address Duplicated",
+          explanation: "The same destination number appears more than once in the request.",
+          remedy: "Remove duplicate numbers from the recipient list and resend.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0015\",\"responseMessage\":\"Destination Address Duplicated\",\"responseCode\":\"16\"}",
+          source: 0, delivery: 1,
+          position: 14
+        ),
+        maker.entry(
+          name: "tooManyDestinations", code: "17",
+          status: 200,
+          message: "Destination Address list exceeded maximum",
+          explanation: "The request lists more recipients than a single call accepts.",
+          remedy: "Split the recipient list into smaller batches and send each separately.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0016\",\"responseMessage\":\"Destination Address list exceeded maximum\",\"responseCode\":\"17\"}",
+          source: 0, delivery: 1,
+          position: 15
+        ),
+        maker.entry(
+          name: "tokenGenerationFailed", code: "18",
+          status: 200,
+          message: "API token generation failed",
+          explanation: "GENIQ could not issue an access token for the request.",
+          remedy: "Retry the token request with backoff; if it keeps failing, verify the API key and secret and contact GENIQ.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0017\",\"responseMessage\":\"API token generation failed\",\"responseCode\":\"18\"}",
+          source: 0, delivery: 2,
+          position: 16
+        ),
+        maker.entry(
+          name: "spamThresholdExceeded", code: "19",
+          status: 200,
+          message: "Spam Control threshold exceeded",
+          explanation: "GENIQ's spam control stopped the message because too many similar messages were sent, typically to the same recipient in a short time.",
+          remedy: "Do not resend immediately; reduce repeated sends to the same number and wait before trying again.",
+          category: .policy, retry: .afterReset, fault: .account,
+          situation: .qualityLimited,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0018\",\"responseMessage\":\"Spam Control threshold exceeded\",\"responseCode\":\"19\"}",
+          source: 0, delivery: 1,
+          position: 17
+        ),
+        maker.entry(
+          name: "invalidToken", code: "20",
+          status: 200,
+          message: "Invalid Token",
+          explanation: "GENIQ did not accept the bearer token sent with the request, for example a token that was cut short, altered or never issued.",
+          remedy: "Request a fresh access token from the token endpoint with the API key and secret, then resend with it; if new tokens are refused too, the API key is at fault (24).",
+          category: .authentication, retry: .afterReauth, fault: .caller,
+          situation: .credentialsExpired,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0019\",\"responseMessage\":\"Invalid Token\",\"responseCode\":\"20\"}",
+          source: 1, delivery: 1,
+          position: 18
+        ),
+        maker.entry(
+          name: "invalidMessageID", code: "21",
+          status: 200,
+          message: "Invalid messageId",
+          explanation: "The messageId in the request does not match a message known to GENIQ.",
+          remedy: "Use a messageId returned by an earlier send response.",
+          category: .notFound, retry: .afterFix, fault: .caller,
+          situation: .resourceNotFound,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0020\",\"responseMessage\":\"Invalid messageId\",\"responseCode\":\"21\"}",
+          source: 0, delivery: 1,
+          position: 19
+        ),
+        maker.entry(
+          name: "noWhatsAppSession", code: "301",
+          status: 200,
+          message: "No valid WhatsApp session found",
+          explanation: "A free-form WhatsApp message was sent but there is no open conversation with the recipient (the 24-hour customer-service window is closed or never opened).",
+          remedy: "Send an approved template message instead, or wait until the customer writes again.",
+          category: .conversationWindow, retry: .afterFix, fault: .caller,
+          situation: .conversationWindowClosed,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0021\",\"responseMessage\":\"No valid WhatsApp session found\",\"responseCode\":\"301\"}",
+          source: 0, delivery: 1,
+          position: 20
+        ),
+        maker.entry(
+          name: "templateRejected", code: "311",
+          status: 200,
+          message: "WhatsApp Template rejected",
+          explanation: "The WhatsApp template submitted for approval was rejected.",
+          remedy: "Revise the template content so it meets WhatsApp's template guidelines, then submit it again.",
+          category: .template, retry: .afterFix, fault: .caller,
+          situation: nil,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0022\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}",
+          source: 1, delivery: 1,
+          position: 21
+        ),
+        maker.entry(
+          name: "duplicateTemplateContent", code: "312",
+          status: 200,
+          message: "WhatsApp Template with same content already existed",
+          explanation: "A template with identical content already exists, so the new one was not created.",
+          remedy: "Reuse the existing template or change the content before creating a new one.",
+          category: .conflict, retry: .afterFix, fault: .caller,
+          situation: .duplicateRequest,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0023\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}",
+          source: 1, delivery: 1,
+          position: 22
+        ),
+        maker.entry(
+          name: "invalidCode", code: "22",
+          status: 200,
+          message: "Invalid code",
+          explanation: "A code supplied in the request was not accepted.",
+          remedy: "Check the code value sent in the request and correct it before resending.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0024\",\"responseMessage\":\"Invalid code\",\"responseCode\":\"22\"}",
+          source: 0, delivery: 1,
+          position: 23
+        ),
+        maker.entry(
+          name: "tokenExpired", code: "23",
+          status: 200,
+          message: "Token expired",
+          explanation: "The access token used for the request has passed its expiry time.",
+          remedy: "Request a new access token and resend; refresh tokens before the expiry returned with them.",
+          category: .authentication, retry: .afterReauth, fault: .caller,
+          situation: .credentialsExpired,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0025\",\"responseMessage\":\"Token expired\",\"responseCode\":\"23\"}",
+          source: 1, delivery: 1,
+          position: 24
+        ),
+        maker.entry(
+          name: "invalidAPIKey", code: "24",
+          status: 200,
+          message: "Invalid API Key credentials",
+          explanation: "The API key or secret used to request a token was not accepted.",
+          remedy: "Check the API key and secret created in the GENIQ console, or create new ones, then request the token again.",
+          category: .authentication, retry: .afterFix, fault: .account,
+          situation: .credentialsInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0026\",\"responseMessage\":\"Invalid API Key credentials\",\"responseCode\":\"24\"}",
+          source: 1, delivery: 1,
+          position: 25
+        ),
+        maker.entry(
+          name: "generalFailure", code: "88",
+          status: 200,
+          message: "General Failure",
+          explanation: "The request failed for an unspecified reason.",
+          remedy: "Do not resend automatically: GENIQ does not say what failed or whether the request was taken. Look it up by its reference or messageId, and contact GENIQ support if it persists.",
+          category: .unknown, retry: .afterFix, fault: .unknown,
+          situation: .unspecifiedFailure,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}",
+          source: 0, delivery: 3,
+          position: 26
+        ),
+        maker.entry(
+          name: "systemError", code: "99",
+          status: 200,
+          message: "System error. Please contact us if problem persist",
+          explanation: "GENIQ hit an internal error while handling the request.",
+          remedy: "Retry with backoff; if the error persists, contact GENIQ support.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"ref-20260301-0028\",\"responseMessage\":\"System error. Please contact us if problem persist\",\"responseCode\":\"99\"}",
+          source: 0, delivery: 3,
+          position: 27
+        ),
+      ]
+    }(maker),
     codes: CatalogTable.CodeLayout(
       keys: [
         "0", "1", "2", "3", "4", "5", "6", "7", "10", "11", "12", "13",
@@ -1068,252 +1041,225 @@ extension GENIQ {
 }
 
 extension GENIQ.ReasonCode {
-  @inline(never)
-  private static func entry(
-    name: String, code: String, status: Int?, message: String, explanation: String, remedy: String,
-    category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation?,
-    sampleKind: ResponseKind, sampleStatus: Int?, sampleBody: String, source: Int, delivery: Int,
-    position: Int
-  ) -> CatalogEntry {
-    detailedEntry(
-      name: name, code: code, codeRange: nil, status: status, message: message, title: nil,
-      patterns: [], explanation: explanation, remedy: remedy, category: category, retry: retry,
-      fault: fault, situation: situation, outcome: .failure, isDeprecated: false, isVariant: false,
-      sample: SampleResponse(kind: sampleKind, status: sampleStatus, body: sampleBody), source: source,
-      delivery: delivery, wait: nil, position: position)
-  }
-
-  @inline(never)
-  private static func detailedEntry(
-    name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
-    patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
-    fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
-  ) -> CatalogEntry {
-    let (fate, reason) = entryDeliveries[delivery]
-    return CatalogEntry(
-      provider: .geniq, table: "reason", name: name, code: code, codeRange: codeRange,
-      status: status, message: message, title: title, patterns: patterns, explanation: explanation,
-      remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
-      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
-  }
-
-  /// The documents the entries come from; an entry gives its document's index.
-  private static let entrySources: [CatalogSource] = [
-    CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-  ]
-
-  /// What became of a request answered with an entry's code, and why; an entry gives its index.
-  private static let entryDeliveries: [(Delivery, String)] = [
-    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
-    (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
-  ]
+  /// What the table's entries share: provider, id, the documents they come from and their delivery
+  /// rules; an entry gives the index of its document and of its rule.
+  private static let maker = CatalogEntry.Maker(
+    provider: .geniq, table: "reason",
+    sources: [
+      CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+    ],
+    deliveries: [
+      (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+      (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
+    ]
+  )
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
     provider: .geniq, id: "reason", title: "Delivery report reason codes (reasonCode)",
-    entries: [
-      detailedEntry(
-        name: "notApplicable", code: "0",
-        codeRange: nil,
-        status: nil,
-        message: "Not Applicable",
-        title: nil,
-        patterns: [],
-        explanation: "The report carries no failure reason; this is the value sent with successful or in-progress statuses.",
-        remedy: "Nothing to do; read the report's status field for the delivery state.",
-        category: .unknown, retry: .notNeeded, fault: .unknown,
-        situation: nil, outcome: .success,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=43BC206B4610B25F41E7C3E050035473&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 0
-      ),
-      entry(
-        name: "baseStationUnknown", code: "1",
-        status: nil,
-        message: "Base Station Unknown",
-        explanation: "The mobile network could not identify the base station serving the recipient, so the message was not delivered.",
-        remedy: "Resend later with backoff; if it keeps failing for the number, treat it as unreachable.",
-        category: .provider, retry: .afterFix, fault: .carrier,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=5A1F3C2E9B7D4E60A1C2D3E4F5061728&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=1&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 1
-      ),
-      entry(
-        name: "mscUnknown", code: "2",
-        status: nil,
-        message: "MSC Unknown",
-        explanation: "The network could not find the switching centre (MSC) responsible for the recipient, so delivery failed.",
-        remedy: "Resend later with backoff; persistent failures point to a routing problem to raise with GENIQ.",
-        category: .provider, retry: .afterFix, fault: .carrier,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=6B2A4D3F0C8E5F71B2D3E4F506172839&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=2&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 2
-      ),
-      entry(
-        name: "formatError", code: "3",
-        status: nil,
-        message: "Format Error",
-        explanation: "The network rejected the message because its format was not acceptable.",
-        remedy: "Check the message content, encoding, length and sender before resending.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=7C3B5E4A1D9F6082C3E4F5061728394A&channel=sms&recipient=6588880000&status=rejected&reasonCode=3&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 3
-      ),
-      entry(
-        name: "otherError", code: "4",
-        status: nil,
-        message: "Other Error",
-        explanation: "Delivery failed for a reason the network did not specify.",
-        remedy: "Do not resend automatically; look the message up by its messageId and ask GENIQ support for the cause before deciding on a new send.",
-        category: .unknown, retry: .afterFix, fault: .unknown,
-        situation: .unspecifiedFailure,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=8D4C6F5B2E0A7193D4F5061728394A5B&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=4&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 4
-      ),
-      entry(
-        name: "subscriberUnknown", code: "5",
-        status: nil,
-        message: "Subscriber Unknown",
-        explanation: "The network reports that no subscriber has this number: it is not assigned, or no longer in service.",
-        remedy: "Do not resend to this number. Correct it from the recipient's records, or remove it from the sending list.",
-        category: .recipient, retry: .afterFix, fault: .caller,
-        situation: .recipientNumberInvalid,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=9E5D7A6C3F1B82A4E5061728394A5B6C&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=5&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 5
-      ),
-      entry(
-        name: "subscriberBarred", code: "6",
-        status: nil,
-        message: "Subscriber Barred",
-        explanation: "The operator has barred the recipient from receiving messages.",
-        remedy: "Do not resend: the operator bars this number from receiving the message, and nothing the sender can change lifts that. Remove the number from the sending list or reach the person through another channel.",
-        category: .recipient, retry: .never, fault: .recipient,
-        situation: .recipientBarred,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=AF6E8B7D4A2C93B5F61728394A5B6C7D&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=6&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 6
-      ),
-      entry(
-        name: "subscriberNotProvisioned", code: "7",
-        status: nil,
-        message: "Subscriber Not Provisioned",
-        explanation: "The recipient's subscription does not include the SMS service.",
-        remedy: "Do not resend; reach the recipient through another channel.",
-        category: .recipient, retry: .never, fault: .recipient,
-        situation: .recipientBarred,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=B07F9C8E5B3DA4C60728394A5B6C7D8E&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=7&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 7
-      ),
-      entry(
-        name: "subscriberAbsent", code: "8",
-        status: nil,
-        message: "Subscriber Absent",
-        explanation: "The recipient's phone was unreachable, for example switched off or out of coverage.",
-        remedy: "Resend later with backoff; the message may be delivered once the phone is back on the network.",
-        category: .recipient, retry: .afterFix, fault: .recipient,
-        situation: .recipientUnreachable,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=C180AD9F6C4EB5D7128394A5B6C7D8E9&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=8&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 8
-      ),
-      entry(
-        name: "smscFailure", code: "9",
-        status: nil,
-        message: "SMSC Failure",
-        explanation: "The message centre handling the delivery failed.",
-        remedy: "Resend later with backoff.",
-        category: .provider, retry: .afterFix, fault: .carrier,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=D291BEA07D5FC6E8238394A5B6C7D8EA&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=9&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 9
-      ),
-      entry(
-        name: "smscCongestion", code: "10",
-        status: nil,
-        message: "SMSC Congestion",
-        explanation: "The message centre was overloaded and could not take the message.",
-        remedy: "Resend later with backoff.",
-        category: .provider, retry: .afterFix, fault: .carrier,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=E3A2CFB18E60D7F9348394A5B6C7D8EB&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=10&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 10
-      ),
-      entry(
-        name: "smscRoaming", code: "11",
-        status: nil,
-        message: "SMSC Roaming",
-        explanation: "The recipient was roaming on a network to which the message centre could not deliver, so the message did not arrive.",
-        remedy: "Resend later with backoff and cap the attempts; delivery can succeed once the recipient is back on a network that can be reached.",
-        category: .recipient, retry: .afterFix, fault: .recipient,
-        situation: .recipientUnreachable,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=F4B3D0C29F71E80A458394A5B6C7D8EC&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=11&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 11
-      ),
-      entry(
-        name: "handsetError", code: "12",
-        status: nil,
-        message: "Handset Error",
-        explanation: "The recipient's phone reported an error and did not accept the message.",
-        remedy: "Resend later with backoff; if it keeps failing, reach the recipient another way.",
-        category: .recipient, retry: .afterFix, fault: .recipient,
-        situation: .recipientUnreachable,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=05C4E1D3A082F91B568394A5B6C7D8ED&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=12&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 12
-      ),
-      entry(
-        name: "handsetMemoryExceeded", code: "13",
-        status: nil,
-        message: "Handset Memory Exceeded",
-        explanation: "The recipient's phone has no room to store the message.",
-        remedy: "Resend later with backoff; delivery can succeed once the recipient frees space.",
-        category: .recipient, retry: .afterFix, fault: .recipient,
-        situation: .recipientUnreachable,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=16D5F2E4B193A02C678394A5B6C7D8EE&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=13&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 13
-      ),
-      entry(
-        name: "invalidWhatsAppTemplate", code: "201",
-        status: nil,
-        message: "Invalid WhatsApp Template",
-        explanation: "The WhatsApp message failed because the template it used is not valid.",
-        remedy: "Check the template name, language and parameters against an approved template, then send again.",
-        category: .template, retry: .afterFix, fault: .caller,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "{\"messageId\":\"c7b2e0a4-1f3d-4a5b-9c8e-7d6f5e4a3b21\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"reasonCode\":\"201\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:02+08:00\"}",
-        source: 0, delivery: 1,
-        position: 14
-      ),
-    ],
+    entries: { (maker: CatalogEntry.Maker) -> [CatalogEntry] in
+      [
+        maker.detailedEntry(
+          name: "notApplicable", code: "0",
+          codeRange: nil,
+          status: nil,
+          message: "Not Applicable",
+          title: nil,
+          patterns: [],
+          explanation: "The report carries no failure reason; this is the value sent with successful or in-progress statuses.",
+          remedy: "Nothing to do; read the report's status field for the delivery state.",
+          category: .unknown, retry: .notNeeded, fault: .unknown,
+          situation: nil, outcome: .success,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=43BC206B4610B25F41E7C3E050035473&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 0
+        ),
+        maker.entry(
+          name: "baseStationUnknown", code: "1",
+          status: nil,
+          message: "Base Station Unknown",
+          explanation: "The mobile network could not identify the base station serving the recipient, so the message was not delivered.",
+          remedy: "Resend later with backoff; if it keeps failing for the number, treat it as unreachable.",
+          category: .provider, retry: .afterFix, fault: .carrier,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=5A1F3C2E9B7D4E60A1C2D3E4F5061728&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=1&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 1
+        ),
+        maker.entry(
+          name: "mscUnknown", code: "2",
+          status: nil,
+          message: "MSC Unknown",
+          explanation: "The network could not find the switching centre (MSC) responsible for the recipient, so delivery failed.",
+          remedy: "Resend later with backoff; persistent failures point to a routing problem to raise with GENIQ.",
+          category: .provider, retry: .afterFix, fault: .carrier,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=6B2A4D3F0C8E5F71B2D3E4F506172839&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=2&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 2
+        ),
+        maker.entry(
+          name: "formatError", code: "3",
+          status: nil,
+          message: "Format Error",
+          explanation: "The network rejected the message because its format was not acceptable.",
+          remedy: "Check the message content, encoding, length and sender before resending.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=7C3B5E4A1D9F6082C3E4F5061728394A&channel=sms&recipient=6588880000&status=rejected&reasonCode=3&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 3
+        ),
+        maker.entry(
+          name: "otherError", code: "4",
+          status: nil,
+          message: "Other Error",
+          explanation: "Delivery failed for a reason the network did not specify.",
+          remedy: "Do not resend automatically; look the message up by its messageId and ask GENIQ support for the cause before deciding on a new send.",
+          category: .unknown, retry: .afterFix, fault: .unknown,
+          situation: .unspecifiedFailure,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=8D4C6F5B2E0A7193D4F5061728394A5B&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=4&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 4
+        ),
+        maker.entry(
+          name: "subscriberUnknown", code: "5",
+          status: nil,
+          message: "Subscriber Unknown",
+          explanation: "The network reports that no subscriber has this number: it is not assigned, or no longer in service.",
+          remedy: "Do not resend to this number. Correct it from the recipient's records, or remove it from the sending list.",
+          category: .recipient, retry: .afterFix, fault: .caller,
+          situation: .recipientNumberInvalid,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=9E5D7A6C3F1B82A4E5061728394A5B6C&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=5&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 5
+        ),
+        maker.entry(
+          name: "subscriberBarred", code: "6",
+          status: nil,
+          message: "Subscriber Barred",
+          explanation: "The operator has barred the recipient from receiving messages.",
+          remedy: "Do not resend: the operator bars this number from receiving the message, and nothing the sender can change lifts that. Remove the number from the sending list or reach the person through another channel.",
+          category: .recipient, retry: .never, fault: .recipient,
+          situation: .recipientBarred,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=AF6E8B7D4A2C93B5F61728394A5B6C7D&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=6&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 6
+        ),
+        maker.entry(
+          name: "subscriberNotProvisioned", code: "7",
+          status: nil,
+          message: "Subscriber Not Provisioned",
+          explanation: "The recipient's subscription does not include the SMS service.",
+          remedy: "Do not resend; reach the recipient through another channel.",
+          category: .recipient, retry: .never, fault: .recipient,
+          situation: .recipientBarred,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=B07F9C8E5B3DA4C60728394A5B6C7D8E&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=7&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 7
+        ),
+        maker.entry(
+          name: "subscriberAbsent", code: "8",
+          status: nil,
+          message: "Subscriber Absent",
+          explanation: "The recipient's phone was unreachable, for example switched off or out of coverage.",
+          remedy: "Resend later with backoff; the message may be delivered once the phone is back on the network.",
+          category: .recipient, retry: .afterFix, fault: .recipient,
+          situation: .recipientUnreachable,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=C180AD9F6C4EB5D7128394A5B6C7D8E9&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=8&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 8
+        ),
+        maker.entry(
+          name: "smscFailure", code: "9",
+          status: nil,
+          message: "SMSC Failure",
+          explanation: "The message centre handling the delivery failed.",
+          remedy: "Resend later with backoff.",
+          category: .provider, retry: .afterFix, fault: .carrier,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=D291BEA07D5FC6E8238394A5B6C7D8EA&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=9&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 9
+        ),
+        maker.entry(
+          name: "smscCongestion", code: "10",
+          status: nil,
+          message: "SMSC Congestion",
+          explanation: "The message centre was overloaded and could not take the message.",
+          remedy: "Resend later with backoff.",
+          category: .provider, retry: .afterFix, fault: .carrier,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=E3A2CFB18E60D7F9348394A5B6C7D8EB&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=10&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 10
+        ),
+        maker.entry(
+          name: "smscRoaming", code: "11",
+          status: nil,
+          message: "SMSC Roaming",
+          explanation: "The recipient was roaming on a network to which the message centre could not deliver, so the message did not arrive.",
+          remedy: "Resend later with backoff and cap the attempts; delivery can succeed once the recipient is back on a network that can be reached.",
+          category: .recipient, retry: .afterFix, fault: .recipient,
+          situation: .recipientUnreachable,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=F4B3D0C29F71E80A458394A5B6C7D8EC&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=11&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 11
+        ),
+        maker.entry(
+          name: "handsetError", code: "12",
+          status: nil,
+          message: "Handset Error",
+          explanation: "The recipient's phone reported an error and did not accept the message.",
+          remedy: "Resend later with backoff; if it keeps failing, reach the recipient another way.",
+          category: .recipient, retry: .afterFix, fault: .recipient,
+          situation: .recipientUnreachable,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=05C4E1D3A082F91B568394A5B6C7D8ED&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=12&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 12
+        ),
+        maker.entry(
+          name: "handsetMemoryExceeded", code: "13",
+          status: nil,
+          message: "Handset Memory Exceeded",
+          explanation: "The recipient's phone has no room to store the message.",
+          remedy: "Resend later with backoff; delivery can succeed once the recipient frees space.",
+          category: .recipient, retry: .afterFix, fault: .recipient,
+          situation: .recipientUnreachable,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=16D5F2E4B193A02C678394A5B6C7D8EE&channel=sms&recipient=6588880000&status=undeliverable&reasonCode=13&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 13
+        ),
+        maker.entry(
+          name: "invalidWhatsAppTemplate", code: "201",
+          status: nil,
+          message: "Invalid WhatsApp Template",
+          explanation: "The WhatsApp message failed because the template it used is not valid.",
+          remedy: "Check the template name, language and parameters against an approved template, then send again.",
+          category: .template, retry: .afterFix, fault: .caller,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "{\"messageId\":\"c7b2e0a4-1f3d-4a5b-9c8e-7d6f5e4a3b21\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"reasonCode\":\"201\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:02+08:00\"}",
+          source: 0, delivery: 1,
+          position: 14
+        ),
+      ]
+    }(maker),
     codes: CatalogTable.CodeLayout(
       keys: [
         "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11",
@@ -1572,213 +1518,186 @@ extension GENIQ {
 }
 
 extension GENIQ.ReportStatus {
-  @inline(never)
-  private static func entry(
-    name: String, code: String, status: Int?, message: String, explanation: String, remedy: String,
-    category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation?,
-    sampleKind: ResponseKind, sampleStatus: Int?, sampleBody: String, source: Int, delivery: Int,
-    position: Int
-  ) -> CatalogEntry {
-    detailedEntry(
-      name: name, code: code, codeRange: nil, status: status, message: message, title: nil,
-      patterns: [], explanation: explanation, remedy: remedy, category: category, retry: retry,
-      fault: fault, situation: situation, outcome: .failure, isDeprecated: false, isVariant: false,
-      sample: SampleResponse(kind: sampleKind, status: sampleStatus, body: sampleBody), source: source,
-      delivery: delivery, wait: nil, position: position)
-  }
-
-  @inline(never)
-  private static func detailedEntry(
-    name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
-    patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
-    fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
-  ) -> CatalogEntry {
-    let (fate, reason) = entryDeliveries[delivery]
-    return CatalogEntry(
-      provider: .geniq, table: "status", name: name, code: code, codeRange: codeRange,
-      status: status, message: message, title: title, patterns: patterns, explanation: explanation,
-      remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
-      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
-  }
-
-  /// The documents the entries come from; an entry gives its document's index.
-  private static let entrySources: [CatalogSource] = [
-    CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
-    CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
-  ]
-
-  /// What became of a request answered with an entry's code, and why; an entry gives its index.
-  private static let entryDeliveries: [(Delivery, String)] = [
-    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
-    (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
-  ]
+  /// What the table's entries share: provider, id, the documents they come from and their delivery
+  /// rules; an entry gives the index of its document and of its rule.
+  private static let maker = CatalogEntry.Maker(
+    provider: .geniq, table: "status",
+    sources: [
+      CatalogSource(title: "GENIQ SMS: Receiving Delivery Reports (status values and reasonCode; read 2026-12-02)", url: "https://geniq.io/docs/sms-messaging/receiving-delivery-reports"),
+      CatalogSource(title: "GENIQ WhatsApp: Receiving Delivery Reports (read 2026-12-02)", url: "https://geniq.io/?p=2865"),
+    ],
+    deliveries: [
+      (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+      (.acceptedThenFailed, "Reported after the provider accepted the message and gave it an id: the message failed later, so a resend is a new message, paid again."),
+    ]
+  )
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
     provider: .geniq, id: "status", title: "Delivery report statuses (status)",
-    entries: [
-      detailedEntry(
-        name: "processed", code: "processed",
-        codeRange: nil,
-        status: nil,
-        message: "processed",
-        title: nil,
-        patterns: [],
-        explanation: "GENIQ accepted the message and passed it on for delivery; the final state is not known yet.",
-        remedy: "Nothing to do yet: wait for the next report about this message id.",
-        category: .unknown, retry: .notNeeded, fault: .unknown,
-        situation: nil, outcome: .pending,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000001&channel=sms&recipient=6588880000&status=processed&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 0
-      ),
-      detailedEntry(
-        name: "sent", code: "sent",
-        codeRange: nil,
-        status: nil,
-        message: "sent",
-        title: nil,
-        patterns: [],
-        explanation: "The WhatsApp message left GENIQ for WhatsApp but has not been confirmed on the recipient's handset yet.",
-        remedy: "Nothing to do yet: a delivered, read or failed report about this message id follows.",
-        category: .unknown, retry: .notNeeded, fault: .unknown,
-        situation: nil, outcome: .pending,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000002\",\"recipient\":\"6588880000\",\"status\":\"sent\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
-        source: 1, delivery: 0,
-        wait: nil,
-        position: 1
-      ),
-      detailedEntry(
-        name: "delivered", code: "delivered",
-        codeRange: nil,
-        status: nil,
-        message: "delivered",
-        title: nil,
-        patterns: [],
-        explanation: "The message reached the recipient's handset.",
-        remedy: "Nothing to do; keep the report's message id and timestamps if you track delivery.",
-        category: .unknown, retry: .notNeeded, fault: .unknown,
-        situation: nil, outcome: .success,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000003&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 2
-      ),
-      detailedEntry(
-        name: "read", code: "read",
-        codeRange: nil,
-        status: nil,
-        message: "read",
-        title: nil,
-        patterns: [],
-        explanation: "The recipient opened the WhatsApp message.",
-        remedy: "Nothing to do.",
-        category: .unknown, retry: .notNeeded, fault: .unknown,
-        situation: nil, outcome: .success,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000004\",\"recipient\":\"6588880000\",\"status\":\"read\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
-        source: 1, delivery: 0,
-        wait: nil,
-        position: 3
-      ),
-      entry(
-        name: "expired", code: "expired",
-        status: nil,
-        message: "expired",
-        explanation: "The message stayed undelivered for its whole validity period (the validity given when sending, or the network's default), while the network kept trying, and was then discarded.",
-        remedy: "Do not resend automatically, whatever the reason code: the message's validity period ran out while the gateway kept retrying. Send a new message only when its content is still valid.",
-        category: .recipient, retry: .never, fault: .recipient,
-        situation: .messageExpired,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=7A1C9F0B2E4D6A8C0000000000000005&channel=sms&recipient=6588880000&status=expired&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 4
-      ),
-      entry(
-        name: "deleted", code: "deleted",
-        status: nil,
-        message: "deleted",
-        explanation: "The message was removed from the delivery queue before it reached the handset.",
-        remedy: "Read the reasonCode and the account's message log to learn who removed it; resend only once that is understood.",
-        category: .unknown, retry: .afterFix, fault: .unknown,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=7A1C9F0B2E4D6A8C0000000000000006&channel=sms&recipient=6588880000&status=deleted&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 5
-      ),
-      entry(
-        name: "undeliverable", code: "undeliverable",
-        status: nil,
-        message: "undeliverable",
-        explanation: "The network could not deliver the message to the handset.",
-        remedy: "The reasonCode normally says why; without one, check the number and the message before sending again.",
-        category: .unknown, retry: .afterFix, fault: .unknown,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=7A1C9F0B2E4D6A8C0000000000000007&channel=sms&recipient=6588880000&status=undeliverable&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 6
-      ),
-      entry(
-        name: "rejected", code: "rejected",
-        status: nil,
-        message: "rejected",
-        explanation: "The message was refused before delivery, by GENIQ or by the operator.",
-        remedy: "Look at the reasonCode and the message's content and sender settings; change what was refused before sending again.",
-        category: .unknown, retry: .afterFix, fault: .unknown,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=7A1C9F0B2E4D6A8C0000000000000008&channel=sms&recipient=6588880000&status=rejected&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 7
-      ),
-      entry(
-        name: "unknown", code: "unknown",
-        status: nil,
-        message: "unknown",
-        explanation: "The operator reported no final state for the message, so nobody can say whether it arrived.",
-        remedy: "Treat the message as possibly lost: check with the recipient or GENIQ before resending, to avoid duplicates.",
-        category: .unknown, retry: .afterFix, fault: .unknown,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "messageId=7A1C9F0B2E4D6A8C0000000000000009&channel=sms&recipient=6588880000&status=unknown&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
-        source: 0, delivery: 1,
-        position: 8
-      ),
-      entry(
-        name: "failed", code: "failed",
-        status: nil,
-        message: "failed",
-        explanation: "The WhatsApp message could not be delivered.",
-        remedy: "The reasonCode normally says why; without one, check the recipient and the message before sending again.",
-        category: .unknown, retry: .afterFix, fault: .unknown,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000A\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}",
-        source: 1, delivery: 1,
-        position: 9
-      ),
-      entry(
-        name: "exceededRetry", code: "exceeded_retry",
-        status: nil,
-        message: "exceeded_retry",
-        explanation: "GENIQ stopped trying to deliver the WhatsApp message after using up its delivery attempts.",
-        remedy: "Check that the recipient can receive WhatsApp messages, then decide whether to send again or switch channel.",
-        category: .unknown, retry: .afterFix, fault: .unknown,
-        situation: nil,
-        sampleKind: .report, sampleStatus: nil,
-        sampleBody: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000B\",\"recipient\":\"6588880000\",\"status\":\"exceeded_retry\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}",
-        source: 1, delivery: 1,
-        position: 10
-      ),
-    ],
+    entries: { (maker: CatalogEntry.Maker) -> [CatalogEntry] in
+      [
+        maker.detailedEntry(
+          name: "processed", code: "processed",
+          codeRange: nil,
+          status: nil,
+          message: "processed",
+          title: nil,
+          patterns: [],
+          explanation: "GENIQ accepted the message and passed it on for delivery; the final state is not known yet.",
+          remedy: "Nothing to do yet: wait for the next report about this message id.",
+          category: .unknown, retry: .notNeeded, fault: .unknown,
+          situation: nil, outcome: .pending,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000001&channel=sms&recipient=6588880000&status=processed&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 0
+        ),
+        maker.detailedEntry(
+          name: "sent", code: "sent",
+          codeRange: nil,
+          status: nil,
+          message: "sent",
+          title: nil,
+          patterns: [],
+          explanation: "The WhatsApp message left GENIQ for WhatsApp but has not been confirmed on the recipient's handset yet.",
+          remedy: "Nothing to do yet: a delivered, read or failed report about this message id follows.",
+          category: .unknown, retry: .notNeeded, fault: .unknown,
+          situation: nil, outcome: .pending,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000002\",\"recipient\":\"6588880000\",\"status\":\"sent\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
+          source: 1, delivery: 0,
+          wait: nil,
+          position: 1
+        ),
+        maker.detailedEntry(
+          name: "delivered", code: "delivered",
+          codeRange: nil,
+          status: nil,
+          message: "delivered",
+          title: nil,
+          patterns: [],
+          explanation: "The message reached the recipient's handset.",
+          remedy: "Nothing to do; keep the report's message id and timestamps if you track delivery.",
+          category: .unknown, retry: .notNeeded, fault: .unknown,
+          situation: nil, outcome: .success,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "messageId=7A1C9F0B2E4D6A8C0000000000000003&channel=sms&recipient=6588880000&status=delivered&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 2
+        ),
+        maker.detailedEntry(
+          name: "read", code: "read",
+          codeRange: nil,
+          status: nil,
+          message: "read",
+          title: nil,
+          patterns: [],
+          explanation: "The recipient opened the WhatsApp message.",
+          remedy: "Nothing to do.",
+          category: .unknown, retry: .notNeeded, fault: .unknown,
+          situation: nil, outcome: .success,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .report, status: nil, headerPairs: [], body: "{\"messageId\":\"7A1C9F0B2E4D6A8C0000000000000004\",\"recipient\":\"6588880000\",\"status\":\"read\",\"reasonCode\":\"0\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}"),
+          source: 1, delivery: 0,
+          wait: nil,
+          position: 3
+        ),
+        maker.entry(
+          name: "expired", code: "expired",
+          status: nil,
+          message: "expired",
+          explanation: "The message stayed undelivered for its whole validity period (the validity given when sending, or the network's default), while the network kept trying, and was then discarded.",
+          remedy: "Do not resend automatically, whatever the reason code: the message's validity period ran out while the gateway kept retrying. Send a new message only when its content is still valid.",
+          category: .recipient, retry: .never, fault: .recipient,
+          situation: .messageExpired,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=7A1C9F0B2E4D6A8C0000000000000005&channel=sms&recipient=6588880000&status=expired&reasonCode=0&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 4
+        ),
+        maker.entry(
+          name: "deleted", code: "deleted",
+          status: nil,
+          message: "deleted",
+          explanation: "The message was removed from the delivery queue before it reached the handset.",
+          remedy: "Read the reasonCode and the account's message log to learn who removed it; resend only once that is understood.",
+          category: .unknown, retry: .afterFix, fault: .unknown,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=7A1C9F0B2E4D6A8C0000000000000006&channel=sms&recipient=6588880000&status=deleted&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 5
+        ),
+        maker.entry(
+          name: "undeliverable", code: "undeliverable",
+          status: nil,
+          message: "undeliverable",
+          explanation: "The network could not deliver the message to the handset.",
+          remedy: "The reasonCode normally says why; without one, check the number and the message before sending again.",
+          category: .unknown, retry: .afterFix, fault: .unknown,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=7A1C9F0B2E4D6A8C0000000000000007&channel=sms&recipient=6588880000&status=undeliverable&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 6
+        ),
+        maker.entry(
+          name: "rejected", code: "rejected",
+          status: nil,
+          message: "rejected",
+          explanation: "The message was refused before delivery, by GENIQ or by the operator.",
+          remedy: "Look at the reasonCode and the message's content and sender settings; change what was refused before sending again.",
+          category: .unknown, retry: .afterFix, fault: .unknown,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=7A1C9F0B2E4D6A8C0000000000000008&channel=sms&recipient=6588880000&status=rejected&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 7
+        ),
+        maker.entry(
+          name: "unknown", code: "unknown",
+          status: nil,
+          message: "unknown",
+          explanation: "The operator reported no final state for the message, so nobody can say whether it arrived.",
+          remedy: "Treat the message as possibly lost: check with the recipient or GENIQ before resending, to avoid duplicates.",
+          category: .unknown, retry: .afterFix, fault: .unknown,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "messageId=7A1C9F0B2E4D6A8C0000000000000009&channel=sms&recipient=6588880000&status=unknown&messageTimestamp=2026-03-01T10%3A15%3A00%2B08%3A00&operatorTimestamp=2026-03-01T10%3A15%3A04%2B08%3A00",
+          source: 0, delivery: 1,
+          position: 8
+        ),
+        maker.entry(
+          name: "failed", code: "failed",
+          status: nil,
+          message: "failed",
+          explanation: "The WhatsApp message could not be delivered.",
+          remedy: "The reasonCode normally says why; without one, check the recipient and the message before sending again.",
+          category: .unknown, retry: .afterFix, fault: .unknown,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000A\",\"recipient\":\"6588880000\",\"status\":\"failed\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}",
+          source: 1, delivery: 1,
+          position: 9
+        ),
+        maker.entry(
+          name: "exceededRetry", code: "exceeded_retry",
+          status: nil,
+          message: "exceeded_retry",
+          explanation: "GENIQ stopped trying to deliver the WhatsApp message after using up its delivery attempts.",
+          remedy: "Check that the recipient can receive WhatsApp messages, then decide whether to send again or switch channel.",
+          category: .unknown, retry: .afterFix, fault: .unknown,
+          situation: nil,
+          sampleKind: .report, sampleStatus: nil,
+          sampleBody: "{\"messageId\":\"7A1C9F0B2E4D6A8C000000000000000B\",\"recipient\":\"6588880000\",\"status\":\"exceeded_retry\",\"channel\":\"whatsapp\",\"messageTimestamp\":\"2026-03-01T10:15:00+08:00\",\"providerTimestamp\":\"2026-03-01T10:15:03+08:00\"}",
+          source: 1, delivery: 1,
+          position: 10
+        ),
+      ]
+    }(maker),
     codes: CatalogTable.CodeLayout(
       keys: [
         "PROCESSED", "SENT", "DELIVERED", "READ", "EXPIRED", "DELETED", "UNDELIVERABLE", "REJECTED", "UNKNOWN", "FAILED", "EXCEEDED_RETRY",
@@ -2205,463 +2124,436 @@ extension GENIQ {
 }
 
 extension GENIQ.TemplateCode {
-  @inline(never)
-  private static func entry(
-    name: String, code: String, status: Int?, message: String, explanation: String, remedy: String,
-    category: ErrorCategory, retry: Retry, fault: Fault, situation: Situation?,
-    sampleKind: ResponseKind, sampleStatus: Int?, sampleBody: String, source: Int, delivery: Int,
-    position: Int
-  ) -> CatalogEntry {
-    detailedEntry(
-      name: name, code: code, codeRange: nil, status: status, message: message, title: nil,
-      patterns: [], explanation: explanation, remedy: remedy, category: category, retry: retry,
-      fault: fault, situation: situation, outcome: .failure, isDeprecated: false, isVariant: false,
-      sample: SampleResponse(kind: sampleKind, status: sampleStatus, body: sampleBody), source: source,
-      delivery: delivery, wait: nil, position: position)
-  }
-
-  @inline(never)
-  private static func detailedEntry(
-    name: String, code: String, codeRange: ClosedRange<Int>?, status: Int?, message: String, title: String?,
-    patterns: [String], explanation: String, remedy: String, category: ErrorCategory, retry: Retry,
-    fault: Fault, situation: Situation?, outcome: Outcome, isDeprecated: Bool, isVariant: Bool,
-    sample: SampleResponse, source: Int, delivery: Int, wait: CatalogWait?, position: Int
-  ) -> CatalogEntry {
-    let (fate, reason) = entryDeliveries[delivery]
-    return CatalogEntry(
-      provider: .geniq, table: "template", name: name, code: code, codeRange: codeRange,
-      status: status, message: message, title: title, patterns: patterns, explanation: explanation,
-      remedy: remedy, category: category, retry: retry, fault: fault, situation: situation,
-      outcome: outcome, isDeprecated: isDeprecated, isVariant: isVariant, sample: sample,
-      source: entrySources[source], delivery: fate, deliveryReason: reason, wait: wait, position: position)
-  }
-
-  /// The documents the entries come from; an entry gives its document's index.
-  private static let entrySources: [CatalogSource] = [
-    CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
-    CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
-  ]
-
-  /// What became of a request answered with an entry's code, and why; an entry gives its index.
-  private static let entryDeliveries: [(Delivery, String)] = [
-    (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
-    (.rejected, "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
-    (.unknown, "The provider reports an internal or unspecified failure and does not say whether it acted on the request."),
-    (.unknown, "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."),
-    (.rejected, "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."),
-  ]
+  /// What the table's entries share: provider, id, the documents they come from and their delivery
+  /// rules; an entry gives the index of its document and of its rule.
+  private static let maker = CatalogEntry.Maker(
+    provider: .geniq, table: "template",
+    sources: [
+      CatalogSource(title: "GENIQ WhatsApp: Create Template (read 2026-11-23, when its entries were written)", url: "https://geniq.io/docs/whatsapp-messaging/manage-whatsapp-template/create-template"),
+      CatalogSource(title: "GENIQ Error Codes: RESTful API", url: "https://geniq.io/docs/error-codes/restful-api", document: "seeds/004_69d3b2748d8324c5.txt"),
+    ],
+    deliveries: [
+      (.notApplicable, "The answer is not a failed request: it reports a success, a partial result or work still in progress."),
+      (.rejected, "GENIQ refused the request and says why: nothing was accepted, so sending it again after the fix or the wait cannot deliver it twice."),
+      (.unknown, "The provider reports an internal or unspecified failure and does not say whether it acted on the request."),
+      (.unknown, "A server error: the provider may have acted on the request before it failed, so a resend may deliver it twice."),
+      (.rejected, "The gateway refused the request before sending: no route for the destination, a token request that failed (a token request sends nothing), a missing capability or an unfinished delete."),
+    ]
+  )
 
   /// The catalog table these codes come from.
   public static let table: CatalogTable = CatalogTable(
     provider: .geniq, id: "template", title: "WhatsApp template management codes",
-    entries: [
-      detailedEntry(
-        name: "success", code: "0",
-        codeRange: nil,
-        status: 200,
-        message: "Success",
-        title: nil,
-        patterns: [],
-        explanation: "The template request was carried out: the template was created, listed or deleted as asked.",
-        remedy: "Nothing to do. A new template still needs Meta's approval before it can be sent; watch its status.",
-        category: .unknown, retry: .notNeeded, fault: .unknown,
-        situation: nil, outcome: .success,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0000\",\"responseMessage\":\"Success\",\"responseCode\":\"0\"}"),
-        source: 0, delivery: 0,
-        wait: nil,
-        position: 0
-      ),
-      entry(
-        name: "accessTokenRevoked", code: "0",
-        status: 401,
-        message: "Access token expired/revoked",
-        explanation: "The WhatsApp access token behind the template request has expired or been revoked.",
-        remedy: "Renewing your GENIQ token does not help here; ask GENIQ support to renew the WhatsApp Business Account's Meta access token, then retry.",
-        category: .authentication, retry: .afterFix, fault: .provider,
-        situation: .credentialsExpired,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0001\",\"responseMessage\":\"Access token expired/revoked\",\"responseCode\":\"0\"}",
-        source: 1, delivery: 1,
-        position: 1
-      ),
-      entry(
-        name: "temporaryFailure", code: "1",
-        status: 400,
-        message: "Failed due to a temporary issue",
-        explanation: "The template request failed because of a temporary problem on the WhatsApp platform.",
-        remedy: "Retry with exponential backoff.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0002\",\"responseMessage\":\"Failed due to a temporary issue\",\"responseCode\":\"1\"}",
-        source: 1, delivery: 2,
-        position: 2
-      ),
-      entry(
-        name: "serviceDowntime", code: "2",
-        status: 503,
-        message: "Temporary issue due to downtime",
-        explanation: "The WhatsApp platform was temporarily unavailable or overloaded.",
-        remedy: "Retry with exponential backoff; check the WhatsApp Business Platform status if it persists.",
-        category: .provider, retry: .backoff, fault: .provider,
-        situation: .providerUnavailable,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0003\",\"responseMessage\":\"Temporary issue due to downtime\",\"responseCode\":\"2\"}",
-        source: 1, delivery: 3,
-        position: 3
-      ),
-      entry(
-        name: "missingCapability", code: "3",
-        status: 500,
-        message: "Capability or permissions issue",
-        explanation: "The app behind the account lacks the capability or permission needed for this template operation.",
-        remedy: "Grant the app the required WhatsApp permissions (or ask GENIQ to), then retry.",
-        category: .permission, retry: .afterFix, fault: .account,
-        situation: .permissionDenied,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0004\",\"responseMessage\":\"Capability or permissions issue\",\"responseCode\":\"3\"}",
-        source: 1, delivery: 4,
-        position: 4
-      ),
-      detailedEntry(
-        name: "tooManyCalls", code: "4",
-        codeRange: nil,
-        status: 400,
-        message: "Temporary issue due to throttling",
-        title: nil,
-        patterns: [],
-        explanation: "Too many template management calls were made in a short time.",
-        remedy: "Retry with exponential backoff and reduce the rate of template calls.",
-        category: .rateLimit, retry: .afterReset, fault: .caller,
-        situation: .rateLimited, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0005\",\"responseMessage\":\"Temporary issue due to throttling\",\"responseCode\":\"4\"}"),
-        source: 1, delivery: 1,
-        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
-        position: 5
-      ),
-      entry(
-        name: "invalidAccountConfiguration", code: "8",
-        status: nil,
-        message: "Account Invalid Configuration",
-        explanation: "The GENIQ account is not set up correctly for WhatsApp template management.",
-        remedy: "Ask GENIQ or the account administrator to complete the account's WhatsApp configuration, then retry.",
-        category: .configuration, retry: .afterFix, fault: .account,
-        situation: nil,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0006\",\"responseMessage\":\"Account Invalid Configuration\",\"responseCode\":\"8\"}",
-        source: 0, delivery: 1,
-        position: 6
-      ),
-      entry(
-        name: "permissionDenied", code: "10",
-        status: 403,
-        message: "Permission is either not granted or has been removed",
-        explanation: "The permission needed for the template operation was never granted or has been withdrawn.",
-        remedy: "Restore the missing permission for the app or account, then retry.",
-        category: .permission, retry: .afterFix, fault: .account,
-        situation: .permissionDenied,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0007\",\"responseMessage\":\"Permission is either not granted or has been removed\",\"responseCode\":\"10\"}",
-        source: 1, delivery: 1,
-        position: 7
-      ),
-      entry(
-        name: "invalidParameter", code: "100",
-        status: 400,
-        message: "The parameter may not be available or may be spelled incorrectly",
-        explanation: "The request contained a parameter that is unsupported or misspelled.",
-        remedy: "Check parameter names and values against the API reference and correct the request.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0008\",\"responseMessage\":\"The parameter may not be available or may be spelled incorrectly\",\"responseCode\":\"100\"}",
-        source: 1, delivery: 1,
-        position: 8
-      ),
-      entry(
-        name: "accessTokenExpired", code: "190",
-        status: 401,
-        message: "Access token is expired",
-        explanation: "The WhatsApp access token used for the template request has expired.",
-        remedy: "Renewing your GENIQ token does not help here; ask GENIQ support to renew the WhatsApp Business Account's Meta access token, then retry.",
-        category: .authentication, retry: .afterFix, fault: .provider,
-        situation: .credentialsExpired,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0009\",\"responseMessage\":\"Access token is expired\",\"responseCode\":\"190\"}",
-        source: 1, delivery: 1,
-        position: 9
-      ),
-      entry(
-        name: "temporarilyBlockedForPolicy", code: "368",
-        status: 403,
-        message: "Temporary blocked due to policy violations",
-        explanation: "The WhatsApp Business Account has been temporarily restricted for breaking a platform policy.",
-        remedy: "Stop retrying; review the policy violation in WhatsApp Manager, wait for the restriction to end or appeal it.",
-        category: .policy, retry: .afterReset, fault: .account,
-        situation: .policyBlocked,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0010\",\"responseMessage\":\"Temporary blocked due to policy violations\",\"responseCode\":\"368\"}",
-        source: 1, delivery: 1,
-        position: 10
-      ),
-      entry(
-        name: "duplicatePost", code: "506",
-        status: 400,
-        message: "Duplicate posts cannot be published consecutively",
-        explanation: "The same content was submitted twice in a row and the second submission was refused.",
-        remedy: "Do not resubmit identical content; change it or keep the earlier result.",
-        category: .conflict, retry: .afterFix, fault: .caller,
-        situation: .duplicateRequest,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0011\",\"responseMessage\":\"Duplicate posts cannot be published consecutively\",\"responseCode\":\"506\"}",
-        source: 1, delivery: 1,
-        position: 11
-      ),
-      detailedEntry(
-        name: "platformRateLimitReached", code: "80007",
-        codeRange: nil,
-        status: 400,
-        message: "Platform rate limit reached",
-        title: nil,
-        patterns: [],
-        explanation: "The WhatsApp Business Account reached its rate limit for API calls.",
-        remedy: "Retry with exponential backoff and lower the call rate.",
-        category: .rateLimit, retry: .afterReset, fault: .caller,
-        situation: .rateLimited, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0012\",\"responseMessage\":\"Platform rate limit reached\",\"responseCode\":\"80007\"}"),
-        source: 1, delivery: 1,
-        wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
-        position: 12
-      ),
-      detailedEntry(
-        name: "messageTooLong", code: "131001",
-        codeRange: nil,
-        status: 400,
-        message: "Message length exceeds 4096 characters",
-        title: nil,
-        patterns: ["Message length exceeds {maxLength} characters"],
-        explanation: "The message text is longer than the 4096-character limit.",
-        remedy: "Shorten the text or split it into several messages.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid, outcome: .failure,
-        isDeprecated: false, isVariant: false,
-        sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0013\",\"responseMessage\":\"Message length exceeds 4096 characters\",\"responseCode\":\"131001\"}"),
-        source: 1, delivery: 1,
-        wait: nil,
-        position: 13
-      ),
-      entry(
-        name: "resourceNotFound", code: "131006",
-        status: 404,
-        message: "File or resource not found",
-        explanation: "A file or resource referenced by the request does not exist.",
-        remedy: "Check the id or URL of the referenced media or resource and correct it.",
-        category: .notFound, retry: .afterFix, fault: .caller,
-        situation: .resourceNotFound,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0014\",\"responseMessage\":\"File or resource not found\",\"responseCode\":\"131006\"}",
-        source: 1, delivery: 1,
-        position: 14
-      ),
-      entry(
-        name: "missingRequiredParameter", code: "131008",
-        status: 400,
-        message: "Missing a required parameter",
-        explanation: "A parameter the request must include is absent.",
-        remedy: "Add the missing parameter and resend.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0015\",\"responseMessage\":\"Missing a required parameter\",\"responseCode\":\"131008\"}",
-        source: 1, delivery: 1,
-        position: 15
-      ),
-      entry(
-        name: "invalidParameterValue", code: "131009",
-        status: 400,
-        message: "Invalid parameter value",
-        explanation: "A parameter has a value of the wrong type or an otherwise unacceptable value.",
-        remedy: "Correct the parameter value and resend.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0016\",\"responseMessage\":\"Invalid parameter value\",\"responseCode\":\"131009\"}",
-        source: 1, delivery: 1,
-        position: 16
-      ),
-      entry(
-        name: "cannotMessagePhoneNumber", code: "131021",
-        status: 400,
-        message: "Unable to send message to this phone number",
-        explanation: "WhatsApp refused to send to this number; in Meta's definition the recipient number is the same as the sending business number.",
-        remedy: "Send to a different number than the business's own WhatsApp number.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0017\",\"responseMessage\":\"Unable to send message to this phone number\",\"responseCode\":\"131021\"}",
-        source: 1, delivery: 1,
-        position: 17
-      ),
-      entry(
-        name: "accountLocked", code: "131031",
-        status: 403,
-        message: "Account has been locked from sending any messages due to an integrity policy violation",
-        explanation: "The WhatsApp Business Account has been locked because of an integrity policy violation and cannot send messages.",
-        remedy: "Stop sending; review the violation in WhatsApp Manager and appeal or resolve it before resuming.",
-        category: .policy, retry: .afterFix, fault: .account,
-        situation: .policyBlocked,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0018\",\"responseMessage\":\"Account has been locked from sending any messages due to an integrity policy violation\",\"responseCode\":\"131031\"}",
-        source: 1, delivery: 1,
-        position: 18
-      ),
-      entry(
-        name: "unsupportedMessageType", code: "131051",
-        status: 400,
-        message: "Unsupported message type",
-        explanation: "The request used a message type that is not supported.",
-        remedy: "Use one of the supported message types.",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0019\",\"responseMessage\":\"Unsupported message type\",\"responseCode\":\"131051\"}",
-        source: 1, delivery: 1,
-        position: 19
-      ),
-      entry(
-        name: "invalidHTTPMethod", code: "131055",
-        status: 400,
-        message: "Invalid HTTP method",
-        explanation: "The endpoint was called with an HTTP method it does not accept.",
-        remedy: "Call the endpoint with the documented method (for example POST to create, GET to retrieve).",
-        category: .invalidRequest, retry: .afterFix, fault: .caller,
-        situation: .requestInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0020\",\"responseMessage\":\"Invalid HTTP method\",\"responseCode\":\"131055\"}",
-        source: 1, delivery: 1,
-        position: 20
-      ),
-      entry(
-        name: "templateParameterCountMismatch", code: "132000",
-        status: 400,
-        message: "Number of parameters provided does not match the expected number of parameters",
-        explanation: "The number of parameter values sent differs from the number of variables in the template.",
-        remedy: "Send exactly one value for each variable defined in the template.",
-        category: .template, retry: .afterFix, fault: .caller,
-        situation: .templateParametersInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0021\",\"responseMessage\":\"Number of parameters provided does not match the expected number of parameters\",\"responseCode\":\"132000\"}",
-        source: 1, delivery: 1,
-        position: 21
-      ),
-      entry(
-        name: "templateNotFound", code: "132001",
-        status: 404,
-        message: "Template does not exist in the specified language or the template has not been approved",
-        explanation: "No approved template with that name exists in the requested language.",
-        remedy: "Check the template name and language code, and use a template that has been approved.",
-        category: .template, retry: .afterFix, fault: .caller,
-        situation: .templateMissing,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0022\",\"responseMessage\":\"Template does not exist in the specified language or the template has not been approved\",\"responseCode\":\"132001\"}",
-        source: 1, delivery: 1,
-        position: 22
-      ),
-      entry(
-        name: "templateTextTooLong", code: "132005",
-        status: 400,
-        message: "Translated text is too long",
-        explanation: "Once the parameters were filled in, the template text exceeded the allowed length.",
-        remedy: "Shorten the parameter values so the filled-in text fits.",
-        category: .template, retry: .afterFix, fault: .caller,
-        situation: .templateParametersInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0023\",\"responseMessage\":\"Translated text is too long\",\"responseCode\":\"132005\"}",
-        source: 1, delivery: 1,
-        position: 23
-      ),
-      entry(
-        name: "templateFormatCharacterPolicyViolated", code: "132007",
-        status: 400,
-        message: "Format character policy violated",
-        explanation: "The template content or its parameters break WhatsApp's rules on formatting characters.",
-        remedy: "Remove disallowed formatting characters (such as stray line breaks, tabs or repeated spaces in parameters) and resend.",
-        category: .template, retry: .afterFix, fault: .caller,
-        situation: .templateParametersInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0024\",\"responseMessage\":\"Format character policy violated\",\"responseCode\":\"132007\"}",
-        source: 1, delivery: 1,
-        position: 24
-      ),
-      entry(
-        name: "templateParameterFormatMismatch", code: "132012",
-        status: 400,
-        message: "Parameter format does not match format in the created template",
-        explanation: "A parameter value does not have the format the template defines for it.",
-        remedy: "Send each parameter in the format defined by the template (for example text, currency or date).",
-        category: .template, retry: .afterFix, fault: .caller,
-        situation: .templateParametersInvalid,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0025\",\"responseMessage\":\"Parameter format does not match format in the created template\",\"responseCode\":\"132012\"}",
-        source: 1, delivery: 1,
-        position: 25
-      ),
-      entry(
-        name: "previousDeleteFailed", code: "133000",
-        status: 500,
-        message: "A previous delete operation failed. A delete retry is needed before registering again",
-        explanation: "An earlier delete (deregistration) did not complete, so the number cannot be registered yet.",
-        remedy: "Run the delete operation again until it succeeds, then retry the registration.",
-        category: .account, retry: .afterFix, fault: .account,
-        situation: nil,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0026\",\"responseMessage\":\"A previous delete operation failed. A delete retry is needed before registering again\",\"responseCode\":\"133000\"}",
-        source: 1, delivery: 4,
-        position: 26
-      ),
-      entry(
-        name: "generalFailure", code: "88",
-        status: 200,
-        message: "General Failure",
-        explanation: "The request failed for an unspecified reason.",
-        remedy: "Do not resend automatically: GENIQ does not say what failed or whether the request was taken. Look it up by its reference or messageId, and contact GENIQ support if it persists.",
-        category: .unknown, retry: .afterFix, fault: .unknown,
-        situation: .unspecifiedFailure,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}",
-        source: 0, delivery: 2,
-        position: 27
-      ),
-      entry(
-        name: "templateRejected", code: "311",
-        status: 200,
-        message: "WhatsApp Template rejected",
-        explanation: "The WhatsApp template submitted for approval was rejected.",
-        remedy: "Revise the template content so it meets WhatsApp's template guidelines, then submit it again.",
-        category: .template, retry: .afterFix, fault: .caller,
-        situation: nil,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0028\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}",
-        source: 0, delivery: 1,
-        position: 28
-      ),
-      entry(
-        name: "duplicateTemplateContent", code: "312",
-        status: 200,
-        message: "WhatsApp Template with same content already existed",
-        explanation: "A template with identical content already exists, so the new one was not created.",
-        remedy: "Reuse the existing template or change the content before creating a new one.",
-        category: .conflict, retry: .afterFix, fault: .caller,
-        situation: .duplicateRequest,
-        sampleKind: .response, sampleStatus: 200,
-        sampleBody: "{\"reference\":\"tpl-0029\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}",
-        source: 0, delivery: 1,
-        position: 29
-      ),
-    ],
+    entries: { (maker: CatalogEntry.Maker) -> [CatalogEntry] in
+      [
+        maker.detailedEntry(
+          name: "success", code: "0",
+          codeRange: nil,
+          status: 200,
+          message: "Success",
+          title: nil,
+          patterns: [],
+          explanation: "The template request was carried out: the template was created, listed or deleted as asked.",
+          remedy: "Nothing to do. A new template still needs Meta's approval before it can be sent; watch its status.",
+          category: .unknown, retry: .notNeeded, fault: .unknown,
+          situation: nil, outcome: .success,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0000\",\"responseMessage\":\"Success\",\"responseCode\":\"0\"}"),
+          source: 0, delivery: 0,
+          wait: nil,
+          position: 0
+        ),
+        maker.entry(
+          name: "accessTokenRevoked", code: "0",
+          status: 401,
+          message: "Access token expired/revoked",
+          explanation: "The WhatsApp access token behind the template request has expired or been revoked.",
+          remedy: "Renewing your GENIQ token does not help here; ask GENIQ support to renew the WhatsApp Business Account's Meta access token, then retry.",
+          category: .authentication, retry: .afterFix, fault: .provider,
+          situation: .credentialsExpired,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0001\",\"responseMessage\":\"Access token expired/revoked\",\"responseCode\":\"0\"}",
+          source: 1, delivery: 1,
+          position: 1
+        ),
+        maker.entry(
+          name: "temporaryFailure", code: "1",
+          status: 400,
+          message: "Failed due to a temporary issue",
+          explanation: "The template request failed because of a temporary problem on the WhatsApp platform.",
+          remedy: "Retry with exponential backoff.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0002\",\"responseMessage\":\"Failed due to a temporary issue\",\"responseCode\":\"1\"}",
+          source: 1, delivery: 2,
+          position: 2
+        ),
+        maker.entry(
+          name: "serviceDowntime", code: "2",
+          status: 503,
+          message: "Temporary issue due to downtime",
+          explanation: "The WhatsApp platform was temporarily unavailable or overloaded.",
+          remedy: "Retry with exponential backoff; check the WhatsApp Business Platform status if it persists.",
+          category: .provider, retry: .backoff, fault: .provider,
+          situation: .providerUnavailable,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0003\",\"responseMessage\":\"Temporary issue due to downtime\",\"responseCode\":\"2\"}",
+          source: 1, delivery: 3,
+          position: 3
+        ),
+        maker.entry(
+          name: "missingCapability", code: "3",
+          status: 500,
+          message: "Capability or permissions issue",
+          explanation: "The app behind the account lacks the capability or permission needed for this template operation.",
+          remedy: "Grant the app the required WhatsApp permissions (or ask GENIQ to), then retry.",
+          category: .permission, retry: .afterFix, fault: .account,
+          situation: .permissionDenied,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0004\",\"responseMessage\":\"Capability or permissions issue\",\"responseCode\":\"3\"}",
+          source: 1, delivery: 4,
+          position: 4
+        ),
+        maker.detailedEntry(
+          name: "tooManyCalls", code: "4",
+          codeRange: nil,
+          status: 400,
+          message: "Temporary issue due to throttling",
+          title: nil,
+          patterns: [],
+          explanation: "Too many template management calls were made in a short time.",
+          remedy: "Retry with exponential backoff and reduce the rate of template calls.",
+          category: .rateLimit, retry: .afterReset, fault: .caller,
+          situation: .rateLimited, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0005\",\"responseMessage\":\"Temporary issue due to throttling\",\"responseCode\":\"4\"}"),
+          source: 1, delivery: 1,
+          wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
+          position: 5
+        ),
+        maker.entry(
+          name: "invalidAccountConfiguration", code: "8",
+          status: nil,
+          message: "Account Invalid Configuration",
+          explanation: "The GENIQ account is not set up correctly for WhatsApp template management.",
+          remedy: "Ask GENIQ or the account administrator to complete the account's WhatsApp configuration, then retry.",
+          category: .configuration, retry: .afterFix, fault: .account,
+          situation: nil,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0006\",\"responseMessage\":\"Account Invalid Configuration\",\"responseCode\":\"8\"}",
+          source: 0, delivery: 1,
+          position: 6
+        ),
+        maker.entry(
+          name: "permissionDenied", code: "10",
+          status: 403,
+          message: "Permission is either not granted or has been removed",
+          explanation: "The permission needed for the template operation was never granted or has been withdrawn.",
+          remedy: "Restore the missing permission for the app or account, then retry.",
+          category: .permission, retry: .afterFix, fault: .account,
+          situation: .permissionDenied,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0007\",\"responseMessage\":\"Permission is either not granted or has been removed\",\"responseCode\":\"10\"}",
+          source: 1, delivery: 1,
+          position: 7
+        ),
+        maker.entry(
+          name: "invalidParameter", code: "100",
+          status: 400,
+          message: "The parameter may not be available or may be spelled incorrectly",
+          explanation: "The request contained a parameter that is unsupported or misspelled.",
+          remedy: "Check parameter names and values against the API reference and correct the request.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0008\",\"responseMessage\":\"The parameter may not be available or may be spelled incorrectly\",\"responseCode\":\"100\"}",
+          source: 1, delivery: 1,
+          position: 8
+        ),
+        maker.entry(
+          name: "accessTokenExpired", code: "190",
+          status: 401,
+          message: "Access token is expired",
+          explanation: "The WhatsApp access token used for the template request has expired.",
+          remedy: "Renewing your GENIQ token does not help here; ask GENIQ support to renew the WhatsApp Business Account's Meta access token, then retry.",
+          category: .authentication, retry: .afterFix, fault: .provider,
+          situation: .credentialsExpired,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0009\",\"responseMessage\":\"Access token is expired\",\"responseCode\":\"190\"}",
+          source: 1, delivery: 1,
+          position: 9
+        ),
+        maker.entry(
+          name: "temporarilyBlockedForPolicy", code: "368",
+          status: 403,
+          message: "Temporary blocked due to policy violations",
+          explanation: "The WhatsApp Business Account has been temporarily restricted for breaking a platform policy.",
+          remedy: "Stop retrying; review the policy violation in WhatsApp Manager, wait for the restriction to end or appeal it.",
+          category: .policy, retry: .afterReset, fault: .account,
+          situation: .policyBlocked,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0010\",\"responseMessage\":\"Temporary blocked due to policy violations\",\"responseCode\":\"368\"}",
+          source: 1, delivery: 1,
+          position: 10
+        ),
+        maker.entry(
+          name: "duplicatePost", code: "506",
+          status: 400,
+          message: "Duplicate posts cannot be published consecutively",
+          explanation: "The same content was submitted twice in a row and the second submission was refused.",
+          remedy: "Do not resubmit identical content; change it or keep the earlier result.",
+          category: .conflict, retry: .afterFix, fault: .caller,
+          situation: .duplicateRequest,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0011\",\"responseMessage\":\"Duplicate posts cannot be published consecutively\",\"responseCode\":\"506\"}",
+          source: 1, delivery: 1,
+          position: 11
+        ),
+        maker.detailedEntry(
+          name: "platformRateLimitReached", code: "80007",
+          codeRange: nil,
+          status: 400,
+          message: "Platform rate limit reached",
+          title: nil,
+          patterns: [],
+          explanation: "The WhatsApp Business Account reached its rate limit for API calls.",
+          remedy: "Retry with exponential backoff and lower the call rate.",
+          category: .rateLimit, retry: .afterReset, fault: .caller,
+          situation: .rateLimited, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0012\",\"responseMessage\":\"Platform rate limit reached\",\"responseCode\":\"80007\"}"),
+          source: 1, delivery: 1,
+          wait: CatalogWait(kind: .window, seconds: 3600, source: "https://developers.facebook.com/docs/graph-api/overview/rate-limiting/"),
+          position: 12
+        ),
+        maker.detailedEntry(
+          name: "messageTooLong", code: "131001",
+          codeRange: nil,
+          status: 400,
+          message: "Message length exceeds 4096 characters",
+          title: nil,
+          patterns: ["Message length exceeds {maxLength} characters"],
+          explanation: "The message text is longer than the 4096-character limit.",
+          remedy: "Shorten the text or split it into several messages.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid, outcome: .failure,
+          isDeprecated: false, isVariant: false,
+          sample: SampleResponse(kind: .response, status: 200, headerPairs: [], body: "{\"reference\":\"tpl-0013\",\"responseMessage\":\"Message length exceeds 4096 characters\",\"responseCode\":\"131001\"}"),
+          source: 1, delivery: 1,
+          wait: nil,
+          position: 13
+        ),
+        maker.entry(
+          name: "resourceNotFound", code: "131006",
+          status: 404,
+          message: "File or resource not found",
+          explanation: "A file or resource referenced by the request does not exist.",
+          remedy: "Check the id or URL of the referenced media or resource and correct it.",
+          category: .notFound, retry: .afterFix, fault: .caller,
+          situation: .resourceNotFound,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0014\",\"responseMessage\":\"File or resource not found\",\"responseCode\":\"131006\"}",
+          source: 1, delivery: 1,
+          position: 14
+        ),
+        maker.entry(
+          name: "missingRequiredParameter", code: "131008",
+          status: 400,
+          message: "Missing a required parameter",
+          explanation: "A parameter the request must include is absent.",
+          remedy: "Add the missing parameter and resend.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0015\",\"responseMessage\":\"Missing a required parameter\",\"responseCode\":\"131008\"}",
+          source: 1, delivery: 1,
+          position: 15
+        ),
+        maker.entry(
+          name: "invalidParameterValue", code: "131009",
+          status: 400,
+          message: "Invalid parameter value",
+          explanation: "A parameter has a value of the wrong type or an otherwise unacceptable value.",
+          remedy: "Correct the parameter value and resend.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0016\",\"responseMessage\":\"Invalid parameter value\",\"responseCode\":\"131009\"}",
+          source: 1, delivery: 1,
+          position: 16
+        ),
+        maker.entry(
+          name: "cannotMessagePhoneNumber", code: "131021",
+          status: 400,
+          message: "Unable to send message to this phone number",
+          explanation: "WhatsApp refused to send to this number; in Meta's definition the recipient number is the same as the sending business number.",
+          remedy: "Send to a different number than the business's own WhatsApp number.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0017\",\"responseMessage\":\"Unable to send message to this phone number\",\"responseCode\":\"131021\"}",
+          source: 1, delivery: 1,
+          position: 17
+        ),
+        maker.entry(
+          name: "accountLocked", code: "131031",
+          status: 403,
+          message: "Account has been locked from sending any messages due to an integrity policy violation",
+          explanation: "The WhatsApp Business Account has been locked because of an integrity policy violation and cannot send messages.",
+          remedy: "Stop sending; review the violation in WhatsApp Manager and appeal or resolve it before resuming.",
+          category: .policy, retry: .afterFix, fault: .account,
+          situation: .policyBlocked,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0018\",\"responseMessage\":\"Account has been locked from sending any messages due to an integrity policy violation\",\"responseCode\":\"131031\"}",
+          source: 1, delivery: 1,
+          position: 18
+        ),
+        maker.entry(
+          name: "unsupportedMessageType", code: "131051",
+          status: 400,
+          message: "Unsupported message type",
+          explanation: "The request used a message type that is not supported.",
+          remedy: "Use one of the supported message types.",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0019\",\"responseMessage\":\"Unsupported message type\",\"responseCode\":\"131051\"}",
+          source: 1, delivery: 1,
+          position: 19
+        ),
+        maker.entry(
+          name: "invalidHTTPMethod", code: "131055",
+          status: 400,
+          message: "Invalid HTTP method",
+          explanation: "The endpoint was called with an HTTP method it does not accept.",
+          remedy: "Call the endpoint with the documented method (for example POST to create, GET to retrieve).",
+          category: .invalidRequest, retry: .afterFix, fault: .caller,
+          situation: .requestInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0020\",\"responseMessage\":\"Invalid HTTP method\",\"responseCode\":\"131055\"}",
+          source: 1, delivery: 1,
+          position: 20
+        ),
+        maker.entry(
+          name: "templateParameterCountMismatch", code: "132000",
+          status: 400,
+          message: "Number of parameters provided does not match the expected number of parameters",
+          explanation: "The number of parameter values sent differs from the number of variables in the template.",
+          remedy: "Send exactly one value for each variable defined in the template.",
+          category: .template, retry: .afterFix, fault: .caller,
+          situation: .templateParametersInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0021\",\"responseMessage\":\"Number of parameters provided does not match the expected number of parameters\",\"responseCode\":\"132000\"}",
+          source: 1, delivery: 1,
+          position: 21
+        ),
+        maker.entry(
+          name: "templateNotFound", code: "132001",
+          status: 404,
+          message: "Template does not exist in the specified language or the template has not been approved",
+          explanation: "No approved template with that name exists in the requested language.",
+          remedy: "Check the template name and language code, and use a template that has been approved.",
+          category: .template, retry: .afterFix, fault: .caller,
+          situation: .templateMissing,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0022\",\"responseMessage\":\"Template does not exist in the specified language or the template has not been approved\",\"responseCode\":\"132001\"}",
+          source: 1, delivery: 1,
+          position: 22
+        ),
+        maker.entry(
+          name: "templateTextTooLong", code: "132005",
+          status: 400,
+          message: "Translated text is too long",
+          explanation: "Once the parameters were filled in, the template text exceeded the allowed length.",
+          remedy: "Shorten the parameter values so the filled-in text fits.",
+          category: .template, retry: .afterFix, fault: .caller,
+          situation: .templateParametersInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0023\",\"responseMessage\":\"Translated text is too long\",\"responseCode\":\"132005\"}",
+          source: 1, delivery: 1,
+          position: 23
+        ),
+        maker.entry(
+          name: "templateFormatCharacterPolicyViolated", code: "132007",
+          status: 400,
+          message: "Format character policy violated",
+          explanation: "The template content or its parameters break WhatsApp's rules on formatting characters.",
+          remedy: "Remove disallowed formatting characters (such as stray line breaks, tabs or repeated spaces in parameters) and resend.",
+          category: .template, retry: .afterFix, fault: .caller,
+          situation: .templateParametersInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0024\",\"responseMessage\":\"Format character policy violated\",\"responseCode\":\"132007\"}",
+          source: 1, delivery: 1,
+          position: 24
+        ),
+        maker.entry(
+          name: "templateParameterFormatMismatch", code: "132012",
+          status: 400,
+          message: "Parameter format does not match format in the created template",
+          explanation: "A parameter value does not have the format the template defines for it.",
+          remedy: "Send each parameter in the format defined by the template (for example text, currency or date).",
+          category: .template, retry: .afterFix, fault: .caller,
+          situation: .templateParametersInvalid,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0025\",\"responseMessage\":\"Parameter format does not match format in the created template\",\"responseCode\":\"132012\"}",
+          source: 1, delivery: 1,
+          position: 25
+        ),
+        maker.entry(
+          name: "previousDeleteFailed", code: "133000",
+          status: 500,
+          message: "A previous delete operation failed. A delete retry is needed before registering again",
+          explanation: "An earlier delete (deregistration) did not complete, so the number cannot be registered yet.",
+          remedy: "Run the delete operation again until it succeeds, then retry the registration.",
+          category: .account, retry: .afterFix, fault: .account,
+          situation: nil,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0026\",\"responseMessage\":\"A previous delete operation failed. A delete retry is needed before registering again\",\"responseCode\":\"133000\"}",
+          source: 1, delivery: 4,
+          position: 26
+        ),
+        maker.entry(
+          name: "generalFailure", code: "88",
+          status: 200,
+          message: "General Failure",
+          explanation: "The request failed for an unspecified reason.",
+          remedy: "Do not resend automatically: GENIQ does not say what failed or whether the request was taken. Look it up by its reference or messageId, and contact GENIQ support if it persists.",
+          category: .unknown, retry: .afterFix, fault: .unknown,
+          situation: .unspecifiedFailure,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0027\",\"responseMessage\":\"General Failure\",\"responseCode\":\"88\"}",
+          source: 0, delivery: 2,
+          position: 27
+        ),
+        maker.entry(
+          name: "templateRejected", code: "311",
+          status: 200,
+          message: "WhatsApp Template rejected",
+          explanation: "The WhatsApp template submitted for approval was rejected.",
+          remedy: "Revise the template content so it meets WhatsApp's template guidelines, then submit it again.",
+          category: .template, retry: .afterFix, fault: .caller,
+          situation: nil,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0028\",\"responseMessage\":\"WhatsApp Template rejected\",\"responseCode\":\"311\"}",
+          source: 0, delivery: 1,
+          position: 28
+        ),
+        maker.entry(
+          name: "duplicateTemplateContent", code: "312",
+          status: 200,
+          message: "WhatsApp Template with same content already existed",
+          explanation: "A template with identical content already exists, so the new one was not created.",
+          remedy: "Reuse the existing template or change the content before creating a new one.",
+          category: .conflict, retry: .afterFix, fault: .caller,
+          situation: .duplicateRequest,
+          sampleKind: .response, sampleStatus: 200,
+          sampleBody: "{\"reference\":\"tpl-0029\",\"responseMessage\":\"WhatsApp Template with same content already existed\",\"responseCode\":\"312\"}",
+          source: 0, delivery: 1,
+          position: 29
+        ),
+      ]
+    }(maker),
     codes: CatalogTable.CodeLayout(
       keys: [
         "0", "1", "2", "3", "4", "8", "10", "100", "190", "368", "506", "80007",
